@@ -1,0 +1,95 @@
+/** The only reader of process.env: validates the settings once and fails fast with a message a person can act on. */
+export type RunMode = 'local' | 'production';
+export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type PulsePolicy = 'anyone' | 'managers';
+
+export interface Config {
+  mode: RunMode;
+  port: number;
+  bot: { appId: string; password: string; type: BotType; tenantId: string };
+  /** No endpoint in local mode means: start the embedded Cosmos-compatible server. */
+  cosmos: { endpoint?: string; key?: string; database: string };
+  /** Empty means every tenant (allowed in local mode only). */
+  allowedTenants: ReadonlySet<string>;
+  adminIds: ReadonlySet<string>;
+  leaderIds: ReadonlySet<string>;
+  managerIds: ReadonlySet<string>;
+  pulsePolicy: PulsePolicy;
+  /** Path to an organisation's own content pack; undefined means the default pack. */
+  contentPackPath?: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const BOT_TYPES: readonly BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+/** Reads and checks the settings for the given mode; throws ConfigError naming every problem at once. */
+export function loadConfig(env: Env, mode: RunMode): Config {
+  const problems: string[] = [];
+  const text = (name: string): string => (env[name] ?? '').trim();
+
+  const portText = text('PORT') || '3978';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`PORT must be a port number, not "${portText}"`);
+
+  const botType = (text('BOT_TYPE') || 'MultiTenant') as BotType;
+  if (!BOT_TYPES.includes(botType)) problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}`);
+
+  const pulsePolicy = (text('PULSE_POLICY') || 'managers') as PulsePolicy;
+  if (pulsePolicy !== 'anyone' && pulsePolicy !== 'managers') problems.push('PULSE_POLICY must be "anyone" or "managers"');
+
+  const config: Config = {
+    mode,
+    port,
+    bot: { appId: text('BOT_ID'), password: text('BOT_PASSWORD'), type: botType, tenantId: text('BOT_TENANT_ID') },
+    cosmos: { endpoint: text('COSMOS_ENDPOINT') || undefined, key: text('COSMOS_KEY') || undefined, database: text('COSMOS_DATABASE') || 'strategy-guide' },
+    allowedTenants: idList(text('ALLOWED_TENANTS')),
+    adminIds: idList(text('ADMIN_IDS')),
+    leaderIds: idList(text('LEADER_IDS')),
+    managerIds: idList(text('MANAGER_IDS')),
+    pulsePolicy,
+    contentPackPath: text('CONTENT_PACK') || undefined,
+  };
+
+  if (mode === 'production') problems.push(...productionProblems(config));
+  if (config.cosmos.endpoint && !isUrl(config.cosmos.endpoint)) problems.push('COSMOS_ENDPOINT must be an https URL');
+  if (problems.length > 0) {
+    throw new ConfigError(`Strategy Guide cannot start (${mode} mode):\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}
+
+function productionProblems(config: Config): string[] {
+  const missing: string[] = [];
+  const { bot, cosmos } = config;
+  if (!bot.appId) missing.push('BOT_ID is missing (production never runs with authentication off)');
+  if (bot.type === 'MultiTenant' && !bot.password) missing.push('BOT_PASSWORD is missing (required for BOT_TYPE=MultiTenant)');
+  if (bot.type === 'SingleTenant' && !bot.password) missing.push('BOT_PASSWORD is missing (required for BOT_TYPE=SingleTenant)');
+  if (bot.type === 'SingleTenant' && !bot.tenantId) missing.push('BOT_TENANT_ID is missing (required for BOT_TYPE=SingleTenant)');
+  if (bot.type === 'UserAssignedMSI' && bot.password) missing.push('BOT_PASSWORD must be empty for BOT_TYPE=UserAssignedMSI (the managed identity signs in)');
+  if (!cosmos.endpoint) missing.push('COSMOS_ENDPOINT is missing (production does not start an embedded database)');
+  return missing;
+}
+
+function idList(value: string): ReadonlySet<string> {
+  return new Set(value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id.length > 0));
+}
+
+function isUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** True when the endpoint points at this machine, where a self-signed certificate is accepted in local mode. */
+export function isLoopbackEndpoint(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname;
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+}

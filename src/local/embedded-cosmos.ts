@@ -1,0 +1,38 @@
+import { Agent } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createHttpsServer } from '@vercel/cosmosdb-server';
+
+/** The well-known key of the Cosmos DB emulators; only ever valid against a local server. */
+export const EMULATOR_KEY =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyJsLzsSu5/Nl3zWgw==';
+
+export interface EmbeddedCosmos {
+  endpoint: string;
+  key: string;
+  close(): Promise<void>;
+}
+
+/** Starts an in-memory Cosmos-compatible server on loopback (data is gone when the process stops). */
+export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
+  // keepAlive matters: the stock server closes every connection and is about 3x slower.
+  const server = createHttpsServer({ keepAlive: true });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const { port: boundPort } = server.address() as AddressInfo;
+  return {
+    endpoint: `https://127.0.0.1:${boundPort}`,
+    key: EMULATOR_KEY,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** An HTTPS agent that accepts a self-signed certificate; used only for loopback endpoints in local mode. */
+export function loopbackAgent(): Agent {
+  return new Agent({ rejectUnauthorized: false, keepAlive: true });
+}

@@ -1,0 +1,40 @@
+/**
+ * The Cosmos DB containers and their partition keys: the one source of truth that the code,
+ * the local server set-up and infra/ Bicep (checked by a test) share.
+ */
+export interface ContainerSpec {
+  id: string;
+  /** Hierarchical partition key paths, tenant first: no query ever needs to cross tenants. */
+  partitionKeyPaths: string[];
+  purpose: string;
+}
+
+export const CONTAINERS = {
+  answers: {
+    id: 'answers',
+    partitionKeyPaths: ['/tenantId', '/userId'],
+    purpose: "One document per user and question: the strategy conversation's answers.",
+  },
+  sessions: {
+    id: 'sessions',
+    partitionKeyPaths: ['/tenantId', '/userId'],
+    purpose: 'Bot and dialog state per user and conversation, plus the conversation reference for proactive messages.',
+  },
+  aggregates: {
+    id: 'aggregates',
+    partitionKeyPaths: ['/tenantId', '/questionId'],
+    purpose: 'Counters per tenant and question, maintained as answers arrive; summaries read only these.',
+  },
+  pulses: {
+    id: 'pulses',
+    partitionKeyPaths: ['/tenantId', '/pulseId'],
+    purpose: 'A pulse survey, its per-recipient delivery ledger, its responses and its send lease.',
+  },
+  tenants: {
+    id: 'tenants',
+    partitionKeyPaths: ['/tenantId'],
+    purpose: 'Per-tenant settings: granted roles, digest subscriptions and schedules.',
+  },
+} as const satisfies Record<string, ContainerSpec>;
+
+export type ContainerName = keyof typeof CONTAINERS;
