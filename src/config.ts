@@ -34,7 +34,7 @@ export function loadConfig(env: Env, mode: RunMode): Config {
 
   const portText = text('PORT') || '3978';
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`PORT must be a port number, not "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, not "${portText}"`);
 
   const botType = (text('BOT_TYPE') || 'MultiTenant') as BotType;
   if (!BOT_TYPES.includes(botType)) problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}`);

@@ -14,6 +14,18 @@ export interface ContentPack {
   timeFrames: ChoiceOption[];
   pulseTemplates: PulseTemplate[];
   limits: TextLimits;
+  /** Which questions the ambition & metrics card is built from. */
+  summary: SummaryMapping;
+}
+
+export interface SummaryMapping {
+  /** Rows question: what people want generative AI to do. */
+  want: string;
+  /** Rows question: what people do not want it to do. */
+  doNotWant: string;
+  /** Rows question of success metrics, and which of its fields fill the table's columns. */
+  metrics: string;
+  metricFields: { goal: string; metric: string; baseline: string; target: string; timeFrame: string };
 }
 
 export interface TextLimits {

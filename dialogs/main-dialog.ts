@@ -1,0 +1,151 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { AggregateStore } from '../src/storage/aggregate-store';
+import { recognizeCommand, type Command } from '../src/strategy/commands';
+import { isRecord, type UserInput } from '../src/strategy/submit';
+import { reviewView, welcomeView } from '../src/strategy/summary-views';
+import { CardPrompt } from './card-prompt';
+import type { DialogDeps } from './dialog-deps';
+import { PrivacyActions } from './privacy-actions';
+import { RowsDialog } from './rows-dialog';
+import { SectionDialog } from './section-dialog';
+import { StrategyDialog, type StrategyDialogOptions } from './strategy-dialog';
+import { SummaryDialog } from './summary-dialog';
+import { turnUnitOf } from './turn-state';
+
+/**
+ * The root of every conversation. It never ends: each message is first checked for a command (typed or a
+ * button), which can interrupt whatever is under way; anything else goes to the open question.
+ */
+export class MainDialog extends ComponentDialog {
+  static readonly id = 'main';
+  private readonly privacy: PrivacyActions;
+
+  constructor(private readonly deps: DialogDeps & { aggregates: AggregateStore }, clock: () => Date) {
+    super(MainDialog.id);
+    this.privacy = new PrivacyActions(deps, clock);
+    this.addDialog(new CardPrompt(deps));
+    this.addDialog(new RowsDialog(deps));
+    for (const section of deps.index.sections) this.addDialog(new SectionDialog(section, deps));
+    this.addDialog(new StrategyDialog(deps));
+    this.addDialog(new SummaryDialog(deps));
+  }
+
+  /** Welcome card for a new conversation (app installed, or a first message that is not a command). */
+  async welcome(dc: DialogContext): Promise<void> {
+    const unit = turnUnitOf(dc.context);
+    unit.session.doc.welcomed = true;
+    const view = welcomeView(this.deps.index, unit.session.doc.answers, dc.context.activity.from?.name ?? '');
+    await dc.context.sendActivity(MessageFactory.attachment(this.deps.cards.welcome(view)));
+  }
+
+  protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return this.route(inner);
+  }
+
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return this.route(inner);
+  }
+
+  private async route(inner: DialogContext): Promise<DialogTurnResult> {
+    const { activity } = inner.context;
+    const input: UserInput = { text: activity.text, value: activity.value };
+    const value = activity.value;
+    if (isRecord(value) && value.sg === 'confirmDelete') {
+      await inner.cancelAllDialogs();
+      await this.privacy.confirmDelete(inner.context, value);
+      return Dialog.EndOfTurn;
+    }
+    if (isRecord(value) && value.sg === 'edit') return this.edit(inner, value.questionId);
+    const command = recognizeCommand(input);
+    if (command) return this.runCommand(inner, command);
+    if (inner.activeDialog) {
+      await inner.continueDialog();
+      return Dialog.EndOfTurn;
+    }
+    return this.notUnderstood(inner, input);
+  }
+
+  private async runCommand(inner: DialogContext, command: Command): Promise<DialogTurnResult> {
+    const { context } = inner;
+    const unit = turnUnitOf(context);
+    unit.session.doc.welcomed = true;
+    const active = inner.activeDialog !== undefined;
+    switch (command) {
+      case 'help':
+        await context.sendActivity(MessageFactory.attachment(this.deps.cards.help({ hasProgress: Object.keys(unit.session.doc.answers).length > 0 })));
+        break;
+      case 'start':
+      case 'resume':
+        if (active) await inner.repromptDialog();
+        else await inner.beginDialog(StrategyDialog.id, this.startOptions(inner, command));
+        break;
+      case 'back':
+      case 'skip':
+        if (active) await inner.continueDialog();
+        else await context.sendActivity(`There's no open question to go ${command === 'back' ? 'back from' : 'skip'}. Type **resume** to pick up where you left off.`);
+        break;
+      case 'summary':
+        await inner.beginDialog(SummaryDialog.id);
+        break;
+      case 'review':
+        await context.sendActivity(MessageFactory.attachment(this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, unit.session.doc.answers))));
+        break;
+      case 'my data':
+        await this.privacy.showMyData(context);
+        break;
+      case 'export':
+        await this.privacy.exportData(context);
+        break;
+      case 'delete my data':
+        await this.privacy.askToDelete(context);
+        break;
+      case 'cancel':
+        await inner.cancelAllDialogs();
+        await context.sendActivity('Paused. Everything you answered is saved — type **resume** to carry on where you stopped.');
+        break;
+      case 'pulse':
+        await context.sendActivity('Pulse surveys are started from a team channel or group chat: mention me there and type **pulse**.');
+        break;
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  /** "start" after finishing begins again from the first question; otherwise both pick up where the user left off. */
+  private startOptions(inner: DialogContext, command: Command): StrategyDialogOptions {
+    const { answers } = turnUnitOf(inner.context).session.doc;
+    const finished = this.deps.index.allQuestions().every(({ question }) => answers[question.id] !== undefined);
+    return command === 'start' && finished ? { sectionIndex: 0, questionIndex: 0 } : {};
+  }
+
+  private async edit(inner: DialogContext, questionId: unknown): Promise<DialogTurnResult> {
+    const ref = typeof questionId === 'string' ? this.deps.index.find(questionId) : undefined;
+    if (!ref) {
+      await inner.context.sendActivity("I couldn't find that question. Here are your answers again:");
+      const { answers } = turnUnitOf(inner.context).session.doc;
+      await inner.context.sendActivity(MessageFactory.attachment(this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, answers))));
+      return Dialog.EndOfTurn;
+    }
+    await inner.cancelAllDialogs();
+    await inner.beginDialog(StrategyDialog.id, { editQuestionId: ref.question.id } satisfies StrategyDialogOptions);
+    return Dialog.EndOfTurn;
+  }
+
+  private async notUnderstood(inner: DialogContext, input: UserInput): Promise<DialogTurnResult> {
+    const unit = turnUnitOf(inner.context);
+    if (!unit.session.doc.welcomed) {
+      await this.welcome(inner);
+      return Dialog.EndOfTurn;
+    }
+    const hasProgress = Object.keys(unit.session.doc.answers).length > 0;
+    const message =
+      input.value !== undefined
+        ? "That card is from an earlier conversation, so I haven't used it. Type **resume** to continue where you left off."
+        : (input.text ?? '').trim() === ''
+          ? "I didn't get any text there. Here's what I can do:"
+          : "Sorry, I didn't understand that. Here's what I can do:";
+    await inner.context.sendActivity(message);
+    await inner.context.sendActivity(MessageFactory.attachment(this.deps.cards.help({ hasProgress })));
+    return Dialog.EndOfTurn;
+  }
+}

@@ -1,0 +1,75 @@
+import { MessageFactory } from 'botbuilder';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { QuestionRef } from '../src/content/content-index';
+import type { Section } from '../src/content/types';
+import { questionView } from '../src/strategy/card-views';
+import type { SubmitOutcome } from '../src/strategy/submit';
+import { newToken } from '../src/strategy/token';
+import { CardPrompt, type CardPromptOptions } from './card-prompt';
+import type { DialogDeps } from './dialog-deps';
+import { RowsDialog, type RowsDialogOptions } from './rows-dialog';
+import { turnUnitOf } from './turn-state';
+
+export interface SectionDialogOptions {
+  /** 0-based position of the question in the section. */
+  index: number;
+  /** Ask only this one question (editing from the review card). */
+  single?: boolean;
+}
+
+/** How a section ended: finished, backed out of its first question, paused, or a single edit done. */
+export type SectionResult = 'next' | 'back' | 'exit' | 'done';
+
+/** The questions of one section of the content pack, one card at a time, with back, skip and save & exit. */
+export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
+  /** The dialog id of a section; one SectionDialog is registered per section of the pack. */
+  static idFor(sectionId: string): string {
+    return `section:${sectionId}`;
+  }
+
+  constructor(
+    private readonly section: Section,
+    private readonly deps: DialogDeps,
+  ) {
+    super(SectionDialog.idFor(section.id));
+    this.addStep(this.askStep.bind(this));
+    this.addStep(this.handleStep.bind(this));
+  }
+
+  private async askStep(step: WaterfallStepContext<SectionDialogOptions>): Promise<DialogTurnResult> {
+    const ref = this.refAt(step.options.index);
+    const canGoBack = step.options.single === true || !this.isFirstOfAll(ref);
+    if (ref.question.kind === 'rows') {
+      const options: RowsDialogOptions = { questionId: ref.question.id, canGoBack, page: 1 };
+      return step.beginDialog(RowsDialog.id, options);
+    }
+    const token = newToken();
+    const view = questionView(ref, token, canGoBack, this.deps.pack, turnUnitOf(step.context).session.doc.answers);
+    const card = MessageFactory.attachment(this.deps.cards.question(view));
+    const options: CardPromptOptions = { prompt: card, retryPrompt: card, validations: { questionId: ref.question.id, token } };
+    return step.prompt(CardPrompt.id, options);
+  }
+
+  private async handleStep(step: WaterfallStepContext<SectionDialogOptions>): Promise<DialogTurnResult> {
+    const outcome = step.result as SubmitOutcome;
+    const { index, single } = step.options;
+    if (outcome.type === 'answer') await this.deps.recorder.record(turnUnitOf(step.context), this.refAt(index), outcome.value);
+    const nav = outcome.type === 'nav' ? outcome.nav : 'next';
+    if (nav === 'exit') return step.endDialog('exit' satisfies SectionResult);
+    if (single) return step.endDialog('done' satisfies SectionResult);
+    if (nav === 'back') {
+      return index > 0 ? step.replaceDialog(this.id, { index: index - 1 }) : step.endDialog('back' satisfies SectionResult);
+    }
+    const total = this.deps.index.questionsOf(this.section.id).length;
+    return index + 1 < total ? step.replaceDialog(this.id, { index: index + 1 }) : step.endDialog('next' satisfies SectionResult);
+  }
+
+  private refAt(index: number): QuestionRef {
+    const refs = this.deps.index.questionsOf(this.section.id);
+    return refs[Math.min(Math.max(index, 0), refs.length - 1)];
+  }
+
+  private isFirstOfAll(ref: QuestionRef): boolean {
+    return this.deps.index.allQuestions()[0]?.question.id === ref.question.id;
+  }
+}

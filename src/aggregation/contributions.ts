@@ -1,0 +1,82 @@
+import type { Question, RowField } from '../content/types';
+import type { AnswerValue, RowValue } from '../domain/answers';
+import type { Role } from '../domain/roles';
+
+/**
+ * Flat counter names to amounts, e.g. "all:counts:4" → 1. Each answer contributes to the "all" group and to
+ * its role's group, so summaries can compare leaders with employees.
+ */
+export type Counters = Record<string, number>;
+
+/** What one answer adds to its question's counters; nothing for no answer. */
+export function contributions(question: Question, value: AnswerValue | undefined, role: Role): Counters {
+  if (!value) return {};
+  const base = baseContributions(question, value);
+  const counters: Counters = {};
+  for (const [name, amount] of Object.entries(base)) {
+    counters[`all:${name}`] = amount;
+    counters[`${role}:${name}`] = amount;
+  }
+  return counters;
+}
+
+/** The change in counters when an answer goes from `before` to `after` (either may be absent); zero entries dropped. */
+export function counterDelta(question: Question, role: Role, before: AnswerValue | undefined, after: AnswerValue | undefined): Counters {
+  const delta: Counters = { ...contributions(question, after, role) };
+  for (const [name, amount] of Object.entries(contributions(question, before, role))) {
+    delta[name] = (delta[name] ?? 0) - amount;
+  }
+  return Object.fromEntries(Object.entries(delta).filter(([, amount]) => amount !== 0));
+}
+
+function baseContributions(question: Question, value: AnswerValue): Counters {
+  const counters: Counters = { n: 1 };
+  const add = (name: string, amount = 1) => (counters[name] = (counters[name] ?? 0) + amount);
+  switch (value.kind) {
+    case 'rating':
+      addRating(add, 'rating', value.value);
+      break;
+    case 'single':
+      add(`counts:${value.value}`);
+      break;
+    case 'multi':
+      for (const option of value.values) add(`counts:${option}`);
+      break;
+    case 'text':
+      break;
+    case 'rows':
+      add('rows', value.rows.length);
+      if (question.kind === 'rows') for (const row of value.rows) addRow(add, question.fields, row);
+      break;
+  }
+  return counters;
+}
+
+type Add = (name: string, amount?: number) => void;
+
+function addRating(add: Add, prefix: string, rating: number | null | string | undefined): void {
+  if (typeof rating === 'number') {
+    add(`${prefix}:${rating}`);
+    add(`${prefix}:sum`, rating);
+    add(`${prefix}:rated`);
+  } else {
+    add(`${prefix}:dk`);
+  }
+}
+
+function addRow(add: Add, fields: RowField[], row: RowValue): void {
+  for (const field of fields) {
+    const value = row[field.id];
+    if (value === undefined || value === '') continue;
+    if (field.kind === 'rating') addRating(add, `field:${field.id}`, value);
+    // Only values chosen from the pack's lists are counted by value; the user's own words are counted as "own".
+    else if (field.kind === 'goal' || field.kind === 'metric' || field.kind === 'choice' || field.kind === 'timeFrame') {
+      add(`field:${field.id}:${isOwn(row, field.id) ? 'own' : String(value)}`);
+    }
+  }
+}
+
+/** A row records the user's own goal or metric by setting `<field>.own` to true. */
+export function isOwn(row: RowValue, fieldId: string): boolean {
+  return row[`${fieldId}.own`] === 1;
+}

@@ -1,0 +1,98 @@
+import { Template } from 'adaptivecards-templating';
+import { myDataData, reviewData } from './list-data';
+import { answerInputData, headerData } from './question-data';
+import { rowsData } from './rows-data';
+import { summaryData } from './summary-data';
+import { confirmDeleteData, helpData, noticeData, welcomeData } from './simple-data';
+import { CARD_NAMES, type CardName, findCardsDir, loadTemplates } from './template-files';
+import type {
+  ConfirmDeleteView,
+  HelpView,
+  MyDataView,
+  NoticeView,
+  QuestionView,
+  ReviewView,
+  RowsView,
+  SummaryView,
+  WelcomeView,
+} from './view-models';
+
+/** An Adaptive Card ready to attach to an activity (the shape botbuilder's `Attachment` expects). */
+export interface CardAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: object;
+}
+
+/** Teams refuses messages from about 100 KB; stay well below. */
+export const MAX_CARD_BYTES = 80_000;
+
+/** Raised when a rendered card would be too big to send; the truncation budgets should make this impossible. */
+export class CardTooLargeError extends Error {
+  constructor(card: CardName, bytes: number) {
+    super(`The ${card} card is ${bytes} bytes, above the ${MAX_CARD_BYTES}-byte limit`);
+    this.name = 'CardTooLargeError';
+  }
+}
+
+/** Renders every card of the bot from the JSON templates in `cards/`, each expanded once from checked, neutralised data. */
+export class CardRenderer {
+  // Parsed once: preparing a template costs ~20 times more than expanding it.
+  private readonly templates: Readonly<Record<CardName, Template>>;
+
+  constructor(cardsDir: string = findCardsDir(__dirname)) {
+    const json = loadTemplates(cardsDir);
+    this.templates = Object.fromEntries(CARD_NAMES.map((name) => [name, new Template(json[name])])) as Record<CardName, Template>;
+  }
+
+  /** Greeting, what the bot does, and Start or Resume. */
+  welcome(view: WelcomeView): CardAttachment {
+    return this.render('welcome', welcomeData(view));
+  }
+
+  /** The typed commands and what each does. */
+  help(view: HelpView): CardAttachment {
+    return this.render('help', helpData(view));
+  }
+
+  /** One rating, single-choice, multi-choice or text question. */
+  question(view: QuestionView): CardAttachment {
+    return this.render('question', { ...headerData(view), ...answerInputData(view.input) });
+  }
+
+  /** A repeatable-rows question: the rows so far and inputs for a new one. */
+  rows(view: RowsView): CardAttachment {
+    return this.render('rows', rowsData(view));
+  }
+
+  /** The user's answers by section, each with Edit. */
+  review(view: ReviewView): CardAttachment {
+    return this.render('review', reviewData(view));
+  }
+
+  /** The ambition & metrics card: want / do not want, metrics table, readiness chart, recommendations. */
+  summary(view: SummaryView): CardAttachment {
+    return this.render('summary', summaryData(view));
+  }
+
+  /** Everything stored about the user, with export and delete. */
+  myData(view: MyDataView): CardAttachment {
+    return this.render('my-data', myDataData(view));
+  }
+
+  /** Asks before deleting all of the user's data. */
+  confirmDelete(view: ConfirmDeleteView): CardAttachment {
+    return this.render('confirm-delete', confirmDeleteData(view));
+  }
+
+  /** A short message with an optional button. */
+  notice(view: NoticeView): CardAttachment {
+    return this.render('notice', noticeData(view));
+  }
+
+  private render(name: CardName, data: Record<string, unknown>): CardAttachment {
+    const content: object = this.templates[name].expand({ $root: data });
+    const bytes = Buffer.byteLength(JSON.stringify(content), 'utf8');
+    if (bytes >= MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
+    return { contentType: 'application/vnd.microsoft.card.adaptive', content };
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * What each card shows, fully resolved by the caller (labels looked up, progress formatted).
+ * Strings marked "user text" may hold anything a person typed; the renderer shows them only as
+ * plain text runs or input values.
+ */
+
+/** A command a card button sends as `{ sg: 'command', command }`; the same words work typed. */
+export type CardCommand = 'start' | 'resume' | 'help' | 'summary' | 'review' | 'my data' | 'export' | 'delete my data' | 'cancel';
+
+/** The value a rating input submits: "1".."5", or "dk" for "don't know". */
+export type RatingValue = '1' | '2' | '3' | '4' | '5' | 'dk';
+
+/** A rating scale with its labels already resolved from the content pack. */
+export interface ScaleView {
+  /** Labels for 1 to 5. */
+  labels: readonly [string, string, string, string, string];
+  dontKnowLabel: string;
+}
+
+/** One option of a choice input. `value` is a content-pack value (no spaces or commas). */
+export interface ChoiceView {
+  value: string;
+  label: string;
+}
+
+/** One labelled value shown as read-only context; `value` is user text. */
+export interface LabelledValueView {
+  label: string;
+  value: string;
+}
+
+export interface WelcomeView {
+  /** The person's display name (user text); empty for a generic greeting. */
+  userName: string;
+  hasProgress: boolean;
+  answeredCount: number;
+  totalCount: number;
+}
+
+export interface HelpView {
+  /** Shows Resume instead of Start. */
+  hasProgress: boolean;
+}
+
+/** The header every question-like card shares. */
+export interface QuestionHeaderView {
+  questionId: string;
+  /** Opaque; echoed in submit data so the bot can reject stale or forged submits. */
+  token: string;
+  /** E.g. "Business impact · 3 of 11". */
+  progress: string;
+  /** The consideration's title. */
+  title: string;
+  guidance: string;
+  text: string;
+  hint?: string;
+  canGoBack: boolean;
+}
+
+export type QuestionInputView =
+  | { kind: 'rating'; scale: ScaleView; value?: RatingValue }
+  | { kind: 'single'; options: ChoiceView[]; value?: string }
+  | { kind: 'multi'; options: ChoiceView[]; values?: string[] }
+  /** `value` is user text. */
+  | { kind: 'text'; long: boolean; maxLength: number; placeholder?: string; value?: string };
+
+export interface QuestionView extends QuestionHeaderView {
+  input: QuestionInputView;
+}
+
+/** Offers a "your own" option on a choice field, typed into `field.<id>.own`. */
+export interface OwnChoiceView {
+  /** Label of the extra option the renderer appends (value "own"), e.g. "My own (type below)". */
+  optionLabel: string;
+  /** Label of the text input. */
+  inputLabel: string;
+  maxLength: number;
+  /** User text. */
+  value?: string;
+}
+
+interface RowFieldBase {
+  id: string;
+  label: string;
+  required: boolean;
+}
+
+/** An input for a new row; goal, metric, time-frame and row-reference fields are all `choice`. */
+export type RowFieldView =
+  | (RowFieldBase & { kind: 'text'; long: boolean; maxLength: number; placeholder?: string; value?: string })
+  | (RowFieldBase & { kind: 'rating'; scale: ScaleView; value?: RatingValue })
+  /** Option labels may be user text (e.g. the user's own use cases). */
+  | (RowFieldBase & { kind: 'choice'; options: ChoiceView[]; own?: OwnChoiceView; value?: string });
+
+export interface RowsView extends QuestionHeaderView {
+  /** Singular noun for one row, e.g. "use case". */
+  rowLabel: string;
+  /** One line per row already added (user text). */
+  rows: string[];
+  /** At this many rows the new-row inputs and Add are hidden. */
+  maxRows: number;
+  /** Which page of a new row this card collects. */
+  page: 1 | 2;
+  /** On page 2: what was chosen on page 1. */
+  context: LabelledValueView[];
+  /** The inputs of this page. */
+  fields: RowFieldView[];
+}
+
+/** One answered question; `answerLines` are user text (a rows answer gives one line per row). */
+export interface AnswerItemView {
+  questionId: string;
+  question: string;
+  answerLines: string[];
+}
+
+export interface ReviewSectionView {
+  title: string;
+  items: AnswerItemView[];
+}
+
+export interface ReviewView {
+  sections: ReviewSectionView[];
+}
+
+/** One success-metric row; every cell is user text. */
+export interface MetricRowView {
+  goal: string;
+  metric: string;
+  baseline: string;
+  target: string;
+  byWhen: string;
+}
+
+export interface ReadinessView {
+  section: string;
+  /** Mean rating 1–5, or null when nothing in the section was rated. */
+  mean: number | null;
+  stage: string;
+}
+
+export interface SummaryView {
+  title: string;
+  /** User text. */
+  wants: string[];
+  /** User text. */
+  doNotWants: string[];
+  metrics: MetricRowView[];
+  readiness: ReadinessView[];
+  /** At most three are shown. */
+  recommendations: string[];
+}
+
+export interface MyDataView {
+  packId: string;
+  packVersion: string;
+  /** Already formatted for the reader; empty when nothing is stored. */
+  lastUpdated: string;
+  answers: AnswerItemView[];
+}
+
+export interface ConfirmDeleteView {
+  token: string;
+  answerCount: number;
+}
+
+export interface NoticeView {
+  title: string;
+  message: string;
+  action?: { title: string; command: CardCommand };
+}

@@ -1,0 +1,114 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
+import { checkContentPack } from './content-pack-checks';
+import { ContentPackError, pointerSegment, type ContentPackProblem } from './content-pack-error';
+import type { ContentPack } from './types';
+
+const CONTENT_DIR = path.join('dialogs', 'content');
+const DEFAULT_PACK_FILE = 'strategy-pack.json';
+const SCHEMA_FILE = 'content-pack.schema.json';
+
+let root: string | undefined;
+let validator: ValidateFunction<ContentPack> | undefined;
+
+/** The folder holding package.json, found by walking up from this file (it runs from src/ under ts-jest and from lib/src/ when built). */
+function projectRoot(): string {
+  if (root !== undefined) return root;
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return (root = dir);
+    if (path.dirname(dir) === dir) throw new Error(`No package.json found above ${__dirname}; cannot locate ${CONTENT_DIR}`);
+  }
+}
+
+/** Absolute path of the default content pack shipped with the bot. */
+export function defaultContentPackPath(): string {
+  return path.join(projectRoot(), CONTENT_DIR, DEFAULT_PACK_FILE);
+}
+
+/** Absolute path of the JSON Schema every content pack must satisfy. */
+export function contentPackSchemaPath(): string {
+  return path.join(projectRoot(), CONTENT_DIR, SCHEMA_FILE);
+}
+
+/** Reads, parses and validates a content pack (the default pack when no path is given); throws ContentPackError. */
+export function loadContentPack(filePath?: string): ContentPack {
+  const file = path.resolve(filePath ?? defaultContentPackPath());
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ContentPackError(file, [{ message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+  }
+  return parseContentPack(text, file);
+}
+
+/** Parses and validates the JSON text of a content pack; `source` names it in error messages. */
+export function parseContentPack(text: string, source: string): ContentPack {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ContentPackError(source, [{ message: `not valid JSON: ${describeSyntaxError(error, text)}` }]);
+  }
+  return validateContentPack(data, source);
+}
+
+/** Validates parsed data against the schema, then against the rules the schema cannot express; throws ContentPackError. */
+export function validateContentPack(data: unknown, source: string): ContentPack {
+  const validate = schemaValidator();
+  if (!validate(data)) throw new ContentPackError(source, schemaProblems(validate.errors ?? []));
+  const problems = checkContentPack(data);
+  if (problems.length > 0) throw new ContentPackError(source, problems);
+  return data;
+}
+
+function schemaValidator(): ValidateFunction<ContentPack> {
+  if (validator !== undefined) return validator;
+  const schema = JSON.parse(readFileSync(contentPackSchemaPath(), 'utf8')) as AnySchemaObject;
+  validator = new Ajv({ allErrors: true, strict: true }).compile<ContentPack>(schema);
+  return validator;
+}
+
+function schemaProblems(errors: readonly ErrorObject[]): ContentPackProblem[] {
+  const seen = new Set<string>();
+  const problems: ContentPackProblem[] = [];
+  for (const error of errors) {
+    // "must match then schema" only repeats the error already reported inside the matching question or field kind.
+    if (error.keyword === 'if') continue;
+    // An invalid property name is reported once, by the propertyNames error, not again by the pattern it broke.
+    if (error.propertyName !== undefined && error.keyword !== 'propertyNames') continue;
+    const problem = schemaProblem(error);
+    const key = `${problem.path}\n${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function schemaProblem(error: ErrorObject): ContentPackProblem {
+  const params: Record<string, unknown> = error.params;
+  switch (error.keyword) {
+    case 'required':
+      return { path: `${error.instancePath}/${pointerSegment(String(params.missingProperty))}`, message: 'is required' };
+    case 'additionalProperties':
+      return { path: `${error.instancePath}/${pointerSegment(String(params.additionalProperty))}`, message: 'is not a known property here' };
+    case 'enum':
+      return { path: error.instancePath, message: `must be one of ${Array.isArray(params.allowedValues) ? params.allowedValues.map((value) => JSON.stringify(value)).join(', ') : 'the allowed values'}` };
+    case 'propertyNames':
+      return { path: `${error.instancePath}/${pointerSegment(String(params.propertyName))}`, message: 'is not a valid id (lowercase letters, digits and hyphens)' };
+    case 'pattern':
+      return { path: error.instancePath, message: params.pattern === '\\S' ? 'must not be blank' : `must match the pattern ${String(params.pattern)}` };
+    default:
+      return { path: error.instancePath, message: error.message ?? `fails the "${error.keyword}" rule` };
+  }
+}
+
+function describeSyntaxError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message);
+  if (position === null || /line \d+/.test(message)) return message;
+  const before = text.replace(/^\uFEFF/, '').slice(0, Number(position[1])).split('\n');
+  return `${message} (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+}

@@ -1,0 +1,40 @@
+import restify from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from './logging/logger';
+
+/** Something that handles one turn; the bot. */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** Big enough for a long answer with room to spare, small enough that a flood cannot exhaust memory. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+/** The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz for the platform. */
+export function createServer(adapter: CloudAdapter, bot: TurnHandler, logger: Logger): restify.Server {
+  const server = restify.createServer({ name: 'strategy-guide', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    const started = Date.now();
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      logger.error('http.failed', { error: (error as Error).name });
+      if (!res.headersSent) res.send(500);
+    }
+    logger.info('http.activity', { status: res.statusCode, ms: Date.now() - started });
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.on('restifyError', (req, res, error, callback) => {
+    logger.warn('http.rejected', { path: req.path?.(), status: (error as { statusCode?: number }).statusCode });
+    // restify would otherwise put its error message (and in some cases internals) in the body.
+    res.send((error as { statusCode?: number }).statusCode ?? 500, { error: 'request rejected' });
+    return callback();
+  });
+  return server;
+}

@@ -1,0 +1,67 @@
+import type { Container } from '@azure/cosmos';
+import type { AnswerValue } from '../domain/answers';
+import type { Role } from '../domain/roles';
+import { withoutSystemFields } from './system-fields';
+
+/** One answer document: a user's answer to one question, partitioned by tenant and user. */
+export interface StoredAnswer {
+  id: string;
+  type: 'answer';
+  tenantId: string;
+  userId: string;
+  questionId: string;
+  sectionId: string;
+  packId: string;
+  packVersion: string;
+  role: Role;
+  value: AnswerValue;
+  answeredAt: string;
+}
+
+/** The id is derived from user and question, so a redelivered or retried submit overwrites instead of duplicating. */
+export function answerId(userId: string, questionId: string): string {
+  return `answer|${userId}|${questionId}`;
+}
+
+/** The strategy conversation's answers in Cosmos. */
+export class AnswerStore {
+  constructor(private readonly container: Container) {}
+
+  /** Writes the answer at once; idempotent by its deterministic id. */
+  async save(answer: Omit<StoredAnswer, 'id' | 'type'>): Promise<void> {
+    await this.container.items.upsert<StoredAnswer>({ ...answer, id: answerId(answer.userId, answer.questionId), type: 'answer' });
+  }
+
+  /** Removes one answer (a skipped question that had been answered before); a missing one is fine. */
+  async remove(tenantId: string, userId: string, questionId: string): Promise<void> {
+    try {
+      await this.container.item(answerId(userId, questionId), [tenantId, userId]).delete();
+    } catch (error) {
+      if ((error as { code?: number }).code !== 404) throw error;
+    }
+  }
+
+  /** Every answer of one user, in one partition. */
+  async listForUser(tenantId: string, userId: string): Promise<StoredAnswer[]> {
+    const { resources } = await this.container.items
+      .query<StoredAnswer>(
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId AND c.type = "answer"',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@userId', value: userId },
+          ],
+        },
+        { partitionKey: [tenantId, userId] },
+      )
+      .fetchAll();
+    return resources.map(withoutSystemFields);
+  }
+
+  /** Deletes every answer of one user and returns what was deleted, so aggregates can be reduced. */
+  async deleteForUser(tenantId: string, userId: string): Promise<StoredAnswer[]> {
+    const answers = await this.listForUser(tenantId, userId);
+    for (const answer of answers) await this.remove(tenantId, userId, answer.questionId);
+    return answers;
+  }
+}

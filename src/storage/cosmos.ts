@@ -1,0 +1,56 @@
+import { CosmosClient, PartitionKeyDefinitionVersion, PartitionKeyKind, type Container, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import { CONTAINERS, type ContainerName } from './containers';
+import { loopbackAgent } from '../local/embedded-cosmos';
+import { isLoopbackEndpoint } from '../config';
+
+export type Containers = Record<ContainerName, Container>;
+
+export interface CosmosOptions {
+  endpoint: string;
+  database: string;
+  /** Only for local servers and emulators; production signs in with Microsoft Entra ID. */
+  key?: string;
+  /** Local mode: accept a loopback server's self-signed certificate and create the database and containers. */
+  local: boolean;
+}
+
+/** Opens the one CosmosClient of the app and returns its containers. */
+export async function openCosmos(options: CosmosOptions): Promise<{ client: CosmosClient; containers: Containers }> {
+  const acceptSelfSigned = options.local && isLoopbackEndpoint(options.endpoint);
+  const client = new CosmosClient({
+    endpoint: options.endpoint,
+    ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
+    ...(acceptSelfSigned ? { agent: loopbackAgent() } : {}),
+    connectionPolicy: {
+      enableEndpointDiscovery: !options.local,
+      requestTimeout: 5_000,
+      // The SDK's default (9 retries over 30 s) outlives a Teams turn; fail fast and tell the user instead.
+      retryOptions: { maxRetryAttemptCount: 3, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 4 },
+    },
+  });
+  const database = client.database(options.database);
+  if (options.local) await createSchema(client, options.database);
+  return { client, containers: containersOf(database) };
+}
+
+function containersOf(database: Database): Containers {
+  const entries = Object.entries(CONTAINERS).map(([name, spec]) => [name, database.container(spec.id)]);
+  return Object.fromEntries(entries) as Containers;
+}
+
+/** Local only: in Azure the database and containers are created by infra/ (Entra ID cannot manage them). */
+async function createSchema(client: CosmosClient, databaseId: string): Promise<void> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  for (const spec of Object.values(CONTAINERS)) {
+    const hierarchical = spec.partitionKeyPaths.length > 1;
+    await database.containers.createIfNotExists({
+      id: spec.id,
+      partitionKey: {
+        paths: [...spec.partitionKeyPaths],
+        version: PartitionKeyDefinitionVersion.V2,
+        ...(hierarchical ? { kind: PartitionKeyKind.MultiHash } : {}),
+      },
+    });
+  }
+}

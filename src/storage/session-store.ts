@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import type { AnswerMap } from '../domain/answers';
+import { withoutSystemFields } from './system-fields';
+
+/** Bot and dialog state of one user in one conversation, plus a copy of their answers for the dialogs. */
+export interface SessionDoc {
+  id: string;
+  type: 'session';
+  tenantId: string;
+  userId: string;
+  conversationId: string;
+  /** Serialized dialog stack, owned by the dialog layer; opaque JSON here. */
+  dialogState: Record<string, unknown>;
+  /** The user's answers as the dialogs last saw them; the answers container is the record. */
+  answers: AnswerMap;
+  welcomed: boolean;
+  /** Set when "delete my data" asks for confirmation; the confirm button must carry it. */
+  deleteToken?: string;
+  /** Proactive messages (reminders, pulses) need it; opaque JSON here. */
+  conversationReference?: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface Session {
+  doc: SessionDoc;
+  /** Undefined for a session not yet stored. */
+  etag?: string;
+}
+
+/** Someone else (another instance or a concurrent turn) changed the session since it was read. */
+export class SessionConflictError extends Error {
+  override name = 'SessionConflictError';
+}
+
+const CACHE_LIMIT = 5_000;
+
+/**
+ * Sessions in Cosmos with optimistic concurrency. A read-through cache keyed by ETag saves the read on
+ * most turns; a stale entry cannot do harm because every write is conditional on the ETag it read.
+ */
+export class SessionStore {
+  private readonly cache = new Map<string, Session>();
+
+  constructor(private readonly container: Container) {}
+
+  /** Loads the session, or a new empty one; `fresh` skips the cache (after a conflict). */
+  async load(tenantId: string, userId: string, conversationId: string, fresh = false): Promise<Session> {
+    const id = sessionId(userId, conversationId);
+    const cached = fresh ? undefined : this.cache.get(id);
+    if (cached) return structuredClone(cached);
+    const { resource, etag } = await this.container.item(id, [tenantId, userId]).read<SessionDoc>();
+    const session: Session = resource ? { doc: withoutSystemFields(resource), etag } : { doc: emptySession(id, tenantId, userId, conversationId) };
+    this.remember(session);
+    return structuredClone(session);
+  }
+
+  /** Writes the session only if nobody changed it since it was loaded; throws SessionConflictError otherwise. */
+  async save(session: Session, now: Date): Promise<void> {
+    const doc: SessionDoc = { ...session.doc, updatedAt: now.toISOString() };
+    const { tenantId, userId, id } = doc;
+    try {
+      const response = session.etag
+        ? await this.container.item(id, [tenantId, userId]).replace(doc, { accessCondition: { type: 'IfMatch', condition: session.etag } })
+        : await this.container.items.create(doc);
+      this.remember({ doc, etag: response.etag });
+    } catch (error) {
+      this.cache.delete(id);
+      const code = (error as { code?: number }).code;
+      if (code === 412 || code === 409) throw new SessionConflictError(`session ${id} changed concurrently`);
+      throw error;
+    }
+  }
+
+  /** Deletes every session of a user (all conversations). */
+  async deleteForUser(tenantId: string, userId: string): Promise<void> {
+    const { resources } = await this.container.items
+      .query<{ id: string }>({
+        query: 'SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId AND c.type = "session"',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@userId', value: userId },
+        ],
+      })
+      .fetchAll();
+    for (const { id } of resources) {
+      this.cache.delete(id);
+      try {
+        await this.container.item(id, [tenantId, userId]).delete();
+      } catch (error) {
+        if ((error as { code?: number }).code !== 404) throw error;
+      }
+    }
+  }
+
+  /** Forgets cached copies, as a restarted process would. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private remember(session: Session): void {
+    const { id } = session.doc;
+    this.cache.delete(id);
+    this.cache.set(id, structuredClone(session));
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+  }
+}
+
+/** Conversation ids can be long and hold characters Cosmos ids may not, so they are hashed. */
+export function sessionId(userId: string, conversationId: string): string {
+  const conversationKey = createHash('sha256').update(conversationId).digest('base64url').slice(0, 22);
+  return `session|${userId}|${conversationKey}`;
+}
+
+function emptySession(id: string, tenantId: string, userId: string, conversationId: string): SessionDoc {
+  return { id, type: 'session', tenantId, userId, conversationId, dialogState: {}, answers: {}, welcomed: false, updatedAt: new Date(0).toISOString() };
+}

@@ -1,0 +1,70 @@
+import type { ContentPack, Question, RowField } from '../content/types';
+import type { AnswerMap, AnswerValue, RowValue } from '../domain/answers';
+import { isOwn } from '../aggregation/contributions';
+
+/** An answer as lines a person can read: labels looked up, one line per row. */
+export function answerLines(question: Question, value: AnswerValue, pack: ContentPack, answers: AnswerMap): string[] {
+  switch (value.kind) {
+    case 'rating':
+      return [ratingText(pack, question.kind === 'rating' ? question.scale : '', value.value)];
+    case 'single':
+      return [optionLabel(question, value.value)];
+    case 'multi':
+      return [value.values.map((option) => optionLabel(question, option)).join(', ')];
+    case 'text':
+      return [value.text];
+    case 'rows':
+      return question.kind === 'rows' ? value.rows.map((row) => rowText(question.fields, row, pack, answers)) : [];
+  }
+}
+
+/** One row as "Label: value · Label: value", skipping empty fields. */
+export function rowText(fields: RowField[], row: RowValue, pack: ContentPack, answers: AnswerMap): string {
+  return fields
+    .map((field) => {
+      const text = fieldText(field, row, pack, answers);
+      return text === undefined ? undefined : fields.length === 1 ? text : `${field.label}: ${text}`;
+    })
+    .filter((part): part is string => part !== undefined)
+    .join(' · ');
+}
+
+/** A single field of a row as text, or undefined when empty. */
+export function fieldText(field: RowField, row: RowValue, pack: ContentPack, answers: AnswerMap): string | undefined {
+  const value = row[field.id];
+  if (value === undefined || value === '') return undefined;
+  if (isOwn(row, field.id)) return String(value);
+  switch (field.kind) {
+    case 'text':
+      return String(value);
+    case 'rating':
+      return ratingText(pack, field.scale, typeof value === 'number' ? value : null);
+    case 'choice':
+      return field.options.find((option) => option.value === value)?.label ?? String(value);
+    case 'timeFrame':
+      return pack.timeFrames.find((option) => option.value === value)?.label ?? String(value);
+    case 'goal':
+      return pack.goals.find((goal) => goal.value === value)?.label ?? String(value);
+    case 'metric': {
+      const goal = pack.goals.find((candidate) => candidate.value === row[field.goalField]);
+      return goal?.metrics.find((metric) => metric.value === value)?.label ?? String(value);
+    }
+    case 'rowRef': {
+      const target = answers[field.question];
+      const referenced = target?.kind === 'rows' ? target.rows.find((candidate) => candidate.rowId === value) : undefined;
+      return referenced ? String(referenced[field.titleField] ?? '') : '(removed)';
+    }
+  }
+}
+
+function ratingText(pack: ContentPack, scaleId: string, rating: number | null): string {
+  const scale = pack.scales[scaleId];
+  if (rating === null) return scale?.dontKnowLabel ?? "Don't know";
+  const label = scale?.labels[rating - 1];
+  return label ? `${rating} – ${label}` : `${rating} of 5`;
+}
+
+function optionLabel(question: Question, value: string): string {
+  const options = question.kind === 'single' || question.kind === 'multi' ? question.options : [];
+  return options.find((option) => option.value === value)?.label ?? value;
+}

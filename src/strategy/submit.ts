@@ -1,0 +1,31 @@
+/** What the user sent in reply to a question card, once checked. Card submits are treated as forged until checked. */
+import type { AnswerValue, RowValue } from '../domain/answers';
+
+export type Navigation = 'back' | 'skip' | 'exit';
+
+export type SubmitOutcome =
+  | { type: 'answer'; value: AnswerValue }
+  | { type: 'nav'; nav: Navigation }
+  | { type: 'rowAdd'; page: 1 | 2; fields: RowValue }
+  | { type: 'rowRemove'; index: number }
+  | { type: 'rowsDone' }
+  /** The input was understood but not acceptable; `message` says why, kindly. */
+  | { type: 'invalid'; message: string }
+  /** A card other than the current one: an old card clicked again, or a forged submit. */
+  | { type: 'stale' };
+
+/** What the current card expects: the question it asks and the one-time token it carries. */
+export interface Expectation {
+  questionId: string;
+  token: string;
+}
+
+/** The parts of an incoming message the strategy dialogs look at. */
+export interface UserInput {
+  text?: string;
+  value?: unknown;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,273 @@
+import { CardRenderer, type CardAttachment } from '../../src/cards/card-renderer';
+import * as sample from './sample-views';
+import { unboundPlaceholders, validateCard } from './validate-card';
+
+type Node = Record<string, unknown>;
+
+/** Every object in the card, depth first. */
+function nodes(value: unknown): Node[] {
+  if (Array.isArray(value)) return value.flatMap(nodes);
+  if (typeof value !== 'object' || value === null) return [];
+  return [value as Node, ...Object.values(value).flatMap(nodes)];
+}
+
+const ofType = (card: CardAttachment, type: string): Node[] => nodes(card.content).filter((node) => node.type === type);
+const submits = (card: CardAttachment): Node[] => ofType(card, 'Action.Submit');
+const titled = (card: CardAttachment, title: string): Node | undefined => submits(card).find((action) => action.title === title);
+const input = (card: CardAttachment, id: string): Node | undefined => nodes(card.content).find((node) => node.id === id);
+
+const renderer = new CardRenderer();
+
+const everyCard: [string, () => CardAttachment][] = [
+  ['welcome', () => renderer.welcome(sample.welcome)],
+  ['welcome (new user, no name)', () => renderer.welcome({ userName: '', hasProgress: false, answeredCount: 0, totalCount: 11 })],
+  ['help', () => renderer.help(sample.help)],
+  ['question: rating', () => renderer.question(sample.ratingQuestion)],
+  ['question: single', () => renderer.question(sample.singleQuestion)],
+  ['question: multi', () => renderer.question(sample.multiQuestion)],
+  ['question: text', () => renderer.question(sample.textQuestion)],
+  ['rows: page 1', () => renderer.rows(sample.rowsPage1)],
+  ['rows: page 2', () => renderer.rows(sample.rowsPage2)],
+  ['rows: use cases, none yet', () => renderer.rows(sample.useCaseRows)],
+  ['review', () => renderer.review(sample.review)],
+  ['review (empty)', () => renderer.review({ sections: [] })],
+  ['summary', () => renderer.summary(sample.summary)],
+  [
+    'summary (empty)',
+    () => renderer.summary({ title: 'Your AI ambition', wants: [], doNotWants: [], metrics: [], readiness: [], recommendations: [] }),
+  ],
+  ['my data', () => renderer.myData(sample.myData)],
+  ['my data (empty)', () => renderer.myData({ packId: 'caf-genai-strategy', packVersion: '1.0.0', lastUpdated: '', answers: [] })],
+  ['confirm delete', () => renderer.confirmDelete(sample.confirmDelete)],
+  ['notice', () => renderer.notice(sample.notice)],
+  ['notice without a button', () => renderer.notice({ title: 'Saved', message: 'Your answers are saved.' })],
+];
+
+describe('CardRenderer: every card', () => {
+  it.each(everyCard)('%s is a valid 1.5 card with every placeholder bound', (_name, render) => {
+    const card = render();
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(validateCard(card.content)).toEqual([]);
+    expect(unboundPlaceholders(card.content)).toEqual([]);
+    expect((card.content as Node).version).toBe('1.5');
+  });
+
+  it('gives every required input a label and an error message, and keeps button titles short', () => {
+    for (const [, render] of everyCard) {
+      const card = render();
+      for (const node of nodes(card.content).filter((n) => n.isRequired === true)) {
+        expect(node.label).toEqual(expect.any(String));
+        expect(node.errorMessage).toEqual(expect.any(String));
+      }
+      for (const action of submits(card)) expect(String(action.title).length).toBeLessThanOrEqual(24);
+      for (const block of ofType(card, 'TextBlock')) expect(block.wrap).toBe(true);
+    }
+  });
+});
+
+describe('CardRenderer: welcome and help', () => {
+  it('offers Resume with progress and Start without', () => {
+    const resuming = renderer.welcome(sample.welcome);
+    expect(titled(resuming, 'Resume')?.data).toEqual({ sg: 'command', command: 'resume' });
+    expect(titled(resuming, 'Start')).toBeUndefined();
+    expect(JSON.stringify(resuming.content)).toContain('You have answered 3 of 11 questions.');
+    const fresh = renderer.welcome({ userName: '', hasProgress: false, answeredCount: 0, totalCount: 11 });
+    expect(titled(fresh, 'Start')?.data).toEqual({ sg: 'command', command: 'start' });
+    expect(submits(fresh).map((action) => action.title)).toEqual(['Start', 'Help', 'My data']);
+  });
+
+  it('lists every typed command, pulse marked as coming in team channels', () => {
+    const facts = nodes(renderer.help(sample.help).content).filter(
+      (node) => typeof node.title === 'string' && 'value' in node && !('type' in node),
+    );
+    expect(facts.map((fact) => fact.title)).toEqual([
+      'start',
+      'resume',
+      'back',
+      'skip',
+      'summary',
+      'help',
+      'my data',
+      'delete my data',
+      'cancel',
+      'pulse',
+    ]);
+    expect(String(facts[9].value)).toMatch(/team channels/);
+    expect(submits(renderer.help(sample.help)).map((action) => action.data)).toEqual([
+      { sg: 'command', command: 'start' },
+      { sg: 'command', command: 'summary' },
+      { sg: 'command', command: 'my data' },
+    ]);
+  });
+});
+
+describe('CardRenderer: question', () => {
+  it('renders a rating as an expanded choice of 1-5 plus "dk", prefilled', () => {
+    const card = renderer.question(sample.ratingQuestion);
+    const answer = input(card, 'answer');
+    expect(answer).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded', isRequired: true, value: '4' });
+    expect((answer?.choices as Node[]).map((choice) => choice.value)).toEqual(['1', '2', '3', '4', '5', 'dk']);
+    expect((answer?.choices as Node[])[0].title).toBe('1 · Not at all');
+    expect(JSON.stringify(card.content)).toContain('Business impact · 3 of 11');
+  });
+
+  it('renders single as compact, multi as multi-select with comma-joined prefill, text with limits', () => {
+    expect(input(renderer.question(sample.singleQuestion), 'answer')).toMatchObject({ style: 'compact', value: '' });
+    expect(input(renderer.question(sample.multiQuestion), 'answer')).toMatchObject({ isMultiSelect: true, value: 'training,workshops' });
+    expect(input(renderer.question(sample.textQuestion), 'answer')).toMatchObject({
+      type: 'Input.Text',
+      isMultiline: true,
+      maxLength: 2000,
+      value: 'Fewer manual reports;\nmore time with customers.',
+    });
+    const short = renderer.question({ ...sample.textQuestion, input: { kind: 'text', long: false, maxLength: 200 } });
+    expect(input(short, 'answer')).toMatchObject({ isMultiline: false, maxLength: 200, value: '' });
+  });
+
+  it('sends answer and navigation submits with the question id and token, Back only when possible', () => {
+    const ids = { questionId: 'bi.industry.impact', token: 'k7Yc1-3fQ' };
+    const card = renderer.question(sample.ratingQuestion);
+    expect(submits(card).map((action) => action.title)).toEqual(['Next', 'Back', 'Skip', 'Save & exit']);
+    expect(titled(card, 'Next')?.data).toEqual({ sg: 'answer', ...ids });
+    expect(titled(card, 'Next')?.associatedInputs).toBeUndefined();
+    for (const [title, nav] of [
+      ['Back', 'back'],
+      ['Skip', 'skip'],
+      ['Save & exit', 'exit'],
+    ]) {
+      expect(titled(card, title)).toMatchObject({ associatedInputs: 'none', data: { sg: 'nav', nav, ...ids } });
+    }
+    expect(titled(renderer.question(sample.singleQuestion), 'Back')).toBeUndefined();
+  });
+});
+
+describe('CardRenderer: rows', () => {
+  it('lists rows with Remove, and offers new-row inputs with "your own" entries', () => {
+    const card = renderer.rows(sample.rowsPage1);
+    const ids = { questionId: 'sm.metrics', token: 'k7Yc1-3fQ' };
+    expect(titled(card, 'Remove')).toMatchObject({
+      associatedInputs: 'none',
+      data: { sg: 'rows', rowAction: 'remove', rowIndex: 0, ...ids },
+    });
+    expect(input(card, 'field.goal')).toMatchObject({
+      type: 'Input.ChoiceSet',
+      style: 'compact',
+      isRequired: true,
+      label: 'Business goal',
+    });
+    expect((input(card, 'field.goal')?.choices as Node[]).at(-1)).toEqual({ title: 'My own goal (type below)', value: 'own' });
+    expect(input(card, 'field.goal.own')).toMatchObject({ type: 'Input.Text', maxLength: 120 });
+    expect(input(card, 'field.useCase')).toMatchObject({ isRequired: false });
+    expect(titled(card, 'Add')?.data).toEqual({ sg: 'rows', rowAction: 'add', page: 1, ...ids });
+    expect(titled(card, 'Done — next question')).toMatchObject({
+      associatedInputs: 'none',
+      data: { sg: 'rows', rowAction: 'done', ...ids },
+    });
+    expect(
+      submits(card)
+        .filter((action) => !action.title?.toString().startsWith('Remove'))
+        .map((action) => action.title),
+    ).toEqual(['Add', 'Done — next question', 'Back', 'Skip', 'Save & exit']);
+  });
+
+  it('shows the page-1 choices as read-only context on page 2', () => {
+    const card = renderer.rows(sample.rowsPage2);
+    const runs = ofType(card, 'TextRun').map((run) => run.text);
+    expect(runs).toEqual(expect.arrayContaining(['Business goal: ', 'Customer satisfaction']));
+    expect(titled(card, 'Add')?.data).toMatchObject({ page: 2 });
+    expect(input(card, 'field.baseline')).toMatchObject({ type: 'Input.Text', isRequired: true, maxLength: 120 });
+  });
+
+  it('renders rating fields and hides inputs and Add once the rows are full', () => {
+    const open = renderer.rows(sample.useCaseRows);
+    expect((input(open, 'field.value')?.choices as Node[]).map((choice) => choice.value)).toEqual(['1', '2', '3', '4', '5', 'dk']);
+    const full = renderer.rows({ ...sample.useCaseRows, rows: ['A', 'B'], maxRows: 2 });
+    expect(nodes(full.content).filter((node) => String(node.type).startsWith('Input.'))).toEqual([]);
+    expect(titled(full, 'Add')).toBeUndefined();
+    expect(titled(full, 'Done — next question')).toBeDefined();
+    expect(validateCard(full.content)).toEqual([]);
+  });
+});
+
+describe('CardRenderer: review, summary, my data, confirm delete, notice', () => {
+  it('review groups answers by section with Edit per question', () => {
+    const card = renderer.review(sample.review);
+    expect(
+      submits(card)
+        .filter((action) => action.title === 'Edit')
+        .map((action) => action.data),
+    ).toEqual([
+      { sg: 'edit', questionId: 'bi.industry.impact' },
+      { sg: 'edit', questionId: 'bi.adapt.employees' },
+      { sg: 'edit', questionId: 'uc.candidates' },
+    ]);
+    expect(titled(card, 'Continue')?.data).toEqual({ sg: 'command', command: 'resume' });
+    expect(titled(card, 'My summary')?.data).toEqual({ sg: 'command', command: 'summary' });
+  });
+
+  it('summary has the lists, a metrics table, a chart with a text fallback, readiness lines and three recommendations', () => {
+    const card = renderer.summary(sample.summary);
+    const table = ofType(card, 'Table')[0];
+    expect((table.rows as Node[]).length).toBe(3);
+    const chart = ofType(card, 'Chart.HorizontalBar')[0];
+    expect(chart.data).toEqual([
+      { x: 'Business impact', y: 3.4 },
+      { x: 'Leadership buy-in', y: 2.3 },
+    ]);
+    expect(JSON.stringify(chart.fallback)).toContain('"3.4"');
+    expect(JSON.stringify(chart.fallback)).toContain('Exploring');
+    const facts = nodes(card.content).filter((node) => node.title === 'Benefits and awareness');
+    expect(facts[0].value).toBe('– · Not rated');
+    const text = JSON.stringify(card.content);
+    expect(text).toContain('Pick two use cases');
+    expect(text).not.toContain('fourth recommendation');
+    expect(submits(card).map((action) => action.data)).toEqual([
+      { sg: 'command', command: 'review' },
+      { sg: 'command', command: 'my data' },
+    ]);
+  });
+
+  it('my data shows the pack, the update time and every answer, with export and delete', () => {
+    const card = renderer.myData(sample.myData);
+    const text = JSON.stringify(card.content);
+    expect(text).toContain('caf-genai-strategy, version 1.0.0');
+    expect(text).toContain('12 Nov 2026, 14:05 UTC');
+    expect(ofType(card, 'TextRun').length).toBe(4);
+    expect(submits(card).map((action) => action.data)).toEqual([
+      { sg: 'command', command: 'export' },
+      { sg: 'command', command: 'delete my data' },
+    ]);
+  });
+
+  it('confirm delete carries the token on both buttons', () => {
+    const card = renderer.confirmDelete(sample.confirmDelete);
+    expect(submits(card).map((action) => action.data)).toEqual([
+      { sg: 'confirmDelete', confirm: true, token: 'del-9f2c' },
+      { sg: 'confirmDelete', confirm: false, token: 'del-9f2c' },
+    ]);
+    expect(JSON.stringify(card.content)).toContain('your answers (7)');
+  });
+
+  it('notice has an optional single button', () => {
+    expect(submits(renderer.notice(sample.notice)).map((action) => action.data)).toEqual([{ sg: 'command', command: 'help' }]);
+    expect(submits(renderer.notice({ title: 'Saved', message: 'Done.' }))).toEqual([]);
+  });
+});
+
+describe('CardRenderer: templates are shared, renders are not', () => {
+  it('renders the same card for different data independently, and a change to one result touches no other', () => {
+    const first = renderer.question(sample.ratingQuestion);
+    const second = renderer.question({ ...sample.ratingQuestion, questionId: 'other.question', token: 'other-token' });
+    expect(titled(first, 'Next')?.data).toMatchObject({ questionId: 'bi.industry.impact', token: 'k7Yc1-3fQ' });
+    expect(titled(second, 'Next')?.data).toMatchObject({ questionId: 'other.question', token: 'other-token' });
+    (first.content as { body: unknown[] }).body.length = 0;
+    expect((renderer.question(sample.ratingQuestion).content as { body: unknown[] }).body.length).toBeGreaterThan(0);
+  });
+
+  it('draws a chart with a single rated section', () => {
+    const card = renderer.summary({ ...sample.summary, readiness: [{ section: 'Business impact', mean: 4, stage: 'Scaling' }] });
+    expect(validateCard(card.content)).toEqual([]);
+    expect(ofType(card, 'Chart.HorizontalBar')[0].data).toEqual([{ x: 'Business impact', y: 4 }]);
+    expect(JSON.stringify(card.content)).toContain('4.0 · Scaling');
+  });
+});

@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('starts local mode with no settings at all', () => {
+    const config = loadConfig({}, 'local');
+    expect(config.port).toBe(3978);
+    expect(config.cosmos.endpoint).toBeUndefined();
+    expect(config.bot.appId).toBe('');
+  });
+
+  it('refuses production without bot identity and Cosmos, naming each missing setting', () => {
+    expect(() => loadConfig({}, 'production')).toThrow(ConfigError);
+    try {
+      loadConfig({}, 'production');
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('BOT_ID');
+      expect(message).toContain('BOT_PASSWORD');
+      expect(message).toContain('COSMOS_ENDPOINT');
+    }
+  });
+
+  it('refuses SingleTenant without a tenant and UserAssignedMSI with a password', () => {
+    const base = { BOT_ID: 'id', COSMOS_ENDPOINT: 'https://x.documents.azure.com' };
+    expect(() => loadConfig({ ...base, BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'p' }, 'production')).toThrow(/BOT_TENANT_ID/);
+    expect(() => loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'p' }, 'production')).toThrow(/UserAssignedMSI/);
+    expect(loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI' }, 'production').bot.type).toBe('UserAssignedMSI');
+  });
+
+  it('parses id lists case-insensitively and rejects a bad port or policy', () => {
+    const config = loadConfig({ LEADER_IDS: ' A, b ,,', PULSE_POLICY: 'anyone' }, 'local');
+    expect([...config.leaderIds]).toEqual(['a', 'b']);
+    expect(() => loadConfig({ PORT: 'abc' }, 'local')).toThrow(/PORT/);
+    expect(() => loadConfig({ PULSE_POLICY: 'everyone' }, 'local')).toThrow(/PULSE_POLICY/);
+  });
+});

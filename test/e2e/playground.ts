@@ -1,0 +1,488 @@
+/**
+ * Test harness for the Microsoft 365 Agents Playground (the local Teams stand-in): starts its CLI against a bot
+ * endpoint and drives its web UI in headless Debian Chromium through playwright-core, fully offline.
+ *
+ * Selectors were read off playground 0.2.28; the UI ships Fluent UI classes with hashed names, so the harness
+ * keys on roles, aria-labels and the Adaptive Cards renderer's `ac-*` classes only.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import { existsSync, readFileSync } from 'fs';
+import { mkdtemp, rm } from 'fs/promises';
+import { tmpdir } from 'os';
+import path from 'path';
+import { setTimeout as delay } from 'timers/promises';
+import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
+
+export const DEFAULT_PLAYGROUND_PORT = 56150;
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** What the playground's built-in configuration sends (it is not a valid GUID: the last group has 13 digits). */
+export const PLAYGROUND_DEFAULTS = {
+  tenantId: '00000000-0000-0000-0000-0000000000001',
+  bot: { id: '00000000-0000-0000-0000-00000000000011', name: 'Test Bot' },
+  user: { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' },
+  team: { id: 'team-id', name: 'My Team', aadGroupId: '00000000-0000-0000-0000-000000000031' },
+  /** The General channel's id is the team id, as in Teams; a post's conversation id is `team-id;messageid=<n>`. */
+  channels: { General: 'team-id', Announcements: 'channel-announcements-id' },
+} as const;
+
+/** The port to ask for: PLAYGROUND_PORT if set, else 56150. */
+export function playgroundPort(): number {
+  const fromEnv = Number(process.env.PLAYGROUND_PORT);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_PLAYGROUND_PORT;
+}
+
+export interface Playground {
+  /** Where the UI is served, e.g. http://127.0.0.1:56150 */
+  url: string;
+  /** The port it really listens on: the playground silently takes a random one when the asked port is busy. */
+  port: number;
+  /** The `serviceUrl` it puts on activities (its mock connector). */
+  serviceUrl: string;
+  /** What the process printed so far (stdout and stderr), for failure messages. */
+  output(): string;
+  close(): Promise<void>;
+}
+
+export interface StartPlaygroundOptions {
+  /** A `.m365agentsplayground.yml` with custom users/tenant/team; default: the built-in configuration. */
+  configPath?: string;
+  startTimeoutMs?: number;
+}
+
+function playgroundCli(): string {
+  const packageJson = require.resolve('@microsoft/m365agentsplayground/package.json');
+  const { bin } = JSON.parse(readFileSync(packageJson, 'utf8')) as { bin: Record<string, string> };
+  return path.join(path.dirname(packageJson), bin.agentsplayground);
+}
+
+/**
+ * Starts the playground CLI for `botEndpoint` in its own process group and resolves once its HTTP port answers.
+ * It runs in a temporary folder so it neither picks up a developer's `.m365agentsplayground.yml` nor writes its
+ * `devTools/` log into the repository.
+ */
+export async function startPlayground(
+  botEndpoint: string,
+  port = playgroundPort(),
+  options: StartPlaygroundOptions = {},
+): Promise<Playground> {
+  const workDir = await mkdtemp(path.join(tmpdir(), 'agents-playground-'));
+  const configPath = options.configPath ?? path.join(workDir, 'none.yml');
+  const child = spawn(
+    process.execPath,
+    [playgroundCli(), '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    {
+      cwd: workDir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(workDir, 'playground.log'),
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+        TEAMS_APP_TEST_TOOL_CONFIG_PATH: configPath,
+      },
+    },
+  );
+
+  let output = '';
+  const append = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+
+  // Safety net: a crashed or aborted test run must not leave the playground holding its port.
+  const killOnExit = (): void => killGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+
+  const close = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
+    await stopGroup(child);
+    await rm(workDir, { recursive: true, force: true });
+  };
+
+  try {
+    const actualPort = await waitForListening(child, () => output, options.startTimeoutMs ?? 30_000);
+    const url = `http://127.0.0.1:${actualPort}`;
+    await waitForPing(`${url}/_debug/ping`, 10_000);
+    return {
+      url,
+      port: actualPort,
+      serviceUrl: `http://localhost:${actualPort}/_connector`,
+      output: () => output,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function waitForListening(child: ChildProcess, output: () => string, timeoutMs: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+    };
+    const onData = (): void => {
+      const match = /Listening on (\d+)/.exec(output());
+      if (match) {
+        cleanup();
+        resolve(Number(match[1]));
+      }
+    };
+    const onExit = (code: number | null): void => {
+      cleanup();
+      reject(new Error(`Agents Playground exited (code ${code}) before listening:\n${output()}`));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Agents Playground did not start within ${timeoutMs} ms:\n${output()}`));
+    }, timeoutMs);
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+    onData();
+  });
+}
+
+async function waitForPing(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not answering yet
+    }
+    if (Date.now() > deadline) throw new Error(`Agents Playground did not answer ${url} within ${timeoutMs} ms`);
+    await delay(100);
+  }
+}
+
+function isRunning(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || !isRunning(child)) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (!isRunning(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  killGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Browser side
+
+export type ConversationKind = 'personal' | 'group' | 'channel';
+
+export interface OpenPlaygroundPageOptions {
+  /** The bot's display name in the playground (its config's `bot.name`). */
+  botName?: string;
+  /** Default timeout of every wait and action, in ms. */
+  timeoutMs?: number;
+}
+
+export interface SendMessageOptions {
+  /** @mention the bot first; default true outside personal chat, where the playground (like Teams) only
+   *  delivers messages that mention the bot. */
+  mentionBot?: boolean;
+}
+
+/** Selectors read off the playground UI (0.2.28). */
+export const SELECTORS = {
+  /** Lexical editor of the chat send box, or of a channel's "Start a new post" box (the first one on the page). */
+  composer: '[role="textbox"][contenteditable="true"]',
+  /** One bot message, in chats and in channel threads: the element whose child holds the bot's avatar. */
+  botMessage: (botName: string): string => `div:has(> div > [role="img"][aria-label=${JSON.stringify(botName)}])`,
+  /** Top-level Adaptive Cards (not the nested card of an Action.ShowCard). */
+  card: '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)',
+  /** Label + control of one card input (the renderer's `label` option). */
+  cardInput: 'div:has(> label.ac-richTextBlock):has(> .ac-input-container)',
+} as const;
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** True for loopback hosts only; everything else is aborted (the UI asks for web fonts and a CDN script). */
+export function isLoopbackUrl(url: URL): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+type TextMatcher = string | RegExp;
+
+interface WaitArgs {
+  selector: string;
+  from: number;
+  text?: string;
+  source?: string;
+  flags?: string;
+}
+
+/** Runs in the browser (kept as a string so coverage instrumentation cannot break it): index of the first element
+ *  at or after `from` whose whitespace-normalised innerText matches, plus one; 0 means "not yet". Playwright
+ *  evaluates a string as an expression, so callers wrap it as `(FIND_NEW_MATCH)(args)`. */
+const FIND_NEW_MATCH = `(args) => {
+  const nodes = Array.from(document.querySelectorAll(args.selector));
+  const pattern = args.source === undefined ? undefined : new RegExp(args.source, args.flags);
+  for (let i = args.from; i < nodes.length; i++) {
+    const text = (nodes[i].innerText || '').replace(/\\s+/g, ' ').trim();
+    if (pattern ? pattern.test(text) : text.includes(args.text ?? '')) return i + 1;
+  }
+  return 0;
+}`;
+
+const countExpression = (selector: string): string => `document.querySelectorAll(${JSON.stringify(selector)}).length`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class PlaygroundPage {
+  private kind: ConversationKind = 'personal';
+  private baseline = { messages: 0, cards: 0 };
+  /** Non-loopback URLs the page tried to reach (all aborted). */
+  readonly blockedRequests: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly context: BrowserContext,
+    readonly botName: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Use {@link openPlaygroundPage}. */
+  static async open(url: string, options: OpenPlaygroundPageOptions = {}): Promise<PlaygroundPage> {
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium)`);
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const timeoutMs = options.timeoutMs ?? 15_000;
+      context.setDefaultTimeout(timeoutMs);
+      const ui = new PlaygroundPage(
+        await context.newPage(),
+        browser,
+        context,
+        options.botName ?? PLAYGROUND_DEFAULTS.bot.name,
+        timeoutMs,
+      );
+      await context.route('**/*', async (route) => {
+        const requested = new URL(route.request().url());
+        if (isLoopbackUrl(requested)) return route.continue();
+        ui.blockedRequests.push(requested.href);
+        return route.abort('blockedbyclient');
+      });
+      await context.routeWebSocket(
+        (requested) => !isLoopbackUrl(requested),
+        (socket) => socket.close(),
+      );
+      await ui.page.goto(url);
+      await ui.composer().waitFor();
+      return ui;
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /** Locator of every bot message in the open conversation, oldest first. */
+  botMessages(): Locator {
+    return this.page.locator(SELECTORS.botMessage(this.botName));
+  }
+
+  /** The newest top-level Adaptive Card on the page (lazy: resolved at each use). */
+  lastCard(): Locator {
+    return this.page.locator(SELECTORS.card).last();
+  }
+
+  /**
+   * Types `text` into the open conversation and sends it (in a channel: as a new post). Bot replies that
+   * `waitForBotText`/`waitForCard` look for are the ones that arrive after this call starts.
+   */
+  async sendMessage(text: string, options: SendMessageOptions = {}): Promise<void> {
+    await this.markBaseline();
+    const composer = this.composer();
+    await composer.click();
+    if (options.mentionBot ?? this.kind !== 'personal') {
+      // Only the typeahead creates a real mention (an `<at>` tag plus a mention entity); typed "@name" text does not.
+      await this.page.keyboard.type(`@${this.botName.slice(0, 4)}`);
+      // The item's accessible name repeats the name (avatar label + text), so match on its text instead.
+      await this.page
+        .getByRole('menuitem')
+        .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(this.botName)}\\s*$`) })
+        .click();
+      await this.page.keyboard.insertText(' ');
+    }
+    await this.page.keyboard.insertText(text);
+    const send =
+      this.kind === 'channel'
+        ? this.page.getByRole('button', { name: 'Post', exact: true })
+        : this.page.getByRole('button', { name: 'Send Message', exact: true });
+    await send.first().click();
+  }
+
+  /**
+   * Waits for a bot message, newer than the last send/click/switch, whose text contains `text` (or matches the
+   * RegExp; whitespace is collapsed to single spaces first) and returns it.
+   */
+  async waitForBotText(text: TextMatcher, options: { timeoutMs?: number } = {}): Promise<Locator> {
+    return this.waitForNew(SELECTORS.botMessage(this.botName), this.baseline.messages, text, options.timeoutMs);
+  }
+
+  /** Waits for an Adaptive Card newer than the last send/click/switch (optionally containing `text`). */
+  async waitForCard(text: TextMatcher = '', options: { timeoutMs?: number } = {}): Promise<Locator> {
+    return this.waitForNew(SELECTORS.card, this.baseline.cards, text, options.timeoutMs);
+  }
+
+  /** Clicks the action button titled `title` on the newest card. */
+  async clickCardButton(title: string): Promise<void> {
+    const button = this.lastCard().getByRole('button', { name: title, exact: true }).filter({ visible: true });
+    await button.waitFor();
+    await this.markBaseline();
+    await button.click();
+  }
+
+  /**
+   * Selects a choice in the newest card's Input.ChoiceSet. Expanded sets (radios/checkboxes) match the choice's
+   * title or value; compact ones (a Fluent combobox) show titles only, so match the title there. With several
+   * ChoiceSets, name the one meant by its label.
+   */
+  async chooseInCard(titleOrValue: string, inputLabel?: string): Promise<void> {
+    const card = this.lastCard();
+    await card.waitFor();
+    const scope = inputLabel
+      ? card
+          .locator(SELECTORS.cardInput)
+          .filter({ has: this.page.locator('label.ac-richTextBlock', { hasText: inputLabel }) })
+          .first()
+      : card;
+
+    const valueSelector = `input[value=${JSON.stringify(titleOrValue)}]:is([type="radio"], [type="checkbox"])`;
+    const expanded = scope
+      .getByRole('radio', { name: titleOrValue, exact: true })
+      .or(scope.getByRole('checkbox', { name: titleOrValue, exact: true }))
+      .or(scope.locator(valueSelector));
+    if ((await expanded.count()) > 0) {
+      await expanded.first().check();
+      return;
+    }
+
+    const comboboxes = scope.getByRole('combobox');
+    const total = await comboboxes.count();
+    for (let i = 0; i < total; i++) {
+      const combobox = comboboxes.nth(i);
+      await combobox.click();
+      const popupId = await combobox.getAttribute('aria-controls');
+      if (!popupId) continue;
+      // Single select pops up a listbox of options, multi-select a menu of menuitemcheckboxes.
+      const popup = this.page.locator(`[id=${JSON.stringify(popupId)}]`);
+      await popup.waitFor();
+      const option = popup
+        .getByRole('option', { name: titleOrValue, exact: true })
+        .or(popup.getByRole('menuitemcheckbox', { name: titleOrValue, exact: true }));
+      const found = (await option.count()) > 0;
+      if (found) await option.first().click();
+      if (await popup.isVisible()) await this.page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'hidden' });
+      if (found) return;
+    }
+    throw new Error(`No choice "${titleOrValue}" in the newest card${inputLabel ? ` under "${inputLabel}"` : ''}`);
+  }
+
+  /** Fills the newest card's text/number input labelled `label` (a required input's " *" may be left out). */
+  async fillCardInput(label: string, text: string): Promise<void> {
+    const input = this.lastCard()
+      .getByLabel(new RegExp(`^\\s*${escapeRegExp(label)}(\\s*\\*)?\\s*$`))
+      .and(this.page.locator('input, textarea'));
+    await input.first().fill(text);
+  }
+
+  async screenshot(filePath: string): Promise<void> {
+    await this.page.screenshot({ path: filePath, fullPage: true });
+  }
+
+  /**
+   * Opens the personal chat, the group chat or a team channel (the built-in team has General and Announcements).
+   * The first visit to each conversation in a page makes the playground send installationUpdate + conversationUpdate.
+   */
+  async switchTo(kind: ConversationKind, channelName = 'General'): Promise<void> {
+    const item =
+      kind === 'personal'
+        ? this.page.getByRole('treeitem', { name: 'Personal Chat', exact: true })
+        : kind === 'group'
+          ? this.page.getByRole('treeitem', { name: 'Group Chat', exact: true })
+          : this.page.getByRole('treeitem', { name: new RegExp(` - ${escapeRegExp(channelName)}$`) });
+    await item.click();
+    const ready =
+      kind === 'channel'
+        ? this.page.getByRole('button', { name: 'Post', exact: true })
+        : this.page.getByRole('button', { name: 'Send Message', exact: true });
+    await ready.first().waitFor();
+    this.kind = kind;
+    await this.markBaseline();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    await this.browser.close();
+  }
+
+  private composer(): Locator {
+    return this.page.locator(SELECTORS.composer).first();
+  }
+
+  private async markBaseline(): Promise<void> {
+    this.baseline = {
+      messages: (await this.page.evaluate(countExpression(SELECTORS.botMessage(this.botName)))) as number,
+      cards: (await this.page.evaluate(countExpression(SELECTORS.card))) as number,
+    };
+  }
+
+  private async waitForNew(selector: string, from: number, text: TextMatcher, timeoutMs?: number): Promise<Locator> {
+    const args: WaitArgs =
+      typeof text === 'string' ? { selector, from, text } : { selector, from, source: text.source, flags: text.flags };
+    try {
+      const expression = `(${FIND_NEW_MATCH})(${JSON.stringify(args)})`;
+      const found = await this.page.waitForFunction(expression, undefined, { timeout: timeoutMs ?? this.timeoutMs });
+      const index = (await found.jsonValue()) as number;
+      return this.page.locator(selector).nth(index - 1);
+    } catch (error) {
+      const seen = await this.page.locator(selector).allInnerTexts();
+      throw new Error(
+        `No new element (${selector}, after #${from}) matching ${String(text)}; on the page:\n` +
+          `${seen.map((t, i) => `  #${i}: ${t.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n')}\n${String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** Launches Debian Chromium (loopback-only network), opens the playground UI at `url` and waits for its send box. */
+export function openPlaygroundPage(url: string, options: OpenPlaygroundPageOptions = {}): Promise<PlaygroundPage> {
+  return PlaygroundPage.open(url, options);
+}
