@@ -39,6 +39,7 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
   private async askStep(step: WaterfallStepContext<SectionDialogOptions>): Promise<DialogTurnResult> {
     const ref = this.refAt(step.options.index);
     const canGoBack = step.options.single === true || !this.isFirstOfAll(ref);
+    if (!step.options.single) turnUnitOf(step.context).session.doc.lastQuestionId = ref.question.id;
     if (ref.question.kind === 'rows') {
       const options: RowsDialogOptions = { questionId: ref.question.id, canGoBack, page: 1 };
       return step.beginDialog(RowsDialog.id, options);

@@ -68,6 +68,8 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
         if (sectionIndex + 1 < this.deps.index.sections.length) {
           return step.replaceDialog(StrategyDialog.id, { sectionIndex: sectionIndex + 1, questionIndex: 0 } satisfies StrategyDialogOptions);
         }
+        // The walk-through is over: a later "resume" starts from the first question still unanswered.
+        delete turnUnitOf(step.context).session.doc.lastQuestionId;
         return step.beginDialog(SummaryDialog.id);
     }
   }
@@ -76,15 +78,15 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
     return step.endDialog();
   }
 
-  /** The first unanswered question, or 'complete' when every question has an answer. */
+  /** The question last asked, else the first unanswered one; 'complete' when nothing is left to ask. */
   private resumePosition(step: WaterfallStepContext<StrategyDialogOptions>): { sectionIndex: number; questionIndex: number } | 'complete' {
-    const { answers } = turnUnitOf(step.context).session.doc;
+    const { answers, lastQuestionId } = turnUnitOf(step.context).session.doc;
     const { index } = this.deps;
-    for (const [sectionIndex, section] of index.sections.entries()) {
-      const questionIndex = index.questionsOf(section.id).findIndex(({ question }) => answers[question.id] === undefined);
-      if (questionIndex >= 0) return { sectionIndex, questionIndex };
-    }
-    return 'complete';
+    const unanswered = index.allQuestions().filter(({ question }) => answers[question.id] === undefined);
+    if (unanswered.length === 0) return 'complete';
+    const last = lastQuestionId ? index.find(lastQuestionId) : undefined;
+    const ref = last ?? unanswered[0];
+    return { sectionIndex: index.sections.indexOf(ref.section), questionIndex: ref.indexInSection - 1 };
   }
 
   private currentSectionIndex(step: WaterfallStepContext<StrategyDialogOptions>): number {

@@ -15,6 +15,8 @@ export interface SessionDoc {
   /** The user's answers as the dialogs last saw them; the answers container is the record. */
   answers: AnswerMap;
   welcomed: boolean;
+  /** The question last put to the user, so "resume" returns to it even after a skip or a pause. */
+  lastQuestionId?: string;
   /** Set when "delete my data" asks for confirmation; the confirm button must carry it. */
   deleteToken?: string;
   /** Proactive messages (reminders, pulses) need it; opaque JSON here. */
