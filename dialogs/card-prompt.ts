@@ -4,6 +4,7 @@ import type { RowValue } from '../src/domain/answers';
 import { readSubmit } from '../src/strategy/read-submit';
 import type { SubmitOutcome } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
+import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { turnUnitOf } from './turn-state';
 
 /** What a card prompt checks a reply against; kept in dialog state, so plain JSON. */
@@ -59,6 +60,7 @@ export class CardPrompt extends Prompt<SubmitOutcome> {
       return false;
     }
     if (outcome.type === 'stale') {
+      if (turnUnitOf(prompt.context).session.fromCache) throw new StaleSessionSuspected('stale submit against a cached session');
       await prompt.context.sendActivity("That card isn't the current one any more, so I haven't used it. Here's where you are:");
       return false;
     }

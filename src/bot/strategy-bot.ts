@@ -9,7 +9,7 @@ import { roleOf, type RoleDirectory } from '../domain/roles';
 import type { Logger } from '../logging/logger';
 import type { AggregateStore } from '../storage/aggregate-store';
 import { SessionConflictError, type SessionStore } from '../storage/session-store';
-import { TurnUnit, type Speaker } from '../strategy/turn-unit';
+import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-unit';
 
 export interface StrategyBotDeps {
   main: MainDialog;
@@ -53,37 +53,62 @@ export class StrategyBot {
     if (activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
   }
 
+  /**
+   * Runs the turn; when the session turns out to be out of date (another instance or a concurrent turn wrote it),
+   * runs it once more on a fresh read, so nothing the user sent is lost or answered from old state.
+   */
   private async turn(context: TurnContext, speaker: Speaker, kind: 'message' | 'welcome'): Promise<void> {
     const started = Date.now();
-    const { sessions, aggregates, main } = this.deps;
-    const conversationId = context.activity.conversation.id;
-    const session = await sessions.load(speaker.tenantId, speaker.userId, conversationId);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(context, speaker, kind, attempt > 1);
+      if (outcome === 'done') break;
+      this.deps.logger.warn('session.retry', { activityId: context.activity.id, tenantId: speaker.tenantId, reason: outcome, attempt });
+      if (attempt >= 2) {
+        await context.sendActivity('That crossed with another change to your answers. Please send it again.');
+        break;
+      }
+    }
+    this.deps.logger.info('turn.done', { activityId: context.activity.id, tenantId: speaker.tenantId, kind, ms: Date.now() - started });
+  }
+
+  private async attempt(context: TurnContext, speaker: Speaker, kind: 'message' | 'welcome', fresh: boolean): Promise<'done' | 'conflict' | 'stale'> {
+    const { sessions, main } = this.deps;
+    const session = await sessions.load(speaker.tenantId, speaker.userId, context.activity.conversation.id, fresh);
     const unit = new TurnUnit(speaker, session);
     const loaded = JSON.stringify(session.doc);
     attachTurnUnit(context, unit);
     const replies = bufferReplies(context);
-
-    session.doc.conversationReference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
-    const dc = await this.dialogs.createContext(context);
-    if (kind === 'welcome') {
-      if (!session.doc.welcomed) await main.welcome(dc);
-    } else {
-      const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MainDialog.id);
-    }
-
     try {
+      session.doc.conversationReference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+      const dc = await this.dialogs.createContext(context);
+      if (kind === 'welcome') {
+        if (!session.doc.welcomed) await main.welcome(dc);
+      } else {
+        const result = await dc.continueDialog();
+        if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MainDialog.id);
+      }
       if (!unit.sessionDeleted && JSON.stringify(session.doc) !== loaded) await sessions.save(session, this.deps.clock());
     } catch (error) {
-      if (!(error instanceof SessionConflictError)) throw error;
       replies.discard();
-      this.deps.logger.warn('session.conflict', { activityId: context.activity.id, tenantId: speaker.tenantId });
-      await context.sendActivity('That crossed with another change to your answers. Please send it again.');
-      return;
+      const cause = rootCause(error);
+      if (cause instanceof SessionConflictError) return 'conflict';
+      if (cause instanceof StaleSessionSuspected) return 'stale';
+      throw error;
     }
-    for (const { questionId, delta } of unit.pendingDeltas) await aggregates.apply(speaker.tenantId, questionId, delta);
     await replies.flush();
-    this.deps.logger.info('turn.done', { activityId: context.activity.id, tenantId: speaker.tenantId, kind, ms: Date.now() - started });
+    await this.applyAggregates(context, speaker, unit);
+    return 'done';
+  }
+
+  /** The answers are safe by now; a failed counter update is logged for the rebuild rather than shown to the user. */
+  private async applyAggregates(context: TurnContext, speaker: Speaker, unit: TurnUnit): Promise<void> {
+    for (const { questionId, delta } of unit.pendingDeltas) {
+      try {
+        await this.deps.aggregates.apply(speaker.tenantId, questionId, delta);
+      } catch (error) {
+        this.deps.logger.error('aggregate.failed', { activityId: context.activity.id, tenantId: speaker.tenantId, questionId, error: (error as Error).name });
+      }
+    }
   }
 
   /** Identity comes from the activity (set by the channel), never from card data. */
@@ -103,4 +128,13 @@ export class StrategyBot {
 /** Cosmos ids may not hold / \\ ? #; they are escaped (with % itself) so distinct ids stay distinct. */
 function cosmosSafe(id: string): string {
   return id.replace(/[/\\?#%]/g, (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** botbuilder-dialogs wraps what a dialog throws in DialogContextError (keeping it in `.error`): unwrap it. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && 'error' in current && (current as { error?: unknown }).error instanceof Error) {
+    current = (current as { error: unknown }).error;
+  }
+  return current;
 }

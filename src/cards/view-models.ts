@@ -165,7 +165,9 @@ export interface ConfirmDeleteView {
 }
 
 export interface NoticeView {
+  /** Bot text (a TextBlock). */
   title: string;
+  /** Shown as a plain text run, so it may quote user text. */
   message: string;
   action?: { title: string; command: CardCommand };
 }

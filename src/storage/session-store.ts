@@ -28,6 +28,8 @@ export interface Session {
   doc: SessionDoc;
   /** Undefined for a session not yet stored. */
   etag?: string;
+  /** Served from this instance's cache: another instance may have moved on since. */
+  fromCache?: boolean;
 }
 
 /** Someone else (another instance or a concurrent turn) changed the session since it was read. */
@@ -50,7 +52,7 @@ export class SessionStore {
   async load(tenantId: string, userId: string, conversationId: string, fresh = false): Promise<Session> {
     const id = sessionId(userId, conversationId);
     const cached = fresh ? undefined : this.cache.get(id);
-    if (cached) return structuredClone(cached);
+    if (cached) return { ...structuredClone(cached), fromCache: true };
     const { resource, etag } = await this.container.item(id, [tenantId, userId]).read<SessionDoc>();
     const session: Session = resource ? { doc: withoutSystemFields(resource), etag } : { doc: emptySession(id, tenantId, userId, conversationId) };
     this.remember(session);
@@ -66,6 +68,7 @@ export class SessionStore {
         ? await this.container.item(id, [tenantId, userId]).replace(doc, { accessCondition: { type: 'IfMatch', condition: session.etag } })
         : await this.container.items.create(doc);
       this.remember({ doc, etag: response.etag });
+      session.etag = response.etag;
     } catch (error) {
       this.cache.delete(id);
       const code = (error as { code?: number }).code;

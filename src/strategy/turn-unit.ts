@@ -23,3 +23,8 @@ export class TurnUnit {
     readonly session: Session,
   ) {}
 }
+
+/** A submit looked stale against a cached session; the turn is run again on a fresh read before saying so. */
+export class StaleSessionSuspected extends Error {
+  override name = 'StaleSessionSuspected';
+}

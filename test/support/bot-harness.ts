@@ -13,9 +13,12 @@ export interface TestBot {
   app: RunningApp;
   cosmos: EmbeddedCosmos;
   containers: Containers;
-  user(aadObjectId?: string, name?: string): TestUser;
+  /** A user talking to the main instance, or to `via`. */
+  user(aadObjectId?: string, name?: string, via?: RunningApp): TestUser;
   /** A new app process-equivalent (fresh adapter, dialogs and caches) against the same Cosmos data. */
   restart(): Promise<void>;
+  /** Another bot instance on its own port, sharing the Cosmos data (as a scaled-out deployment would). */
+  secondInstance(): Promise<RunningApp>;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const cosmos = await startEmbeddedCosmos();
   const boot = () => startApp({ config, cosmos, logger: options.logger ?? silentLogger });
   let app: RunningApp;
+  const extraApps: RunningApp[] = [];
   try {
     app = await boot();
   } catch (error) {
@@ -45,12 +49,18 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     },
     cosmos,
     containers,
-    user: (aadObjectId = randomUUID(), name = 'Ada Lovelace') => new TestUser(() => app.url, aadObjectId, name),
+    user: (aadObjectId = randomUUID(), name = 'Ada Lovelace', via?: RunningApp) => new TestUser(() => (via ?? app).url, aadObjectId, name),
     async restart() {
       await app.close();
       app = await boot();
     },
+    async secondInstance() {
+      const other = await boot();
+      extraApps.push(other);
+      return other;
+    },
     async close() {
+      for (const other of extraApps) await other.close();
       await app.close();
       client.dispose();
       await cosmos.close();

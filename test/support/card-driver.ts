@@ -19,7 +19,7 @@ export function inputsOf(card: unknown): Json[] {
 
 /** The "Business impact · 3 of 11" line of a question card, if it has one. */
 export function progressOf(card: unknown): string | undefined {
-  const first = ((card as Json).body as Json[] | undefined)?.find((element) => element.type === 'TextBlock');
+  const first = ((card as Json | undefined)?.body as Json[] | undefined)?.find((element) => element.type === 'TextBlock');
   const text = typeof first?.text === 'string' ? first.text : undefined;
   return text && / · \d+ of \d+$/.test(text) ? text : undefined;
 }

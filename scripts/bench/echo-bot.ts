@@ -1,0 +1,33 @@
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import restify from 'restify';
+
+export interface RunningEchoBot {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The baseline: restify + CloudAdapter with authentication off, as the app is set up, replying with the text it got. */
+export async function startEchoBot(): Promise<RunningEchoBot> {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' }));
+  const server = restify.createServer({ name: 'bench-echo', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, async (context) => {
+      await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,105 @@
+import { answerFor, fillRow, rowsFingerprint, seedOf, sentFingerprint } from './answers';
+import { adaptiveCards, cardTexts, lastPrompt, messageTexts, type CardInput, type QuestionPrompt, type RowsPrompt } from './card-reader';
+import type { TurnClient, TurnResult } from './turn-client';
+
+/** Replies that mean the bot did not keep what the user sent. */
+const FAILURE_REPLIES = ['something went wrong', 'crossed with another change'];
+/** Far more turns than the questionnaire needs; a user still going after this is stuck in a loop. */
+const MAX_TURNS = 400;
+
+export interface UserRun {
+  /** Question id → fingerprint of the answer the bot accepted (see answers.ts). */
+  expected: Map<string, string>;
+  /** One label per turn, in order (what kind of turn it was). */
+  log: string[];
+  /** Answers the bot sent back for correction; each was retried once. */
+  rejected: number;
+  errors: string[];
+  /** The summary card arrived. */
+  finished: boolean;
+}
+
+/** One user: types "start", then answers whatever card comes next until the summary card arrives. */
+export async function completeQuestionnaire(client: TurnClient, userSeed: number): Promise<UserRun> {
+  const run: UserRun = { expected: new Map(), log: [], rejected: 0, errors: [], finished: false };
+  const rowsAdded = new Map<string, number>();
+
+  const turn = async (labelOf: string | ((result: TurnResult) => string), send: () => Promise<TurnResult>): Promise<TurnResult> => {
+    const result = await send();
+    const label = typeof labelOf === 'string' ? labelOf : labelOf(result);
+    run.log.push(label);
+    if (result.status !== 200) run.errors.push(`HTTP ${result.status} on "${label}"`);
+    const failure = messageTexts(result.activities).find((text) => FAILURE_REPLIES.some((phrase) => text.toLowerCase().includes(phrase)));
+    if (failure) run.errors.push(`bot replied "${failure}" on "${label}"`);
+    return result;
+  };
+
+  const answerQuestion = async (prompt: QuestionPrompt): Promise<TurnResult> => {
+    const { input, questionId } = prompt;
+    const seed = seedOf(userSeed, questionId);
+    const answer = input ? answerFor(input, seed) : undefined;
+    if (!input || answer === undefined) throw new Error(`question ${questionId}: no input to answer on the card`);
+    let sent = answer;
+    let reply = await turn(`answer (${inputKind(input)})`, () => client.submit({ ...prompt.next, answer }));
+    if (isSameCard(reply, prompt)) {
+      run.rejected += 1;
+      sent = answerFor(input, seed, true) ?? answer;
+      reply = await turn('answer again after rejection', () => client.submit({ ...prompt.next, answer: sent }));
+      if (isSameCard(reply, prompt)) run.errors.push(`question ${questionId}: answer "${sent}" rejected twice`);
+    }
+    run.expected.set(questionId, sentFingerprint(sent));
+    return reply;
+  };
+
+  const workRows = async (prompt: RowsPrompt): Promise<TurnResult> => {
+    const { questionId } = prompt;
+    const added = rowsAdded.get(questionId) ?? 0;
+    if (prompt.rowCount !== added) run.errors.push(`question ${questionId}: card shows ${prompt.rowCount} rows, ${added} were added`);
+    const seed = seedOf(userSeed, questionId, added);
+    const wanted = 1 + (seedOf(userSeed, questionId) % 2);
+    if (prompt.add && (prompt.page > 1 || added < wanted)) {
+      const fields = fillRow(prompt.inputs, seed);
+      let stored = false;
+      const reply = await turn(
+        (result) => {
+          const next = lastPrompt(result.activities);
+          stored = next?.kind === 'rows' && next.questionId === questionId && next.page === 1 && next.token !== prompt.token;
+          if (!stored) return `rows: page ${prompt.page} of a row`;
+          return added === 0 ? 'rows: add first row' : 'rows: add another row';
+        },
+        () => client.submit({ ...prompt.add, ...fields }),
+      );
+      if (stored) rowsAdded.set(questionId, added + 1);
+      else if (isSameCard(reply, prompt)) run.errors.push(`question ${questionId}: row rejected (${messageTexts(reply.activities).join(' / ')})`);
+      return reply;
+    }
+    const reply = await turn('rows: done', () => client.submit(prompt.done));
+    if (added > 0) run.expected.set(questionId, rowsFingerprint(added));
+    return reply;
+  };
+
+  let reply = await turn('start', () => client.say('start'));
+  while (run.errors.length === 0 && run.log.length < MAX_TURNS) {
+    const prompt = lastPrompt(reply.activities);
+    if (!prompt) {
+      run.finished = cardTexts(adaptiveCards(reply.activities)).some((text) => /success metrics/i.test(text));
+      if (!run.finished) run.errors.push(`no question and no summary card after "${run.log.at(-1)}": ${messageTexts(reply.activities).join(' / ')}`);
+      return run;
+    }
+    reply = prompt.kind === 'question' ? await answerQuestion(prompt) : await workRows(prompt);
+  }
+  if (run.errors.length === 0) run.errors.push(`still not finished after ${MAX_TURNS} turns`);
+  return run;
+}
+
+/** The bot re-sent the same card (same one-time token): it did not accept the reply. */
+function isSameCard(reply: TurnResult, prompt: QuestionPrompt | RowsPrompt): boolean {
+  const next = lastPrompt(reply.activities);
+  return next !== undefined && next.questionId === prompt.questionId && next.token === prompt.token;
+}
+
+function inputKind(input: CardInput): string {
+  if (input.kind === 'text') return 'text';
+  if (input.multi) return 'multi-select';
+  return input.choices.includes('dk') ? 'rating' : 'single choice';
+}

@@ -1,0 +1,57 @@
+import type { Counters } from '../../src/aggregation/contributions';
+import { AggregateStore } from '../../src/storage/aggregate-store';
+import { AnswerStore } from '../../src/storage/answer-store';
+import type { Containers } from '../../src/storage/cosmos';
+import { storedFingerprint } from './answers';
+
+export interface UserExpectation {
+  /** The user id as the bot stores it (the lower-cased AAD object id). */
+  userId: string;
+  expected: ReadonlyMap<string, string>;
+}
+
+export interface Verification {
+  /** Answer documents of the checked users. */
+  storedAnswers: number;
+  /** Accepted answers that are missing or differ in Cosmos, as "user/question: expected … stored …". */
+  lost: string[];
+  /** Stored answers nobody gave (should be none). */
+  unexpected: string[];
+  /** Questions whose aggregate counters disagree with the stored answers. */
+  aggregateMismatches: string[];
+}
+
+/** Compares what every user had accepted with the answers and aggregate counters stored in Cosmos. */
+export async function verifyStored(containers: Containers, tenantId: string, users: readonly UserExpectation[]): Promise<Verification> {
+  const answers = new AnswerStore(containers.answers);
+  const result: Verification = { storedAnswers: 0, lost: [], unexpected: [], aggregateMismatches: [] };
+  const perQuestion = new Map<string, { n: number; rows: number }>();
+  for (const user of users) {
+    const stored = new Map((await answers.listForUser(tenantId, user.userId)).map((answer) => [answer.questionId, answer.value]));
+    result.storedAnswers += stored.size;
+    for (const [questionId, fingerprint] of user.expected) {
+      const value = stored.get(questionId);
+      const found = value === undefined ? 'nothing' : storedFingerprint(value);
+      if (found !== fingerprint) result.lost.push(`${user.userId}/${questionId}: expected "${fingerprint}", stored ${found}`);
+    }
+    for (const [questionId, value] of stored) {
+      if (!user.expected.has(questionId)) result.unexpected.push(`${user.userId}/${questionId}`);
+      const totals = perQuestion.get(questionId) ?? { n: 0, rows: 0 };
+      perQuestion.set(questionId, { n: totals.n + 1, rows: totals.rows + (value.kind === 'rows' ? value.rows.length : 0) });
+    }
+  }
+  const counters = await new AggregateStore(containers.aggregates).read(tenantId, [...perQuestion.keys()]);
+  for (const [questionId, totals] of perQuestion) {
+    const problem = aggregateProblem(counters.get(questionId) ?? {}, totals);
+    if (problem) result.aggregateMismatches.push(`${questionId}: ${problem}`);
+  }
+  return result;
+}
+
+function aggregateProblem(counters: Counters, totals: { n: number; rows: number }): string | undefined {
+  const n = counters['all:n'] ?? 0;
+  if (n !== totals.n) return `all:n is ${n}, ${totals.n} answers stored`;
+  const rows = counters['all:rows'] ?? 0;
+  if (rows !== totals.rows) return `all:rows is ${rows}, ${totals.rows} rows stored`;
+  return undefined;
+}
