@@ -12,6 +12,7 @@ import { SectionDialog } from './section-dialog';
 import { StrategyDialog, type StrategyDialogOptions } from './strategy-dialog';
 import { SummaryDialog } from './summary-dialog';
 import { turnUnitOf } from './turn-state';
+import { isPersonal } from './conversation-kind';
 
 /**
  * The root of every conversation. It never ends: each message is first checked for a command (typed or a
@@ -50,6 +51,7 @@ export class MainDialog extends ComponentDialog {
   private async route(inner: DialogContext): Promise<DialogTurnResult> {
     const { activity } = inner.context;
     const input: UserInput = { text: activity.text, value: activity.value };
+    if (!isPersonal(activity)) return this.inSharedChat(inner, input);
     const value = activity.value;
     if (isRecord(value) && value.sg === 'confirmDelete') {
       await inner.cancelAllDialogs();
@@ -128,6 +130,17 @@ export class MainDialog extends ComponentDialog {
     }
     await inner.cancelAllDialogs();
     await inner.beginDialog(StrategyDialog.id, { editQuestionId: ref.question.id } satisfies StrategyDialogOptions);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Team channels and group chats: the strategy conversation is personal, so only help is answered here for now. */
+  private async inSharedChat(inner: DialogContext, input: UserInput): Promise<DialogTurnResult> {
+    const command = recognizeCommand(input);
+    const message =
+      command === 'help'
+        ? 'In a team or group chat, mention me with **help** to see this. To work through the generative-AI strategy questions, open a 1:1 chat with me and type **start**.'
+        : 'The strategy conversation happens 1:1: open a chat with me and type **start**. Here, mention me with **help**.';
+    await inner.context.sendActivity(MessageFactory.attachment(this.deps.cards.notice({ title: 'Strategy Guide', message })));
     return Dialog.EndOfTurn;
   }
 

@@ -4,6 +4,7 @@ import { MainDialog } from '../../dialogs/main-dialog';
 import { bufferReplies } from '../../dialogs/reply-buffer';
 import { sessionDialogState } from '../../dialogs/session-dialog-state';
 import { attachTurnUnit } from '../../dialogs/turn-state';
+import { isPersonal } from '../../dialogs/conversation-kind';
 import type { RunMode } from '../config';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import type { Logger } from '../logging/logger';
@@ -46,7 +47,7 @@ export class StrategyBot {
       return;
     }
     if (activity.type === ActivityTypes.Message) return this.turn(context, speaker, 'message');
-    if (activity.type === ActivityTypes.ConversationUpdate && this.botWasAdded(activity) && activity.conversation?.conversationType !== 'channel') {
+    if (activity.type === ActivityTypes.ConversationUpdate && this.botWasAdded(activity) && isPersonal(activity)) {
       return this.turn(context, speaker, 'welcome');
     }
     // Teams shows an error for an invoke without a response; nothing else needs an answer.

@@ -67,7 +67,8 @@ function readRowsSubmit(question: RowsQuestion, value: Record<string, unknown>, 
     case 'remove':
       return Number.isInteger(value.rowIndex) ? { type: 'rowRemove', index: value.rowIndex as number } : { type: 'stale' };
     case 'add': {
-      const page = value.page === 2 || value.page === '2' ? 2 : 1;
+      // The page comes from the dialog (page two carries page one's values), never from the card's data.
+      const page = context.pendingRow !== undefined ? 2 : 1;
       const existing = context.answers[question.id];
       if (page === 1 && existing?.kind === 'rows' && existing.rows.length >= context.pack.limits.maxRows) {
         return { type: 'invalid', message: `You've reached the limit of ${context.pack.limits.maxRows} rows. Remove one to add another, or press **Done**.` };

@@ -180,6 +180,21 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
   });
 });
 
+describe('in a team channel', () => {
+  const channel = { id: '19:general@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT, isGroup: true, name: 'General' };
+
+  it('answers help and points to the 1:1 chat instead of starting the questionnaire there', async () => {
+    const user = bot.user();
+    const help = await user.post({ type: 'message', text: '<at>Strategy Guide</at> help', conversation: channel });
+    expect(cardText(newestCard(help))).toMatch(/mention me with \*\*help\*\*/);
+    const start = await user.post({ type: 'message', text: '<at>Strategy Guide</at> start', conversation: channel });
+    expect(cardText(newestCard(start))).toMatch(/1:1/);
+    expect(progressOf(cardsOf(start).at(-1))).toBeUndefined();
+    const added = await user.post({ type: 'conversationUpdate', membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }], conversation: channel });
+    expect(added.activities).toHaveLength(0);
+  });
+});
+
 async function aggregate(questionId: string): Promise<Record<string, number>> {
   const { resource } = await bot.containers.aggregates.item(`aggregate|${questionId}`, [TENANT, questionId]).read();
   const counters = (resource?.counters ?? {}) as Record<string, number>;

@@ -1,0 +1,177 @@
+/**
+ * Checks shared by the bad-input tests: what was stored (answers, aggregates, the session's copy of the
+ * answers) before and after a turn, whether a reply is a clear message or silence, and where the user stands.
+ */
+import type { Activity } from 'botbuilder';
+import { TENANT, cardsOf, submitData, textsOf, type TestBot, type TestUser, type TurnReply } from '../support/bot-harness';
+import { cardKind, elementsOf, questionIdOf, type Card } from '../cards-sent/drive';
+
+export type { Card };
+
+/** Everything a bad input must leave alone: the user's answer documents (with ETags, so any rewrite shows), the tenant's counters, the session's answers. */
+export interface StoredState {
+  answers: Record<string, unknown>;
+  aggregates: Record<string, unknown>;
+  sessionAnswers: Record<string, unknown>;
+}
+
+export async function storedState(bot: TestBot, user: TestUser, tenantId = TENANT): Promise<StoredState> {
+  const { resources: answers } = await bot.containers.answers.items
+    .query({
+      query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.userId = @u',
+      parameters: [
+        { name: '@t', value: tenantId },
+        { name: '@u', value: user.aadObjectId },
+      ],
+    })
+    .fetchAll();
+  const { resources: aggregates } = await bot.containers.aggregates.items
+    .query({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: tenantId }] })
+    .fetchAll();
+  const { resources: sessions } = await bot.containers.sessions.items
+    .query({
+      query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.userId = @u',
+      parameters: [
+        { name: '@t', value: tenantId },
+        { name: '@u', value: user.aadObjectId },
+      ],
+    })
+    .fetchAll();
+  return {
+    answers: Object.fromEntries(answers.map((doc) => [doc.id, { value: doc.value, answeredAt: doc.answeredAt, etag: doc._etag }])),
+    aggregates: Object.fromEntries(aggregates.map((doc) => [doc.id, doc.counters])),
+    sessionAnswers: Object.fromEntries(sessions.map((doc) => [doc.id, doc.answers])),
+  };
+}
+
+/** Words that must never reach a user: stack traces, error class names, leaked `undefined`, the crash fallback. */
+const LEAKS: [string, RegExp][] = [
+  ['an error label', /\b\w*Error\b:?/],
+  ['a stack frame', /^\s*at\s|\bat\s+[\w$.<>]+\s+\(|\(\/?[\w./-]+\.(?:ts|js):\d+:\d+\)/m],
+  ['"undefined"', /\bundefined\b/i],
+  ['"null"', /\bnull\b/],
+  ['"[object Object]"', /\[object \w+\]/],
+  ['"NaN"', /\bNaN\b/],
+  ['the crash fallback of onTurnError', /something went wrong on our side/i],
+];
+
+/** Problems with the texts of a reply (and the texts inside its cards). */
+export function leaksIn(reply: TurnReply): string[] {
+  const texts = [
+    ...textsOf(reply),
+    ...cardsOf(reply).flatMap((card) =>
+      elementsOf(card)
+        .filter((element) => element.type === 'TextBlock' || element.type === 'TextRun')
+        .map((element) => String(element.text)),
+    ),
+  ];
+  return texts.flatMap((text) => LEAKS.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${what} in ${JSON.stringify(text.slice(0, 200))}`));
+}
+
+/** A message that tells the user what to do next. */
+const GUIDANCE = /\b(please|type|choose|pick|press|resume|try|send|shorten|remove|here's|here is|here are)\b/i;
+
+/**
+ * HTTP 200 and a clear reply: at least one text that says what to do (or a card for the user to act on),
+ * nothing that looks like an error or a stack trace.
+ */
+export function expectClearReply(reply: TurnReply): void {
+  expect(reply.status).toBe(200);
+  expect(leaksIn(reply)).toEqual([]);
+  const texts = textsOf(reply);
+  const guided = texts.some((text) => GUIDANCE.test(text));
+  expect({ texts, guided, cards: cardsOf(reply).map(cardKind) }).toEqual(
+    expect.objectContaining({ guided: true }),
+  );
+}
+
+/** HTTP 200 and nothing said: no message, no card (an invoke's own response is allowed). */
+export function expectSilence(reply: TurnReply): void {
+  expect(reply.status).toBe(200);
+  const said = reply.activities.filter((activity) => activity.type !== 'invokeResponse');
+  expect(said).toEqual([]);
+}
+
+/** The re-sent card (if any) asks the same question as `card`. */
+export function expectSameQuestionCard(reply: TurnReply, card: Card): void {
+  const cards = cardsOf(reply).filter((sent) => ['question', 'rows', 'rows-page-2'].includes(cardKind(sent)));
+  for (const sent of cards) expect(questionIdOf(sent)).toBe(questionIdOf(card));
+}
+
+/** Starts the questions and skips until the card for `questionId`; returns that card. */
+export async function openQuestion(user: TestUser, questionId: string): Promise<Card> {
+  let reply = await user.say('start');
+  for (let turn = 0; turn < 60; turn++) {
+    const card = cardsOf(reply).at(-1);
+    if (!card || !['question', 'rows'].includes(cardKind(card))) throw new Error(`no question card on the way to ${questionId}`);
+    if (questionIdOf(card) === questionId) return card;
+    reply = await user.submit(submitData(card, 'Skip'));
+  }
+  throw new Error(`never reached ${questionId}`);
+}
+
+/**
+ * The user is still on the question of `card`: pressing `button` on that very card with `inputs` is accepted,
+ * stores an answer for the question and moves on to another card.
+ */
+export async function expectStillOn(
+  bot: TestBot,
+  user: TestUser,
+  card: Card,
+  inputs: Record<string, unknown>,
+  button = 'Next',
+): Promise<TurnReply> {
+  const questionId = questionIdOf(card);
+  const item = bot.containers.answers.item(`answer|${user.aadObjectId}|${questionId}`, [TENANT, user.aadObjectId]);
+  const before = (await item.read()).resource;
+  const reply = await user.submit({ ...inputs, ...submitData(card, button) });
+  expect(reply.status).toBe(200);
+  expect({ texts: textsOf(reply), leaks: leaksIn(reply) }).toEqual({ texts: expect.not.arrayContaining([expect.stringMatching(/isn't the current one|earlier conversation|doesn't look right|Please (fill|pick|choose|write)/)]), leaks: [] });
+  const after = (await item.read()).resource;
+  // The valid submit was stored: the answer document is new or rewritten.
+  expect(after?.questionId).toBe(questionId);
+  expect(after?._etag).not.toBe(before?._etag);
+  return reply;
+}
+
+/** Posts any activity as the user (fields override the harness defaults, `undefined` removes one). */
+export function postAs(user: TestUser, activity: Record<string, unknown>): Promise<TurnReply> {
+  return user.post(activity as Partial<Activity> & Record<string, unknown>);
+}
+
+/** POSTs a raw body to /api/messages. */
+export async function postRaw(
+  bot: TestBot,
+  body: string | undefined,
+  contentType: string | undefined = 'application/json',
+): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${bot.app.url}/api/messages`, {
+    method: 'POST',
+    headers: contentType ? { 'content-type': contentType } : {},
+    body,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** The JSON text of a message activity from `user` whose `value` is the raw JSON text `rawValue` (for values JSON.stringify cannot build). */
+export function messageWithRawValue(user: TestUser, rawValue: string): string {
+  const activity = {
+    type: 'message',
+    id: `raw-${Date.now()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    from: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId, name: user.name },
+    recipient: { id: '28:strategy-guide', name: 'Strategy Guide' },
+    conversation: { id: user.conversationId, conversationType: 'personal', tenantId: user.tenantId },
+    channelData: { tenant: { id: user.tenantId } },
+    deliveryMode: 'expectReplies',
+  };
+  return `${JSON.stringify(activity).slice(0, -1)},"value":${rawValue}}`;
+}
+
+/** Parses an expectReplies response body. */
+export function replyOf(status: number, body: string): TurnReply {
+  const parsed = body ? (JSON.parse(body) as { activities?: Partial<Activity>[] }) : {};
+  return { status, activities: parsed.activities ?? [] };
+}
