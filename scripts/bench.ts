@@ -10,19 +10,23 @@ import { ContentIndex } from '../src/content/content-index';
 import { loadContentPack } from '../src/content/load-content-pack';
 import { silentLogger } from '../src/logging/logger';
 import { openCosmos } from '../src/storage/cosmos';
-import { parseArgs, USAGE } from './bench/args';
+import { parseArgs, USAGE, type BenchOptions } from './bench/args';
+import { probeRoundTrips } from './bench/cosmos-probe';
 import { Tally } from './bench/cosmos-requests';
 import { startCountingCosmos, type CountingCosmos } from './bench/counting-cosmos';
 import { startEchoBot, type RunningEchoBot } from './bench/echo-bot';
-import { echoLoad, questionnaireLoad } from './bench/phases';
-import { buildReport } from './bench/report';
+import { echoLoad, openConnections, questionnaireLoad, type Target } from './bench/phases';
+import { buildReport, type SoloFigures } from './bench/report';
 import { soloQuestionnaire } from './bench/solo';
+import { clientAgent } from './bench/turn-client';
 import { verifyStored } from './bench/verify';
 
 const DATABASE = 'bench';
 const TENANT = '22222222-2222-2222-2222-222222222222';
 /** Warm-up turns go to another tenant so they touch neither the measured answers nor the measured aggregates. */
 const WARM_UP_TENANT = '33333333-3333-3333-3333-333333333333';
+const WARM_UP_QUESTIONNAIRES = 10;
+const WARM_UP_ECHO_TURNS_PER_USER = 10;
 const SOLO_ECHO_TURNS = 200;
 
 async function main(): Promise<number> {
@@ -34,6 +38,7 @@ async function main(): Promise<number> {
   const cosmos = await startCountingCosmos();
   let app: RunningApp | undefined;
   let echo: RunningEchoBot | undefined;
+  const agents = [clientAgent(options.users), clientAgent(options.users)];
   try {
     app = await startApp({
       config: loadConfig({ PORT: '0', COSMOS_DATABASE: DATABASE }, 'local'),
@@ -41,59 +46,70 @@ async function main(): Promise<number> {
       logger: silentLogger,
     });
     echo = await startEchoBot();
-    return await measure(options, app, echo, cosmos);
+    return await measure(options, { url: app.url, agent: agents[0] }, { url: echo.url, agent: agents[1] }, cosmos);
   } finally {
+    agents.forEach((agent) => agent.destroy());
     await app?.close();
     await echo?.close();
     await cosmos.close();
   }
 }
 
-async function measure(options: ReturnType<typeof parseArgs>, app: RunningApp, echo: RunningEchoBot, cosmos: CountingCosmos): Promise<number> {
+async function measure(options: BenchOptions, bot: Target, echo: Target, cosmos: CountingCosmos): Promise<number> {
   const { users } = options;
-  console.log(`Strategy Guide benchmark: ${users} concurrent users, ${options.echoTurns} echo turns, Node ${process.version}, ${availableParallelism()} CPUs`);
-  console.log('Load generator, bot, echo bot and embedded Cosmos server share this one process; all traffic is loopback.\n');
+  console.log(
+    `Strategy Guide benchmark: ${users} concurrent users, ${options.echoTurns} echo turns, Node ${process.version}, ${availableParallelism()} CPUs`,
+  );
+  console.log(
+    'Load generator, bot, echo bot and embedded Cosmos server share this one process; all traffic is loopback.\n',
+  );
 
-  progress('warming up (one user, separate tenant; not measured)');
-  await echoLoad(echo.url, WARM_UP_TENANT, Math.min(users, 10), 200);
-  await questionnaireLoad(app.url, WARM_UP_TENANT, 1);
+  progress('echo bot: warming up, then measuring');
+  await echoLoad(echo, WARM_UP_TENANT, users, users * WARM_UP_ECHO_TURNS_PER_USER);
+  const echoRun = await echoLoad(echo, TENANT, users, options.echoTurns);
 
-  progress(`echo bot: ${options.echoTurns} turns by ${users} users`);
-  const echoRun = await echoLoad(echo.url, TENANT, users, options.echoTurns);
-
-  progress(`Strategy Guide: ${users} users completing the questionnaire`);
+  progress(`Strategy Guide: warming up, then ${users} users completing the questionnaire`);
+  await questionnaireLoad(bot, WARM_UP_TENANT, Math.min(users, WARM_UP_QUESTIONNAIRES));
+  await openConnections(bot, WARM_UP_TENANT, users);
   const tally = new Tally();
   cosmos.attach(tally);
-  const botRun = await questionnaireLoad(app.url, TENANT, users);
+  const botRun = await questionnaireLoad(bot, TENANT, users);
   cosmos.detach(tally);
 
   progress('checking stored answers and aggregates');
-  const { client, containers } = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: DATABASE, local: true });
-  const verification = await verifyStored(
-    containers,
-    TENANT,
-    botRun.users.map(({ userId, run }) => ({ userId, expected: run.expected })),
-  );
-  client.dispose();
-
-  let solo;
-  if (options.solo) {
-    progress('one user alone against each bot');
-    solo = { echo: await echoLoad(echo.url, TENANT, 1, SOLO_ECHO_TURNS), bot: await soloQuestionnaire(app.url, TENANT, cosmos) };
-  }
-
-  const report = buildReport({
-    options,
-    echo: echoRun,
-    bot: botRun,
-    cosmos: tally,
-    verification,
-    solo,
-    packQuestions: new ContentIndex(loadContentPack()).allQuestions().length,
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  const { client, containers } = await openCosmos({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    database: DATABASE,
+    local: true,
   });
-  console.log(`\n${report.lines.join('\n')}`);
-  return report.failed ? 1 : 0;
+  let solo: SoloFigures | undefined;
+  try {
+    const expectations = botRun.users.map(({ userId, run }) => ({ userId, expected: run.expected }));
+    const verification = await verifyStored(containers, TENANT, expectations);
+    if (options.solo) {
+      progress('one user alone against each bot');
+      solo = {
+        echo: await echoLoad(echo, TENANT, 1, SOLO_ECHO_TURNS),
+        bot: await soloQuestionnaire(bot, TENANT, cosmos),
+        roundTrips: await probeRoundTrips(containers.tenants),
+      };
+    }
+    const report = buildReport({
+      options,
+      echo: echoRun,
+      bot: botRun,
+      cosmos: tally,
+      verification,
+      solo,
+      packQuestions: new ContentIndex(loadContentPack()).allQuestions().length,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    });
+    console.log(`\n${report.lines.join('\n')}\n`);
+    return report.failed ? 1 : 0;
+  } finally {
+    client.dispose();
+  }
 }
 
 function progress(step: string): void {

@@ -33,7 +33,9 @@ export function fillRow(inputs: readonly CardInput[], seed: number): Record<stri
   const values: Record<string, string> = {};
   inputs.forEach((input, index) => {
     if (input.id.endsWith('.own') && ids.has(input.id.slice(0, -'.own'.length))) return;
-    const offered = ids.has(`${input.id}.own`) ? { ...input, choices: input.choices.filter((choice) => choice !== OWN_CHOICE) } : input;
+    const offered = ids.has(`${input.id}.own`)
+      ? { ...input, choices: input.choices.filter((choice) => choice !== OWN_CHOICE) }
+      : input;
     const value = answerFor(offered, seed + index);
     if (value !== undefined) values[input.id] = value;
   });

@@ -24,7 +24,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     const value = (): number => {
       const raw = inline ?? argv[(i += 1)];
       const parsed = Number(raw);
-      if (raw === undefined || !Number.isInteger(parsed) || parsed < 1) throw new Error(`${flag} needs a positive whole number`);
+      if (raw === undefined || !Number.isInteger(parsed) || parsed < 1)
+        throw new Error(`${flag} needs a positive whole number`);
       return parsed;
     };
     switch (flag) {

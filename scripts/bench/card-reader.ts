@@ -40,7 +40,9 @@ export type Prompt = QuestionPrompt | RowsPrompt;
 /** The Adaptive Cards among the replies, oldest first. */
 export function adaptiveCards(activities: readonly ReplyActivity[]): unknown[] {
   return activities.flatMap((activity) =>
-    (activity.attachments ?? []).filter((attachment) => attachment.contentType === ADAPTIVE_CARD).map((attachment) => attachment.content),
+    (activity.attachments ?? [])
+      .filter((attachment) => attachment.contentType === ADAPTIVE_CARD)
+      .map((attachment) => attachment.content),
   );
 }
 
@@ -52,11 +54,22 @@ export function lastPrompt(activities: readonly ReplyActivity[]): Prompt | undef
 
 /** Reads a question or rows card from its Action.Submit data and inputs; undefined for any other card. */
 export function readPrompt(card: unknown): Prompt | undefined {
-  const actions = collect(card, (node) => node.type === 'Action.Submit' && isRecord(node.data)).map((node) => node.data as JsonRecord);
-  const inputs = collect(card, (node) => (node.type === 'Input.Text' || node.type === 'Input.ChoiceSet') && typeof node.id === 'string').map(readInput);
+  const actions = collect(card, (node) => node.type === 'Action.Submit' && isRecord(node.data)).map(
+    (node) => node.data as JsonRecord,
+  );
+  const inputs = collect(
+    card,
+    (node) => (node.type === 'Input.Text' || node.type === 'Input.ChoiceSet') && typeof node.id === 'string',
+  ).map(readInput);
   const next = actions.find((data) => data.sg === 'answer');
   if (next && typeof next.questionId === 'string' && typeof next.token === 'string') {
-    return { kind: 'question', questionId: next.questionId, token: next.token, next, input: inputs.find((input) => input.id === 'answer') };
+    return {
+      kind: 'question',
+      questionId: next.questionId,
+      token: next.token,
+      next,
+      input: inputs.find((input) => input.id === 'answer'),
+    };
   }
   const done = actions.find((data) => data.sg === 'rows' && data.rowAction === 'done');
   if (!done || typeof done.questionId !== 'string' || typeof done.token !== 'string') return undefined;
@@ -75,21 +88,29 @@ export function readPrompt(card: unknown): Prompt | undefined {
 
 /** Every TextBlock and TextRun text of the cards, in order. */
 export function cardTexts(cards: readonly unknown[]): string[] {
-  return collect(cards, (node) => (node.type === 'TextBlock' || node.type === 'TextRun') && typeof node.text === 'string').map(
-    (node) => node.text as string,
-  );
+  return collect(
+    cards,
+    (node) => (node.type === 'TextBlock' || node.type === 'TextRun') && typeof node.text === 'string',
+  ).map((node) => node.text as string);
 }
 
 /** The text messages among the replies. */
 export function messageTexts(activities: readonly ReplyActivity[]): string[] {
-  return activities.flatMap((activity) => (typeof activity.text === 'string' && activity.text !== '' ? [activity.text] : []));
+  return activities.flatMap((activity) =>
+    typeof activity.text === 'string' && activity.text !== '' ? [activity.text] : [],
+  );
 }
 
 function readInput(node: JsonRecord): CardInput {
   const choices = Array.isArray(node.choices)
     ? node.choices.filter(isRecord).flatMap((choice) => (typeof choice.value === 'string' ? [choice.value] : []))
     : [];
-  return { id: node.id as string, kind: node.type === 'Input.Text' ? 'text' : 'choice', multi: node.isMultiSelect === true, choices };
+  return {
+    id: node.id as string,
+    kind: node.type === 'Input.Text' ? 'text' : 'choice',
+    multi: node.isMultiSelect === true,
+    choices,
+  };
 }
 
 /** Depth-first, in document order: every object node for which `match` holds. */

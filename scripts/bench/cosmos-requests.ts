@@ -11,16 +11,23 @@ export interface RequestKind {
 
 /** Classifies a request the way the Cosmos REST API routes it (the same headers @vercel/cosmosdb-server looks at). */
 export function classifyRequest(method: string, url: string, headers: IncomingHttpHeaders): RequestKind {
-  const path = new URL(url, 'https://cosmos.invalid').pathname;
-  const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
+  // Not new URL(): the SDK can send "//dbs/...", which a URL parser reads as a host name.
+  const parts = url
+    .split('?', 1)[0]
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
   const verb = method.toUpperCase();
   if (parts[0] !== 'dbs') return { target: 'account', operation: 'read', document: false };
   if (parts.length <= 2) return { target: 'database', operation: metadataOperation(verb, headers), document: false };
   const container = parts[3];
-  if (container === undefined) return { target: 'collections', operation: metadataOperation(verb, headers), document: false };
-  if (parts[4] === 'docs') return { target: container, operation: documentOperation(verb, headers, parts.length > 5), document: true };
+  if (container === undefined)
+    return { target: 'collections', operation: metadataOperation(verb, headers), document: false };
+  if (parts[4] === 'docs')
+    return { target: container, operation: documentOperation(verb, headers, parts.length > 5), document: true };
   if (parts[4] === 'pkranges') return { target: `${container} pkranges`, operation: 'read', document: false };
-  if (parts[4] === undefined) return { target: `${container} collection`, operation: metadataOperation(verb, headers), document: false };
+  if (parts[4] === undefined)
+    return { target: `${container} collection`, operation: metadataOperation(verb, headers), document: false };
   return { target: `${container} ${parts[4]}`, operation: metadataOperation(verb, headers), document: false };
 }
 

@@ -9,7 +9,9 @@ export interface RunningEchoBot {
 
 /** The baseline: restify + CloudAdapter with authentication off, as the app is set up, replying with the text it got. */
 export async function startEchoBot(): Promise<RunningEchoBot> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' }));
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' }),
+  );
   const server = restify.createServer({ name: 'bench-echo', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
   server.post('/api/messages', async (req, res) => {

@@ -1,4 +1,5 @@
 import type { BenchOptions } from './args';
+import type { RoundTrips } from './cosmos-probe';
 import type { Tally } from './cosmos-requests';
 import type { LoadResult, QuestionnaireLoad } from './phases';
 import type { SoloRun } from './solo';
@@ -7,6 +8,13 @@ import type { Verification } from './verify';
 
 export const TARGETS = { p95Ratio: 2, requestsPerAnswer: 3 };
 
+/** One user alone against each bot, and single Cosmos calls alone. */
+export interface SoloFigures {
+  bot: SoloRun;
+  echo: LoadResult;
+  roundTrips: RoundTrips;
+}
+
 export interface BenchFigures {
   options: BenchOptions;
   echo: LoadResult;
@@ -14,7 +22,7 @@ export interface BenchFigures {
   /** Cosmos requests while the simulated users ran (start-up and verification excluded). */
   cosmos: Tally;
   verification: Verification;
-  solo?: { bot: SoloRun; echo: LoadResult };
+  solo?: SoloFigures;
   packQuestions: number;
   peakRssBytes: number;
 }
@@ -36,47 +44,88 @@ export function buildReport(figures: BenchFigures): Report {
   const p95Ratio = ratio(botLatency.p95, echoLatency.p95);
   const perAnswer = ratio(allRequests, answers);
 
-  lines.push(`Echo bot (baseline): ${echo.latencies.length} turns by ${options.users} concurrent users in ${seconds(echo.wallMs)}`);
+  lines.push(
+    `Echo bot (baseline): ${echo.latencies.length} turns by ${options.users} concurrent users in ${seconds(echo.wallMs)}`,
+  );
   lines.push(`  ${throughput(echo)}   ${latencyLine(echoLatency)}`);
   lines.push('');
   const finished = bot.users.filter(({ run }) => run.finished).length;
-  lines.push(`Strategy Guide: ${finished} of ${options.users} users completed the questionnaire, ${bot.latencies.length} turns in ${seconds(bot.wallMs)}`);
+  lines.push(
+    `Strategy Guide: ${finished} of ${options.users} users completed the questionnaire, ${bot.latencies.length} turns in ${seconds(bot.wallMs)}`,
+  );
   lines.push(`  ${throughput(bot)}   ${latencyLine(botLatency)}`);
-  lines.push(`  ratio to echo bot: p50 ${times(ratio(botLatency.p50, echoLatency.p50))}, p95 ${times(p95Ratio)}, p99 ${times(ratio(botLatency.p99, echoLatency.p99))}`);
+  lines.push(
+    `  ratio to echo bot: p50 ${times(ratio(botLatency.p50, echoLatency.p50))}, p95 ${times(p95Ratio)}, p99 ${times(ratio(botLatency.p99, echoLatency.p99))}`,
+  );
   lines.push('');
-  lines.push(`Cosmos requests while the ${options.users} users ran (database/container creation and the final check excluded):`);
-  lines.push(`  all HTTP requests     ${pad(allRequests, 7)}  = ${fixed(perAnswer)} per answered question, ${fixed(ratio(allRequests, bot.latencies.length))} per turn`);
-  lines.push(`  document operations   ${pad(documentRequests, 7)}  = ${fixed(ratio(documentRequests, answers))} per answered question`);
-  lines.push(`  metadata requests     ${pad(allRequests - documentRequests, 7)}  (account, container and partition-range reads by the SDK)`);
+  lines.push(
+    `Cosmos requests while the ${options.users} users ran (database/container creation and the final check excluded):`,
+  );
+  lines.push(
+    `  all HTTP requests     ${pad(allRequests, 7)}  = ${fixed(perAnswer)} per answered question, ${fixed(ratio(allRequests, bot.latencies.length))} per turn`,
+  );
+  lines.push(
+    `  document operations   ${pad(documentRequests, 7)}  = ${fixed(ratio(documentRequests, answers))} per answered question`,
+  );
+  lines.push(
+    `  metadata requests     ${pad(allRequests - documentRequests, 7)}  (account, container and partition-range reads by the SDK)`,
+  );
   lines.push(`  answered questions    ${pad(answers, 7)}  (answer documents stored for the ${options.users} users)`);
   lines.push('  by request (count, per answered question, container operation HTTP-status):');
   for (const row of cosmos.list()) {
-    lines.push(`    ${pad(row.count, 7)}  ${fixed(ratio(row.count, answers)).padStart(5)}  ${row.target} ${row.operation} ${row.status}`);
+    lines.push(
+      `    ${pad(row.count, 7)}  ${fixed(ratio(row.count, answers)).padStart(5)}  ${row.target} ${row.operation} ${row.status}`,
+    );
   }
   if (solo) lines.push('', ...soloLines(solo));
 
   const problems = problemsOf(figures);
   lines.push('', 'Answers:');
   lines.push(`  users finished (summary card reached)        ${finished}/${options.users}`);
-  lines.push(`  questions answered per user (pack has ${figures.packQuestions})   ${rangeOf(bot.users.map(({ run }) => run.expected.size))}`);
+  lines.push(
+    `  questions answered per user (pack has ${figures.packQuestions})   ${rangeOf(bot.users.map(({ run }) => run.expected.size))}`,
+  );
   lines.push(`  accepted answers missing or wrong in Cosmos  ${verification.lost.length}`);
   lines.push(`  stored answers nobody gave                   ${verification.unexpected.length}`);
   lines.push(`  aggregate counters out of step               ${verification.aggregateMismatches.length}`);
-  lines.push(`  answers the bot rejected (retried once)      ${bot.users.reduce((sum, { run }) => sum + run.rejected, 0)}`);
+  lines.push(
+    `  answers the bot rejected (retried once)      ${bot.users.reduce((sum, { run }) => sum + run.rejected, 0)}`,
+  );
   lines.push(`  non-200 responses and turn errors            ${problems.length}`);
   for (const problem of problems.slice(0, 10)) lines.push(`    - ${problem}`);
   if (problems.length > 10) lines.push(`    … and ${problems.length - 10} more`);
-  lines.push('', `Peak RSS of the whole process (load generator, bot, echo bot, Cosmos server): ${fixed(figures.peakRssBytes / 2 ** 20, 0)} MB`);
+  lines.push(
+    '',
+    `Peak RSS of the whole process (load generator, bot, echo bot, Cosmos server): ${fixed(figures.peakRssBytes / 2 ** 20, 0)} MB`,
+  );
 
   const noLoss = problems.length === 0 && finished === options.users;
   lines.push('', 'Targets:');
-  lines.push(targetLine(`p95 turn latency within ${TARGETS.p95Ratio}× of the echo bot`, times(p95Ratio), p95Ratio <= TARGETS.p95Ratio));
-  lines.push(targetLine(`at most ${TARGETS.requestsPerAnswer} Cosmos requests per answered question`, `${fixed(perAnswer)} (${fixed(ratio(documentRequests, answers))} document ops)`, perAnswer <= TARGETS.requestsPerAnswer));
-  lines.push(targetLine(`${options.users} concurrent users lose no answer`, `${verification.lost.length} lost, ${problems.length} problems`, noLoss));
+  lines.push(
+    targetLine(
+      `p95 turn latency within ${TARGETS.p95Ratio}× of the echo bot`,
+      times(p95Ratio),
+      p95Ratio <= TARGETS.p95Ratio,
+    ),
+  );
+  lines.push(
+    targetLine(
+      `at most ${TARGETS.requestsPerAnswer} Cosmos requests per answered question`,
+      `${fixed(perAnswer)} (${fixed(ratio(documentRequests, answers))} document ops)`,
+      perAnswer <= TARGETS.requestsPerAnswer,
+    ),
+  );
+  lines.push(
+    targetLine(
+      `${options.users} concurrent users lose no answer`,
+      `${verification.lost.length} lost, ${problems.length} problems`,
+      noLoss,
+    ),
+  );
   return { lines, failed: !noLoss };
 }
 
-function soloLines({ bot, echo }: { bot: SoloRun; echo: LoadResult }): string[] {
+function soloLines({ bot, echo, roundTrips }: SoloFigures): string[] {
   const botLatency = summarize(bot.load.latencies);
   const echoLatency = summarize(echo.latencies);
   const lines = [
@@ -84,12 +133,15 @@ function soloLines({ bot, echo }: { bot: SoloRun; echo: LoadResult }): string[] 
     `  echo bot        ${pad(echo.latencies.length, 4)} turns   ${latencyLine(echoLatency)}`,
     `  Strategy Guide  ${pad(bot.load.latencies.length, 4)} turns   ${latencyLine(botLatency)}`,
     `  ratio to echo bot: p50 ${times(ratio(botLatency.p50, echoLatency.p50))}, p95 ${times(ratio(botLatency.p95, echoLatency.p95))}`,
+    `  one Cosmos call alone (SDK → embedded server → SDK): upsert p50 ${fixed(summarize(roundTrips.upsert).p50)} ms, patch p50 ${fixed(summarize(roundTrips.patch).p50)} ms`,
     '  Cosmos requests per kind of turn (this user; the aggregate documents already existed):',
     `    ${'kind of turn'.padEnd(34)} turns  p50 ms  requests/turn  requests (total over these turns)`,
   ];
   for (const kind of bot.kinds) {
     const perTurn = fixed(ratio(kind.requests.total(), kind.turns));
-    lines.push(`    ${kind.label.padEnd(34)} ${pad(kind.turns, 5)}  ${fixed(summarize(kind.latencies).p50, 1).padStart(6)}  ${perTurn.padStart(13)}  ${kind.requests.describe() || '-'}`);
+    lines.push(
+      `    ${kind.label.padEnd(34)} ${pad(kind.turns, 5)}  ${fixed(summarize(kind.latencies).p50, 1).padStart(6)}  ${perTurn.padStart(13)}  ${kind.requests.describe() || '-'}`,
+    );
   }
   return lines;
 }
@@ -102,7 +154,13 @@ function problemsOf({ echo, bot, verification, solo }: BenchFigures): string[] {
     ...verification.lost.map((text) => `lost: ${text}`),
     ...verification.unexpected.map((text) => `unexpected answer: ${text}`),
     ...verification.aggregateMismatches.map((text) => `aggregate: ${text}`),
-    ...(solo ? [...solo.echo.errors, ...solo.bot.load.errors, ...solo.bot.load.users.flatMap(({ run }) => run.errors.map((error) => `solo user: ${error}`))] : []),
+    ...(solo
+      ? [
+          ...solo.echo.errors,
+          ...solo.bot.load.errors,
+          ...solo.bot.load.users.flatMap(({ run }) => run.errors.map((error) => `solo user: ${error}`)),
+        ]
+      : []),
   ];
 }
 

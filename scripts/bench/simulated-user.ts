@@ -1,5 +1,13 @@
 import { answerFor, fillRow, rowsFingerprint, seedOf, sentFingerprint } from './answers';
-import { adaptiveCards, cardTexts, lastPrompt, messageTexts, type CardInput, type QuestionPrompt, type RowsPrompt } from './card-reader';
+import {
+  adaptiveCards,
+  cardTexts,
+  lastPrompt,
+  messageTexts,
+  type CardInput,
+  type QuestionPrompt,
+  type RowsPrompt,
+} from './card-reader';
 import type { TurnClient, TurnResult } from './turn-client';
 
 /** Replies that mean the bot did not keep what the user sent. */
@@ -24,12 +32,17 @@ export async function completeQuestionnaire(client: TurnClient, userSeed: number
   const run: UserRun = { expected: new Map(), log: [], rejected: 0, errors: [], finished: false };
   const rowsAdded = new Map<string, number>();
 
-  const turn = async (labelOf: string | ((result: TurnResult) => string), send: () => Promise<TurnResult>): Promise<TurnResult> => {
+  const turn = async (
+    labelOf: string | ((result: TurnResult) => string),
+    send: () => Promise<TurnResult>,
+  ): Promise<TurnResult> => {
     const result = await send();
     const label = typeof labelOf === 'string' ? labelOf : labelOf(result);
     run.log.push(label);
     if (result.status !== 200) run.errors.push(`HTTP ${result.status} on "${label}"`);
-    const failure = messageTexts(result.activities).find((text) => FAILURE_REPLIES.some((phrase) => text.toLowerCase().includes(phrase)));
+    const failure = messageTexts(result.activities).find((text) =>
+      FAILURE_REPLIES.some((phrase) => text.toLowerCase().includes(phrase)),
+    );
     if (failure) run.errors.push(`bot replied "${failure}" on "${label}"`);
     return result;
   };
@@ -54,23 +67,19 @@ export async function completeQuestionnaire(client: TurnClient, userSeed: number
   const workRows = async (prompt: RowsPrompt): Promise<TurnResult> => {
     const { questionId } = prompt;
     const added = rowsAdded.get(questionId) ?? 0;
-    if (prompt.rowCount !== added) run.errors.push(`question ${questionId}: card shows ${prompt.rowCount} rows, ${added} were added`);
+    if (prompt.rowCount !== added)
+      run.errors.push(`question ${questionId}: card shows ${prompt.rowCount} rows, ${added} were added`);
     const seed = seedOf(userSeed, questionId, added);
     const wanted = 1 + (seedOf(userSeed, questionId) % 2);
     if (prompt.add && (prompt.page > 1 || added < wanted)) {
       const fields = fillRow(prompt.inputs, seed);
-      let stored = false;
       const reply = await turn(
-        (result) => {
-          const next = lastPrompt(result.activities);
-          stored = next?.kind === 'rows' && next.questionId === questionId && next.page === 1 && next.token !== prompt.token;
-          if (!stored) return `rows: page ${prompt.page} of a row`;
-          return added === 0 ? 'rows: add first row' : 'rows: add another row';
-        },
+        (result) => rowsAddLabel(rowStored(result, prompt), prompt.page, added),
         () => client.submit({ ...prompt.add, ...fields }),
       );
-      if (stored) rowsAdded.set(questionId, added + 1);
-      else if (isSameCard(reply, prompt)) run.errors.push(`question ${questionId}: row rejected (${messageTexts(reply.activities).join(' / ')})`);
+      if (rowStored(reply, prompt)) rowsAdded.set(questionId, added + 1);
+      else if (isSameCard(reply, prompt))
+        run.errors.push(`question ${questionId}: row rejected (${messageTexts(reply.activities).join(' / ')})`);
       return reply;
     }
     const reply = await turn('rows: done', () => client.submit(prompt.done));
@@ -83,13 +92,29 @@ export async function completeQuestionnaire(client: TurnClient, userSeed: number
     const prompt = lastPrompt(reply.activities);
     if (!prompt) {
       run.finished = cardTexts(adaptiveCards(reply.activities)).some((text) => /success metrics/i.test(text));
-      if (!run.finished) run.errors.push(`no question and no summary card after "${run.log.at(-1)}": ${messageTexts(reply.activities).join(' / ')}`);
+      if (!run.finished)
+        run.errors.push(
+          `no question and no summary card after "${run.log.at(-1)}": ${messageTexts(reply.activities).join(' / ')}`,
+        );
       return run;
     }
     reply = prompt.kind === 'question' ? await answerQuestion(prompt) : await workRows(prompt);
   }
   if (run.errors.length === 0) run.errors.push(`still not finished after ${MAX_TURNS} turns`);
   return run;
+}
+
+function rowsAddLabel(stored: boolean, page: number, addedBefore: number): string {
+  if (!stored) return `rows: page ${page} of a row`;
+  return addedBefore === 0 ? 'rows: add first row' : 'rows: add another row';
+}
+
+/** A fresh page one of the same rows card: the row was complete and has been stored. */
+function rowStored(reply: TurnResult, prompt: RowsPrompt): boolean {
+  const next = lastPrompt(reply.activities);
+  return (
+    next?.kind === 'rows' && next.questionId === prompt.questionId && next.page === 1 && next.token !== prompt.token
+  );
 }
 
 /** The bot re-sent the same card (same one-time token): it did not accept the reply. */

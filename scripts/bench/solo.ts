@@ -1,6 +1,6 @@
 import type { CountingCosmos } from './counting-cosmos';
 import { Tally } from './cosmos-requests';
-import { questionnaireLoad, type QuestionnaireLoad } from './phases';
+import { questionnaireLoad, type QuestionnaireLoad, type Target } from './phases';
 
 export interface TurnKindFigures {
   label: string;
@@ -20,10 +20,10 @@ export interface SoloRun {
  * One user alone: with no other turn in flight, every Cosmos request that arrives during a turn belongs to it,
  * so the requests can be told per kind of turn (answer, row, done, ...).
  */
-export async function soloQuestionnaire(baseUrl: string, tenantId: string, cosmos: CountingCosmos): Promise<SoloRun> {
+export async function soloQuestionnaire(target: Target, tenantId: string, cosmos: CountingCosmos): Promise<SoloRun> {
   const perTurn: { tally: Tally; ms: number }[] = [];
   let current: Tally | undefined;
-  const load = await questionnaireLoad(baseUrl, tenantId, 1, {
+  const load = await questionnaireLoad(target, tenantId, 1, {
     before: () => {
       current = new Tally();
       cosmos.attach(current);

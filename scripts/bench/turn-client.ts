@@ -67,16 +67,24 @@ export class TurnClient {
   }
 }
 
-/** One keep-alive agent per target, so every simulated user can have its own connection. */
+/**
+ * One keep-alive agent per target, so every simulated user can have its own connection. Idle sockets are dropped
+ * after 2 s: without a timeout of its own the agent ignores the server's keep-alive hint (5 s) and can reuse a
+ * socket the server is closing, which the client sees as ECONNRESET.
+ */
 export function clientAgent(users: number): Agent {
-  return new Agent({ keepAlive: true, maxSockets: users });
+  return new Agent({ keepAlive: true, maxSockets: users, timeout: 2_000 });
 }
 
 function postJson(agent: Agent, url: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -22,22 +22,32 @@ export interface Verification {
 }
 
 /** Compares what every user had accepted with the answers and aggregate counters stored in Cosmos. */
-export async function verifyStored(containers: Containers, tenantId: string, users: readonly UserExpectation[]): Promise<Verification> {
+export async function verifyStored(
+  containers: Containers,
+  tenantId: string,
+  users: readonly UserExpectation[],
+): Promise<Verification> {
   const answers = new AnswerStore(containers.answers);
   const result: Verification = { storedAnswers: 0, lost: [], unexpected: [], aggregateMismatches: [] };
   const perQuestion = new Map<string, { n: number; rows: number }>();
   for (const user of users) {
-    const stored = new Map((await answers.listForUser(tenantId, user.userId)).map((answer) => [answer.questionId, answer.value]));
+    const stored = new Map(
+      (await answers.listForUser(tenantId, user.userId)).map((answer) => [answer.questionId, answer.value]),
+    );
     result.storedAnswers += stored.size;
     for (const [questionId, fingerprint] of user.expected) {
       const value = stored.get(questionId);
       const found = value === undefined ? 'nothing' : storedFingerprint(value);
-      if (found !== fingerprint) result.lost.push(`${user.userId}/${questionId}: expected "${fingerprint}", stored ${found}`);
+      if (found !== fingerprint)
+        result.lost.push(`${user.userId}/${questionId}: expected "${fingerprint}", stored ${found}`);
     }
     for (const [questionId, value] of stored) {
       if (!user.expected.has(questionId)) result.unexpected.push(`${user.userId}/${questionId}`);
       const totals = perQuestion.get(questionId) ?? { n: 0, rows: 0 };
-      perQuestion.set(questionId, { n: totals.n + 1, rows: totals.rows + (value.kind === 'rows' ? value.rows.length : 0) });
+      perQuestion.set(questionId, {
+        n: totals.n + 1,
+        rows: totals.rows + (value.kind === 'rows' ? value.rows.length : 0),
+      });
     }
   }
   const counters = await new AggregateStore(containers.aggregates).read(tenantId, [...perQuestion.keys()]);

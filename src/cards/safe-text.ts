@@ -11,6 +11,7 @@ const LESS_THAN_ENTITY = /&(?:lt|#0*60|#x0*3c);/gi;
 const GREATER_THAN_ENTITY = /&(?:gt|#0*62|#x0*3e);/gi;
 // C0/C1 controls except tab and newlines, bidi overrides/isolates (text spoofing), lone surrogates.
 const CONTROL_RUN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /(?:[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])+/g;
 const ID_PATTERN = /^[\x21-\x7E]{1,256}$/;
 const CHOICE_VALUE_PATTERN = /^[^\s,]{1,256}$/;

@@ -160,7 +160,15 @@ describe('rows submits that claim a page the card is not on', () => {
       'field.target': '100%',
       'field.time-frame': '3-months',
     };
-    await expectRejected(user, rows, forged, { 'field.goal': 'revenue' }, 'Add');
+    const before = await storedState(bot, user);
+    const reply = await user.submit(forged);
+    expectClearReply(reply);
+    expectSameQuestionCard(reply, rows);
+    expect(await storedState(bot, user)).toEqual(before);
+    // Still on page one of a new row: the card's Add with a goal leads to page two, which then stores the row.
+    const pageTwo = cardsOf(await user.submit({ ...submitData(rows, 'Add'), 'field.goal': 'revenue' })).at(-1) as Card;
+    expect(cardKind(pageTwo)).toBe('rows-page-2');
+    await expectStillOn(bot, user, pageTwo, { 'field.metric': 'revenue-growth-rate', 'field.target': '+5%', 'field.time-frame': '12-months' }, 'Add');
   });
 });
 

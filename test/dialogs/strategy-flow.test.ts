@@ -112,6 +112,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     const user = bot.user();
     let reply = await user.say('start');
     reply = await submitAnswer(user, reply, '5');
+    expect(progressOf(newestCard(reply))).toBe('Business impact · 2 of 12');
     reply = await user.submit({ sg: 'command', command: 'review' });
     expect(cardText(newestCard(reply))).toContain('5');
     reply = await user.submit({ ...submitData(newestCard(reply), 'Edit') });
@@ -151,6 +152,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     const before = await aggregate('bi-industry-impact');
     reply = await submitAnswer(user, reply, '3');
     reply = await submitAnswer(user, reply, 'Claims handling');
+    expect(progressOf(newestCard(reply))).toBe('Business impact · 3 of 12');
 
     reply = await user.say('my data');
     expect(cardText(newestCard(reply))).toContain('Claims handling');
@@ -162,6 +164,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     reply = await user.say('delete my data');
     const confirm = newestCard(reply);
     reply = await user.submit({ ...submitData(confirm, 'Keep my data') });
+    expect(textsOf(reply).join(' ')).toMatch(/nothing was deleted/i);
     expect(await storedAnswer(user, 'bi-industry-impact')).toBeDefined();
 
     reply = await user.say('delete my data');

@@ -82,7 +82,7 @@ describe('Playground harness against an echo bot', () => {
     expect(existsSync(shot)).toBe(true);
   });
 
-  it('does not submit a card whose required choice is empty', async () => {
+  it('does not submit a card whose required choice is empty, then submits it once answered', async () => {
     await ui.sendMessage('card');
     await ui.waitForCard(ECHO_CARD_TITLE);
     const before = messages().length;
@@ -91,6 +91,13 @@ describe('Playground harness against an echo bot', () => {
 
     await ui.lastCard().getByText('Pick a colour').waitFor();
     expect(messages()).toHaveLength(before);
+
+    // Expanded choices can also be picked by value; the untouched compact set submits its default and the
+    // playground leaves the empty text input out of `value` altogether.
+    await ui.chooseInCard('blue');
+    await ui.clickCardButton('Send answer');
+    await ui.waitForBotText('Submitted:');
+    expect(messages().at(-1)?.value).toEqual({ kind: 'echo-answer', colour: 'blue', size: 'm' });
   });
 
   it('reaches the bot in the group chat only through an @mention', async () => {

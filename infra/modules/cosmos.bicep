@@ -1,0 +1,146 @@
+// Cosmos DB for NoSQL: Entra ID only (keys disabled), continuous backup, serverless unless provisioned throughput
+// is asked for. The database and containers are created here because Entra ID cannot manage them at run time.
+
+@description('Globally unique account name (lowercase letters, digits and hyphens).')
+param accountName string
+
+@description('Region of the account.')
+param location string
+
+@description('Database name (COSMOS_DATABASE).')
+param databaseName string
+
+@description('Container ids and partition keys: infra/containers.json, generated from src/storage/containers.ts.')
+param containers array
+
+@allowed(['Serverless', 'Provisioned'])
+param capacityMode string
+
+@minValue(1000)
+@description('Provisioned only: autoscale maximum RU/s shared by the containers.')
+param autoscaleMaxThroughput int
+
+@allowed(['Continuous7Days', 'Continuous30Days'])
+param backupTier string
+
+@description('Principal id of the bot\'s managed identity, which gets the Built-in Data Contributor role.')
+param appPrincipalId string
+
+@description('Comma-separated Entra object ids that also get the Built-in Data Contributor role.')
+param extraContributorIds string = ''
+
+var serverless = capacityMode == 'Serverless'
+// Cosmos DB Built-in Data Contributor: read and write items; no key, no control-plane rights.
+var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+var extraContributors = filter(map(split(extraContributorIds, ','), id => trim(id)), id => !empty(id))
+
+var defaultIndexing = {
+  indexingMode: 'consistent'
+  automatic: true
+  includedPaths: [{ path: '/*' }]
+  excludedPaths: [{ path: '/"_etag"/?' }]
+}
+// Where the code's queries are known, index only what they filter on: writes of large documents (answers'
+// values, dialog state) and frequent counter patches then cost fewer RUs. Other containers index everything.
+var indexingByContainer = {
+  answers: {
+    indexingMode: 'consistent'
+    automatic: true
+    includedPaths: [{ path: '/*' }]
+    excludedPaths: [{ path: '/value/*' }, { path: '/"_etag"/?' }]
+  }
+  sessions: {
+    indexingMode: 'consistent'
+    automatic: true
+    includedPaths: [{ path: '/tenantId/?' }, { path: '/userId/?' }, { path: '/type/?' }, { path: '/conversationId/?' }]
+    excludedPaths: [{ path: '/*' }]
+  }
+  aggregates: {
+    indexingMode: 'consistent'
+    automatic: true
+    includedPaths: [{ path: '/tenantId/?' }, { path: '/questionId/?' }, { path: '/type/?' }]
+    excludedPaths: [{ path: '/*' }]
+  }
+}
+
+resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: accountName
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    capabilities: serverless ? [{ name: 'EnableServerless' }] : []
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: backupTier
+      }
+    }
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: account
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+    options: serverless ? {} : { autoscaleSettings: { maxThroughput: autoscaleMaxThroughput } }
+  }
+}
+
+resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+  for container in containers: {
+    parent: database
+    name: container.id
+    properties: {
+      resource: {
+        id: container.id
+        partitionKey: {
+          paths: container.partitionKey.paths
+          kind: container.partitionKey.kind
+          version: container.partitionKey.version
+        }
+        indexingPolicy: contains(indexingByContainer, container.id) ? indexingByContainer[container.id] : defaultIndexing
+      }
+    }
+  }
+]
+
+resource appDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: account
+  name: guid(account.id, appPrincipalId, dataContributorRoleId)
+  properties: {
+    roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleId}'
+    principalId: appPrincipalId
+    scope: account.id
+  }
+}
+
+resource extraDataContributors 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = [
+  for principalId in extraContributors: {
+    parent: account
+    name: guid(account.id, principalId, dataContributorRoleId)
+    properties: {
+      roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributorRoleId}'
+      principalId: principalId
+      scope: account.id
+    }
+  }
+]
+
+output endpoint string = account.properties.documentEndpoint
