@@ -61,7 +61,7 @@ async function measure(options: BenchOptions, bot: Target, echo: Target, cosmos:
     `Strategy Guide benchmark: ${users} concurrent users, ${options.echoTurns} echo turns, Node ${process.version}, ${availableParallelism()} CPUs`,
   );
   console.log(
-    'Load generator, bot, echo bot and embedded Cosmos server share this one process; all traffic is loopback.\n',
+    'Load generator, bot, echo bot and embedded Cosmos server share this one process; all traffic is loopback.',
   );
 
   progress('echo bot: warming up, then measuring');

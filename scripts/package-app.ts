@@ -29,7 +29,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    const message = error instanceof PackageError ? error.message : `Packaging failed: ${(error as Error).stack ?? error}`;
+    const message =
+      error instanceof PackageError ? error.message : `Packaging failed: ${(error as Error).stack ?? error}`;
     process.stderr.write(`${message}\n`);
     process.exit(1);
   });

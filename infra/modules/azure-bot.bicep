@@ -12,9 +12,13 @@ param sku string
 @description('The web app\'s messaging endpoint: https://<host>/api/messages.')
 param endpoint string
 
-@description('Resource id, client id and tenant of the user-assigned managed identity the bot runs as.')
+@description('Resource id of the user-assigned managed identity the bot runs as.')
 param identityResourceId string
+
+@description('Client id of that identity: the bot\'s app id (BOT_ID).')
 param identityClientId string
+
+@description('Tenant of that identity (BOT_TENANT_ID).')
 param identityTenantId string
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

@@ -128,13 +128,16 @@ export function buildReport(figures: BenchFigures): Report {
 function soloLines({ bot, echo, roundTrips }: SoloFigures): string[] {
   const botLatency = summarize(bot.load.latencies);
   const echoLatency = summarize(echo.latencies);
+  const soloRequests = bot.kinds.reduce((sum, kind) => sum + kind.requests.total(), 0);
+  const soloAnswers = bot.load.users.reduce((sum, { run }) => sum + run.expected.size, 0);
   const lines = [
     'One user alone (no concurrency):',
     `  echo bot        ${pad(echo.latencies.length, 4)} turns   ${latencyLine(echoLatency)}`,
     `  Strategy Guide  ${pad(bot.load.latencies.length, 4)} turns   ${latencyLine(botLatency)}`,
     `  ratio to echo bot: p50 ${times(ratio(botLatency.p50, echoLatency.p50))}, p95 ${times(ratio(botLatency.p95, echoLatency.p95))}`,
     `  one Cosmos call alone (SDK → embedded server → SDK): upsert p50 ${fixed(summarize(roundTrips.upsert).p50)} ms, patch p50 ${fixed(summarize(roundTrips.patch).p50)} ms`,
-    '  Cosmos requests per kind of turn (this user; the aggregate documents already existed):',
+    `  Cosmos requests: ${soloRequests} for ${soloAnswers} answered questions = ${fixed(ratio(soloRequests, soloAnswers))} per answered question (aggregate documents already existed)`,
+    '  Cosmos requests per kind of turn:',
     `    ${'kind of turn'.padEnd(34)} turns  p50 ms  requests/turn  requests (total over these turns)`,
   ];
   for (const kind of bot.kinds) {

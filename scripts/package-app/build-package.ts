@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readEnvironment } from './env-file';
+import { environmentNames, readEnvironment } from './env-file';
 import { ICON_SIZES, iconProblems, type IconKind } from './icon-checks';
 import { validateManifestSchema, type ManifestShape } from './manifest-schema';
 import { fillPlaceholders, MAY_BE_EMPTY } from './placeholders';
@@ -41,11 +41,12 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
   const manifestFile = path.join(appDir, 'manifest.json');
 
   const template = readManifest(manifestFile, shown);
-  let values: Map<string, string>;
-  try {
-    values = readEnvironment(envDir, envName);
-  } catch (error) {
-    throw new PackageError((error as Error).message);
+  const values = readEnvironment(envDir, envName);
+  if (!values) {
+    const known = environmentNames(envDir).join(', ') || 'none';
+    throw new PackageError(
+      `No environment "${envName}": ${shown(path.join(envDir, `.env.${envName}`))} does not exist (known: ${known}).`,
+    );
   }
   const { filled, missing } = fillPlaceholders(template, values);
   if (missing.length > 0) {
@@ -83,7 +84,12 @@ function readManifest(file: string, shown: (file: string) => string): ManifestSh
 }
 
 /** Reads and checks every icon the manifest names; problems are added to the list. */
-function iconEntries(manifest: ManifestShape, appDir: string, shown: (file: string) => string, problems: string[]): ZipEntry[] {
+function iconEntries(
+  manifest: ManifestShape,
+  appDir: string,
+  shown: (file: string) => string,
+  problems: string[],
+): ZipEntry[] {
   const entries = new Map<string, ZipEntry>();
   for (const [kind, relative] of Object.entries(manifest.icons ?? {})) {
     if (typeof relative !== 'string' || !(kind in ICON_SIZES)) continue;

@@ -51,7 +51,8 @@ export function drawColorIcon(): RgbaImage {
 export function drawOutlineIcon(): RgbaImage {
   const size = 32;
   const c = size / 2;
-  const compass: Shape = (x, y) => (ring(c, c, 15, 13)(x, y) || rhombus(c, c, 4.5, 11.5)(x, y)) && !disc(c, c, 1.6)(x, y);
+  const compass: Shape = (x, y) =>
+    (ring(c, c, 15, 13)(x, y) || rhombus(c, c, 4.5, 11.5)(x, y)) && !disc(c, c, 1.6)(x, y);
   return render(size, (x, y) => (compass(x, y) ? WHITE : undefined));
 }
 
@@ -64,7 +65,10 @@ function render(size: number, colourAt: (x: number, y: number) => Rgb | undefine
       const sum = [0, 0, 0];
       let covered = 0;
       for (let s = 0; s < samples; s++) {
-        const colour = colourAt(px + ((s % SUPERSAMPLE) + 0.5) / SUPERSAMPLE, py + (Math.floor(s / SUPERSAMPLE) + 0.5) / SUPERSAMPLE);
+        const colour = colourAt(
+          px + ((s % SUPERSAMPLE) + 0.5) / SUPERSAMPLE,
+          py + (Math.floor(s / SUPERSAMPLE) + 0.5) / SUPERSAMPLE,
+        );
         if (!colour) continue;
         covered++;
         colour.forEach((value, i) => (sum[i] += value));

@@ -14,18 +14,17 @@ export function parseEnvFile(text: string): Map<string, string> {
   return values;
 }
 
-/** The values of one environment: `env/.env.<name>`, then `env/.env.<name>.user` (local overrides and secrets) on top. */
-export function readEnvironment(envDir: string, name: string): Map<string, string> {
+/**
+ * The values of one environment: `.env.<name>`, then `.env.<name>.user` (local overrides and secrets) on top.
+ * Undefined when the environment has no file.
+ */
+export function readEnvironment(envDir: string, name: string): Map<string, string> | undefined {
   const file = path.join(envDir, `.env.${name}`);
-  if (!/^[A-Za-z0-9_-]+$/.test(name) || !existsSync(file)) {
-    const known = environmentNames(envDir);
-    throw new Error(
-      `No environment "${name}": ${file} does not exist. Known environments: ${known.join(', ') || 'none'}.`,
-    );
-  }
+  if (!/^[A-Za-z0-9_-]+$/.test(name) || !existsSync(file)) return undefined;
   const values = parseEnvFile(readFileSync(file, 'utf8'));
   const userFile = `${file}.user`;
-  if (existsSync(userFile)) for (const [key, value] of parseEnvFile(readFileSync(userFile, 'utf8'))) values.set(key, value);
+  if (existsSync(userFile))
+    for (const [key, value] of parseEnvFile(readFileSync(userFile, 'utf8'))) values.set(key, value);
   return values;
 }
 

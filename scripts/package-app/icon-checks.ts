@@ -14,7 +14,9 @@ export function iconProblems(kind: IconKind, fileName: string, png: Buffer): str
   }
   const size = ICON_SIZES[kind];
   if (header.width !== size || header.height !== size) {
-    return [`${fileName} is ${header.width}×${header.height}; Teams needs the ${kind} icon to be ${size}×${size} pixels`];
+    return [
+      `${fileName} is ${header.width}×${header.height}; Teams needs the ${kind} icon to be ${size}×${size} pixels`,
+    ];
   }
   if (kind !== 'outline') return [];
   let image: RgbaImage;
@@ -26,7 +28,9 @@ export function iconProblems(kind: IconKind, fileName: string, png: Buffer): str
   const offending = countNotWhiteOnTransparent(image);
   return offending === 0
     ? []
-    : [`${fileName} has ${offending} pixel(s) that are neither transparent nor white; Teams needs a white outline on a transparent background`];
+    : [
+        `${fileName} has ${offending} pixel(s) that are neither transparent nor white; Teams needs a white outline on a transparent background`,
+      ];
 }
 
 /** Pixels that are visible (alpha > 0) but not pure white: an outline icon may hold only white, at any opacity. */

@@ -15,14 +15,19 @@ export interface ManifestShape {
  */
 export async function validateManifestSchema(manifest: ManifestShape): Promise<string[]> {
   const version = manifest.manifestVersion;
-  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) return ['manifestVersion must be a version such as "1.22"'];
-  const expectedSchema = new RegExp(`/json-schemas/teams/v${version.replace('.', '\\.')}/MicrosoftTeams\\.schema\\.json$`);
+  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version))
+    return ['manifestVersion must be a version such as "1.22"'];
+  const expectedSchema = new RegExp(
+    `/json-schemas/teams/v${version.replace('.', '\\.')}/MicrosoftTeams\\.schema\\.json$`,
+  );
   if (typeof manifest.$schema !== 'string' || !expectedSchema.test(manifest.$schema)) {
     return [`$schema must be the v${version} Teams schema URL, to match manifestVersion ${version}`];
   }
   const schemaFile = bundledSchemaPath(version);
   if (!existsSync(schemaFile)) {
-    return [`@microsoft/app-manifest bundles no schema for manifest version ${version}; pick one it bundles (not 1.18)`];
+    return [
+      `@microsoft/app-manifest bundles no schema for manifest version ${version}; pick one it bundles (not 1.18)`,
+    ];
   }
   // The same clean-up the package applies to its own copies: some descriptions hold \a and \v, which JSON rejects.
   const text = readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');

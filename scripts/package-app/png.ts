@@ -88,7 +88,7 @@ function readChunks(png: Buffer): { data: Buffer; palette: Buffer; alphas: Buffe
   const data: Buffer[] = [];
   let palette: Buffer = Buffer.alloc(0);
   let alphas: Buffer = Buffer.alloc(0);
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     const body = png.subarray(at + 8, at + 8 + length);

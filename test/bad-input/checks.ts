@@ -142,7 +142,7 @@ export function postAs(user: TestUser, activity: Record<string, unknown>): Promi
 /** POSTs a raw body to /api/messages. */
 export async function postRaw(
   bot: TestBot,
-  body: string | undefined,
+  body: string | Uint8Array | undefined,
   contentType: string | undefined = 'application/json',
 ): Promise<{ status: number; body: string }> {
   const response = await fetch(`${bot.app.url}/api/messages`, {

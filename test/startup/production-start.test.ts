@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const entry = path.resolve(__dirname, '../../lib/src/index.js');
@@ -28,5 +29,19 @@ describe('npm start (production mode, built output)', () => {
     expect(single.status).toBe(1);
     expect(single.stderr).toContain('BOT_TENANT_ID');
     expect(single.stderr).not.toContain('secret');
+  });
+});
+
+describe('an invalid content pack', () => {
+  it('stops start-up with the file, the path inside it and what is wrong', () => {
+    const packFile = path.join(mkdtempSync(path.join(tmpdir(), 'pack-')), 'our-pack.json');
+    const pack = JSON.parse(readFileSync(path.resolve(__dirname, '../../dialogs/content/strategy-pack.json'), 'utf8'));
+    pack.sections[1].considerations[0].questions[0].scale = 'stars';
+    writeFileSync(packFile, JSON.stringify(pack));
+    const result = start({ BOT_ID: 'app', BOT_PASSWORD: 'secret', COSMOS_ENDPOINT: 'https://example.documents.azure.com', CONTENT_PACK: packFile });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(packFile);
+    expect(result.stderr).toContain('/sections/1/considerations/0/questions/0/scale');
+    expect(result.stderr).toMatch(/stars/);
   });
 });

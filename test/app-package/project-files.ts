@@ -1,0 +1,54 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseEnvFile } from '../../scripts/package-app/env-file';
+
+/** The repository root. */
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The manifest template as committed, placeholders and all. */
+export function manifestTemplate(): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(ROOT, 'appPackage', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+/** The values of a committed env file, e.g. envValues('dev') for env/.env.dev. */
+export function envValues(name: string): Map<string, string> {
+  return parseEnvFile(readFileSync(path.join(ROOT, 'env', `.env.${name}`), 'utf8'));
+}
+
+/** A throw-away project root holding copies of appPackage/ (without build/) and env/, safe to break. */
+export class ScratchProject {
+  readonly root = mkdtempSync(path.join(os.tmpdir(), 'app-package-'));
+
+  constructor() {
+    cpSync(path.join(ROOT, 'appPackage'), path.join(this.root, 'appPackage'), {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}build`),
+    });
+    cpSync(path.join(ROOT, 'env'), path.join(this.root, 'env'), { recursive: true });
+  }
+
+  /** Writes a file under the scratch root. */
+  write(relative: string, content: string | Buffer): void {
+    writeFileSync(path.join(this.root, relative), content);
+  }
+
+  /** Reads a file under the scratch root. */
+  read(relative: string): Buffer {
+    return readFileSync(path.join(this.root, relative));
+  }
+
+  /** Sets (or with undefined, blanks) one value in env/.env.<name>, keeping the other lines. */
+  setEnv(name: string, key: string, value: string): void {
+    const file = `env/.env.${name}`;
+    const lines = this.read(file).toString('utf8').split('\n');
+    const at = lines.findIndex((line) => line.startsWith(`${key}=`));
+    if (at >= 0) lines[at] = `${key}=${value}`;
+    else lines.push(`${key}=${value}`);
+    this.write(file, lines.join('\n'));
+  }
+
+  cleanup(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
