@@ -53,14 +53,14 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
         const needsPageTwo = outcome.page === 1 && ref.question.fields.some((field) => field.page === 2);
         if (needsPageTwo) return step.replaceDialog(RowsDialog.id, { ...step.options, page: 2, pendingRow: outcome.fields });
         const row: RowValue = { rowId: randomUUID().slice(0, 8), ...step.options.pendingRow, ...outcome.fields };
-        await this.deps.recorder.record(unit, ref, { kind: 'rows', rows: [...rows, row] });
+        this.deps.recorder.record(unit, ref, { kind: 'rows', rows: [...rows, row] });
         await step.context.sendActivity(`Added. You have ${rows.length + 1} ${ref.question.rowLabel}${rows.length === 0 ? '' : 's'} so far.`);
         return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
       }
       case 'rowRemove': {
         if (outcome.index < 0 || outcome.index >= rows.length) return step.replaceDialog(RowsDialog.id, step.options);
         const remaining = rows.filter((_, index) => index !== outcome.index);
-        await this.deps.recorder.record(unit, ref, remaining.length > 0 ? { kind: 'rows', rows: remaining } : undefined);
+        this.deps.recorder.record(unit, ref, remaining.length > 0 ? { kind: 'rows', rows: remaining } : undefined);
         return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
       }
       case 'nav':

@@ -54,7 +54,7 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
   private async handleStep(step: WaterfallStepContext<SectionDialogOptions>): Promise<DialogTurnResult> {
     const outcome = step.result as SubmitOutcome;
     const { index, single } = step.options;
-    if (outcome.type === 'answer') await this.deps.recorder.record(turnUnitOf(step.context), this.refAt(index), outcome.value);
+    if (outcome.type === 'answer') this.deps.recorder.record(turnUnitOf(step.context), this.refAt(index), outcome.value);
     const nav = outcome.type === 'nav' ? outcome.nav : 'next';
     if (nav === 'exit') return step.endDialog('exit' satisfies SectionResult);
     if (single) return step.endDialog('done' satisfies SectionResult);

@@ -46,10 +46,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     database: config.cosmos.database,
     local: config.mode === 'local',
   });
-  const answers = new AnswerStore(containers.answers);
-  const sessions = new SessionStore(containers.sessions);
+  const answers = new AnswerStore(containers.users);
+  const sessions = new SessionStore(containers.users);
   const aggregates = new AggregateStore(containers.aggregates);
-  const recorder = new AnswerRecorder(answers, pack, clock);
+  const recorder = new AnswerRecorder(pack, clock);
   const main = new MainDialog({ pack, index, cards, recorder, answers, sessions, aggregates }, clock);
   const bot = new StrategyBot({
     main,

@@ -56,7 +56,9 @@ export function loadConfig(env: Env, mode: RunMode): Config {
   };
 
   if (mode === 'production') problems.push(...productionProblems(config));
-  if (config.cosmos.endpoint && !isUrl(config.cosmos.endpoint)) problems.push('COSMOS_ENDPOINT must be an https URL');
+  if (config.cosmos.endpoint && !isUrl(config.cosmos.endpoint, mode)) {
+    problems.push(mode === 'production' ? 'COSMOS_ENDPOINT must be an https URL' : 'COSMOS_ENDPOINT must be an http(s) URL');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Strategy Guide cannot start (${mode} mode):\n  - ${problems.join('\n  - ')}`);
   }
@@ -79,10 +81,10 @@ function idList(value: string): ReadonlySet<string> {
   return new Set(value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id.length > 0));
 }
 
-function isUrl(value: string): boolean {
+function isUrl(value: string, mode: RunMode): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    return url.protocol === 'https:' || (mode === 'local' && url.protocol === 'http:');
   } catch {
     return false;
   }

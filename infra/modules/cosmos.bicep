@@ -40,19 +40,20 @@ var defaultIndexing = {
   includedPaths: [{ path: '/*' }]
   excludedPaths: [{ path: '/"_etag"/?' }]
 }
-// Where the code's queries are known, index only what they filter on: writes of large documents (answers'
-// values, dialog state) and frequent counter patches then cost fewer RUs. Other containers index everything.
+// Where the code's queries are known, index only what they filter on: writes of large documents (answer
+// values, dialog state, conversation references) and frequent counter patches then cost fewer RUs.
+// Other containers index everything.
 var indexingByContainer = {
-  answers: {
+  users: {
     indexingMode: 'consistent'
     automatic: true
-    includedPaths: [{ path: '/*' }]
-    excludedPaths: [{ path: '/value/*' }, { path: '/"_etag"/?' }]
-  }
-  sessions: {
-    indexingMode: 'consistent'
-    automatic: true
-    includedPaths: [{ path: '/tenantId/?' }, { path: '/userId/?' }, { path: '/type/?' }, { path: '/conversationId/?' }]
+    includedPaths: [
+      { path: '/tenantId/?' }
+      { path: '/userId/?' }
+      { path: '/type/?' }
+      { path: '/questionId/?' }
+      { path: '/conversationId/?' }
+    ]
     excludedPaths: [{ path: '/*' }]
   }
   aggregates: {

@@ -91,7 +91,7 @@ export function buildReport(figures: BenchFigures): Report {
   lines.push(
     `  answers the bot rejected (retried once)      ${bot.users.reduce((sum, { run }) => sum + run.rejected, 0)}`,
   );
-  lines.push(`  non-200 responses and turn errors            ${problems.length}`);
+  lines.push(`  problems in all (errors, non-200, the above) ${problems.length}`);
   for (const problem of problems.slice(0, 10)) lines.push(`    - ${problem}`);
   if (problems.length > 10) lines.push(`    … and ${problems.length - 10} more`);
   lines.push(

@@ -27,7 +27,7 @@ export async function verifyStored(
   tenantId: string,
   users: readonly UserExpectation[],
 ): Promise<Verification> {
-  const answers = new AnswerStore(containers.answers);
+  const answers = new AnswerStore(containers.users);
   const result: Verification = { storedAnswers: 0, lost: [], unexpected: [], aggregateMismatches: [] };
   const perQuestion = new Map<string, { n: number; rows: number }>();
   for (const user of users) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { environmentNames, readEnvironment } from './env-file';
 import { ICON_SIZES, iconProblems, type IconKind } from './icon-checks';
@@ -6,13 +6,10 @@ import { validateManifestSchema, type ManifestShape } from './manifest-schema';
 import { fillPlaceholders, MAY_BE_EMPTY } from './placeholders';
 import { createZip, type ZipEntry } from './zip';
 
-/** Where the pieces are; every path defaults to the project's own layout under `root`. */
+/** The environment to package and the project root that holds env/ and appPackage/. */
 export interface PackageOptions {
   envName: string;
   root: string;
-  envDir?: string;
-  appPackageDir?: string;
-  outDir?: string;
 }
 
 /** What packaging wrote. */
@@ -34,11 +31,15 @@ export class PackageError extends Error {
  */
 export async function packageApp(options: PackageOptions): Promise<PackageResult> {
   const { envName, root } = options;
-  const envDir = options.envDir ?? path.join(root, 'env');
-  const appDir = options.appPackageDir ?? path.join(root, 'appPackage');
-  const outDir = options.outDir ?? path.join(appDir, 'build');
+  const envDir = path.join(root, 'env');
+  const appDir = path.join(root, 'appPackage');
+  const outDir = path.join(appDir, 'build');
+  const zipPath = path.join(outDir, `appPackage.${envName}.zip`);
+  const manifestPath = path.join(outDir, `manifest.${envName}.json`);
   const shown = (file: string) => path.relative(root, file) || file;
   const manifestFile = path.join(appDir, 'manifest.json');
+  // A failed run must not leave an older package behind that someone could upload by mistake.
+  for (const file of [zipPath, manifestPath]) rmSync(file, { force: true });
 
   const template = readManifest(manifestFile, shown);
   const values = readEnvironment(envDir, envName);
@@ -67,8 +68,6 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
   const manifestJson = Buffer.from(`${JSON.stringify(filled, null, 2)}\n`, 'utf8');
   const entries: ZipEntry[] = [{ name: 'manifest.json', data: manifestJson }, ...icons];
   mkdirSync(outDir, { recursive: true });
-  const zipPath = path.join(outDir, `appPackage.${envName}.zip`);
-  const manifestPath = path.join(outDir, `manifest.${envName}.json`);
   writeFileSync(zipPath, createZip(entries));
   writeFileSync(manifestPath, manifestJson);
   return { zipPath, manifestPath, entries: entries.map((entry) => entry.name) };

@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import { CONTAINERS } from '../../src/storage/containers';
 
 /** A container as the Microsoft.DocumentDB sqlDatabases/containers resource wants its id and partition key. */
@@ -31,6 +30,8 @@ export function infraContainers(): { $comment: string; containers: InfraContaine
 
 async function writeInfraContainers(file: string): Promise<void> {
   // Formatted as the repository's Prettier settings want it, so `npm run lint` passes on the generated file.
+  // Loaded here only: Prettier's entry cannot be required inside Jest, which imports this module for its test.
+  const { format, resolveConfig } = await import('prettier');
   const options = { ...(await resolveConfig(file)), parser: 'json' };
   writeFileSync(file, await format(JSON.stringify(infraContainers()), options));
   process.stdout.write(`Wrote ${file}\n`);

@@ -3,21 +3,22 @@ import type { AnswerValue, RowValue } from '../domain/answers';
 import type { Role } from '../domain/roles';
 
 /**
- * Flat counter names to amounts, e.g. "all:counts:4" → 1. Each answer contributes to the "all" group and to
- * its role's group, so summaries can compare leaders with employees.
+ * Flat counter names to amounts, e.g. "employee:rating:4" → 1. Each answer counts in its role's group, so
+ * summaries can compare leaders with employees; totals are the sum of the groups (see `total`).
  */
 export type Counters = Record<string, number>;
+
+const ROLES: readonly Role[] = ['leader', 'employee'];
 
 /** What one answer adds to its question's counters; nothing for no answer. */
 export function contributions(question: Question, value: AnswerValue | undefined, role: Role): Counters {
   if (!value) return {};
-  const base = baseContributions(question, value);
-  const counters: Counters = {};
-  for (const [name, amount] of Object.entries(base)) {
-    counters[`all:${name}`] = amount;
-    counters[`${role}:${name}`] = amount;
-  }
-  return counters;
+  return Object.fromEntries(Object.entries(baseContributions(question, value)).map(([name, amount]) => [`${role}:${name}`, amount]));
+}
+
+/** A counter over everyone, e.g. total(counters, 'rating:4'). */
+export function total(counters: Counters, name: string): number {
+  return ROLES.reduce((sum, role) => sum + (counters[`${role}:${name}`] ?? 0), 0);
 }
 
 /** The change in counters when an answer goes from `before` to `after` (either may be absent); zero entries dropped. */

@@ -88,7 +88,9 @@ export class StrategyBot {
         const result = await dc.continueDialog();
         if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MainDialog.id);
       }
-      if (!unit.sessionDeleted && JSON.stringify(session.doc) !== loaded) await sessions.save(session, this.deps.clock());
+      if (!unit.sessionDeleted && (unit.pendingAnswers.length > 0 || JSON.stringify(session.doc) !== loaded)) {
+        await sessions.save(session, this.deps.clock(), unit.pendingAnswers);
+      }
     } catch (error) {
       replies.discard();
       const cause = rootCause(error);

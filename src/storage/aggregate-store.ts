@@ -44,18 +44,21 @@ export class AggregateStore {
       await item.patch(operations);
     } catch (error) {
       if ((error as { code?: number }).code !== 404) throw error;
-      await this.createEmpty(tenantId, questionId);
-      await item.patch(operations);
+      // First answer to this question in the tenant: create the counters with this change already in them.
+      if (!(await this.createWith(tenantId, questionId, operations))) await item.patch(operations);
     }
   }
 
-  private async createEmpty(tenantId: string, questionId: string): Promise<void> {
-    const doc: AggregateDoc = { id: aggregateId(questionId), type: 'aggregate', tenantId, questionId, counters: {} };
+  /** Creates the counters document holding `operations`' amounts; false if another turn created it first. */
+  private async createWith(tenantId: string, questionId: string, operations: PatchOperation[]): Promise<boolean> {
+    const counters = Object.fromEntries(operations.map((operation) => [operation.path.slice('/counters/'.length), Number((operation as { value: number }).value)]));
+    const doc: AggregateDoc = { id: aggregateId(questionId), type: 'aggregate', tenantId, questionId, counters };
     try {
       await this.container.items.create(doc);
+      return true;
     } catch (error) {
-      // Another turn created it first: fine, the patch that follows still applies.
       if ((error as { code?: number }).code !== 409) throw error;
+      return false;
     }
   }
 }

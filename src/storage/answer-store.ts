@@ -23,23 +23,17 @@ export function answerId(userId: string, questionId: string): string {
   return `answer|${userId}|${questionId}`;
 }
 
-/** The strategy conversation's answers in Cosmos. */
+/** A change to one answer, written in the same transactional batch as the session that records it. */
+export type AnswerWrite = { op: 'upsert'; answer: StoredAnswer } | { op: 'delete'; tenantId: string; userId: string; questionId: string };
+
+/** The answer document for a user's answer; its id makes a repeated write overwrite, never duplicate. */
+export function answerDocument(answer: Omit<StoredAnswer, 'id' | 'type'>): StoredAnswer {
+  return { ...answer, id: answerId(answer.userId, answer.questionId), type: 'answer' };
+}
+
+/** Reads and removes the strategy conversation's answers (written by SessionStore.save with the session). */
 export class AnswerStore {
   constructor(private readonly container: Container) {}
-
-  /** Writes the answer at once; idempotent by its deterministic id. */
-  async save(answer: Omit<StoredAnswer, 'id' | 'type'>): Promise<void> {
-    await this.container.items.upsert<StoredAnswer>({ ...answer, id: answerId(answer.userId, answer.questionId), type: 'answer' });
-  }
-
-  /** Removes one answer (a skipped question that had been answered before); a missing one is fine. */
-  async remove(tenantId: string, userId: string, questionId: string): Promise<void> {
-    try {
-      await this.container.item(answerId(userId, questionId), [tenantId, userId]).delete();
-    } catch (error) {
-      if ((error as { code?: number }).code !== 404) throw error;
-    }
-  }
 
   /** Every answer of one user, in one partition. */
   async listForUser(tenantId: string, userId: string): Promise<StoredAnswer[]> {
@@ -61,7 +55,13 @@ export class AnswerStore {
   /** Deletes every answer of one user and returns what was deleted, so aggregates can be reduced. */
   async deleteForUser(tenantId: string, userId: string): Promise<StoredAnswer[]> {
     const answers = await this.listForUser(tenantId, userId);
-    for (const answer of answers) await this.remove(tenantId, userId, answer.questionId);
+    for (const answer of answers) {
+      try {
+        await this.container.item(answer.id, [tenantId, userId]).delete();
+      } catch (error) {
+        if ((error as { code?: number }).code !== 404) throw error;
+      }
+    }
     return answers;
   }
 }

@@ -10,15 +10,11 @@ export interface ContainerSpec {
 }
 
 export const CONTAINERS = {
-  answers: {
-    id: 'answers',
+  users: {
+    id: 'users',
     partitionKeyPaths: ['/tenantId', '/userId'],
-    purpose: "One document per user and question: the strategy conversation's answers.",
-  },
-  sessions: {
-    id: 'sessions',
-    partitionKeyPaths: ['/tenantId', '/userId'],
-    purpose: 'Bot and dialog state per user and conversation, plus the conversation reference for proactive messages.',
+    purpose:
+      'One logical partition per person: an answer document per question and a session (dialog state, conversation reference) per conversation, written together in one transactional batch.',
   },
   aggregates: {
     id: 'aggregates',

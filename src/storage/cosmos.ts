@@ -17,7 +17,7 @@ export interface CosmosOptions {
 
 /** Opens the one CosmosClient of the app and returns its containers. */
 export async function openCosmos(options: CosmosOptions): Promise<{ client: CosmosClient; containers: Containers }> {
-  const acceptSelfSigned = options.local && isLoopbackEndpoint(options.endpoint);
+  const acceptSelfSigned = options.local && options.endpoint.startsWith('https:') && isLoopbackEndpoint(options.endpoint);
   const client = new CosmosClient({
     endpoint: options.endpoint,
     ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Container } from '@azure/cosmos';
+import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import type { AnswerMap } from '../domain/answers';
+import type { AnswerWrite } from './answer-store';
+import { answerId } from './answer-store';
 import { withoutSystemFields } from './system-fields';
 
 /** Bot and dialog state of one user in one conversation, plus a copy of their answers for the dialogs. */
@@ -59,22 +61,29 @@ export class SessionStore {
     return structuredClone(session);
   }
 
-  /** Writes the session only if nobody changed it since it was loaded; throws SessionConflictError otherwise. */
-  async save(session: Session, now: Date): Promise<void> {
+  /**
+   * Writes the session, and the answer changes of its turn, in one transactional batch: all or nothing, and
+   * only if nobody changed the session since it was loaded (SessionConflictError otherwise).
+   */
+  async save(session: Session, now: Date, answerWrites: readonly AnswerWrite[] = []): Promise<void> {
     const doc: SessionDoc = { ...session.doc, updatedAt: now.toISOString() };
     const { tenantId, userId, id } = doc;
-    try {
-      const response = session.etag
-        ? await this.container.item(id, [tenantId, userId]).replace(doc, { accessCondition: { type: 'IfMatch', condition: session.etag } })
-        : await this.container.items.create(doc);
-      this.remember({ doc, etag: response.etag });
-      session.etag = response.etag;
-    } catch (error) {
+    const partitionKey = [tenantId, userId];
+    const sessionWrite: OperationInput = session.etag
+      ? { operationType: 'Replace', id, resourceBody: asJson(doc), ifMatch: session.etag, partitionKey }
+      : { operationType: 'Create', resourceBody: asJson(doc), partitionKey };
+    // The session goes first: when its condition fails nothing after it is applied, even on servers without rollback.
+    const operations: OperationInput[] = [sessionWrite, ...answerWrites.map((write) => answerOperation(write, partitionKey))];
+    const response = await this.container.items.batch(operations, partitionKey);
+    const results = response.result ?? [];
+    const failed = results.find((result) => result.statusCode >= 400 && result.statusCode !== 424) ?? (response.code && response.code >= 400 ? { statusCode: response.code } : undefined);
+    if (failed) {
       this.cache.delete(id);
-      const code = (error as { code?: number }).code;
-      if (code === 412 || code === 409) throw new SessionConflictError(`session ${id} changed concurrently`);
-      throw error;
+      if (failed.statusCode === 412 || failed.statusCode === 409) throw new SessionConflictError(`session ${id} changed concurrently`);
+      throw Object.assign(new Error(`session batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
+    session.etag = results[0]?.eTag;
+    this.remember({ doc, etag: session.etag });
   }
 
   /** Deletes every session of a user (all conversations). */
@@ -119,4 +128,15 @@ export function sessionId(userId: string, conversationId: string): string {
 
 function emptySession(id: string, tenantId: string, userId: string, conversationId: string): SessionDoc {
   return { id, type: 'session', tenantId, userId, conversationId, dialogState: {}, answers: {}, welcomed: false, updatedAt: new Date(0).toISOString() };
+}
+
+function answerOperation(write: AnswerWrite, partitionKey: string[]): OperationInput {
+  return write.op === 'upsert'
+    ? { operationType: 'Upsert', resourceBody: asJson(write.answer), partitionKey }
+    : { operationType: 'Delete', id: answerId(write.userId, write.questionId), partitionKey };
+}
+
+/** Our documents are plain JSON already; the SDK's batch type just cannot see that through `unknown` fields. */
+function asJson(doc: object): JSONObject {
+  return doc as JSONObject;
 }

@@ -146,7 +146,8 @@ function readRating(raw: string): number | null | undefined {
 export function readText(raw: string, limit: number): string | { type: 'invalid'; message: string } {
   // eslint-disable-next-line no-control-regex
   const text = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-  if (text.replace(/\p{Cf}/gu, '').trim() === '') return { type: 'invalid', message: 'Please write something first, or press **Skip**.' };
+  if (text.replace(/\p{Cf}/gu, '').trim() === '')
+    return { type: 'invalid', message: 'Please write something first, or press **Skip**.' };
   if (text.length > limit) {
     return { type: 'invalid', message: `That's ${text.length.toLocaleString('en-US')} characters; the limit here is ${limit.toLocaleString('en-US')}. Please shorten it and send it again.` };
   }

@@ -1,5 +1,6 @@
 import type { Counters } from '../aggregation/contributions';
 import type { Role } from '../domain/roles';
+import type { AnswerWrite } from '../storage/answer-store';
 import type { Session } from '../storage/session-store';
 
 /** Who is speaking, taken from the activity (never from card data). */
@@ -10,11 +11,13 @@ export interface Speaker {
 }
 
 /**
- * The work of one turn: the session it loaded and the aggregate changes it owes. Answers are written the
- * moment they are given; the session and then the aggregates are written once, when the turn ends.
+ * The work of one turn: the session it loaded, the answers given and the aggregate changes they cause. When the
+ * turn ends, the session and the answers are written together in one transactional batch, then the aggregates.
  */
 export class TurnUnit {
   readonly pendingDeltas: Array<{ questionId: string; delta: Counters }> = [];
+  /** Answer changes, stored with the session in one batch when the turn ends. */
+  readonly pendingAnswers: AnswerWrite[] = [];
   /** The user deleted their data this turn: the session must not be written back. */
   sessionDeleted = false;
 

@@ -1,4 +1,4 @@
-import { contributions, counterDelta } from '../../src/aggregation/contributions';
+import { contributions, counterDelta, total } from '../../src/aggregation/contributions';
 import type { Question } from '../../src/content/types';
 
 const rating: Question = { id: 'r', kind: 'rating', text: 'Rate', scale: 'agreement' };
@@ -16,21 +16,22 @@ const metrics: Question = {
 };
 
 describe('aggregate contributions', () => {
-  it('counts a rating under all and the role, with sum and rated count; "don\'t know" apart', () => {
-    expect(contributions(rating, { kind: 'rating', value: 4 }, 'leader')).toEqual({
-      'all:n': 1, 'leader:n': 1, 'all:rating:4': 1, 'leader:rating:4': 1, 'all:rating:sum': 4, 'leader:rating:sum': 4, 'all:rating:rated': 1, 'leader:rating:rated': 1,
-    });
-    expect(contributions(rating, { kind: 'rating', value: null }, 'employee')).toEqual({ 'all:n': 1, 'employee:n': 1, 'all:rating:dk': 1, 'employee:rating:dk': 1 });
+  it('counts a rating under its role, with sum and rated count; "don\'t know" apart; totals add the roles', () => {
+    const leader = contributions(rating, { kind: 'rating', value: 4 }, 'leader');
+    expect(leader).toEqual({ 'leader:n': 1, 'leader:rating:4': 1, 'leader:rating:sum': 4, 'leader:rating:rated': 1 });
+    const employee = contributions(rating, { kind: 'rating', value: null }, 'employee');
+    expect(employee).toEqual({ 'employee:n': 1, 'employee:rating:dk': 1 });
+    expect(total({ ...leader, ...employee }, 'n')).toBe(2);
   });
 
   it('moves only what changed when an answer is edited, and takes everything back when it is removed', () => {
     expect(counterDelta(rating, 'employee', { kind: 'rating', value: 2 }, { kind: 'rating', value: 5 })).toEqual({
-      'all:rating:2': -1, 'employee:rating:2': -1, 'all:rating:5': 1, 'employee:rating:5': 1, 'all:rating:sum': 3, 'employee:rating:sum': 3,
+      'employee:rating:2': -1, 'employee:rating:5': 1, 'employee:rating:sum': 3,
     });
     expect(counterDelta(multi, 'employee', { kind: 'multi', values: ['a'] }, { kind: 'multi', values: ['a'] })).toEqual({});
     const removed = counterDelta(multi, 'employee', { kind: 'multi', values: ['a', 'b'] }, undefined);
-    expect(removed['all:n']).toBe(-1);
-    expect(removed['all:counts:b']).toBe(-1);
+    expect(removed['employee:n']).toBe(-1);
+    expect(removed['employee:counts:b']).toBe(-1);
   });
 
   it('counts metric rows by chosen goal and metric, and the user\'s own words only as "own"', () => {
@@ -45,11 +46,11 @@ describe('aggregate contributions', () => {
       },
       'employee',
     );
-    expect(counters['all:rows']).toBe(2);
-    expect(counters['all:field:goal:revenue']).toBe(1);
-    expect(counters['all:field:goal:own']).toBe(1);
-    expect(counters['all:field:metric:growth-rate']).toBe(1);
-    expect(counters['all:field:value:sum']).toBe(3);
+    expect(counters['employee:rows']).toBe(2);
+    expect(counters['employee:field:goal:revenue']).toBe(1);
+    expect(counters['employee:field:goal:own']).toBe(1);
+    expect(counters['employee:field:metric:growth-rate']).toBe(1);
+    expect(counters['employee:field:value:sum']).toBe(3);
     expect(Object.keys(counters).some((name) => name.includes('Happier'))).toBe(false);
   });
 });

@@ -31,7 +31,12 @@ function withFilter(source: RgbaImage, filter: number): Buffer {
     for (let x = 0; x < stride; x++) {
       const [left, up, upLeft] = [at(x - 4, y), at(x, y - 1), at(x - 4, y - 1)];
       const p = left + up - upLeft;
-      const paeth = Math.abs(p - left) <= Math.abs(p - up) && Math.abs(p - left) <= Math.abs(p - upLeft) ? left : Math.abs(p - up) <= Math.abs(p - upLeft) ? up : upLeft;
+      const paeth =
+        Math.abs(p - left) <= Math.abs(p - up) && Math.abs(p - left) <= Math.abs(p - upLeft)
+          ? left
+          : Math.abs(p - up) <= Math.abs(p - upLeft)
+            ? up
+            : upLeft;
       const predicted = [0, left, up, (left + up) >> 1, paeth][filter];
       rows[y * (stride + 1) + 1 + x] = (at(x, y) - predicted) & 0xff;
     }
@@ -63,14 +68,19 @@ describe('app icons', () => {
   });
 
   it('rejects an icon of the wrong size, a non-PNG, and an outline with colour or no transparency', () => {
-    expect(iconProblems('outline', 'outline.png', icon('color.png'))).toEqual([expect.stringMatching(/192×192.*32×32/)]);
+    expect(iconProblems('outline', 'outline.png', icon('color.png'))).toEqual([
+      expect.stringMatching(/192×192.*32×32/),
+    ]);
     expect(iconProblems('color', 'color.png', Buffer.from('GIF89a'))).toEqual(['color.png is not a PNG file']);
     const grey = encodePng(image(32, 32, (x) => (x < 16 ? [255, 255, 255, 255] : [128, 128, 128, 255])));
-    expect(iconProblems('outline', 'outline.png', grey)).toEqual([expect.stringMatching(/512 pixel\(s\).*neither transparent nor white/)]);
+    expect(iconProblems('outline', 'outline.png', grey)).toEqual([
+      expect.stringMatching(/512 pixel\(s\).*neither transparent nor white/),
+    ]);
   });
 
   it('decodes every PNG row filter the way it was encoded', () => {
     const source = image(7, 5, (x, y) => [x * 30, y * 50, (x * y * 17) % 256, 255 - x * 20]);
-    for (const filter of [0, 1, 2, 3, 4]) expect(Buffer.from(decodePng(withFilter(source, filter)).pixels)).toEqual(Buffer.from(source.pixels));
+    for (const filter of [0, 1, 2, 3, 4])
+      expect(Buffer.from(decodePng(withFilter(source, filter)).pixels)).toEqual(Buffer.from(source.pixels));
   });
 });

@@ -82,12 +82,25 @@ describe('appPackage/manifest.json', () => {
 
   it('lists only commands the bot recognises', () => {
     const titles = bot.commandLists.flatMap((list) => list.commands.map((command) => command.title));
-    for (const title of titles) expect({ title, command: recognizeCommand({ text: title }) }).toEqual({ title, command: expect.any(String) });
+    for (const title of titles)
+      expect({ title, command: recognizeCommand({ text: title }) }).toEqual({ title, command: expect.any(String) });
   });
 
   it('lists in personal chat the commands answered there, and not pulse (which only points to a channel)', () => {
     const personal = commandsFor('personal');
-    expect(personal).toEqual(expect.arrayContaining(['start', 'resume', 'summary', 'review', 'help', 'my data', 'export', 'delete my data', 'cancel']));
+    expect(personal).toEqual(
+      expect.arrayContaining([
+        'start',
+        'resume',
+        'summary',
+        'review',
+        'help',
+        'my data',
+        'export',
+        'delete my data',
+        'cancel',
+      ]),
+    );
     expect(personal).not.toContain('pulse');
     expect(new Set(personal.map((title) => recognizeCommand({ text: title }))).size).toBe(personal.length);
   });
@@ -95,7 +108,9 @@ describe('appPackage/manifest.json', () => {
   it('lists in teams and group chats only what the bot answers there', () => {
     for (const scope of ['team', 'groupChat']) {
       const titles = commandsFor(scope);
-      expect(titles.filter((title) => !SHARED_CHAT_COMMANDS.includes(recognizeCommand({ text: title }) ?? ''))).toEqual([]);
+      expect(titles.filter((title) => !SHARED_CHAT_COMMANDS.includes(recognizeCommand({ text: title }) ?? ''))).toEqual(
+        [],
+      );
     }
   });
 

@@ -41,7 +41,8 @@ describe('packageApp', () => {
     expect(project.read('appPackage/build/appPackage.dev.zip')).toEqual(first);
   });
 
-  it('fails, naming the setting and the env file, when a placeholder has no value', async () => {
+  it('fails, naming the setting and the env file, when a placeholder has no value (and removes an older zip)', async () => {
+    await packageApp({ envName: 'dev', root: project.root });
     project.setEnv('dev', 'BOT_ID', '');
     const message = await packageError();
     expect(message).toContain('BOT_ID');
@@ -49,7 +50,13 @@ describe('packageApp', () => {
   });
 
   it('fails when a placeholder is not in the env file at all', async () => {
-    project.write('env/.env.dev', project.read('env/.env.dev').toString('utf8').replace(/^BOT_DOMAIN=.*$/m, ''));
+    project.write(
+      'env/.env.dev',
+      project
+        .read('env/.env.dev')
+        .toString('utf8')
+        .replace(/^BOT_DOMAIN=.*$/m, ''),
+    );
     expect(await packageError()).toMatch(/needs a value for BOT_DOMAIN/);
   });
 
@@ -74,7 +81,10 @@ describe('packageApp', () => {
     const big = new Uint8Array(64 * 64 * 4).fill(255);
     project.write('appPackage/outline.png', encodePng({ width: 64, height: 64, pixels: big }));
     expect(await packageError()).toMatch(/appPackage\/outline\.png is 64×64; Teams needs the outline icon to be 32×32/);
-    project.write('appPackage/manifest.json', project.read('appPackage/manifest.json').toString('utf8').replace('"color.png"', '"missing.png"'));
+    project.write(
+      'appPackage/manifest.json',
+      project.read('appPackage/manifest.json').toString('utf8').replace('"color.png"', '"missing.png"'),
+    );
     expect(await packageError()).toMatch(/missing\.png \(the color icon\) does not exist/);
   });
 

@@ -21,9 +21,10 @@ export class ScratchProject {
   readonly root = mkdtempSync(path.join(os.tmpdir(), 'app-package-'));
 
   constructor() {
-    cpSync(path.join(ROOT, 'appPackage'), path.join(this.root, 'appPackage'), {
+    const appPackage = path.join(ROOT, 'appPackage');
+    cpSync(appPackage, path.join(this.root, 'appPackage'), {
       recursive: true,
-      filter: (source) => !source.includes(`${path.sep}build`),
+      filter: (source) => path.relative(appPackage, source).split(path.sep)[0] !== 'build',
     });
     cpSync(path.join(ROOT, 'env'), path.join(this.root, 'env'), { recursive: true });
   }
@@ -38,7 +39,7 @@ export class ScratchProject {
     return readFileSync(path.join(this.root, relative));
   }
 
-  /** Sets (or with undefined, blanks) one value in env/.env.<name>, keeping the other lines. */
+  /** Sets one value in env/.env.<name> (an empty string blanks it), keeping the other lines. */
   setEnv(name: string, key: string, value: string): void {
     const file = `env/.env.${name}`;
     const lines = this.read(file).toString('utf8').split('\n');

@@ -2,8 +2,17 @@
  * Checks shared by the bad-input tests: what was stored (answers, aggregates, the session's copy of the
  * answers) before and after a turn, whether a reply is a clear message or silence, and where the user stands.
  */
+import type { Container } from '@azure/cosmos';
 import type { Activity } from 'botbuilder';
-import { TENANT, cardsOf, submitData, textsOf, type TestBot, type TestUser, type TurnReply } from '../support/bot-harness';
+import {
+  TENANT,
+  cardsOf,
+  submitData,
+  textsOf,
+  type TestBot,
+  type TestUser,
+  type TurnReply,
+} from '../support/bot-harness';
 import { cardKind, elementsOf, questionIdOf, type Card } from '../cards-sent/drive';
 
 export type { Card };
@@ -15,30 +24,63 @@ export interface StoredState {
   sessionAnswers: Record<string, unknown>;
 }
 
+/**
+ * The container holding documents of `type` ('answer', 'session'): their own container, or the one
+ * per-user container both live in (the store layout is being changed; either works here).
+ */
+export function containerFor(bot: TestBot, type: 'answer' | 'session'): Container {
+  const containers = bot.containers as unknown as Record<string, Container | undefined>;
+  const container = containers[type === 'answer' ? 'answers' : 'sessions'] ?? containers.users;
+  if (!container) throw new Error(`no container for ${type} documents in ${Object.keys(containers).join(', ')}`);
+  return container;
+}
+
+/** Documents of one type for one user in one tenant. */
+export async function userDocs(
+  bot: TestBot,
+  type: 'answer' | 'session',
+  userId: string,
+  tenantId = TENANT,
+): Promise<Doc[]> {
+  const { resources } = await containerFor(bot, type)
+    .items.query<Doc>({
+      query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.userId = @u AND c.type = @type',
+      parameters: [
+        { name: '@t', value: tenantId },
+        { name: '@u', value: userId },
+        { name: '@type', value: type },
+      ],
+    })
+    .fetchAll();
+  return resources;
+}
+
+/** The stored answer document of one user to one question, if any. */
+export async function answerDoc(
+  bot: TestBot,
+  userId: string,
+  questionId: string,
+  tenantId = TENANT,
+): Promise<Doc | undefined> {
+  const { resource } = await containerFor(bot, 'answer')
+    .item(`answer|${userId}|${questionId}`, [tenantId, userId])
+    .read<Doc>();
+  return resource;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Doc = Record<string, any>;
+
 export async function storedState(bot: TestBot, user: TestUser, tenantId = TENANT): Promise<StoredState> {
-  const { resources: answers } = await bot.containers.answers.items
-    .query({
-      query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.userId = @u',
-      parameters: [
-        { name: '@t', value: tenantId },
-        { name: '@u', value: user.aadObjectId },
-      ],
-    })
-    .fetchAll();
+  const answers = await userDocs(bot, 'answer', user.aadObjectId, tenantId);
+  const sessions = await userDocs(bot, 'session', user.aadObjectId, tenantId);
   const { resources: aggregates } = await bot.containers.aggregates.items
-    .query({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: tenantId }] })
-    .fetchAll();
-  const { resources: sessions } = await bot.containers.sessions.items
-    .query({
-      query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.userId = @u',
-      parameters: [
-        { name: '@t', value: tenantId },
-        { name: '@u', value: user.aadObjectId },
-      ],
-    })
+    .query<Doc>({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: tenantId }] })
     .fetchAll();
   return {
-    answers: Object.fromEntries(answers.map((doc) => [doc.id, { value: doc.value, answeredAt: doc.answeredAt, etag: doc._etag }])),
+    answers: Object.fromEntries(
+      answers.map((doc) => [doc.id, { value: doc.value, answeredAt: doc.answeredAt, etag: doc._etag }]),
+    ),
     aggregates: Object.fromEntries(aggregates.map((doc) => [doc.id, doc.counters])),
     sessionAnswers: Object.fromEntries(sessions.map((doc) => [doc.id, doc.answers])),
   };
@@ -65,24 +107,26 @@ export function leaksIn(reply: TurnReply): string[] {
         .map((element) => String(element.text)),
     ),
   ];
-  return texts.flatMap((text) => LEAKS.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${what} in ${JSON.stringify(text.slice(0, 200))}`));
+  return texts.flatMap((text) =>
+    LEAKS.filter(([, pattern]) => pattern.test(text)).map(
+      ([what]) => `${what} in ${JSON.stringify(text.slice(0, 200))}`,
+    ),
+  );
 }
 
 /** A message that tells the user what to do next. */
 const GUIDANCE = /\b(please|type|choose|pick|press|resume|try|send|shorten|remove|here's|here is|here are)\b/i;
 
 /**
- * HTTP 200 and a clear reply: at least one text that says what to do (or a card for the user to act on),
- * nothing that looks like an error or a stack trace.
+ * HTTP 200 and a clear reply: at least one text that says what to do (a card may come with it), and
+ * nothing that looks like an error, a stack trace or the crash fallback.
  */
 export function expectClearReply(reply: TurnReply): void {
   expect(reply.status).toBe(200);
   expect(leaksIn(reply)).toEqual([]);
   const texts = textsOf(reply);
   const guided = texts.some((text) => GUIDANCE.test(text));
-  expect({ texts, guided, cards: cardsOf(reply).map(cardKind) }).toEqual(
-    expect.objectContaining({ guided: true }),
-  );
+  expect({ texts, guided, cards: cardsOf(reply).map(cardKind) }).toEqual(expect.objectContaining({ guided: true }));
 }
 
 /** HTTP 200 and nothing said: no message, no card (an invoke's own response is allowed). */
@@ -103,7 +147,8 @@ export async function openQuestion(user: TestUser, questionId: string): Promise<
   let reply = await user.say('start');
   for (let turn = 0; turn < 60; turn++) {
     const card = cardsOf(reply).at(-1);
-    if (!card || !['question', 'rows'].includes(cardKind(card))) throw new Error(`no question card on the way to ${questionId}`);
+    if (!card || !['question', 'rows'].includes(cardKind(card)))
+      throw new Error(`no question card on the way to ${questionId}`);
     if (questionIdOf(card) === questionId) return card;
     reply = await user.submit(submitData(card, 'Skip'));
   }
@@ -122,12 +167,18 @@ export async function expectStillOn(
   button = 'Next',
 ): Promise<TurnReply> {
   const questionId = questionIdOf(card);
-  const item = bot.containers.answers.item(`answer|${user.aadObjectId}|${questionId}`, [TENANT, user.aadObjectId]);
-  const before = (await item.read()).resource;
+  const before = await answerDoc(bot, user.aadObjectId, questionId);
   const reply = await user.submit({ ...inputs, ...submitData(card, button) });
   expect(reply.status).toBe(200);
-  expect({ texts: textsOf(reply), leaks: leaksIn(reply) }).toEqual({ texts: expect.not.arrayContaining([expect.stringMatching(/isn't the current one|earlier conversation|doesn't look right|Please (fill|pick|choose|write)/)]), leaks: [] });
-  const after = (await item.read()).resource;
+  expect({ texts: textsOf(reply), leaks: leaksIn(reply) }).toEqual({
+    texts: expect.not.arrayContaining([
+      expect.stringMatching(
+        /isn't the current one|earlier conversation|doesn't look right|Please (fill|pick|choose|write)/,
+      ),
+    ]),
+    leaks: [],
+  });
+  const after = await answerDoc(bot, user.aadObjectId, questionId);
   // The valid submit was stored: the answer document is new or rewritten.
   expect(after?.questionId).toBe(questionId);
   expect(after?._etag).not.toBe(before?._etag);

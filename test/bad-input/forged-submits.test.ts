@@ -25,6 +25,11 @@ afterAll(async () => {
   await bot?.close();
 });
 
+/** A copy of `data` without `key`. */
+function without(data: Record<string, unknown>, key: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([name]) => name !== key));
+}
+
 /** A user on the first question (a rating), with its card. */
 async function onFirstQuestion(): Promise<{ user: TestUser; card: Card }> {
   const user = bot.user();
@@ -33,7 +38,13 @@ async function onFirstQuestion(): Promise<{ user: TestUser; card: Card }> {
 }
 
 /** Sends `forged`, then checks: clear reply, nothing stored, same question, and `card`'s Next with `valid` still works. */
-async function expectRejected(user: TestUser, card: Card, forged: unknown, valid: Record<string, unknown> = { answer: '4' }, button = 'Next') {
+async function expectRejected(
+  user: TestUser,
+  card: Card,
+  forged: unknown,
+  valid: Record<string, unknown> = { answer: '4' },
+  button = 'Next',
+) {
   const before = await storedState(bot, user);
   const reply = await user.submit(forged);
   expectClearReply(reply);
@@ -47,10 +58,20 @@ describe('a forged question id', () => {
     ['another question of the pack', (data) => ({ ...data, questionId: 'lb-commitment', answer: '5' })],
     ['a later text question, with text', (data) => ({ ...data, questionId: 'bi-innovation-areas', answer: 'forged' })],
     ['a question that does not exist', (data) => ({ ...data, questionId: 'no-such-question', answer: '5' })],
-    ['no question id at all', ({ questionId: _omit, ...data }) => ({ ...data, answer: '5' })],
+    ['no question id at all', (data) => ({ ...without(data, 'questionId'), answer: '5' })],
     ['a question id that is an array', (data) => ({ ...data, questionId: [data.questionId], answer: '5' })],
     ['a question id that is an object', (data) => ({ ...data, questionId: { $ne: null }, answer: '5' })],
-    ['a rows question, with a row', (data) => ({ ...data, sg: 'rows', rowAction: 'add', page: 1, questionId: 'uc-use-cases', 'field.title': 'forged' })],
+    [
+      'a rows question, with a row',
+      (data) => ({
+        ...data,
+        sg: 'rows',
+        rowAction: 'add',
+        page: 1,
+        questionId: 'uc-use-cases',
+        'field.title': 'forged',
+      }),
+    ],
   ])('%s: rejected, nothing stored, still on the question', async (_name, forge) => {
     const { user, card } = await onFirstQuestion();
     await expectRejected(user, card, forge(submitData(card, 'Next')));
@@ -66,19 +87,41 @@ describe('a forged question id', () => {
   });
 });
 
+describe('identity in card data', () => {
+  it("user and tenant ids in the submit are ignored: the answer is the sender's, in the sender's tenant", async () => {
+    const { user, card } = await onFirstQuestion();
+    const victim = bot.user();
+    await openQuestion(victim, 'bi-industry-impact');
+    const victimBefore = await storedState(bot, victim);
+    const forged = {
+      answer: '1',
+      userId: victim.aadObjectId,
+      aadObjectId: victim.aadObjectId,
+      tenantId: 'other-tenant',
+      from: { aadObjectId: victim.aadObjectId },
+    };
+    await expectStillOn(bot, user, card, forged);
+    expect(await storedState(bot, victim)).toEqual({ ...victimBefore, aggregates: expect.anything() });
+    expect(await storedState(bot, user, 'other-tenant')).toEqual({ answers: {}, aggregates: {}, sessionAnswers: {} });
+  });
+});
+
 describe('a stale token (an old card pressed again after moving on)', () => {
   it.each<[string, string, Record<string, unknown>]>([
     ['Next, with another answer', 'Next', { answer: '5' }],
     ['Next, with "don\'t know"', 'Next', { answer: 'dk' }],
     ['Skip', 'Skip', {}],
     ['Save & exit', 'Save & exit', {}],
-  ])("the previous question's %s: rejected, its answer unchanged, still on the current question", async (_name, button, inputs) => {
-    const { user, card: first } = await onFirstQuestion();
-    const next = await user.submit({ ...submitData(first, 'Next'), answer: '3' });
-    const second = cardsOf(next).at(-1) as Card;
-    expect(questionIdOf(second)).toBe('bi-innovation-areas');
-    await expectRejected(user, second, { ...inputs, ...submitData(first, button) }, { answer: 'Faster proposals' });
-  });
+  ])(
+    "the previous question's %s: rejected, its answer unchanged, still on the current question",
+    async (_name, button, inputs) => {
+      const { user, card: first } = await onFirstQuestion();
+      const next = await user.submit({ ...submitData(first, 'Next'), answer: '3' });
+      const second = cardsOf(next).at(-1) as Card;
+      expect(questionIdOf(second)).toBe('bi-innovation-areas');
+      await expectRejected(user, second, { ...inputs, ...submitData(first, button) }, { answer: 'Faster proposals' });
+    },
+  );
 
   it("the same question's older card after going Back to it: rejected, the newer card works", async () => {
     const { user, card: older } = await onFirstQuestion();
@@ -92,7 +135,9 @@ describe('a stale token (an old card pressed again after moving on)', () => {
   it("an old rows card's Add pressed again after adding a row: no duplicate row", async () => {
     const user = bot.user();
     const rows = await openQuestion(user, 'uc-use-cases');
-    const added = cardsOf(await user.submit({ ...submitData(rows, 'Add'), 'field.title': 'Summarise case files' })).at(-1) as Card;
+    const added = cardsOf(await user.submit({ ...submitData(rows, 'Add'), 'field.title': 'Summarise case files' })).at(
+      -1,
+    ) as Card;
     expect(cardKind(added)).toBe('rows');
     await expectRejected(
       user,
@@ -121,9 +166,33 @@ describe('a stale token (an old card pressed again after moving on)', () => {
   });
 });
 
+describe('the delete confirmation, answered mid-question without deleting', () => {
+  it('"Keep my data": nothing deleted, and still on the question', async () => {
+    const { user, card } = await onFirstQuestion();
+    const ask = cardsOf(await user.say('delete my data')).at(-1) as Card;
+    const before = await storedState(bot, user);
+    const reply = await user.submit(submitData(ask, 'Keep my data'));
+    expect(reply.status).toBe(200);
+    expect(textsOf(reply).join(' ')).toMatch(/Nothing was deleted/);
+    expect(await storedState(bot, user)).toEqual(before);
+    await expectStillOn(bot, user, card, { answer: '4' });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a forged token', { sg: 'confirmDelete', confirm: true, token: 'forged' }],
+    ['no token', { sg: 'confirmDelete', confirm: true }],
+    ['confirm given as the string "true"', { sg: 'confirmDelete', confirm: 'true', token: 'forged' }],
+  ])('a confirmation with %s: nothing deleted, and still on the question', async (_name, forged) => {
+    const { user, card } = await onFirstQuestion();
+    await user.submit({ ...submitData(card, 'Next'), answer: '3' });
+    const second = cardsOf(await user.say('resume')).at(-1) as Card;
+    await expectRejected(user, second, forged, { answer: 'Proposals' });
+  });
+});
+
 describe('a missing or made-up token', () => {
   it.each<[string, (data: Record<string, unknown>) => Record<string, unknown>]>([
-    ['no token', ({ token: _omit, ...data }) => data],
+    ['no token', (data) => without(data, 'token')],
     ['an empty token', (data) => ({ ...data, token: '' })],
     ['a null token', (data) => ({ ...data, token: null })],
     ['a numeric token', () => ({ sg: 'answer', questionId: 'bi-industry-impact', token: 0 })],
@@ -137,7 +206,7 @@ describe('a missing or made-up token', () => {
   it.each(['Skip', 'Back', 'Save & exit'])('%s without its token does not navigate', async (button) => {
     const { user, card: first } = await onFirstQuestion();
     const second = cardsOf(await user.submit({ ...submitData(first, 'Next'), answer: '3' })).at(-1) as Card;
-    const { token: _omit, ...data } = submitData(second, button);
+    const data = without(submitData(second, button), 'token');
     await expectRejected(user, second, data, { answer: 'Self-service support' });
   });
 });
@@ -146,7 +215,13 @@ describe('rows submits that claim a page the card is not on', () => {
   it('Add claiming page 2 of a one-page row (use cases): no row without its required title', async () => {
     const user = bot.user();
     const rows = await openQuestion(user, 'uc-use-cases');
-    await expectRejected(user, rows, { ...submitData(rows, 'Add'), page: 2 }, { 'field.title': 'Draft replies' }, 'Add');
+    await expectRejected(
+      user,
+      rows,
+      { ...submitData(rows, 'Add'), page: 2 },
+      { 'field.title': 'Draft replies' },
+      'Add',
+    );
   });
 
   it('Add claiming page 2 while page 1 of a metrics row shows: no metric row without its required business goal', async () => {
@@ -168,7 +243,13 @@ describe('rows submits that claim a page the card is not on', () => {
     // Still on page one of a new row: the card's Add with a goal leads to page two, which then stores the row.
     const pageTwo = cardsOf(await user.submit({ ...submitData(rows, 'Add'), 'field.goal': 'revenue' })).at(-1) as Card;
     expect(cardKind(pageTwo)).toBe('rows-page-2');
-    await expectStillOn(bot, user, pageTwo, { 'field.metric': 'revenue-growth-rate', 'field.target': '+5%', 'field.time-frame': '12-months' }, 'Add');
+    await expectStillOn(
+      bot,
+      user,
+      pageTwo,
+      { 'field.metric': 'revenue-growth-rate', 'field.target': '+5%', 'field.time-frame': '12-months' },
+      'Add',
+    );
   });
 });
 
@@ -182,7 +263,9 @@ describe('forged Remove buttons on a rows card', () => {
   ])('%s removes nothing and keeps the user on the question', async (_name, rowIndex) => {
     const user = bot.user();
     const rows = await openQuestion(user, 'am-do-not-want');
-    const one = cardsOf(await user.submit({ ...submitData(rows, 'Add'), 'field.statement': 'decide about people' })).at(-1) as Card;
+    const one = cardsOf(await user.submit({ ...submitData(rows, 'Add'), 'field.statement': 'decide about people' })).at(
+      -1,
+    ) as Card;
     const before = await storedState(bot, user);
     const reply = await user.submit({ ...submitData(one, 'Remove'), rowIndex });
     expect(reply.status).toBe(200);

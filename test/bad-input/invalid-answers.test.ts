@@ -5,7 +5,14 @@
  */
 import { cardsOf, submitData, textsOf, startTestBot, type TestBot, type TestUser } from '../support/bot-harness';
 import { cardKind } from '../cards-sent/drive';
-import { expectClearReply, expectSameQuestionCard, expectStillOn, openQuestion, storedState, type Card } from './checks';
+import {
+  expectClearReply,
+  expectSameQuestionCard,
+  expectStillOn,
+  openQuestion,
+  storedState,
+  type Card,
+} from './checks';
 
 let bot: TestBot;
 
@@ -55,7 +62,12 @@ describe('a rating outside the scale', () => {
     ['the number 3 instead of a string', 3],
     ['an array', ['3']],
   ])('%s is refused', async (_name, answer) => {
-    await expectInvalid('bi-industry-impact', { answer }, { answer: '3' }, /options on the card|choose or write an answer/);
+    await expectInvalid(
+      'bi-industry-impact',
+      { answer },
+      { answer: '3' },
+      /options on the card|choose or write an answer/,
+    );
   });
 
   it.each(['7', '0', '-1', '3.5'])('a rating field of a use-case row set to "%s" is refused', async (rating) => {
@@ -85,7 +97,12 @@ describe('an option the question does not have', () => {
     ['commas only', ',,,'],
     ['an option of another question', 'two-way'],
   ])('multiple choice: %s is refused', async (_name, answer) => {
-    await expectInvalid('ba-awareness-initiatives', { answer }, { answer: 'training,workshops' }, /isn't one of the options|choose or write/);
+    await expectInvalid(
+      'ba-awareness-initiatives',
+      { answer },
+      { answer: 'training,workshops' },
+      /isn't one of the options|choose or write/,
+    );
   });
 
   it.each(['none,training', 'training,none', 'workshops,none,hackathons'])(
@@ -99,7 +116,13 @@ describe('an option the question does not have', () => {
     ['an unknown build approach', { 'field.approach': 'outsource-everything' }],
     ['a use case that does not exist', { 'field.approach': 'buy-saas', 'field.use-case': 'deadbeef' }],
   ])('rows: %s is refused', async (_name, inputs) => {
-    await expectInvalid('dr-build-approach', inputs, { 'field.approach': 'low-code' }, /Please pick one of the listed options/, 'Add');
+    await expectInvalid(
+      'dr-build-approach',
+      inputs,
+      { 'field.approach': 'low-code' },
+      /Please pick one of the listed options/,
+      'Add',
+    );
   });
 
   it('rows: a metric of another goal is refused on page two', async () => {
@@ -124,7 +147,12 @@ describe('100 KB of text', () => {
     ['a short text question', 'bi-innovation-areas'],
     ['a long text question', 'bi-employee-changes'],
   ])('on %s (card submit): refused with the limit named', async (_name, questionId) => {
-    await expectInvalid(questionId, { answer: HUNDRED_KB }, { answer: 'Self-service support' }, /102,400 characters; the limit here is/);
+    await expectInvalid(
+      questionId,
+      { answer: HUNDRED_KB },
+      { answer: 'Self-service support' },
+      /102,400 characters; the limit here is/,
+    );
   });
 
   it('typed as a message while a text question is open: refused with the limit named', async () => {
@@ -166,7 +194,10 @@ describe('100 KB of text', () => {
       { 'field.metric': 'nps', 'field.target': '+10', 'field.time-frame': '6-months' },
       /102,400 characters; the limit here is 200/,
       'Add',
-      async (user, card) => cardsOf(await user.submit({ ...submitData(card, 'Add'), 'field.goal': 'customer-satisfaction' })).at(-1) as Card,
+      async (user, card) =>
+        cardsOf(await user.submit({ ...submitData(card, 'Add'), 'field.goal': 'customer-satisfaction' })).at(
+          -1,
+        ) as Card,
     );
   });
 });
@@ -174,9 +205,21 @@ describe('100 KB of text', () => {
 describe('empty or missing required values', () => {
   it.each<[string, string, Record<string, unknown>, Record<string, unknown>, string]>([
     ['a rating question with no answer', 'bi-industry-impact', {}, { answer: '2' }, 'Next'],
-    ['a text question with only spaces and control characters', 'bi-innovation-areas', { answer: ' \u0007\t \u0000 ' }, { answer: 'Proposals' }, 'Next'],
+    [
+      'a text question with only spaces and control characters',
+      'bi-innovation-areas',
+      { answer: ' \u0007\t \u0000 ' },
+      { answer: 'Proposals' },
+      'Next',
+    ],
     ['a use case without its title', 'uc-use-cases', { 'field.value': '4' }, { 'field.title': 'Proposals' }, 'Add'],
-    ['a use case whose title is an object', 'uc-use-cases', { 'field.title': { text: 'x' } }, { 'field.title': 'Proposals' }, 'Add'],
+    [
+      'a use case whose title is an object',
+      'uc-use-cases',
+      { 'field.title': { text: 'x' } },
+      { 'field.title': 'Proposals' },
+      'Add',
+    ],
   ])('%s: refused', async (_name, questionId, inputs, valid, button) => {
     await expectInvalid(questionId, inputs, valid, /Please|doesn't look right/, button);
   });

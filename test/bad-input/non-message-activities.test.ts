@@ -24,13 +24,25 @@ const SILENT: [string, Record<string, unknown>][] = [
   ['typing', { type: 'typing' }],
   ['a reaction added to a card', { type: 'messageReaction', reactionsAdded: [{ type: 'like' }], replyToId: '1:abc' }],
   ['a reaction removed', { type: 'messageReaction', reactionsRemoved: [{ type: 'heart' }], replyToId: '1:abc' }],
-  ['conversationUpdate: someone else added', { type: 'conversationUpdate', membersAdded: [{ id: '29:someone-else', name: 'Grace' }] }],
-  ['conversationUpdate: someone removed', { type: 'conversationUpdate', membersRemoved: [{ id: '29:someone-else', name: 'Grace' }] }],
-  ['conversationUpdate: no members at all (a rename)', { type: 'conversationUpdate', channelData: { eventType: 'teamRenamed' } }],
+  [
+    'conversationUpdate: someone else added',
+    { type: 'conversationUpdate', membersAdded: [{ id: '29:someone-else', name: 'Grace' }] },
+  ],
+  [
+    'conversationUpdate: someone removed',
+    { type: 'conversationUpdate', membersRemoved: [{ id: '29:someone-else', name: 'Grace' }] },
+  ],
+  [
+    'conversationUpdate: no members at all (a rename)',
+    { type: 'conversationUpdate', channelData: { eventType: 'teamRenamed' } },
+  ],
   ['installationUpdate: add', { type: 'installationUpdate', action: 'add' }],
   ['installationUpdate: remove', { type: 'installationUpdate', action: 'remove' }],
   ['an event with an unknown name', { type: 'event', name: 'application/vnd.frobnicate', value: { x: 1 } }],
-  ['messageUpdate (an edited message)', { type: 'messageUpdate', text: 'start', channelData: { eventType: 'editMessage' } }],
+  [
+    'messageUpdate (an edited message)',
+    { type: 'messageUpdate', text: 'start', channelData: { eventType: 'editMessage' } },
+  ],
   ['messageDelete', { type: 'messageDelete', channelData: { eventType: 'softDeleteMessage' } }],
   ['an activity type nobody knows', { type: 'frobnicate', text: 'start' }],
 ];
@@ -51,17 +63,23 @@ describe('activities Teams expects no reply to', () => {
     await expectStillOn(bot, user, card, { answer: '4' });
   });
 
-  it.each(SILENT)('%s from someone the bot has never seen: no reply and no session created', async (_name, activity) => {
-    const user = bot.user();
-    const reply = await postAs(user, activity);
-    expectSilence(reply);
-    expect(await storedState(bot, user)).toEqual({ answers: {}, aggregates: expect.anything(), sessionAnswers: {} });
-  });
+  it.each(SILENT)(
+    '%s from someone the bot has never seen: no reply and no session created',
+    async (_name, activity) => {
+      const user = bot.user();
+      const reply = await postAs(user, activity);
+      expectSilence(reply);
+      expect(await storedState(bot, user)).toEqual({ answers: {}, aggregates: expect.anything(), sessionAnswers: {} });
+    },
+  );
 });
 
 describe('an invoke with an unknown name', () => {
   it.each<[string, Record<string, unknown>]>([
-    ['adaptiveCard/action (Universal Actions) with an unknown verb', { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'frobnicate' } } }],
+    [
+      'adaptiveCard/action (Universal Actions) with an unknown verb',
+      { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'frobnicate' } } },
+    ],
     ['a name nobody knows', { name: 'frobnicate/now', value: { anything: true } }],
     ['no name at all', { value: null }],
   ])('%s, with expectReplies: HTTP 200 and only an invoke response of 200', async (_name, invoke) => {
@@ -88,7 +106,10 @@ describe('an invoke with an unknown name', () => {
 describe('the bot added to the chat', () => {
   it('conversationUpdate with the bot among the members added: the welcome card, once', async () => {
     const user = bot.user();
-    const added = { type: 'conversationUpdate', membersAdded: [{ id: `29:${user.aadObjectId}`, name: user.name }, BOT] };
+    const added = {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: `29:${user.aadObjectId}`, name: user.name }, BOT],
+    };
     const first = await postAs(user, added);
     expect(first.status).toBe(200);
     expect(cardsOf(first).map(cardKind)).toEqual(['welcome']);
@@ -110,7 +131,10 @@ describe('an activity without from.aadObjectId and without a tenant (local mode 
     ['a typed command', { type: 'message', text: 'help' }],
     ['start', { type: 'message', text: 'start' }],
     ['an empty message', { type: 'message', text: '' }],
-    ['a card submit', { type: 'message', value: { sg: 'answer', questionId: 'bi-industry-impact', token: 'x', answer: '5' } }],
+    [
+      'a card submit',
+      { type: 'message', value: { sg: 'answer', questionId: 'bi-industry-impact', token: 'x', answer: '5' } },
+    ],
     ['typing', { type: 'typing' }],
     ['conversationUpdate adding the bot', { type: 'conversationUpdate', membersAdded: [BOT] }],
     ['an invoke', { type: 'invoke', name: 'frobnicate' }],
@@ -121,7 +145,13 @@ describe('an activity without from.aadObjectId and without a tenant (local mode 
   });
 
   it('a message with no from.id either: no 5xx and no reply', async () => {
-    const reply = await postAs(bot.user(), { type: 'message', text: 'help', from: { name: 'Nobody' }, channelData: {}, conversation: { id: 'a:nobody' } });
+    const reply = await postAs(bot.user(), {
+      type: 'message',
+      text: 'help',
+      from: { name: 'Nobody' },
+      channelData: {},
+      conversation: { id: 'a:nobody' },
+    });
     expect(reply.status).toBeLessThan(500);
     expect(textsOf(reply)).toEqual([]);
   });

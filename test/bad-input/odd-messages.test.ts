@@ -68,7 +68,8 @@ const CONTEXTS: Context[] = [
 /** Nested JSON far deeper than any card sends, as raw text (JSON.stringify cannot build it). */
 const deeplyNested = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 const deepArray = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
-const wide = (): Record<string, string> => Object.fromEntries(Array.from({ length: 4000 }, (_, i) => [`k${i}`, 'v'.repeat(60)]));
+const wide = (): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: 4000 }, (_, i) => [`k${i}`, 'v'.repeat(60)]));
 
 interface OddInput {
   name: string;
@@ -82,7 +83,11 @@ const INPUTS: OddInput[] = [
   { name: 'a message with neither text nor value', send: (user) => postAs(user, { type: 'message', text: undefined }) },
   { name: 'whitespace only', send: (user) => user.say('  \n\t \u00a0\u3000 ') },
   { name: 'an unknown command', typed: true, send: (user) => user.say('frobnicate') },
-  { name: 'an unknown command with a mention of the bot', typed: true, send: (user) => user.say('<at>Strategy Guide</at> frobnicate') },
+  {
+    name: 'an unknown command with a mention of the bot',
+    typed: true,
+    send: (user) => user.say('<at>Strategy Guide</at> frobnicate'),
+  },
   { name: 'a value that is a string', send: (user) => user.submit('answer=5') },
   { name: 'a value that is an array', send: (user) => user.submit([{ sg: 'answer', answer: '5' }]) },
   { name: 'a value that is null', send: (user) => user.submit(null) },
@@ -90,7 +95,10 @@ const INPUTS: OddInput[] = [
   { name: 'a value that is true', send: (user) => user.submit(true) },
   { name: 'an empty object value', send: (user) => user.submit({}) },
   { name: 'an unknown command button', send: (user) => user.submit({ sg: 'command', command: 'frobnicate' }) },
-  { name: 'a command button whose command is an object', send: (user) => user.submit({ sg: 'command', command: { toString: 'start' } }) },
+  {
+    name: 'a command button whose command is an object',
+    send: (user) => user.submit({ sg: 'command', command: { toString: 'start' } }),
+  },
   {
     name: 'a value nested 50,000 objects deep',
     send: async (user) => {
@@ -108,7 +116,9 @@ const INPUTS: OddInput[] = [
   {
     name: "the current card's own data with an answer nested 50,000 deep",
     send: async (user, card) => {
-      const data = card ? JSON.stringify(submitData(card, questionIdOf(card) === 'uc-use-cases' ? 'Add' : 'Next')) : '{}';
+      const data = card
+        ? JSON.stringify(submitData(card, questionIdOf(card) === 'uc-use-cases' ? 'Add' : 'Next'))
+        : '{}';
       const field = card && questionIdOf(card) === 'uc-use-cases' ? 'field.title' : 'answer';
       const raw = `${data.slice(0, -1)}${data === '{}' ? '' : ','}"${field}":${deeplyNested(50_000)}}`;
       const response = await postRaw(bot, messageWithRawValue(user, raw));
@@ -122,11 +132,15 @@ const INPUTS: OddInput[] = [
 ];
 
 const CASES = CONTEXTS.flatMap((context) =>
-  INPUTS.filter((input) => !(input.typed && context.typedTextIsAnAnswer)).map((input) => [context.name, input.name, context, input] as const),
+  INPUTS.filter((input) => !(input.typed && context.typedTextIsAnAnswer)).map(
+    (input) => [context.name, input.name, context, input] as const,
+  ),
 );
 
 describe.each(CONTEXTS.map((context) => [context.name, context] as const))('%s', (_contextName, context) => {
-  const inputs = CASES.filter(([name]) => name === context.name).map(([, inputName, , input]) => [inputName, input] as const);
+  const inputs = CASES.filter(([name]) => name === context.name).map(
+    ([, inputName, , input]) => [inputName, input] as const,
+  );
 
   it.each(inputs)('%s: a clear reply, nothing stored, the user where they were', async (_inputName, input) => {
     const user = bot.user();
@@ -135,7 +149,12 @@ describe.each(CONTEXTS.map((context) => [context.name, context] as const))('%s',
     const reply = await input.send(user, card);
     expectClearReply(reply);
     if (card) expectSameQuestionCard(reply, card);
-    else expect(cardsOf(reply).map(cardKind).filter((kind) => ['question', 'rows'].includes(kind))).toEqual([]);
+    else
+      expect(
+        cardsOf(reply)
+          .map(cardKind)
+          .filter((kind) => ['question', 'rows'].includes(kind)),
+      ).toEqual([]);
     expect(await storedState(bot, user)).toEqual(before);
 
     if (card && context.valid) {

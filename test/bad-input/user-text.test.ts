@@ -6,7 +6,7 @@
  */
 import { cardsOf, submitData, textsOf, startTestBot, type TestBot, type TurnReply } from '../support/bot-harness';
 import { cardKind, elementsOf, questionIdOf, type Card } from '../cards-sent/drive';
-import { expectClearReply, openQuestion, postAs } from './checks';
+import { expectClearReply, openQuestion, postAs, userDocs } from './checks';
 
 let bot: TestBot;
 
@@ -55,7 +55,12 @@ interface Payload {
 
 const PAYLOADS: Payload[] = [
   { name: 'a template expression ${user.name}', text: '${user.name}', marker: '${', shownLiterally: true },
-  { name: "a template function ${if(true, 'x', 'y')}", text: "${if(true, 'x', 'y')}", marker: '${', shownLiterally: true },
+  {
+    name: "a template function ${if(true, 'x', 'y')}",
+    text: "${if(true, 'x', 'y')}",
+    marker: '${',
+    shownLiterally: true,
+  },
   { name: 'a markdown link', text: '[click](https://evil.example)', marker: 'evil.example', shownLiterally: true },
   { name: 'a Teams mention', text: '<at>Boss</at>', marker: '<at', shownLiterally: false },
 ];
@@ -87,7 +92,9 @@ async function runWith(payload: Payload): Promise<Run> {
   const last = (reply: TurnReply): Card => cardsOf(reply).at(-1) as Card;
 
   // Installed: the welcome card greets the user by a display name holding the payload.
-  await keep(postAs(user, { type: 'conversationUpdate', membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }] }));
+  await keep(
+    postAs(user, { type: 'conversationUpdate', membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }] }),
+  );
 
   // A short text answer, by card.
   const short = await openQuestion(user, 'bi-innovation-areas');
@@ -108,12 +115,16 @@ async function runWith(payload: Payload): Promise<Run> {
   // A "want" statement (shown on the rows card and the summary).
   const rows = last(await keep(user.submit({ sg: 'edit', questionId: 'am-want' })));
   expect(cardKind(rows)).toBe('rows');
-  const added = last(await keep(user.submit({ ...submitData(rows, 'Add'), 'field.statement': `Want: ${payload.text}` })));
+  const added = last(
+    await keep(user.submit({ ...submitData(rows, 'Add'), 'field.statement': `Want: ${payload.text}` })),
+  );
   await keep(user.submit(submitData(added, 'Done — next question')));
 
   // A use case title: shown on its rows card, and offered as a choice on the metrics card.
   const useCases = last(await keep(user.submit({ sg: 'edit', questionId: 'uc-use-cases' })));
-  const withUseCase = last(await keep(user.submit({ ...submitData(useCases, 'Add'), 'field.title': `Case: ${payload.text}` })));
+  const withUseCase = last(
+    await keep(user.submit({ ...submitData(useCases, 'Add'), 'field.title': `Case: ${payload.text}` })),
+  );
   await keep(user.submit(submitData(withUseCase, 'Done — next question')));
   const metrics = last(await keep(user.submit({ sg: 'edit', questionId: 'sm-metrics' })));
   expect(JSON.stringify(metrics)).toContain('Case: ');
@@ -125,9 +136,7 @@ async function runWith(payload: Payload): Promise<Run> {
   // Edit the short answer: its card comes back with the stored text as the input's value.
   const prefilled = last(await keep(user.submit({ sg: 'edit', questionId: 'bi-innovation-areas' })));
 
-  const { resources } = await bot.containers.answers.items
-    .query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: user.aadObjectId }] })
-    .fetchAll();
+  const resources = await userDocs(bot, 'answer', user.aadObjectId);
   const stored = Object.fromEntries(resources.map((doc) => [doc.questionId, doc.value]));
   const run: Run = { replies, cards: replies.flatMap(cardsOf), stored, review, summary, myData, prefilled };
   runs.set(payload.name, run);
@@ -140,7 +149,10 @@ describe.each(PAYLOADS)('$name', (payload) => {
     for (const reply of run.replies.slice(1)) expectClearReplyOrCard(reply);
     expect(run.stored['bi-innovation-areas']).toEqual({ kind: 'text', text: `Ideas: ${payload.text}` });
     expect(run.stored['bi-employee-changes']).toEqual({ kind: 'text', text: `Typed: ${payload.text}` });
-    expect(run.stored['am-want']).toEqual({ kind: 'rows', rows: [expect.objectContaining({ statement: `Want: ${payload.text}` })] });
+    expect(run.stored['am-want']).toEqual({
+      kind: 'rows',
+      rows: [expect.objectContaining({ statement: `Want: ${payload.text}` })],
+    });
   });
 
   it('reaches the review, summary, my-data and prefilled question cards', async () => {
@@ -153,18 +165,26 @@ describe.each(PAYLOADS)('$name', (payload) => {
 
   it('never appears outside a TextRun or an input value, on any card sent', async () => {
     const run = await runWith(payload);
-    const misplaced = run.cards.flatMap((card) => locations(card, payload.marker).filter((where) => !ALLOWED.has(where)));
+    const misplaced = run.cards.flatMap((card) =>
+      locations(card, payload.marker).filter((where) => !ALLOWED.has(where)),
+    );
     expect(misplaced).toEqual([]);
     for (const card of run.cards) {
-      expect(textBlocks(card).filter((text) => text.includes(payload.marker) || text.includes('evil.example'))).toEqual([]);
+      expect(textBlocks(card).filter((text) => text.includes(payload.marker) || text.includes('evil.example'))).toEqual(
+        [],
+      );
     }
   });
 
   if (payload.shownLiterally) {
     it('is shown back literally, inside a TextRun, on the review, my-data and summary cards (never evaluated)', async () => {
       const run = await runWith(payload);
-      expect(textRuns(run.review)).toEqual(expect.arrayContaining([`Ideas: ${payload.text}`, `Typed: ${payload.text}`, `Want: ${payload.text}`]));
-      expect(textRuns(run.myData)).toEqual(expect.arrayContaining([`Ideas: ${payload.text}`, `Typed: ${payload.text}`, `Want: ${payload.text}`]));
+      expect(textRuns(run.review)).toEqual(
+        expect.arrayContaining([`Ideas: ${payload.text}`, `Typed: ${payload.text}`, `Want: ${payload.text}`]),
+      );
+      expect(textRuns(run.myData)).toEqual(
+        expect.arrayContaining([`Ideas: ${payload.text}`, `Typed: ${payload.text}`, `Want: ${payload.text}`]),
+      );
       expect(textRuns(run.summary)).toEqual(expect.arrayContaining([`Want: ${payload.text}`]));
       const welcome = run.cards.find((card) => cardKind(card) === 'welcome') as Card;
       expect(textRuns(welcome)).toContain(`Ada ${payload.text}`);
@@ -195,5 +215,7 @@ describe.each(PAYLOADS)('$name', (payload) => {
 function expectClearReplyOrCard(reply: TurnReply): void {
   if (textsOf(reply).length > 0 && cardsOf(reply).length === 0) expectClearReply(reply);
   expect(reply.status).toBe(200);
-  expect(textsOf(reply).join(' ')).not.toMatch(/something went wrong|isn't the current one|earlier conversation|Please/);
+  expect(textsOf(reply).join(' ')).not.toMatch(
+    /something went wrong|isn't the current one|earlier conversation|Please/,
+  );
 }

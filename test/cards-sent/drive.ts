@@ -37,7 +37,8 @@ export function elementsOf(node: unknown): Record<string, unknown>[] {
 /** The inputs of a card, in order. */
 export function inputsOf(card: Card): CardInput[] {
   return elementsOf(card).filter(
-    (element) => typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string',
+    (element) =>
+      typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string',
   ) as unknown as CardInput[];
 }
 
@@ -117,7 +118,10 @@ export class Conversation {
     return this.record(step, this.user.submit(value));
   }
 
-  post(activity: Partial<Activity> & Record<string, unknown>, step = `post ${String(activity.type)}`): Promise<TurnReply> {
+  post(
+    activity: Partial<Activity> & Record<string, unknown>,
+    step = `post ${String(activity.type)}`,
+  ): Promise<TurnReply> {
     return this.record(step, this.user.post(activity));
   }
 
@@ -161,7 +165,13 @@ export function answerInputs(card: Card, choices: AnswerChoices): Record<string,
   if (!input) throw new Error('question card without an answer input');
   if (input.type === 'Input.Text') return { answer: fit(choices.text, input.maxLength) };
   const values = (input.choices ?? []).map((choice) => choice.value);
-  if (input.isMultiSelect) return { answer: values.filter((value) => value !== 'none').slice(0, 2).join(',') };
+  if (input.isMultiSelect)
+    return {
+      answer: values
+        .filter((value) => value !== 'none')
+        .slice(0, 2)
+        .join(','),
+    };
   if (values.includes('dk')) return { answer: choices.rating };
   return { answer: values[0] };
 }
@@ -179,7 +189,9 @@ export interface RowChoices {
 export function rowInputs(card: Card, choices: RowChoices): Record<string, string> {
   const values: Record<string, string> = {};
   const inputs = inputsOf(card);
-  const ownIds = new Set(inputs.filter((input) => input.id.endsWith('.own')).map((input) => input.id.slice(0, -'.own'.length)));
+  const ownIds = new Set(
+    inputs.filter((input) => input.id.endsWith('.own')).map((input) => input.id.slice(0, -'.own'.length)),
+  );
   for (const input of inputs) {
     if (!input.id.startsWith('field.') || input.id.endsWith('.own')) continue;
     if (input.type === 'Input.Text') {

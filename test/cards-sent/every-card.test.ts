@@ -4,7 +4,8 @@
  * (ten rows of the longest, widest text in every rows question, every text answer at its limit).
  */
 import { MAX_CARD_BYTES } from '../../src/cards/card-renderer';
-import { TENANT, submitData, textsOf, startTestBot, type TestBot } from '../support/bot-harness';
+import { submitData, textsOf, startTestBot, type TestBot } from '../support/bot-harness';
+import { answerDoc, userDocs } from '../bad-input/checks';
 import { unboundPlaceholders, validateCard } from '../cards/validate-card';
 import {
   Conversation,
@@ -55,7 +56,13 @@ function problemsOfAll(sent: SentCard[], allowDollarBrace = false): Record<strin
 }
 
 /** Rows to add per rows question in the ordinary walk. */
-const ORDINARY_ROWS: Record<string, number> = { 'uc-use-cases': 2, 'am-want': 2, 'am-do-not-want': 1, 'sm-metrics': 2, 'dr-build-approach': 1 };
+const ORDINARY_ROWS: Record<string, number> = {
+  'uc-use-cases': 2,
+  'am-want': 2,
+  'am-do-not-want': 1,
+  'sm-metrics': 2,
+  'dr-build-approach': 1,
+};
 
 /**
  * Answers every question from the current card on: question cards with the next rating (cycling through
@@ -101,8 +108,7 @@ async function answerEverything(
 
 /** The rows stored in Cosmos for one of the conversation's rows questions. */
 async function storedRows(talk: Conversation, questionId: string): Promise<unknown[]> {
-  const id = `answer|${talk.user.aadObjectId}|${questionId}`;
-  const { resource } = await bot.containers.answers.item(id, [TENANT, talk.user.aadObjectId]).read();
+  const resource = await answerDoc(bot, talk.user.aadObjectId, questionId);
   return resource?.value?.kind === 'rows' ? resource.value.rows : [];
 }
 
@@ -115,7 +121,10 @@ describe('every card of a whole conversation', () => {
   beforeAll(async () => {
     talk = new Conversation(bot.user());
     // Teams installs the app: the bot is added to the personal chat.
-    await talk.post({ type: 'conversationUpdate', membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }] }, 'installed');
+    await talk.post(
+      { type: 'conversationUpdate', membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }] },
+      'installed',
+    );
     expect(cardKind(talk.last)).toBe('welcome');
     await talk.press('Start');
     expect(cardKind(talk.last)).toBe('question');
@@ -169,21 +178,37 @@ describe('every card of a whole conversation', () => {
 
   it('reached every question of the pack, and both pages of a metrics row', async () => {
     expect(questionIds).toEqual(
-      expect.arrayContaining(['bi-industry-impact', 'bi-change-channels', 'ba-awareness-initiatives', 'sm-metrics', 'dr-infrastructure']),
+      expect.arrayContaining([
+        'bi-industry-impact',
+        'bi-change-channels',
+        'ba-awareness-initiatives',
+        'sm-metrics',
+        'dr-infrastructure',
+      ]),
     );
-    const { resources } = await bot.containers.answers.items
-      .query({ query: 'SELECT * FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: talk.user.aadObjectId }] })
-      .fetchAll();
+    const resources = await userDocs(bot, 'answer', talk.user.aadObjectId);
     expect(resources.map((doc) => doc.questionId).sort()).toEqual([...questionIds].sort());
-    const metrics = resources.find((doc) => doc.questionId === 'sm-metrics');
-    expect(metrics.value.rows).toHaveLength(2);
-    expect(metrics.value.rows[0]).toEqual(expect.objectContaining({ goal: expect.any(String), metric: expect.any(String), target: expect.any(String) }));
-    expect(metrics.value.rows[1]).toEqual(expect.objectContaining({ 'goal.own': 1, 'metric.own': 1 }));
+    const metrics = resources.find((doc) => doc.questionId === 'sm-metrics')?.value;
+    expect(metrics?.rows).toHaveLength(2);
+    expect(metrics?.rows[0]).toEqual(
+      expect.objectContaining({ goal: expect.any(String), metric: expect.any(String), target: expect.any(String) }),
+    );
+    expect(metrics?.rows[1]).toEqual(expect.objectContaining({ 'goal.own': 1, 'metric.own': 1 }));
   });
 
   it('sent every kind of card', () => {
     const kinds = kindsOf(talk.sent);
-    for (const kind of ['welcome', 'question', 'rows', 'rows-page-2', 'summary', 'review', 'my-data', 'confirm-delete', 'help'] as const) {
+    for (const kind of [
+      'welcome',
+      'question',
+      'rows',
+      'rows-page-2',
+      'summary',
+      'review',
+      'my-data',
+      'confirm-delete',
+      'help',
+    ] as const) {
       expect(kinds).toContain(kind);
     }
     const inputs = talk.sent.flatMap(({ card }) => inputsOf(card));
@@ -200,7 +225,9 @@ describe('every card of a whole conversation', () => {
 
   it('row indexes and pages in button data are numbers, as the bot reads them back', () => {
     const data = talk.sent.flatMap(({ card }) =>
-      elementsOf(card).flatMap((element) => (element.type === 'Action.Submit' ? [element.data as Record<string, unknown>] : [])),
+      elementsOf(card).flatMap((element) =>
+        element.type === 'Action.Submit' ? [element.data as Record<string, unknown>] : [],
+      ),
     );
     const removes = data.filter((entry) => entry.rowAction === 'remove');
     const adds = data.filter((entry) => entry.rowAction === 'add');
@@ -231,23 +258,29 @@ describe('worst case: every text at its limit, ten rows in every rows question',
   }, 120_000);
 
   it('the answers really are at their limits (2,000 for long text, 200 for short text and row fields)', async () => {
-    const read = async (questionId: string) =>
-      (await bot.containers.answers.item(`answer|${talk.user.aadObjectId}|${questionId}`, [TENANT, talk.user.aadObjectId]).read()).resource;
-    expect((await read('bi-employee-changes')).value.text).toHaveLength(2000);
-    expect((await read('bi-innovation-areas')).value.text).toHaveLength(200);
-    expect((await read('am-want')).value.rows[9].statement).toHaveLength(200);
+    const read = async (questionId: string) => (await answerDoc(bot, talk.user.aadObjectId, questionId))?.value;
+    expect((await read('bi-employee-changes')).text).toHaveLength(2000);
+    expect((await read('bi-innovation-areas')).text).toHaveLength(200);
+    expect((await read('am-want')).rows[9].statement).toHaveLength(200);
   });
 
-  it.each(['uc-use-cases', 'am-want', 'am-do-not-want', 'sm-metrics', 'dr-build-approach'])('%s holds ten rows', async (questionId) => {
-    expect(await storedRows(talk, questionId)).toHaveLength(10);
-  });
+  it.each(['uc-use-cases', 'am-want', 'am-do-not-want', 'sm-metrics', 'dr-build-approach'])(
+    '%s holds ten rows',
+    async (questionId) => {
+      expect(await storedRows(talk, questionId)).toHaveLength(10);
+    },
+  );
 
   it('an eleventh row is refused with a clear message once a rows question is full', async () => {
     await talk.submit({ sg: 'edit', questionId: 'am-want' }, 'edit am-want');
     const full = talk.last;
     expect(cardKind(full)).toBe('rows');
     expect(inputsOf(full)).toHaveLength(0);
-    const reply = await talk.submit({ ...submitData(full, 'Done — next question'), rowAction: 'add', 'field.statement': 'one more' });
+    const reply = await talk.submit({
+      ...submitData(full, 'Done — next question'),
+      rowAction: 'add',
+      'field.statement': 'one more',
+    });
     expect(textsOf(reply).join(' ')).toMatch(/limit of 10/);
     expect(await storedRows(talk, 'am-want')).toHaveLength(10);
     await talk.press('Done — next question');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore } from '../../src/storage/answer-store';
+import { AnswerStore, answerDocument } from '../../src/storage/answer-store';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 import { SessionConflictError, SessionStore } from '../../src/storage/session-store';
 
@@ -33,47 +33,69 @@ const answer = (userId: string, text: string) => ({
 });
 
 describe('Cosmos stores against the embedded Cosmos-compatible server', () => {
-  it('refuses a self-signed certificate outside local mode', async () => {
-    const production = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'stores', local: false });
+  it('accepts a loopback self-signed certificate in local mode only', async () => {
+    const tls = await startEmbeddedCosmos({ tls: true });
+    const local = await openCosmos({ endpoint: tls.endpoint, key: tls.key, database: 'tls', local: true });
+    const production = await openCosmos({ endpoint: tls.endpoint, key: tls.key, database: 'tls', local: false });
     try {
-      await expect(production.containers.answers.item('x', ['t1', 'u']).read()).rejects.toThrow(/certificate/i);
+      await expect(local.containers.users.items.upsert({ id: 'x', tenantId: 't1', userId: 'u' })).resolves.toBeDefined();
+      await expect(production.containers.users.item('x', ['t1', 'u']).read()).rejects.toThrow(/certificate/i);
     } finally {
+      local.client.dispose();
       production.client.dispose();
+      await tls.close();
     }
   });
 
-  it('writes an answer under a deterministic id, so a retry overwrites instead of duplicating', async () => {
-    const store = new AnswerStore(containers.answers);
+  it('writes answers with their session under deterministic ids, so a retry overwrites instead of duplicating', async () => {
+    const sessions = new SessionStore(containers.users);
+    const answers = new AnswerStore(containers.users);
     const userId = randomUUID();
-    await store.save(answer(userId, 'first'));
-    await store.save(answer(userId, 'retried'));
-    const stored = await store.listForUser('t1', userId);
+    const session = await sessions.load('t1', userId, 'conv');
+    await sessions.save(session, new Date(), [{ op: 'upsert', answer: answerDocument(answer(userId, 'first')) }]);
+    await sessions.save(session, new Date(), [{ op: 'upsert', answer: answerDocument(answer(userId, 'retried')) }]);
+    const stored = await answers.listForUser('t1', userId);
     expect(stored).toHaveLength(1);
     expect(stored[0].value).toEqual({ kind: 'text', text: 'retried' });
-    expect(await store.listForUser('t2', userId)).toHaveLength(0);
+    expect(await answers.listForUser('t2', userId)).toHaveLength(0);
+
+    await sessions.save(session, new Date(), [{ op: 'delete', tenantId: 't1', userId, questionId: 'q1' }]);
+    expect(await answers.listForUser('t1', userId)).toHaveLength(0);
+  });
+
+  it('stores no answer when its session was changed by someone else (all or nothing)', async () => {
+    const userId = randomUUID();
+    const first = new SessionStore(containers.users);
+    const second = new SessionStore(containers.users);
+    await first.save(await first.load('t1', userId, 'conv'), new Date());
+    const stale = await first.load('t1', userId, 'conv');
+    await second.save(await second.load('t1', userId, 'conv'), new Date());
+    const write = { op: 'upsert' as const, answer: answerDocument(answer(userId, 'lost race')) };
+    await expect(first.save(stale, new Date(), [write])).rejects.toBeInstanceOf(SessionConflictError);
+    expect(await new AnswerStore(containers.users).listForUser('t1', userId)).toHaveLength(0);
   });
 
   it('creates aggregate counters on first use and applies more than ten increments at once', async () => {
     const store = new AggregateStore(containers.aggregates);
-    const delta = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`all:counts:o${i}`, i + 1]));
+    const delta = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`employee:counts:o${i}`, i + 1]));
     await store.apply('t1', 'q-many', delta);
-    await store.apply('t1', 'q-many', { 'all:counts:o0': -1 });
+    await store.apply('t1', 'q-many', { 'employee:counts:o0': -1 });
     const counters = (await store.read('t1', ['q-many', 'q-none'])).get('q-many');
-    expect(counters?.['all:counts:o12']).toBe(13);
-    expect(counters?.['all:counts:o0']).toBe(0);
+    expect(counters?.['employee:counts:o12']).toBe(13);
+    expect(counters?.['employee:counts:o0']).toBe(0);
     expect((await store.read('t1', ['q-none'])).get('q-none')).toEqual({});
   });
 
   it('loses no counter update when many turns patch the same question at once', async () => {
     const store = new AggregateStore(containers.aggregates);
-    await Promise.all(Array.from({ length: 40 }, () => store.apply('t1', 'q-race', { 'all:n': 1 })));
-    expect((await store.read('t1', ['q-race'])).get('q-race')?.['all:n']).toBe(40);
+    await Promise.all(Array.from({ length: 40 }, () => store.apply('t1', 'q-race', { 'employee:n': 1 })));
+    expect((await store.read('t1', ['q-race'])).get('q-race')?.['employee:n']).toBe(40);
   });
 
   it('refuses to overwrite a session someone else changed since it was read', async () => {
     const userId = randomUUID();
-    const first = new SessionStore(containers.sessions);
-    const second = new SessionStore(containers.sessions);
+    const first = new SessionStore(containers.users);
+    const second = new SessionStore(containers.users);
     const mine = await first.load('t1', userId, 'conv');
     await first.save(mine, new Date());
     const theirs = await second.load('t1', userId, 'conv');

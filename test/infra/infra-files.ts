@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The repository root. */
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+/** A file of the repository as text. */
+export function readText(relative: string): string {
+  return readFileSync(path.join(ROOT, relative), 'utf8');
+}
+
+/** Every .bicep file under infra/, by path relative to the root. */
+export function bicepFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const relative = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else if (entry.name.endsWith('.bicep')) files.set(relative, readText(relative));
+    }
+  };
+  walk('infra');
+  return files;
+}
+
+/** The `{ name: 'X', value: ... }` app settings of the web app, name → value expression. */
+export function appSettings(webAppBicep: string): Map<string, string> {
+  const matches = webAppBicep.matchAll(/\{\s*name:\s*'([^']+)',\s*value:\s*([^}]+?)\s*\}/g);
+  return new Map([...matches].map(([, name, value]) => [name, value]));
+}
+
+/** A Bicep file's parameters: name → whether it has a default value. */
+export function bicepParams(bicep: string): Map<string, boolean> {
+  const matches = bicep.matchAll(/^param (\w+) \w+( =)?/gm);
+  return new Map([...matches].map(([, name, hasDefault]) => [name, hasDefault !== undefined]));
+}
+
+/** A Bicep file's output names. */
+export function bicepOutputs(bicep: string): string[] {
+  return [...bicep.matchAll(/^output (\w+) /gm)].map((match) => match[1]);
+}
+
+/** The settings src/config.ts reads (its only way in is the text('NAME') helper). */
+export function settingsReadByConfig(): string[] {
+  return [...readText('src/config.ts').matchAll(/\btext\('([A-Z_]+)'\)/g)].map((match) => match[1]);
+}
