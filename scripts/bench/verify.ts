@@ -3,6 +3,7 @@ import { AggregateStore } from '../../src/storage/aggregate-store';
 import { AnswerStore } from '../../src/storage/answer-store';
 import type { Containers } from '../../src/storage/cosmos';
 import { storedFingerprint } from './answers';
+import { total } from '../../src/aggregation/contributions';
 
 export interface UserExpectation {
   /** The user id as the bot stores it (the lower-cased AAD object id). */
@@ -59,9 +60,9 @@ export async function verifyStored(
 }
 
 function aggregateProblem(counters: Counters, totals: { n: number; rows: number }): string | undefined {
-  const n = counters['all:n'] ?? 0;
-  if (n !== totals.n) return `all:n is ${n}, ${totals.n} answers stored`;
-  const rows = counters['all:rows'] ?? 0;
-  if (rows !== totals.rows) return `all:rows is ${rows}, ${totals.rows} rows stored`;
+  const n = total(counters, 'n');
+  if (n !== totals.n) return `n is ${n}, ${totals.n} answers stored`;
+  const rows = total(counters, 'rows');
+  if (rows !== totals.rows) return `rows is ${rows}, ${totals.rows} rows stored`;
   return undefined;
 }

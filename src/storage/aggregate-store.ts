@@ -16,6 +16,9 @@ const PATCH_LIMIT = 10;
 
 /** Per-tenant, per-question counters; summaries read these with point reads. */
 export class AggregateStore {
+  /** Creations in flight, so turns racing to a question's first answer wait for one create instead of each trying. */
+  private readonly creating = new Map<string, Promise<boolean>>();
+
   constructor(private readonly container: Container) {}
 
   /** Adds the delta to the question's counters with atomic increments (no read, no lost update). */
@@ -45,7 +48,16 @@ export class AggregateStore {
     } catch (error) {
       if ((error as { code?: number }).code !== 404) throw error;
       // First answer to this question in the tenant: create the counters with this change already in them.
-      if (!(await this.createWith(tenantId, questionId, operations))) await item.patch(operations);
+      const key = `${tenantId}|${questionId}`;
+      const inFlight = this.creating.get(key);
+      if (inFlight) {
+        await inFlight.catch(() => false);
+        await item.patch(operations);
+        return;
+      }
+      const creation = this.createWith(tenantId, questionId, operations).finally(() => this.creating.delete(key));
+      this.creating.set(key, creation);
+      if (!(await creation)) await item.patch(operations);
     }
   }
 
