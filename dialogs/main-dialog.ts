@@ -54,8 +54,7 @@ export class MainDialog extends ComponentDialog {
     if (!isPersonal(activity)) return this.inSharedChat(inner, input);
     const value = activity.value;
     if (isRecord(value) && value.sg === 'confirmDelete') {
-      await inner.cancelAllDialogs();
-      await this.privacy.confirmDelete(inner.context, value);
+      if (await this.privacy.confirmDelete(inner.context, value)) await inner.cancelAllDialogs();
       return Dialog.EndOfTurn;
     }
     if (isRecord(value) && value.sg === 'edit') return this.edit(inner, value.questionId);

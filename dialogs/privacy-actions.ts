@@ -54,18 +54,18 @@ export class PrivacyActions {
     await context.sendActivity(MessageFactory.attachment(this.deps.cards.confirmDelete({ token, answerCount })));
   }
 
-  /** Handles the confirm card: deletes answers, sessions (with the conversation reference) and their share of the aggregates. */
-  async confirmDelete(context: TurnContext, value: unknown): Promise<void> {
+  /** Handles the confirm card: deletes answers, sessions (with the conversation reference) and their share of the aggregates; true when it did. */
+  async confirmDelete(context: TurnContext, value: unknown): Promise<boolean> {
     const unit = turnUnitOf(context);
     const expected = unit.session.doc.deleteToken;
     if (!isRecord(value) || !expected || value.token !== expected) {
       await context.sendActivity("That confirmation has expired, so nothing was deleted. Type **delete my data** to start again.");
-      return;
+      return false;
     }
     delete unit.session.doc.deleteToken;
     if (value.confirm !== true) {
       await context.sendActivity('Nothing was deleted. Your answers are still here.');
-      return;
+      return false;
     }
     const { tenantId, userId, role } = unit.speaker;
     const deleted = await this.deps.answers.deleteForUser(tenantId, userId);
@@ -76,6 +76,7 @@ export class PrivacyActions {
     await this.deps.sessions.deleteForUser(tenantId, userId);
     unit.sessionDeleted = true;
     await context.sendActivity(`Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`);
+    return true;
   }
 }
 

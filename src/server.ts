@@ -13,10 +13,22 @@ const MAX_BODY_BYTES = 512 * 1024;
 /** The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz for the platform. */
 export function createServer(adapter: CloudAdapter, bot: TurnHandler, logger: Logger): restify.Server {
   const server = restify.createServer({ name: 'strategy-guide', handleUncaughtExceptions: false });
+  // restify inflates gzip bodies without handling errors (one bad request kills the process) and limits only the
+  // compressed size; Bot Framework channels send plain JSON, so anything else is refused before parsing.
+  server.pre((req, res, next) => {
+    const encoding = (req.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
+    if (encoding === 'identity' || encoding === '') return next();
+    res.send(415, { error: 'request rejected' });
+    return next(false);
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
     const started = Date.now();
+    if (!isActivityShaped(req.body)) {
+      res.send(400, { error: 'request rejected' });
+      return;
+    }
     try {
       await adapter.process(req, res, (context) => bot.run(context));
     } catch (error) {
@@ -37,4 +49,9 @@ export function createServer(adapter: CloudAdapter, bot: TurnHandler, logger: Lo
     return callback();
   });
   return server;
+}
+
+/** botbuilder throws (a 500) on a body that is not an object with a string type; such requests are simply bad. */
+function isActivityShaped(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string' && (body as { type: string }).type !== '';
 }
