@@ -1,5 +1,10 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidatorContext } from 'botbuilder-dialogs';
+import {
+  Prompt,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type PromptValidatorContext,
+} from 'botbuilder-dialogs';
 import type { RowValue } from '../src/domain/answers';
 import { readSubmit } from '../src/strategy/read-submit';
 import type { SubmitOutcome } from '../src/strategy/submit';
@@ -33,12 +38,21 @@ export class CardPrompt extends Prompt<SubmitOutcome> {
     super(CardPrompt.id, CardPrompt.explainRejection);
   }
 
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+  protected async onPrompt(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
     const card = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     if (card) await context.sendActivity(card);
   }
 
-  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<SubmitOutcome>> {
+  protected async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<SubmitOutcome>> {
     const { activity } = context;
     const expected = options.validations as CardExpectation;
     const ref = this.deps.index.find(expected.questionId);
@@ -60,8 +74,11 @@ export class CardPrompt extends Prompt<SubmitOutcome> {
       return false;
     }
     if (outcome.type === 'stale') {
-      if (turnUnitOf(prompt.context).session.fromCache) throw new StaleSessionSuspected('stale submit against a cached session');
-      await prompt.context.sendActivity("That card isn't the current one any more, so I haven't used it. Here's where you are:");
+      if (turnUnitOf(prompt.context).session.fromCache)
+        throw new StaleSessionSuspected('stale submit against a cached session');
+      await prompt.context.sendActivity(
+        "That card isn't the current one any more, so I haven't used it. Here's where you are:",
+      );
       return false;
     }
     return true;

@@ -22,7 +22,10 @@ export class MainDialog extends ComponentDialog {
   static readonly id = 'main';
   private readonly privacy: PrivacyActions;
 
-  constructor(private readonly deps: DialogDeps & { aggregates: AggregateStore }, clock: () => Date) {
+  constructor(
+    private readonly deps: DialogDeps & { aggregates: AggregateStore },
+    clock: () => Date,
+  ) {
     super(MainDialog.id);
     this.privacy = new PrivacyActions(deps, clock);
     this.addDialog(new CardPrompt(deps));
@@ -74,7 +77,11 @@ export class MainDialog extends ComponentDialog {
     const active = inner.activeDialog !== undefined;
     switch (command) {
       case 'help':
-        await context.sendActivity(MessageFactory.attachment(this.deps.cards.help({ hasProgress: Object.keys(unit.session.doc.answers).length > 0 })));
+        await context.sendActivity(
+          MessageFactory.attachment(
+            this.deps.cards.help({ hasProgress: Object.keys(unit.session.doc.answers).length > 0 }),
+          ),
+        );
         break;
       case 'start':
       case 'resume':
@@ -84,13 +91,20 @@ export class MainDialog extends ComponentDialog {
       case 'back':
       case 'skip':
         if (active) await inner.continueDialog();
-        else await context.sendActivity(`There's no open question to go ${command === 'back' ? 'back from' : 'skip'}. Type **resume** to pick up where you left off.`);
+        else
+          await context.sendActivity(
+            `There's no open question to go ${command === 'back' ? 'back from' : 'skip'}. Type **resume** to pick up where you left off.`,
+          );
         break;
       case 'summary':
         await inner.beginDialog(SummaryDialog.id);
         break;
       case 'review':
-        await context.sendActivity(MessageFactory.attachment(this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, unit.session.doc.answers))));
+        await context.sendActivity(
+          MessageFactory.attachment(
+            this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, unit.session.doc.answers)),
+          ),
+        );
         break;
       case 'my data':
         await this.privacy.showMyData(context);
@@ -103,10 +117,14 @@ export class MainDialog extends ComponentDialog {
         break;
       case 'cancel':
         await inner.cancelAllDialogs();
-        await context.sendActivity('Paused. Everything you answered is saved — type **resume** to carry on where you stopped.');
+        await context.sendActivity(
+          'Paused. Everything you answered is saved — type **resume** to carry on where you stopped.',
+        );
         break;
       case 'pulse':
-        await context.sendActivity('Pulse surveys are started from a team channel or group chat: mention me there and type **pulse**.');
+        await context.sendActivity(
+          'Pulse surveys are started from a team channel or group chat: mention me there and type **pulse**.',
+        );
         break;
     }
     return Dialog.EndOfTurn;
@@ -124,7 +142,9 @@ export class MainDialog extends ComponentDialog {
     if (!ref) {
       await inner.context.sendActivity("I couldn't find that question. Here are your answers again:");
       const { answers } = turnUnitOf(inner.context).session.doc;
-      await inner.context.sendActivity(MessageFactory.attachment(this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, answers))));
+      await inner.context.sendActivity(
+        MessageFactory.attachment(this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, answers))),
+      );
       return Dialog.EndOfTurn;
     }
     await inner.cancelAllDialogs();
@@ -139,7 +159,9 @@ export class MainDialog extends ComponentDialog {
       command === 'help'
         ? 'In a team or group chat, mention me with **help** to see this. To work through the generative-AI strategy questions, open a 1:1 chat with me and type **start**.'
         : 'The strategy conversation happens 1:1: open a chat with me and type **start**. Here, mention me with **help**.';
-    await inner.context.sendActivity(MessageFactory.attachment(this.deps.cards.notice({ title: 'Strategy Guide', message })));
+    await inner.context.sendActivity(
+      MessageFactory.attachment(this.deps.cards.notice({ title: 'Strategy Guide', message })),
+    );
     return Dialog.EndOfTurn;
   }
 

@@ -22,7 +22,10 @@ export class PrivacyActions {
     const { tenantId, userId } = turnUnitOf(context).speaker;
     const stored = await this.deps.answers.listForUser(tenantId, userId);
     const answers = Object.fromEntries(stored.map((answer) => [answer.questionId, answer.value]));
-    const latest = stored.map((answer) => answer.answeredAt).sort().at(-1);
+    const latest = stored
+      .map((answer) => answer.answeredAt)
+      .sort()
+      .at(-1);
     const view = myDataView(this.deps.index, this.deps.pack, answers, latest ? new Date(latest).toUTCString() : '');
     await context.sendActivity(MessageFactory.attachment(this.deps.cards.myData(view)));
   }
@@ -34,10 +37,20 @@ export class PrivacyActions {
     const exported = {
       exportedAt: this.clock().toISOString(),
       pack: { id: this.deps.pack.id, version: this.deps.pack.version },
-      answers: stored.map(({ questionId, sectionId, packId, packVersion, value, answeredAt }) => ({ questionId, sectionId, packId, packVersion, value, answeredAt })),
+      answers: stored.map(({ questionId, sectionId, packId, packVersion, value, answeredAt }) => ({
+        questionId,
+        sectionId,
+        packId,
+        packVersion,
+        value,
+        answeredAt,
+      })),
     };
     // \u escapes keep the JSON valid while making sure no answer can close the code block or form a mention.
-    const json = JSON.stringify(exported, null, 2).replace(/`/g, '\\u0060').replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+    const json = JSON.stringify(exported, null, 2)
+      .replace(/`/g, '\\u0060')
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e');
     const parts = chunk(json, EXPORT_PART_CHARS);
     for (const [i, part] of parts.entries()) {
       const heading = parts.length > 1 ? `Your data (part ${i + 1} of ${parts.length})` : 'Your data';
@@ -59,7 +72,9 @@ export class PrivacyActions {
     const unit = turnUnitOf(context);
     const expected = unit.session.doc.deleteToken;
     if (!isRecord(value) || !expected || value.token !== expected) {
-      await context.sendActivity("That confirmation has expired, so nothing was deleted. Type **delete my data** to start again.");
+      await context.sendActivity(
+        'That confirmation has expired, so nothing was deleted. Type **delete my data** to start again.',
+      );
       return false;
     }
     delete unit.session.doc.deleteToken;
@@ -71,11 +86,17 @@ export class PrivacyActions {
     const deleted = await this.deps.answers.deleteForUser(tenantId, userId);
     for (const answer of deleted) {
       const ref = this.deps.index.find(answer.questionId);
-      if (ref) unit.pendingDeltas.push({ questionId: answer.questionId, delta: counterDelta(ref.question, answer.role ?? role, answer.value, undefined) });
+      if (ref)
+        unit.pendingDeltas.push({
+          questionId: answer.questionId,
+          delta: counterDelta(ref.question, answer.role ?? role, answer.value, undefined),
+        });
     }
     await this.deps.sessions.deleteForUser(tenantId, userId);
     unit.sessionDeleted = true;
-    await context.sendActivity(`Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`);
+    await context.sendActivity(
+      `Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`,
+    );
     return true;
   }
 }

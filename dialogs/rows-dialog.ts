@@ -36,9 +36,21 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
     const { questionId, canGoBack, page, pendingRow } = step.options;
     const ref = this.rowsRef(questionId);
     const token = newToken();
-    const view = rowsView(ref, token, canGoBack, this.deps.pack, turnUnitOf(step.context).session.doc.answers, page, pendingRow);
+    const view = rowsView(
+      ref,
+      token,
+      canGoBack,
+      this.deps.pack,
+      turnUnitOf(step.context).session.doc.answers,
+      page,
+      pendingRow,
+    );
     const card = MessageFactory.attachment(this.deps.cards.rows(view));
-    const options: CardPromptOptions = { prompt: card, retryPrompt: card, validations: { questionId, token, ...(pendingRow ? { pendingRow } : {}) } };
+    const options: CardPromptOptions = {
+      prompt: card,
+      retryPrompt: card,
+      validations: { questionId, token, ...(pendingRow ? { pendingRow } : {}) },
+    };
     return step.prompt(CardPrompt.id, options);
   }
 
@@ -51,10 +63,13 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
     switch (outcome.type) {
       case 'rowAdd': {
         const needsPageTwo = outcome.page === 1 && ref.question.fields.some((field) => field.page === 2);
-        if (needsPageTwo) return step.replaceDialog(RowsDialog.id, { ...step.options, page: 2, pendingRow: outcome.fields });
+        if (needsPageTwo)
+          return step.replaceDialog(RowsDialog.id, { ...step.options, page: 2, pendingRow: outcome.fields });
         const row: RowValue = { rowId: randomUUID().slice(0, 8), ...step.options.pendingRow, ...outcome.fields };
         this.deps.recorder.record(unit, ref, { kind: 'rows', rows: [...rows, row] });
-        await step.context.sendActivity(`Added. You have ${rows.length + 1} ${ref.question.rowLabel}${rows.length === 0 ? '' : 's'} so far.`);
+        await step.context.sendActivity(
+          `Added. You have ${rows.length + 1} ${ref.question.rowLabel}${rows.length === 0 ? '' : 's'} so far.`,
+        );
         return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
       }
       case 'rowRemove': {
@@ -65,7 +80,8 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
       }
       case 'nav':
         // Back on page two returns to page one of the same row rather than leaving the question.
-        if (outcome.nav === 'back' && page === 2) return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
+        if (outcome.nav === 'back' && page === 2)
+          return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
         return step.endDialog(outcome);
       default:
         return step.endDialog({ type: 'rowsDone' } satisfies SubmitOutcome);

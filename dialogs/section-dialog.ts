@@ -47,22 +47,31 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
     const token = newToken();
     const view = questionView(ref, token, canGoBack, this.deps.pack, turnUnitOf(step.context).session.doc.answers);
     const card = MessageFactory.attachment(this.deps.cards.question(view));
-    const options: CardPromptOptions = { prompt: card, retryPrompt: card, validations: { questionId: ref.question.id, token } };
+    const options: CardPromptOptions = {
+      prompt: card,
+      retryPrompt: card,
+      validations: { questionId: ref.question.id, token },
+    };
     return step.prompt(CardPrompt.id, options);
   }
 
   private async handleStep(step: WaterfallStepContext<SectionDialogOptions>): Promise<DialogTurnResult> {
     const outcome = step.result as SubmitOutcome;
     const { index, single } = step.options;
-    if (outcome.type === 'answer') this.deps.recorder.record(turnUnitOf(step.context), this.refAt(index), outcome.value);
+    if (outcome.type === 'answer')
+      this.deps.recorder.record(turnUnitOf(step.context), this.refAt(index), outcome.value);
     const nav = outcome.type === 'nav' ? outcome.nav : 'next';
     if (nav === 'exit') return step.endDialog('exit' satisfies SectionResult);
     if (single) return step.endDialog('done' satisfies SectionResult);
     if (nav === 'back') {
-      return index > 0 ? step.replaceDialog(this.id, { index: index - 1 }) : step.endDialog('back' satisfies SectionResult);
+      return index > 0
+        ? step.replaceDialog(this.id, { index: index - 1 })
+        : step.endDialog('back' satisfies SectionResult);
     }
     const total = this.deps.index.questionsOf(this.section.id).length;
-    return index + 1 < total ? step.replaceDialog(this.id, { index: index + 1 }) : step.endDialog('next' satisfies SectionResult);
+    return index + 1 < total
+      ? step.replaceDialog(this.id, { index: index + 1 })
+      : step.endDialog('next' satisfies SectionResult);
   }
 
   private refAt(index: number): QuestionRef {

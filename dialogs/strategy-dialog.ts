@@ -43,7 +43,8 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
     const total = index.questionsOf(section.id).length;
     const requested = position?.questionIndex ?? step.options.questionIndex ?? 0;
     const questionIndex = requested === 'last' ? total - 1 : requested;
-    if (questionIndex === 0) await step.context.sendActivity(MessageFactory.text(`**${section.title}** — ${section.intro}`));
+    if (questionIndex === 0)
+      await step.context.sendActivity(MessageFactory.text(`**${section.title}** — ${section.intro}`));
     return step.beginDialog(SectionDialog.idFor(section.id), { index: questionIndex } satisfies SectionDialogOptions);
   }
 
@@ -58,15 +59,26 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
         return step.endDialog();
       }
       case 'exit':
-        await step.context.sendActivity("Saved. Your answers are stored — type **resume** whenever you want to carry on.");
+        await step.context.sendActivity(
+          'Saved. Your answers are stored — type **resume** whenever you want to carry on.',
+        );
         return step.endDialog();
       case 'back':
         return sectionIndex > 0
-          ? step.replaceDialog(StrategyDialog.id, { sectionIndex: sectionIndex - 1, questionIndex: 'last' } satisfies StrategyDialogOptions)
-          : step.replaceDialog(StrategyDialog.id, { sectionIndex: 0, questionIndex: 0 } satisfies StrategyDialogOptions);
+          ? step.replaceDialog(StrategyDialog.id, {
+              sectionIndex: sectionIndex - 1,
+              questionIndex: 'last',
+            } satisfies StrategyDialogOptions)
+          : step.replaceDialog(StrategyDialog.id, {
+              sectionIndex: 0,
+              questionIndex: 0,
+            } satisfies StrategyDialogOptions);
       case 'next':
         if (sectionIndex + 1 < this.deps.index.sections.length) {
-          return step.replaceDialog(StrategyDialog.id, { sectionIndex: sectionIndex + 1, questionIndex: 0 } satisfies StrategyDialogOptions);
+          return step.replaceDialog(StrategyDialog.id, {
+            sectionIndex: sectionIndex + 1,
+            questionIndex: 0,
+          } satisfies StrategyDialogOptions);
         }
         // The walk-through is over: a later "resume" starts from the first question still unanswered.
         delete turnUnitOf(step.context).session.doc.lastQuestionId;
@@ -79,7 +91,9 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
   }
 
   /** The question last asked, else the first unanswered one; 'complete' when nothing is left to ask. */
-  private resumePosition(step: WaterfallStepContext<StrategyDialogOptions>): { sectionIndex: number; questionIndex: number } | 'complete' {
+  private resumePosition(
+    step: WaterfallStepContext<StrategyDialogOptions>,
+  ): { sectionIndex: number; questionIndex: number } | 'complete' {
     const { answers, lastQuestionId } = turnUnitOf(step.context).session.doc;
     const { index } = this.deps;
     const unanswered = index.allQuestions().filter(({ question }) => answers[question.id] === undefined);

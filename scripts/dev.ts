@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, 'local');
   const embedded = config.cosmos.endpoint ? undefined : await startEmbeddedCosmos();
   if (embedded) {
-    logger.info('cosmos.embedded', { endpoint: embedded.endpoint, storage: 'in memory: the data is gone when this process stops' });
+    logger.info('cosmos.embedded', {
+      endpoint: embedded.endpoint,
+      storage: 'in memory: the data is gone when this process stops',
+    });
   }
   const cosmos = embedded ?? { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key };
   const app = await startApp({ config, cosmos, logger });
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Local run failed: ${(error as Error).message}\n`);
+  process.stderr.write(
+    error instanceof ConfigError ? `${error.message}\n` : `Local run failed: ${(error as Error).message}\n`,
+  );
   process.exit(1);
 });

@@ -34,19 +34,25 @@ export function loadConfig(env: Env, mode: RunMode): Config {
 
   const portText = text('PORT') || '3978';
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, not "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT must be a port number, not "${portText}"`);
 
   const botType = (text('BOT_TYPE') || 'MultiTenant') as BotType;
   if (!BOT_TYPES.includes(botType)) problems.push(`BOT_TYPE must be one of ${BOT_TYPES.join(', ')}`);
 
   const pulsePolicy = (text('PULSE_POLICY') || 'managers') as PulsePolicy;
-  if (pulsePolicy !== 'anyone' && pulsePolicy !== 'managers') problems.push('PULSE_POLICY must be "anyone" or "managers"');
+  if (pulsePolicy !== 'anyone' && pulsePolicy !== 'managers')
+    problems.push('PULSE_POLICY must be "anyone" or "managers"');
 
   const config: Config = {
     mode,
     port,
     bot: { appId: text('BOT_ID'), password: text('BOT_PASSWORD'), type: botType, tenantId: text('BOT_TENANT_ID') },
-    cosmos: { endpoint: text('COSMOS_ENDPOINT') || undefined, key: text('COSMOS_KEY') || undefined, database: text('COSMOS_DATABASE') || 'strategy-guide' },
+    cosmos: {
+      endpoint: text('COSMOS_ENDPOINT') || undefined,
+      key: text('COSMOS_KEY') || undefined,
+      database: text('COSMOS_DATABASE') || 'strategy-guide',
+    },
     allowedTenants: idList(text('ALLOWED_TENANTS')),
     adminIds: idList(text('ADMIN_IDS')),
     leaderIds: idList(text('LEADER_IDS')),
@@ -57,7 +63,9 @@ export function loadConfig(env: Env, mode: RunMode): Config {
 
   if (mode === 'production') problems.push(...productionProblems(config));
   if (config.cosmos.endpoint && !isUrl(config.cosmos.endpoint, mode)) {
-    problems.push(mode === 'production' ? 'COSMOS_ENDPOINT must be an https URL' : 'COSMOS_ENDPOINT must be an http(s) URL');
+    problems.push(
+      mode === 'production' ? 'COSMOS_ENDPOINT must be an https URL' : 'COSMOS_ENDPOINT must be an http(s) URL',
+    );
   }
   if (problems.length > 0) {
     throw new ConfigError(`Strategy Guide cannot start (${mode} mode):\n  - ${problems.join('\n  - ')}`);
@@ -69,16 +77,25 @@ function productionProblems(config: Config): string[] {
   const missing: string[] = [];
   const { bot, cosmos } = config;
   if (!bot.appId) missing.push('BOT_ID is missing (production never runs with authentication off)');
-  if (bot.type === 'MultiTenant' && !bot.password) missing.push('BOT_PASSWORD is missing (required for BOT_TYPE=MultiTenant)');
-  if (bot.type === 'SingleTenant' && !bot.password) missing.push('BOT_PASSWORD is missing (required for BOT_TYPE=SingleTenant)');
-  if (bot.type === 'SingleTenant' && !bot.tenantId) missing.push('BOT_TENANT_ID is missing (required for BOT_TYPE=SingleTenant)');
-  if (bot.type === 'UserAssignedMSI' && bot.password) missing.push('BOT_PASSWORD must be empty for BOT_TYPE=UserAssignedMSI (the managed identity signs in)');
+  if (bot.type === 'MultiTenant' && !bot.password)
+    missing.push('BOT_PASSWORD is missing (required for BOT_TYPE=MultiTenant)');
+  if (bot.type === 'SingleTenant' && !bot.password)
+    missing.push('BOT_PASSWORD is missing (required for BOT_TYPE=SingleTenant)');
+  if (bot.type === 'SingleTenant' && !bot.tenantId)
+    missing.push('BOT_TENANT_ID is missing (required for BOT_TYPE=SingleTenant)');
+  if (bot.type === 'UserAssignedMSI' && bot.password)
+    missing.push('BOT_PASSWORD must be empty for BOT_TYPE=UserAssignedMSI (the managed identity signs in)');
   if (!cosmos.endpoint) missing.push('COSMOS_ENDPOINT is missing (production does not start an embedded database)');
   return missing;
 }
 
 function idList(value: string): ReadonlySet<string> {
-  return new Set(value.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id.length > 0));
+  return new Set(
+    value
+      .split(',')
+      .map((id) => id.trim().toLowerCase())
+      .filter((id) => id.length > 0),
+  );
 }
 
 function isUrl(value: string, mode: RunMode): boolean {

@@ -6,7 +6,11 @@ import { jsonLogger } from './logging/logger';
 async function main(): Promise<void> {
   const logger = jsonLogger();
   const config = loadConfig(process.env, 'production');
-  const app = await startApp({ config, cosmos: { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key }, logger });
+  const app = await startApp({
+    config,
+    cosmos: { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key },
+    logger,
+  });
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

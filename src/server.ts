@@ -53,5 +53,11 @@ export function createServer(adapter: CloudAdapter, bot: TurnHandler, logger: Lo
 
 /** botbuilder throws (a 500) on a body that is not an object with a string type; such requests are simply bad. */
 function isActivityShaped(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string' && (body as { type: string }).type !== '';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    typeof (body as { type?: unknown }).type === 'string' &&
+    (body as { type: string }).type !== ''
+  );
 }

@@ -22,8 +22,12 @@ describe('loadConfig', () => {
 
   it('refuses SingleTenant without a tenant and UserAssignedMSI with a password', () => {
     const base = { BOT_ID: 'id', COSMOS_ENDPOINT: 'https://x.documents.azure.com' };
-    expect(() => loadConfig({ ...base, BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'p' }, 'production')).toThrow(/BOT_TENANT_ID/);
-    expect(() => loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'p' }, 'production')).toThrow(/UserAssignedMSI/);
+    expect(() => loadConfig({ ...base, BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'p' }, 'production')).toThrow(
+      /BOT_TENANT_ID/,
+    );
+    expect(() => loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'p' }, 'production')).toThrow(
+      /UserAssignedMSI/,
+    );
     expect(loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI' }, 'production').bot.type).toBe('UserAssignedMSI');
   });
 

@@ -13,7 +13,9 @@ const ROLES: readonly Role[] = ['leader', 'employee'];
 /** What one answer adds to its question's counters; nothing for no answer. */
 export function contributions(question: Question, value: AnswerValue | undefined, role: Role): Counters {
   if (!value) return {};
-  return Object.fromEntries(Object.entries(baseContributions(question, value)).map(([name, amount]) => [`${role}:${name}`, amount]));
+  return Object.fromEntries(
+    Object.entries(baseContributions(question, value)).map(([name, amount]) => [`${role}:${name}`, amount]),
+  );
 }
 
 /** A counter over everyone, e.g. total(counters, 'rating:4'). */
@@ -22,7 +24,12 @@ export function total(counters: Counters, name: string): number {
 }
 
 /** The change in counters when an answer goes from `before` to `after` (either may be absent); zero entries dropped. */
-export function counterDelta(question: Question, role: Role, before: AnswerValue | undefined, after: AnswerValue | undefined): Counters {
+export function counterDelta(
+  question: Question,
+  role: Role,
+  before: AnswerValue | undefined,
+  after: AnswerValue | undefined,
+): Counters {
   const delta: Counters = { ...contributions(question, after, role) };
   for (const [name, amount] of Object.entries(contributions(question, before, role))) {
     delta[name] = (delta[name] ?? 0) - amount;
@@ -71,7 +78,12 @@ function addRow(add: Add, fields: RowField[], row: RowValue): void {
     if (value === undefined || value === '') continue;
     if (field.kind === 'rating') addRating(add, `field:${field.id}`, value);
     // Only values chosen from the pack's lists are counted by value; the user's own words are counted as "own".
-    else if (field.kind === 'goal' || field.kind === 'metric' || field.kind === 'choice' || field.kind === 'timeFrame') {
+    else if (
+      field.kind === 'goal' ||
+      field.kind === 'metric' ||
+      field.kind === 'choice' ||
+      field.kind === 'timeFrame'
+    ) {
       add(`field:${field.id}:${isOwn(row, field.id) ? 'own' : String(value)}`);
     }
   }

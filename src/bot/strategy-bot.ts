@@ -39,11 +39,19 @@ export class StrategyBot {
     const { activity } = context;
     const speaker = this.speakerOf(activity);
     if (!speaker) {
-      this.deps.logger.warn('activity.dropped', { activityId: activity.id, type: activity.type, reason: 'no tenant or user' });
+      this.deps.logger.warn('activity.dropped', {
+        activityId: activity.id,
+        type: activity.type,
+        reason: 'no tenant or user',
+      });
       return;
     }
     if (this.deps.allowedTenants.size > 0 && !this.deps.allowedTenants.has(speaker.tenantId)) {
-      this.deps.logger.warn('activity.dropped', { activityId: activity.id, tenantId: speaker.tenantId, reason: 'tenant not allowed' });
+      this.deps.logger.warn('activity.dropped', {
+        activityId: activity.id,
+        tenantId: speaker.tenantId,
+        reason: 'tenant not allowed',
+      });
       return;
     }
     if (activity.type === ActivityTypes.Message) return this.turn(context, speaker, 'message');
@@ -51,7 +59,8 @@ export class StrategyBot {
       return this.turn(context, speaker, 'welcome');
     }
     // Teams shows an error for an invoke without a response; nothing else needs an answer.
-    if (activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+    if (activity.type === ActivityTypes.Invoke)
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
   }
 
   /**
@@ -63,16 +72,31 @@ export class StrategyBot {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(context, speaker, kind, attempt > 1);
       if (outcome === 'done') break;
-      this.deps.logger.warn('session.retry', { activityId: context.activity.id, tenantId: speaker.tenantId, reason: outcome, attempt });
+      this.deps.logger.warn('session.retry', {
+        activityId: context.activity.id,
+        tenantId: speaker.tenantId,
+        reason: outcome,
+        attempt,
+      });
       if (attempt >= 2) {
         await context.sendActivity('That crossed with another change to your answers. Please send it again.');
         break;
       }
     }
-    this.deps.logger.info('turn.done', { activityId: context.activity.id, tenantId: speaker.tenantId, kind, ms: Date.now() - started });
+    this.deps.logger.info('turn.done', {
+      activityId: context.activity.id,
+      tenantId: speaker.tenantId,
+      kind,
+      ms: Date.now() - started,
+    });
   }
 
-  private async attempt(context: TurnContext, speaker: Speaker, kind: 'message' | 'welcome', fresh: boolean): Promise<'done' | 'conflict' | 'stale'> {
+  private async attempt(
+    context: TurnContext,
+    speaker: Speaker,
+    kind: 'message' | 'welcome',
+    fresh: boolean,
+  ): Promise<'done' | 'conflict' | 'stale'> {
     const { sessions, main } = this.deps;
     const session = await sessions.load(speaker.tenantId, speaker.userId, context.activity.conversation.id, fresh);
     const unit = new TurnUnit(speaker, session);
@@ -80,7 +104,10 @@ export class StrategyBot {
     attachTurnUnit(context, unit);
     const replies = bufferReplies(context);
     try {
-      session.doc.conversationReference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+      session.doc.conversationReference = TurnContext.getConversationReference(context.activity) as Record<
+        string,
+        unknown
+      >;
       const dc = await this.dialogs.createContext(context);
       if (kind === 'welcome') {
         if (!session.doc.welcomed) await main.welcome(dc);
@@ -109,7 +136,12 @@ export class StrategyBot {
       try {
         await this.deps.aggregates.apply(speaker.tenantId, questionId, delta);
       } catch (error) {
-        this.deps.logger.error('aggregate.failed', { activityId: context.activity.id, tenantId: speaker.tenantId, questionId, error: (error as Error).name });
+        this.deps.logger.error('aggregate.failed', {
+          activityId: context.activity.id,
+          tenantId: speaker.tenantId,
+          questionId,
+          error: (error as Error).name,
+        });
       }
     }
   }
@@ -117,7 +149,10 @@ export class StrategyBot {
   /** Identity comes from the activity (set by the channel), never from card data. */
   private speakerOf(activity: Activity): Speaker | undefined {
     const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-    const tenantId = (typeof channelTenant === 'string' && channelTenant) || activity.conversation?.tenantId || (this.deps.mode === 'local' ? LOCAL_TENANT : '');
+    const tenantId =
+      (typeof channelTenant === 'string' && channelTenant) ||
+      activity.conversation?.tenantId ||
+      (this.deps.mode === 'local' ? LOCAL_TENANT : '');
     const userId = cosmosSafe(activity.from?.aadObjectId?.toLowerCase() || activity.from?.id || '');
     if (!tenantId || !userId) return undefined;
     return { tenantId: cosmosSafe(tenantId.toLowerCase()), userId, role: roleOf(this.deps.directory, userId) };

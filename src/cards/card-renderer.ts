@@ -41,7 +41,10 @@ export class CardRenderer {
 
   constructor(cardsDir: string = findCardsDir(__dirname)) {
     const json = loadTemplates(cardsDir);
-    this.templates = Object.fromEntries(CARD_NAMES.map((name) => [name, new Template(json[name])])) as Record<CardName, Template>;
+    this.templates = Object.fromEntries(CARD_NAMES.map((name) => [name, new Template(json[name])])) as Record<
+      CardName,
+      Template
+    >;
   }
 
   /** Greeting, what the bot does, and Start or Resume. */

@@ -43,7 +43,10 @@ export function fitLines(groups: string[][], budget: LineBudget): FittedLines {
     return [...lines.slice(0, budget.maxLinesPerGroup - 1), `… and ${hidden} more`];
   });
   const lineCount = capped.reduce((sum, lines) => sum + lines.length, 0);
-  const perLine = Math.max(budget.minLineBytes, Math.min(budget.maxLineBytes, Math.floor(budget.totalBytes / Math.max(1, lineCount))));
+  const perLine = Math.max(
+    budget.minLineBytes,
+    Math.min(budget.maxLineBytes, Math.floor(budget.totalBytes / Math.max(1, lineCount))),
+  );
   const fitted = capped.map((lines) =>
     lines.map((line) => {
       const clipped = clipBytes(line, perLine);

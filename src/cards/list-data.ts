@@ -20,12 +20,17 @@ function answerItem(raw: unknown, path: string): AnswerItem {
   return {
     questionId: safeId(item.questionId, `${path}.questionId`),
     question: clipBytes(safeLine(item.question, `${path}.question`, LIMITS.chars), LIMITS.questionBytes),
-    lines: safeList(item.answerLines, `${path}.answerLines`, MAX_ITEMS, (line, linePath) => safeLine(line, linePath, LIMITS.chars)),
+    lines: safeList(item.answerLines, `${path}.answerLines`, MAX_ITEMS, (line, linePath) =>
+      safeLine(line, linePath, LIMITS.chars),
+    ),
   };
 }
 
 /** Keeps the first answers that fit on a card and shortens their lines to the budget. */
-function fitItems(items: AnswerItem[], budget: LineBudget): { items: AnswerItem[]; truncated: boolean; hidden: number } {
+function fitItems(
+  items: AnswerItem[],
+  budget: LineBudget,
+): { items: AnswerItem[]; truncated: boolean; hidden: number } {
   const shown = items.slice(0, MAX_SHOWN_ANSWERS);
   const fitted = fitLines(
     shown.map((item) => item.lines),
@@ -58,9 +63,17 @@ export function reviewData(raw: unknown): Record<string, unknown> {
   );
   let next = 0;
   const fittedSections = sections
-    .map((section) => ({ title: section.title, items: section.items.map(() => fitted.items[next++]).filter((item) => item !== undefined) }))
+    .map((section) => ({
+      title: section.title,
+      items: section.items.map(() => fitted.items[next++]).filter((item) => item !== undefined),
+    }))
     .filter((section) => section.items.length > 0);
-  return { sections: fittedSections, isEmpty: fittedSections.length === 0, truncated: fitted.truncated, ...hiddenData(fitted.hidden) };
+  return {
+    sections: fittedSections,
+    isEmpty: fittedSections.length === 0,
+    truncated: fitted.truncated,
+    ...hiddenData(fitted.hidden),
+  };
 }
 
 /** Template data of the my-data card. */

@@ -12,7 +12,16 @@ import {
 } from './safe-text';
 
 /** Hard limits (code points) that keep a question card far below the size limit. */
-const LIMITS = { progress: 200, title: 200, guidance: 1500, text: 1000, hint: 500, label: 200, placeholder: 200, maxLength: 10000 };
+const LIMITS = {
+  progress: 200,
+  title: 200,
+  guidance: 1500,
+  text: 1000,
+  hint: 500,
+  label: 200,
+  placeholder: 200,
+  maxLength: 10000,
+};
 const MAX_OPTIONS = 50;
 const RATING_VALUES = ['1', '2', '3', '4', '5', 'dk'];
 
@@ -40,14 +49,22 @@ export function headerData(raw: unknown): Record<string, unknown> {
 export function optionsData(raw: unknown, path: string): { value: string; label: string }[] {
   return safeList(raw, path, MAX_OPTIONS, (item, itemPath) => {
     const option = safeObject(item, itemPath);
-    return { value: safeChoiceValue(option.value, `${itemPath}.value`), label: safeLine(option.label, `${itemPath}.label`, LIMITS.label) };
+    return {
+      value: safeChoiceValue(option.value, `${itemPath}.value`),
+      label: safeLine(option.label, `${itemPath}.label`, LIMITS.label),
+    };
   });
 }
 
 /** The five numbered labels of a rating scale plus its "don't know" label. */
-export function scaleData(raw: unknown, path: string): { scale: { value: string; label: string }[]; dontKnowLabel: string } {
+export function scaleData(
+  raw: unknown,
+  path: string,
+): { scale: { value: string; label: string }[]; dontKnowLabel: string } {
   const view = safeObject(raw, path);
-  const labels = safeList(view.labels, `${path}.labels`, 5, (label, labelPath) => safeLine(label, labelPath, LIMITS.label));
+  const labels = safeList(view.labels, `${path}.labels`, 5, (label, labelPath) =>
+    safeLine(label, labelPath, LIMITS.label),
+  );
   if (labels.length !== 5) throw new CardDataError(`${path}.labels`, 'five labels');
   return {
     scale: labels.map((label, index) => ({ value: String(index + 1), label })),
@@ -73,7 +90,15 @@ export function textInputData(view: Record<string, unknown>, path: string): Reco
   };
 }
 
-const EMPTY_INPUT = { scale: [], dontKnowLabel: '', options: [], long: false, maxLength: 1, placeholder: '', value: '' };
+const EMPTY_INPUT = {
+  scale: [],
+  dontKnowLabel: '',
+  options: [],
+  long: false,
+  maxLength: 1,
+  placeholder: '',
+  value: '',
+};
 
 /** Template data of the question card's `answer` input. */
 export function answerInputData(raw: unknown): Record<string, unknown> {

@@ -1,5 +1,15 @@
 import { OWN_CHOICE_VALUE, headerData, optionsData, ratingValue, scaleData, textInputData } from './question-data';
-import { CardDataError, optionalLine, safeBool, safeChoiceValue, safeId, safeInt, safeList, safeObject, safeLine } from './safe-text';
+import {
+  CardDataError,
+  optionalLine,
+  safeBool,
+  safeChoiceValue,
+  safeId,
+  safeInt,
+  safeList,
+  safeObject,
+  safeLine,
+} from './safe-text';
 
 const LIMITS = { rowLabel: 60, rowSummary: 200, contextLabel: 200, contextValue: 300, fieldLabel: 200, ownLabel: 200 };
 const MAX_ROWS = 50;
@@ -70,7 +80,12 @@ function fieldData(raw: unknown, path: string): Record<string, unknown> & { id: 
     case 'text':
       return { ...base, isText: true, ...textInputData(field, path) };
     case 'rating':
-      return { ...base, isRating: true, ...scaleData(field.scale, `${path}.scale`), value: ratingValue(field.value, `${path}.value`) };
+      return {
+        ...base,
+        isRating: true,
+        ...scaleData(field.scale, `${path}.scale`),
+        value: ratingValue(field.value, `${path}.value`),
+      };
     case 'choice':
       return { ...base, isChoice: true, ...choiceData(field, path) };
     default:
@@ -87,7 +102,10 @@ function choiceData(field: Record<string, unknown>, path: string): Record<string
   const own = safeObject(field.own, `${path}.own`);
   const ownMaxLength = safeInt(own.maxLength, `${path}.own.maxLength`, 1, 1000);
   return {
-    options: [...options, { value: OWN_CHOICE_VALUE, label: safeLine(own.optionLabel, `${path}.own.optionLabel`, LIMITS.ownLabel) }],
+    options: [
+      ...options,
+      { value: OWN_CHOICE_VALUE, label: safeLine(own.optionLabel, `${path}.own.optionLabel`, LIMITS.ownLabel) },
+    ],
     value,
     hasOwn: true,
     ownLabel: safeLine(own.inputLabel, `${path}.own.inputLabel`, LIMITS.ownLabel),

@@ -60,7 +60,8 @@ export function optionalLine(value: unknown, path: string, maxChars: number): st
 
 /** Checks an id or token that goes into submit data unchanged: printable ASCII, no spaces. */
 export function safeId(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !ID_PATTERN.test(value)) throw new CardDataError(path, 'printable ASCII without spaces');
+  if (typeof value !== 'string' || !ID_PATTERN.test(value))
+    throw new CardDataError(path, 'printable ASCII without spaces');
   return value;
 }
 
@@ -86,7 +87,12 @@ export function safeBool(value: unknown, path: string): boolean {
 }
 
 /** Checks an array and maps its items with their paths. */
-export function safeList<T>(value: unknown, path: string, maxItems: number, map: (item: unknown, path: string, index: number) => T): T[] {
+export function safeList<T>(
+  value: unknown,
+  path: string,
+  maxItems: number,
+  map: (item: unknown, path: string, index: number) => T,
+): T[] {
   if (!Array.isArray(value)) throw new CardDataError(path, 'an array');
   if (value.length > maxItems) throw new CardDataError(path, `an array of at most ${maxItems} items`);
   return value.map((item: unknown, index) => map(item, `${path}[${index}]`, index));

@@ -1,7 +1,17 @@
 import type { CardCommand } from './view-models';
 import { CardDataError, safeBool, safeId, safeInt, safeLine, safeObject, safeText } from './safe-text';
 
-const COMMANDS: readonly CardCommand[] = ['start', 'resume', 'help', 'summary', 'review', 'my data', 'export', 'delete my data', 'cancel'];
+const COMMANDS: readonly CardCommand[] = [
+  'start',
+  'resume',
+  'help',
+  'summary',
+  'review',
+  'my data',
+  'export',
+  'delete my data',
+  'cancel',
+];
 const LIMITS = { name: 256, title: 120, message: 2000, actionTitle: 40 };
 const MAX_COUNT = 10000;
 

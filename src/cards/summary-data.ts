@@ -32,7 +32,13 @@ function metricRows(raw: unknown): { rows: MetricCells[]; truncated: boolean } {
       truncated ||= shown !== full;
       return shown;
     };
-    return { goal: cell('goal'), metric: cell('metric'), baseline: cell('baseline'), target: cell('target'), byWhen: cell('byWhen') };
+    return {
+      goal: cell('goal'),
+      metric: cell('metric'),
+      baseline: cell('baseline'),
+      target: cell('target'),
+      byWhen: cell('byWhen'),
+    };
   });
   const rows = all.slice(0, MAX_SHOWN_METRICS);
   return { rows, truncated: truncated || all.length > rows.length };

@@ -2,7 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Every card template, by file name (without `.json`) in the repository's `cards/` folder. */
-export const CARD_NAMES = ['welcome', 'help', 'question', 'rows', 'review', 'summary', 'my-data', 'confirm-delete', 'notice'] as const;
+export const CARD_NAMES = [
+  'welcome',
+  'help',
+  'question',
+  'rows',
+  'review',
+  'summary',
+  'my-data',
+  'confirm-delete',
+  'notice',
+] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -5,7 +5,8 @@
  */
 
 /** A command a card button sends as `{ sg: 'command', command }`; the same words work typed. */
-export type CardCommand = 'start' | 'resume' | 'help' | 'summary' | 'review' | 'my data' | 'export' | 'delete my data' | 'cancel';
+export type CardCommand =
+  'start' | 'resume' | 'help' | 'summary' | 'review' | 'my data' | 'export' | 'delete my data' | 'cancel';
 
 /** The value a rating input submits: "1".."5", or "dk" for "don't know". */
 export type RatingValue = '1' | '2' | '3' | '4' | '5' | 'dk';

@@ -1,4 +1,13 @@
-import type { BusinessGoal, Consideration, ContentPack, PulseTemplate, Question, RatingScale, ReadinessStage, Section } from './types';
+import type {
+  BusinessGoal,
+  Consideration,
+  ContentPack,
+  PulseTemplate,
+  Question,
+  RatingScale,
+  ReadinessStage,
+  Section,
+} from './types';
 
 /** A question with where it sits: its section and consideration, and its 1-based position in the section. */
 export interface QuestionRef {
@@ -22,8 +31,16 @@ export class ContentIndex {
   constructor(readonly pack: ContentPack) {
     this.sections = pack.sections;
     for (const section of pack.sections) {
-      const pairs = section.considerations.flatMap((consideration) => consideration.questions.map((question) => ({ question, consideration })));
-      const refs = pairs.map(({ question, consideration }, i): QuestionRef => ({ question, section, consideration, indexInSection: i + 1, sectionTotal: pairs.length }));
+      const pairs = section.considerations.flatMap((consideration) =>
+        consideration.questions.map((question) => ({ question, consideration })),
+      );
+      const refs = pairs.map(({ question, consideration }, i): QuestionRef => ({
+        question,
+        section,
+        consideration,
+        indexInSection: i + 1,
+        sectionTotal: pairs.length,
+      }));
       this.bySection.set(section.id, refs);
       for (const ref of refs) this.byQuestion.set(ref.question.id, ref);
     }

@@ -22,13 +22,26 @@ export function checkContentPack(pack: ContentPack): ContentPackProblem[] {
   };
   const located = locateQuestions(pack);
 
-  unique(pack.sections.map((section, s) => [section.id, `/sections/${s}/id`]), 'section id', report);
   unique(
-    pack.sections.flatMap((section, s) => section.considerations.map((consideration, c): [string, string] => [consideration.id, `/sections/${s}/considerations/${c}/id`])),
+    pack.sections.map((section, s) => [section.id, `/sections/${s}/id`]),
+    'section id',
+    report,
+  );
+  unique(
+    pack.sections.flatMap((section, s) =>
+      section.considerations.map((consideration, c): [string, string] => [
+        consideration.id,
+        `/sections/${s}/considerations/${c}/id`,
+      ]),
+    ),
     'consideration id',
     report,
   );
-  unique(located.map(({ question, path }) => [question.id, `${path}/id`]), 'question id', report);
+  unique(
+    located.map(({ question, path }) => [question.id, `${path}/id`]),
+    'question id',
+    report,
+  );
 
   const questions = new Map<string, LocatedQuestion>();
   for (const entry of located) if (!questions.has(entry.question.id)) questions.set(entry.question.id, entry);
@@ -64,11 +77,16 @@ function unique(entries: ReadonlyArray<readonly [string, string]>, what: string,
 }
 
 function checkOptions(options: readonly ChoiceOption[], path: string, report: Context['report']): void {
-  unique(options.map((option, o) => [option.value, `${path}/options/${o}/value`]), 'option value', report);
+  unique(
+    options.map((option, o) => [option.value, `${path}/options/${o}/value`]),
+    'option value',
+    report,
+  );
 }
 
 function checkScale(scale: string, path: string, { pack, report }: Context): void {
-  if (!Object.hasOwn(pack.scales, scale)) report(path, `unknown scale "${scale}" (the pack defines: ${Object.keys(pack.scales).join(', ') || 'none'})`);
+  if (!Object.hasOwn(pack.scales, scale))
+    report(path, `unknown scale "${scale}" (the pack defines: ${Object.keys(pack.scales).join(', ') || 'none'})`);
 }
 
 function checkQuestion({ question, path, order }: LocatedQuestion, context: Context): void {
@@ -95,9 +113,16 @@ function checkQuestion({ question, path, order }: LocatedQuestion, context: Cont
 
 function checkRows(question: RowsQuestion, path: string, order: number, context: Context): void {
   const { report } = context;
-  unique(question.fields.map((field, f) => [field.id, `${path}/fields/${f}/id`]), 'field id', report);
+  unique(
+    question.fields.map((field, f) => [field.id, `${path}/fields/${f}/id`]),
+    'field id',
+    report,
+  );
   if (!question.fields.some((field) => field.required && field.page === 1)) {
-    report(`${path}/fields`, 'needs at least one required field on page 1, so that every row has something that identifies it');
+    report(
+      `${path}/fields`,
+      'needs at least one required field on page 1, so that every row has something that identifies it',
+    );
   }
   question.fields.forEach((field, f) => checkField(field, question, `${path}/fields/${f}`, order, context));
 }
@@ -115,14 +140,17 @@ function checkField(field: RowField, owner: RowsQuestion, path: string, order: n
       if (pack.goals.length === 0) report(`${path}/kind`, 'a goal field needs at least one business goal in /goals');
       break;
     case 'timeFrame':
-      if (pack.timeFrames.length === 0) report(`${path}/kind`, 'a timeFrame field needs at least one entry in /timeFrames');
+      if (pack.timeFrames.length === 0)
+        report(`${path}/kind`, 'a timeFrame field needs at least one entry in /timeFrames');
       break;
     case 'metric': {
       const goal = owner.fields.find((candidate) => candidate.id === field.goalField);
       if (goal === undefined) report(`${path}/goalField`, `this row has no field "${field.goalField}"`);
-      else if (goal.kind !== 'goal') report(`${path}/goalField`, `field "${goal.id}" is a ${goal.kind} field, not a goal field`);
+      else if (goal.kind !== 'goal')
+        report(`${path}/goalField`, `field "${goal.id}" is a ${goal.kind} field, not a goal field`);
       // The suggested metrics depend on the chosen goal, and a card cannot refilter its choices, so the metric needs a later card.
-      else if (goal.page >= field.page) report(`${path}/page`, `must be on a later page than its goal field "${goal.id}" (page ${goal.page})`);
+      else if (goal.page >= field.page)
+        report(`${path}/page`, `must be on a later page than its goal field "${goal.id}" (page ${goal.page})`);
       break;
     }
     case 'rowRef':
@@ -133,46 +161,98 @@ function checkField(field: RowField, owner: RowsQuestion, path: string, order: n
   }
 }
 
-function checkRowRef(field: Extract<RowField, { kind: 'rowRef' }>, owner: RowsQuestion, path: string, order: number, { questions, report }: Context): void {
+function checkRowRef(
+  field: Extract<RowField, { kind: 'rowRef' }>,
+  owner: RowsQuestion,
+  path: string,
+  order: number,
+  { questions, report }: Context,
+): void {
   const target = questions.get(field.question);
   if (target === undefined) return report(`${path}/question`, `unknown question "${field.question}"`);
   const referenced = target.question;
-  if (referenced.kind !== 'rows') return report(`${path}/question`, `question "${referenced.id}" is a ${referenced.kind} question, not a rows question`);
+  if (referenced.kind !== 'rows')
+    return report(
+      `${path}/question`,
+      `question "${referenced.id}" is a ${referenced.kind} question, not a rows question`,
+    );
   if (referenced.id === owner.id) return report(`${path}/question`, 'a row cannot point at rows of its own question');
-  if (target.order > order) return report(`${path}/question`, `question "${referenced.id}" comes later in the pack; a row can only point at rows answered earlier`);
+  if (target.order > order)
+    return report(
+      `${path}/question`,
+      `question "${referenced.id}" comes later in the pack; a row can only point at rows answered earlier`,
+    );
   const title = referenced.fields.find((candidate) => candidate.id === field.titleField);
-  if (title === undefined) return report(`${path}/titleField`, `question "${referenced.id}" has no field "${field.titleField}"`);
-  if (title.kind !== 'text' || !title.required) report(`${path}/titleField`, `field "${title.id}" of question "${referenced.id}" must be a required text field to name its rows`);
+  if (title === undefined)
+    return report(`${path}/titleField`, `question "${referenced.id}" has no field "${field.titleField}"`);
+  if (title.kind !== 'text' || !title.required)
+    report(
+      `${path}/titleField`,
+      `field "${title.id}" of question "${referenced.id}" must be a required text field to name its rows`,
+    );
 }
 
 function checkStages({ stages }: ContentPack, report: Context['report']): void {
-  unique(stages.map((stage, s) => [stage.id, `/stages/${s}/id`]), 'stage id', report);
+  unique(
+    stages.map((stage, s) => [stage.id, `/stages/${s}/id`]),
+    'stage id',
+    report,
+  );
   const first = stages[0];
-  if (first !== undefined && first.minMean !== 1) report('/stages/0/minMean', `the first stage must start at 1, the lowest rating (found ${first.minMean})`);
+  if (first !== undefined && first.minMean !== 1)
+    report('/stages/0/minMean', `the first stage must start at 1, the lowest rating (found ${first.minMean})`);
   stages.forEach((stage, s) => {
     const previous = stages[s - 1];
     if (previous !== undefined && stage.minMean <= previous.minMean) {
-      report(`/stages/${s}/minMean`, `must be greater than the previous stage's minMean (${previous.minMean}); stages are listed in ascending order`);
+      report(
+        `/stages/${s}/minMean`,
+        `must be greater than the previous stage's minMean (${previous.minMean}); stages are listed in ascending order`,
+      );
     }
   });
 }
 
 function checkGoals({ goals, timeFrames }: ContentPack, report: Context['report']): void {
-  unique(goals.map((goal, g) => [goal.value, `/goals/${g}/value`]), 'goal value', report);
-  goals.forEach((goal, g) => unique(goal.metrics.map((metric, m) => [metric.value, `/goals/${g}/metrics/${m}/value`]), 'metric value', report));
-  unique(timeFrames.map((timeFrame, t) => [timeFrame.value, `/timeFrames/${t}/value`]), 'time frame value', report);
+  unique(
+    goals.map((goal, g) => [goal.value, `/goals/${g}/value`]),
+    'goal value',
+    report,
+  );
+  goals.forEach((goal, g) =>
+    unique(
+      goal.metrics.map((metric, m) => [metric.value, `/goals/${g}/metrics/${m}/value`]),
+      'metric value',
+      report,
+    ),
+  );
+  unique(
+    timeFrames.map((timeFrame, t) => [timeFrame.value, `/timeFrames/${t}/value`]),
+    'time frame value',
+    report,
+  );
 }
 
 function checkPulseTemplates({ pack, questions, report }: Context): void {
-  unique(pack.pulseTemplates.map((template, t) => [template.id, `/pulseTemplates/${t}/id`]), 'pulse template id', report);
+  unique(
+    pack.pulseTemplates.map((template, t) => [template.id, `/pulseTemplates/${t}/id`]),
+    'pulse template id',
+    report,
+  );
   pack.pulseTemplates.forEach((template, t) => {
     const path = `/pulseTemplates/${t}/questions`;
-    unique(template.questions.map((id, q) => [id, `${path}/${q}`]), 'question in this template', report);
+    unique(
+      template.questions.map((id, q) => [id, `${path}/${q}`]),
+      'question in this template',
+      report,
+    );
     template.questions.forEach((id, q) => {
       const target = questions.get(id);
       if (target === undefined) report(`${path}/${q}`, `unknown question "${id}"`);
       else if (target.question.kind !== 'rating' && target.question.kind !== 'single') {
-        report(`${path}/${q}`, `question "${id}" is a ${target.question.kind} question; pulse templates take only rating or single-choice questions`);
+        report(
+          `${path}/${q}`,
+          `question "${id}" is a ${target.question.kind} question; pulse templates take only rating or single-choice questions`,
+        );
       }
     });
   });
@@ -192,6 +272,7 @@ function checkSummary({ pack, questions, report }: Context): void {
   const metrics = rowsQuestion(summary.metrics, '/summary/metrics');
   if (metrics === undefined) return;
   for (const [column, fieldId] of Object.entries(summary.metricFields)) {
-    if (!metrics.fields.some((field) => field.id === fieldId)) report(`/summary/metricFields/${column}`, `question "${metrics.id}" has no field "${fieldId}"`);
+    if (!metrics.fields.some((field) => field.id === fieldId))
+      report(`/summary/metricFields/${column}`, `question "${metrics.id}" has no field "${fieldId}"`);
   }
 }

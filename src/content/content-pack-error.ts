@@ -19,7 +19,11 @@ export class ContentPackError extends Error {
 }
 
 function formatProblems(file: string, problems: readonly ContentPackProblem[]): string {
-  const lines = problems.slice(0, MAX_LISTED).map((problem) => (problem.path === undefined ? problem.message : `${problem.path || '(top level)'}: ${problem.message}`));
+  const lines = problems
+    .slice(0, MAX_LISTED)
+    .map((problem) =>
+      problem.path === undefined ? problem.message : `${problem.path || '(top level)'}: ${problem.message}`,
+    );
   if (problems.length > MAX_LISTED) lines.push(`... and ${problems.length - MAX_LISTED} more`);
   return `Content pack ${file} is invalid:\n  - ${lines.join('\n  - ')}`;
 }

@@ -1,4 +1,10 @@
 export type * from './types';
 export { ContentPackError, type ContentPackProblem } from './content-pack-error';
-export { contentPackSchemaPath, defaultContentPackPath, loadContentPack, parseContentPack, validateContentPack } from './load-content-pack';
+export {
+  contentPackSchemaPath,
+  defaultContentPackPath,
+  loadContentPack,
+  parseContentPack,
+  validateContentPack,
+} from './load-content-pack';
 export { ContentIndex, type QuestionRef } from './content-index';

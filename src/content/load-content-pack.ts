@@ -17,7 +17,8 @@ function projectRoot(): string {
   if (root !== undefined) return root;
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'package.json'))) return (root = dir);
-    if (path.dirname(dir) === dir) throw new Error(`No package.json found above ${__dirname}; cannot locate ${CONTENT_DIR}`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`No package.json found above ${__dirname}; cannot locate ${CONTENT_DIR}`);
   }
 }
 
@@ -38,7 +39,9 @@ export function loadContentPack(filePath?: string): ContentPack {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ContentPackError(file, [{ message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+    throw new ContentPackError(file, [
+      { message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` },
+    ]);
   }
   return parseContentPack(text, file);
 }
@@ -91,15 +94,30 @@ function schemaProblem(error: ErrorObject): ContentPackProblem {
   const params: Record<string, unknown> = error.params;
   switch (error.keyword) {
     case 'required':
-      return { path: `${error.instancePath}/${pointerSegment(String(params.missingProperty))}`, message: 'is required' };
+      return {
+        path: `${error.instancePath}/${pointerSegment(String(params.missingProperty))}`,
+        message: 'is required',
+      };
     case 'additionalProperties':
-      return { path: `${error.instancePath}/${pointerSegment(String(params.additionalProperty))}`, message: 'is not a known property here' };
+      return {
+        path: `${error.instancePath}/${pointerSegment(String(params.additionalProperty))}`,
+        message: 'is not a known property here',
+      };
     case 'enum':
-      return { path: error.instancePath, message: `must be one of ${Array.isArray(params.allowedValues) ? params.allowedValues.map((value) => JSON.stringify(value)).join(', ') : 'the allowed values'}` };
+      return {
+        path: error.instancePath,
+        message: `must be one of ${Array.isArray(params.allowedValues) ? params.allowedValues.map((value) => JSON.stringify(value)).join(', ') : 'the allowed values'}`,
+      };
     case 'propertyNames':
-      return { path: `${error.instancePath}/${pointerSegment(String(params.propertyName))}`, message: 'is not a valid id (lowercase letters, digits and hyphens)' };
+      return {
+        path: `${error.instancePath}/${pointerSegment(String(params.propertyName))}`,
+        message: 'is not a valid id (lowercase letters, digits and hyphens)',
+      };
     case 'pattern':
-      return { path: error.instancePath, message: params.pattern === '\\S' ? 'must not be blank' : `must match the pattern ${String(params.pattern)}` };
+      return {
+        path: error.instancePath,
+        message: params.pattern === '\\S' ? 'must not be blank' : `must match the pattern ${String(params.pattern)}`,
+      };
     default:
       return { path: error.instancePath, message: error.message ?? `fails the "${error.keyword}" rule` };
   }
@@ -109,6 +127,9 @@ function describeSyntaxError(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message);
   if (position === null || /line \d+/.test(message)) return message;
-  const before = text.replace(/^\uFEFF/, '').slice(0, Number(position[1])).split('\n');
+  const before = text
+    .replace(/^\uFEFF/, '')
+    .slice(0, Number(position[1]))
+    .split('\n');
   return `${message} (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
 }

@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createHttpServer, createHttpsServer } from '@vercel/cosmosdb-server';
 
 /** The well-known key of the Cosmos DB emulators; only ever valid against a local server. */
-export const EMULATOR_KEY =
-  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyJsLzsSu5/Nl3zWgw==';
+export const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyJsLzsSu5/Nl3zWgw==';
 
 export interface EmbeddedCosmos {
   endpoint: string;

@@ -23,7 +23,11 @@ export class AggregateStore {
 
   /** Adds the delta to the question's counters with atomic increments (no read, no lost update). */
   async apply(tenantId: string, questionId: string, delta: Counters): Promise<void> {
-    const operations: PatchOperation[] = Object.entries(delta).map(([name, amount]) => ({ op: 'incr', path: `/counters/${name}`, value: amount }));
+    const operations: PatchOperation[] = Object.entries(delta).map(([name, amount]) => ({
+      op: 'incr',
+      path: `/counters/${name}`,
+      value: amount,
+    }));
     for (let start = 0; start < operations.length; start += PATCH_LIMIT) {
       await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT));
     }
@@ -34,7 +38,9 @@ export class AggregateStore {
     const result = new Map<string, Counters>();
     await Promise.all(
       questionIds.map(async (questionId) => {
-        const { resource } = await this.container.item(aggregateId(questionId), [tenantId, questionId]).read<AggregateDoc>();
+        const { resource } = await this.container
+          .item(aggregateId(questionId), [tenantId, questionId])
+          .read<AggregateDoc>();
         result.set(questionId, resource ? withoutSystemFields(resource).counters : {});
       }),
     );
@@ -63,7 +69,12 @@ export class AggregateStore {
 
   /** Creates the counters document holding `operations`' amounts; false if another turn created it first. */
   private async createWith(tenantId: string, questionId: string, operations: PatchOperation[]): Promise<boolean> {
-    const counters = Object.fromEntries(operations.map((operation) => [operation.path.slice('/counters/'.length), Number((operation as { value: number }).value)]));
+    const counters = Object.fromEntries(
+      operations.map((operation) => [
+        operation.path.slice('/counters/'.length),
+        Number((operation as { value: number }).value),
+      ]),
+    );
     const doc: AggregateDoc = { id: aggregateId(questionId), type: 'aggregate', tenantId, questionId, counters };
     try {
       await this.container.items.create(doc);

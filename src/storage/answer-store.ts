@@ -24,7 +24,8 @@ export function answerId(userId: string, questionId: string): string {
 }
 
 /** A change to one answer, written in the same transactional batch as the session that records it. */
-export type AnswerWrite = { op: 'upsert'; answer: StoredAnswer } | { op: 'delete'; tenantId: string; userId: string; questionId: string };
+export type AnswerWrite =
+  { op: 'upsert'; answer: StoredAnswer } | { op: 'delete'; tenantId: string; userId: string; questionId: string };
 
 /** The answer document for a user's answer; its id makes a repeated write overwrite, never duplicate. */
 export function answerDocument(answer: Omit<StoredAnswer, 'id' | 'type'>): StoredAnswer {

@@ -1,4 +1,10 @@
-import { CosmosClient, PartitionKeyDefinitionVersion, PartitionKeyKind, type Container, type Database } from '@azure/cosmos';
+import {
+  CosmosClient,
+  PartitionKeyDefinitionVersion,
+  PartitionKeyKind,
+  type Container,
+  type Database,
+} from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import { CONTAINERS, type ContainerName } from './containers';
 import { loopbackAgent } from '../local/embedded-cosmos';
@@ -17,7 +23,8 @@ export interface CosmosOptions {
 
 /** Opens the one CosmosClient of the app and returns its containers. */
 export async function openCosmos(options: CosmosOptions): Promise<{ client: CosmosClient; containers: Containers }> {
-  const acceptSelfSigned = options.local && options.endpoint.startsWith('https:') && isLoopbackEndpoint(options.endpoint);
+  const acceptSelfSigned =
+    options.local && options.endpoint.startsWith('https:') && isLoopbackEndpoint(options.endpoint);
   const client = new CosmosClient({
     endpoint: options.endpoint,
     ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),

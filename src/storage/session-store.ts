@@ -56,7 +56,9 @@ export class SessionStore {
     const cached = fresh ? undefined : this.cache.get(id);
     if (cached) return { ...structuredClone(cached), fromCache: true };
     const { resource, etag } = await this.container.item(id, [tenantId, userId]).read<SessionDoc>();
-    const session: Session = resource ? { doc: withoutSystemFields(resource), etag } : { doc: emptySession(id, tenantId, userId, conversationId) };
+    const session: Session = resource
+      ? { doc: withoutSystemFields(resource), etag }
+      : { doc: emptySession(id, tenantId, userId, conversationId) };
     this.remember(session);
     return structuredClone(session);
   }
@@ -73,13 +75,19 @@ export class SessionStore {
       ? { operationType: 'Replace', id, resourceBody: asJson(doc), ifMatch: session.etag, partitionKey }
       : { operationType: 'Create', resourceBody: asJson(doc), partitionKey };
     // The session goes first: when its condition fails nothing after it is applied, even on servers without rollback.
-    const operations: OperationInput[] = [sessionWrite, ...answerWrites.map((write) => answerOperation(write, partitionKey))];
+    const operations: OperationInput[] = [
+      sessionWrite,
+      ...answerWrites.map((write) => answerOperation(write, partitionKey)),
+    ];
     const response = await this.container.items.batch(operations, partitionKey);
     const results = response.result ?? [];
-    const failed = results.find((result) => result.statusCode >= 400 && result.statusCode !== 424) ?? (response.code && response.code >= 400 ? { statusCode: response.code } : undefined);
+    const failed =
+      results.find((result) => result.statusCode >= 400 && result.statusCode !== 424) ??
+      (response.code && response.code >= 400 ? { statusCode: response.code } : undefined);
     if (failed) {
       this.cache.delete(id);
-      if (failed.statusCode === 412 || failed.statusCode === 409) throw new SessionConflictError(`session ${id} changed concurrently`);
+      if (failed.statusCode === 412 || failed.statusCode === 409)
+        throw new SessionConflictError(`session ${id} changed concurrently`);
       throw Object.assign(new Error(`session batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
     session.etag = results[0]?.eTag;
@@ -127,7 +135,17 @@ export function sessionId(userId: string, conversationId: string): string {
 }
 
 function emptySession(id: string, tenantId: string, userId: string, conversationId: string): SessionDoc {
-  return { id, type: 'session', tenantId, userId, conversationId, dialogState: {}, answers: {}, welcomed: false, updatedAt: new Date(0).toISOString() };
+  return {
+    id,
+    type: 'session',
+    tenantId,
+    userId,
+    conversationId,
+    dialogState: {},
+    answers: {},
+    welcomed: false,
+    updatedAt: new Date(0).toISOString(),
+  };
 }
 
 function answerOperation(write: AnswerWrite, partitionKey: string[]): OperationInput {

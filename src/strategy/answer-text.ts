@@ -51,7 +51,8 @@ export function fieldText(field: RowField, row: RowValue, pack: ContentPack, ans
     }
     case 'rowRef': {
       const target = answers[field.question];
-      const referenced = target?.kind === 'rows' ? target.rows.find((candidate) => candidate.rowId === value) : undefined;
+      const referenced =
+        target?.kind === 'rows' ? target.rows.find((candidate) => candidate.rowId === value) : undefined;
       return referenced ? String(referenced[field.titleField] ?? '') : '(removed)';
     }
   }

@@ -1,7 +1,16 @@
 import type { QuestionRef } from '../content/content-index';
 import type { ContentPack, RatingScale, RowField, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
-import type { ChoiceView, QuestionHeaderView, QuestionInputView, QuestionView, RatingValue, RowFieldView, RowsView, ScaleView } from '../cards/view-models';
+import type {
+  ChoiceView,
+  QuestionHeaderView,
+  QuestionInputView,
+  QuestionView,
+  RatingValue,
+  RowFieldView,
+  RowsView,
+  ScaleView,
+} from '../cards/view-models';
 import { fieldText, rowText } from './answer-text';
 
 /** The header shared by question and rows cards: where the user is and what is asked. */
@@ -19,19 +28,37 @@ export function headerView(ref: QuestionRef, token: string, canGoBack: boolean):
 }
 
 /** A rating, choice or text question with the user's current answer filled in. */
-export function questionView(ref: QuestionRef, token: string, canGoBack: boolean, pack: ContentPack, answers: AnswerMap): QuestionView {
+export function questionView(
+  ref: QuestionRef,
+  token: string,
+  canGoBack: boolean,
+  pack: ContentPack,
+  answers: AnswerMap,
+): QuestionView {
   const { question } = ref;
   const current = answers[question.id];
   let input: QuestionInputView;
   switch (question.kind) {
     case 'rating':
-      input = { kind: 'rating', scale: scaleView(pack, question.scale), ...(current?.kind === 'rating' ? { value: ratingValue(current.value) } : {}) };
+      input = {
+        kind: 'rating',
+        scale: scaleView(pack, question.scale),
+        ...(current?.kind === 'rating' ? { value: ratingValue(current.value) } : {}),
+      };
       break;
     case 'single':
-      input = { kind: 'single', options: question.options, ...(current?.kind === 'single' ? { value: current.value } : {}) };
+      input = {
+        kind: 'single',
+        options: question.options,
+        ...(current?.kind === 'single' ? { value: current.value } : {}),
+      };
       break;
     case 'multi':
-      input = { kind: 'multi', options: question.options, ...(current?.kind === 'multi' ? { values: current.values } : {}) };
+      input = {
+        kind: 'multi',
+        options: question.options,
+        ...(current?.kind === 'multi' ? { values: current.values } : {}),
+      };
       break;
     case 'text':
       input = {
@@ -75,16 +102,30 @@ export function rowsView(
               return value === undefined ? [] : [{ label: field.label, value }];
             })
         : [],
-    fields: question.fields.filter((field) => field.page === page).flatMap((field) => fieldView(field, pack, answers, pendingRow)),
+    fields: question.fields
+      .filter((field) => field.page === page)
+      .flatMap((field) => fieldView(field, pack, answers, pendingRow)),
   };
 }
 
 function fieldView(field: RowField, pack: ContentPack, answers: AnswerMap, pendingRow: RowValue): RowFieldView[] {
   const base = { id: field.id, label: field.label, required: field.required };
-  const own = (noun: string) => ({ optionLabel: `Something else (type it below)`, inputLabel: `Your own ${noun}`, maxLength: pack.limits.shortText });
+  const own = (noun: string) => ({
+    optionLabel: `Something else (type it below)`,
+    inputLabel: `Your own ${noun}`,
+    maxLength: pack.limits.shortText,
+  });
   switch (field.kind) {
     case 'text':
-      return [{ ...base, kind: 'text', long: field.long, maxLength: field.long ? pack.limits.longText : pack.limits.shortText, ...(field.placeholder ? { placeholder: field.placeholder } : {}) }];
+      return [
+        {
+          ...base,
+          kind: 'text',
+          long: field.long,
+          maxLength: field.long ? pack.limits.longText : pack.limits.shortText,
+          ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+        },
+      ];
     case 'rating':
       return [{ ...base, kind: 'rating', scale: scaleView(pack, field.scale) }];
     case 'choice':
@@ -92,7 +133,14 @@ function fieldView(field: RowField, pack: ContentPack, answers: AnswerMap, pendi
     case 'timeFrame':
       return [{ ...base, kind: 'choice', options: pack.timeFrames }];
     case 'goal':
-      return [{ ...base, kind: 'choice', options: pack.goals.map(({ value, label }) => ({ value, label })), own: own('goal') }];
+      return [
+        {
+          ...base,
+          kind: 'choice',
+          options: pack.goals.map(({ value, label }) => ({ value, label })),
+          own: own('goal'),
+        },
+      ];
     case 'metric': {
       const goal = pack.goals.find((candidate) => candidate.value === pendingRow[field.goalField]);
       return [{ ...base, kind: 'choice', options: goal?.metrics ?? [], own: own('metric') }];
@@ -100,7 +148,9 @@ function fieldView(field: RowField, pack: ContentPack, answers: AnswerMap, pendi
     case 'rowRef': {
       const target = answers[field.question];
       const options: ChoiceView[] =
-        target?.kind === 'rows' ? target.rows.map((row) => ({ value: String(row.rowId), label: String(row[field.titleField] ?? '') })) : [];
+        target?.kind === 'rows'
+          ? target.rows.map((row) => ({ value: String(row.rowId), label: String(row[field.titleField] ?? '') }))
+          : [];
       // Nothing to point at yet: leave the field out rather than show an empty list.
       return options.length > 0 ? [{ ...base, kind: 'choice', options }] : [];
     }

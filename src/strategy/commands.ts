@@ -45,7 +45,10 @@ const BUTTON_COMMANDS = new Set<string>(Object.values(TYPED));
 export function recognizeCommand(input: UserInput): Command | undefined {
   if (input.value !== undefined) {
     const { value } = input;
-    return isRecord(value) && value.sg === 'command' && typeof value.command === 'string' && BUTTON_COMMANDS.has(value.command)
+    return isRecord(value) &&
+      value.sg === 'command' &&
+      typeof value.command === 'string' &&
+      BUTTON_COMMANDS.has(value.command)
       ? (value.command as Command)
       : undefined;
   }

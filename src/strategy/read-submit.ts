@@ -14,7 +14,12 @@ export interface SubmitContext {
 }
 
 /** Checks a reply to a question or rows card against the content pack; never trusts the card's data. */
-export function readSubmit(question: Question, expected: Expectation, input: UserInput, context: SubmitContext): SubmitOutcome {
+export function readSubmit(
+  question: Question,
+  expected: Expectation,
+  input: UserInput,
+  context: SubmitContext,
+): SubmitOutcome {
   if (input.value === undefined) return readTyped(question, input.text ?? '', context);
   const value = input.value;
   if (!isRecord(value)) return { type: 'stale' };
@@ -22,7 +27,8 @@ export function readSubmit(question: Question, expected: Expectation, input: Use
   if (value.sg === 'nav' && typeof value.nav === 'string' && NAVIGATION.includes(value.nav)) {
     return { type: 'nav', nav: value.nav as Navigation };
   }
-  if (question.kind === 'rows') return value.sg === 'rows' ? readRowsSubmit(question, value, context) : { type: 'stale' };
+  if (question.kind === 'rows')
+    return value.sg === 'rows' ? readRowsSubmit(question, value, context) : { type: 'stale' };
   if (value.sg !== 'answer') return { type: 'stale' };
   return readAnswer(question, value.answer, context.pack);
 }
@@ -35,19 +41,31 @@ function readTyped(question: Question, text: string, context: SubmitContext): Su
 }
 
 function readAnswer(question: Exclude<Question, RowsQuestion>, raw: unknown, pack: ContentPack): SubmitOutcome {
-  if (typeof raw !== 'string' || raw.trim() === '') return { type: 'invalid', message: 'Please choose or write an answer first, or press **Skip**.' };
+  if (typeof raw !== 'string' || raw.trim() === '')
+    return { type: 'invalid', message: 'Please choose or write an answer first, or press **Skip**.' };
   switch (question.kind) {
     case 'rating': {
       const rating = readRating(raw);
       return rating === undefined ? unknownChoice() : { type: 'answer', value: { kind: 'rating', value: rating } };
     }
     case 'single':
-      return question.options.some((option) => option.value === raw) ? { type: 'answer', value: { kind: 'single', value: raw } } : unknownChoice();
+      return question.options.some((option) => option.value === raw)
+        ? { type: 'answer', value: { kind: 'single', value: raw } }
+        : unknownChoice();
     case 'multi': {
-      const values = [...new Set(raw.split(',').map((part) => part.trim()).filter(Boolean))];
-      if (values.length === 0 || !values.every((picked) => question.options.some((option) => option.value === picked))) return unknownChoice();
+      const values = [
+        ...new Set(
+          raw
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean),
+        ),
+      ];
+      if (values.length === 0 || !values.every((picked) => question.options.some((option) => option.value === picked)))
+        return unknownChoice();
       if (question.exclusive && values.includes(question.exclusive) && values.length > 1) {
-        const label = question.options.find((option) => option.value === question.exclusive)?.label ?? question.exclusive;
+        const label =
+          question.options.find((option) => option.value === question.exclusive)?.label ?? question.exclusive;
         return { type: 'invalid', message: `"${label}" can't be combined with other choices. Please pick again.` };
       }
       return { type: 'answer', value: { kind: 'multi', values } };
@@ -65,13 +83,18 @@ function readRowsSubmit(question: RowsQuestion, value: Record<string, unknown>, 
     case 'done':
       return { type: 'rowsDone' };
     case 'remove':
-      return Number.isInteger(value.rowIndex) ? { type: 'rowRemove', index: value.rowIndex as number } : { type: 'stale' };
+      return Number.isInteger(value.rowIndex)
+        ? { type: 'rowRemove', index: value.rowIndex as number }
+        : { type: 'stale' };
     case 'add': {
       // The page comes from the dialog (page two carries page one's values), never from the card's data.
       const page = context.pendingRow !== undefined ? 2 : 1;
       const existing = context.answers[question.id];
       if (page === 1 && existing?.kind === 'rows' && existing.rows.length >= context.pack.limits.maxRows) {
-        return { type: 'invalid', message: `You've reached the limit of ${context.pack.limits.maxRows} rows. Remove one to add another, or press **Done**.` };
+        return {
+          type: 'invalid',
+          message: `You've reached the limit of ${context.pack.limits.maxRows} rows. Remove one to add another, or press **Done**.`,
+        };
       }
       return readRowFields(question, page, value, context);
     }
@@ -80,7 +103,12 @@ function readRowsSubmit(question: RowsQuestion, value: Record<string, unknown>, 
   }
 }
 
-function readRowFields(question: RowsQuestion, page: 1 | 2, value: Record<string, unknown>, context: SubmitContext): SubmitOutcome {
+function readRowFields(
+  question: RowsQuestion,
+  page: 1 | 2,
+  value: Record<string, unknown>,
+  context: SubmitContext,
+): SubmitOutcome {
   const fields: RowValue = {};
   for (const field of question.fields.filter((candidate) => candidate.page === page)) {
     const outcome = readField(field, value, { ...context.pendingRow, ...fields }, context);
@@ -92,13 +120,19 @@ function readRowFields(question: RowsQuestion, page: 1 | 2, value: Record<string
 
 type FieldOutcome = { type: 'value'; values: RowValue } | { type: 'empty' } | { type: 'invalid'; message: string };
 
-function readField(field: RowField, value: Record<string, unknown>, rowSoFar: RowValue, context: SubmitContext): FieldOutcome {
+function readField(
+  field: RowField,
+  value: Record<string, unknown>,
+  rowSoFar: RowValue,
+  context: SubmitContext,
+): FieldOutcome {
   const raw = value[`field.${field.id}`];
   const own = value[`field.${field.id}.own`];
   const given = typeof raw === 'string' && raw.trim() !== '';
   const ownGiven = typeof own === 'string' && own.trim() !== '';
   if (!given && !ownGiven) {
-    if (raw !== undefined && typeof raw !== 'string') return { type: 'invalid', message: `"${field.label}" doesn't look right. Please fill it in again.` };
+    if (raw !== undefined && typeof raw !== 'string')
+      return { type: 'invalid', message: `"${field.label}" doesn't look right. Please fill it in again.` };
     return field.required ? { type: 'invalid', message: `Please fill in "${field.label}".` } : { type: 'empty' };
   }
   const { pack } = context;
@@ -106,7 +140,10 @@ function readField(field: RowField, value: Record<string, unknown>, rowSoFar: Ro
   const allowsOwn = field.kind === 'goal' || field.kind === 'metric';
   if (allowsOwn && (ownGiven || picked === 'own')) {
     const text = readText(ownGiven ? (own as string) : '', pack.limits.shortText);
-    if (typeof text !== 'string') return text.type === 'invalid' ? text : { type: 'invalid', message: `Please write your own ${field.label.toLowerCase()}.` };
+    if (typeof text !== 'string')
+      return text.type === 'invalid'
+        ? text
+        : { type: 'invalid', message: `Please write your own ${field.label.toLowerCase()}.` };
     return { type: 'value', values: { [field.id]: text, [`${field.id}.own`]: 1 } };
   }
   switch (field.kind) {
@@ -119,14 +156,22 @@ function readField(field: RowField, value: Record<string, unknown>, rowSoFar: Ro
       return rating === undefined ? fieldChoiceError(field) : { type: 'value', values: { [field.id]: rating } };
     }
     case 'choice':
-      return field.options.some((option) => option.value === picked) ? { type: 'value', values: { [field.id]: picked } } : fieldChoiceError(field);
+      return field.options.some((option) => option.value === picked)
+        ? { type: 'value', values: { [field.id]: picked } }
+        : fieldChoiceError(field);
     case 'timeFrame':
-      return pack.timeFrames.some((option) => option.value === picked) ? { type: 'value', values: { [field.id]: picked } } : fieldChoiceError(field);
+      return pack.timeFrames.some((option) => option.value === picked)
+        ? { type: 'value', values: { [field.id]: picked } }
+        : fieldChoiceError(field);
     case 'goal':
-      return pack.goals.some((goal) => goal.value === picked) ? { type: 'value', values: { [field.id]: picked } } : fieldChoiceError(field);
+      return pack.goals.some((goal) => goal.value === picked)
+        ? { type: 'value', values: { [field.id]: picked } }
+        : fieldChoiceError(field);
     case 'metric': {
       const goal = pack.goals.find((candidate) => candidate.value === rowSoFar[field.goalField]);
-      return goal?.metrics.some((metric) => metric.value === picked) ? { type: 'value', values: { [field.id]: picked } } : fieldChoiceError(field);
+      return goal?.metrics.some((metric) => metric.value === picked)
+        ? { type: 'value', values: { [field.id]: picked } }
+        : fieldChoiceError(field);
     }
     case 'rowRef': {
       const target = context.answers[field.question];
@@ -149,7 +194,10 @@ export function readText(raw: string, limit: number): string | { type: 'invalid'
   if (text.replace(/\p{Cf}/gu, '').trim() === '')
     return { type: 'invalid', message: 'Please write something first, or press **Skip**.' };
   if (text.length > limit) {
-    return { type: 'invalid', message: `That's ${text.length.toLocaleString('en-US')} characters; the limit here is ${limit.toLocaleString('en-US')}. Please shorten it and send it again.` };
+    return {
+      type: 'invalid',
+      message: `That's ${text.length.toLocaleString('en-US')} characters; the limit here is ${limit.toLocaleString('en-US')}. Please shorten it and send it again.`,
+    };
   }
   return text;
 }

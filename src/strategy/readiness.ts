@@ -17,7 +17,12 @@ export function personalReadiness(index: ContentIndex, answers: AnswerMap): Sect
       .map(({ question }) => answers[question.id])
       .flatMap((value) => (value?.kind === 'rating' && value.value !== null ? [value.value] : []));
     const mean = ratings.length > 0 ? ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length : null;
-    return { sectionId: section.id, title: section.title, mean, stage: mean === null ? 'Not rated yet' : index.stageFor(mean).label };
+    return {
+      sectionId: section.id,
+      title: section.title,
+      mean,
+      stage: mean === null ? 'Not rated yet' : index.stageFor(mean).label,
+    };
   });
 }
 
@@ -32,7 +37,9 @@ export function topRecommendations(index: ContentIndex, answers: AnswerMap, limi
         .map((question) => answers[question.id])
         .flatMap((value) => (value?.kind === 'rating' && value.value !== null ? [value.value] : []));
       if (ratings.length === 0) return [];
-      return [{ mean: ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length, text: consideration.recommendation }];
+      return [
+        { mean: ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length, text: consideration.recommendation },
+      ];
     }),
   );
   const weak = scored.filter(({ mean }) => mean < RECOMMEND_BELOW).sort((a, b) => a.mean - b.mean);

@@ -1,7 +1,14 @@
 import type { ContentIndex } from '../content/content-index';
 import type { ContentPack, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
-import type { AnswerItemView, MetricRowView, MyDataView, ReviewView, SummaryView, WelcomeView } from '../cards/view-models';
+import type {
+  AnswerItemView,
+  MetricRowView,
+  MyDataView,
+  ReviewView,
+  SummaryView,
+  WelcomeView,
+} from '../cards/view-models';
 import { answerLines, fieldText } from './answer-text';
 import { personalReadiness, topRecommendations } from './readiness';
 
@@ -15,7 +22,9 @@ export function welcomeView(index: ContentIndex, answers: AnswerMap, userName: s
 export function answerItems(index: ContentIndex, pack: ContentPack, answers: AnswerMap): AnswerItemView[] {
   return index.allQuestions().flatMap(({ question }) => {
     const value = answers[question.id];
-    return value ? [{ questionId: question.id, question: question.text, answerLines: answerLines(question, value, pack, answers) }] : [];
+    return value
+      ? [{ questionId: question.id, question: question.text, answerLines: answerLines(question, value, pack, answers) }]
+      : [];
   });
 }
 
@@ -33,7 +42,12 @@ export function reviewView(index: ContentIndex, pack: ContentPack, answers: Answ
 }
 
 /** "My data": everything stored about the user's answers. */
-export function myDataView(index: ContentIndex, pack: ContentPack, answers: AnswerMap, lastUpdated: string): MyDataView {
+export function myDataView(
+  index: ContentIndex,
+  pack: ContentPack,
+  answers: AnswerMap,
+  lastUpdated: string,
+): MyDataView {
   return { packId: pack.id, packVersion: pack.version, lastUpdated, answers: answerItems(index, pack, answers) };
 }
 
@@ -52,11 +66,15 @@ export function summaryView(index: ContentIndex, pack: ContentPack, answers: Ans
 
 function statements(answers: AnswerMap, questionId: string): string[] {
   const value = answers[questionId];
-  return value?.kind === 'rows' ? value.rows.map((row) => Object.values(textFields(row)).join(' ')).filter((text) => text !== '') : [];
+  return value?.kind === 'rows'
+    ? value.rows.map((row) => Object.values(textFields(row)).join(' ')).filter((text) => text !== '')
+    : [];
 }
 
 function textFields(row: RowValue): Record<string, string> {
-  return Object.fromEntries(Object.entries(row).filter(([key, value]) => key !== 'rowId' && typeof value === 'string')) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(row).filter(([key, value]) => key !== 'rowId' && typeof value === 'string'),
+  ) as Record<string, string>;
 }
 
 function metricRows(index: ContentIndex, pack: ContentPack, answers: AnswerMap): MetricRowView[] {

@@ -2,7 +2,15 @@ import { contributions, counterDelta, total } from '../../src/aggregation/contri
 import type { Question } from '../../src/content/types';
 
 const rating: Question = { id: 'r', kind: 'rating', text: 'Rate', scale: 'agreement' };
-const multi: Question = { id: 'm', kind: 'multi', text: 'Pick', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] };
+const multi: Question = {
+  id: 'm',
+  kind: 'multi',
+  text: 'Pick',
+  options: [
+    { value: 'a', label: 'A' },
+    { value: 'b', label: 'B' },
+  ],
+};
 const metrics: Question = {
   id: 'sm',
   kind: 'rows',
@@ -26,9 +34,13 @@ describe('aggregate contributions', () => {
 
   it('moves only what changed when an answer is edited, and takes everything back when it is removed', () => {
     expect(counterDelta(rating, 'employee', { kind: 'rating', value: 2 }, { kind: 'rating', value: 5 })).toEqual({
-      'employee:rating:2': -1, 'employee:rating:5': 1, 'employee:rating:sum': 3,
+      'employee:rating:2': -1,
+      'employee:rating:5': 1,
+      'employee:rating:sum': 3,
     });
-    expect(counterDelta(multi, 'employee', { kind: 'multi', values: ['a'] }, { kind: 'multi', values: ['a'] })).toEqual({});
+    expect(counterDelta(multi, 'employee', { kind: 'multi', values: ['a'] }, { kind: 'multi', values: ['a'] })).toEqual(
+      {},
+    );
     const removed = counterDelta(multi, 'employee', { kind: 'multi', values: ['a', 'b'] }, undefined);
     expect(removed['employee:n']).toBe(-1);
     expect(removed['employee:counts:b']).toBe(-1);

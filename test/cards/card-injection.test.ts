@@ -20,7 +20,8 @@ function locations(node: unknown, marker: string, owner = 'card', key = ''): str
 }
 
 /** User text in a unique wrapper, carrying every payload at once. */
-const evil = (tag: string): string => `«${tag}» ${EXPRESSION} ${LINK} ${MENTION} <img src=x onerror=alert(1)>\u0007\u202E`;
+const evil = (tag: string): string =>
+  `«${tag}» ${EXPRESSION} ${LINK} ${MENTION} <img src=x onerror=alert(1)>\u0007\u202E`;
 
 const text = (card: CardAttachment): string => JSON.stringify(card.content);
 
@@ -29,7 +30,11 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
   [
     'question',
     ['prefill'],
-    () => renderer.question({ ...sample.textQuestion, input: { kind: 'text', long: true, maxLength: 2000, value: evil('prefill') } }),
+    () =>
+      renderer.question({
+        ...sample.textQuestion,
+        input: { kind: 'text', long: true, maxLength: 2000, value: evil('prefill') },
+      }),
   ],
   [
     'rows',
@@ -40,7 +45,15 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
         rows: [evil('row')],
         context: [{ label: 'Business goal', value: evil('context') }],
         fields: [
-          { kind: 'text', id: 'baseline', label: 'Baseline', required: true, long: false, maxLength: 500, value: evil('typed') },
+          {
+            kind: 'text',
+            id: 'baseline',
+            label: 'Baseline',
+            required: true,
+            long: false,
+            maxLength: 500,
+            value: evil('typed'),
+          },
           {
             kind: 'choice',
             id: 'useCase',
@@ -58,7 +71,10 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
     () =>
       renderer.review({
         sections: [
-          { title: 'Ambition', items: [{ questionId: 'am.want', question: 'What do you want AI to do?', answerLines: [evil('answer')] }] },
+          {
+            title: 'Ambition',
+            items: [{ questionId: 'am.want', question: 'What do you want AI to do?', answerLines: [evil('answer')] }],
+          },
         ],
       }),
   ],
@@ -79,7 +95,15 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
         ...sample.summary,
         wants: [evil('want')],
         doNotWants: [evil('notwant')],
-        metrics: [{ goal: evil('goal'), metric: evil('metric'), baseline: evil('baseline'), target: evil('target'), byWhen: evil('when') }],
+        metrics: [
+          {
+            goal: evil('goal'),
+            metric: evil('metric'),
+            baseline: evil('baseline'),
+            target: evil('target'),
+            byWhen: evil('when'),
+          },
+        ],
       }),
   ],
   ['notice', ['message'], () => renderer.notice({ title: 'Note', message: evil('message') })],
@@ -102,21 +126,31 @@ describe('user text is data, never markup or template source', () => {
     expect(text(card)).not.toContain('1-2');
   });
 
-  it.each(userTextCards)('%s leaves a markdown link as literal text inside a TextRun or input', (_name, _tags, render) => {
-    const card = render();
-    const where = locations(card.content, LINK);
-    expect(where.length).toBeGreaterThan(0);
-    expect(where.every((place) => ['TextRun.text', 'Input.Text.value', 'Input.Choice.title'].includes(place))).toBe(true);
-    expect(text(card)).not.toContain('Action.OpenUrl');
-  });
+  it.each(userTextCards)(
+    '%s leaves a markdown link as literal text inside a TextRun or input',
+    (_name, _tags, render) => {
+      const card = render();
+      const where = locations(card.content, LINK);
+      expect(where.length).toBeGreaterThan(0);
+      expect(where.every((place) => ['TextRun.text', 'Input.Text.value', 'Input.Choice.title'].includes(place))).toBe(
+        true,
+      );
+      expect(text(card)).not.toContain('Action.OpenUrl');
+    },
+  );
 
-  it.each(userTextCards)('%s neutralises <at> mentions, angle brackets and control characters', (_name, _tags, render) => {
-    const card = render();
-    expect(text(card)).not.toMatch(/<at>|<\/at>|<img|[<>]/);
-    expect(text(card)).toContain('Boss');
-    expect(text(card)).toContain('‹img src=x onerror=alert(1)›');
-    expect(text(card)).not.toMatch(/\\u0007|\u0007|\u202E/);
-  });
+  it.each(userTextCards)(
+    '%s neutralises <at> mentions, angle brackets and control characters',
+    (_name, _tags, render) => {
+      const card = render();
+      expect(text(card)).not.toMatch(/<at>|<\/at>|<img|[<>]/);
+      expect(text(card)).toContain('Boss');
+      expect(text(card)).toContain('‹img src=x onerror=alert(1)›');
+      expect(text(card)).not.toContain('\u0007');
+      expect(text(card)).not.toContain('\u202E');
+      expect(text(card)).not.toContain('\\u0007');
+    },
+  );
 
   it('does not resolve an expression in a question prefill against the card data', () => {
     const view: QuestionView = {
@@ -132,12 +166,17 @@ describe('user text is data, never markup or template source', () => {
 
 describe('card data is type-checked before expansion', () => {
   it('rejects an object where a string belongs (it would be inserted whole)', () => {
-    const view = { ...sample.welcome, userName: { type: 'Action.OpenUrl', url: 'http://evil.example' } } as unknown as WelcomeView;
+    const view = {
+      ...sample.welcome,
+      userName: { type: 'Action.OpenUrl', url: 'http://evil.example' },
+    } as unknown as WelcomeView;
     expect(() => renderer.welcome(view)).toThrow(CardDataError);
   });
 
   it('rejects numbers, arrays and missing values in string fields, and bad ids, values and counts', () => {
-    expect(() => renderer.question({ ...sample.ratingQuestion, text: 42 } as unknown as QuestionView)).toThrow(/"text" must be a string/);
+    expect(() => renderer.question({ ...sample.ratingQuestion, text: 42 } as unknown as QuestionView)).toThrow(
+      /"text" must be a string/,
+    );
     expect(() => renderer.question({ ...sample.ratingQuestion, questionId: 'two words' })).toThrow(/questionId/);
     expect(() =>
       renderer.question({
@@ -145,18 +184,24 @@ describe('card data is type-checked before expansion', () => {
         input: { kind: 'rating', scale: sample.scale, value: '7' },
       } as unknown as QuestionView),
     ).toThrow(/input.value/);
-    expect(() => renderer.question({ ...sample.multiQuestion, input: { kind: 'multi', options: [{ value: 'a,b', label: 'A' }] } })).toThrow(
-      /options\[0\].value/,
+    expect(() =>
+      renderer.question({ ...sample.multiQuestion, input: { kind: 'multi', options: [{ value: 'a,b', label: 'A' }] } }),
+    ).toThrow(/options\[0\].value/);
+    expect(() => renderer.rows({ ...sample.rowsPage1, rows: [['nested']] } as unknown as RowsView)).toThrow(
+      /rows\[0\]/,
     );
-    expect(() => renderer.rows({ ...sample.rowsPage1, rows: [['nested']] } as unknown as RowsView)).toThrow(/rows\[0\]/);
     expect(() => renderer.rows({ ...sample.rowsPage1, page: 3 } as unknown as RowsView)).toThrow(/page/);
     expect(() =>
-      renderer.review({ sections: [{ title: 'S', items: [{ questionId: 'q', question: 'Q?', answerLines: [5] }] }] } as never),
+      renderer.review({
+        sections: [{ title: 'S', items: [{ questionId: 'q', question: 'Q?', answerLines: [5] }] }],
+      } as never),
     ).toThrow(/answerLines\[0\]/);
-    expect(() => renderer.summary({ ...sample.summary, readiness: [{ section: 'S', mean: Number.NaN, stage: 'x' }] })).toThrow(/mean/);
-    expect(() => renderer.notice({ title: 'T', message: 'M', action: { title: 'Go', command: 'rm -rf' } } as never)).toThrow(
-      /action.command/,
-    );
+    expect(() =>
+      renderer.summary({ ...sample.summary, readiness: [{ section: 'S', mean: Number.NaN, stage: 'x' }] }),
+    ).toThrow(/mean/);
+    expect(() =>
+      renderer.notice({ title: 'T', message: 'M', action: { title: 'Go', command: 'rm -rf' } } as never),
+    ).toThrow(/action.command/);
     expect(() => renderer.confirmDelete({ token: 'ok', answerCount: -1 })).toThrow(/answerCount/);
   });
 

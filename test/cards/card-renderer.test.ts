@@ -13,14 +13,19 @@ function nodes(value: unknown): Node[] {
 
 const ofType = (card: CardAttachment, type: string): Node[] => nodes(card.content).filter((node) => node.type === type);
 const submits = (card: CardAttachment): Node[] => ofType(card, 'Action.Submit');
-const titled = (card: CardAttachment, title: string): Node | undefined => submits(card).find((action) => action.title === title);
-const input = (card: CardAttachment, id: string): Node | undefined => nodes(card.content).find((node) => node.id === id);
+const titled = (card: CardAttachment, title: string): Node | undefined =>
+  submits(card).find((action) => action.title === title);
+const input = (card: CardAttachment, id: string): Node | undefined =>
+  nodes(card.content).find((node) => node.id === id);
 
 const renderer = new CardRenderer();
 
 const everyCard: [string, () => CardAttachment][] = [
   ['welcome', () => renderer.welcome(sample.welcome)],
-  ['welcome (new user, no name)', () => renderer.welcome({ userName: '', hasProgress: false, answeredCount: 0, totalCount: 11 })],
+  [
+    'welcome (new user, no name)',
+    () => renderer.welcome({ userName: '', hasProgress: false, answeredCount: 0, totalCount: 11 }),
+  ],
   ['help', () => renderer.help(sample.help)],
   ['question: rating', () => renderer.question(sample.ratingQuestion)],
   ['question: single', () => renderer.question(sample.singleQuestion)],
@@ -34,10 +39,21 @@ const everyCard: [string, () => CardAttachment][] = [
   ['summary', () => renderer.summary(sample.summary)],
   [
     'summary (empty)',
-    () => renderer.summary({ title: 'Your AI ambition', wants: [], doNotWants: [], metrics: [], readiness: [], recommendations: [] }),
+    () =>
+      renderer.summary({
+        title: 'Your AI ambition',
+        wants: [],
+        doNotWants: [],
+        metrics: [],
+        readiness: [],
+        recommendations: [],
+      }),
   ],
   ['my data', () => renderer.myData(sample.myData)],
-  ['my data (empty)', () => renderer.myData({ packId: 'caf-genai-strategy', packVersion: '1.0.0', lastUpdated: '', answers: [] })],
+  [
+    'my data (empty)',
+    () => renderer.myData({ packId: 'caf-genai-strategy', packVersion: '1.0.0', lastUpdated: '', answers: [] }),
+  ],
   ['confirm delete', () => renderer.confirmDelete(sample.confirmDelete)],
   ['notice', () => renderer.notice(sample.notice)],
   ['notice without a button', () => renderer.notice({ title: 'Saved', message: 'Your answers are saved.' })],
@@ -113,7 +129,10 @@ describe('CardRenderer: question', () => {
 
   it('renders single as compact, multi as multi-select with comma-joined prefill, text with limits', () => {
     expect(input(renderer.question(sample.singleQuestion), 'answer')).toMatchObject({ style: 'compact', value: '' });
-    expect(input(renderer.question(sample.multiQuestion), 'answer')).toMatchObject({ isMultiSelect: true, value: 'training,workshops' });
+    expect(input(renderer.question(sample.multiQuestion), 'answer')).toMatchObject({
+      isMultiSelect: true,
+      value: 'training,workshops',
+    });
     expect(input(renderer.question(sample.textQuestion), 'answer')).toMatchObject({
       type: 'Input.Text',
       isMultiline: true,
@@ -155,7 +174,10 @@ describe('CardRenderer: rows', () => {
       isRequired: true,
       label: 'Business goal',
     });
-    expect((input(card, 'field.goal')?.choices as Node[]).at(-1)).toEqual({ title: 'My own goal (type below)', value: 'own' });
+    expect((input(card, 'field.goal')?.choices as Node[]).at(-1)).toEqual({
+      title: 'My own goal (type below)',
+      value: 'own',
+    });
     expect(input(card, 'field.goal.own')).toMatchObject({ type: 'Input.Text', maxLength: 120 });
     expect(input(card, 'field.useCase')).toMatchObject({ isRequired: false });
     expect(titled(card, 'Add')?.data).toEqual({ sg: 'rows', rowAction: 'add', page: 1, ...ids });
@@ -180,7 +202,14 @@ describe('CardRenderer: rows', () => {
 
   it('renders rating fields and hides inputs and Add once the rows are full', () => {
     const open = renderer.rows(sample.useCaseRows);
-    expect((input(open, 'field.value')?.choices as Node[]).map((choice) => choice.value)).toEqual(['1', '2', '3', '4', '5', 'dk']);
+    expect((input(open, 'field.value')?.choices as Node[]).map((choice) => choice.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'dk',
+    ]);
     const full = renderer.rows({ ...sample.useCaseRows, rows: ['A', 'B'], maxRows: 2 });
     expect(nodes(full.content).filter((node) => String(node.type).startsWith('Input.'))).toEqual([]);
     expect(titled(full, 'Add')).toBeUndefined();
@@ -249,7 +278,9 @@ describe('CardRenderer: review, summary, my data, confirm delete, notice', () =>
   });
 
   it('notice has an optional single button', () => {
-    expect(submits(renderer.notice(sample.notice)).map((action) => action.data)).toEqual([{ sg: 'command', command: 'help' }]);
+    expect(submits(renderer.notice(sample.notice)).map((action) => action.data)).toEqual([
+      { sg: 'command', command: 'help' },
+    ]);
     expect(submits(renderer.notice({ title: 'Saved', message: 'Done.' }))).toEqual([]);
   });
 });
@@ -265,7 +296,10 @@ describe('CardRenderer: templates are shared, renders are not', () => {
   });
 
   it('draws a chart with a single rated section', () => {
-    const card = renderer.summary({ ...sample.summary, readiness: [{ section: 'Business impact', mean: 4, stage: 'Scaling' }] });
+    const card = renderer.summary({
+      ...sample.summary,
+      readiness: [{ section: 'Business impact', mean: 4, stage: 'Scaling' }],
+    });
     expect(validateCard(card.content)).toEqual([]);
     expect(ofType(card, 'Chart.HorizontalBar')[0].data).toEqual([{ x: 'Business impact', y: 4 }]);
     expect(JSON.stringify(card.content)).toContain('4.0 · Scaling');

@@ -19,7 +19,10 @@ function expectSendable(card: CardAttachment): void {
 
 const renderer = new CardRenderer();
 const longLabel = (n: number): string => `A long label that goes on and on ${n} `.repeat(8);
-const manyOptions: ChoiceView[] = Array.from({ length: 50 }, (_, index) => ({ value: `option-${index}`, label: longLabel(index) }));
+const manyOptions: ChoiceView[] = Array.from({ length: 50 }, (_, index) => ({
+  value: `option-${index}`,
+  label: longLabel(index),
+}));
 
 const longHeader = {
   progress: `${longLabel(0)} · 11 of 11`,
@@ -38,12 +41,16 @@ describe('worst cases stay valid and under 80 KB', () => {
     };
     const card = renderer.question(view);
     expectSendable(card);
-    const value = String((card.content as { body: { id?: string; value?: string }[] }).body.find((node) => node.id === 'answer')?.value);
+    const value = String(
+      (card.content as { body: { id?: string; value?: string }[] }).body.find((node) => node.id === 'answer')?.value,
+    );
     expect(Array.from(value).length).toBeLessThanOrEqual(4000);
   });
 
   it('single, multi and rating questions with 50 long options', () => {
-    expectSendable(renderer.question({ ...sample.singleQuestion, ...longHeader, input: { kind: 'single', options: manyOptions } }));
+    expectSendable(
+      renderer.question({ ...sample.singleQuestion, ...longHeader, input: { kind: 'single', options: manyOptions } }),
+    );
     expectSendable(
       renderer.question({
         ...sample.multiQuestion,
@@ -51,7 +58,10 @@ describe('worst cases stay valid and under 80 KB', () => {
         input: { kind: 'multi', options: manyOptions, values: ['option-1', 'option-49'] },
       }),
     );
-    const scale = { labels: [longLabel(1), longLabel(2), longLabel(3), longLabel(4), longLabel(5)] as const, dontKnowLabel: longLabel(6) };
+    const scale = {
+      labels: [longLabel(1), longLabel(2), longLabel(3), longLabel(4), longLabel(5)] as const,
+      dontKnowLabel: longLabel(6),
+    };
     expectSendable(renderer.question({ ...sample.ratingQuestion, ...longHeader, input: { kind: 'rating', scale } }));
   });
 
@@ -75,8 +85,24 @@ describe('worst cases stay valid and under 80 KB', () => {
           options: manyOptions,
           own: { optionLabel: longLabel(4), inputLabel: longLabel(5), maxLength: 500, value: heavy(2000) },
         },
-        { kind: 'text', id: 'baseline', label: longLabel(6), required: true, long: true, maxLength: 2000, value: heavy(2000, 4) },
-        { kind: 'text', id: 'target', label: longLabel(7), required: true, long: true, maxLength: 2000, value: heavy(2000, 5) },
+        {
+          kind: 'text',
+          id: 'baseline',
+          label: longLabel(6),
+          required: true,
+          long: true,
+          maxLength: 2000,
+          value: heavy(2000, 4),
+        },
+        {
+          kind: 'text',
+          id: 'target',
+          label: longLabel(7),
+          required: true,
+          long: true,
+          maxLength: 2000,
+          value: heavy(2000, 5),
+        },
       ],
     };
     expectSendable(renderer.rows(view));
@@ -99,7 +125,10 @@ describe('worst cases stay valid and under 80 KB', () => {
 
   it('review with 45 long answers in seven sections', () => {
     const all = answers(45);
-    const sections = Array.from({ length: 7 }, (_, index) => ({ title: longLabel(index), items: all.filter((_, n) => n % 7 === index) }));
+    const sections = Array.from({ length: 7 }, (_, index) => ({
+      title: longLabel(index),
+      items: all.filter((_, n) => n % 7 === index),
+    }));
     const card = renderer.review({ sections });
     expectSendable(card);
     expect(JSON.stringify(card.content)).toContain('Long answers are shortened here');
@@ -118,7 +147,11 @@ describe('worst cases stay valid and under 80 KB', () => {
         target: heavy(2000, index + 3),
         byWhen: heavy(2000, index + 4),
       })),
-      readiness: Array.from({ length: 7 }, (_, index) => ({ section: longLabel(index), mean: 1 + index * 0.55, stage: 'Implementing' })),
+      readiness: Array.from({ length: 7 }, (_, index) => ({
+        section: longLabel(index),
+        mean: 1 + index * 0.55,
+        stage: 'Implementing',
+      })),
       recommendations: Array.from({ length: 7 }, (_, index) => heavy(2000, index)),
     });
     expectSendable(card);

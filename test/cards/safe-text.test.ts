@@ -38,7 +38,10 @@ describe('byte budgets', () => {
 
   it('share a budget across lines, cap lines per group and report truncation', () => {
     const budget = { totalBytes: 100, maxLineBytes: 40, minLineBytes: 10, maxLinesPerGroup: 3 };
-    expect(fitLines([['short'], ['also short']], budget)).toEqual({ groups: [['short'], ['also short']], truncated: false });
+    expect(fitLines([['short'], ['also short']], budget)).toEqual({
+      groups: [['short'], ['also short']],
+      truncated: false,
+    });
     const fitted = fitLines([['x'.repeat(500)], ['a', 'b', 'c', 'd', 'e']], budget);
     expect(fitted.truncated).toBe(true);
     expect(fitted.groups[1]).toEqual(['a', 'b', '… and 3 more']);

@@ -174,7 +174,11 @@ export const useCaseRows: RowsView = {
   ],
 };
 
-const item = (questionId: string, question: string, ...answerLines: string[]): AnswerItemView => ({ questionId, question, answerLines });
+const item = (questionId: string, question: string, ...answerLines: string[]): AnswerItemView => ({
+  questionId,
+  question,
+  answerLines,
+});
 
 export const review: ReviewView = {
   sections: [
@@ -182,7 +186,11 @@ export const review: ReviewView = {
       title: 'Business impact',
       items: [
         item('bi.industry.impact', 'How strongly will generative AI change your industry?', '4 · Strongly'),
-        item('bi.adapt.employees', 'What will change for employees?', 'Fewer manual reports; more time with customers.'),
+        item(
+          'bi.adapt.employees',
+          'What will change for employees?',
+          'Fewer manual reports; more time with customers.',
+        ),
       ],
     },
     {
@@ -205,7 +213,13 @@ export const summary: SummaryView = {
   doNotWants: ['Make decisions about people without a human', 'Send anything to customers unchecked'],
   metrics: [
     { goal: 'Customer satisfaction', metric: 'CSAT', baseline: '72', target: '80', byWhen: 'Within a year' },
-    { goal: 'Employee productivity', metric: 'Task completion time', baseline: '3 days', target: '1 day', byWhen: 'Within 6 months' },
+    {
+      goal: 'Employee productivity',
+      metric: 'Task completion time',
+      baseline: '3 days',
+      target: '1 day',
+      byWhen: 'Within 6 months',
+    },
   ],
   readiness: [
     { section: 'Business impact', mean: 3.4, stage: 'Planning' },

@@ -15,7 +15,8 @@ describe('card templates', () => {
   it('has exactly one JSON template per card, each declaring version 1.5', () => {
     const files = readdirSync(join(repoRoot, 'cards')).filter((file) => file.endsWith('.json'));
     expect(files.sort()).toEqual(CARD_NAMES.map((name) => `${name}.json`).sort());
-    for (const file of files) expect(JSON.parse(readFileSync(join(repoRoot, 'cards', file), 'utf8')).version).toBe('1.5');
+    for (const file of files)
+      expect(JSON.parse(readFileSync(join(repoRoot, 'cards', file), 'utf8')).version).toBe('1.5');
   });
 
   it('compares versions numerically', () => {

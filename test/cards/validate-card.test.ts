@@ -12,10 +12,12 @@ describe('validateCard', () => {
   it('reports the problems the library and the Teams limits catch', () => {
     expect(validateCard(card([], { version: '1.6' }))).toEqual([expect.stringMatching(/version 1.6/)]);
     expect(validateCard(card([chart])).join()).toMatch(/needs a fallback/);
-    expect(validateCard(card([{ ...chart, fallback: { type: 'Bogus' } }])).join()).toMatch(/Unknown element type "Bogus"/);
-    expect(validateCard(card([{ type: 'Chart.Bubble', data: [], fallback: { type: 'TextBlock', text: 'x' } }])).join()).toMatch(
-      /unknown chart type/,
+    expect(validateCard(card([{ ...chart, fallback: { type: 'Bogus' } }])).join()).toMatch(
+      /Unknown element type "Bogus"/,
     );
+    expect(
+      validateCard(card([{ type: 'Chart.Bubble', data: [], fallback: { type: 'TextBlock', text: 'x' } }])).join(),
+    ).toMatch(/unknown chart type/);
     expect(
       validateCard(
         card([
@@ -24,8 +26,12 @@ describe('validateCard', () => {
         ]),
       ).join(),
     ).toMatch(/Duplicate Id/);
-    expect(validateCard(card([{ type: 'Input.Text', id: 'a', isRequired: true }])).join()).toMatch(/label.*error message/);
-    expect(validateCard(card([{ type: 'Input.Text', id: 'a', label: 'A', labelPosition: 'inline' }])).join()).toMatch(/version 1.6/);
+    expect(validateCard(card([{ type: 'Input.Text', id: 'a', isRequired: true }])).join()).toMatch(
+      /label.*error message/,
+    );
+    expect(validateCard(card([{ type: 'Input.Text', id: 'a', label: 'A', labelPosition: 'inline' }])).join()).toMatch(
+      /version 1.6/,
+    );
     expect(validateCard(card([{ type: 'TextBlock', text: 'x'.repeat(90_000) }])).join()).toMatch(/bytes, limit/);
     expect(validateCard('not a card')).toEqual(['card content is not an object']);
   });

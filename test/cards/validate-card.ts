@@ -39,7 +39,9 @@ function withChartFallbacks(node: Json, path: string, errors: string[]): Json {
     }
     return withChartFallbacks(node.fallback, `${path}.fallback`, errors);
   }
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withChartFallbacks(value, `${path}.${key}`, errors)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, withChartFallbacks(value, `${path}.${key}`, errors)]),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { ContentIndex, loadContentPack } from '../../src/content';
 const index = new ContentIndex(loadContentPack());
 
 describe('ContentIndex', () => {
-  it('lists a section\'s questions in order with their 1-based position', () => {
+  it("lists a section's questions in order with their 1-based position", () => {
     const refs = index.questionsOf('business-impact');
     expect(refs.map((ref) => ref.indexInSection)).toEqual(refs.map((_, i) => i + 1));
     expect(new Set(refs.map((ref) => ref.sectionTotal))).toEqual(new Set([refs.length]));
@@ -26,7 +26,9 @@ describe('ContentIndex', () => {
     expect(all).toHaveLength(index.sections.reduce((sum, section) => sum + index.questionsOf(section.id).length, 0));
     expect(all[0]?.question.id).toBe('bi-industry-impact');
     expect(all.at(-1)?.question.id).toBe('dr-infrastructure');
-    expect(all.map((ref) => ref.section.id).filter((id, i, ids) => id !== ids[i - 1])).toEqual(index.sections.map((section) => section.id));
+    expect(all.map((ref) => ref.section.id).filter((id, i, ids) => id !== ids[i - 1])).toEqual(
+      index.sections.map((section) => section.id),
+    );
   });
 
   it.each([

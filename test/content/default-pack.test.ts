@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { defaultContentPackPath, loadContentPack, type ContentPack, type Question, type RowsQuestion } from '../../src/content';
+import {
+  defaultContentPackPath,
+  loadContentPack,
+  type ContentPack,
+  type Question,
+  type RowsQuestion,
+} from '../../src/content';
 
 /** Sections and considerations of SPEC §2, in order. */
 const SPEC_OUTLINE: ReadonlyArray<[string, string[]]> = [
@@ -13,7 +19,9 @@ const SPEC_OUTLINE: ReadonlyArray<[string, string[]]> = [
 ];
 
 const pack: ContentPack = loadContentPack();
-const questions: Question[] = pack.sections.flatMap((section) => section.considerations.flatMap((consideration) => consideration.questions));
+const questions: Question[] = pack.sections.flatMap((section) =>
+  section.considerations.flatMap((consideration) => consideration.questions),
+);
 const question = (id: string): Question => {
   const found = questions.find((candidate) => candidate.id === id);
   if (found === undefined) throw new Error(`no question ${id}`);
@@ -32,18 +40,23 @@ describe('the default content pack', () => {
   });
 
   it('covers the seven sections and every consideration of SPEC §2 in order', () => {
-    expect(pack.sections.map((section) => [section.id, section.considerations.map((consideration) => consideration.id)])).toEqual(SPEC_OUTLINE);
+    expect(
+      pack.sections.map((section) => [section.id, section.considerations.map((consideration) => consideration.id)]),
+    ).toEqual(SPEC_OUTLINE);
   });
 
   it('has unique ids and a questionnaire of a sensible size', () => {
     const ids = questions.map((candidate) => candidate.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const considerationIds = pack.sections.flatMap((section) => section.considerations.map((consideration) => consideration.id));
+    const considerationIds = pack.sections.flatMap((section) =>
+      section.considerations.map((consideration) => consideration.id),
+    );
     expect(new Set(considerationIds).size).toBe(considerationIds.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/);
     expect(questions.length).toBeGreaterThanOrEqual(35);
     expect(questions.length).toBeLessThanOrEqual(45);
-    for (const section of pack.sections) expect(section.considerations.flatMap((c) => c.questions).length).toBeLessThanOrEqual(12);
+    for (const section of pack.sections)
+      expect(section.considerations.flatMap((c) => c.questions).length).toBeLessThanOrEqual(12);
   });
 
   it('gives every consideration guidance and a recommendation, and points the last section to CAF planning', () => {
@@ -58,7 +71,12 @@ describe('the default content pack', () => {
   });
 
   it('never pastes the seed article sentences', () => {
-    const seed = ['Determine the impact on your industry', 'Incorporate feedback mechanisms', 'How much does your organization encourage', 'Does leadership understand the value of GAI'];
+    const seed = [
+      'Determine the impact on your industry',
+      'Incorporate feedback mechanisms',
+      'How much does your organization encourage',
+      'Does leadership understand the value of GAI',
+    ];
     const text = readFileSync(defaultContentPackPath(), 'utf8');
     for (const sentence of seed) expect(text).not.toContain(sentence);
   });
@@ -67,7 +85,13 @@ describe('the default content pack', () => {
     const awareness = question('ba-awareness-initiatives');
     expect(awareness.kind).toBe('multi');
     if (awareness.kind !== 'multi') return;
-    expect(awareness.options.map((option) => option.value)).toEqual(['training', 'workshops', 'communities-of-practice', 'hackathons', 'none']);
+    expect(awareness.options.map((option) => option.value)).toEqual([
+      'training',
+      'workshops',
+      'communities-of-practice',
+      'hackathons',
+      'none',
+    ]);
     expect(awareness.exclusive).toBe('none');
   });
 
@@ -79,13 +103,28 @@ describe('the default content pack', () => {
     ]);
     expect(rows('am-want').fields).toHaveLength(1);
     expect(rows('am-do-not-want').fields).toHaveLength(1);
-    expect(rows('sm-metrics').fields.map((field) => field.kind)).toEqual(['goal', 'rowRef', 'metric', 'text', 'text', 'timeFrame']);
+    expect(rows('sm-metrics').fields.map((field) => field.kind)).toEqual([
+      'goal',
+      'rowRef',
+      'metric',
+      'text',
+      'text',
+      'timeFrame',
+    ]);
     const approach = rows('dr-build-approach').fields.find((field) => field.kind === 'choice');
-    expect(approach?.kind === 'choice' && approach.options.map((option) => option.value)).toEqual(['buy-saas', 'low-code', 'paas', 'iaas', 'undecided']);
+    expect(approach?.kind === 'choice' && approach.options.map((option) => option.value)).toEqual([
+      'buy-saas',
+      'low-code',
+      'paas',
+      'iaas',
+      'undecided',
+    ]);
   });
 
   it('suggests the CAF example metrics per business goal', () => {
-    expect(Object.fromEntries(pack.goals.map((goal) => [goal.value, goal.metrics.map((metric) => metric.value)]))).toEqual({
+    expect(
+      Object.fromEntries(pack.goals.map((goal) => [goal.value, goal.metrics.map((metric) => metric.value)])),
+    ).toEqual({
       'customer-satisfaction': ['csat', 'nps', 'retention-rate'],
       'employee-productivity': ['efficiency-ratio', 'task-completion-time', 'employee-satisfaction'],
       'operational-efficiency': ['cycle-time', 'oee', 'workflow-completion-rate'],
@@ -96,7 +135,13 @@ describe('the default content pack', () => {
   });
 
   it('has the stages, limits and pulse templates the dialogs expect', () => {
-    expect(pack.stages.map((stage) => stage.label)).toEqual(['Exploring', 'Planning', 'Implementing', 'Scaling', 'Realizing']);
+    expect(pack.stages.map((stage) => stage.label)).toEqual([
+      'Exploring',
+      'Planning',
+      'Implementing',
+      'Scaling',
+      'Realizing',
+    ]);
     expect(pack.limits).toEqual({ shortText: 200, longText: 2000, maxRows: 10 });
     expect(pack.summary).toEqual({
       want: 'am-want',
@@ -104,7 +149,11 @@ describe('the default content pack', () => {
       metrics: 'sm-metrics',
       metricFields: { goal: 'goal', metric: 'metric', baseline: 'baseline', target: 'target', timeFrame: 'time-frame' },
     });
-    expect(pack.pulseTemplates.map((template) => template.id)).toEqual(['ai-readiness', 'change-communication', 'leadership-support']);
+    expect(pack.pulseTemplates.map((template) => template.id)).toEqual([
+      'ai-readiness',
+      'change-communication',
+      'leadership-support',
+    ]);
     for (const template of pack.pulseTemplates) {
       expect(template.allowComment).toBe(true);
       for (const id of template.questions) expect(['rating', 'single']).toContain(question(id).kind);

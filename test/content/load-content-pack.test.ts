@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { ContentPackError, loadContentPack, parseContentPack, type ContentPack, type Question } from '../../src/content';
+import {
+  ContentPackError,
+  loadContentPack,
+  parseContentPack,
+  type ContentPack,
+  type Question,
+} from '../../src/content';
 import { PackFiles, defaultPackCopy, loadError } from './pack-files';
 
 const files = new PackFiles();
@@ -48,8 +54,20 @@ const MINIMAL_PACK = {
           recommendation: 'Join the monthly demo.',
           questions: [
             { id: 'know-ai', kind: 'rating', text: 'I know what AI could do for my work.', scale: 'agreement' },
-            { id: 'hopes', kind: 'rows', text: 'What should AI do for you?', rowLabel: 'hope', fields: [{ id: 'text', kind: 'text', label: 'Hope', required: true, page: 1, long: false }] },
-            { id: 'fears', kind: 'rows', text: 'What should AI never do?', rowLabel: 'fear', fields: [{ id: 'text', kind: 'text', label: 'Fear', required: true, page: 1, long: false }] },
+            {
+              id: 'hopes',
+              kind: 'rows',
+              text: 'What should AI do for you?',
+              rowLabel: 'hope',
+              fields: [{ id: 'text', kind: 'text', label: 'Hope', required: true, page: 1, long: false }],
+            },
+            {
+              id: 'fears',
+              kind: 'rows',
+              text: 'What should AI never do?',
+              rowLabel: 'fear',
+              fields: [{ id: 'text', kind: 'text', label: 'Fear', required: true, page: 1, long: false }],
+            },
             {
               id: 'measures',
               kind: 'rows',
@@ -70,14 +88,21 @@ const MINIMAL_PACK = {
   timeFrames: [],
   pulseTemplates: [],
   limits: { shortText: 100, longText: 1000, maxRows: 5 },
-  summary: { want: 'hopes', doNotWant: 'fears', metrics: 'measures', metricFields: { goal: 'what', metric: 'what', baseline: 'now', target: 'goal', timeFrame: 'goal' } },
+  summary: {
+    want: 'hopes',
+    doNotWant: 'fears',
+    metrics: 'measures',
+    metricFields: { goal: 'what', metric: 'what', baseline: 'now', target: 'goal', timeFrame: 'goal' },
+  },
 };
 
 describe('loadContentPack', () => {
-  it('loads an organisation\'s own minimal pack from a relative or absolute path', () => {
+  it("loads an organisation's own minimal pack from a relative or absolute path", () => {
     const file = files.write(MINIMAL_PACK);
     expect(loadContentPack(file).id).toBe('contoso-ai-pulse');
-    expect(loadContentPack(path.relative(process.cwd(), file)).sections[0]?.considerations[0]?.questions).toHaveLength(4);
+    expect(loadContentPack(path.relative(process.cwd(), file)).sections[0]?.considerations[0]?.questions).toHaveLength(
+      4,
+    );
   });
 
   it('accepts a byte order mark and the $schema hint editors use', () => {
@@ -99,7 +124,9 @@ describe('loadContentPack', () => {
   });
 
   it('names parsed text by the source it was given', () => {
-    expect(() => parseContentPack('[]', 'admin upload')).toThrow(/Content pack admin upload is invalid:\n {2}- \(top level\): must be object/);
+    expect(() => parseContentPack('[]', 'admin upload')).toThrow(
+      /Content pack admin upload is invalid:\n {2}- \(top level\): must be object/,
+    );
   });
 
   describe('schema errors name the file and the exact JSON path', () => {
@@ -113,7 +140,9 @@ describe('loadContentPack', () => {
 
     it('an unknown property on a question', () => {
       const { message } = breakPack((pack) => Object.assign(locate(pack, 'lb-commitment').question, { colour: 'red' }));
-      expect(message).toContain(`${locate(defaultPackCopy(), 'lb-commitment').path}/colour: is not a known property here`);
+      expect(message).toContain(
+        `${locate(defaultPackCopy(), 'lb-commitment').path}/colour: is not a known property here`,
+      );
     });
 
     it('a rating scale without exactly five labels', () => {
@@ -137,7 +166,9 @@ describe('loadContentPack', () => {
         Object.assign(locate(pack, 'bi-experimentation').question, { kind: 'slider' });
         Object.assign(locate(pack, 'bi-innovation-areas').question, { scale: 'extent' });
       });
-      expect(message).toContain('/sections/0/considerations/3/questions/0/kind: must be one of "rating", "single", "multi", "text", "rows"');
+      expect(message).toContain(
+        '/sections/0/considerations/3/questions/0/kind: must be one of "rating", "single", "multi", "text", "rows"',
+      );
       expect(message).toContain('/sections/0/considerations/0/questions/1/scale: is not a known property here');
     });
 
@@ -177,14 +208,18 @@ describe('loadContentPack', () => {
         pack.pulseTemplates[2]!.questions[0] = 'bi-employee-changes';
       });
       expect(message).toContain('/pulseTemplates/0/questions/1: unknown question "dr-magic"');
-      expect(message).toContain('/pulseTemplates/2/questions/0: question "bi-employee-changes" is a text question; pulse templates take only rating or single-choice questions');
+      expect(message).toContain(
+        '/pulseTemplates/2/questions/0: question "bi-employee-changes" is a text question; pulse templates take only rating or single-choice questions',
+      );
     });
 
     it('duplicate question ids', () => {
       const { message } = breakPack((pack) => {
         locate(pack, 'lb-commitment').question.id = 'bi-industry-impact';
       });
-      expect(message).toContain('/sections/1/considerations/0/questions/1/id: duplicate question id "bi-industry-impact" (first used at /sections/0/considerations/0/questions/0/id)');
+      expect(message).toContain(
+        '/sections/1/considerations/0/questions/1/id: duplicate question id "bi-industry-impact" (first used at /sections/0/considerations/0/questions/0/id)',
+      );
     });
 
     it('a row reference to a missing or non-rows question, or to a field that does not name rows', () => {
@@ -192,19 +227,26 @@ describe('loadContentPack', () => {
       const approach = locate(defaultPackCopy(), 'dr-build-approach').path;
       const { message } = breakPack((pack) => {
         const metricRows = locate(pack, 'sm-metrics').question;
-        if (metricRows.kind === 'rows' && metricRows.fields[1]?.kind === 'rowRef') metricRows.fields[1].question = 'uc-value-clarity';
+        if (metricRows.kind === 'rows' && metricRows.fields[1]?.kind === 'rowRef')
+          metricRows.fields[1].question = 'uc-value-clarity';
         const approachRows = locate(pack, 'dr-build-approach').question;
-        if (approachRows.kind === 'rows' && approachRows.fields[0]?.kind === 'rowRef') approachRows.fields[0].titleField = 'value';
+        if (approachRows.kind === 'rows' && approachRows.fields[0]?.kind === 'rowRef')
+          approachRows.fields[0].titleField = 'value';
       });
-      expect(message).toContain(`${metrics}/fields/1/question: question "uc-value-clarity" is a rating question, not a rows question`);
-      expect(message).toContain(`${approach}/fields/0/titleField: field "value" of question "uc-use-cases" must be a required text field`);
+      expect(message).toContain(
+        `${metrics}/fields/1/question: question "uc-value-clarity" is a rating question, not a rows question`,
+      );
+      expect(message).toContain(
+        `${approach}/fields/0/titleField: field "value" of question "uc-use-cases" must be a required text field`,
+      );
     });
 
     it('a metric field whose goalField is not a goal field', () => {
       const metrics = locate(defaultPackCopy(), 'sm-metrics').path;
       const { message } = breakPack((pack) => {
         const metricRows = locate(pack, 'sm-metrics').question;
-        if (metricRows.kind === 'rows' && metricRows.fields[2]?.kind === 'metric') metricRows.fields[2].goalField = 'baseline';
+        if (metricRows.kind === 'rows' && metricRows.fields[2]?.kind === 'metric')
+          metricRows.fields[2].goalField = 'baseline';
       });
       expect(message).toContain(`${metrics}/fields/2/goalField: field "baseline" is a text field, not a goal field`);
     });
@@ -224,7 +266,7 @@ describe('loadContentPack', () => {
         pack.stages[3]!.minMean = 2.75;
       });
       expect(message).toContain('/stages/0/minMean: the first stage must start at 1');
-      expect(message).toContain('/stages/3/minMean: must be greater than the previous stage\'s minMean (2.75)');
+      expect(message).toContain("/stages/3/minMean: must be greater than the previous stage's minMean (2.75)");
     });
 
     it('a summary mapping that points at the wrong question or a missing field', () => {
@@ -232,7 +274,9 @@ describe('loadContentPack', () => {
         pack.summary.want = 'am-ambition-shared';
         pack.summary.metricFields.baseline = 'start';
       });
-      expect(message).toContain('/summary/want: question "am-ambition-shared" is a rating question, not a rows question');
+      expect(message).toContain(
+        '/summary/want: question "am-ambition-shared" is a rating question, not a rows question',
+      );
       expect(message).toContain('/summary/metricFields/baseline: question "sm-metrics" has no field "start"');
     });
 
@@ -245,7 +289,10 @@ describe('loadContentPack', () => {
         throw new Error('expected a ContentPackError');
       } catch (error) {
         expect(error).toBeInstanceOf(ContentPackError);
-        expect((error as ContentPackError).problems.map((problem) => problem.path)).toEqual(['/stages/1/minMean', '/pulseTemplates/0/questions/0']);
+        expect((error as ContentPackError).problems.map((problem) => problem.path)).toEqual([
+          '/stages/1/minMean',
+          '/pulseTemplates/0/questions/0',
+        ]);
       }
     });
   });

@@ -1,5 +1,13 @@
 import { answerId } from '../../src/storage/answer-store';
-import { cardsOf, startTestBot, submitData, textsOf, type TestBot, TENANT, type TurnReply } from '../support/bot-harness';
+import {
+  cardsOf,
+  startTestBot,
+  submitData,
+  textsOf,
+  type TestBot,
+  TENANT,
+  type TurnReply,
+} from '../support/bot-harness';
 import { progressOf } from '../support/card-driver';
 
 let bot: TestBot;
@@ -37,7 +45,9 @@ describe('two bot instances sharing Cosmos', () => {
       ['bi-industry-impact', 2],
       ['bi-feedback-loops', 5],
     ] as const) {
-      const { resource } = await bot.containers.users.item(answerId(onA.aadObjectId, questionId), [TENANT, onA.aadObjectId]).read();
+      const { resource } = await bot.containers.users
+        .item(answerId(onA.aadObjectId, questionId), [TENANT, onA.aadObjectId])
+        .read();
       expect(resource?.value).toEqual({ kind: 'rating', value });
     }
   });
@@ -49,7 +59,10 @@ describe('two bot instances sharing Cosmos', () => {
     const replies = [await user.post(activity), await user.post(activity)];
     expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
     const { resources } = await bot.containers.users.items
-      .query({ query: 'SELECT * FROM c WHERE c.userId = @u AND c.type = "answer"', parameters: [{ name: '@u', value: user.aadObjectId }] })
+      .query({
+        query: 'SELECT * FROM c WHERE c.userId = @u AND c.type = "answer"',
+        parameters: [{ name: '@u', value: user.aadObjectId }],
+      })
       .fetchAll();
     expect(resources).toHaveLength(1);
   });
@@ -61,7 +74,9 @@ describe('two bot instances sharing Cosmos', () => {
     const card = next(reply, 'Answer A');
     const [a, b] = await Promise.all([user.submit(card), user.submit({ ...card, answer: 'Answer B' })]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    const { resource } = await bot.containers.users.item(answerId(user.aadObjectId, 'bi-innovation-areas'), [TENANT, user.aadObjectId]).read();
+    const { resource } = await bot.containers.users
+      .item(answerId(user.aadObjectId, 'bi-innovation-areas'), [TENANT, user.aadObjectId])
+      .read();
     expect(['Answer A', 'Answer B']).toContain(resource?.value.text);
     const after = await user.say('resume');
     expect(progressOf(cardsOf(after).at(-1))).toBe('Business impact · 3 of 12');

@@ -2,7 +2,17 @@ import { total } from '../../src/aggregation/contributions';
 import { answerId } from '../../src/storage/answer-store';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { ContentIndex } from '../../src/content/content-index';
-import { cardsOf, cardText, startTestBot, submitData, textsOf, type TestBot, type TestUser, type TurnReply, TENANT } from '../support/bot-harness';
+import {
+  cardsOf,
+  cardText,
+  startTestBot,
+  submitData,
+  textsOf,
+  type TestBot,
+  type TestUser,
+  type TurnReply,
+  TENANT,
+} from '../support/bot-harness';
 import { answerCurrentCard, hasButton, inputsOf, progressOf } from '../support/card-driver';
 
 const index = new ContentIndex(loadContentPack());
@@ -17,7 +27,9 @@ afterAll(async () => {
 });
 
 async function storedAnswer(user: TestUser, questionId: string): Promise<unknown> {
-  const { resource } = await bot.containers.users.item(answerId(user.aadObjectId, questionId), [TENANT, user.aadObjectId]).read();
+  const { resource } = await bot.containers.users
+    .item(answerId(user.aadObjectId, questionId), [TENANT, user.aadObjectId])
+    .read();
   return resource?.value;
 }
 
@@ -38,7 +50,10 @@ function press(user: TestUser, reply: TurnReply, title: string): Promise<TurnRep
 describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)', () => {
   it('walks from the welcome card through every question to the summary, storing each answer as it is given', async () => {
     const user = bot.user();
-    const welcome = await user.post({ type: 'conversationUpdate', membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }] });
+    const welcome = await user.post({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }],
+    });
     expect(cardText(newestCard(welcome))).toMatch(/Strategy Guide/);
     expect(hasButton(newestCard(welcome), 'Start')).toBe(true);
 
@@ -61,7 +76,13 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     expect(summary).toMatch(/ambition/i);
     expect(summary).toContain('A considered answer');
     const { resources } = await bot.containers.users.items
-      .query({ query: 'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.userId = @u AND c.type = "answer"', parameters: [{ name: '@t', value: TENANT }, { name: '@u', value: user.aadObjectId }] })
+      .query({
+        query: 'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.userId = @u AND c.type = "answer"',
+        parameters: [
+          { name: '@t', value: TENANT },
+          { name: '@u', value: user.aadObjectId },
+        ],
+      })
       .fetchAll();
     expect(resources[0]).toBe(totalQuestions);
   });
@@ -185,7 +206,13 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
 });
 
 describe('in a team channel', () => {
-  const channel = { id: '19:general@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT, isGroup: true, name: 'General' };
+  const channel = {
+    id: '19:general@thread.tacv2;messageid=1',
+    conversationType: 'channel',
+    tenantId: TENANT,
+    isGroup: true,
+    name: 'General',
+  };
 
   it('answers help and points to the 1:1 chat instead of starting the questionnaire there', async () => {
     const user = bot.user();
@@ -194,7 +221,11 @@ describe('in a team channel', () => {
     const start = await user.post({ type: 'message', text: '<at>Strategy Guide</at> start', conversation: channel });
     expect(cardText(newestCard(start))).toMatch(/1:1/);
     expect(progressOf(cardsOf(start).at(-1))).toBeUndefined();
-    const added = await user.post({ type: 'conversationUpdate', membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }], conversation: channel });
+    const added = await user.post({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }],
+      conversation: channel,
+    });
     expect(added.activities).toHaveLength(0);
   });
 });

@@ -21,7 +21,6 @@ export const PLAYGROUND_DEFAULTS = {
   channels: { General: 'team-id', Announcements: 'channel-announcements-id' },
 } as const;
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Browser side
 

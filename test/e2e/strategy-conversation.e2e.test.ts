@@ -7,7 +7,20 @@ import { silentLogger } from '../../src/logging/logger';
 import { openPlaygroundPage, startPlayground, type Playground, type PlaygroundPage } from './playground';
 
 /** The first section of the default pack, as the cards ask it: rating, text or single choice. */
-const BUSINESS_IMPACT = ['rating', 'text', 'rating', 'text', 'text', 'rating', 'rating', 'rating', 'single', 'rating', 'rating', 'rating'] as const;
+const BUSINESS_IMPACT = [
+  'rating',
+  'text',
+  'rating',
+  'text',
+  'text',
+  'rating',
+  'rating',
+  'rating',
+  'single',
+  'rating',
+  'rating',
+  'rating',
+] as const;
 
 describe('the strategy conversation in the Agents Playground (headless Chromium)', () => {
   let cosmos: EmbeddedCosmos;
@@ -17,7 +30,11 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
 
   beforeAll(async () => {
     cosmos = await startEmbeddedCosmos();
-    app = await startApp({ config: loadConfig({ PORT: '0', COSMOS_DATABASE: 'e2e' }, 'local'), cosmos, logger: silentLogger });
+    app = await startApp({
+      config: loadConfig({ PORT: '0', COSMOS_DATABASE: 'e2e' }, 'local'),
+      cosmos,
+      logger: silentLogger,
+    });
     playground = await startPlayground(`${app.url}/api/messages`);
     ui = await openPlaygroundPage(playground.url);
   }, 90_000);

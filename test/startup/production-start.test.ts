@@ -7,7 +7,11 @@ const entry = path.resolve(__dirname, '../../lib/src/index.js');
 
 /** Runs the built production entry (`npm start`) with only the given settings. */
 function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
+  return spawnSync(process.execPath, [entry], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
 }
 
 describe('npm start (production mode, built output)', () => {
@@ -24,7 +28,9 @@ describe('npm start (production mode, built output)', () => {
 
   it('refuses UserAssignedMSI with a password and SingleTenant without a tenant', () => {
     const cosmos = { COSMOS_ENDPOINT: 'https://example.documents.azure.com' };
-    expect(start({ ...cosmos, BOT_ID: 'app', BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'secret' }).stderr).toMatch(/UserAssignedMSI/);
+    expect(start({ ...cosmos, BOT_ID: 'app', BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'secret' }).stderr).toMatch(
+      /UserAssignedMSI/,
+    );
     const single = start({ ...cosmos, BOT_ID: 'app', BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'secret' });
     expect(single.status).toBe(1);
     expect(single.stderr).toContain('BOT_TENANT_ID');
@@ -38,7 +44,12 @@ describe('an invalid content pack', () => {
     const pack = JSON.parse(readFileSync(path.resolve(__dirname, '../../dialogs/content/strategy-pack.json'), 'utf8'));
     pack.sections[1].considerations[0].questions[0].scale = 'stars';
     writeFileSync(packFile, JSON.stringify(pack));
-    const result = start({ BOT_ID: 'app', BOT_PASSWORD: 'secret', COSMOS_ENDPOINT: 'https://example.documents.azure.com', CONTENT_PACK: packFile });
+    const result = start({
+      BOT_ID: 'app',
+      BOT_PASSWORD: 'secret',
+      COSMOS_ENDPOINT: 'https://example.documents.azure.com',
+      CONTENT_PACK: packFile,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(packFile);
     expect(result.stderr).toContain('/sections/1/considerations/0/questions/0/scale');

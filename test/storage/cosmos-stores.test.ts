@@ -38,7 +38,9 @@ describe('Cosmos stores against the embedded Cosmos-compatible server', () => {
     const local = await openCosmos({ endpoint: tls.endpoint, key: tls.key, database: 'tls', local: true });
     const production = await openCosmos({ endpoint: tls.endpoint, key: tls.key, database: 'tls', local: false });
     try {
-      await expect(local.containers.users.items.upsert({ id: 'x', tenantId: 't1', userId: 'u' })).resolves.toBeDefined();
+      await expect(
+        local.containers.users.items.upsert({ id: 'x', tenantId: 't1', userId: 'u' }),
+      ).resolves.toBeDefined();
       await expect(production.containers.users.item('x', ['t1', 'u']).read()).rejects.toThrow(/certificate/i);
     } finally {
       local.client.dispose();

@@ -42,14 +42,20 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     await cosmos.close();
     throw error;
   }
-  const { containers, client } = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database, local: true });
+  const { containers, client } = await openCosmos({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    database,
+    local: true,
+  });
   const bot: TestBot = {
     get app() {
       return app;
     },
     cosmos,
     containers,
-    user: (aadObjectId = randomUUID(), name = 'Ada Lovelace', via?: RunningApp) => new TestUser(() => (via ?? app).url, aadObjectId, name),
+    user: (aadObjectId = randomUUID(), name = 'Ada Lovelace', via?: RunningApp) =>
+      new TestUser(() => (via ?? app).url, aadObjectId, name),
     async restart() {
       await app.close();
       app = await boot();
@@ -133,7 +139,9 @@ export function cardsOf(reply: TurnReply): Record<string, unknown>[] {
 
 /** The text messages among the replies. */
 export function textsOf(reply: TurnReply): string[] {
-  return reply.activities.flatMap((activity) => (typeof activity.text === 'string' && activity.text ? [activity.text] : []));
+  return reply.activities.flatMap((activity) =>
+    typeof activity.text === 'string' && activity.text ? [activity.text] : [],
+  );
 }
 
 /** Finds the submit data of the card button with this title (searching nested actions too). */
@@ -168,7 +176,8 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (typeof node === 'object' && node !== null) {
       const record = node as Record<string, unknown>;
-      if ((record.type === 'TextBlock' || record.type === 'TextRun') && typeof record.text === 'string') texts.push(record.text);
+      if ((record.type === 'TextBlock' || record.type === 'TextRun') && typeof record.text === 'string')
+        texts.push(record.text);
       Object.values(record).forEach(walk);
     }
   };

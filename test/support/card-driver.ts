@@ -19,7 +19,9 @@ export function inputsOf(card: unknown): Json[] {
 
 /** The "Business impact · 3 of 11" line of a question card, if it has one. */
 export function progressOf(card: unknown): string | undefined {
-  const first = ((card as Json | undefined)?.body as Json[] | undefined)?.find((element) => element.type === 'TextBlock');
+  const first = ((card as Json | undefined)?.body as Json[] | undefined)?.find(
+    (element) => element.type === 'TextBlock',
+  );
   const text = typeof first?.text === 'string' ? first.text : undefined;
   return text && / · \d+ of \d+$/.test(text) ? text : undefined;
 }
@@ -38,13 +40,17 @@ export function hasButton(card: unknown, title: string): boolean {
 export function plausibleValue(input: Json, text: string): string {
   if (input.type === 'Input.ChoiceSet') {
     const choices = (input.choices as Json[]).map((choice) => String(choice.value));
-    return choices.includes('4') ? '4' : choices.find((value) => value !== 'own') ?? choices[0];
+    return choices.includes('4') ? '4' : (choices.find((value) => value !== 'own') ?? choices[0]);
   }
   return text;
 }
 
 /** Answers whatever question or rows card is newest in the reply, the way a person would. */
-export async function answerCurrentCard(user: TestUser, reply: TurnReply, text = 'A considered answer'): Promise<TurnReply> {
+export async function answerCurrentCard(
+  user: TestUser,
+  reply: TurnReply,
+  text = 'A considered answer',
+): Promise<TurnReply> {
   const card = cardsOf(reply).at(-1);
   if (!card) throw new Error('no card to answer');
   if (hasButton(card, 'Next')) {
