@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import {
   Prompt,
   type PromptOptions,
@@ -6,23 +6,28 @@ import {
   type PromptValidatorContext,
 } from 'botbuilder-dialogs';
 import type { RowValue } from '../src/domain/answers';
+import { questionView, rowsView } from '../src/strategy/card-views';
 import { readSubmit } from '../src/strategy/read-submit';
 import type { SubmitOutcome } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { turnUnitOf } from './turn-state';
 
-/** What a card prompt checks a reply against; kept in dialog state, so plain JSON. */
+/**
+ * The card a prompt shows and what a reply to it must match. Kept in dialog state (stored with the session every
+ * turn), so it holds only what rebuilds the card, never the card itself.
+ */
 export interface CardExpectation {
   questionId: string;
   token: string;
-  /** Page-one values of a row in progress (rows cards, page two). */
+  canGoBack: boolean;
+  /** Rows cards: which page of a new row, and page one's values while on page two. */
+  page?: 1 | 2;
   pendingRow?: RowValue;
 }
 
-/** Options for CardPrompt: the card to send and what a reply to it must match. */
+/** Options for CardPrompt: what to ask and what a reply must match. */
 export interface CardPromptOptions extends PromptOptions {
-  prompt: Partial<Activity>;
   validations: CardExpectation;
 }
 
@@ -34,18 +39,23 @@ export interface CardPromptOptions extends PromptOptions {
 export class CardPrompt extends Prompt<SubmitOutcome> {
   static readonly id = 'cardPrompt';
 
-  constructor(private readonly deps: Pick<DialogDeps, 'index' | 'pack'>) {
+  constructor(private readonly deps: Pick<DialogDeps, 'index' | 'pack' | 'cards'>) {
     super(CardPrompt.id, CardPrompt.explainRejection);
   }
 
-  protected async onPrompt(
-    context: TurnContext,
-    _state: object,
-    options: PromptOptions,
-    isRetry: boolean,
-  ): Promise<void> {
-    const card = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
-    if (card) await context.sendActivity(card);
+  /** Sends the question or rows card, rendered from the current answers (so a re-prompt shows them too). */
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions): Promise<void> {
+    const expected = options.validations as CardExpectation;
+    const ref = this.deps.index.find(expected.questionId);
+    if (!ref) return;
+    const { answers } = turnUnitOf(context).session.doc;
+    const { token, canGoBack, page = 1, pendingRow } = expected;
+    const { pack, cards } = this.deps;
+    const card =
+      ref.question.kind === 'rows'
+        ? cards.rows(rowsView({ ...ref, question: ref.question }, token, canGoBack, pack, answers, page, pendingRow))
+        : cards.question(questionView(ref, token, canGoBack, pack, answers));
+    await context.sendActivity(MessageFactory.attachment(card));
   }
 
   protected async onRecognize(

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { QuestionRef } from '../src/content/content-index';
 import type { RowsQuestion } from '../src/content/types';
 import type { AnswerValue, RowValue } from '../src/domain/answers';
-import { rowsView } from '../src/strategy/card-views';
 import type { SubmitOutcome } from '../src/strategy/submit';
 import { newToken } from '../src/strategy/token';
 import { CardPrompt, type CardPromptOptions } from './card-prompt';
@@ -34,22 +32,8 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
 
   private async askStep(step: WaterfallStepContext<RowsDialogOptions>): Promise<DialogTurnResult> {
     const { questionId, canGoBack, page, pendingRow } = step.options;
-    const ref = this.rowsRef(questionId);
-    const token = newToken();
-    const view = rowsView(
-      ref,
-      token,
-      canGoBack,
-      this.deps.pack,
-      turnUnitOf(step.context).session.doc.answers,
-      page,
-      pendingRow,
-    );
-    const card = MessageFactory.attachment(this.deps.cards.rows(view));
     const options: CardPromptOptions = {
-      prompt: card,
-      retryPrompt: card,
-      validations: { questionId, token, ...(pendingRow ? { pendingRow } : {}) },
+      validations: { questionId, token: newToken(), canGoBack, page, ...(pendingRow ? { pendingRow } : {}) },
     };
     return step.prompt(CardPrompt.id, options);
   }

@@ -1,8 +1,6 @@
-import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { QuestionRef } from '../src/content/content-index';
 import type { Section } from '../src/content/types';
-import { questionView } from '../src/strategy/card-views';
 import type { SubmitOutcome } from '../src/strategy/submit';
 import { newToken } from '../src/strategy/token';
 import { CardPrompt, type CardPromptOptions } from './card-prompt';
@@ -44,14 +42,7 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
       const options: RowsDialogOptions = { questionId: ref.question.id, canGoBack, page: 1 };
       return step.beginDialog(RowsDialog.id, options);
     }
-    const token = newToken();
-    const view = questionView(ref, token, canGoBack, this.deps.pack, turnUnitOf(step.context).session.doc.answers);
-    const card = MessageFactory.attachment(this.deps.cards.question(view));
-    const options: CardPromptOptions = {
-      prompt: card,
-      retryPrompt: card,
-      validations: { questionId: ref.question.id, token },
-    };
+    const options: CardPromptOptions = { validations: { questionId: ref.question.id, token: newToken(), canGoBack } };
     return step.prompt(CardPrompt.id, options);
   }
 

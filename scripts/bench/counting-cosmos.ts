@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { createHttpServer } from '@vercel/cosmosdb-server';
 import { EMULATOR_KEY } from '../../src/local/embedded-cosmos';
 import { classifyRequest, type Tally } from './cosmos-requests';
 
@@ -16,7 +16,7 @@ export interface CountingCosmos {
 
 export async function startCountingCosmos(): Promise<CountingCosmos> {
   // Same options as the app's embedded server: keep-alive changes its speed about threefold.
-  const server = createHttpsServer({ keepAlive: true });
+  const server = createHttpServer({ keepAlive: true });
   const attached = new Set<Tally>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (attached.size === 0) return;
@@ -30,7 +30,7 @@ export async function startCountingCosmos(): Promise<CountingCosmos> {
   });
   const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `https://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${port}`,
     key: EMULATOR_KEY,
     attach: (tally) => attached.add(tally),
     detach: (tally) => attached.delete(tally),

@@ -9,7 +9,7 @@ import type { RunMode } from '../config';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import type { Logger } from '../logging/logger';
 import type { AggregateStore } from '../storage/aggregate-store';
-import { SessionConflictError, type SessionStore } from '../storage/session-store';
+import { SessionConflictError, SessionStore } from '../storage/session-store';
 import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-unit';
 
 export interface StrategyBotDeps {
@@ -100,7 +100,6 @@ export class StrategyBot {
     const { sessions, main } = this.deps;
     const session = await sessions.load(speaker.tenantId, speaker.userId, context.activity.conversation.id, fresh);
     const unit = new TurnUnit(speaker, session);
-    const loaded = JSON.stringify(session.doc);
     attachTurnUnit(context, unit);
     const replies = bufferReplies(context);
     try {
@@ -115,7 +114,7 @@ export class StrategyBot {
         const result = await dc.continueDialog();
         if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MainDialog.id);
       }
-      if (!unit.sessionDeleted && (unit.pendingAnswers.length > 0 || JSON.stringify(session.doc) !== loaded)) {
+      if (!unit.sessionDeleted && (unit.pendingAnswers.length > 0 || SessionStore.changed(session))) {
         await sessions.save(session, this.deps.clock(), unit.pendingAnswers);
       }
     } catch (error) {

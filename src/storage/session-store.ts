@@ -32,6 +32,13 @@ export interface Session {
   etag?: string;
   /** Served from this instance's cache: another instance may have moved on since. */
   fromCache?: boolean;
+  /** The document as JSON when it was loaded, to tell whether the turn changed it. */
+  snapshot: string;
+}
+
+interface CachedSession {
+  json: string;
+  etag?: string;
 }
 
 /** Someone else (another instance or a concurrent turn) changed the session since it was read. */
@@ -46,7 +53,7 @@ const CACHE_LIMIT = 5_000;
  * most turns; a stale entry cannot do harm because every write is conditional on the ETag it read.
  */
 export class SessionStore {
-  private readonly cache = new Map<string, Session>();
+  private readonly cache = new Map<string, CachedSession>();
 
   constructor(private readonly container: Container) {}
 
@@ -54,13 +61,18 @@ export class SessionStore {
   async load(tenantId: string, userId: string, conversationId: string, fresh = false): Promise<Session> {
     const id = sessionId(userId, conversationId);
     const cached = fresh ? undefined : this.cache.get(id);
-    if (cached) return { ...structuredClone(cached), fromCache: true };
+    if (cached)
+      return { doc: JSON.parse(cached.json) as SessionDoc, etag: cached.etag, fromCache: true, snapshot: cached.json };
     const { resource, etag } = await this.container.item(id, [tenantId, userId]).read<SessionDoc>();
-    const session: Session = resource
-      ? { doc: withoutSystemFields(resource), etag }
-      : { doc: emptySession(id, tenantId, userId, conversationId) };
-    this.remember(session);
-    return structuredClone(session);
+    const doc = resource ? withoutSystemFields(resource) : emptySession(id, tenantId, userId, conversationId);
+    const snapshot = JSON.stringify(doc);
+    this.remember(id, { json: snapshot, etag: resource ? etag : undefined });
+    return { doc, etag: resource ? etag : undefined, snapshot };
+  }
+
+  /** True when the turn changed the session since it was loaded. */
+  static changed(session: Session): boolean {
+    return JSON.stringify(session.doc) !== session.snapshot;
   }
 
   /**
@@ -90,8 +102,8 @@ export class SessionStore {
         throw new SessionConflictError(`session ${id} changed concurrently`);
       throw Object.assign(new Error(`session batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
-    session.etag = results[0]?.eTag;
-    this.remember({ doc, etag: session.etag });
+    Object.assign(session, { doc, etag: results[0]?.eTag, snapshot: JSON.stringify(doc) });
+    this.remember(id, { json: session.snapshot, etag: session.etag });
   }
 
   /** Deletes every session of a user (all conversations). */
@@ -120,10 +132,9 @@ export class SessionStore {
     this.cache.clear();
   }
 
-  private remember(session: Session): void {
-    const { id } = session.doc;
+  private remember(id: string, entry: CachedSession): void {
     this.cache.delete(id);
-    this.cache.set(id, structuredClone(session));
+    this.cache.set(id, entry);
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
   }
 }
