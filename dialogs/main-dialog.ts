@@ -3,10 +3,11 @@ import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } fr
 import type { AggregateStore } from '../src/storage/aggregate-store';
 import { recognizeCommand, type Command } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
-import { reviewView, welcomeView } from '../src/strategy/summary-views';
+import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
 import { PrivacyActions } from './privacy-actions';
+import { sendReviewCard } from './review-card';
 import { RowsDialog } from './rows-dialog';
 import { SectionDialog } from './section-dialog';
 import { StrategyDialog, type StrategyDialogOptions } from './strategy-dialog';
@@ -55,6 +56,7 @@ export class MainDialog extends ComponentDialog {
     const { activity } = inner.context;
     const input: UserInput = { text: activity.text, value: activity.value };
     if (!isPersonal(activity)) return this.inSharedChat(inner, input);
+    await this.closeQuestionFromReplacedPack(inner);
     const value = activity.value;
     if (isRecord(value) && value.sg === 'confirmDelete') {
       if (await this.privacy.confirmDelete(inner.context, value)) await inner.cancelAllDialogs();
@@ -100,11 +102,7 @@ export class MainDialog extends ComponentDialog {
         await inner.beginDialog(SummaryDialog.id);
         break;
       case 'review':
-        await context.sendActivity(
-          MessageFactory.attachment(
-            this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, unit.session.doc.answers)),
-          ),
-        );
+        await sendReviewCard(context, this.deps);
         break;
       case 'my data':
         await this.privacy.showMyData(context);
@@ -141,15 +139,29 @@ export class MainDialog extends ComponentDialog {
     const ref = typeof questionId === 'string' ? this.deps.index.find(questionId) : undefined;
     if (!ref) {
       await inner.context.sendActivity("I couldn't find that question. Here are your answers again:");
-      const { answers } = turnUnitOf(inner.context).session.doc;
-      await inner.context.sendActivity(
-        MessageFactory.attachment(this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, answers))),
-      );
+      await sendReviewCard(inner.context, this.deps);
       return Dialog.EndOfTurn;
     }
     await inner.cancelAllDialogs();
     await inner.beginDialog(StrategyDialog.id, { editQuestionId: ref.question.id } satisfies StrategyDialogOptions);
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * An organisation can replace the content pack at any time; a question left open under the old pack may no longer
+   * exist, so it is closed (answers are kept) and the user is told why.
+   */
+  private async closeQuestionFromReplacedPack(inner: DialogContext): Promise<void> {
+    const { pack } = this.deps;
+    const session = turnUnitOf(inner.context).session.doc;
+    const current = `${pack.id}@${pack.version}`;
+    if (session.pack === current) return;
+    session.pack = current;
+    if (!inner.activeDialog) return;
+    await inner.cancelAllDialogs();
+    await inner.context.sendActivity(
+      'The questions have been updated since we last spoke, so I closed the open one. Your answers are kept — type **resume** to carry on.',
+    );
   }
 
   /** Team channels and group chats: the strategy conversation is personal, so only help is answered here for now. */

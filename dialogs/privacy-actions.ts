@@ -82,17 +82,15 @@ export class PrivacyActions {
       await context.sendActivity('Nothing was deleted. Your answers are still here.');
       return false;
     }
-    const { tenantId, userId, role } = unit.speaker;
-    const deleted = await this.deps.answers.deleteForUser(tenantId, userId);
+    const deleted = await this.deps.sessions.eraseUser(unit.session);
     for (const answer of deleted) {
       const ref = this.deps.index.find(answer.questionId);
       if (ref)
         unit.pendingDeltas.push({
           questionId: answer.questionId,
-          delta: counterDelta(ref.question, answer.role ?? role, answer.value, undefined),
+          delta: counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined),
         });
     }
-    await this.deps.sessions.deleteForUser(tenantId, userId);
     unit.sessionDeleted = true;
     await context.sendActivity(
       `Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`,

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { reviewView } from '../src/strategy/summary-views';
+import { sendReviewCard } from './review-card';
 import type { DialogDeps } from './dialog-deps';
 import { SectionDialog, type SectionDialogOptions, type SectionResult } from './section-dialog';
 import { SummaryDialog } from './summary-dialog';
@@ -23,7 +23,6 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
     super(StrategyDialog.id);
     this.addStep(this.sectionStep.bind(this));
     this.addStep(this.afterSectionStep.bind(this));
-    this.addStep(this.finishStep.bind(this));
   }
 
   private async sectionStep(step: WaterfallStepContext<StrategyDialogOptions>): Promise<DialogTurnResult> {
@@ -52,12 +51,9 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
     const result = step.result as SectionResult;
     const sectionIndex = this.currentSectionIndex(step);
     switch (result) {
-      case 'done': {
-        const unit = turnUnitOf(step.context);
-        const card = this.deps.cards.review(reviewView(this.deps.index, this.deps.pack, unit.session.doc.answers));
-        await step.context.sendActivity(MessageFactory.attachment(card));
+      case 'done':
+        await sendReviewCard(step.context, this.deps);
         return step.endDialog();
-      }
       case 'exit':
         await step.context.sendActivity(
           'Saved. Your answers are stored — type **resume** whenever you want to carry on.',
@@ -82,12 +78,8 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
         }
         // The walk-through is over: a later "resume" starts from the first question still unanswered.
         delete turnUnitOf(step.context).session.doc.lastQuestionId;
-        return step.beginDialog(SummaryDialog.id);
+        return step.replaceDialog(SummaryDialog.id);
     }
-  }
-
-  private async finishStep(step: WaterfallStepContext<StrategyDialogOptions>): Promise<DialogTurnResult> {
-    return step.endDialog();
   }
 
   /** The question last asked, else the first unanswered one; 'complete' when nothing is left to ask. */

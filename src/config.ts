@@ -9,7 +9,7 @@ export interface Config {
   bot: { appId: string; password: string; type: BotType; tenantId: string };
   /** No endpoint in local mode means: start the embedded Cosmos-compatible server. */
   cosmos: { endpoint?: string; key?: string; database: string };
-  /** Empty means every tenant (allowed in local mode only). */
+  /** Empty means every tenant, which only local mode accepts. */
   allowedTenants: ReadonlySet<string>;
   adminIds: ReadonlySet<string>;
   leaderIds: ReadonlySet<string>;
@@ -85,6 +85,12 @@ function productionProblems(config: Config): string[] {
     missing.push('BOT_TENANT_ID is missing (required for BOT_TYPE=SingleTenant)');
   if (bot.type === 'UserAssignedMSI' && bot.password)
     missing.push('BOT_PASSWORD must be empty for BOT_TYPE=UserAssignedMSI (the managed identity signs in)');
+  if (bot.type === 'UserAssignedMSI' && !bot.tenantId)
+    missing.push('BOT_TENANT_ID is missing (required for BOT_TYPE=UserAssignedMSI)');
+  if (config.allowedTenants.size === 0)
+    missing.push(
+      'ALLOWED_TENANTS is missing (production serves only the tenants listed; Teams delivers from any tenant that installs the app)',
+    );
   if (!cosmos.endpoint) missing.push('COSMOS_ENDPOINT is missing (production does not start an embedded database)');
   return missing;
 }

@@ -21,14 +21,20 @@ describe('loadConfig', () => {
   });
 
   it('refuses SingleTenant without a tenant and UserAssignedMSI with a password', () => {
-    const base = { BOT_ID: 'id', COSMOS_ENDPOINT: 'https://x.documents.azure.com' };
+    const base = { BOT_ID: 'id', COSMOS_ENDPOINT: 'https://x.documents.azure.com', ALLOWED_TENANTS: 't1' };
     expect(() => loadConfig({ ...base, BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'p' }, 'production')).toThrow(
       /BOT_TENANT_ID/,
     );
     expect(() => loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'p' }, 'production')).toThrow(
       /UserAssignedMSI/,
     );
-    expect(loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI' }, 'production').bot.type).toBe('UserAssignedMSI');
+    expect(() => loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI' }, 'production')).toThrow(/BOT_TENANT_ID/);
+    expect(loadConfig({ ...base, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't1' }, 'production').bot.type).toBe(
+      'UserAssignedMSI',
+    );
+    expect(() => loadConfig({ ...base, BOT_PASSWORD: 'p', ALLOWED_TENANTS: ' , ' }, 'production')).toThrow(
+      /ALLOWED_TENANTS/,
+    );
   });
 
   it('parses id lists case-insensitively and rejects a bad port or policy', () => {

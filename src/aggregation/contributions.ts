@@ -23,15 +23,24 @@ export function total(counters: Counters, name: string): number {
   return ROLES.reduce((sum, role) => sum + (counters[`${role}:${name}`] ?? 0), 0);
 }
 
-/** The change in counters when an answer goes from `before` to `after` (either may be absent); zero entries dropped. */
+/** An answer together with the role it is (or was) counted under. */
+export interface CountedAnswer {
+  value: AnswerValue;
+  role: Role;
+}
+
+/**
+ * The change in counters when an answer goes from `before` to `after` (either may be absent): the old answer comes
+ * out of the group it was counted in, even if the person's role has changed since. Zero entries are dropped.
+ */
 export function counterDelta(
   question: Question,
-  role: Role,
-  before: AnswerValue | undefined,
-  after: AnswerValue | undefined,
+  before: CountedAnswer | undefined,
+  after: CountedAnswer | undefined,
 ): Counters {
-  const delta: Counters = { ...contributions(question, after, role) };
-  for (const [name, amount] of Object.entries(contributions(question, before, role))) {
+  const delta: Counters = after ? { ...contributions(question, after.value, after.role) } : {};
+  const removed = before ? contributions(question, before.value, before.role) : {};
+  for (const [name, amount] of Object.entries(removed)) {
     delta[name] = (delta[name] ?? 0) - amount;
   }
   return Object.fromEntries(Object.entries(delta).filter(([, amount]) => amount !== 0));

@@ -8,11 +8,13 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     throw new Error('production mode needs BOT_ID: authentication is never off there');
   // An empty app id switches Bot Framework authentication off; loadConfig allows that in local mode only.
   const appId = config.mode === 'local' ? '' : config.bot.appId;
+  const local = config.mode === 'local';
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: appId,
-    MicrosoftAppPassword: config.mode === 'local' ? '' : config.bot.password,
-    MicrosoftAppType: config.bot.type,
-    MicrosoftAppTenantId: config.bot.tenantId,
+    MicrosoftAppPassword: local ? '' : config.bot.password,
+    // Local mode has no identity at all, whatever an env file copied from Azure says.
+    MicrosoftAppType: local ? 'MultiTenant' : config.bot.type,
+    MicrosoftAppTenantId: local ? '' : config.bot.tenantId,
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -22,9 +24,14 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
       error: error.name,
       code: String((error as { code?: unknown }).code ?? ''),
     });
-    await context.sendActivity(
-      'Sorry, something went wrong on our side. Your earlier answers are safe; please try again in a moment.',
-    );
+    try {
+      await context.sendActivity(
+        'Sorry, something went wrong on our side. Your earlier answers are safe; please try again in a moment.',
+      );
+    } catch (sendError) {
+      // Often the channel itself is what failed; its error (URLs, headers) must not reach the log or the HTTP body.
+      logger.error('turn.error-reply-failed', { activityId: context.activity.id, error: (sendError as Error).name });
+    }
   };
   return adapter;
 }

@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { bufferReplies } from '../../dialogs/reply-buffer';
@@ -23,6 +23,9 @@ export interface StrategyBotDeps {
   clock: () => Date;
 }
 
+/** Enough to recognise a redelivery, which Teams makes within seconds. */
+const HANDLED_IDS_KEPT = 10;
+
 /** Tenant id used when the local playground or a test sends none; never accepted in production. */
 const LOCAL_TENANT = 'local-tenant';
 
@@ -44,6 +47,11 @@ export class StrategyBot {
         type: activity.type,
         reason: 'no tenant or user',
       });
+      return;
+    }
+    if (this.deps.mode === 'production' && activity.channelId !== 'msteams') {
+      // Other channels (Web Chat is on for every Azure Bot) let the client set tenant and user ids.
+      this.deps.logger.warn('activity.dropped', { activityId: activity.id, reason: 'not the Teams channel' });
       return;
     }
     if (this.deps.allowedTenants.size > 0 && !this.deps.allowedTenants.has(speaker.tenantId)) {
@@ -99,14 +107,20 @@ export class StrategyBot {
   ): Promise<'done' | 'conflict' | 'stale'> {
     const { sessions, main } = this.deps;
     const session = await sessions.load(speaker.tenantId, speaker.userId, context.activity.conversation.id, fresh);
+    const activityId = context.activity.id;
+    if (activityId && session.doc.handledActivityIds?.includes(activityId)) {
+      // Teams redelivers an activity it thinks was too slow; the first delivery already stored and answered it.
+      this.deps.logger.info('activity.repeated', { activityId, tenantId: speaker.tenantId });
+      return 'done';
+    }
     const unit = new TurnUnit(speaker, session);
     attachTurnUnit(context, unit);
     const replies = bufferReplies(context);
     try {
-      session.doc.conversationReference = TurnContext.getConversationReference(context.activity) as Record<
-        string,
-        unknown
-      >;
+      // Without the per-activity id the reference stays the same from turn to turn, so read-only turns write nothing.
+      const reference: Partial<ConversationReference> = TurnContext.getConversationReference(context.activity);
+      delete reference.activityId;
+      session.doc.conversationReference = reference as Record<string, unknown>;
       const dc = await this.dialogs.createContext(context);
       if (kind === 'welcome') {
         if (!session.doc.welcomed) await main.welcome(dc);
@@ -115,6 +129,10 @@ export class StrategyBot {
         if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MainDialog.id);
       }
       if (!unit.sessionDeleted && (unit.pendingAnswers.length > 0 || SessionStore.changed(session))) {
+        if (activityId)
+          session.doc.handledActivityIds = [...(session.doc.handledActivityIds ?? []), activityId].slice(
+            -HANDLED_IDS_KEPT,
+          );
         await sessions.save(session, this.deps.clock(), unit.pendingAnswers);
       }
     } catch (error) {
@@ -124,8 +142,12 @@ export class StrategyBot {
       if (cause instanceof StaleSessionSuspected) return 'stale';
       throw error;
     }
-    await replies.flush();
-    await this.applyAggregates(context, speaker, unit);
+    try {
+      await replies.flush();
+    } finally {
+      // The answers are committed: their counters move even when the reply cannot be delivered.
+      await this.applyAggregates(context, speaker, unit);
+    }
     return 'done';
   }
 

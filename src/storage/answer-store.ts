@@ -32,7 +32,7 @@ export function answerDocument(answer: Omit<StoredAnswer, 'id' | 'type'>): Store
   return { ...answer, id: answerId(answer.userId, answer.questionId), type: 'answer' };
 }
 
-/** Reads and removes the strategy conversation's answers (written by SessionStore.save with the session). */
+/** Reads the strategy conversation's answers (SessionStore writes and erases them with the session). */
 export class AnswerStore {
   constructor(private readonly container: Container) {}
 
@@ -51,18 +51,5 @@ export class AnswerStore {
       )
       .fetchAll();
     return resources.map(withoutSystemFields);
-  }
-
-  /** Deletes every answer of one user and returns what was deleted, so aggregates can be reduced. */
-  async deleteForUser(tenantId: string, userId: string): Promise<StoredAnswer[]> {
-    const answers = await this.listForUser(tenantId, userId);
-    for (const answer of answers) {
-      try {
-        await this.container.item(answer.id, [tenantId, userId]).delete();
-      } catch (error) {
-        if ((error as { code?: number }).code !== 404) throw error;
-      }
-    }
-    return answers;
   }
 }

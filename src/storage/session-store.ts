@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import type { AnswerMap } from '../domain/answers';
-import type { AnswerWrite } from './answer-store';
-import { answerId } from './answer-store';
+import type { Role } from '../domain/roles';
+import { AnswerStore, answerId, type AnswerWrite, type StoredAnswer } from './answer-store';
 import { withoutSystemFields } from './system-fields';
 
 /** Bot and dialog state of one user in one conversation, plus a copy of their answers for the dialogs. */
@@ -16,11 +16,17 @@ export interface SessionDoc {
   dialogState: Record<string, unknown>;
   /** The user's answers as the dialogs last saw them; the answers container is the record. */
   answers: AnswerMap;
+  /** The role each answer is counted under in the aggregates, so an edit takes it out of the right group. */
+  answerRoles?: Record<string, Role>;
   welcomed: boolean;
+  /** Content pack id@version the dialog state was built with; a replaced pack closes the open question. */
+  pack?: string;
   /** The question last put to the user, so "resume" returns to it even after a skip or a pause. */
   lastQuestionId?: string;
   /** Set when "delete my data" asks for confirmation; the confirm button must carry it. */
   deleteToken?: string;
+  /** Ids of the last activities that changed this session, so a redelivered one is not processed twice. */
+  handledActivityIds?: string[];
   /** Proactive messages (reminders, pulses) need it; opaque JSON here. */
   conversationReference?: Record<string, unknown>;
   updatedAt: string;
@@ -47,6 +53,7 @@ export class SessionConflictError extends Error {
 }
 
 const CACHE_LIMIT = 5_000;
+const BATCH_LIMIT = 100;
 
 /**
  * Sessions in Cosmos with optimistic concurrency. A read-through cache keyed by ETag saves the read on
@@ -55,16 +62,25 @@ const CACHE_LIMIT = 5_000;
 export class SessionStore {
   private readonly cache = new Map<string, CachedSession>();
 
-  constructor(private readonly container: Container) {}
+  private readonly answers: AnswerStore;
 
-  /** Loads the session, or a new empty one; `fresh` skips the cache (after a conflict). */
+  constructor(private readonly container: Container) {
+    this.answers = new AnswerStore(container);
+  }
+
+  /**
+   * Loads the session; a conversation without one starts from the user's stored answers (a second personal
+   * conversation must not count them again). `fresh` skips the cache (after a conflict).
+   */
   async load(tenantId: string, userId: string, conversationId: string, fresh = false): Promise<Session> {
     const id = sessionId(userId, conversationId);
     const cached = fresh ? undefined : this.cache.get(id);
     if (cached)
       return { doc: JSON.parse(cached.json) as SessionDoc, etag: cached.etag, fromCache: true, snapshot: cached.json };
     const { resource, etag } = await this.container.item(id, [tenantId, userId]).read<SessionDoc>();
-    const doc = resource ? withoutSystemFields(resource) : emptySession(id, tenantId, userId, conversationId);
+    const doc = resource
+      ? withoutSystemFields(resource)
+      : newSession(id, tenantId, userId, conversationId, await this.answers.listForUser(tenantId, userId));
     const snapshot = JSON.stringify(doc);
     this.remember(id, { json: snapshot, etag: resource ? etag : undefined });
     return { doc, etag: resource ? etag : undefined, snapshot };
@@ -98,7 +114,8 @@ export class SessionStore {
       (response.code && response.code >= 400 ? { statusCode: response.code } : undefined);
     if (failed) {
       this.cache.delete(id);
-      if (failed.statusCode === 412 || failed.statusCode === 409)
+      // 404: deleted meanwhile ("delete my data" on another instance); the retry starts from an empty session.
+      if (failed.statusCode === 412 || failed.statusCode === 409 || failed.statusCode === 404)
         throw new SessionConflictError(`session ${id} changed concurrently`);
       throw Object.assign(new Error(`session batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
@@ -106,25 +123,46 @@ export class SessionStore {
     this.remember(id, { json: session.snapshot, etag: session.etag });
   }
 
-  /** Deletes every session of a user (all conversations). */
-  async deleteForUser(tenantId: string, userId: string): Promise<void> {
+  /**
+   * "Delete my data": removes every document in the user's partition (answers and the sessions of all their
+   * conversations) in one transactional batch that first checks this turn's session is unchanged. Returns the
+   * answers removed, so their share of the aggregates can be taken out.
+   */
+  async eraseUser(session: Session): Promise<StoredAnswer[]> {
+    const { tenantId, userId, id } = session.doc;
+    const partitionKey = [tenantId, userId];
     const { resources } = await this.container.items
-      .query<{ id: string }>({
-        query: 'SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId AND c.type = "session"',
-        parameters: [
-          { name: '@tenantId', value: tenantId },
-          { name: '@userId', value: userId },
-        ],
-      })
+      .query<{ id: string; type: string }>(
+        {
+          query: 'SELECT c.id, c.type FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@userId', value: userId },
+          ],
+        },
+        { partitionKey },
+      )
       .fetchAll();
-    for (const { id } of resources) {
-      this.cache.delete(id);
-      try {
-        await this.container.item(id, [tenantId, userId]).delete();
-      } catch (error) {
-        if ((error as { code?: number }).code !== 404) throw error;
-      }
+    const answers = await this.answers.listForUser(tenantId, userId);
+    // Batch deletes take no condition, so an unchanged write of the session carries the ETag check.
+    const guard: OperationInput[] = session.etag
+      ? [{ operationType: 'Replace', id, resourceBody: asJson(session.doc), ifMatch: session.etag, partitionKey }]
+      : [];
+    const operations: OperationInput[] = [
+      ...guard,
+      ...resources.map((doc): OperationInput => ({ operationType: 'Delete', id: doc.id, partitionKey })),
+    ];
+    for (const doc of resources) this.cache.delete(doc.id);
+    this.cache.delete(id);
+    // A transactional batch holds at most 100 operations; a person has far fewer documents than that.
+    for (let start = 0; start < operations.length; start += BATCH_LIMIT) {
+      const response = await this.container.items.batch(operations.slice(start, start + BATCH_LIMIT), partitionKey);
+      const failed = (response.result ?? []).find((result) => result.statusCode >= 400 && result.statusCode !== 424);
+      if (failed?.statusCode === 412) throw new SessionConflictError(`session ${id} changed concurrently`);
+      if (failed)
+        throw Object.assign(new Error(`erase batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
+    return answers;
   }
 
   /** Forgets cached copies, as a restarted process would. */
@@ -145,7 +183,13 @@ export function sessionId(userId: string, conversationId: string): string {
   return `session|${userId}|${conversationKey}`;
 }
 
-function emptySession(id: string, tenantId: string, userId: string, conversationId: string): SessionDoc {
+function newSession(
+  id: string,
+  tenantId: string,
+  userId: string,
+  conversationId: string,
+  stored: StoredAnswer[],
+): SessionDoc {
   return {
     id,
     type: 'session',
@@ -153,7 +197,8 @@ function emptySession(id: string, tenantId: string, userId: string, conversation
     userId,
     conversationId,
     dialogState: {},
-    answers: {},
+    answers: Object.fromEntries(stored.map((answer) => [answer.questionId, answer.value])),
+    answerRoles: Object.fromEntries(stored.map((answer) => [answer.questionId, answer.role])),
     welcomed: false,
     updatedAt: new Date(0).toISOString(),
   };

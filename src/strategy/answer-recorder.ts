@@ -33,11 +33,14 @@ export class AnswerRecorder {
       });
       unit.pendingAnswers.push({ op: 'upsert', answer });
       session.answers[questionId] = value;
+      session.answerRoles = { ...session.answerRoles, [questionId]: role };
     } else {
       unit.pendingAnswers.push({ op: 'delete', tenantId, userId, questionId });
       delete session.answers[questionId];
+      delete session.answerRoles?.[questionId];
     }
-    const delta = counterDelta(ref.question, role, before, value);
+    const countedBefore = before ? { value: before, role: session.answerRoles?.[questionId] ?? role } : undefined;
+    const delta = counterDelta(ref.question, countedBefore, value ? { value, role } : undefined);
     if (Object.keys(delta).length > 0) unit.pendingDeltas.push({ questionId, delta });
   }
 }

@@ -15,27 +15,20 @@ export type Command =
   | 'cancel'
   | 'pulse';
 
+// Only the command words themselves: a looser alias ("continue", "stop") could be someone's answer to a text question.
 const TYPED: Record<string, Command> = {
   start: 'start',
-  begin: 'start',
   resume: 'resume',
-  continue: 'resume',
   back: 'back',
-  previous: 'back',
   skip: 'skip',
   summary: 'summary',
   help: 'help',
   '?': 'help',
   review: 'review',
-  edit: 'review',
   'my data': 'my data',
   export: 'export',
-  'export my data': 'export',
   'delete my data': 'delete my data',
   cancel: 'cancel',
-  stop: 'cancel',
-  pause: 'cancel',
-  'save and exit': 'cancel',
   pulse: 'pulse',
 };
 

@@ -33,17 +33,47 @@ describe('aggregate contributions', () => {
   });
 
   it('moves only what changed when an answer is edited, and takes everything back when it is removed', () => {
-    expect(counterDelta(rating, 'employee', { kind: 'rating', value: 2 }, { kind: 'rating', value: 5 })).toEqual({
+    const employee = 'employee' as const;
+    expect(
+      counterDelta(
+        rating,
+        { value: { kind: 'rating', value: 2 }, role: employee },
+        { value: { kind: 'rating', value: 5 }, role: employee },
+      ),
+    ).toEqual({
       'employee:rating:2': -1,
       'employee:rating:5': 1,
       'employee:rating:sum': 3,
     });
-    expect(counterDelta(multi, 'employee', { kind: 'multi', values: ['a'] }, { kind: 'multi', values: ['a'] })).toEqual(
-      {},
-    );
-    const removed = counterDelta(multi, 'employee', { kind: 'multi', values: ['a', 'b'] }, undefined);
+    const sameMulti = { value: { kind: 'multi', values: ['a'] }, role: employee } as const;
+    expect(
+      counterDelta(
+        multi,
+        { ...sameMulti, value: { kind: 'multi', values: ['a'] } },
+        { ...sameMulti, value: { kind: 'multi', values: ['a'] } },
+      ),
+    ).toEqual({});
+    const removed = counterDelta(multi, { value: { kind: 'multi', values: ['a', 'b'] }, role: employee }, undefined);
     expect(removed['employee:n']).toBe(-1);
     expect(removed['employee:counts:b']).toBe(-1);
+  });
+
+  it('takes an edited answer out of the group it was counted in when the role has changed', () => {
+    const delta = counterDelta(
+      rating,
+      { value: { kind: 'rating', value: 4 }, role: 'leader' },
+      { value: { kind: 'rating', value: 5 }, role: 'employee' },
+    );
+    expect(delta).toEqual({
+      'leader:n': -1,
+      'leader:rating:4': -1,
+      'leader:rating:sum': -4,
+      'leader:rating:rated': -1,
+      'employee:n': 1,
+      'employee:rating:5': 1,
+      'employee:rating:sum': 5,
+      'employee:rating:rated': 1,
+    });
   });
 
   it('counts metric rows by chosen goal and metric, and the user\'s own words only as "own"', () => {

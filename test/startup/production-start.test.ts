@@ -22,7 +22,8 @@ describe('npm start (production mode, built output)', () => {
   it('refuses to start without bot identity and Cosmos settings, naming each one', () => {
     const result = start({});
     expect(result.status).toBe(1);
-    for (const name of ['BOT_ID', 'BOT_PASSWORD', 'COSMOS_ENDPOINT']) expect(result.stderr).toContain(name);
+    for (const name of ['BOT_ID', 'BOT_PASSWORD', 'COSMOS_ENDPOINT', 'ALLOWED_TENANTS'])
+      expect(result.stderr).toContain(name);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -48,6 +49,7 @@ describe('an invalid content pack', () => {
       BOT_ID: 'app',
       BOT_PASSWORD: 'secret',
       COSMOS_ENDPOINT: 'https://example.documents.azure.com',
+      ALLOWED_TENANTS: 't1',
       CONTENT_PACK: packFile,
     });
     expect(result.status).toBe(1);
