@@ -4,7 +4,10 @@ import type { DialogDeps } from './dialog-deps';
 import { turnUnitOf } from './turn-state';
 
 /** Sends the review card: every answer so far, grouped by section, each with an Edit button. */
-export async function sendReviewCard(context: TurnContext, deps: Pick<DialogDeps, 'index' | 'pack' | 'cards'>): Promise<void> {
+export async function sendReviewCard(
+  context: TurnContext,
+  deps: Pick<DialogDeps, 'index' | 'pack' | 'cards'>,
+): Promise<void> {
   const { answers } = turnUnitOf(context).session.doc;
   await context.sendActivity(MessageFactory.attachment(deps.cards.review(reviewView(deps.index, deps.pack, answers))));
 }

@@ -93,8 +93,7 @@ describe('delivery, redelivery and identity edge cases', () => {
 
   it('starts a second conversation of the same person from their stored answers, counting nothing twice', async () => {
     const user = bot.user();
-    let reply = await user.say('start');
-    reply = await user.submit(next(reply, '4'));
+    await user.submit(next(await user.say('start'), '4'));
     const elsewhere = {
       id: `a:other-${user.aadObjectId}`,
       conversationType: 'personal',
@@ -127,9 +126,8 @@ describe('delivery, redelivery and identity edge cases', () => {
     const other = await bot.secondInstance();
     const onA = bot.user();
     const onB = bot.user(onA.aadObjectId, onA.name, other);
-    let reply = await onB.say('start');
-    reply = await onB.submit(next(reply, '4'));
-    reply = await onA.say('delete my data');
+    await onB.submit(next(await onB.say('start'), '4'));
+    let reply = await onA.say('delete my data');
     reply = await onA.submit(submitData(cardsOf(reply).at(-1)!, 'Yes, delete everything'));
     expect(textsOf(reply).join(' ')).toMatch(/deleted 1 answer/);
     const after = await onB.say('help');
@@ -139,8 +137,7 @@ describe('delivery, redelivery and identity edge cases', () => {
 
   it("takes an edited answer out of the group it was counted in after the person's role changed", async () => {
     const leader = bot.user(leaderId);
-    let reply = await leader.say('start');
-    reply = await leader.submit(next(reply, '4'));
+    await leader.submit(next(await leader.say('start'), '4'));
     const asEmployee = await startApp({
       config: loadConfig({ PORT: '0', COSMOS_DATABASE: database }, 'local'),
       cosmos: bot.cosmos,
@@ -148,7 +145,7 @@ describe('delivery, redelivery and identity edge cases', () => {
     });
     try {
       const employee = new TestUser(() => asEmployee.url, leaderId, leader.name);
-      reply = await employee.say('back');
+      const reply = await employee.say('back');
       await employee.submit(next(reply, '5'));
     } finally {
       await asEmployee.close();
