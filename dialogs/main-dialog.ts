@@ -3,6 +3,7 @@ import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } fr
 import type { AggregateStore } from '../src/storage/aggregate-store';
 import { recognizeCommand, type Command } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
+import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
@@ -19,6 +20,8 @@ import { isPersonal } from './conversation-kind';
  * The root of every conversation. It never ends: each message is first checked for a command (typed or a
  * button), which can interrupt whatever is under way; anything else goes to the open question.
  */
+const SHOWS_PROGRESS: ReadonlySet<Command> = new Set(['start', 'resume', 'summary', 'review']);
+
 export class MainDialog extends ComponentDialog {
   static readonly id = 'main';
   private readonly privacy: PrivacyActions;
@@ -77,6 +80,9 @@ export class MainDialog extends ComponentDialog {
     const unit = turnUnitOf(context);
     unit.session.doc.welcomed = true;
     const active = inner.activeDialog !== undefined;
+    // These show where the user stands; a cached session may be behind another instance, so read it fresh.
+    if (SHOWS_PROGRESS.has(command) && unit.session.fromCache)
+      throw new StaleSessionSuspected(`${command} on a cached session`);
     switch (command) {
       case 'help':
         await context.sendActivity(

@@ -1,6 +1,7 @@
 import { answerId } from '../../src/storage/answer-store';
 import {
   cardsOf,
+  cardText,
   startTestBot,
   submitData,
   textsOf,
@@ -50,6 +51,18 @@ describe('two bot instances sharing Cosmos', () => {
         .read();
       expect(resource?.value).toEqual({ kind: 'rating', value });
     }
+  });
+
+  it('shows the latest answers on an instance whose cached session is behind', async () => {
+    const other = await bot.secondInstance();
+    const onA = bot.user();
+    const onB = bot.user(onA.aadObjectId, onA.name, other);
+    await onA.submit(next(await onA.say('start'), '2'));
+    await onA.say('review');
+    const onBCard = await onB.say('resume');
+    await onB.submit(next(onBCard, 'Answered on the other instance'));
+    const review = await onA.say('review');
+    expect(cardText(cardsOf(review).at(-1))).toContain('Answered on the other instance');
   });
 
   it('stores a submit delivered twice only once', async () => {
