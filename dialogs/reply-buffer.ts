@@ -10,6 +10,7 @@ export interface ReplyBuffer {
 /**
  * Holds the turn's replies until the session is stored, so a user never sees the next question for an answer
  * that was not saved, and a turn that is retried after a conflict does not send everything twice.
+ * While held, `context.responded` stays false: that is what makes a prompt re-send its card after a rejection.
  */
 export function bufferReplies(context: TurnContext): ReplyBuffer {
   let held: Partial<Activity>[] | undefined = [];

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../project-root';
 
 /** Every card template, by file name (without `.json`) in the repository's `cards/` folder. */
 export const CARD_NAMES = [
@@ -29,10 +30,7 @@ export function isSupportedVersion(version: unknown): boolean {
 
 /** Finds `cards/` beside the nearest package.json above `start` (works from `src/` and from `lib/src/`). */
 export function findCardsDir(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'cards');
-    if (dirname(dir) === dir) throw new Error(`No package.json above ${start}: cannot find the cards/ folder`);
-  }
+  return join(projectRoot(start), 'cards');
 }
 
 /** Reads and checks every card template once. */

@@ -1,26 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
 import { checkContentPack } from './content-pack-checks';
 import { ContentPackError, pointerSegment, type ContentPackProblem } from './content-pack-error';
 import type { ContentPack } from './types';
+import { projectRoot } from '../project-root';
 
 const CONTENT_DIR = path.join('dialogs', 'content');
 const DEFAULT_PACK_FILE = 'strategy-pack.json';
 const SCHEMA_FILE = 'content-pack.schema.json';
-
-let root: string | undefined;
-let validator: ValidateFunction<ContentPack> | undefined;
-
-/** The folder holding package.json, found by walking up from this file (it runs from src/ under ts-jest and from lib/src/ when built). */
-function projectRoot(): string {
-  if (root !== undefined) return root;
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return (root = dir);
-    if (path.dirname(dir) === dir)
-      throw new Error(`No package.json found above ${__dirname}; cannot locate ${CONTENT_DIR}`);
-  }
-}
 
 /** Absolute path of the default content pack shipped with the bot. */
 export function defaultContentPackPath(): string {
@@ -66,11 +54,10 @@ export function validateContentPack(data: unknown, source: string): ContentPack 
   return data;
 }
 
+/** Compiled per call: a pack is validated once, at start-up. */
 function schemaValidator(): ValidateFunction<ContentPack> {
-  if (validator !== undefined) return validator;
   const schema = JSON.parse(readFileSync(contentPackSchemaPath(), 'utf8')) as AnySchemaObject;
-  validator = new Ajv({ allErrors: true, strict: true }).compile<ContentPack>(schema);
-  return validator;
+  return new Ajv({ allErrors: true, strict: true }).compile<ContentPack>(schema);
 }
 
 function schemaProblems(errors: readonly ErrorObject[]): ContentPackProblem[] {
