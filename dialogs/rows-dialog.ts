@@ -52,7 +52,7 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
         const row: RowValue = { rowId: randomUUID().slice(0, 8), ...step.options.pendingRow, ...outcome.fields };
         this.deps.recorder.record(unit, ref, { kind: 'rows', rows: [...rows, row] });
         await step.context.sendActivity(
-          `Added. You have ${rows.length + 1} ${ref.question.rowLabel}${rows.length === 0 ? '' : 's'} so far.`,
+          `Added. ${rows.length + 1} so far — add another ${ref.question.rowLabel}, or press **Done** to move on.`,
         );
         return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
       }
