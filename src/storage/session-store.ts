@@ -114,8 +114,9 @@ export class SessionStore {
       (response.code && response.code >= 400 ? { statusCode: response.code } : undefined);
     if (failed) {
       this.cache.delete(id);
-      // 404: deleted meanwhile ("delete my data" on another instance); the retry starts from an empty session.
-      if (failed.statusCode === 412 || failed.statusCode === 409 || failed.statusCode === 404)
+      // A 404 on the session itself: deleted meanwhile ("delete my data" elsewhere); the retry starts afresh.
+      const sessionGone = failed.statusCode === 404 && results[0]?.statusCode === 404;
+      if (failed.statusCode === 412 || failed.statusCode === 409 || sessionGone)
         throw new SessionConflictError(`session ${id} changed concurrently`);
       throw Object.assign(new Error(`session batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
