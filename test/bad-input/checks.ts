@@ -206,18 +206,7 @@ export async function postRaw(
 
 /** The JSON text of a message activity from `user` whose `value` is the raw JSON text `rawValue` (for values JSON.stringify cannot build). */
 export function messageWithRawValue(user: TestUser, rawValue: string): string {
-  const activity = {
-    type: 'message',
-    id: `raw-${Date.now()}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    from: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId, name: user.name },
-    recipient: { id: '28:strategy-guide', name: 'Strategy Guide' },
-    conversation: { id: user.conversationId, conversationType: 'personal', tenantId: user.tenantId },
-    channelData: { tenant: { id: user.tenantId } },
-    deliveryMode: 'expectReplies',
-  };
+  const activity = user.activity({ type: 'message', id: `raw-${Date.now()}` });
   return `${JSON.stringify(activity).slice(0, -1)},"value":${rawValue}}`;
 }
 

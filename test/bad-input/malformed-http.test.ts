@@ -27,19 +27,7 @@ beforeEach(async () => {
 const TWO_MB = 2 * 1024 * 1024;
 
 /** A message activity from `user` carrying `text`, as JSON. */
-const messageJson = (text: string): string =>
-  JSON.stringify({
-    type: 'message',
-    id: 'big',
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    from: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId, name: user.name },
-    recipient: { id: '28:strategy-guide', name: 'Strategy Guide' },
-    conversation: { id: user.conversationId, conversationType: 'personal', tenantId: user.tenantId },
-    channelData: { tenant: { id: user.tenantId } },
-    deliveryMode: 'expectReplies',
-    text,
-  });
+const messageJson = (text: string): string => JSON.stringify(user.activity({ type: 'message', id: 'big', text }));
 
 /** A 4xx, and a body with no stack trace or internals. */
 function expectRejected(response: { status: number; body: string }): void {

@@ -103,9 +103,9 @@ export class TestUser {
     return this.post({ type: 'message', value });
   }
 
-  /** Sends any activity as this user; fields given override the defaults. */
-  async post(activity: Partial<Activity> & Record<string, unknown>): Promise<TurnReply> {
-    const body = {
+  /** A whole activity from this user in their personal chat, as Teams would send it; fields given override the defaults. */
+  activity(fields: Partial<Activity> & Record<string, unknown>): Record<string, unknown> {
+    return {
       id: randomUUID(),
       timestamp: new Date().toISOString(),
       channelId: 'msteams',
@@ -115,12 +115,16 @@ export class TestUser {
       conversation: { id: this.conversationId, conversationType: 'personal', tenantId: this.tenantId },
       channelData: { tenant: { id: this.tenantId } },
       deliveryMode: 'expectReplies',
-      ...activity,
+      ...fields,
     };
+  }
+
+  /** Sends any activity as this user; fields given override the defaults. */
+  async post(fields: Partial<Activity> & Record<string, unknown>): Promise<TurnReply> {
     const response = await fetch(`${this.baseUrl()}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: JSON.stringify(this.activity(fields)),
     });
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as { activities?: Partial<Activity>[] }) : {};
