@@ -135,7 +135,7 @@ export class SessionStore {
     const { resources } = await this.container.items
       .query<{ id: string; type: string }>(
         {
-          query: 'SELECT c.id, c.type FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId',
+          query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId',
           parameters: [
             { name: '@tenantId', value: tenantId },
             { name: '@userId', value: userId },
@@ -144,7 +144,9 @@ export class SessionStore {
         { partitionKey },
       )
       .fetchAll();
-    const answers = await this.answers.listForUser(tenantId, userId);
+    const answers = resources
+      .filter((doc): doc is StoredAnswer & { id: string; type: 'answer' } => doc.type === 'answer')
+      .map(withoutSystemFields);
     // Batch deletes take no condition, so an unchanged write of the session carries the ETag check.
     const guard: OperationInput[] = session.etag
       ? [{ operationType: 'Replace', id, resourceBody: asJson(session.doc), ifMatch: session.etag, partitionKey }]
