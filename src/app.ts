@@ -1,7 +1,8 @@
 import type restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { MainDialog } from '../dialogs/main-dialog';
-import { createAdapter } from './bot/adapter';
+import { BotAdapter } from './bot/adapter';
+import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
 import { StrategyBot } from './bot/strategy-bot';
 import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
@@ -31,6 +32,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Listen on this host; loopback in local mode, every interface in production. */
   host?: string;
+  /** Tests only: where token signing keys are published (a local OpenID metadata server). */
+  authEndpoints?: AuthEndpoints;
 }
 
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
@@ -56,12 +59,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     sessions,
     aggregates,
     directory: config,
-    allowedTenants: config.allowedTenants,
     mode: config.mode,
     logger,
     clock,
   });
-  const server = createServer(createAdapter(config, logger), bot, logger);
+  const server = createServer({
+    adapter: new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger),
+    admission: config,
+    bot,
+    logger,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, options.host ?? (config.mode === 'local' ? '127.0.0.1' : '0.0.0.0'), () => resolve());

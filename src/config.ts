@@ -11,6 +11,8 @@ export interface Config {
   cosmos: { endpoint?: string; key?: string; database: string };
   /** Empty means every tenant, which only local mode accepts. */
   allowedTenants: ReadonlySet<string>;
+  /** Host names of the connector that replies may go to (the activity's serviceUrl). */
+  allowedServiceUrlHosts: ReadonlySet<string>;
   adminIds: ReadonlySet<string>;
   leaderIds: ReadonlySet<string>;
   managerIds: ReadonlySet<string>;
@@ -24,6 +26,9 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Teams' connector in the commercial cloud; government clouds list their own hosts in ALLOWED_SERVICE_URL_HOSTS. */
+const TEAMS_SERVICE_URL_HOST = 'smba.trafficmanager.net';
 
 const BOT_TYPES: readonly BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 
@@ -54,6 +59,7 @@ export function loadConfig(env: Env, mode: RunMode): Config {
       database: text('COSMOS_DATABASE') || 'strategy-guide',
     },
     allowedTenants: idList(text('ALLOWED_TENANTS')),
+    allowedServiceUrlHosts: idList(text('ALLOWED_SERVICE_URL_HOSTS') || TEAMS_SERVICE_URL_HOST),
     adminIds: idList(text('ADMIN_IDS')),
     leaderIds: idList(text('LEADER_IDS')),
     managerIds: idList(text('MANAGER_IDS')),
@@ -62,6 +68,9 @@ export function loadConfig(env: Env, mode: RunMode): Config {
   };
 
   if (mode === 'production') problems.push(...productionProblems(config));
+  const badHosts = [...config.allowedServiceUrlHosts].filter((host) => !/^[a-z0-9.-]+$/.test(host));
+  if (badHosts.length > 0)
+    problems.push('ALLOWED_SERVICE_URL_HOSTS must list host names only (no scheme, port or path), comma-separated');
   if (config.cosmos.endpoint && !isUrl(config.cosmos.endpoint, mode)) {
     problems.push(
       mode === 'production' ? 'COSMOS_ENDPOINT must be an https URL' : 'COSMOS_ENDPOINT must be an http(s) URL',

@@ -1,17 +1,12 @@
 import restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
-import type { Logger } from './logging/logger';
-
-/** Something that handles one turn; the bot. */
-export interface TurnHandler {
-  run(context: TurnContext): Promise<void>;
-}
+import { handleActivityRequest, type ActivityEndpointDeps } from './bot/activity-endpoint';
 
 /** Big enough for a long answer with room to spare, small enough that a flood cannot exhaust memory. */
 const MAX_BODY_BYTES = 512 * 1024;
 
 /** The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz for the platform. */
-export function createServer(adapter: CloudAdapter, bot: TurnHandler, logger: Logger): restify.Server {
+export function createServer(endpoint: ActivityEndpointDeps): restify.Server {
+  const { logger } = endpoint;
   const server = restify.createServer({ name: 'strategy-guide', handleUncaughtExceptions: false });
   // restify inflates gzip bodies without handling errors (one bad request kills the process) and limits only the
   // compressed size; Bot Framework channels send plain JSON, so anything else is refused before parsing.
@@ -30,7 +25,7 @@ export function createServer(adapter: CloudAdapter, bot: TurnHandler, logger: Lo
       return;
     }
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      await handleActivityRequest(endpoint, req, res);
     } catch (error) {
       logger.error('http.failed', { error: (error as Error).name });
       if (!res.headersSent) res.send(500);

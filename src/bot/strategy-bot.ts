@@ -6,6 +6,7 @@ import { sessionDialogState } from '../../dialogs/session-dialog-state';
 import { attachTurnUnit } from '../../dialogs/turn-state';
 import { isPersonal } from '../../dialogs/conversation-kind';
 import type { RunMode } from '../config';
+import { tenantOf } from './admission';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import type { Logger } from '../logging/logger';
 import type { AggregateStore } from '../storage/aggregate-store';
@@ -17,7 +18,6 @@ export interface StrategyBotDeps {
   sessions: SessionStore;
   aggregates: AggregateStore;
   directory: RoleDirectory;
-  allowedTenants: ReadonlySet<string>;
   mode: RunMode;
   logger: Logger;
   clock: () => Date;
@@ -26,10 +26,7 @@ export interface StrategyBotDeps {
 /** Enough to recognise a redelivery, which Teams makes within seconds. */
 const HANDLED_IDS_KEPT = 10;
 
-/** Tenant id used when the local playground or a test sends none; never accepted in production. */
-const LOCAL_TENANT = 'local-tenant';
-
-/** The bot: one turn loads the session, runs the dialogs, stores the session and aggregates, then replies. */
+/** The bot (behind authentication and admission): one turn loads the session, runs the dialogs, stores the session and aggregates, then replies. */
 export class StrategyBot {
   private readonly dialogs: DialogSet;
 
@@ -46,19 +43,6 @@ export class StrategyBot {
         activityId: activity.id,
         type: activity.type,
         reason: 'no tenant or user',
-      });
-      return;
-    }
-    if (this.deps.mode === 'production' && activity.channelId !== 'msteams') {
-      // Other channels (Web Chat is on for every Azure Bot) let the client set tenant and user ids.
-      this.deps.logger.warn('activity.dropped', { activityId: activity.id, reason: 'not the Teams channel' });
-      return;
-    }
-    if (this.deps.allowedTenants.size > 0 && !this.deps.allowedTenants.has(speaker.tenantId)) {
-      this.deps.logger.warn('activity.dropped', {
-        activityId: activity.id,
-        tenantId: speaker.tenantId,
-        reason: 'tenant not allowed',
       });
       return;
     }
@@ -169,14 +153,10 @@ export class StrategyBot {
 
   /** Identity comes from the activity (set by the channel), never from card data. */
   private speakerOf(activity: Activity): Speaker | undefined {
-    const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-    const tenantId =
-      (typeof channelTenant === 'string' && channelTenant) ||
-      activity.conversation?.tenantId ||
-      (this.deps.mode === 'local' ? LOCAL_TENANT : '');
+    const tenantId = tenantOf(activity, this.deps.mode);
     const userId = cosmosSafe(activity.from?.aadObjectId?.toLowerCase() || activity.from?.id || '');
     if (!tenantId || !userId) return undefined;
-    return { tenantId: cosmosSafe(tenantId.toLowerCase()), userId, role: roleOf(this.deps.directory, userId) };
+    return { tenantId: cosmosSafe(tenantId), userId, role: roleOf(this.deps.directory, userId) };
   }
 
   private botWasAdded(activity: Activity): boolean {
