@@ -20,6 +20,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes serviceUrl hosts as bare host names, Teams by default', () => {
+    expect([...loadConfig({}, 'local').allowedServiceUrlHosts]).toEqual(['smba.trafficmanager.net']);
+    const gov = loadConfig({ ALLOWED_SERVICE_URL_HOSTS: 'SMBA.infra.gcc.teams.microsoft.com' }, 'local');
+    expect([...gov.allowedServiceUrlHosts]).toEqual(['smba.infra.gcc.teams.microsoft.com']);
+    expect(() => loadConfig({ ALLOWED_SERVICE_URL_HOSTS: 'https://smba.trafficmanager.net/emea' }, 'local')).toThrow(
+      /ALLOWED_SERVICE_URL_HOSTS/,
+    );
+  });
+
   it('refuses SingleTenant without a tenant and UserAssignedMSI with a password', () => {
     const base = { BOT_ID: 'id', COSMOS_ENDPOINT: 'https://x.documents.azure.com', ALLOWED_TENANTS: 't1' };
     expect(() => loadConfig({ ...base, BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'p' }, 'production')).toThrow(

@@ -4,7 +4,7 @@ import {
   AuthenticationError,
   type Claim,
 } from 'botframework-connector';
-import { ConfigurationBotFrameworkAuthentication, StatusCodes } from 'botbuilder';
+import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, StatusCodes } from 'botbuilder';
 import type { Config } from '../config';
 
 /**
@@ -48,14 +48,24 @@ export function createBotAuthentication(
       // Local mode has no identity at all, whatever an env file copied from Azure says.
       MicrosoftAppType: local ? 'MultiTenant' : config.bot.type,
       MicrosoftAppTenantId: local ? '' : config.bot.tenantId,
-      ...(endpoints.channelOpenIdMetadataUrl
-        ? { ToBotFromChannelOpenIdMetadataUrl: endpoints.channelOpenIdMetadataUrl }
-        : {}),
-      ...(endpoints.emulatorOpenIdMetadataUrl
-        ? { ToBotFromEmulatorOpenIdMetadataUrl: endpoints.emulatorOpenIdMetadataUrl }
-        : {}),
+      ...(endpoints.channelOpenIdMetadataUrl || endpoints.emulatorOpenIdMetadataUrl ? publicCloudWith(endpoints) : {}),
     },
     undefined,
     new AuthenticationConfiguration([], acceptChannelTokensOnly),
   );
+}
+
+/** botbuilder takes its public cloud defaults only when no endpoint is given; with one, every value must be stated. */
+function publicCloudWith(endpoints: AuthEndpoints): Record<string, string> {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: CHANNEL_TOKEN_ISSUER,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl:
+      endpoints.channelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      endpoints.emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }

@@ -30,7 +30,8 @@ export async function openCosmos(options: CosmosOptions): Promise<{ client: Cosm
     ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
     ...(acceptSelfSigned ? { agent: loopbackAgent() } : {}),
     connectionPolicy: {
-      enableEndpointDiscovery: !options.local,
+      // A server on this machine (emulator, embedded server) is the only region there is; it may even misreport it.
+      enableEndpointDiscovery: !options.local && !isLoopbackEndpoint(options.endpoint),
       requestTimeout: 5_000,
       // The SDK's default (9 retries over 30 s) outlives a Teams turn; fail fast and tell the user instead.
       retryOptions: { maxRetryAttemptCount: 3, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 4 },

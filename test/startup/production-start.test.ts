@@ -29,9 +29,9 @@ describe('npm start (production mode, built output)', () => {
 
   it('refuses UserAssignedMSI with a password and SingleTenant without a tenant', () => {
     const cosmos = { COSMOS_ENDPOINT: 'https://example.documents.azure.com' };
-    expect(start({ ...cosmos, BOT_ID: 'app', BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'secret' }).stderr).toMatch(
-      /UserAssignedMSI/,
-    );
+    const msi = start({ ...cosmos, BOT_ID: 'app', BOT_TYPE: 'UserAssignedMSI', BOT_PASSWORD: 'secret' });
+    expect(msi.status).toBe(1);
+    expect(msi.stderr).toMatch(/UserAssignedMSI/);
     const single = start({ ...cosmos, BOT_ID: 'app', BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'secret' });
     expect(single.status).toBe(1);
     expect(single.stderr).toContain('BOT_TENANT_ID');

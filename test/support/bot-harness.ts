@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, Attachment } from 'botbuilder';
 import { startApp, type RunningApp } from '../../src/app';
+import type { AuthEndpoints } from '../../src/bot/authentication';
 import { loadConfig } from '../../src/config';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { silentLogger, type Logger } from '../../src/logging/logger';
@@ -26,14 +27,41 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   logger?: Logger;
   database?: string;
+  /** Run in production mode (authentication on, TENANT allowed) with token keys from a local authority. */
+  production?: { authEndpoints: AuthEndpoints };
+}
+
+/** The bot id and password a production-mode test bot runs with. */
+export const TEST_BOT_ID = '00000000-0000-0000-0000-00000000b07a';
+
+function testConfig(options: TestBotOptions, database: string) {
+  const base = { PORT: '0', COSMOS_DATABASE: database };
+  if (!options.production) return loadConfig({ ...base, ...options.env }, 'local');
+  // The endpoint here only satisfies the production checks; the app is handed the embedded server's below.
+  const production = {
+    BOT_ID: TEST_BOT_ID,
+    BOT_PASSWORD: 'test-only-password',
+    COSMOS_ENDPOINT: 'https://cosmos.example.invalid',
+    ALLOWED_TENANTS: TENANT,
+  };
+  return loadConfig({ ...base, ...production, ...options.env }, 'production');
 }
 
 /** Starts the embedded Cosmos-compatible server and the bot in local mode on a free port. */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const database = options.database ?? `test-${randomUUID().slice(0, 8)}`;
-  const config = loadConfig({ PORT: '0', COSMOS_DATABASE: database, ...options.env }, 'local');
+  const config = testConfig(options, database);
   const cosmos = await startEmbeddedCosmos();
-  const boot = () => startApp({ config, cosmos, logger: options.logger ?? silentLogger });
+  const boot = () =>
+    startApp({
+      config,
+      cosmos,
+      logger: options.logger ?? silentLogger,
+      host: '127.0.0.1',
+      authEndpoints: options.production?.authEndpoints,
+    });
+  // Production mode leaves creating the database to infra/; here the local set-up does it.
+  if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();
   let app: RunningApp;
   const extraApps: RunningApp[] = [];
   try {
@@ -120,11 +148,16 @@ export class TestUser {
   }
 
   /** Sends any activity as this user; fields given override the defaults. */
-  async post(fields: Partial<Activity> & Record<string, unknown>): Promise<TurnReply> {
+  post(fields: Partial<Activity> & Record<string, unknown>, headers: Record<string, string> = {}): Promise<TurnReply> {
+    return this.postActivity(this.activity(fields), headers);
+  }
+
+  /** Sends this exact activity (with extra headers such as Authorization). */
+  async postActivity(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<TurnReply> {
     const response = await fetch(`${this.baseUrl()}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(this.activity(fields)),
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
     });
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as { activities?: Partial<Activity>[] }) : {};
