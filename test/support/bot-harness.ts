@@ -27,6 +27,8 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   logger?: Logger;
   database?: string;
+  /** The endpoint the app should use for the embedded server (e.g. a fault-injecting proxy in front of it). */
+  routeCosmos?: (endpoint: string) => Promise<string>;
   /** Run in production mode (authentication on, TENANT allowed) with token keys from a local authority. */
   production?: { authEndpoints: AuthEndpoints };
 }
@@ -52,10 +54,14 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const database = options.database ?? `test-${randomUUID().slice(0, 8)}`;
   const config = testConfig(options, database);
   const cosmos = await startEmbeddedCosmos();
+  const appCosmos = {
+    ...cosmos,
+    endpoint: options.routeCosmos ? await options.routeCosmos(cosmos.endpoint) : cosmos.endpoint,
+  };
   const boot = () =>
     startApp({
       config,
-      cosmos,
+      cosmos: appCosmos,
       logger: options.logger ?? silentLogger,
       host: '127.0.0.1',
       authEndpoints: options.production?.authEndpoints,

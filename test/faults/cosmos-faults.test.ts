@@ -1,0 +1,145 @@
+import { jsonLogger } from '../../src/logging/logger';
+import { cardsOf, startTestBot, submitData, textsOf, type TestBot, type TestUser } from '../support/bot-harness';
+import { inputsOf, plausibleValue, progressOf } from '../support/card-driver';
+import { startCosmosFaultProxy, type CosmosFaultProxy, type Fault } from '../support/cosmos-fault-proxy';
+import type { RequestKind } from '../../scripts/bench/cosmos-requests';
+
+/**
+ * Cosmos DB faults injected during turns by a proxy in front of the embedded server (real SDK, real HTTP): the user
+ * hears "please try again" within the turn budget, no half-written answer exists, and a retry stores exactly once.
+ */
+const TURN_BUDGET_MS = 10_000; // Teams gives up on a turn (and redelivers) after about 15 s.
+const TRY_AGAIN = /try again/i;
+
+let proxy: CosmosFaultProxy;
+let bot: TestBot;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  bot = await startTestBot({
+    routeCosmos: async (endpoint) => {
+      proxy = await startCosmosFaultProxy(endpoint);
+      return proxy.endpoint;
+    },
+    logger: jsonLogger((line) => logLines.push(line)),
+  });
+}, 60_000);
+
+afterEach(() => proxy.clear());
+
+afterAll(async () => {
+  await bot?.close();
+  await proxy?.close();
+});
+
+const userWrites = (request: RequestKind) => request.target === 'users' && request.operation === 'batch';
+const userReads = (request: RequestKind) => request.target === 'users' && request.operation === 'read';
+const counterUpdates = (request: RequestKind) => request.target === 'aggregates' && request.document;
+
+/** Starts the questionnaire and returns what pressing Next on the first question (with an answer) submits. */
+async function firstAnswer(user: TestUser): Promise<{ submit: Record<string, unknown>; questionId: string }> {
+  const card = cardsOf(await user.say('start')).at(-1)!;
+  const input = inputsOf(card).find((candidate) => candidate.id === 'answer')!;
+  const submit: Record<string, unknown> = {
+    ...submitData(card, 'Next'),
+    answer: plausibleValue(input, 'An answer worth keeping'),
+  };
+  return { submit, questionId: String(submit.questionId) };
+}
+
+async function storedAnswers(user: TestUser, questionId: string): Promise<number> {
+  const { resources } = await bot.containers.users.items
+    .query({
+      query: 'SELECT c.id FROM c WHERE c.userId = @u AND c.questionId = @q',
+      parameters: [
+        { name: '@u', value: user.aadObjectId },
+        { name: '@q', value: questionId },
+      ],
+    })
+    .fetchAll();
+  return resources.length;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = Date.now();
+  const result = await work();
+  return { result, ms: Date.now() - started };
+}
+
+describe('Cosmos DB faults during a turn (fault-injecting proxy)', () => {
+  it.each<[string, Fault]>([
+    ['throttled on every try (429 with retry-after)', { status: 429, retryAfterMs: 50 }],
+    ['unavailable (503)', { status: 503 }],
+    ['a write that never reaches the server (time-out)', { hang: 'before-forwarding' }],
+  ])(
+    'answer write %s: "try again" in time, nothing stored; the retry stores once',
+    async (_name, fault) => {
+      const user = bot.user();
+      const { submit, questionId } = await firstAnswer(user);
+      proxy.inject({ match: userWrites, fault });
+
+      const failed = await timed(() => user.submit(submit));
+      expect(failed.result.status).toBe(200);
+      expect(failed.ms).toBeLessThan(TURN_BUDGET_MS);
+      expect(textsOf(failed.result).join(' ')).toMatch(TRY_AGAIN);
+      expect(cardsOf(failed.result)).toEqual([]);
+      expect(proxy.faulted).toBeGreaterThan(0);
+      expect(await storedAnswers(user, questionId)).toBe(0);
+
+      proxy.clear();
+      const retried = await user.submit(submit);
+      expect(textsOf(retried).join(' ')).not.toMatch(TRY_AGAIN);
+      expect(progressOf(cardsOf(retried).at(-1))).toMatch(/ · 2 of /);
+      expect(await storedAnswers(user, questionId)).toBe(1);
+    },
+    30_000,
+  );
+
+  it('a write that lands but whose response is lost: "try again", and the retry still leaves exactly one answer', async () => {
+    const user = bot.user();
+    const { submit, questionId } = await firstAnswer(user);
+    proxy.inject({ match: userWrites, fault: { hang: 'after-forwarding' }, times: 1 });
+
+    const failed = await timed(() => user.submit(submit));
+    expect(failed.ms).toBeLessThan(TURN_BUDGET_MS);
+    expect(textsOf(failed.result).join(' ')).toMatch(TRY_AGAIN);
+
+    const retried = await user.submit(submit);
+    expect(retried.status).toBe(200);
+    expect(await storedAnswers(user, questionId)).toBe(1);
+    // The stored answer moved the user on: they are shown the next question, not asked the first again.
+    expect(progressOf(cardsOf(retried).at(-1))).toMatch(/ · 2 of /);
+  }, 30_000);
+
+  it('one 429 is retried by the SDK without the user noticing', async () => {
+    const user = bot.user();
+    const { submit, questionId } = await firstAnswer(user);
+    proxy.inject({ match: userWrites, fault: { status: 429, retryAfterMs: 20 }, times: 1 });
+    const reply = await user.submit(submit);
+    expect(proxy.faulted).toBeGreaterThan(0);
+    expect(textsOf(reply).join(' ')).not.toMatch(TRY_AGAIN);
+    expect(await storedAnswers(user, questionId)).toBe(1);
+  });
+
+  it('a failed session read: "try again", and nothing is stored', async () => {
+    const user = bot.user();
+    proxy.inject({ match: userReads, fault: { status: 503 } });
+    const reply = await user.say('start');
+    expect(textsOf(reply).join(' ')).toMatch(TRY_AGAIN);
+    proxy.clear();
+    const { resources } = await bot.containers.users.items
+      .query({ query: 'SELECT c.id FROM c WHERE c.userId = @u', parameters: [{ name: '@u', value: user.aadObjectId }] })
+      .fetchAll();
+    expect(resources).toEqual([]);
+  });
+
+  it('throttled counter updates do not cost the user their answer; the failure is logged for the rebuild', async () => {
+    const user = bot.user();
+    const { submit, questionId } = await firstAnswer(user);
+    proxy.inject({ match: counterUpdates, fault: { status: 429, retryAfterMs: 20 } });
+    const reply = await user.submit(submit);
+    expect(progressOf(cardsOf(reply).at(-1))).toMatch(/ · 2 of /);
+    expect(await storedAnswers(user, questionId)).toBe(1);
+    expect(logLines.some((line) => line.includes('"aggregate.failed"') && line.includes(questionId))).toBe(true);
+  });
+});
