@@ -142,4 +142,20 @@ describe('Cosmos DB faults during a turn (fault-injecting proxy)', () => {
     expect(await storedAnswers(user, questionId)).toBe(1);
     expect(logLines.some((line) => line.includes('"aggregate.failed"') && line.includes(questionId))).toBe(true);
   });
+
+  it('Teams redelivering an activity while the first delivery is still being stored: processed once', async () => {
+    const user = bot.user();
+    const { submit, questionId } = await firstAnswer(user);
+    proxy.inject({ match: userWrites, fault: { delayMs: 1_000 }, times: 1 });
+    const activity = user.activity({ type: 'message', id: 'slow-then-redelivered', value: submit });
+    const first = user.postActivity(activity);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [original, redelivery] = await Promise.all([first, user.postActivity(activity)]);
+    expect([original.status, redelivery.status]).toEqual([200, 200]);
+    expect(await storedAnswers(user, questionId)).toBe(1);
+    const nextQuestions = [original, redelivery].filter((reply) =>
+      /· 2 of /.test(progressOf(cardsOf(reply).at(-1)) ?? ''),
+    );
+    expect(nextQuestions).toHaveLength(1);
+  });
 });

@@ -5,10 +5,13 @@ import { classifyRequest, type RequestKind } from '../../scripts/bench/cosmos-re
 /**
  * A proxy in front of the embedded Cosmos-compatible server that injects the faults a real Cosmos DB account
  * produces: throttling (429 with a retry-after), 503, and requests that never get an answer — either before the
- * server saw them or after it committed them (the response is what is lost).
+ * server saw them or after it committed them (the response is what is lost) — and slow ones.
  */
 export type Fault =
-  { status: 429; retryAfterMs: number } | { status: 503 } | { hang: 'before-forwarding' | 'after-forwarding' };
+  | { status: 429; retryAfterMs: number }
+  | { status: 503 }
+  | { hang: 'before-forwarding' | 'after-forwarding' }
+  | { delayMs: number };
 
 export interface FaultRule {
   /** Which requests are hit, by container and operation (e.g. users / batch). */
@@ -63,6 +66,17 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
       active.left--;
       faulted++;
       const { fault } = active.rule;
+      if ('delayMs' in fault) {
+        setTimeout(
+          () =>
+            forward(req, body, (upstreamRes, data) => {
+              res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+              res.end(data);
+            }),
+          fault.delayMs,
+        );
+        return;
+      }
       if ('hang' in fault) {
         // No answer at all; the client's own timeout has to end it.
         if (fault.hang === 'after-forwarding') forward(req, body, () => undefined);
