@@ -30,7 +30,12 @@ export function createServer(endpoint: ActivityEndpointDeps): restify.Server {
       logger.error('http.failed', { error: (error as Error).name });
       if (!res.headersSent) res.send(500);
     }
-    logger.info('http.activity', { status: res.statusCode, ms: Date.now() - started });
+    const activityId = (req.body as { id?: unknown }).id;
+    logger.info('http.activity', {
+      activityId: typeof activityId === 'string' ? activityId : undefined,
+      status: res.statusCode,
+      ms: Date.now() - started,
+    });
   });
 
   server.get('/healthz', async (_req, res) => {

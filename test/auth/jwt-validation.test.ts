@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { jsonLogger } from '../../src/logging/logger';
-import { startTestBot, TEST_BOT_ID, type TestBot, type TestUser } from '../support/bot-harness';
+import { startTestBot, TEST_BOT_ID, TEST_BOT_PASSWORD, type TestBot, type TestUser } from '../support/bot-harness';
 import { ENTRA_ISSUER, startTokenAuthority, type SignOptions, type TokenAuthority } from '../support/token-authority';
 
 /** Production-mode authentication with real RS256 tokens from a local key server (a fake of the Bot Framework's). */
@@ -149,7 +149,7 @@ describe('production authentication (fake Bot Framework key server)', () => {
   it("botbuilder's own defaults would accept the Entra ID token that the pinned issuer refuses", async () => {
     const unpinned = new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: TEST_BOT_ID,
-      MicrosoftAppPassword: 'test-only-password',
+      MicrosoftAppPassword: TEST_BOT_PASSWORD,
       MicrosoftAppType: 'MultiTenant',
       ToBotFromChannelOpenIdMetadataUrl: authority.endpoints.channelOpenIdMetadataUrl,
       ToBotFromEmulatorOpenIdMetadataUrl: authority.endpoints.emulatorOpenIdMetadataUrl,

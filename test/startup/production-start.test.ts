@@ -2,16 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { captureLogLine } from '../support/log-capture';
 
 const entry = path.resolve(__dirname, '../../lib/src/index.js');
 
 /** Runs the built production entry (`npm start`) with only the given settings. */
 function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, [entry], {
+  const result = spawnSync(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
     timeout: 20_000,
   });
+  captureLogLine('npm start stdout', result.stdout);
+  captureLogLine('npm start stderr', result.stderr);
+  return result;
 }
 
 describe('npm start (production mode, built output)', () => {

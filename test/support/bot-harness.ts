@@ -4,7 +4,8 @@ import { startApp, type RunningApp } from '../../src/app';
 import type { AuthEndpoints } from '../../src/bot/authentication';
 import { loadConfig } from '../../src/config';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { silentLogger, type Logger } from '../../src/logging/logger';
+import { jsonLogger, silentLogger, type Logger } from '../../src/logging/logger';
+import { captureLogLine, captureSentSecret, secretsIn } from './log-capture';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 
 export const TENANT = '11111111-1111-1111-1111-111111111111';
@@ -33,8 +34,19 @@ export interface TestBotOptions {
   production?: { authEndpoints: AuthEndpoints };
 }
 
+/** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
+function teeToCapture(logger: Logger): Logger {
+  const capture = jsonLogger((line) => captureLogLine('app', line));
+  return {
+    info: (event, fields) => (capture.info(event, fields), logger.info(event, fields)),
+    warn: (event, fields) => (capture.warn(event, fields), logger.warn(event, fields)),
+    error: (event, fields) => (capture.error(event, fields), logger.error(event, fields)),
+  };
+}
+
 /** The bot id and password a production-mode test bot runs with. */
 export const TEST_BOT_ID = '00000000-0000-0000-0000-00000000b07a';
+export const TEST_BOT_PASSWORD = 'test-only-bot-password-5b1c';
 
 function testConfig(options: TestBotOptions, database: string) {
   const base = { PORT: '0', COSMOS_DATABASE: database };
@@ -42,7 +54,7 @@ function testConfig(options: TestBotOptions, database: string) {
   // The endpoint here only satisfies the production checks; the app is handed the embedded server's below.
   const production = {
     BOT_ID: TEST_BOT_ID,
-    BOT_PASSWORD: 'test-only-password',
+    BOT_PASSWORD: TEST_BOT_PASSWORD,
     COSMOS_ENDPOINT: 'https://cosmos.example.invalid',
     ALLOWED_TENANTS: TENANT,
   };
@@ -62,7 +74,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     startApp({
       config,
       cosmos: appCosmos,
-      logger: options.logger ?? silentLogger,
+      logger: teeToCapture(options.logger ?? silentLogger),
       host: '127.0.0.1',
       authEndpoints: options.production?.authEndpoints,
     });
@@ -160,6 +172,7 @@ export class TestUser {
 
   /** Sends this exact activity (with extra headers such as Authorization). */
   async postActivity(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<TurnReply> {
+    secretsIn(activity).forEach(captureSentSecret);
     const response = await fetch(`${this.baseUrl()}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
