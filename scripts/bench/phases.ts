@@ -20,6 +20,8 @@ export interface QuestionnaireLoad extends LoadResult {
 export interface Target {
   url: string;
   agent: Agent;
+  /** The Authorization header per request, when the bot has authentication on. */
+  authorization?: () => string;
 }
 
 /** `users` simulated users complete the questionnaire at the same time. */
@@ -35,13 +37,20 @@ export async function questionnaireLoad(
   const outcomes = await Promise.all(
     Array.from({ length: users }, async (_, index) => {
       const userId = randomUUID();
-      const client = new TurnClient(target.agent, target.url, userId, tenantId, {
-        before: hooks.before,
-        after: (result) => {
-          latencies.push(result.ms);
-          hooks.after?.(result);
+      const client = new TurnClient(
+        target.agent,
+        target.url,
+        userId,
+        tenantId,
+        {
+          before: hooks.before,
+          after: (result) => {
+            latencies.push(result.ms);
+            hooks.after?.(result);
+          },
         },
-      });
+        target.authorization,
+      );
       try {
         return { userId, run: await completeQuestionnaire(client, index) };
       } catch (error) {

@@ -32,6 +32,8 @@ export class TurnClient {
     readonly aadObjectId: string,
     private readonly tenantId: string,
     private readonly hooks: TurnHooks = {},
+    /** The Authorization header for each request, for a bot with authentication on (the load script). */
+    private readonly authorization?: () => string,
   ) {
     this.conversationId = `a:personal-${aadObjectId}`;
   }
@@ -59,7 +61,8 @@ export class TurnClient {
     });
     this.hooks.before?.();
     const started = performance.now();
-    const { status, text } = await postJson(this.agent, `${this.baseUrl}/api/messages`, body);
+    const headers: Record<string, string> = this.authorization ? { authorization: this.authorization() } : {};
+    const { status, text } = await postJson(this.agent, `${this.baseUrl}/api/messages`, body, headers);
     const parsed = text ? (JSON.parse(text) as { activities?: ReplyActivity[] }) : {};
     const result = { status, activities: parsed.activities ?? [], ms: performance.now() - started };
     this.hooks.after?.(result);
@@ -76,14 +79,19 @@ export function clientAgent(users: number): Agent {
   return new Agent({ keepAlive: true, maxSockets: users, timeout: 2_000 });
 }
 
-function postJson(agent: Agent, url: string, body: string): Promise<{ status: number; text: string }> {
+function postJson(
+  agent: Agent,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import type { Counters } from '../../src/aggregation/contributions';
 import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore } from '../../src/storage/answer-store';
+import { AnswerStore, type StoredAnswer } from '../../src/storage/answer-store';
 import type { Containers } from '../../src/storage/cosmos';
 import { storedFingerprint } from './answers';
 import { total } from '../../src/aggregation/contributions';
@@ -32,22 +32,15 @@ export async function verifyStored(
   const result: Verification = { storedAnswers: 0, lost: [], unexpected: [], aggregateMismatches: [] };
   const perQuestion = new Map<string, { n: number; rows: number }>();
   for (const user of users) {
-    const stored = new Map(
-      (await answers.listForUser(tenantId, user.userId)).map((answer) => [answer.questionId, answer.value]),
-    );
+    const { stored, lost, unexpected } = await checkUser(answers, tenantId, user);
     result.storedAnswers += stored.size;
-    for (const [questionId, fingerprint] of user.expected) {
-      const value = stored.get(questionId);
-      const found = value === undefined ? 'nothing' : storedFingerprint(value);
-      if (found !== fingerprint)
-        result.lost.push(`${user.userId}/${questionId}: expected "${fingerprint}", stored ${found}`);
-    }
-    for (const [questionId, value] of stored) {
-      if (!user.expected.has(questionId)) result.unexpected.push(`${user.userId}/${questionId}`);
-      const totals = perQuestion.get(questionId) ?? { n: 0, rows: 0 };
-      perQuestion.set(questionId, {
+    result.lost.push(...lost);
+    result.unexpected.push(...unexpected);
+    for (const value of stored.values()) {
+      const totals = perQuestion.get(value.questionId) ?? { n: 0, rows: 0 };
+      perQuestion.set(value.questionId, {
         n: totals.n + 1,
-        rows: totals.rows + (value.kind === 'rows' ? value.rows.length : 0),
+        rows: totals.rows + (value.value.kind === 'rows' ? value.value.rows.length : 0),
       });
     }
   }
@@ -57,6 +50,27 @@ export async function verifyStored(
     if (problem) result.aggregateMismatches.push(`${questionId}: ${problem}`);
   }
   return result;
+}
+
+/** One user's accepted answers against what Cosmos holds for them. */
+export async function checkUser(
+  answers: AnswerStore,
+  tenantId: string,
+  user: UserExpectation,
+): Promise<{ stored: Map<string, StoredAnswer>; lost: string[]; unexpected: string[] }> {
+  const stored = new Map(
+    (await answers.listForUser(tenantId, user.userId)).map((answer) => [answer.questionId, answer]),
+  );
+  const lost: string[] = [];
+  const unexpected: string[] = [];
+  for (const [questionId, fingerprint] of user.expected) {
+    const answer = stored.get(questionId);
+    const found = answer === undefined ? 'nothing' : storedFingerprint(answer.value);
+    if (found !== fingerprint) lost.push(`${user.userId}/${questionId}: expected "${fingerprint}", stored ${found}`);
+  }
+  for (const questionId of stored.keys())
+    if (!user.expected.has(questionId)) unexpected.push(`${user.userId}/${questionId}`);
+  return { stored, lost, unexpected };
 }
 
 function aggregateProblem(counters: Counters, totals: { n: number; rows: number }): string | undefined {

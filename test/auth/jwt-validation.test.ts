@@ -1,7 +1,12 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { jsonLogger } from '../../src/logging/logger';
 import { startTestBot, TEST_BOT_ID, TEST_BOT_PASSWORD, type TestBot, type TestUser } from '../support/bot-harness';
-import { ENTRA_ISSUER, startTokenAuthority, type SignOptions, type TokenAuthority } from '../support/token-authority';
+import {
+  ENTRA_ISSUER,
+  startTokenAuthority,
+  type SignOptions,
+  type TokenAuthority,
+} from '../../scripts/load/token-authority';
 
 /** Production-mode authentication with real RS256 tokens from a local key server (a fake of the Bot Framework's). */
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
@@ -11,7 +16,7 @@ let bot: TestBot;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  authority = await startTokenAuthority();
+  authority = await startTokenAuthority(TEST_BOT_ID);
   bot = await startTestBot({
     production: { authEndpoints: authority.endpoints },
     logger: jsonLogger((line) => logLines.push(line)),

@@ -1,7 +1,14 @@
 import { EMULATOR_KEY } from '../../src/local/embedded-cosmos';
-import { cardsOf, startTestBot, submitData, TEST_BOT_PASSWORD, type TestBot } from '../support/bot-harness';
+import {
+  cardsOf,
+  startTestBot,
+  submitData,
+  TEST_BOT_ID,
+  TEST_BOT_PASSWORD,
+  type TestBot,
+} from '../support/bot-harness';
 import { capturedLines, capturedSecrets } from '../support/log-capture';
-import { startTokenAuthority, type TokenAuthority } from '../support/token-authority';
+import { startTokenAuthority, type TokenAuthority } from '../../scripts/load/token-authority';
 
 /**
  * Runs last (test/support/jest-sequencer.js): reads every log line the whole suite produced — the app's JSON logs,
@@ -17,7 +24,7 @@ let authority: TokenAuthority;
 let bot: TestBot;
 
 beforeAll(async () => {
-  authority = await startTokenAuthority();
+  authority = await startTokenAuthority(TEST_BOT_ID);
   bot = await startTestBot({ production: { authEndpoints: authority.endpoints } });
 }, 60_000);
 

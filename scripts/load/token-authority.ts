@@ -2,12 +2,11 @@ import { createHmac, createSign, generateKeyPairSync, type KeyObject } from 'nod
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuthEndpoints } from '../../src/bot/authentication';
-import { TEST_BOT_ID } from './bot-harness';
 
 /**
- * A local stand-in for the Bot Framework's and Entra ID's token signing keys (Entra ID cannot run here): an OpenID
- * metadata + JWKS server for each, and a signer, so that the real botbuilder JWT validation runs on real RS256
- * tokens.
+ * A local stand-in for the Bot Framework's and Entra ID's token signing keys (they cannot be reached from tests or
+ * load runs): an OpenID metadata + JWKS server for each, and a signer, so that the real botbuilder JWT validation
+ * runs on real RS256 tokens. Used by the authentication tests and the load script.
  */
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
 /** An issuer botbuilder treats as Entra ID (the "emulator" token path). */
@@ -48,7 +47,8 @@ function jwk(key: SigningKey, endorsements?: string[]): Record<string, unknown> 
 
 const base64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
 
-export async function startTokenAuthority(): Promise<TokenAuthority> {
+/** Starts the key servers on loopback; tokens it signs are for the bot with this app id. */
+export async function startTokenAuthority(botAppId: string): Promise<TokenAuthority> {
   const keys = {
     channel: newKey('channel-key'),
     'webchat-only': newKey('webchat-key'),
@@ -92,7 +92,7 @@ export async function startTokenAuthority(): Promise<TokenAuthority> {
       return `${input}.${base64url(signature)}`;
     },
     channelClaims(serviceUrl) {
-      return { iss: CHANNEL_ISSUER, aud: TEST_BOT_ID, serviceurl: serviceUrl };
+      return { iss: CHANNEL_ISSUER, aud: botAppId, serviceurl: serviceUrl };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
