@@ -2,6 +2,7 @@ import type restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { MainDialog } from '../dialogs/main-dialog';
 import { BotAdapter } from './bot/adapter';
+import { BackgroundWork } from './bot/background-work';
 import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
 import { StrategyBot } from './bot/strategy-bot';
 import { CardRenderer } from './cards/card-renderer';
@@ -21,6 +22,8 @@ export interface RunningApp {
   url: string;
   server: restify.Server;
   sessions: SessionStore;
+  /** Jobs that finish after their turn and reply proactively. */
+  background: BackgroundWork;
   close(): Promise<void>;
 }
 
@@ -54,8 +57,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const aggregates = new AggregateStore(containers.aggregates);
   const recorder = new AnswerRecorder(pack, clock);
   const main = new MainDialog({ pack, index, cards, recorder, answers, sessions, aggregates }, clock);
+  const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger);
+  const background = new BackgroundWork(adapter, config.mode === 'local' ? '' : config.bot.appId, logger);
   const bot = new StrategyBot({
     main,
+    background,
     sessions,
     aggregates,
     directory: config,
@@ -64,7 +70,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock,
   });
   const server = createServer({
-    adapter: new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger),
+    adapter,
     admission: config,
     bot,
     logger,
@@ -79,7 +85,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     url: `http://127.0.0.1:${port}`,
     server,
     sessions,
+    background,
     close: async () => {
+      await background.drain();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open indefinitely.
       server.server.closeAllConnections();

@@ -7,6 +7,7 @@ import { attachTurnUnit } from '../../dialogs/turn-state';
 import { isPersonal } from '../../dialogs/conversation-kind';
 import type { RunMode } from '../config';
 import { tenantOf } from './admission';
+import type { BackgroundWork } from './background-work';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import type { Logger } from '../logging/logger';
 import type { AggregateStore } from '../storage/aggregate-store';
@@ -15,6 +16,7 @@ import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-
 
 export interface StrategyBotDeps {
   main: MainDialog;
+  background: BackgroundWork;
   sessions: SessionStore;
   aggregates: AggregateStore;
   directory: RoleDirectory;
@@ -100,10 +102,10 @@ export class StrategyBot {
     const unit = new TurnUnit(speaker, session);
     attachTurnUnit(context, unit);
     const replies = bufferReplies(context);
+    // Without the per-activity id the reference stays the same from turn to turn, so read-only turns write nothing.
+    const reference: Partial<ConversationReference> = TurnContext.getConversationReference(context.activity);
+    delete reference.activityId;
     try {
-      // Without the per-activity id the reference stays the same from turn to turn, so read-only turns write nothing.
-      const reference: Partial<ConversationReference> = TurnContext.getConversationReference(context.activity);
-      delete reference.activityId;
       session.doc.conversationReference = reference as Record<string, unknown>;
       const dc = await this.dialogs.createContext(context);
       if (kind === 'welcome') {
@@ -131,6 +133,7 @@ export class StrategyBot {
     } finally {
       // The answers are committed: their counters move even when the reply cannot be delivered.
       await this.applyAggregates(context, speaker, unit);
+      for (const job of unit.backgroundJobs) this.deps.background.start(reference, job, speaker.tenantId);
     }
     return 'done';
   }

@@ -3,6 +3,22 @@ import type { Role } from '../domain/roles';
 import type { AnswerWrite } from '../storage/answer-store';
 import type { Session } from '../storage/session-store';
 
+/** A message a background job sends when it is done: text, cards, or both. */
+export interface OutgoingMessage {
+  text?: string;
+  attachments?: { contentType: string; content: unknown }[];
+}
+
+/**
+ * Work too long for a turn: Teams re-sends an activity it has not seen answered within about 15 s. The turn only
+ * acknowledges it; the job runs once the turn has been stored and its result is sent to the conversation proactively.
+ */
+export interface BackgroundJob {
+  /** For logs, e.g. "pulse.send". */
+  name: string;
+  run(): Promise<OutgoingMessage[]>;
+}
+
 /** Who is speaking, taken from the activity (never from card data). */
 export interface Speaker {
   tenantId: string;
@@ -18,6 +34,8 @@ export class TurnUnit {
   readonly pendingDeltas: Array<{ questionId: string; delta: Counters }> = [];
   /** Answer changes, stored with the session in one batch when the turn ends. */
   readonly pendingAnswers: AnswerWrite[] = [];
+  /** Started after the turn is stored and its replies are sent (see BackgroundJob). */
+  readonly backgroundJobs: BackgroundJob[] = [];
   /** The user deleted their data this turn: the session must not be written back. */
   sessionDeleted = false;
 
