@@ -12,8 +12,10 @@ import { AnswerStore } from '../src/storage/answer-store';
 import { openCosmos, type Containers } from '../src/storage/cosmos';
 import { questionnaireLoad, type Target } from './bench/phases';
 import { summarize } from './bench/stats';
-import { clientAgent, type TurnResult } from './bench/turn-client';
-import { checkUser, verifyStored } from './bench/verify';
+import { clientAgent, TurnClient, type TurnResult } from './bench/turn-client';
+import { compareUser, verifyStored } from './bench/verify';
+import { eraseUser } from './load/erase-user';
+import { answersByUser } from './load/tenant-answers';
 import { parseLoadArgs, USAGE, type LoadOptions } from './load/args';
 import { startCosmosProcess } from './load/cosmos-process';
 import { LatencyHistogram } from './load/histogram';
@@ -94,9 +96,6 @@ async function load(options: LoadOptions, target: Target, containers: Containers
   progress(`${options.users} users completing the questionnaire`);
   const statuses = new StatusCounts();
   const run = await questionnaireLoad(target, TENANT, options.users, { after: (result) => statuses.add(result) });
-  progress('checking every stored answer');
-  const expectations = run.users.map(({ userId, run: userRun }) => ({ userId, expected: userRun.expected }));
-  const verification = await verifyStored(containers, TENANT, expectations);
   const latency = summarize(run.latencies);
   const finished = run.users.filter(({ run: userRun }) => userRun.finished).length;
   const userErrors = run.users.flatMap(({ run: userRun }) => userRun.errors);
@@ -106,14 +105,18 @@ async function load(options: LoadOptions, target: Target, containers: Containers
     `  turns                   ${run.latencies.length} in ${(run.wallMs / 1000).toFixed(1)} s = ${((run.latencies.length / run.wallMs) * 1000).toFixed(0)} turns/s`,
   );
   console.log(`  HTTP statuses           ${statuses}   → non-2xx: ${statuses.non2xx}`);
-  console.log(`  answers stored          ${verification.storedAnswers}`);
-  console.log(
-    `  lost answers            ${verification.lost.length}   (unexpected: ${verification.unexpected.length}, counter mismatches: ${verification.aggregateMismatches.length})`,
-  );
   console.log(
     `  latency ms              p50 ${latency.p50.toFixed(1)}   p95 ${latency.p95.toFixed(1)}   p99 ${latency.p99.toFixed(1)}   max ${latency.max.toFixed(1)}`,
   );
   console.log(`  peak RSS                ${rssMb.toFixed(0)} MB (bot and load generator; the database runs apart)`);
+  progress('checking every stored answer');
+  const stored = await answersByUser(containers.users, TENANT);
+  const expectations = run.users.map(({ userId, run: userRun }) => ({ userId, expected: userRun.expected }));
+  const verification = await verifyStored(containers, TENANT, expectations, async (userId) => stored.get(userId) ?? []);
+  console.log(`  answers stored          ${verification.storedAnswers}`);
+  console.log(
+    `  lost answers            ${verification.lost.length}   (unexpected: ${verification.unexpected.length}, counter mismatches: ${verification.aggregateMismatches.length})`,
+  );
   for (const problem of [...run.errors, ...userErrors, ...verification.lost].slice(0, 10))
     console.log(`  problem: ${problem}`);
   return (
@@ -147,10 +150,16 @@ async function soak(options: LoadOptions, target: Target, containers: Containers
         },
       });
       const found = [...run.errors, ...run.users.flatMap((user) => user.run.errors)];
+      for (const { userId, run: userRun } of run.users) {
+        const stored = await answers.listForUser(SOAK_TENANT, userId);
+        lost += compareUser(stored, { userId, expected: userRun.expected }).lost.length;
+        // Each user then deletes their data, as people may: the database stays the same size however long the soak.
+        const client = new TurnClient(target.agent, target.url, userId, SOAK_TENANT, {}, target.authorization);
+        const erased = await eraseUser(client);
+        if (erased) found.push(erased);
+      }
       problems += found.length;
       examples.push(...found.slice(0, Math.max(0, 5 - examples.length)));
-      for (const { userId, run: userRun } of run.users)
-        lost += (await checkUser(answers, SOAK_TENANT, { userId, expected: userRun.expected })).lost.length;
       users += 1;
     }
   };

@@ -27,12 +27,14 @@ export async function verifyStored(
   containers: Containers,
   tenantId: string,
   users: readonly UserExpectation[],
+  /** How to read a user's stored answers; by default one partition query per user. */
+  storedAnswersOf: (userId: string) => Promise<StoredAnswer[]> = (userId) =>
+    new AnswerStore(containers.users).listForUser(tenantId, userId),
 ): Promise<Verification> {
-  const answers = new AnswerStore(containers.users);
   const result: Verification = { storedAnswers: 0, lost: [], unexpected: [], aggregateMismatches: [] };
   const perQuestion = new Map<string, { n: number; rows: number }>();
   for (const user of users) {
-    const { stored, lost, unexpected } = await checkUser(answers, tenantId, user);
+    const { stored, lost, unexpected } = compareUser(await storedAnswersOf(user.userId), user);
     result.storedAnswers += stored.size;
     result.lost.push(...lost);
     result.unexpected.push(...unexpected);
@@ -53,14 +55,11 @@ export async function verifyStored(
 }
 
 /** One user's accepted answers against what Cosmos holds for them. */
-export async function checkUser(
-  answers: AnswerStore,
-  tenantId: string,
+export function compareUser(
+  storedAnswers: readonly StoredAnswer[],
   user: UserExpectation,
-): Promise<{ stored: Map<string, StoredAnswer>; lost: string[]; unexpected: string[] }> {
-  const stored = new Map(
-    (await answers.listForUser(tenantId, user.userId)).map((answer) => [answer.questionId, answer]),
-  );
+): { stored: Map<string, StoredAnswer>; lost: string[]; unexpected: string[] } {
+  const stored = new Map(storedAnswers.map((answer) => [answer.questionId, answer]));
   const lost: string[] = [];
   const unexpected: string[] = [];
   for (const [questionId, fingerprint] of user.expected) {
