@@ -161,8 +161,8 @@ export class PulseStore {
   }
 
   /**
-   * Stores a person's response: the first one in one transactional batch with their ledger entry (responded) and
-   * the pulse's response count; a later one replaces it (editing until the pulse closes).
+   * Stores a person's response: the first one in one transactional batch with their ledger entry (responded), then
+   * counts it on the pulse; a later one replaces it (editing until the pulse closes).
    */
   async saveResponse(response: ResponseDoc, delivery: Versioned<DeliveryDoc>): Promise<ResponseOutcome> {
     const { tenantId, pulseId } = response;
@@ -183,16 +183,14 @@ export class PulseStore {
           ifMatch: delivery.etag,
           partitionKey,
         },
-        {
-          operationType: 'Patch',
-          id: pulseIds.pulse(pulseId),
-          resourceBody: { operations: [{ op: 'incr', path: '/responses', value: 1 }] },
-          partitionKey,
-        },
       ];
       const result = await this.container.items.batch(operations, partitionKey);
       const failed = (result.result ?? []).find((entry) => entry.statusCode >= 400 && entry.statusCode !== 424);
-      if (!failed && (result.result ?? []).length === operations.length) return 'created';
+      if (!failed && (result.result ?? []).length === operations.length) {
+        // Batches take no patch: the live count moves just after (results are always counted from the responses).
+        await this.patchPulse(tenantId, pulseId, [{ op: 'incr', path: '/responses', value: 1 }]);
+        return 'created';
+      }
       if (failed && failed.statusCode !== 409 && failed.statusCode !== 412)
         throw Object.assign(new Error(`response batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
