@@ -28,6 +28,8 @@ export interface TestBotOptions {
   database?: string;
   /** Pulse scheduler ticks; 0 (the default here) leaves them to the test (`app.pulses.scheduler.tick()`). */
   pulseTickMs?: number;
+  /** The app's clock (shared by every instance and restart), for deadlines and reminders. */
+  clock?: () => Date;
 }
 
 /** Starts the embedded Cosmos-compatible server and the bot in local mode on a free port. */
@@ -36,7 +38,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const config = loadConfig({ PORT: '0', COSMOS_DATABASE: database, ...options.env }, 'local');
   const cosmos = await startEmbeddedCosmos();
   const boot = () =>
-    startApp({ config, cosmos, logger: options.logger ?? silentLogger, pulseTickMs: options.pulseTickMs ?? 0 });
+    startApp({
+      config,
+      cosmos,
+      logger: options.logger ?? silentLogger,
+      pulseTickMs: options.pulseTickMs ?? 0,
+      clock: options.clock,
+    });
   let app: RunningApp;
   const extraApps: RunningApp[] = [];
   try {
