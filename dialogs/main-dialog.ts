@@ -187,7 +187,13 @@ export class MainDialog extends ComponentDialog {
         ? 'In a team or group chat, mention me with **help** to see this. To work through the generative-AI strategy questions, open a 1:1 chat with me and type **start**.'
         : 'The strategy conversation happens 1:1: open a chat with me and type **start**. Here, mention me with **help**.';
     await inner.context.sendActivity(
-      MessageFactory.attachment(this.deps.cards.notice({ title: 'Strategy Guide', message })),
+      MessageFactory.attachment(
+        this.deps.cards.notice({
+          title: 'Strategy Guide',
+          message,
+          action: { title: 'Start a team pulse', command: 'pulse' },
+        }),
+      ),
     );
     return Dialog.EndOfTurn;
   }

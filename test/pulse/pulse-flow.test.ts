@@ -61,6 +61,12 @@ describe('team pulse in a channel (real bot over HTTP, embedded Cosmos, FAKE Tea
     expect(await pulseDocs()).toEqual([]);
   });
 
+  it('offers a Start a team pulse button on the channel card, which opens the setup card', async () => {
+    const notice = cardsOf(await inChannel(manager(), service, { text: '<at>Strategy Guide</at> hello' })).at(-1);
+    const pressed = await inChannel(manager(), service, { value: submitData(notice ?? {}, 'Start a team pulse') });
+    expect(cardText(cardsOf(pressed).at(-1))).toMatch(/Start a team pulse/);
+  });
+
   it('gives a manager a valid setup card and sends it back with a clear message for a threshold below 3', async () => {
     const setup = cardsOf(await askForPulse(manager(), service)).at(-1);
     expect(setup).toBeDefined();
