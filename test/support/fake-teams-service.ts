@@ -39,6 +39,8 @@ export interface FakeMember {
 
 export class FakeTeamsService {
   readonly requests: RecordedRequest[] = [];
+  /** Keep each request's body (the cards sent); a benchmark turns this off so the fake's memory stays small. */
+  recordBodies = true;
   /** Decides faults; replace it in a test. */
   fault: (context: FaultContext) => Fault = () => undefined;
   private readonly counts: Record<RequestKind, number> = { roster: 0, create: 0, send: 0, update: 0 };
@@ -165,19 +167,19 @@ export class FakeTeamsService {
     if (fault === undefined) return false;
     if (fault === 'hang') {
       // A send that hangs still reached Teams: the member gets it, the sender never hears back.
-      this.requests.push({ ...request, status: 200 });
+      this.requests.push({ ...request, status: 200, body: this.recordBodies ? request.body : undefined });
       this.hanging.add(res);
       return true;
     }
     const headers: Record<string, string> =
       fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-    this.requests.push({ ...request, status: fault.status });
+    this.requests.push({ ...request, status: fault.status, body: this.recordBodies ? request.body : undefined });
     this.reply(res, fault.status, { error: { code: fault.code ?? 'Error', message: 'fake failure' } }, headers);
     return true;
   }
 
   private record(res: ServerResponse, request: RecordedRequest, body: unknown): void {
-    this.requests.push(request);
+    this.requests.push(this.recordBodies ? request : { ...request, body: undefined });
     this.reply(res, request.status, body);
   }
 
