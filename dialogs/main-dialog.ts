@@ -8,6 +8,7 @@ import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
 import { PrivacyActions } from './privacy-actions';
+import { PulseActions } from './pulse-actions';
 import { sendReviewCard } from './review-card';
 import { RowsDialog } from './rows-dialog';
 import { SectionDialog } from './section-dialog';
@@ -27,7 +28,7 @@ export class MainDialog extends ComponentDialog {
   private readonly privacy: PrivacyActions;
 
   constructor(
-    private readonly deps: DialogDeps & { aggregates: AggregateStore },
+    private readonly deps: DialogDeps & { aggregates: AggregateStore; pulses: PulseActions },
     clock: () => Date,
   ) {
     super(MainDialog.id);
@@ -66,6 +67,10 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (isRecord(value) && value.sg === 'edit') return this.edit(inner, value.questionId);
+    if (isRecord(value) && value.sg === 'pulse') {
+      await this.deps.pulses.inPersonalChat(inner.context, value);
+      return Dialog.EndOfTurn;
+    }
     const command = recognizeCommand(input);
     if (command) return this.runCommand(inner, command);
     if (inner.activeDialog) {
@@ -172,13 +177,23 @@ export class MainDialog extends ComponentDialog {
 
   /** Team channels and group chats: the strategy conversation is personal, so only help is answered here for now. */
   private async inSharedChat(inner: DialogContext, input: UserInput): Promise<DialogTurnResult> {
+    if (PulseActions.handles(input)) {
+      await this.deps.pulses.inSharedChat(inner.context, input);
+      return Dialog.EndOfTurn;
+    }
     const command = recognizeCommand(input);
     const message =
       command === 'help'
         ? 'In a team or group chat, mention me with **help** to see this. To work through the generative-AI strategy questions, open a 1:1 chat with me and type **start**.'
         : 'The strategy conversation happens 1:1: open a chat with me and type **start**. Here, mention me with **help**.';
     await inner.context.sendActivity(
-      MessageFactory.attachment(this.deps.cards.notice({ title: 'Strategy Guide', message })),
+      MessageFactory.attachment(
+        this.deps.cards.notice({
+          title: 'Strategy Guide',
+          message,
+          action: { title: 'Start a team pulse', command: 'pulse' },
+        }),
+      ),
     );
     return Dialog.EndOfTurn;
   }

@@ -1,9 +1,12 @@
 import type restify from 'restify';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { PulseActions } from '../dialogs/pulse-actions';
 import { MainDialog } from '../dialogs/main-dialog';
 import { BotAdapter } from './bot/adapter';
 import { BackgroundWork } from './bot/background-work';
 import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
+import { channelTokenProvider } from './bot/channel-token';
 import { StrategyBot } from './bot/strategy-bot';
 import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
@@ -15,6 +18,16 @@ import { AggregateStore } from './storage/aggregate-store';
 import { AnswerStore } from './storage/answer-store';
 import { openCosmos } from './storage/cosmos';
 import { SessionStore } from './storage/session-store';
+import { PulseStore } from './storage/pulse-store';
+import { FanOut } from './pulse/fan-out';
+import { HttpTeamsChannel } from './pulse/http-teams-channel';
+import { pulseCards } from './pulse/pulse-cards';
+import { PulseJobs } from './pulse/pulse-jobs';
+import { PulseScheduler } from './pulse/pulse-scheduler';
+import { PulseService } from './pulse/pulse-service';
+import { TenantRateLimiters } from './pulse/rate-limiter';
+import { SendLeases } from './pulse/send-lease';
+import type { TeamsChannel } from './pulse/teams-channel';
 import { AnswerRecorder } from './strategy/answer-recorder';
 
 export interface RunningApp {
@@ -24,6 +37,7 @@ export interface RunningApp {
   sessions: SessionStore;
   /** Jobs that finish after their turn and reply proactively. */
   background: BackgroundWork;
+  pulses: { store: PulseStore; jobs: PulseJobs; scheduler: PulseScheduler };
   close(): Promise<void>;
 }
 
@@ -37,7 +51,16 @@ export interface AppOptions {
   host?: string;
   /** Tests only: where token signing keys are published (a local OpenID metadata server). */
   authEndpoints?: AuthEndpoints;
+  /** The Teams channel service client for pulses (tests pass the HTTP client pointed elsewhere). */
+  teamsChannel?: TeamsChannel;
+  /** How often pulse deadlines, reminders and counts are looked at; 0 leaves it to the caller (tests). */
+  pulseTickMs?: number;
 }
+
+/** An instance that stops renewing its send lease loses it after this long. */
+const SEND_LEASE_TTL_MS = 30_000;
+/** The channel card's count is updated at most this often per pulse. */
+const CHANNEL_CARD_INTERVAL_MS = 10_000;
 
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
@@ -56,7 +79,44 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const sessions = new SessionStore(containers.users);
   const aggregates = new AggregateStore(containers.aggregates);
   const recorder = new AnswerRecorder(pack, clock);
-  const main = new MainDialog({ pack, index, cards, recorder, answers, sessions, aggregates }, clock);
+  const pulseStore = new PulseStore(containers.pulses);
+  const teamsChannel = options.teamsChannel ?? new HttpTeamsChannel(channelTokenProvider(config));
+  const limiters = new TenantRateLimiters(config.pulse.sendRate);
+  const fanOut = new FanOut({
+    store: pulseStore,
+    channel: teamsChannel,
+    limiters,
+    leases: new SendLeases(pulseStore, randomUUID(), SEND_LEASE_TTL_MS, clock),
+    cards: pulseCards(cards, index),
+    logger,
+    clock,
+  });
+  const jobs = new PulseJobs(fanOut, logger);
+  const pulseService = new PulseService({
+    store: pulseStore,
+    index,
+    cards,
+    jobs,
+    channel: teamsChannel,
+    limiters,
+    policy: config.pulsePolicy,
+    directory: config,
+    minThreshold: config.pulse.minThreshold,
+    commentThreshold: config.pulse.commentThreshold,
+    logger,
+    clock,
+  });
+  const scheduler = new PulseScheduler({
+    store: pulseStore,
+    service: pulseService,
+    jobs,
+    tenants: config.allowedTenants,
+    logger,
+    clock,
+    channelCardIntervalMs: CHANNEL_CARD_INTERVAL_MS,
+  });
+  const pulses = new PulseActions(pulseService);
+  const main = new MainDialog({ pack, index, cards, recorder, answers, sessions, aggregates, pulses }, clock);
   const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger);
   const background = new BackgroundWork(adapter, config.mode === 'local' ? '' : config.bot.appId, logger);
   const bot = new StrategyBot({
@@ -80,13 +140,18 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     server.listen(config.port, options.host ?? (config.mode === 'local' ? '127.0.0.1' : '0.0.0.0'), () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const tickMs = options.pulseTickMs ?? 15_000;
+  if (tickMs > 0) scheduler.start(tickMs);
   logger.info('app.started', { mode: config.mode, port, pack: `${pack.id}@${pack.version}` });
   return {
     url: `http://127.0.0.1:${port}`,
     server,
     sessions,
     background,
+    pulses: { store: pulseStore, jobs, scheduler },
     close: async () => {
+      await scheduler.stop();
+      await jobs.idle();
       await background.drain();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open indefinitely.

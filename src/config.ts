@@ -17,6 +17,8 @@ export interface Config {
   leaderIds: ReadonlySet<string>;
   managerIds: ReadonlySet<string>;
   pulsePolicy: PulsePolicy;
+  /** Pulse sending: requests per second to the Teams channel service (Teams allows 50 per app and tenant). */
+  pulse: { sendRate: number; commentThreshold: number; minThreshold: number };
   /** Path to an organisation's own content pack; undefined means the default pack. */
   contentPackPath?: string;
 }
@@ -49,6 +51,20 @@ export function loadConfig(env: Env, mode: RunMode): Config {
   if (pulsePolicy !== 'anyone' && pulsePolicy !== 'managers')
     problems.push('PULSE_POLICY must be "anyone" or "managers"');
 
+  const pulse = {
+    sendRate: intSetting(text('PULSE_SEND_RATE'), 45, 1, 50, 'PULSE_SEND_RATE', problems),
+    commentThreshold: intSetting(text('PULSE_COMMENT_THRESHOLD'), 10, 3, 1000, 'PULSE_COMMENT_THRESHOLD', problems),
+    // Below 3 only in local mode, for demos and end-to-end tests with a handful of people.
+    minThreshold: intSetting(
+      text('PULSE_MIN_THRESHOLD'),
+      3,
+      mode === 'local' ? 1 : 3,
+      1000,
+      'PULSE_MIN_THRESHOLD',
+      problems,
+    ),
+  };
+
   const config: Config = {
     mode,
     port,
@@ -64,6 +80,7 @@ export function loadConfig(env: Env, mode: RunMode): Config {
     leaderIds: idList(text('LEADER_IDS')),
     managerIds: idList(text('MANAGER_IDS')),
     pulsePolicy,
+    pulse,
     contentPackPath: text('CONTENT_PACK') || undefined,
   };
 
@@ -102,6 +119,22 @@ function productionProblems(config: Config): string[] {
     );
   if (!cosmos.endpoint) missing.push('COSMOS_ENDPOINT is missing (production does not start an embedded database)');
   return missing;
+}
+
+/** A whole-number setting within bounds; the default when empty. */
+function intSetting(
+  value: string,
+  fallback: number,
+  min: number,
+  max: number,
+  name: string,
+  problems: string[],
+): number {
+  if (value === '') return fallback;
+  const number = Number(value);
+  if (Number.isInteger(number) && number >= min && number <= max) return number;
+  problems.push(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return fallback;
 }
 
 function idList(value: string): ReadonlySet<string> {

@@ -52,4 +52,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' }, 'local')).toThrow(/PORT/);
     expect(() => loadConfig({ PULSE_POLICY: 'everyone' }, 'local')).toThrow(/PULSE_POLICY/);
   });
+
+  it('reads the pulse settings with their defaults and bounds; a threshold minimum below 3 only locally', () => {
+    expect(loadConfig({}, 'local').pulse).toEqual({ sendRate: 45, commentThreshold: 10, minThreshold: 3 });
+    const config = loadConfig(
+      { PULSE_SEND_RATE: '20', PULSE_COMMENT_THRESHOLD: '12', PULSE_MIN_THRESHOLD: '1' },
+      'local',
+    );
+    expect(config.pulse).toEqual({ sendRate: 20, commentThreshold: 12, minThreshold: 1 });
+    expect(() => loadConfig({ PULSE_SEND_RATE: '60' }, 'local')).toThrow(
+      /PULSE_SEND_RATE must be a whole number from 1 to 50/,
+    );
+    expect(() => loadConfig({ PULSE_COMMENT_THRESHOLD: '2' }, 'local')).toThrow(/PULSE_COMMENT_THRESHOLD/);
+    expect(() => loadConfig({ PULSE_MIN_THRESHOLD: '1' }, 'production')).toThrow(
+      /PULSE_MIN_THRESHOLD must be a whole number from 3/,
+    );
+  });
 });

@@ -4,6 +4,8 @@ import { answerInputData, headerData } from './question-data';
 import { rowsData } from './rows-data';
 import { summaryData } from './summary-data';
 import { confirmDeleteData, helpData, noticeData, welcomeData } from './simple-data';
+import { pulseChannelData, pulseResponseData, pulseResultsData, pulseSetupData } from './pulse-data';
+import type { PulseChannelView, PulseResponseView, PulseResultsView, PulseSetupView } from './pulse-view-models';
 import { CARD_NAMES, type CardName, findCardsDir, loadTemplates } from './template-files';
 import type {
   ConfirmDeleteView,
@@ -90,6 +92,26 @@ export class CardRenderer {
   /** A short message with an optional button. */
   notice(view: NoticeView): CardAttachment {
     return this.render('notice', noticeData(view));
+  }
+
+  /** Starting a pulse: questions, deadline, anonymity threshold and reminder. */
+  pulseSetup(view: PulseSetupView): CardAttachment {
+    return this.render('pulse-setup', pulseSetupData(view));
+  }
+
+  /** A pulse's questions in a 1:1 chat (also sent as the reminder). */
+  pulseResponse(view: PulseResponseView): CardAttachment {
+    return this.render('pulse-response', pulseResponseData(view));
+  }
+
+  /** The pulse card in the channel, updated in place with the count of answers. */
+  pulseChannel(view: PulseChannelView): CardAttachment {
+    return this.render('pulse-channel', pulseChannelData(view));
+  }
+
+  /** A closed pulse's results: per question distribution, mean and favourability, or only the count below the threshold. */
+  pulseResults(view: PulseResultsView): CardAttachment {
+    return this.render('pulse-results', pulseResultsData(view));
   }
 
   private render(name: CardName, data: Record<string, unknown>): CardAttachment {

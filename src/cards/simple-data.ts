@@ -11,6 +11,7 @@ const COMMANDS: readonly CardCommand[] = [
   'export',
   'delete my data',
   'cancel',
+  'pulse',
 ];
 const LIMITS = { name: 256, title: 120, message: 2000, actionTitle: 40 };
 const MAX_COUNT = 10000;

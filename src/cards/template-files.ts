@@ -13,6 +13,10 @@ export const CARD_NAMES = [
   'my-data',
   'confirm-delete',
   'notice',
+  'pulse-setup',
+  'pulse-response',
+  'pulse-channel',
+  'pulse-results',
 ] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];

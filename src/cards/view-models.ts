@@ -6,7 +6,7 @@
 
 /** A command a card button sends as `{ sg: 'command', command }`; the same words work typed. */
 export type CardCommand =
-  'start' | 'resume' | 'help' | 'summary' | 'review' | 'my data' | 'export' | 'delete my data' | 'cancel';
+  'start' | 'resume' | 'help' | 'summary' | 'review' | 'my data' | 'export' | 'delete my data' | 'cancel' | 'pulse';
 
 /** The value a rating input submits: "1".."5", or "dk" for "don't know". */
 export type RatingValue = '1' | '2' | '3' | '4' | '5' | 'dk';

@@ -18,9 +18,9 @@ interface BotEntry {
 
 /**
  * Commands MainDialog answers in a team channel or group chat today (anything else there gets the "chat with me
- * 1:1" notice). Add a command here only when the bot answers it in shared chats — e.g. pulse and summary later.
+ * 1:1" notice). Add a command here only when the bot answers it in shared chats — e.g. summary later.
  */
-const SHARED_CHAT_COMMANDS = ['help'];
+const SHARED_CHAT_COMMANDS = ['help', 'pulse'];
 
 const template = manifestTemplate();
 const bot = (template.bots as BotEntry[])[0];

@@ -32,6 +32,10 @@ export interface TestBotOptions {
   routeCosmos?: (endpoint: string) => Promise<string>;
   /** Run in production mode (authentication on, TENANT allowed) with token keys from a local authority. */
   production?: { authEndpoints: AuthEndpoints };
+  /** Pulse scheduler ticks; 0 (the default here) leaves them to the test (`app.pulses.scheduler.tick()`). */
+  pulseTickMs?: number;
+  /** The app's clock (shared by every instance and restart), for deadlines and reminders. */
+  clock?: () => Date;
 }
 
 /** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
@@ -77,6 +81,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       logger: teeToCapture(options.logger ?? silentLogger),
       host: '127.0.0.1',
       authEndpoints: options.production?.authEndpoints,
+      pulseTickMs: options.pulseTickMs ?? 0,
+      clock: options.clock,
     });
   // Production mode leaves creating the database to infra/; here the local set-up does it.
   if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();

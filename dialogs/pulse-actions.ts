@@ -1,0 +1,69 @@
+import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
+import { utcOffsetOf } from '../src/pulse/setup-input';
+import type { PulseOrigin } from '../src/pulse/types';
+import { recognizeCommand } from '../src/strategy/commands';
+import { isRecord, type UserInput } from '../src/strategy/submit';
+import { turnUnitOf } from './turn-state';
+
+/** The pulse feature's part of a turn: reads the facts it needs from the activity and sends the service's replies. */
+export class PulseActions {
+  constructor(private readonly service: PulseService) {}
+
+  /** Whether a team-channel or group-chat message is for pulses: the `pulse` command or a pulse card's button. */
+  static handles(input: UserInput): boolean {
+    return recognizeCommand(input) === 'pulse' || (isRecord(input.value) && input.value.sg === 'pulse');
+  }
+
+  /** `pulse`, the setup card's submit and the channel card's Close button. */
+  async inSharedChat(context: TurnContext, input: UserInput): Promise<void> {
+    const { activity } = context;
+    const actor = actorOf(context);
+    const placeKind = activity.conversation?.conversationType === 'groupChat' ? 'group chat' : 'team';
+    const value = isRecord(input.value) ? input.value : undefined;
+    let replies: PulseReply[];
+    if (value?.sg !== 'pulse') replies = this.service.setupCard(actor, placeKind);
+    else if (value.action === 'create')
+      replies = await this.service.create(
+        actor,
+        originOf(activity),
+        placeKind,
+        value,
+        utcOffsetOf((activity as { rawLocalTimestamp?: string }).rawLocalTimestamp ?? activity.localTimestamp),
+      );
+    else if (value.action === 'close') replies = await this.service.closeBySender(actor, value);
+    else replies = ['Answers to a pulse go in your 1:1 chat with me, on the card I sent you there.'];
+    await send(context, replies);
+  }
+
+  /** A 1:1 pulse card's submit. */
+  async inPersonalChat(context: TurnContext, value: Record<string, unknown>): Promise<void> {
+    const replies =
+      value.action === 'respond'
+        ? await this.service.respond(actorOf(context), value)
+        : ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
+    await send(context, replies);
+  }
+}
+
+function actorOf(context: TurnContext): { tenantId: string; userId: string } {
+  const { speaker } = turnUnitOf(context);
+  return { tenantId: speaker.tenantId, userId: speaker.userId };
+}
+
+/** Where the pulse's cards go and whose roster it is sent to; all from the (authenticated) activity. */
+function originOf(activity: Activity): PulseOrigin {
+  const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return {
+    serviceUrl: activity.serviceUrl,
+    conversationId: activity.conversation.id,
+    rosterId: typeof team === 'string' && team ? team : activity.conversation.id,
+    botId: activity.recipient.id,
+    botName: activity.recipient.name ?? 'Strategy Guide',
+  };
+}
+
+async function send(context: TurnContext, replies: readonly PulseReply[]): Promise<void> {
+  for (const reply of replies)
+    await context.sendActivity(typeof reply === 'string' ? reply : MessageFactory.attachment(reply));
+}

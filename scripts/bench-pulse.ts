@@ -1,0 +1,187 @@
+/**
+ * Pulse fan-out benchmark: sends one pulse to N recipients through the FAKE Teams channel service (test/support) with
+ * the real HTTP client, rate limiter, ledger and lease, against the embedded Cosmos-compatible server. Prints the
+ * sustained request rate and its share of the cap, the peak one-second window, Cosmos requests per recipient and peak
+ * memory. Exits 1 when anyone got no copy or a second one.
+ *
+ *   npm run bench:pulse -- [--recipients 10000] [--rate 45] [--throttle 0]
+ */
+import { randomUUID } from 'node:crypto';
+import { CardRenderer } from '../src/cards/card-renderer';
+import { ContentIndex } from '../src/content/content-index';
+import { loadContentPack } from '../src/content/load-content-pack';
+import { silentLogger } from '../src/logging/logger';
+import { FanOut } from '../src/pulse/fan-out';
+import { HttpTeamsChannel } from '../src/pulse/http-teams-channel';
+import { pulseCards } from '../src/pulse/pulse-cards';
+import { TenantRateLimiters } from '../src/pulse/rate-limiter';
+import { SendLeases } from '../src/pulse/send-lease';
+import { pulseIds, type PulseDoc } from '../src/pulse/types';
+import { openCosmos } from '../src/storage/cosmos';
+import { PulseStore } from '../src/storage/pulse-store';
+import { FakeTeamsService } from '../test/support/fake-teams-service';
+import { startCountingCosmos } from './bench/counting-cosmos';
+import { Tally } from './bench/cosmos-requests';
+
+interface Options {
+  recipients: number;
+  rate: number;
+  /** Percent of sends the fake answers 429 (Retry-After 1 s). */
+  throttle: number;
+}
+
+const USAGE = `Usage: npm run bench:pulse -- [--recipients 10000] [--rate 45] [--throttle 0]
+
+  --recipients N   members of the fake team (default 10000; two requests each at --rate, so 10,000 take ~7.5 min)
+  --rate N         the send cap in requests per second (default 45; Teams allows 50 per app and tenant)
+  --throttle P     percent of sends the fake answers 429 with Retry-After: 1 (default 0)`;
+
+function parse(argv: readonly string[]): Options {
+  const options: Options = { recipients: 10_000, rate: 45, throttle: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const raw = inline ?? argv[++i];
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${flag} needs a number\n\n${USAGE}`);
+    if (flag === '--recipients') options.recipients = Math.floor(value);
+    else if (flag === '--rate') options.rate = value;
+    else if (flag === '--throttle') options.throttle = value;
+    else throw new Error(`unknown option ${flag}\n\n${USAGE}`);
+  }
+  return options;
+}
+
+async function main(): Promise<number> {
+  const options = parse(process.argv.slice(2));
+  const cosmos = await startCountingCosmos();
+  const { client, containers } = await openCosmos({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    database: 'bench-pulse',
+    local: true,
+  });
+  const service = await FakeTeamsService.start(options.recipients);
+  service.recordBodies = false;
+  let sends = 0;
+  const every = options.throttle > 0 ? Math.round(100 / options.throttle) : 0;
+  service.fault = ({ kind }) =>
+    every > 0 && kind === 'send' && ++sends % every === 0 ? { status: 429, retryAfterSeconds: 1 } : undefined;
+
+  const pack = loadContentPack();
+  const index = new ContentIndex(pack);
+  const store = new PulseStore(containers.pulses);
+  const clock = () => new Date();
+  const fanOut = new FanOut({
+    store,
+    channel: new HttpTeamsChannel(),
+    limiters: new TenantRateLimiters(options.rate),
+    leases: new SendLeases(store, randomUUID(), 30_000, clock),
+    cards: pulseCards(new CardRenderer(), index),
+    logger: silentLogger,
+    clock,
+  });
+  const pulse = benchPulse(service, index);
+  await store.createPulse(pulse);
+
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 250);
+  const tally = new Tally();
+  const progress = setInterval(() => {
+    const done = service.of('send').filter((request) => request.status === 200).length;
+    process.stderr.write(`\r  ${done} of ${options.recipients + 1} messages sent`);
+  }, 2000);
+
+  console.log(
+    `Pulse fan-out: ${options.recipients} recipients, cap ${options.rate} requests/s` +
+      (options.throttle > 0 ? `, ${options.throttle}% of sends answered 429` : ''),
+  );
+  const started = performance.now();
+  cosmos.attach(tally);
+  const outcome = await fanOut.run(pulse.tenantId, pulse.pulseId);
+  cosmos.detach(tally);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  clearInterval(progress);
+  process.stderr.write('\n');
+
+  const times = service.requests.map((request) => request.at).sort((a, b) => a - b);
+  const span = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
+  const sustained = span > 0 ? (times.length - 1) / span : 0;
+  const received = [...service.receivedByMember().values()];
+  const once = received.filter((count) => count === 1).length;
+  const documentRequests = tally.total((row) => row.document);
+  const fmt = (value: number, digits = 1) => value.toFixed(digits);
+
+  console.log(`outcome                 ${outcome} in ${fmt(seconds)} s`);
+  console.log(
+    `requests to Teams        ${times.length} (roster ${service.of('roster').length}, create ${service.of('create').length}, send ${service.of('send').length}, update ${service.of('update').length})`,
+  );
+  console.log(
+    `sustained rate           ${fmt(sustained, 2)} requests/s = ${fmt((100 * sustained) / options.rate)}% of the cap (goal ≥ 95%)`,
+  );
+  console.log(`peak one-second window   ${service.peakRequests(1000)} requests (cap ${options.rate})`);
+  console.log(`recipients per second    ${fmt(options.recipients / span, 2)}`);
+  console.log(`delivered exactly once   ${once} of ${options.recipients}`);
+  console.log(
+    `Cosmos requests          ${documentRequests} on documents = ${fmt(documentRequests / options.recipients, 2)} per recipient`,
+  );
+  for (const row of tally.list().filter((entry) => entry.document))
+    console.log(`                         ${row.target} ${row.operation} ${row.status} ×${row.count}`);
+  console.log(`peak memory              RSS ${fmt(peakRss / 2 ** 20)} MiB, heap ${fmt(peakHeap / 2 ** 20)} MiB`);
+
+  await service.close();
+  client.dispose();
+  await cosmos.close();
+  return once === options.recipients && outcome === 'done' ? 0 : 1;
+}
+
+function benchPulse(service: FakeTeamsService, index: ContentIndex): PulseDoc {
+  const pulseId = randomUUID().replace(/-/g, '');
+  const template = index.pack.pulseTemplates[0];
+  const questions = template.questions.flatMap((id) => {
+    const question = index.find(id)?.question;
+    if (question?.kind !== 'rating') return [];
+    const scale = index.scale(question.scale);
+    return scale
+      ? [{ id, kind: 'rating' as const, text: question.text, labels: scale.labels, dontKnowLabel: scale.dontKnowLabel }]
+      : [];
+  });
+  return {
+    id: pulseIds.pulse(pulseId),
+    type: 'pulse',
+    tenantId: 'bench-tenant',
+    pulseId,
+    title: template.title,
+    templateId: template.id,
+    questions,
+    allowComment: true,
+    threshold: 5,
+    commentThreshold: 10,
+    deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    createdBy: 'bench',
+    createdAt: new Date().toISOString(),
+    status: 'open',
+    origin: {
+      serviceUrl: service.url,
+      conversationId: '19:bench@thread.tacv2',
+      rosterId: '19:bench-team@thread.tacv2',
+      botId: service.botId,
+      botName: 'Strategy Guide',
+    },
+    fanOut: { phase: 'roster', recipients: 0 },
+    responses: 0,
+  };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,82 @@
+/**
+ * What the pulse cards show, resolved by the caller. Question texts and labels come from the content pack; comments
+ * are user text and are shown only as plain text runs.
+ */
+
+export interface PulseChoiceView {
+  value: string;
+  label: string;
+}
+
+export interface PulseSetupView {
+  /** "team" or "group chat". */
+  placeKind: string;
+  templates: { id: string; title: string; description: string }[];
+  /** Questions a sender may pick (rating and single-choice questions of the pack). */
+  bank: { id: string; label: string }[];
+  minQuestions: number;
+  maxQuestions: number;
+  /** Echoed by the submit; makes a double click or a redelivery start one pulse, not two. */
+  token: string;
+  minThreshold: number;
+  /** Values shown (the defaults, or what the sender typed when the card comes back with an error). */
+  values: {
+    templateId: string;
+    questionIds: string[];
+    deadlineDate: string;
+    deadlineTime: string;
+    threshold: number;
+    reminder: string;
+  };
+  error?: string;
+}
+
+export interface PulseResponseView {
+  pulseId: string;
+  token: string;
+  title: string;
+  /** Already formatted, e.g. "Fri 4 Dec, 17:00 UTC". */
+  deadline: string;
+  threshold: number;
+  commentThreshold: number;
+  questions: { id: string; text: string; choices: PulseChoiceView[] }[];
+  allowComment: boolean;
+  commentMaxLength: number;
+  isReminder: boolean;
+}
+
+export interface PulseChannelView {
+  pulseId: string;
+  title: string;
+  isOpen: boolean;
+  responses: number;
+  recipients: number;
+  deadline: string;
+  questionCount: number;
+  threshold: number;
+}
+
+export interface PulseResultsView {
+  title: string;
+  responses: number;
+  reached: number;
+  /** 0–1, or null when nobody was reached. */
+  responseRate: number | null;
+  threshold: number;
+  commentThreshold: number;
+  /** Null below the threshold: only the count is shown. */
+  questions: PulseQuestionResultView[] | null;
+  /** Null below the comment threshold or when the pulse had no comment field; user text. */
+  comments: string[] | null;
+  allowComment: boolean;
+}
+
+export interface PulseQuestionResultView {
+  text: string;
+  kind: 'rating' | 'single';
+  answered: number;
+  dontKnow: number;
+  mean: number | null;
+  favourable: number | null;
+  bars: { label: string; count: number }[];
+}

@@ -1,0 +1,356 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../logging/logger';
+import type { PulseStore, Versioned } from '../storage/pulse-store';
+import { RateLimitedChannel } from './rate-limited-channel';
+import type { TenantRateLimiters } from './rate-limiter';
+import { DEFAULT_RETRY, withRetries, type Attempted, type RetryPolicy } from './retry';
+import type { HeldLease, SendLeases } from './send-lease';
+import type { OutgoingCard, RosterMember, TeamsChannel } from './teams-channel';
+import { pulseIds, type DeliveryDoc, type PulseDoc } from './types';
+
+/** The cards a fan-out sends, built by the caller (the card renderer lives outside this module). */
+export interface FanOutCards {
+  /** The 1:1 card with the pulse's questions. */
+  response(pulse: PulseDoc, delivery: DeliveryDoc): OutgoingCard;
+  /** The same card with a reminder at the top. */
+  reminder(pulse: PulseDoc, delivery: DeliveryDoc): OutgoingCard;
+  /** The channel's pulse card with the live response count. */
+  channel(pulse: PulseDoc): OutgoingCard;
+}
+
+export interface FanOutOptions {
+  /** Recipients handled at once; the rate limiter, not this, sets the pace. */
+  concurrency: number;
+  rosterPageSize: number;
+  ledgerPageSize: number;
+  retry: RetryPolicy;
+}
+
+export const DEFAULT_FAN_OUT: FanOutOptions = {
+  concurrency: 16,
+  rosterPageSize: 500,
+  ledgerPageSize: 200,
+  retry: DEFAULT_RETRY,
+};
+
+export interface FanOutDeps {
+  store: PulseStore;
+  channel: TeamsChannel;
+  limiters: TenantRateLimiters;
+  leases: SendLeases;
+  cards: FanOutCards;
+  logger: Logger;
+  clock: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  options?: Partial<FanOutOptions>;
+}
+
+/** `busy`: another instance holds the lease; `lost-lease`: it was taken over mid-run; `closed`: nothing to send. */
+export type FanOutOutcome = 'done' | 'busy' | 'lost-lease' | 'closed' | 'missing';
+
+class LeaseLost extends Error {
+  override name = 'LeaseLost';
+}
+
+/**
+ * Sends a pulse to every member of the roster, one 1:1 message each, resumable from the ledger in Cosmos:
+ * roster pages → `queued` entries → for each, `sending` (conditional on its ETag) → create conversation → send →
+ * `sent` or `failed` with the reason. Only the holder of the pulse's lease sends.
+ */
+export class FanOut {
+  private readonly options: FanOutOptions;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly deps: FanOutDeps) {
+    this.options = { ...DEFAULT_FAN_OUT, ...deps.options };
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Sends (or continues sending) a pulse. Safe to call on several instances at once, and again after a crash. */
+  async run(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
+    const lease = await this.deps.leases.acquire(tenantId, pulseId);
+    if (!lease) return 'busy';
+    try {
+      const pulse = await this.deps.store.readPulse(tenantId, pulseId);
+      if (!pulse) return 'missing';
+      if (pulse.doc.status !== 'open') return 'closed';
+      const channel = this.channelFor(tenantId);
+      await this.postChannelCard(pulse.doc, channel);
+      await this.readRoster(pulse.doc, channel, lease);
+      await this.settleInterrupted(pulse.doc);
+      await this.sendQueued(pulse.doc, channel, lease);
+      await this.deps.store.patchPulse(tenantId, pulseId, [{ op: 'set', path: '/fanOut/phase', value: 'done' }]);
+      this.deps.logger.info('pulse.fan-out.done', { tenantId, pulseId });
+      return 'done';
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        this.deps.logger.warn('pulse.fan-out.lease-lost', { tenantId, pulseId });
+        return 'lost-lease';
+      }
+      throw error;
+    } finally {
+      await lease.release();
+    }
+  }
+
+  /**
+   * Sends the reminder card to everyone who got the pulse (or may have: `interrupted`) and has not answered.
+   * Each person is marked reminded before their send, so a crash never reminds anyone twice.
+   */
+  async remind(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
+    const lease = await this.deps.leases.acquire(tenantId, pulseId);
+    if (!lease) return 'busy';
+    try {
+      const pulse = await this.deps.store.readPulse(tenantId, pulseId);
+      if (!pulse) return 'missing';
+      if (pulse.doc.status !== 'open') return 'closed';
+      const channel = this.channelFor(tenantId);
+      await this.forEachLedgerPage(pulse.doc, ['sent', 'interrupted'], lease, (entry) =>
+        entry.doc.respondedAt || entry.doc.remindedAt ? undefined : this.remindOne(pulse.doc, entry, channel),
+      );
+      return 'done';
+    } catch (error) {
+      if (error instanceof LeaseLost) return 'lost-lease';
+      throw error;
+    } finally {
+      await lease.release();
+    }
+  }
+
+  private channelFor(tenantId: string): TeamsChannel {
+    return new RateLimitedChannel(this.deps.channel, this.deps.limiters.for(tenantId));
+  }
+
+  private async postChannelCard(pulse: PulseDoc, channel: TeamsChannel): Promise<void> {
+    if (pulse.channelActivityId) return;
+    const sent = await this.retrying(() =>
+      channel.send(pulse.origin.serviceUrl, pulse.origin.conversationId, this.deps.cards.channel(pulse)),
+    );
+    if (!sent.ok) {
+      // The pulse still goes out; only the live count in the channel is missing.
+      this.deps.logger.warn('pulse.channel-card.failed', {
+        tenantId: pulse.tenantId,
+        pulseId: pulse.pulseId,
+        status: sent.error.status,
+      });
+      return;
+    }
+    pulse.channelActivityId = sent.value;
+    await this.deps.store.patchPulse(pulse.tenantId, pulse.pulseId, [
+      { op: 'set', path: '/channelActivityId', value: sent.value },
+    ]);
+  }
+
+  /** Reads roster pages into the ledger, remembering the next page on the pulse so a restart goes on from there. */
+  private async readRoster(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<void> {
+    const { tenantId, pulseId, origin } = pulse;
+    let continuation = pulse.fanOut.rosterContinuation;
+    if (pulse.fanOut.phase !== 'roster') return;
+    for (;;) {
+      if (lease.lost) throw new LeaseLost();
+      const page = await this.retrying(() =>
+        channel.rosterPage(origin.serviceUrl, origin.rosterId, this.options.rosterPageSize, continuation),
+      );
+      if (!page.ok) throw page.error;
+      const now = this.deps.clock().toISOString();
+      const deliveries = page.value.members
+        .filter((member) => member.id !== origin.botId)
+        .map((member) => newDelivery(tenantId, pulseId, member, now));
+      const added = deliveries.length > 0 ? await this.deps.store.queueDeliveries(deliveries) : 0;
+      continuation = page.value.continuationToken;
+      await this.deps.store.patchPulse(tenantId, pulseId, [
+        { op: 'incr', path: '/fanOut/recipients', value: added },
+        continuation
+          ? { op: 'set', path: '/fanOut/rosterContinuation', value: continuation }
+          : { op: 'set', path: '/fanOut/phase', value: 'sending' },
+      ]);
+      if (!continuation) return;
+    }
+  }
+
+  /** Entries left `sending` by a sender that died: it may have delivered them, so they are never sent again. */
+  private async settleInterrupted(pulse: PulseDoc): Promise<void> {
+    for (;;) {
+      const page = await this.deps.store.deliveriesIn(pulse.tenantId, pulse.pulseId, ['sending'], 100);
+      if (page.deliveries.length === 0) return;
+      let changed = 0;
+      for (const entry of page.deliveries) {
+        const updated: DeliveryDoc = {
+          ...entry.doc,
+          state: 'interrupted',
+          reason: 'the sender stopped mid-send; it may have arrived',
+          updatedAt: this.deps.clock().toISOString(),
+        };
+        if (await this.deps.store.replaceDelivery(updated, entry.etag)) changed++;
+      }
+      this.deps.logger.warn('pulse.fan-out.interrupted', {
+        tenantId: pulse.tenantId,
+        pulseId: pulse.pulseId,
+        count: changed,
+      });
+      if (changed === 0) return;
+    }
+  }
+
+  private async sendQueued(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<void> {
+    await this.forEachLedgerPage(pulse, ['queued'], lease, (entry) => this.sendOne(pulse, entry, channel, lease));
+  }
+
+  /** Runs `work` over ledger entries in the given states, page by page, until a page makes no progress. */
+  private async forEachLedgerPage(
+    pulse: PulseDoc,
+    states: DeliveryDoc['state'][],
+    lease: HeldLease,
+    work: (entry: Versioned<DeliveryDoc>) => Promise<void> | undefined,
+  ): Promise<void> {
+    let continuation: string | undefined;
+    const seen = new Set<string>();
+    for (;;) {
+      if (lease.lost) throw new LeaseLost();
+      const page = await this.deps.store.deliveriesIn(
+        pulse.tenantId,
+        pulse.pulseId,
+        states,
+        this.options.ledgerPageSize,
+        continuation,
+      );
+      const fresh = page.deliveries.filter((entry) => !seen.has(entry.doc.id));
+      fresh.forEach((entry) => seen.add(entry.doc.id));
+      await runPool(fresh, this.options.concurrency, async (entry) => {
+        if (lease.lost) throw new LeaseLost();
+        await work(entry);
+      });
+      // Sending moves entries out of `queued`, so the first page is read again until nothing new is on it.
+      continuation = states.includes('queued') ? undefined : page.continuation;
+      if (states.includes('queued') ? fresh.length === 0 : !continuation) return;
+    }
+  }
+
+  private async sendOne(
+    pulse: PulseDoc,
+    entry: Versioned<DeliveryDoc>,
+    channel: TeamsChannel,
+    lease: HeldLease,
+  ): Promise<void> {
+    const { store, clock } = this.deps;
+    const sending: DeliveryDoc = {
+      ...entry.doc,
+      state: 'sending',
+      attempts: entry.doc.attempts + 1,
+      updatedAt: clock().toISOString(),
+    };
+    const sendingEtag = await store.replaceDelivery(sending, entry.etag);
+    if (!sendingEtag) return; // Someone else changed this entry since it was read: it is theirs.
+    if (lease.lost) throw new LeaseLost();
+    const { serviceUrl } = pulse.origin;
+    const conversation = await this.retrying(() =>
+      channel.createPersonalConversation(
+        serviceUrl,
+        pulse.tenantId,
+        { id: pulse.origin.botId, name: pulse.origin.botName },
+        entry.doc.memberId,
+      ),
+    );
+    let outcome: Attempted<string> = conversation;
+    if (conversation.ok)
+      outcome = await this.retrying(() =>
+        channel.send(serviceUrl, conversation.value, this.deps.cards.response(pulse, sending)),
+      );
+    const settled: DeliveryDoc = outcome.ok
+      ? {
+          ...sending,
+          state: 'sent',
+          conversationId: conversation.ok ? conversation.value : undefined,
+          activityId: outcome.value,
+          sentAt: clock().toISOString(),
+          updatedAt: clock().toISOString(),
+        }
+      : {
+          ...sending,
+          state: 'failed',
+          conversationId: conversation.ok ? conversation.value : undefined,
+          reason: failureReason(outcome.error, outcome.attempts),
+          updatedAt: clock().toISOString(),
+        };
+    if (!(await store.replaceDelivery(settled, sendingEtag)))
+      this.deps.logger.warn('pulse.delivery.settled-elsewhere', { tenantId: pulse.tenantId, pulseId: pulse.pulseId });
+  }
+
+  private async remindOne(pulse: PulseDoc, entry: Versioned<DeliveryDoc>, channel: TeamsChannel): Promise<void> {
+    const { store, clock } = this.deps;
+    const marked: DeliveryDoc = { ...entry.doc, remindedAt: clock().toISOString(), updatedAt: clock().toISOString() };
+    const etag = await store.replaceDelivery(marked, entry.etag);
+    if (!etag) return;
+    const { serviceUrl } = pulse.origin;
+    let conversationId = entry.doc.conversationId;
+    if (!conversationId) {
+      const created = await this.retrying(() =>
+        channel.createPersonalConversation(
+          serviceUrl,
+          pulse.tenantId,
+          { id: pulse.origin.botId, name: pulse.origin.botName },
+          entry.doc.memberId,
+        ),
+      );
+      if (!created.ok) return;
+      conversationId = created.value;
+    }
+    const target = conversationId;
+    const sent = await this.retrying(() => channel.send(serviceUrl, target, this.deps.cards.reminder(pulse, marked)));
+    if (!sent.ok)
+      this.deps.logger.warn('pulse.reminder.failed', {
+        tenantId: pulse.tenantId,
+        pulseId: pulse.pulseId,
+        status: sent.error.status,
+      });
+  }
+
+  private retrying<T>(call: () => Promise<T>): Promise<Attempted<T>> {
+    return withRetries(call, this.options.retry, this.sleep);
+  }
+}
+
+function newDelivery(tenantId: string, pulseId: string, member: RosterMember, now: string): DeliveryDoc {
+  const userId = recipientKey(member);
+  return {
+    id: pulseIds.delivery(pulseId, userId),
+    type: 'delivery',
+    tenantId,
+    pulseId,
+    memberId: member.id,
+    userId,
+    state: 'queued',
+    attempts: 0,
+    token: randomBytes(12).toString('base64url'),
+    updatedAt: now,
+  };
+}
+
+/** The member's Entra object id, lower-cased and escaped as the bot does for the activity's sender. */
+export function recipientKey(member: RosterMember): string {
+  const raw = member.aadObjectId?.toLowerCase() || member.id;
+  return raw.replace(/[/\\?#%]/g, (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+function failureReason(error: { status: number; code?: string }, attempts: number): string {
+  const what = `${error.status === 0 ? 'network error' : error.status}${error.code ? ` ${error.code}` : ''}`;
+  return [403, 404].includes(error.status) || attempts <= 1 ? what : `gave up after ${attempts} attempts: ${what}`;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time; the first failure stops new work and is rethrown. */
+async function runPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: unknown;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) throw failure;
+}

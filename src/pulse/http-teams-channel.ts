@@ -1,0 +1,127 @@
+import { ChannelError, type OutgoingCard, type RosterPage, type TeamsChannel } from './teams-channel';
+
+/** Supplies the bearer token for the channel service; none in local mode (authentication off). */
+export type TokenProvider = () => Promise<string | undefined>;
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * The Bot Connector REST calls over fetch. botframework-connector's ConnectorClient retries 429 and 5xx inside its
+ * pipeline, where those retries would bypass the pulse's rate cap and its own retry accounting, and its options
+ * offer no way to turn that off; this client makes exactly one HTTP request per call and leaves retrying to the
+ * caller.
+ */
+export class HttpTeamsChannel implements TeamsChannel {
+  constructor(private readonly token: TokenProvider = async () => undefined) {}
+
+  async rosterPage(
+    serviceUrl: string,
+    rosterId: string,
+    pageSize: number,
+    continuationToken?: string,
+  ): Promise<RosterPage> {
+    const query = new URLSearchParams({ pageSize: String(pageSize) });
+    if (continuationToken) query.set('continuationToken', continuationToken);
+    const body = (await this.call(
+      'GET',
+      url(serviceUrl, `v3/conversations/${encodeURIComponent(rosterId)}/pagedmembers?${query}`),
+    )) as { members?: { id?: unknown; aadObjectId?: unknown }[]; continuationToken?: unknown };
+    const members = (body.members ?? []).flatMap((member) =>
+      typeof member.id === 'string'
+        ? [{ id: member.id, aadObjectId: typeof member.aadObjectId === 'string' ? member.aadObjectId : undefined }]
+        : [],
+    );
+    const next =
+      typeof body.continuationToken === 'string' && body.continuationToken ? body.continuationToken : undefined;
+    return { members, continuationToken: next };
+  }
+
+  async createPersonalConversation(
+    serviceUrl: string,
+    tenantId: string,
+    bot: { id: string; name: string },
+    memberId: string,
+  ): Promise<string> {
+    const body = (await this.call('POST', url(serviceUrl, 'v3/conversations'), {
+      isGroup: false,
+      bot,
+      members: [{ id: memberId }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    })) as { id?: unknown };
+    if (typeof body.id !== 'string') throw new ChannelError(502, 'NoConversationId');
+    return body.id;
+  }
+
+  async send(serviceUrl: string, conversationId: string, message: OutgoingCard): Promise<string> {
+    const body = (await this.call(
+      'POST',
+      url(serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/activities`),
+      message,
+    )) as { id?: unknown };
+    return typeof body.id === 'string' ? body.id : '';
+  }
+
+  async update(serviceUrl: string, conversationId: string, activityId: string, message: OutgoingCard): Promise<void> {
+    await this.call(
+      'PUT',
+      url(
+        serviceUrl,
+        `v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`,
+      ),
+      { ...message, id: activityId },
+    );
+  }
+
+  private async call(method: string, target: string, body?: unknown): Promise<unknown> {
+    const token = await this.token();
+    let response: Response;
+    try {
+      response = await fetch(target, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch {
+      // Connection refused, reset or timed out: status 0, which the sender retries.
+      throw new ChannelError(0, 'NetworkError');
+    }
+    const text = await response.text();
+    const json = parseJson(text);
+    if (!response.ok) {
+      const code = (json as { error?: { code?: unknown } } | undefined)?.error?.code;
+      throw new ChannelError(
+        response.status,
+        typeof code === 'string' ? code : undefined,
+        retryAfterMs(response.headers.get('retry-after')),
+      );
+    }
+    return json ?? {};
+  }
+}
+
+function url(serviceUrl: string, path: string): string {
+  return `${serviceUrl.replace(/\/+$/, '')}/${path}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Retry-After is seconds or an HTTP date. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

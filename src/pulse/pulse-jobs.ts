@@ -1,0 +1,51 @@
+import type { Logger } from '../logging/logger';
+import type { FanOut, FanOutOutcome } from './fan-out';
+
+/**
+ * Runs fan-outs and reminder rounds in the background of this instance, at most one per pulse at a time here; the
+ * send lease keeps other instances out.
+ */
+export class PulseJobs {
+  private readonly running = new Map<string, Promise<FanOutOutcome | undefined>>();
+
+  constructor(
+    private readonly fanOut: FanOut,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts (or resumes) sending a pulse unless this instance is already at it. */
+  send(tenantId: string, pulseId: string): void {
+    this.start(tenantId, pulseId, 'send', () => this.fanOut.run(tenantId, pulseId));
+  }
+
+  /** Starts a reminder round. */
+  remind(tenantId: string, pulseId: string): void {
+    this.start(tenantId, pulseId, 'remind', () => this.fanOut.remind(tenantId, pulseId));
+  }
+
+  isRunning(tenantId: string, pulseId: string): boolean {
+    return this.running.has(`${tenantId}|${pulseId}`);
+  }
+
+  /** Resolves when every job started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running.values());
+  }
+
+  private start(tenantId: string, pulseId: string, kind: string, job: () => Promise<FanOutOutcome>): void {
+    const key = `${tenantId}|${pulseId}`;
+    if (this.running.has(key)) return;
+    const run = job()
+      .then((outcome) => {
+        this.logger.info('pulse.job.finished', { tenantId, pulseId, kind, outcome });
+        return outcome;
+      })
+      .catch((error: unknown) => {
+        // The ledger keeps the progress: the scheduler's next tick resumes from it.
+        this.logger.error('pulse.job.failed', { tenantId, pulseId, kind, error: (error as Error).name });
+        return undefined;
+      })
+      .finally(() => this.running.delete(key));
+    this.running.set(key, run);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Logger } from '../logging/logger';
+import type { PulseStore } from '../storage/pulse-store';
+import type { PulseJobs } from './pulse-jobs';
+import type { PulseService } from './pulse-service';
+import type { PulseDoc } from './types';
+
+export interface PulseSchedulerDeps {
+  store: PulseStore;
+  service: PulseService;
+  jobs: PulseJobs;
+  /** The tenants to look after; empty (local mode) means every tenant with an open pulse. */
+  tenants: ReadonlySet<string>;
+  logger: Logger;
+  clock: () => Date;
+  /** How often the channel card may be updated with a new count. */
+  channelCardIntervalMs: number;
+}
+
+/**
+ * Deadlines, reminders, resumed fan-outs and the channel card's live count, all driven from the pulse documents in
+ * Cosmos, so they survive restarts. Every action is claimed with an ETag-conditional write (or the send lease), so
+ * when several instances tick at once exactly one acts.
+ */
+export class PulseScheduler {
+  private timer?: NodeJS.Timeout;
+  private ticking?: Promise<void>;
+
+  constructor(private readonly deps: PulseSchedulerDeps) {}
+
+  /** Ticks every `intervalMs` until stopped. */
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.ticking;
+  }
+
+  /** One pass over the open pulses; overlapping calls share the pass under way. */
+  tick(): Promise<void> {
+    this.ticking ??= this.pass().finally(() => {
+      this.ticking = undefined;
+    });
+    return this.ticking;
+  }
+
+  private async pass(): Promise<void> {
+    const { store, logger } = this.deps;
+    try {
+      const tenants = this.deps.tenants.size > 0 ? [...this.deps.tenants] : await store.tenantsWithOpenPulses();
+      for (const tenantId of tenants) {
+        for (const pulse of await store.openPulses(tenantId)) {
+          await this.look(pulse).catch((error: unknown) =>
+            logger.error('pulse.schedule.failed', { tenantId, pulseId: pulse.pulseId, error: (error as Error).name }),
+          );
+        }
+      }
+    } catch (error) {
+      logger.error('pulse.schedule.failed', { error: (error as Error).name });
+    }
+  }
+
+  private async look(pulse: PulseDoc): Promise<void> {
+    const { service, jobs, clock } = this.deps;
+    const now = clock().getTime();
+    if (Date.parse(pulse.deadline) <= now) {
+      await service.closeAtDeadline(pulse.tenantId, pulse.pulseId);
+      return;
+    }
+    if (pulse.fanOut.phase !== 'done') {
+      jobs.send(pulse.tenantId, pulse.pulseId);
+      return;
+    }
+    if (pulse.reminderAt && !pulse.remindedAt && Date.parse(pulse.reminderAt) <= now) {
+      if (await this.claim(pulse, { remindedAt: new Date(now).toISOString() }))
+        jobs.remind(pulse.tenantId, pulse.pulseId);
+      return;
+    }
+    const shownAt = pulse.shownAt ? Date.parse(pulse.shownAt) : 0;
+    if (pulse.responses !== (pulse.shownResponses ?? 0) && now - shownAt >= this.deps.channelCardIntervalMs) {
+      const claimed = await this.claim(pulse, {
+        shownResponses: pulse.responses,
+        shownAt: new Date(now).toISOString(),
+      });
+      if (claimed) await service.refreshChannelCard(claimed);
+    }
+  }
+
+  /** Writes the change only if nobody changed the pulse since it was read; the updated pulse, or undefined. */
+  private async claim(pulse: PulseDoc, change: Partial<PulseDoc>): Promise<PulseDoc | undefined> {
+    const current = await this.deps.store.readPulse(pulse.tenantId, pulse.pulseId);
+    if (!current || current.doc.status !== 'open') return undefined;
+    const next = { ...current.doc, ...change };
+    return (await this.deps.store.replacePulse(next, current.etag)) ? next : undefined;
+  }
+}

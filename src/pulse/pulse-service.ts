@@ -1,0 +1,237 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
+import type { PulsePolicy } from '../config';
+import type { ContentIndex } from '../content/content-index';
+import type { RoleDirectory } from '../domain/roles';
+import type { Logger } from '../logging/logger';
+import type { PulseStore } from '../storage/pulse-store';
+import type { PulseJobs } from './pulse-jobs';
+import { mayClosePulse, mayStartPulse } from './pulse-policy';
+import { asMessage } from './pulse-cards';
+import { channelView, formatDeadline, resultsView, setupView } from './pulse-views';
+import { RateLimitedChannel } from './rate-limited-channel';
+import type { TenantRateLimiters } from './rate-limiter';
+import { checkResponse } from './response-input';
+import { computeResults } from './results';
+import { checkSetup, defaultSetupValues } from './setup-input';
+import type { TeamsChannel } from './teams-channel';
+import { commentThresholdFor } from './thresholds';
+import { pulseIds, type PulseDoc, type PulseOrigin } from './types';
+
+/** What the bot says back: a line of text or a card. */
+export type PulseReply = string | CardAttachment;
+
+/** Who is acting, from the activity (never from card data). */
+export interface Actor {
+  tenantId: string;
+  userId: string;
+}
+
+export interface PulseServiceDeps {
+  store: PulseStore;
+  index: ContentIndex;
+  cards: CardRenderer;
+  jobs: PulseJobs;
+  channel: TeamsChannel;
+  limiters: TenantRateLimiters;
+  policy: PulsePolicy;
+  directory: RoleDirectory;
+  minThreshold: number;
+  commentThreshold: number;
+  logger: Logger;
+  clock: () => Date;
+}
+
+const PULSE_ID = /^[0-9a-f]{32}$/;
+const NOT_RECOGNISED = "I don't recognise that pulse, so I haven't saved anything. Please use the card I sent you.";
+const NOT_ALLOWED_TO_START =
+  "Only managers can start a pulse here. If you think you should be able to, ask your Teams admin to add you to the bot's managers.";
+
+/** Starting, answering and closing pulses (botbuilder-free: the dialog layer passes the activity's facts in). */
+export class PulseService {
+  constructor(private readonly deps: PulseServiceDeps) {}
+
+  /** The setup card, or a refusal for someone the policy does not allow. */
+  setupCard(actor: Actor, placeKind: string): PulseReply[] {
+    const { index, cards, clock, minThreshold } = this.deps;
+    if (!this.mayStart(actor)) return [NOT_ALLOWED_TO_START];
+    const token = randomBytes(16).toString('base64url');
+    return [cards.pulseSetup(setupView(index, placeKind, token, minThreshold, defaultSetupValues(index, clock())))];
+  }
+
+  /** Creates the pulse from the setup card and starts sending it; the setup card comes back when something is wrong. */
+  async create(
+    actor: Actor,
+    origin: PulseOrigin,
+    placeKind: string,
+    value: Record<string, unknown>,
+    utcOffsetMinutes: number,
+  ): Promise<PulseReply[]> {
+    const { index, cards, clock, minThreshold, store } = this.deps;
+    if (!this.mayStart(actor)) return [NOT_ALLOWED_TO_START];
+    const token = typeof value.token === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value.token) ? value.token : '';
+    if (!token)
+      return ['That card is not one I sent, so I have not started anything. Mention me with **pulse** to begin.'];
+    const now = clock();
+    const checked = checkSetup(value, index, now, utcOffsetMinutes, minThreshold);
+    if (!checked.ok)
+      return [cards.pulseSetup(setupView(index, placeKind, token, minThreshold, checked.values, checked.error))];
+    const { setup } = checked;
+    // The same card submitted twice (a double click, a redelivery) names the same pulse.
+    const pulseId = createHash('sha256')
+      .update(`${actor.tenantId}|${origin.conversationId}|${token}`)
+      .digest('hex')
+      .slice(0, 32);
+    const pulse: PulseDoc = {
+      id: pulseIds.pulse(pulseId),
+      type: 'pulse',
+      tenantId: actor.tenantId,
+      pulseId,
+      title: setup.title,
+      templateId: setup.templateId,
+      questions: setup.questions,
+      allowComment: setup.allowComment,
+      threshold: setup.threshold,
+      commentThreshold: commentThresholdFor(setup.threshold, this.deps.commentThreshold),
+      deadline: setup.deadline.toISOString(),
+      reminderAt: setup.reminderAt?.toISOString(),
+      createdBy: actor.userId,
+      createdAt: now.toISOString(),
+      status: 'open',
+      origin,
+      fanOut: { phase: 'roster', recipients: 0 },
+      responses: 0,
+    };
+    try {
+      await store.createPulse(pulse);
+    } catch (error) {
+      if ((error as { code?: number }).code === 409) return ['That pulse has already been started.'];
+      throw error;
+    }
+    this.deps.logger.info('pulse.created', { tenantId: actor.tenantId, pulseId, questions: pulse.questions.length });
+    this.deps.jobs.send(actor.tenantId, pulseId);
+    return [
+      `Your pulse "${pulse.title}" is on its way: everyone here gets it in a 1:1 chat with me. It closes ${formatDeadline(pulse.deadline)}.`,
+    ];
+  }
+
+  /** Stores a person's answers from their 1:1 card, after checking the card is the one sent to them. */
+  async respond(actor: Actor, value: Record<string, unknown>): Promise<PulseReply[]> {
+    const { store, clock } = this.deps;
+    const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
+    if (!PULSE_ID.test(pulseId)) return [NOT_RECOGNISED];
+    const pulse = await store.readPulse(actor.tenantId, pulseId);
+    if (!pulse) return [NOT_RECOGNISED];
+    const delivery = await store.readDelivery(actor.tenantId, pulseId, actor.userId);
+    if (!delivery) return ["This pulse wasn't sent to you, so I can't take answers for it."];
+    if (typeof value.token !== 'string' || value.token !== delivery.doc.token) return [NOT_RECOGNISED];
+    const now = clock();
+    if (pulse.doc.status !== 'open' || Date.parse(pulse.doc.deadline) <= now.getTime())
+      return [
+        `This pulse closed ${formatDeadline(pulse.doc.closedAt ?? pulse.doc.deadline)}, so it no longer takes answers.`,
+      ];
+    const checked = checkResponse(value, pulse.doc, this.deps.index.pack.limits.longText);
+    if (!checked.ok) return [checked.message];
+    const outcome = await store.saveResponse(
+      {
+        id: pulseIds.response(pulseId, actor.userId),
+        type: 'response',
+        tenantId: actor.tenantId,
+        pulseId,
+        userId: actor.userId,
+        answers: checked.answers,
+        ...(checked.comment === undefined ? {} : { comment: checked.comment }),
+        submittedAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      },
+      delivery,
+    );
+    this.deps.logger.info('pulse.response', { tenantId: actor.tenantId, pulseId, outcome });
+    const closes = formatDeadline(pulse.doc.deadline);
+    return [
+      outcome === 'created'
+        ? `Thank you, your answers are in. You can change them on the card and send again until ${closes}.`
+        : `Updated: your new answers replace the earlier ones. You can change them until ${closes}.`,
+    ];
+  }
+
+  /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
+  async closeBySender(actor: Actor, value: Record<string, unknown>): Promise<PulseReply[]> {
+    const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
+    if (!PULSE_ID.test(pulseId)) return ["I don't recognise that pulse."];
+    const pulse = await this.deps.store.readPulse(actor.tenantId, pulseId);
+    if (!pulse) return ["I don't recognise that pulse."];
+    if (!mayClosePulse(this.deps.directory, actor.userId, pulse.doc.createdBy))
+      return ['Only the person who started this pulse can close it early. It closes by itself at its deadline.'];
+    const closed = await this.close(actor.tenantId, pulseId, 'sender');
+    if (closed === 'already') return ['This pulse is already closed; its results were posted here when it closed.'];
+    if (closed === 'missing') return ["I don't recognise that pulse."];
+    return [closed];
+  }
+
+  /** Closes a pulse whose deadline has passed and posts its results to the channel. */
+  async closeAtDeadline(tenantId: string, pulseId: string): Promise<void> {
+    const closed = await this.close(tenantId, pulseId, 'deadline');
+    if (typeof closed === 'string') return;
+    const pulse = await this.deps.store.readPulse(tenantId, pulseId);
+    if (!pulse) return;
+    await this.channelFor(tenantId)
+      .send(pulse.doc.origin.serviceUrl, pulse.doc.origin.conversationId, asMessage(closed))
+      .catch((error: unknown) => this.logChannelFailure('pulse.results.failed', pulse.doc, error));
+  }
+
+  /** Shows the current response count on the channel card (the scheduler throttles how often). */
+  async refreshChannelCard(pulse: PulseDoc): Promise<void> {
+    if (!pulse.channelActivityId) return;
+    const { serviceUrl, conversationId } = pulse.origin;
+    await this.channelFor(pulse.tenantId)
+      .update(
+        serviceUrl,
+        conversationId,
+        pulse.channelActivityId,
+        asMessage(this.deps.cards.pulseChannel(channelView(pulse))),
+      )
+      .catch((error: unknown) => this.logChannelFailure('pulse.channel-card.failed', pulse, error));
+  }
+
+  private mayStart(actor: Actor): boolean {
+    return mayStartPulse(this.deps.policy, this.deps.directory, actor.userId);
+  }
+
+  /** Marks the pulse closed (ETag-conditional, so one instance closes it) and builds its results card. */
+  private async close(
+    tenantId: string,
+    pulseId: string,
+    by: 'sender' | 'deadline',
+  ): Promise<CardAttachment | 'already' | 'missing'> {
+    const { store, clock, cards } = this.deps;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await store.readPulse(tenantId, pulseId);
+      if (!current) return 'missing';
+      if (current.doc.status === 'closed') return 'already';
+      const closed: PulseDoc = { ...current.doc, status: 'closed', closedAt: clock().toISOString(), closedBy: by };
+      if (!(await store.replacePulse(closed, current.etag))) continue;
+      const [responses, counts] = await Promise.all([
+        store.anonymousResponses(tenantId, pulseId),
+        store.deliveryCounts(tenantId, pulseId),
+      ]);
+      const results = computeResults(closed, responses, counts.sent + counts.interrupted);
+      this.deps.logger.info('pulse.closed', { tenantId, pulseId, by, responses: responses.length });
+      await this.refreshChannelCard(closed);
+      return cards.pulseResults(resultsView(closed, results));
+    }
+    return 'already';
+  }
+
+  private channelFor(tenantId: string): TeamsChannel {
+    return new RateLimitedChannel(this.deps.channel, this.deps.limiters.for(tenantId));
+  }
+
+  private logChannelFailure(event: string, pulse: PulseDoc, error: unknown): void {
+    this.deps.logger.warn(event, {
+      tenantId: pulse.tenantId,
+      pulseId: pulse.pulseId,
+      status: (error as { status?: number }).status,
+    });
+  }
+}

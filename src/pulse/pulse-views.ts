@@ -1,0 +1,116 @@
+import type { PulseChannelView, PulseResponseView, PulseResultsView, PulseSetupView } from '../cards/pulse-view-models';
+import type { ContentIndex } from '../content/content-index';
+import type { PulseResults } from './results';
+import type { DeliveryDoc, PulseDoc } from './types';
+
+/** Pulse templates hold 3 to 8 questions; a hand-picked set follows the same rule. */
+export const QUESTION_RANGE = { min: 3, max: 8 };
+
+/** "Fri 4 Dec 2026, 17:00 UTC": unambiguous for a team spread over time zones. */
+export function formatDeadline(iso: string): string {
+  const date = new Date(iso);
+  const day = date.toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  return `${day}, ${time} UTC`;
+}
+
+/** The rating and single-choice questions of the pack, which a pulse can ask. */
+export function questionBank(index: ContentIndex): { id: string; label: string }[] {
+  return index
+    .allQuestions()
+    .filter(({ question }) => question.kind === 'rating' || question.kind === 'single')
+    .map(({ question, section }) => ({ id: question.id, label: `${section.title}: ${question.text}` }));
+}
+
+export function setupView(
+  index: ContentIndex,
+  placeKind: string,
+  token: string,
+  minThreshold: number,
+  values: PulseSetupView['values'],
+  error?: string,
+): PulseSetupView {
+  return {
+    placeKind,
+    templates: index.pack.pulseTemplates.map(({ id, title, description }) => ({ id, title, description })),
+    bank: questionBank(index),
+    minQuestions: QUESTION_RANGE.min,
+    maxQuestions: QUESTION_RANGE.max,
+    token,
+    minThreshold,
+    values,
+    error,
+  };
+}
+
+export function responseView(
+  pulse: PulseDoc,
+  delivery: Pick<DeliveryDoc, 'token'>,
+  isReminder: boolean,
+  commentMaxLength: number,
+): PulseResponseView {
+  return {
+    pulseId: pulse.pulseId,
+    token: delivery.token,
+    title: pulse.title,
+    deadline: formatDeadline(pulse.deadline),
+    threshold: pulse.threshold,
+    commentThreshold: pulse.commentThreshold,
+    questions: pulse.questions.map((question) => ({
+      id: question.id,
+      text: question.text,
+      choices:
+        question.kind === 'rating'
+          ? [
+              ...question.labels.map((label, i) => ({ value: String(i + 1), label: `${i + 1} · ${label}` })),
+              { value: 'dk', label: question.dontKnowLabel },
+            ]
+          : question.options,
+    })),
+    allowComment: pulse.allowComment,
+    commentMaxLength,
+    isReminder,
+  };
+}
+
+export function channelView(pulse: PulseDoc): PulseChannelView {
+  return {
+    pulseId: pulse.pulseId,
+    title: pulse.title,
+    isOpen: pulse.status === 'open',
+    responses: pulse.responses,
+    recipients: pulse.fanOut.recipients,
+    deadline: formatDeadline(pulse.deadline),
+    questionCount: pulse.questions.length,
+    threshold: pulse.threshold,
+  };
+}
+
+export function resultsView(pulse: PulseDoc, results: PulseResults): PulseResultsView {
+  return {
+    title: results.title,
+    responses: results.responses,
+    reached: results.reached,
+    responseRate: results.responseRate,
+    threshold: results.threshold,
+    commentThreshold: results.commentThreshold,
+    questions:
+      results.questions?.map(({ text, kind, answered, dontKnow, mean, favourable, bars }) => ({
+        text,
+        kind,
+        answered,
+        dontKnow,
+        mean,
+        favourable,
+        bars,
+      })) ?? null,
+    comments: pulse.allowComment ? results.comments : null,
+    allowComment: pulse.allowComment,
+  };
+}

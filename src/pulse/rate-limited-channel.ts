@@ -1,0 +1,43 @@
+import type { RateLimiter } from './rate-limiter';
+import { ChannelError, type OutgoingCard, type RosterPage, type TeamsChannel } from './teams-channel';
+
+/** Every call takes a turn from the tenant's limiter; a 429 pauses the limiter for its Retry-After. */
+export class RateLimitedChannel implements TeamsChannel {
+  constructor(
+    private readonly inner: TeamsChannel,
+    private readonly limiter: RateLimiter,
+    private readonly defaultRetryAfterMs = 1000,
+  ) {}
+
+  rosterPage(serviceUrl: string, rosterId: string, pageSize: number, continuationToken?: string): Promise<RosterPage> {
+    return this.paced(() => this.inner.rosterPage(serviceUrl, rosterId, pageSize, continuationToken));
+  }
+
+  createPersonalConversation(
+    serviceUrl: string,
+    tenantId: string,
+    bot: { id: string; name: string },
+    memberId: string,
+  ): Promise<string> {
+    return this.paced(() => this.inner.createPersonalConversation(serviceUrl, tenantId, bot, memberId));
+  }
+
+  send(serviceUrl: string, conversationId: string, message: OutgoingCard): Promise<string> {
+    return this.paced(() => this.inner.send(serviceUrl, conversationId, message));
+  }
+
+  update(serviceUrl: string, conversationId: string, activityId: string, message: OutgoingCard): Promise<void> {
+    return this.paced(() => this.inner.update(serviceUrl, conversationId, activityId, message));
+  }
+
+  private async paced<T>(call: () => Promise<T>): Promise<T> {
+    await this.limiter.take();
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof ChannelError && error.status === 429)
+        this.limiter.pause(error.retryAfterMs ?? this.defaultRetryAfterMs);
+      throw error;
+    }
+  }
+}

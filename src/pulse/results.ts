@@ -1,0 +1,96 @@
+import { visibility } from './thresholds';
+import type { PulseAnswers, PulseDoc, PulseQuestion } from './types';
+
+/** One bar of a distribution. */
+export interface ResultBar {
+  label: string;
+  count: number;
+}
+
+export interface QuestionResult {
+  questionId: string;
+  text: string;
+  kind: PulseQuestion['kind'];
+  /** How many gave this question an answer other than "don't know". */
+  answered: number;
+  dontKnow: number;
+  bars: ResultBar[];
+  /** Rating questions only: mean of 1–5, null when nobody rated. */
+  mean: number | null;
+  /** Rating questions only: share of 4s and 5s among those who rated, 0–1. */
+  favourable: number | null;
+}
+
+/** What the results card may show: only counts below the threshold, comments only at or above theirs. */
+export interface PulseResults {
+  title: string;
+  responses: number;
+  /** People the pulse reached (sent to). */
+  reached: number;
+  responseRate: number | null;
+  threshold: number;
+  commentThreshold: number;
+  questions: QuestionResult[] | null;
+  comments: string[] | null;
+}
+
+/** What the results are computed from: the answers and comments, never who gave them. */
+export interface AnonymousResponse {
+  answers: PulseAnswers;
+  comment?: string;
+}
+
+/** Aggregates the responses of a pulse, hiding everything the thresholds do not allow. */
+export function computeResults(
+  pulse: Pick<PulseDoc, 'title' | 'questions' | 'threshold' | 'commentThreshold'>,
+  responses: readonly AnonymousResponse[],
+  reached: number,
+): PulseResults {
+  const shown = visibility(responses.length, pulse.threshold, pulse.commentThreshold);
+  return {
+    title: pulse.title,
+    responses: responses.length,
+    reached,
+    responseRate: reached > 0 ? Math.min(1, responses.length / reached) : null,
+    threshold: pulse.threshold,
+    commentThreshold: pulse.commentThreshold,
+    questions: shown.scores ? pulse.questions.map((question) => questionResult(question, responses)) : null,
+    // Sorted so that their order says nothing about who answered when.
+    comments: shown.comments
+      ? responses
+          .map((response) => response.comment?.trim() ?? '')
+          .filter((comment) => comment !== '')
+          .sort((a, b) => a.localeCompare(b))
+      : null,
+  };
+}
+
+function questionResult(question: PulseQuestion, responses: readonly AnonymousResponse[]): QuestionResult {
+  const values = responses.map((response) => response.answers[question.id]).filter((value) => value !== undefined);
+  if (question.kind === 'single') {
+    const bars = question.options.map((option) => ({
+      label: option.label,
+      count: values.filter((value) => value === option.value).length,
+    }));
+    const answered = bars.reduce((sum, bar) => sum + bar.count, 0);
+    return { ...base(question), answered, dontKnow: 0, bars, mean: null, favourable: null };
+  }
+  const ratings = values.filter((value) => /^[1-5]$/.test(value)).map(Number);
+  const bars = question.labels.map((label, index) => ({
+    label,
+    count: ratings.filter((rating) => rating === index + 1).length,
+  }));
+  const answered = ratings.length;
+  return {
+    ...base(question),
+    answered,
+    dontKnow: values.filter((value) => value === 'dk').length,
+    bars,
+    mean: answered > 0 ? ratings.reduce((sum, rating) => sum + rating, 0) / answered : null,
+    favourable: answered > 0 ? ratings.filter((rating) => rating >= 4).length / answered : null,
+  };
+}
+
+function base(question: PulseQuestion): Pick<QuestionResult, 'questionId' | 'text' | 'kind'> {
+  return { questionId: question.id, text: question.text, kind: question.kind };
+}

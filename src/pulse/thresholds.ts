@@ -1,0 +1,47 @@
+/** Anonymity rules of a pulse: who may see what, depending on how many people answered. */
+
+/** The threshold a pulse gets when its sender does not choose one. */
+export const DEFAULT_THRESHOLD = 5;
+/** No pulse may show scores with fewer respondents than this, whatever its sender asks for. */
+export const MIN_THRESHOLD = 3;
+/** Free-text comments need more respondents than scores before anyone sees them. */
+export const DEFAULT_COMMENT_THRESHOLD = 10;
+/** An upper bound, only so that a typo cannot make a pulse that never shows results. */
+export const MAX_THRESHOLD = 1000;
+
+export type ThresholdCheck = { ok: true; value: number } | { ok: false; message: string };
+
+/** Checks the threshold a sender asked for: empty means the default; below the minimum is refused. */
+export function checkThreshold(requested: unknown, minimum = MIN_THRESHOLD): ThresholdCheck {
+  if (requested === undefined || requested === null || requested === '') return { ok: true, value: DEFAULT_THRESHOLD };
+  const value = typeof requested === 'number' ? requested : Number(String(requested).trim());
+  if (!Number.isInteger(value) || value > MAX_THRESHOLD)
+    return {
+      ok: false,
+      message: `The anonymity threshold must be a whole number from ${minimum} to ${MAX_THRESHOLD}.`,
+    };
+  if (value < minimum)
+    return {
+      ok: false,
+      message: `The anonymity threshold can't be below ${minimum}: with fewer people, answers could be traced back to someone.`,
+    };
+  return { ok: true, value };
+}
+
+/** The comment threshold of a pulse: never below its score threshold. */
+export function commentThresholdFor(threshold: number, configured = DEFAULT_COMMENT_THRESHOLD): number {
+  return Math.max(threshold, configured);
+}
+
+export interface Visibility {
+  /** Distributions, means and favourability. */
+  scores: boolean;
+  /** Free-text comments. */
+  comments: boolean;
+}
+
+/** What a results card may show for this many responses (the threshold was checked when the pulse was made). */
+export function visibility(responses: number, threshold: number, commentThreshold: number): Visibility {
+  const scores = responses >= threshold;
+  return { scores, comments: scores && responses >= commentThreshold };
+}

@@ -1,0 +1,127 @@
+/** A pulse survey and its parts, as stored in the `pulses` container (botbuilder-free). */
+
+/** A question as the pulse asked it: copied from the content pack when the pulse was made, so a later pack change cannot alter it. */
+export type PulseQuestion =
+  | {
+      id: string;
+      kind: 'rating';
+      text: string;
+      labels: [string, string, string, string, string];
+      dontKnowLabel: string;
+    }
+  | { id: string; kind: 'single'; text: string; options: { value: string; label: string }[] };
+
+/** Where the pulse was started: the channel or group chat its cards go to, and the roster it is sent to. */
+export interface PulseOrigin {
+  serviceUrl: string;
+  /** The channel or group chat conversation that gets the pulse card and the results. */
+  conversationId: string;
+  /** The conversation whose roster is read: the team for a channel, the chat itself for a group chat. */
+  rosterId: string;
+  /** The bot's own id in that conversation ("28:..."), left out of the recipients. */
+  botId: string;
+  botName: string;
+}
+
+export type PulseStatus = 'open' | 'closed';
+
+export interface PulseDoc {
+  id: string;
+  type: 'pulse';
+  tenantId: string;
+  pulseId: string;
+  title: string;
+  templateId?: string;
+  questions: PulseQuestion[];
+  allowComment: boolean;
+  threshold: number;
+  commentThreshold: number;
+  /** ISO times. */
+  deadline: string;
+  reminderAt?: string;
+  remindedAt?: string;
+  createdBy: string;
+  createdAt: string;
+  status: PulseStatus;
+  closedAt?: string;
+  closedBy?: 'sender' | 'deadline';
+  origin: PulseOrigin;
+  /** Id of the pulse card in the channel, kept to update it in place. */
+  channelActivityId?: string;
+  /** Response count the channel card last showed. */
+  shownResponses?: number;
+  shownAt?: string;
+  fanOut: FanOutProgress;
+  responses: number;
+}
+
+export interface FanOutProgress {
+  /** `roster` while roster pages are being read into the ledger; `sending` until every recipient is settled. */
+  phase: 'roster' | 'sending' | 'done';
+  /** The roster page to read next. */
+  rosterContinuation?: string;
+  recipients: number;
+}
+
+/**
+ * One recipient's ledger entry. `sending` is written (ETag-conditionally) before the message goes out: a sender that
+ * dies after that point may or may not have delivered it, so a restart records it as `interrupted` and never sends it
+ * again. At most the sends in flight at the moment of a crash end up there.
+ */
+export type DeliveryState = 'queued' | 'sending' | 'sent' | 'failed' | 'interrupted';
+
+export interface DeliveryDoc {
+  id: string;
+  type: 'delivery';
+  tenantId: string;
+  pulseId: string;
+  /** The member's channel account id ("29:..."), for creating the 1:1 conversation. */
+  memberId: string;
+  /** Entra object id: identity of the respondent, matched against the activity's `from.aadObjectId`. */
+  userId: string;
+  state: DeliveryState;
+  /** Why it failed, e.g. `403 MessageWritesBlocked`, `404`, `gave up after 503`. */
+  reason?: string;
+  attempts: number;
+  conversationId?: string;
+  activityId?: string;
+  /** Echoed by the response card; a submit without it is refused. */
+  token: string;
+  sentAt?: string;
+  respondedAt?: string;
+  remindedAt?: string;
+  updatedAt: string;
+}
+
+/** A rating answer is "1".."5" or "dk"; a single-choice answer is an option value. */
+export type PulseAnswers = Record<string, string>;
+
+export interface ResponseDoc {
+  id: string;
+  type: 'response';
+  tenantId: string;
+  pulseId: string;
+  /** Kept only so a person's one response can be found and edited; results never show it. */
+  userId: string;
+  answers: PulseAnswers;
+  comment?: string;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export interface LeaseDoc {
+  id: string;
+  type: 'lease';
+  tenantId: string;
+  pulseId: string;
+  owner: string;
+  expiresAt: string;
+}
+
+/** Ids are unique within a tenant (the local Cosmos server partitions by the first key only). */
+export const pulseIds = {
+  pulse: (pulseId: string) => `pulse|${pulseId}`,
+  delivery: (pulseId: string, userId: string) => `delivery|${pulseId}|${userId}`,
+  response: (pulseId: string, userId: string) => `response|${pulseId}|${userId}`,
+  lease: (pulseId: string) => `lease|${pulseId}`,
+};

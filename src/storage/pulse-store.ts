@@ -1,0 +1,270 @@
+import type { Container, ItemDefinition, JSONObject, OperationInput, PatchOperation } from '@azure/cosmos';
+import type { AnonymousResponse } from '../pulse/results';
+import {
+  pulseIds,
+  type DeliveryDoc,
+  type DeliveryState,
+  type LeaseDoc,
+  type PulseDoc,
+  type ResponseDoc,
+} from '../pulse/types';
+import { withoutSystemFields } from './system-fields';
+
+/** A document with the ETag it was read with, for conditional writes. */
+export interface Versioned<T> {
+  doc: T;
+  etag: string;
+}
+
+export interface DeliveryPage {
+  deliveries: Versioned<DeliveryDoc>[];
+  continuation?: string;
+}
+
+export type ResponseOutcome = 'created' | 'updated';
+
+const BATCH_LIMIT = 100;
+
+/**
+ * A pulse, its per-recipient delivery ledger, its responses and its send lease: all in the pulse's own partition
+ * ([tenantId, pulseId]) of the `pulses` container, so nothing here ever reads across tenants or pulses.
+ */
+export class PulseStore {
+  constructor(private readonly container: Container) {}
+
+  async createPulse(pulse: PulseDoc): Promise<void> {
+    await this.container.items.create(pulse);
+  }
+
+  async readPulse(tenantId: string, pulseId: string): Promise<Versioned<PulseDoc> | undefined> {
+    return this.read<PulseDoc>(pulseIds.pulse(pulseId), tenantId, pulseId);
+  }
+
+  /** Replaces the pulse if nobody changed it since `etag`; false when somebody did. */
+  async replacePulse(pulse: PulseDoc, etag: string): Promise<string | undefined> {
+    return this.replace(pulse, etag);
+  }
+
+  /** Atomic changes to the pulse document (no read, no lost update). */
+  async patchPulse(tenantId: string, pulseId: string, operations: PatchOperation[]): Promise<void> {
+    await this.container.item(pulseIds.pulse(pulseId), [tenantId, pulseId]).patch(operations);
+  }
+
+  /** Open pulses of one tenant (a query within the tenant's partitions). */
+  async openPulses(tenantId: string): Promise<PulseDoc[]> {
+    const { resources } = await this.container.items
+      .query<PulseDoc>({
+        query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "pulse" AND c.status = "open"',
+        parameters: [{ name: '@tenantId', value: tenantId }],
+      })
+      .fetchAll();
+    return resources.map(withoutSystemFields);
+  }
+
+  /**
+   * Local mode only (no tenant allow-list to walk): the tenants that have an open pulse. The query returns tenant
+   * ids, nothing else, and every action taken afterwards stays inside one tenant.
+   */
+  async tenantsWithOpenPulses(): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<string>('SELECT VALUE c.tenantId FROM c WHERE c.type = "pulse" AND c.status = "open"')
+      .fetchAll();
+    return [...new Set(resources)];
+  }
+
+  /**
+   * Adds recipients to the ledger as `queued`. One transactional batch per 100; a recipient already in the ledger
+   * (a roster page read again after a restart) is left as it is. Returns how many were new.
+   */
+  async queueDeliveries(deliveries: readonly DeliveryDoc[]): Promise<number> {
+    let created = 0;
+    for (let start = 0; start < deliveries.length; start += BATCH_LIMIT) {
+      const chunk = deliveries.slice(start, start + BATCH_LIMIT);
+      const first = chunk[0];
+      const partitionKey = [first.tenantId, first.pulseId];
+      const operations: OperationInput[] = chunk.map((doc) => ({
+        operationType: 'Create',
+        resourceBody: doc as unknown as JSONObject,
+        partitionKey,
+      }));
+      const response = await this.container.items.batch(operations, partitionKey);
+      const results = response.result ?? [];
+      if (results.length === chunk.length && results.every((result) => result.statusCode < 400)) {
+        created += chunk.length;
+        continue;
+      }
+      // Some were there already: the batch is all-or-nothing, so create them one by one and skip the ones that exist.
+      for (const doc of chunk) if (await this.createIfAbsent(doc)) created++;
+    }
+    return created;
+  }
+
+  /** A page of ledger entries in the given states, each with its ETag. */
+  async deliveriesIn(
+    tenantId: string,
+    pulseId: string,
+    states: readonly DeliveryState[],
+    pageSize: number,
+    continuation?: string,
+  ): Promise<DeliveryPage> {
+    const iterator = this.container.items.query<DeliveryDoc & ItemDefinition>(
+      {
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "delivery" AND ARRAY_CONTAINS(@states, c.state)',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@pulseId', value: pulseId },
+          { name: '@states', value: [...states] },
+        ],
+      },
+      { maxItemCount: pageSize, continuationToken: continuation },
+    );
+    const page = await iterator.fetchNext();
+    return {
+      deliveries: page.resources.map((resource) => ({
+        doc: withoutSystemFields(resource) as DeliveryDoc,
+        etag: String(resource._etag),
+      })),
+      continuation: page.continuationToken ?? undefined,
+    };
+  }
+
+  async readDelivery(tenantId: string, pulseId: string, userId: string): Promise<Versioned<DeliveryDoc> | undefined> {
+    return this.read<DeliveryDoc>(pulseIds.delivery(pulseId, userId), tenantId, pulseId);
+  }
+
+  /** Replaces a ledger entry if nobody changed it since `etag`: the new ETag, or undefined when somebody did. */
+  async replaceDelivery(delivery: DeliveryDoc, etag: string): Promise<string | undefined> {
+    return this.replace(delivery, etag);
+  }
+
+  /** How many ledger entries are in each state. */
+  async deliveryCounts(tenantId: string, pulseId: string): Promise<Record<DeliveryState, number>> {
+    const states: DeliveryState[] = ['queued', 'sending', 'sent', 'failed', 'interrupted'];
+    const counts = await Promise.all(
+      states.map(async (state) => {
+        const { resources } = await this.container.items
+          .query<number>({
+            query:
+              'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "delivery" AND c.state = @state',
+            parameters: [
+              { name: '@tenantId', value: tenantId },
+              { name: '@pulseId', value: pulseId },
+              { name: '@state', value: state },
+            ],
+          })
+          .fetchAll();
+        return [state, resources[0] ?? 0] as const;
+      }),
+    );
+    return Object.fromEntries(counts) as Record<DeliveryState, number>;
+  }
+
+  /**
+   * Stores a person's response: the first one in one transactional batch with their ledger entry (responded), then
+   * counts it on the pulse; a later one replaces it (editing until the pulse closes).
+   */
+  async saveResponse(response: ResponseDoc, delivery: Versioned<DeliveryDoc>): Promise<ResponseOutcome> {
+    const { tenantId, pulseId } = response;
+    const partitionKey = [tenantId, pulseId];
+    if (!delivery.doc.respondedAt) {
+      const responded: DeliveryDoc = {
+        ...delivery.doc,
+        respondedAt: response.submittedAt,
+        updatedAt: response.updatedAt,
+      };
+      // The create goes first: when the response exists already nothing after it is applied.
+      const operations: OperationInput[] = [
+        { operationType: 'Create', resourceBody: response as unknown as JSONObject, partitionKey },
+        {
+          operationType: 'Replace',
+          id: responded.id,
+          resourceBody: responded as unknown as JSONObject,
+          ifMatch: delivery.etag,
+          partitionKey,
+        },
+      ];
+      const result = await this.container.items.batch(operations, partitionKey);
+      const failed = (result.result ?? []).find((entry) => entry.statusCode >= 400 && entry.statusCode !== 424);
+      if (!failed && (result.result ?? []).length === operations.length) {
+        // Batches take no patch: the live count moves just after (results are always counted from the responses).
+        await this.patchPulse(tenantId, pulseId, [{ op: 'incr', path: '/responses', value: 1 }]);
+        return 'created';
+      }
+      if (failed && failed.statusCode !== 409 && failed.statusCode !== 412)
+        throw Object.assign(new Error(`response batch failed with ${failed.statusCode}`), { code: failed.statusCode });
+    }
+    const existing = await this.read<ResponseDoc>(response.id, tenantId, pulseId);
+    const submittedAt = existing?.doc.submittedAt ?? response.submittedAt;
+    await this.container.items.upsert({ ...response, submittedAt });
+    return 'updated';
+  }
+
+  /** The answers and comments of a pulse, without who gave them. */
+  async anonymousResponses(tenantId: string, pulseId: string): Promise<AnonymousResponse[]> {
+    const { resources } = await this.container.items
+      .query<AnonymousResponse>({
+        query:
+          'SELECT c.answers, c.comment FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "response"',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@pulseId', value: pulseId },
+        ],
+      })
+      .fetchAll();
+    return resources;
+  }
+
+  async readLease(tenantId: string, pulseId: string): Promise<Versioned<LeaseDoc> | undefined> {
+    return this.read<LeaseDoc>(pulseIds.lease(pulseId), tenantId, pulseId);
+  }
+
+  /** Creates the lease; false when another instance created it first. */
+  async createLease(lease: LeaseDoc): Promise<string | undefined> {
+    try {
+      const { etag } = await this.container.items.create(lease);
+      return etag;
+    } catch (error) {
+      if ((error as { code?: number }).code === 409) return undefined;
+      throw error;
+    }
+  }
+
+  async replaceLease(lease: LeaseDoc, etag: string): Promise<string | undefined> {
+    return this.replace(lease, etag);
+  }
+
+  private async read<T extends { id: string }>(
+    id: string,
+    tenantId: string,
+    pulseId: string,
+  ): Promise<Versioned<T> | undefined> {
+    const { resource, etag } = await this.container.item(id, [tenantId, pulseId]).read<T>();
+    return resource ? { doc: withoutSystemFields(resource), etag } : undefined;
+  }
+
+  private async replace<T extends { id: string; tenantId: string; pulseId: string }>(
+    doc: T,
+    etag: string,
+  ): Promise<string | undefined> {
+    try {
+      const response = await this.container
+        .item(doc.id, [doc.tenantId, doc.pulseId])
+        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return response.etag;
+    } catch (error) {
+      if ((error as { code?: number }).code === 412) return undefined;
+      throw error;
+    }
+  }
+
+  private async createIfAbsent(doc: DeliveryDoc): Promise<boolean> {
+    try {
+      await this.container.items.create(doc);
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 409) return false;
+      throw error;
+    }
+  }
+}

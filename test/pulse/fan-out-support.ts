@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
+import { silentLogger } from '../../src/logging/logger';
+import { FanOut, type FanOutCards, type FanOutOptions } from '../../src/pulse/fan-out';
+import { HttpTeamsChannel } from '../../src/pulse/http-teams-channel';
+import { TenantRateLimiters } from '../../src/pulse/rate-limiter';
+import { DEFAULT_RETRY } from '../../src/pulse/retry';
+import { SendLeases } from '../../src/pulse/send-lease';
+import type { TeamsChannel } from '../../src/pulse/teams-channel';
+import { pulseIds, type PulseDoc } from '../../src/pulse/types';
+import { openCosmos } from '../../src/storage/cosmos';
+import { PulseStore } from '../../src/storage/pulse-store';
+import type { FakeTeamsService } from '../support/fake-teams-service';
+
+export const TENANT = 'tenant-fan-out';
+
+/** The embedded Cosmos-compatible server with the real client, and a PulseStore on it. */
+export interface PulseCosmos {
+  cosmos: EmbeddedCosmos;
+  store: PulseStore;
+  close(): Promise<void>;
+}
+
+export async function startPulseCosmos(): Promise<PulseCosmos> {
+  const cosmos = await startEmbeddedCosmos();
+  const { client, containers } = await openCosmos({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    database: `pulse-${randomUUID().slice(0, 8)}`,
+    local: true,
+  });
+  return {
+    cosmos,
+    store: new PulseStore(containers.pulses),
+    close: async () => {
+      client.dispose();
+      await cosmos.close();
+    },
+  };
+}
+
+/** A pulse as the setup card would store it, sent through the fake service. */
+export function pulseFor(service: FakeTeamsService, overrides: Partial<PulseDoc> = {}): PulseDoc {
+  const pulseId = randomUUID();
+  return {
+    id: pulseIds.pulse(pulseId),
+    type: 'pulse',
+    tenantId: TENANT,
+    pulseId,
+    title: 'AI readiness',
+    questions: [{ id: 'q1', kind: 'single', text: 'Pick one', options: [{ value: 'a', label: 'A' }] }],
+    allowComment: false,
+    threshold: 5,
+    commentThreshold: 10,
+    deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    createdBy: 'sender',
+    createdAt: new Date().toISOString(),
+    status: 'open',
+    origin: {
+      serviceUrl: service.url,
+      conversationId: '19:channel@thread.tacv2',
+      rosterId: '19:team@thread.tacv2',
+      botId: service.botId,
+      botName: 'Strategy Guide',
+    },
+    fanOut: { phase: 'roster', recipients: 0 },
+    responses: 0,
+    ...overrides,
+  };
+}
+
+/** Plain cards: what they hold does not matter to the fan-out. */
+export const plainCards: FanOutCards = {
+  response: (pulse, delivery) => card(`pulse ${pulse.pulseId} ${delivery.token}`),
+  reminder: (pulse) => card(`reminder ${pulse.pulseId}`),
+  channel: (pulse) => card(`channel ${pulse.pulseId} ${pulse.responses}`),
+};
+
+function card(text: string) {
+  return {
+    type: 'message' as const,
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive' as const,
+        content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }] },
+      },
+    ] as [{ contentType: 'application/vnd.microsoft.card.adaptive'; content: object }],
+  };
+}
+
+export interface SenderOptions {
+  rate: number;
+  owner?: string;
+  leaseTtlMs?: number;
+  store?: PulseStore;
+  channel?: TeamsChannel;
+  options?: Partial<FanOutOptions>;
+}
+
+/** One sending instance: the real HTTP channel client, its own rate limiters and lease owner id. */
+export function sender(store: PulseStore, options: SenderOptions): FanOut {
+  const clock = () => new Date();
+  const usedStore = options.store ?? store;
+  return new FanOut({
+    store: usedStore,
+    channel: options.channel ?? new HttpTeamsChannel(),
+    limiters: new TenantRateLimiters(options.rate),
+    leases: new SendLeases(usedStore, options.owner ?? randomUUID(), options.leaseTtlMs ?? 30_000, clock),
+    cards: plainCards,
+    logger: silentLogger,
+    clock,
+    options: { retry: { ...DEFAULT_RETRY, baseBackoffMs: 20, maxBackoffMs: 200 }, ...options.options },
+  });
+}

@@ -1,0 +1,231 @@
+import type { DeliveryDoc } from '../../src/pulse/types';
+import type { PulseStore } from '../../src/storage/pulse-store';
+import { HttpTeamsChannel } from '../../src/pulse/http-teams-channel';
+import type { TeamsChannel } from '../../src/pulse/teams-channel';
+import { FakeTeamsService } from '../support/fake-teams-service';
+import { pulseFor, sender, startPulseCosmos, TENANT, type PulseCosmos } from './fan-out-support';
+
+let cosmos: PulseCosmos;
+let service: FakeTeamsService | undefined;
+
+beforeAll(async () => {
+  cosmos = await startPulseCosmos();
+});
+afterAll(async () => {
+  await cosmos.close();
+});
+afterEach(async () => {
+  await service?.close();
+  service = undefined;
+});
+
+async function ledger(store: PulseStore, pulseId: string): Promise<DeliveryDoc[]> {
+  const all: DeliveryDoc[] = [];
+  let continuation: string | undefined;
+  do {
+    const page = await store.deliveriesIn(
+      TENANT,
+      pulseId,
+      ['queued', 'sending', 'sent', 'failed', 'interrupted'],
+      1000,
+      continuation,
+    );
+    all.push(...page.deliveries.map((entry) => entry.doc));
+    continuation = page.continuation;
+  } while (continuation);
+  return all;
+}
+
+describe('pulse fan-out through the FAKE Teams channel service', () => {
+  it('sends each of 2,000 members exactly one pulse, reading the roster page by page and leaving out the bot', async () => {
+    service = await FakeTeamsService.start(2000);
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+
+    await expect(sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId)).resolves.toBe('done');
+
+    const received = service.receivedByMember();
+    expect([...received.values()].every((count) => count === 1)).toBe(true);
+    expect(received.size).toBe(2000);
+    expect(service.of('roster').length).toBeGreaterThanOrEqual(5);
+    expect(service.of('create').some((request) => request.memberId === service?.botId)).toBe(false);
+    const entries = await ledger(cosmos.store, pulse.pulseId);
+    expect(entries).toHaveLength(2000);
+    expect(entries.every((entry) => entry.state === 'sent' && entry.activityId && entry.conversationId)).toBe(true);
+    const stored = await cosmos.store.readPulse(TENANT, pulse.pulseId);
+    expect(stored?.doc.fanOut).toMatchObject({ phase: 'done', recipients: 2000 });
+    // The channel got its pulse card first, and the pulse remembers it for updates in place.
+    expect(stored?.doc.channelActivityId).toBe(service.of('send')[0].activityId);
+  });
+
+  it('never lets more requests than the cap reach the service in any one second, and keeps close to it', async () => {
+    service = await FakeTeamsService.start(100);
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+
+    await sender(cosmos.store, { rate: 45 }).run(TENANT, pulse.pulseId);
+
+    expect(service.requests.length).toBeGreaterThan(200);
+    const peak = service.peakRequests(1000);
+    expect(peak).toBeLessThanOrEqual(45);
+    expect(peak).toBeGreaterThanOrEqual(40);
+  });
+
+  it('delivers to 100% when 10% of sends are answered 429, waiting out each Retry-After', async () => {
+    service = await FakeTeamsService.start(400);
+    let sends = 0;
+    service.fault = ({ kind }) =>
+      kind === 'send' && ++sends % 10 === 0 ? { status: 429, retryAfterSeconds: 0.05 } : undefined;
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+
+    await expect(sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId)).resolves.toBe('done');
+
+    const throttled = service.of('send').filter((request) => request.status === 429);
+    expect(throttled.length).toBeGreaterThanOrEqual(40);
+    expect([...service.receivedByMember().values()].every((count) => count === 1)).toBe(true);
+    // Unpaced, 2,000/s would put ~90 requests into each 45 ms; after a 429 only those already under way (at most one
+    // per concurrent worker) may still arrive before its Retry-After has passed.
+    for (const refusal of throttled) {
+      const during = service.requests.filter((request) => request.at > refusal.at && request.at < refusal.at + 45);
+      expect(during.length).toBeLessThanOrEqual(16);
+    }
+  });
+
+  it('retries 502/503/504/412 with backoff and records 403 and 404 as failed without retrying them', async () => {
+    service = await FakeTeamsService.start(60);
+    const blocked = new Set(['29:member-3', '29:member-7']);
+    const gone = new Set(['29:member-11']);
+    const flaky = new Map<string, number>([
+      ['29:member-20', 502],
+      ['29:member-21', 503],
+      ['29:member-22', 504],
+      ['29:member-23', 412],
+    ]);
+    service.fault = ({ kind, memberId }) => {
+      if (!memberId) return undefined;
+      if (kind === 'send' && blocked.has(memberId)) return { status: 403, code: 'MessageWritesBlocked' };
+      if (kind === 'create' && gone.has(memberId)) return { status: 404, code: 'NotFound' };
+      const status = flaky.get(memberId);
+      if (kind === 'send' && status) {
+        flaky.delete(memberId);
+        return { status };
+      }
+      return undefined;
+    };
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+
+    await sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId);
+
+    const entries = new Map((await ledger(cosmos.store, pulse.pulseId)).map((entry) => [entry.memberId, entry]));
+    expect(entries.get('29:member-3')).toMatchObject({ state: 'failed', reason: '403 MessageWritesBlocked' });
+    expect(entries.get('29:member-7')).toMatchObject({ state: 'failed', reason: '403 MessageWritesBlocked' });
+    expect(entries.get('29:member-11')).toMatchObject({ state: 'failed', reason: '404 NotFound' });
+    for (const memberId of ['29:member-3', '29:member-7'])
+      expect(service.of('send').filter((request) => request.memberId === memberId)).toHaveLength(1);
+    expect(service.of('create').filter((request) => request.memberId === '29:member-11')).toHaveLength(1);
+    for (const memberId of ['29:member-20', '29:member-21', '29:member-22', '29:member-23']) {
+      expect(entries.get(memberId)?.state).toBe('sent');
+      expect(service.of('send').filter((request) => request.memberId === memberId)).toHaveLength(2);
+    }
+    const counts = await cosmos.store.deliveryCounts(TENANT, pulse.pulseId);
+    expect(counts).toMatchObject({ sent: 57, failed: 3, queued: 0, sending: 0 });
+  });
+
+  it('gives up after the bounded number of attempts when a member keeps answering 503', async () => {
+    service = await FakeTeamsService.start(5);
+    service.fault = ({ kind, memberId }) =>
+      kind === 'send' && memberId === '29:member-2' ? { status: 503 } : undefined;
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+
+    await sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId);
+
+    const entry = (await ledger(cosmos.store, pulse.pulseId)).find((doc) => doc.memberId === '29:member-2');
+    expect(entry).toMatchObject({ state: 'failed', reason: 'gave up after 6 attempts: 503 Error' });
+    expect(service.of('send').filter((request) => request.memberId === '29:member-2')).toHaveLength(6);
+  });
+
+  it('after the sender dies mid-send, a restarted sender finishes the rest and nobody gets a second copy', async () => {
+    service = await FakeTeamsService.start(400);
+    const dead = killable(cosmos.store, new HttpTeamsChannel());
+    let sends = 0;
+    service.fault = ({ kind }) => {
+      if (kind !== 'send' || ++sends <= 150) return undefined;
+      dead.kill();
+      return 'hang';
+    };
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+
+    const first = sender(cosmos.store, { rate: 2000, leaseTtlMs: 600, store: dead.store, channel: dead.channel });
+    void first.run(TENANT, pulse.pulseId).catch(() => undefined);
+    await until(() => dead.killed);
+    service.fault = () => undefined;
+    const restarted = sender(cosmos.store, { rate: 2000 });
+    let outcome = await restarted.run(TENANT, pulse.pulseId);
+    while (outcome === 'busy') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      outcome = await restarted.run(TENANT, pulse.pulseId);
+    }
+    expect(outcome).toBe('done');
+
+    const received = service.receivedByMember();
+    expect(Math.max(...received.values())).toBe(1);
+    const entries = await ledger(cosmos.store, pulse.pulseId);
+    const interrupted = entries.filter((entry) => entry.state === 'interrupted');
+    // Only sends in flight at the moment of the crash are in doubt: at most the sender's concurrency.
+    expect(interrupted.length).toBeGreaterThan(0);
+    expect(interrupted.length).toBeLessThanOrEqual(16);
+    expect(entries.filter((entry) => entry.state === 'sent').length + interrupted.length).toBe(400);
+    for (const entry of entries.filter((doc) => doc.state === 'sent')) expect(received.get(entry.memberId)).toBe(1);
+  });
+
+  it('two instances sending the same pulse at once: one sends, the other stands back', async () => {
+    service = await FakeTeamsService.start(300);
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+
+    const outcomes = await Promise.all([
+      sender(cosmos.store, { rate: 2000, owner: 'instance-a' }).run(TENANT, pulse.pulseId),
+      sender(cosmos.store, { rate: 2000, owner: 'instance-b' }).run(TENANT, pulse.pulseId),
+    ]);
+
+    expect(outcomes.sort()).toEqual(['busy', 'done']);
+    expect([...service.receivedByMember().values()].every((count) => count === 1)).toBe(true);
+    expect(service.of('send').filter((request) => request.conversationId === pulse.origin.conversationId)).toHaveLength(
+      1,
+    );
+  });
+});
+
+/** A sender's store and channel that stop working at once, as when its process is killed. */
+function killable(store: PulseStore, channel: TeamsChannel) {
+  let killed = false;
+  const dying = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, property, receiver) {
+        const value = Reflect.get(object, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (killed) return new Promise(() => undefined); // a dead process never finishes anything
+          return (value as (...a: unknown[]) => unknown).apply(object, args);
+        };
+      },
+    });
+  return {
+    store: dying(store),
+    channel: dying(channel),
+    kill: () => {
+      killed = true;
+    },
+    get killed() {
+      return killed;
+    },
+  };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}

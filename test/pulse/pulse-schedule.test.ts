@@ -1,0 +1,78 @@
+import { cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
+import { FakeTeamsService } from '../support/fake-teams-service';
+import { answersFor, CHANNEL_ID, pulseCardOf, saidIn, startPulse } from './pulse-chat';
+
+jest.setTimeout(60_000);
+
+let service: FakeTeamsService;
+let bot: TestBot;
+let now = Date.now();
+const clock = () => new Date(now);
+
+beforeAll(async () => {
+  service = await FakeTeamsService.start(6);
+  bot = await startTestBot({ clock, env: { PULSE_POLICY: 'anyone' } });
+});
+afterAll(async () => {
+  await bot?.close();
+  await service?.close();
+});
+
+const member = (index: number) => bot.user(service.members[index].aadObjectId, service.members[index].name);
+const cardsSentTo = (conversationId: string) =>
+  service
+    .of('send')
+    .filter((request) => request.conversationId === conversationId && request.status === 200)
+    .map((request) => cardText((request.body?.attachments as { content: unknown }[])[0].content));
+
+describe('pulse deadlines and reminders (kept in Cosmos, injected clock)', () => {
+  it('reminds only non-responders before the deadline and closes at it, after a restart and with two instances ticking', async () => {
+    const inThreeDays = new Date(now + 3 * 86_400_000).toISOString().slice(0, 10);
+    const started = await startPulse(member(0), service, {
+      deadlineDate: inThreeDays,
+      deadlineTime: '12:00',
+      reminder: '24',
+    });
+    expect(saidIn(started)).toMatch(/on its way/);
+    await bot.app.pulses.jobs.idle();
+    await member(1).submit(answersFor(pulseCardOf(service, service.members[1].id), '4'));
+
+    // Nothing is due yet.
+    await bot.app.pulses.scheduler.tick();
+    await bot.app.pulses.jobs.idle();
+    expect(
+      service.members.flatMap((m) => cardsSentTo(`a:1on1|${m.id}`)).filter((text) => text.startsWith('Reminder')),
+    ).toEqual([]);
+
+    // Past the reminder time, on a freshly started instance: the schedule comes from Cosmos.
+    const { resources } = await bot.containers.pulses.items
+      .query({
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "pulse"',
+        parameters: [{ name: '@t', value: TENANT }],
+      })
+      .fetchAll();
+    const pulse = resources[0] as { reminderAt: string; deadline: string };
+    now = Date.parse(pulse.reminderAt) + 60_000;
+    await bot.restart();
+    await bot.app.pulses.scheduler.tick();
+    await bot.app.pulses.jobs.idle();
+    await bot.app.pulses.scheduler.tick();
+    await bot.app.pulses.jobs.idle();
+    for (const [index, m] of service.members.entries()) {
+      const reminders = cardsSentTo(`a:1on1|${m.id}`).filter((text) => text.startsWith('Reminder'));
+      expect([index, reminders.length]).toEqual([index, index === 1 ? 0 : 1]);
+    }
+
+    // Past the deadline, two instances tick at once: the results go to the channel exactly once.
+    now = Date.parse(pulse.deadline) + 60_000;
+    const other = await bot.secondInstance();
+    await Promise.all([bot.app.pulses.scheduler.tick(), other.pulses.scheduler.tick()]);
+    await bot.app.pulses.scheduler.tick();
+    const results = cardsSentTo(CHANNEL_ID).filter((text) => text.startsWith('Pulse results'));
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatch(/only the count is shown/);
+    expect(saidIn(await member(2).submit(answersFor(pulseCardOf(service, service.members[2].id), '4')))).toMatch(
+      /closed/,
+    );
+  });
+});
