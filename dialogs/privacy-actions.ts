@@ -1,5 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { counterDelta } from '../src/aggregation/contributions';
+import { mergeDelta, personDeltas } from '../src/aggregation/person-counters';
 import { myDataView } from '../src/strategy/summary-views';
 import { newToken } from '../src/strategy/token';
 import type { AggregateStore } from '../src/storage/aggregate-store';
@@ -86,11 +87,16 @@ export class PrivacyActions {
     for (const answer of deleted) {
       const ref = this.deps.index.find(answer.questionId);
       if (ref)
-        unit.pendingDeltas.push({
-          questionId: answer.questionId,
-          delta: counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined),
-        });
+        mergeDelta(
+          unit.pendingDeltas,
+          answer.questionId,
+          counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined),
+        );
     }
+    const order = this.deps.index.allQuestions().map(({ question }) => question.id);
+    const answered = Object.fromEntries(deleted.map((answer) => [answer.questionId, answer.role]));
+    for (const change of personDeltas(order, answered, {}))
+      mergeDelta(unit.pendingDeltas, change.questionId, change.delta);
     unit.sessionDeleted = true;
     await context.sendActivity(
       `Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`,
