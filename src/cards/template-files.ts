@@ -13,6 +13,7 @@ export const CARD_NAMES = [
   'my-data',
   'confirm-delete',
   'notice',
+  'leader-summary',
 ] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];
