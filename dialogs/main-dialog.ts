@@ -7,6 +7,7 @@ import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
+import type { LeaderActions } from './leader-actions';
 import { PrivacyActions } from './privacy-actions';
 import { sendReviewCard } from './review-card';
 import { RowsDialog } from './rows-dialog';
@@ -27,7 +28,7 @@ export class MainDialog extends ComponentDialog {
   private readonly privacy: PrivacyActions;
 
   constructor(
-    private readonly deps: DialogDeps & { aggregates: AggregateStore },
+    private readonly deps: DialogDeps & { aggregates: AggregateStore; leadership: LeaderActions },
     clock: () => Date,
   ) {
     super(MainDialog.id);
@@ -66,7 +67,9 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (isRecord(value) && value.sg === 'edit') return this.edit(inner, value.questionId);
-    const command = recognizeCommand(input);
+    const leadership = await this.deps.leadership.inPersonalChat(inner.context, input);
+    if (leadership === 'handled') return Dialog.EndOfTurn;
+    const command = leadership === 'own summary' ? 'summary' : recognizeCommand(input);
     if (command) return this.runCommand(inner, command);
     if (inner.activeDialog) {
       await inner.continueDialog();
@@ -172,6 +175,7 @@ export class MainDialog extends ComponentDialog {
 
   /** Team channels and group chats: the strategy conversation is personal, so only help is answered here for now. */
   private async inSharedChat(inner: DialogContext, input: UserInput): Promise<DialogTurnResult> {
+    if (await this.deps.leadership.inSharedChat(inner.context, input)) return Dialog.EndOfTurn;
     const command = recognizeCommand(input);
     const message =
       command === 'help'

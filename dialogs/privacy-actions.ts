@@ -84,19 +84,23 @@ export class PrivacyActions {
       return false;
     }
     const deleted = await this.deps.sessions.eraseUser(unit.session);
-    for (const answer of deleted) {
-      const ref = this.deps.index.find(answer.questionId);
-      if (ref)
-        mergeDelta(
-          unit.pendingDeltas,
-          answer.questionId,
-          counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined),
-        );
-    }
     const order = this.deps.index.allQuestions().map(({ question }) => question.id);
     const answered = Object.fromEntries(deleted.map((answer) => [answer.questionId, answer.role]));
-    for (const change of personDeltas(order, answered, {}))
-      mergeDelta(unit.pendingDeltas, change.questionId, change.delta);
+    // Out of the organisation's counters and those of every team the person counted towards.
+    for (const teamId of [undefined, ...(unit.session.doc.teamIds ?? [])]) {
+      for (const answer of deleted) {
+        const ref = this.deps.index.find(answer.questionId);
+        if (ref)
+          mergeDelta(
+            unit.pendingDeltas,
+            answer.questionId,
+            counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined),
+            teamId,
+          );
+      }
+      for (const change of personDeltas(order, answered, {}))
+        mergeDelta(unit.pendingDeltas, change.questionId, change.delta, teamId);
+    }
     unit.sessionDeleted = true;
     await context.sendActivity(
       `Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`,

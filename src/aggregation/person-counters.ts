@@ -8,6 +8,8 @@ export type AnsweredRoles = Readonly<Record<string, Role>>;
 export interface QuestionDelta {
   questionId: string;
   delta: Counters;
+  /** A team's counters; absent for the organisation's. */
+  teamId?: string;
 }
 
 /**
@@ -56,10 +58,11 @@ function anchorOf(
 }
 
 /** Adds a change into a list of per-question changes, one entry per question (fewer patches). */
-export function mergeDelta(into: QuestionDelta[], questionId: string, delta: Counters): void {
-  const entry = into.find((candidate) => candidate.questionId === questionId);
+export function mergeDelta(into: QuestionDelta[], questionId: string, delta: Counters, teamId?: string): void {
+  const entry = into.find((candidate) => candidate.questionId === questionId && candidate.teamId === teamId);
   if (!entry) {
-    if (Object.keys(delta).length > 0) into.push({ questionId, delta: { ...delta } });
+    if (Object.keys(delta).length > 0)
+      into.push({ questionId, delta: { ...delta }, ...(teamId === undefined ? {} : { teamId }) });
     return;
   }
   for (const [name, amount] of Object.entries(delta)) {

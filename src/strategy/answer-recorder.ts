@@ -51,10 +51,13 @@ export class AnswerRecorder {
     }
     const countedBefore = before ? { value: before, role: session.answerRoles?.[questionId] ?? role } : undefined;
     const delta = counterDelta(ref.question, countedBefore, value ? { value, role } : undefined);
-    mergeDelta(unit.pendingDeltas, questionId, delta);
     const answeredAfter = answeredRoles(session.answers, session.answerRoles, role);
-    for (const change of personDeltas(this.order, answeredBefore, answeredAfter))
-      mergeDelta(unit.pendingDeltas, change.questionId, change.delta);
+    const people = personDeltas(this.order, answeredBefore, answeredAfter);
+    // The organisation's counters, and those of every team the person counts towards.
+    for (const teamId of [undefined, ...(session.teamIds ?? [])]) {
+      mergeDelta(unit.pendingDeltas, questionId, delta, teamId);
+      for (const change of people) mergeDelta(unit.pendingDeltas, change.questionId, change.delta, teamId);
+    }
   }
 }
 
