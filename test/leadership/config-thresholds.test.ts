@@ -11,7 +11,9 @@ describe('summary thresholds in the settings', () => {
   });
 
   it('refuses a threshold below 3, a comment threshold below the group one, and words', () => {
-    expect(() => loadConfig({ SUMMARY_THRESHOLD: '2' }, 'local')).toThrow(/SUMMARY_THRESHOLD must be a whole number from 3/);
+    expect(() => loadConfig({ SUMMARY_THRESHOLD: '2' }, 'local')).toThrow(
+      /SUMMARY_THRESHOLD must be a whole number from 3/,
+    );
     expect(() => loadConfig({ SUMMARY_THRESHOLD: '6', SUMMARY_COMMENT_THRESHOLD: '5' }, 'local')).toThrow(
       /SUMMARY_COMMENT_THRESHOLD must be a whole number from 6/,
     );
