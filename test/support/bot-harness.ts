@@ -26,6 +26,8 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   logger?: Logger;
   database?: string;
+  /** The app's clock (default: real time). */
+  clock?: () => Date;
 }
 
 /** Starts the embedded Cosmos-compatible server and the bot in local mode on a free port. */
@@ -33,7 +35,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const database = options.database ?? `test-${randomUUID().slice(0, 8)}`;
   const config = loadConfig({ PORT: '0', COSMOS_DATABASE: database, ...options.env }, 'local');
   const cosmos = await startEmbeddedCosmos();
-  const boot = () => startApp({ config, cosmos, logger: options.logger ?? silentLogger });
+  const boot = () => startApp({ config, cosmos, logger: options.logger ?? silentLogger, clock: options.clock });
   let app: RunningApp;
   const extraApps: RunningApp[] = [];
   try {
