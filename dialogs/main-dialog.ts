@@ -7,6 +7,7 @@ import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
+import type { LeaderActions } from './leader-actions';
 import { PrivacyActions } from './privacy-actions';
 import { PulseActions } from './pulse-actions';
 import { sendReviewCard } from './review-card';
@@ -28,7 +29,7 @@ export class MainDialog extends ComponentDialog {
   private readonly privacy: PrivacyActions;
 
   constructor(
-    private readonly deps: DialogDeps & { aggregates: AggregateStore; pulses: PulseActions },
+    private readonly deps: DialogDeps & { aggregates: AggregateStore; pulses: PulseActions; leadership: LeaderActions },
     clock: () => Date,
   ) {
     super(MainDialog.id);
@@ -71,7 +72,9 @@ export class MainDialog extends ComponentDialog {
       await this.deps.pulses.inPersonalChat(inner.context, value);
       return Dialog.EndOfTurn;
     }
-    const command = recognizeCommand(input);
+    const leadership = await this.deps.leadership.inPersonalChat(inner.context, input);
+    if (leadership === 'handled') return Dialog.EndOfTurn;
+    const command = leadership === 'own summary' ? 'summary' : recognizeCommand(input);
     if (command) return this.runCommand(inner, command);
     if (inner.activeDialog) {
       await inner.continueDialog();
@@ -181,6 +184,7 @@ export class MainDialog extends ComponentDialog {
       await this.deps.pulses.inSharedChat(inner.context, input);
       return Dialog.EndOfTurn;
     }
+    if (await this.deps.leadership.inSharedChat(inner.context, input)) return Dialog.EndOfTurn;
     const command = recognizeCommand(input);
     const message =
       command === 'help'

@@ -1,5 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { counterDelta } from '../src/aggregation/contributions';
+import { mergeDelta, personDeltas } from '../src/aggregation/person-counters';
 import { myDataView } from '../src/strategy/summary-views';
 import { newToken } from '../src/strategy/token';
 import type { AggregateStore } from '../src/storage/aggregate-store';
@@ -83,13 +84,22 @@ export class PrivacyActions {
       return false;
     }
     const deleted = await this.deps.sessions.eraseUser(unit.session);
-    for (const answer of deleted) {
-      const ref = this.deps.index.find(answer.questionId);
-      if (ref)
-        unit.pendingDeltas.push({
-          questionId: answer.questionId,
-          delta: counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined),
-        });
+    const order = this.deps.index.allQuestions().map(({ question }) => question.id);
+    const answered = Object.fromEntries(deleted.map((answer) => [answer.questionId, answer.role]));
+    // Out of the organisation's counters and those of every team the person counted towards.
+    for (const teamId of [undefined, ...(unit.session.doc.teamIds ?? [])]) {
+      for (const answer of deleted) {
+        const ref = this.deps.index.find(answer.questionId);
+        if (ref)
+          mergeDelta(
+            unit.pendingDeltas,
+            answer.questionId,
+            counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined),
+            teamId,
+          );
+      }
+      for (const change of personDeltas(order, answered, {}))
+        mergeDelta(unit.pendingDeltas, change.questionId, change.delta, teamId);
     }
     unit.sessionDeleted = true;
     await context.sendActivity(

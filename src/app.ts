@@ -2,21 +2,27 @@ import type restify from 'restify';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { PulseActions } from '../dialogs/pulse-actions';
+import { LeaderActions } from '../dialogs/leader-actions';
+import { DigestActions } from '../dialogs/leader-digest';
 import { MainDialog } from '../dialogs/main-dialog';
 import { BotAdapter } from './bot/adapter';
 import { BackgroundWork } from './bot/background-work';
 import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
 import { channelTokenProvider } from './bot/channel-token';
+import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
 import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
 import { ContentIndex } from './content/content-index';
 import { loadContentPack } from './content/load-content-pack';
 import type { Logger } from './logging/logger';
+import { DigestScheduler } from './leadership/digest-scheduler';
+import { SummaryService } from './leadership/summary-service';
 import { createServer } from './server';
 import { AggregateStore } from './storage/aggregate-store';
 import { AnswerStore } from './storage/answer-store';
 import { openCosmos } from './storage/cosmos';
+import { DigestStore } from './storage/digest-store';
 import { SessionStore } from './storage/session-store';
 import { PulseStore } from './storage/pulse-store';
 import { FanOut } from './pulse/fan-out';
@@ -28,6 +34,8 @@ import { PulseService } from './pulse/pulse-service';
 import { TenantRateLimiters } from './pulse/rate-limiter';
 import { SendLeases } from './pulse/send-lease';
 import type { TeamsChannel } from './pulse/teams-channel';
+import { TeamMembership } from './storage/team-membership';
+import { TenantStore } from './storage/tenant-store';
 import { AnswerRecorder } from './strategy/answer-recorder';
 
 export interface RunningApp {
@@ -38,6 +46,8 @@ export interface RunningApp {
   /** Jobs that finish after their turn and reply proactively. */
   background: BackgroundWork;
   pulses: { store: PulseStore; jobs: PulseJobs; scheduler: PulseScheduler };
+  /** Sends the digests that are due now (the scheduler also runs this every minute); returns how many went out. */
+  sendDueDigests(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -116,7 +126,26 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     channelCardIntervalMs: CHANNEL_CARD_INTERVAL_MS,
   });
   const pulses = new PulseActions(pulseService);
-  const main = new MainDialog({ pack, index, cards, recorder, answers, sessions, aggregates, pulses }, clock);
+  const tenants = new TenantStore(containers.tenants);
+  const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
+  const digestStore = new DigestStore(containers.tenants);
+  const digestTenants = new Set(config.allowedTenants);
+  const leadership = new LeaderActions({
+    index,
+    cards,
+    summaries,
+    tenants,
+    directory: config,
+    memberships: new TeamMembership(containers.users),
+    answers,
+    aggregates,
+    digests: new DigestActions(digestStore, clock, (tenantId) => digestTenants.add(tenantId)),
+    clock,
+  });
+  const main = new MainDialog(
+    { pack, index, cards, recorder, answers, sessions, aggregates, pulses, leadership },
+    clock,
+  );
   const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger);
   const background = new BackgroundWork(adapter, config.mode === 'local' ? '' : config.bot.appId, logger);
   const bot = new StrategyBot({
@@ -135,6 +164,20 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     bot,
     logger,
   });
+  const digests = new DigestScheduler({
+    store: digestStore,
+    tenants: () => digestTenants,
+    send: digestSender({
+      adapter,
+      appId: config.mode === 'local' ? '' : config.bot.appId,
+      cards,
+      summaries,
+      tenants,
+      directory: config,
+    }),
+    clock,
+    logger,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, options.host ?? (config.mode === 'local' ? '127.0.0.1' : '0.0.0.0'), () => resolve());
@@ -143,13 +186,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const tickMs = options.pulseTickMs ?? 15_000;
   if (tickMs > 0) scheduler.start(tickMs);
   logger.info('app.started', { mode: config.mode, port, pack: `${pack.id}@${pack.version}` });
+  digests.start();
   return {
     url: `http://127.0.0.1:${port}`,
     server,
     sessions,
     background,
     pulses: { store: pulseStore, jobs, scheduler },
+    sendDueDigests: () => digests.tick(),
     close: async () => {
+      await digests.stop();
       await scheduler.stop();
       await jobs.idle();
       await background.drain();

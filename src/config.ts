@@ -1,4 +1,6 @@
 /** The only reader of process.env: validates the settings once and fails fast with a message a person can act on. */
+import { DEFAULT_THRESHOLDS, MIN_GROUP_THRESHOLD, type Thresholds } from './leadership/thresholds';
+
 export type RunMode = 'local' | 'production';
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type PulsePolicy = 'anyone' | 'managers';
@@ -21,6 +23,8 @@ export interface Config {
   pulse: { sendRate: number; commentThreshold: number; minThreshold: number };
   /** Path to an organisation's own content pack; undefined means the default pack. */
   contentPackPath?: string;
+  /** Anonymity thresholds of the leadership summaries (SUMMARY_THRESHOLD, SUMMARY_COMMENT_THRESHOLD). */
+  summaryThresholds: Thresholds;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +86,7 @@ export function loadConfig(env: Env, mode: RunMode): Config {
     pulsePolicy,
     pulse,
     contentPackPath: text('CONTENT_PACK') || undefined,
+    summaryThresholds: summaryThresholds(text, problems),
   };
 
   if (mode === 'production') problems.push(...productionProblems(config));
@@ -135,6 +140,22 @@ function intSetting(
   if (Number.isInteger(number) && number >= min && number <= max) return number;
   problems.push(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return fallback;
+}
+
+/** SUMMARY_THRESHOLD (default 5, never below 3) and SUMMARY_COMMENT_THRESHOLD (default 10, not below the first). */
+function summaryThresholds(text: (name: string) => string, problems: string[]): Thresholds {
+  const read = (name: string, fallback: number, min: number): number => {
+    const raw = text(name);
+    if (raw === '') return Math.max(fallback, min);
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > 1000) {
+      problems.push(`${name} must be a whole number from ${min} to 1000, not "${raw}"`);
+      return Math.max(fallback, min);
+    }
+    return value;
+  };
+  const group = read('SUMMARY_THRESHOLD', DEFAULT_THRESHOLDS.group, MIN_GROUP_THRESHOLD);
+  return { group, comments: read('SUMMARY_COMMENT_THRESHOLD', DEFAULT_THRESHOLDS.comments, group) };
 }
 
 function idList(value: string): ReadonlySet<string> {

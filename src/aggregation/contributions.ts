@@ -1,6 +1,8 @@
 import type { Question, RowField } from '../content/types';
 import type { AnswerValue, RowValue } from '../domain/answers';
 import type { Role } from '../domain/roles';
+import { numberBucket } from './number-buckets';
+import { themeOf } from './themes';
 
 /**
  * Flat counter names to amounts, e.g. "employee:rating:4" → 1. Each answer counts in its role's group, so
@@ -60,10 +62,15 @@ function baseContributions(question: Question, value: AnswerValue): Counters {
       for (const option of value.values) add(`counts:${option}`);
       break;
     case 'text':
+      add(`theme:${themeOf(value.text).id}`);
       break;
     case 'rows':
       add('rows', value.rows.length);
-      if (question.kind === 'rows') for (const row of value.rows) addRow(add, question.fields, row);
+      if (question.kind === 'rows') {
+        for (const row of value.rows) addRow(add, question.fields, row);
+        if (isMetricRows(question.fields)) addMetricRows(add, question.fields, value.rows);
+        else addStatementThemes(add, question.fields, value.rows);
+      }
       break;
   }
   return counters;
@@ -96,6 +103,59 @@ function addRow(add: Add, fields: RowField[], row: RowValue): void {
       add(`field:${field.id}:${isOwn(row, field.id) ? 'own' : String(value)}`);
     }
   }
+}
+
+/** Rows with a goal and a metric are success metrics; their free-text fields are baselines and targets. */
+function isMetricRows(fields: RowField[]): boolean {
+  return fields.some((field) => field.kind === 'goal') && fields.some((field) => field.kind === 'metric');
+}
+
+/**
+ * Per goal → metric pair: rows (`pair:<goal>><metric>`), people (`pairPeople:…`, once per answer), people per goal
+ * (`goalPeople:<goal>`) and each free-text field's number bucket (`pair:<goal>><metric>:<field>:<bucket>`).
+ */
+function addMetricRows(add: Add, fields: RowField[], rows: RowValue[]): void {
+  const goalField = fields.find((field) => field.kind === 'goal');
+  const metricField = fields.find((field) => field.kind === 'metric');
+  const textFields = fields.filter((field) => field.kind === 'text');
+  const pairs = new Set<string>();
+  const goals = new Set<string>();
+  for (const row of rows) {
+    const goal = choiceKey(row, goalField?.id);
+    const pair = `${goal}>${choiceKey(row, metricField?.id)}`;
+    goals.add(goal);
+    pairs.add(pair);
+    add(`pair:${pair}`);
+    for (const field of textFields) {
+      const text = row[field.id];
+      if (typeof text === 'string' && text !== '') add(`pair:${pair}:${field.id}:${numberBucket(text)}`);
+    }
+  }
+  for (const pair of pairs) add(`pairPeople:${pair}`);
+  for (const goal of goals) add(`goalPeople:${goal}`);
+}
+
+/** Per free-text field: statements per theme (`field:<id>:theme:<theme>`) and people per theme (`…:themePeople:…`). */
+function addStatementThemes(add: Add, fields: RowField[], rows: RowValue[]): void {
+  for (const field of fields) {
+    if (field.kind !== 'text') continue;
+    const themes = new Set<string>();
+    for (const row of rows) {
+      const text = row[field.id];
+      if (typeof text !== 'string' || text === '') continue;
+      const theme = themeOf(text).id;
+      themes.add(theme);
+      add(`field:${field.id}:theme:${theme}`);
+    }
+    for (const theme of themes) add(`field:${field.id}:themePeople:${theme}`);
+  }
+}
+
+/** A chosen pack value, "own" for the user's own words, "none" when the field is empty. */
+function choiceKey(row: RowValue, fieldId: string | undefined): string {
+  const value = fieldId === undefined ? undefined : row[fieldId];
+  if (value === undefined || value === null || value === '') return 'none';
+  return isOwn(row, fieldId as string) ? 'own' : String(value);
 }
 
 /** A row records the user's own goal or metric by setting `<field>.own` to true. */

@@ -140,9 +140,9 @@ export class StrategyBot {
 
   /** The answers are safe by now; a failed counter update is logged for the rebuild rather than shown to the user. */
   private async applyAggregates(context: TurnContext, speaker: Speaker, unit: TurnUnit): Promise<void> {
-    for (const { questionId, delta } of unit.pendingDeltas) {
+    for (const { questionId, delta, teamId } of unit.pendingDeltas) {
       try {
-        await this.deps.aggregates.apply(speaker.tenantId, questionId, delta);
+        await this.deps.aggregates.apply(speaker.tenantId, questionId, delta, teamId);
       } catch (error) {
         this.deps.logger.error('aggregate.failed', {
           activityId: context.activity.id,

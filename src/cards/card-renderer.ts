@@ -1,4 +1,5 @@
 import { Template } from 'adaptivecards-templating';
+import { leaderSummaryData } from './leader-summary-data';
 import { myDataData, reviewData } from './list-data';
 import { answerInputData, headerData } from './question-data';
 import { rowsData } from './rows-data';
@@ -10,6 +11,7 @@ import { CARD_NAMES, type CardName, findCardsDir, loadTemplates } from './templa
 import type {
   ConfirmDeleteView,
   HelpView,
+  LeaderSummaryView,
   MyDataView,
   NoticeView,
   QuestionView,
@@ -87,6 +89,11 @@ export class CardRenderer {
   /** Asks before deleting all of the user's data. */
   confirmDelete(view: ConfirmDeleteView): CardAttachment {
     return this.render('confirm-delete', confirmDeleteData(view));
+  }
+
+  /** The leadership ambition & metrics card (organisation or team), built from aggregates only. */
+  leaderSummary(view: LeaderSummaryView): CardAttachment {
+    return this.render('leader-summary', leaderSummaryData(view));
   }
 
   /** A short message with an optional button. */

@@ -17,6 +17,7 @@ export const CARD_NAMES = [
   'pulse-response',
   'pulse-channel',
   'pulse-results',
+  'leader-summary',
 ] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];

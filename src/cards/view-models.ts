@@ -172,3 +172,44 @@ export interface NoticeView {
   message: string;
   action?: { title: string; command: CardCommand };
 }
+
+/** One line of a register on the leadership card: bot text (theme, goal and metric labels come from the pack or code). */
+export interface CountedLineView {
+  label: string;
+  /** E.g. "7 people · 9 statements". */
+  detail: string;
+}
+
+export interface LeaderGoalView {
+  goal: string;
+  detail: string;
+  metrics: CountedLineView[];
+}
+
+export interface LeaderReadinessView {
+  section: string;
+  /** Mean rating 1–5, or null when too few rated. */
+  mean: number | null;
+  stage: string;
+  /** E.g. "1: 3 · 2: 5 · 3: 9 · 4: 4 · 5: 1 · don't know: 2", or empty. */
+  distribution: string;
+}
+
+/** The leadership ambition & metrics card (organisation or team); every string is bot text or pack text. */
+export interface LeaderSummaryView {
+  title: string;
+  /** Who is counted, e.g. "Organisation-wide · 42 people · 64% finished". */
+  participation: string[];
+  want: CountedLineView[];
+  wantNote: string;
+  doNotWant: CountedLineView[];
+  doNotWantNote: string;
+  goals: LeaderGoalView[];
+  goalsNote: string;
+  readiness: LeaderReadinessView[];
+  gaps: string[];
+  recommendations: string[];
+  /** How the thresholds were applied. */
+  footnote: string;
+  canExport: boolean;
+}

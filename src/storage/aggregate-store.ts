@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Container, PatchOperation } from '@azure/cosmos';
 import type { Counters } from '../aggregation/contributions';
 import { withoutSystemFields } from './system-fields';
@@ -8,6 +9,8 @@ export interface AggregateDoc {
   type: 'aggregate';
   tenantId: string;
   questionId: string;
+  /** Set on a team's counters; absent on the organisation's. */
+  teamId?: string;
   counters: Counters;
 }
 
@@ -22,24 +25,24 @@ export class AggregateStore {
   constructor(private readonly container: Container) {}
 
   /** Adds the delta to the question's counters with atomic increments (no read, no lost update). */
-  async apply(tenantId: string, questionId: string, delta: Counters): Promise<void> {
+  async apply(tenantId: string, questionId: string, delta: Counters, teamId?: string): Promise<void> {
     const operations: PatchOperation[] = Object.entries(delta).map(([name, amount]) => ({
       op: 'incr',
       path: `/counters/${name}`,
       value: amount,
     }));
     for (let start = 0; start < operations.length; start += PATCH_LIMIT) {
-      await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT));
+      await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT), teamId);
     }
   }
 
-  /** The counters of the given questions (missing ones are empty), one point read each. */
-  async read(tenantId: string, questionIds: readonly string[]): Promise<Map<string, Counters>> {
+  /** The counters of the given questions (missing ones are empty), one point read each; a team's with `teamId`. */
+  async read(tenantId: string, questionIds: readonly string[], teamId?: string): Promise<Map<string, Counters>> {
     const result = new Map<string, Counters>();
     await Promise.all(
       questionIds.map(async (questionId) => {
         const { resource } = await this.container
-          .item(aggregateId(questionId), [tenantId, questionId])
+          .item(aggregateId(questionId, teamId), [tenantId, questionId])
           .read<AggregateDoc>();
         result.set(questionId, resource ? withoutSystemFields(resource).counters : {});
       }),
@@ -47,35 +50,78 @@ export class AggregateStore {
     return result;
   }
 
-  private async patch(tenantId: string, questionId: string, operations: PatchOperation[]): Promise<void> {
-    const item = this.container.item(aggregateId(questionId), [tenantId, questionId]);
+  /** Every counters document of the tenant, organisation and teams (for the rebuild; a query within the tenant). */
+  async readAll(tenantId: string): Promise<AggregateDoc[]> {
+    const { resources } = await this.container.items
+      .query<AggregateDoc>({
+        query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "aggregate"',
+        parameters: [{ name: '@tenantId', value: tenantId }],
+      })
+      .fetchAll();
+    return resources.map(withoutSystemFields);
+  }
+
+  /** Overwrites a counters document (the rebuild's repair). */
+  async replaceCounters(tenantId: string, questionId: string, counters: Counters, teamId?: string): Promise<void> {
+    const doc: AggregateDoc = {
+      id: aggregateId(questionId, teamId),
+      type: 'aggregate',
+      tenantId,
+      questionId,
+      ...(teamId === undefined ? {} : { teamId }),
+      counters,
+    };
+    await this.container.items.upsert(doc);
+  }
+
+  private async patch(
+    tenantId: string,
+    questionId: string,
+    operations: PatchOperation[],
+    teamId: string | undefined,
+  ): Promise<void> {
+    const item = this.container.item(aggregateId(questionId, teamId), [tenantId, questionId]);
     try {
       await item.patch(operations);
     } catch (error) {
       if ((error as { code?: number }).code !== 404) throw error;
       // First answer to this question in the tenant: create the counters with this change already in them.
-      const key = `${tenantId}|${questionId}`;
+      const key = `${tenantId}|${aggregateId(questionId, teamId)}`;
       const inFlight = this.creating.get(key);
       if (inFlight) {
         await inFlight.catch(() => false);
         await item.patch(operations);
         return;
       }
-      const creation = this.createWith(tenantId, questionId, operations).finally(() => this.creating.delete(key));
+      const creation = this.createWith(tenantId, questionId, operations, teamId).finally(() =>
+        this.creating.delete(key),
+      );
       this.creating.set(key, creation);
       if (!(await creation)) await item.patch(operations);
     }
   }
 
   /** Creates the counters document holding `operations`' amounts; false if another turn created it first. */
-  private async createWith(tenantId: string, questionId: string, operations: PatchOperation[]): Promise<boolean> {
+  private async createWith(
+    tenantId: string,
+    questionId: string,
+    operations: PatchOperation[],
+    teamId: string | undefined,
+  ): Promise<boolean> {
     const counters = Object.fromEntries(
       operations.map((operation) => [
         operation.path.slice('/counters/'.length),
         Number((operation as { value: number }).value),
       ]),
     );
-    const doc: AggregateDoc = { id: aggregateId(questionId), type: 'aggregate', tenantId, questionId, counters };
+    const doc: AggregateDoc = {
+      id: aggregateId(questionId, teamId),
+      type: 'aggregate',
+      tenantId,
+      questionId,
+      ...(teamId === undefined ? {} : { teamId }),
+      counters,
+    };
     try {
       await this.container.items.create(doc);
       return true;
@@ -86,6 +132,8 @@ export class AggregateStore {
   }
 }
 
-export function aggregateId(questionId: string): string {
-  return `aggregate|${questionId}`;
+/** `aggregate|<question>` for the organisation; a team's adds a hash of its id (Teams ids hold characters ids may not). */
+export function aggregateId(questionId: string, teamId?: string): string {
+  if (teamId === undefined) return `aggregate|${questionId}`;
+  return `aggregate|team-${createHash('sha256').update(teamId).digest('base64url').slice(0, 22)}|${questionId}`;
 }

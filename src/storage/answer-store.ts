@@ -52,4 +52,15 @@ export class AnswerStore {
       .fetchAll();
     return resources.map(withoutSystemFields);
   }
+
+  /** Every answer in the tenant (the rebuild and the benchmark's naive baseline; a query within the tenant). */
+  async listAllInTenant(tenantId: string): Promise<StoredAnswer[]> {
+    const { resources } = await this.container.items
+      .query<StoredAnswer>({
+        query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "answer"',
+        parameters: [{ name: '@tenantId', value: tenantId }],
+      })
+      .fetchAll();
+    return resources.map(withoutSystemFields);
+  }
 }

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import type { AnswerMap } from '../domain/answers';
 import type { Role } from '../domain/roles';
-import { AnswerStore, answerId, type AnswerWrite, type StoredAnswer } from './answer-store';
+import { answerId, type AnswerWrite, type StoredAnswer } from './answer-store';
 import { withoutSystemFields } from './system-fields';
+import type { MembershipDoc } from './team-membership';
 
 /** Bot and dialog state of one user in one conversation, plus a copy of their answers for the dialogs. */
 export interface SessionDoc {
@@ -27,6 +28,8 @@ export interface SessionDoc {
   deleteToken?: string;
   /** Ids of the last activities that changed this session, so a redelivered one is not processed twice. */
   handledActivityIds?: string[];
+  /** Teams whose summaries this person's answers count towards (see TeamMembership); the same on all their sessions. */
+  teamIds?: string[];
   /** Proactive messages (reminders, pulses) need it; opaque JSON here. */
   conversationReference?: Record<string, unknown>;
   updatedAt: string;
@@ -62,11 +65,7 @@ const BATCH_LIMIT = 100;
 export class SessionStore {
   private readonly cache = new Map<string, CachedSession>();
 
-  private readonly answers: AnswerStore;
-
-  constructor(private readonly container: Container) {
-    this.answers = new AnswerStore(container);
-  }
+  constructor(private readonly container: Container) {}
 
   /**
    * Loads the session; a conversation without one starts from the user's stored answers (a second personal
@@ -80,10 +79,32 @@ export class SessionStore {
     const { resource, etag } = await this.container.item(id, [tenantId, userId]).read<SessionDoc>();
     const doc = resource
       ? withoutSystemFields(resource)
-      : newSession(id, tenantId, userId, conversationId, await this.answers.listForUser(tenantId, userId));
+      : newSession(id, tenantId, userId, conversationId, await this.storedState(tenantId, userId));
     const snapshot = JSON.stringify(doc);
     this.remember(id, { json: snapshot, etag: resource ? etag : undefined });
     return { doc, etag: resource ? etag : undefined, snapshot };
+  }
+
+  /** A person's stored answers and team memberships, in one query of their partition (for a new session). */
+  private async storedState(tenantId: string, userId: string): Promise<StoredState> {
+    const { resources } = await this.container.items
+      .query<StoredAnswer | MembershipDoc>(
+        {
+          query:
+            'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId AND (c.type = "answer" OR c.type = "membership")',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@userId', value: userId },
+          ],
+        },
+        { partitionKey: [tenantId, userId] },
+      )
+      .fetchAll();
+    const docs = resources.map(withoutSystemFields);
+    return {
+      answers: docs.filter((doc): doc is StoredAnswer => doc.type === 'answer'),
+      teamIds: docs.find((doc): doc is MembershipDoc => doc.type === 'membership')?.teamIds ?? [],
+    };
   }
 
   /** True when the turn changed the session since it was loaded. */
@@ -186,12 +207,17 @@ export function sessionId(userId: string, conversationId: string): string {
   return `session|${userId}|${conversationKey}`;
 }
 
+interface StoredState {
+  answers: StoredAnswer[];
+  teamIds: string[];
+}
+
 function newSession(
   id: string,
   tenantId: string,
   userId: string,
   conversationId: string,
-  stored: StoredAnswer[],
+  { answers: stored, teamIds }: StoredState,
 ): SessionDoc {
   return {
     id,
@@ -203,6 +229,7 @@ function newSession(
     answers: Object.fromEntries(stored.map((answer) => [answer.questionId, answer.value])),
     answerRoles: Object.fromEntries(stored.map((answer) => [answer.questionId, answer.role])),
     welcomed: false,
+    ...(teamIds.length > 0 ? { teamIds } : {}),
     updatedAt: new Date(0).toISOString(),
   };
 }

@@ -1,16 +1,25 @@
 import { counterDelta } from '../aggregation/contributions';
+import { mergeDelta, personDeltas, type AnsweredRoles } from '../aggregation/person-counters';
 import type { QuestionRef } from '../content/content-index';
 import type { ContentPack } from '../content/types';
 import type { AnswerValue } from '../domain/answers';
+import type { Role } from '../domain/roles';
 import { answerDocument } from '../storage/answer-store';
 import type { TurnUnit } from './turn-unit';
 
 /** Records answers on the turn: the answer document to write with the session, and the aggregate change it causes. */
 export class AnswerRecorder {
+  /** Question ids in questionnaire order, for the participation counters. */
+  private readonly order: readonly string[];
+
   constructor(
     private readonly pack: ContentPack,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.order = pack.sections.flatMap((section) =>
+      section.considerations.flatMap((consideration) => consideration.questions.map((question) => question.id)),
+    );
+  }
 
   /** Makes `value` the user's answer to `ref` (undefined clears it); the same answer again changes nothing. */
   record(unit: TurnUnit, ref: QuestionRef, value: AnswerValue | undefined): void {
@@ -19,6 +28,7 @@ export class AnswerRecorder {
     const questionId = ref.question.id;
     const before = session.answers[questionId];
     if (JSON.stringify(before) === JSON.stringify(value)) return;
+    const answeredBefore = answeredRoles(session.answers, session.answerRoles, role);
     if (value) {
       const answer = answerDocument({
         tenantId,
@@ -41,6 +51,20 @@ export class AnswerRecorder {
     }
     const countedBefore = before ? { value: before, role: session.answerRoles?.[questionId] ?? role } : undefined;
     const delta = counterDelta(ref.question, countedBefore, value ? { value, role } : undefined);
-    if (Object.keys(delta).length > 0) unit.pendingDeltas.push({ questionId, delta });
+    const answeredAfter = answeredRoles(session.answers, session.answerRoles, role);
+    const people = personDeltas(this.order, answeredBefore, answeredAfter);
+    // The organisation's counters, and those of every team the person counts towards.
+    for (const teamId of [undefined, ...(session.teamIds ?? [])]) {
+      mergeDelta(unit.pendingDeltas, questionId, delta, teamId);
+      for (const change of people) mergeDelta(unit.pendingDeltas, change.questionId, change.delta, teamId);
+    }
   }
+}
+
+function answeredRoles(
+  answers: Record<string, unknown>,
+  roles: Record<string, Role> | undefined,
+  fallback: Role,
+): AnsweredRoles {
+  return Object.fromEntries(Object.keys(answers).map((questionId) => [questionId, roles?.[questionId] ?? fallback]));
 }

@@ -1,4 +1,4 @@
-import type { Counters } from '../aggregation/contributions';
+import type { QuestionDelta } from '../aggregation/person-counters';
 import type { Role } from '../domain/roles';
 import type { AnswerWrite } from '../storage/answer-store';
 import type { Session } from '../storage/session-store';
@@ -31,7 +31,7 @@ export interface Speaker {
  * turn ends, the session and the answers are written together in one transactional batch, then the aggregates.
  */
 export class TurnUnit {
-  readonly pendingDeltas: Array<{ questionId: string; delta: Counters }> = [];
+  readonly pendingDeltas: QuestionDelta[] = [];
   /** Answer changes, stored with the session in one batch when the turn ends. */
   readonly pendingAnswers: AnswerWrite[] = [];
   /** Started after the turn is stored and its replies are sent (see BackgroundJob). */

@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContentIndex } from '../../src/content/content-index';
+import { rebuildAggregates } from '../../src/leadership/rebuild';
+import { exportRows, toCsv, toJson } from '../../src/leadership/summary-export';
+import { SummaryService } from '../../src/leadership/summary-service';
+import type { Thresholds } from '../../src/leadership/thresholds';
+import { AggregateStore } from '../../src/storage/aggregate-store';
+import { AnswerStore } from '../../src/storage/answer-store';
+import type { Containers } from '../../src/storage/cosmos';
+import { TeamMembership } from '../../src/storage/team-membership';
+
+export const USAGE = `Usage:
+  npm run summary:rebuild -- --tenant <tenant id> [--write]
+      recompute the tenant's counters from the raw answers and compare; --write repairs differences
+  npm run summary:export -- --tenant <tenant id> [--team <team id>] [--out <folder>]
+      write summary.csv and summary.json (figures at or above the thresholds only; no identities)
+Needs COSMOS_ENDPOINT (and COSMOS_KEY for an emulator; Entra ID otherwise).`;
+
+export interface AdminContext {
+  containers: Containers;
+  index: ContentIndex;
+  thresholds: Thresholds;
+  now: () => Date;
+  print: (line: string) => void;
+}
+
+/** Runs `rebuild` or `export`; returns the process exit code (1 when counters differ and were not repaired). */
+export async function runSummaryAdmin(argv: readonly string[], context: AdminContext): Promise<number> {
+  const [task, ...rest] = argv;
+  const option = (name: string) => {
+    const at = rest.indexOf(`--${name}`);
+    return at >= 0 ? rest[at + 1] : undefined;
+  };
+  const tenantId = option('tenant')?.toLowerCase();
+  if ((task !== 'rebuild' && task !== 'export') || !tenantId) {
+    context.print(USAGE);
+    return 2;
+  }
+  const aggregates = new AggregateStore(context.containers.aggregates);
+  if (task === 'rebuild') {
+    const write = rest.includes('--write');
+    const report = await rebuildAggregates(
+      context.index,
+      {
+        answers: new AnswerStore(context.containers.users),
+        aggregates,
+        memberships: new TeamMembership(context.containers.users),
+      },
+      tenantId,
+      { write },
+    );
+    context.print(
+      `${report.answers} answers by ${report.people} people; ${report.documents} counter documents (${report.teams} teams).`,
+    );
+    for (const line of report.differences.slice(0, 50)) context.print(`  differs: ${line}`);
+    if (report.differences.length > 50) context.print(`  … and ${report.differences.length - 50} more`);
+    context.print(
+      report.differences.length === 0
+        ? 'The maintained counters equal the recomputation.'
+        : report.written
+          ? `Repaired ${report.differences.length} counters.`
+          : `${report.differences.length} counters differ; run again with --write to repair them.`,
+    );
+    return report.differences.length > 0 && !report.written ? 1 : 0;
+  }
+  const teamId = option('team');
+  const out = option('out') ?? '.';
+  const summary = await new SummaryService(context.index, aggregates, context.thresholds).summary(tenantId, teamId);
+  mkdirSync(out, { recursive: true });
+  const csvPath = join(out, 'summary.csv');
+  const jsonPath = join(out, 'summary.json');
+  writeFileSync(csvPath, toCsv(exportRows(summary)));
+  writeFileSync(
+    jsonPath,
+    toJson(summary, { scope: teamId ? `team ${teamId}` : 'organisation', exportedAt: context.now().toISOString() }),
+  );
+  context.print(`Wrote ${csvPath} and ${jsonPath}.`);
+  return 0;
+}

@@ -1,0 +1,80 @@
+import { safeBool, safeList, safeLine, safeObject, safeText, CardDataError } from './safe-text';
+
+const LIMITS = { title: 200, line: 400, label: 200, recommendation: 600 };
+// The registers are bounded by the pack (themes, goals, metrics, sections), never by how many people answered.
+const MAX_LINES = 40;
+
+function countedLines(raw: unknown, path: string): { label: string; detail: string }[] {
+  return safeList(raw, path, MAX_LINES, (item, itemPath) => {
+    const entry = safeObject(item, itemPath);
+    return {
+      label: safeLine(entry.label, `${itemPath}.label`, LIMITS.label),
+      detail: safeLine(entry.detail, `${itemPath}.detail`, LIMITS.line),
+    };
+  });
+}
+
+function mean(raw: unknown, path: string): number | null {
+  if (raw === null) return null;
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > 5)
+    throw new CardDataError(path, 'null or a number from 0 to 5');
+  return Math.round(raw * 10) / 10;
+}
+
+/** Template data of the leadership ambition & metrics card. */
+export function leaderSummaryData(raw: unknown): Record<string, unknown> {
+  const view = safeObject(raw, 'view');
+  const lines = (value: unknown, path: string, max = LIMITS.line) =>
+    safeList(value, path, MAX_LINES, (item, itemPath) => safeText(item, itemPath, max));
+  const want = countedLines(view.want, 'want');
+  const doNotWant = countedLines(view.doNotWant, 'doNotWant');
+  const goals = safeList(view.goals, 'goals', MAX_LINES, (item, path) => {
+    const goal = safeObject(item, path);
+    return {
+      goal: safeLine(goal.goal, `${path}.goal`, LIMITS.label),
+      detail: safeLine(goal.detail, `${path}.detail`, LIMITS.line),
+      metrics: countedLines(goal.metrics, `${path}.metrics`),
+    };
+  });
+  const readiness = safeList(view.readiness, 'readiness', MAX_LINES, (item, path) => {
+    const entry = safeObject(item, path);
+    const value = mean(entry.mean, `${path}.mean`);
+    return {
+      section: safeLine(entry.section, `${path}.section`, LIMITS.label),
+      mean: value,
+      meanText: value === null ? '–' : value.toFixed(1),
+      stage: safeLine(entry.stage, `${path}.stage`, LIMITS.label),
+      distribution: safeLine(entry.distribution, `${path}.distribution`, LIMITS.line),
+    };
+  });
+  const chart = readiness.flatMap((entry) => (entry.mean === null ? [] : [{ x: entry.section, y: entry.mean }]));
+  const gaps = lines(view.gaps, 'gaps');
+  const recommendations = lines(view.recommendations, 'recommendations', LIMITS.recommendation).slice(0, 3);
+  return {
+    title: safeLine(view.title, 'title', LIMITS.title),
+    participation: lines(view.participation, 'participation'),
+    want,
+    hasWant: want.length > 0,
+    wantNote: safeLine(view.wantNote, 'wantNote', LIMITS.line),
+    doNotWant,
+    hasDoNotWant: doNotWant.length > 0,
+    doNotWantNote: safeLine(view.doNotWantNote, 'doNotWantNote', LIMITS.line),
+    goals,
+    goalsNote: safeLine(view.goalsNote, 'goalsNote', LIMITS.line),
+    readiness: readiness.map(({ section, meanText, stage, distribution }) => ({
+      section,
+      meanText,
+      stage,
+      distribution,
+      hasDistribution: distribution !== '',
+    })),
+    chart,
+    hasChart: chart.length > 0,
+    gaps,
+    hasGaps: gaps.length > 0,
+    recommendations,
+    hasRecommendations: recommendations.length > 0,
+    footnote: safeLine(view.footnote, 'footnote', LIMITS.line),
+    canExport: safeBool(view.canExport, 'canExport'),
+  };
+}

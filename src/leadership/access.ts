@@ -1,0 +1,25 @@
+import type { RoleDirectory } from '../domain/roles';
+import type { TenantStore } from '../storage/tenant-store';
+
+/** What a person may do with organisation-wide data. Admins can do everything leaders can. */
+export interface Access {
+  leader: boolean;
+  admin: boolean;
+}
+
+/**
+ * Checked on the server for every privileged action: configured ids (ADMIN_IDS, LEADER_IDS) first, then the roles an
+ * admin granted in chat (one point read, only when the configuration does not already decide).
+ */
+export async function accessOf(
+  directory: RoleDirectory,
+  tenants: TenantStore,
+  tenantId: string,
+  userId: string,
+): Promise<Access> {
+  const id = userId.toLowerCase();
+  if (directory.adminIds.has(id)) return { leader: true, admin: true };
+  const granted = await tenants.roles(tenantId);
+  const admin = granted.admins.includes(id);
+  return { admin, leader: admin || directory.leaderIds.has(id) || granted.leaders.includes(id) };
+}

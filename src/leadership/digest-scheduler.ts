@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logging/logger';
+import type { DigestDoc, DigestStore } from '../storage/digest-store';
+import { nextDigestAt } from './digest-schedule';
+
+/** Sends one digest; false when the subscriber may no longer have it (no longer a leader). */
+export type DigestSend = (subscription: DigestDoc) => Promise<boolean>;
+
+export interface DigestSchedulerOptions {
+  store: DigestStore;
+  /** The tenants to look at: the allowed tenants, plus those that subscribed in this process (local mode). */
+  tenants: () => Iterable<string>;
+  send: DigestSend;
+  clock: () => Date;
+  logger: Logger;
+  intervalMs?: number;
+}
+
+const LEASE_MS = 5 * 60 * 1000;
+
+/**
+ * Sends due digests. Subscriptions and their next due time live in Cosmos, so a restart picks up where it was; a lease
+ * per tenant makes one instance the sender. A digest is marked sent after it went out (a crash in between can send
+ * it once more, never lose it).
+ */
+export class DigestScheduler {
+  private readonly holder = randomUUID();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(private readonly options: DigestSchedulerOptions) {}
+
+  start(): void {
+    const interval = this.options.intervalMs ?? 60_000;
+    this.timer = setInterval(() => void this.tick().catch(() => undefined), interval);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass over the tenants; returns how many digests were sent. Overlapping calls share the pass. */
+  tick(): Promise<number> {
+    this.running ??= this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const { store, clock, logger } = this.options;
+    let sent = 0;
+    for (const tenantId of new Set(this.options.tenants())) {
+      try {
+        const now = clock();
+        if (!(await store.acquireLease(tenantId, this.holder, now, new Date(now.getTime() + LEASE_MS)))) continue;
+        for (const subscription of await store.due(tenantId, now)) {
+          const delivered = await this.options.send(subscription);
+          await store.markSent(subscription, now, nextAfter(subscription, now));
+          if (delivered) sent++;
+        }
+      } catch (error) {
+        logger.error('digest.failed', { tenantId, error: (error as Error).name });
+      }
+    }
+    return sent;
+  }
+}
+
+/** The next due time after `now` (a process that was down for weeks sends one digest, not one per missed period). */
+function nextAfter(subscription: DigestDoc, now: Date): Date {
+  let next = nextDigestAt(new Date(subscription.nextDueAt), subscription.frequency);
+  while (next <= now) next = nextDigestAt(next, subscription.frequency);
+  return next;
+}

@@ -1,0 +1,51 @@
+import { normalizeTyped } from '../strategy/commands';
+import { isRecord, type UserInput } from '../strategy/submit';
+import type { GrantedRole } from '../storage/tenant-store';
+
+/** What a leader, admin or team member can ask of the leadership summaries. */
+export type LeaderCommand =
+  | { kind: 'summary' }
+  | { kind: 'my summary' }
+  | { kind: 'team summary' }
+  | { kind: 'organisation summary' }
+  | { kind: 'export summary' }
+  | { kind: 'rebuild summary'; write: boolean }
+  | { kind: 'digest'; frequency: 'weekly' | 'monthly' | 'off' }
+  | { kind: 'role'; role: GrantedRole; userId: string; granted: boolean }
+  | { kind: 'roles' };
+
+const TYPED: Record<string, LeaderCommand> = {
+  summary: { kind: 'summary' },
+  'my summary': { kind: 'my summary' },
+  'team summary': { kind: 'team summary' },
+  'organisation summary': { kind: 'organisation summary' },
+  'organization summary': { kind: 'organisation summary' },
+  'org summary': { kind: 'organisation summary' },
+  'export summary': { kind: 'export summary' },
+  'check summary': { kind: 'rebuild summary', write: false },
+  'rebuild summary': { kind: 'rebuild summary', write: true },
+  'digest weekly': { kind: 'digest', frequency: 'weekly' },
+  'digest monthly': { kind: 'digest', frequency: 'monthly' },
+  'digest off': { kind: 'digest', frequency: 'off' },
+  roles: { kind: 'roles' },
+};
+
+/** An Entra object id (GUID). */
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ROLE_COMMAND = /^(grant|revoke) (leader|admin) (\S+)$/;
+
+/** Typed words as in the command list (exact, ignoring a mention, case and end punctuation), or a leadership card button. */
+export function recognizeLeaderCommand(input: UserInput): LeaderCommand | { kind: 'invalid role command' } | undefined {
+  if (input.value !== undefined) {
+    const { value } = input;
+    if (isRecord(value) && value.sg === 'leader' && value.action === 'export') return { kind: 'export summary' };
+    return undefined;
+  }
+  const typed = normalizeTyped(input.text ?? '');
+  const fixed = TYPED[typed];
+  if (fixed) return fixed;
+  const role = ROLE_COMMAND.exec(typed);
+  if (!role) return undefined;
+  if (!OBJECT_ID.test(role[3])) return { kind: 'invalid role command' };
+  return { kind: 'role', role: role[2] as GrantedRole, userId: role[3], granted: role[1] === 'grant' };
+}

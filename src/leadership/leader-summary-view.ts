@@ -1,0 +1,100 @@
+import type { CountedLineView, LeaderSummaryView } from '../cards/view-models';
+import type { AmbitionRegister, OrganisationSummary, Spread } from './organisation-summary';
+
+/** The card's view of a summary: figures turned into short lines; nothing below the thresholds is in the summary. */
+export function leaderSummaryView(
+  summary: OrganisationSummary,
+  options: { title: string; canExport: boolean },
+): LeaderSummaryView {
+  const { thresholds, participation } = summary;
+  const group = thresholds.group;
+  const participationLines =
+    participation.people === null
+      ? [`Fewer than ${group} people have answered so far, so there is nothing to show yet.`]
+      : [
+          `${participation.people} people have answered; ${percent(participation.completionRate)} finished every question, and on average ${percent(participation.meanProgress)} of the questions are answered.`,
+          groupsLine(participation.leaders, participation.employees, group),
+        ];
+  const register = (entry: AmbitionRegister) => ({
+    lines: entry.themes.map((theme): CountedLineView => ({
+      label: theme.label,
+      detail: `${plural(theme.people, 'person', 'people')} · ${plural(theme.statements, 'statement')}`,
+    })),
+    note:
+      entry.respondents === null
+        ? `Shown once at least ${group} people have answered.`
+        : `${plural(entry.respondents, 'person', 'people')} answered.${entry.hiddenThemes > 0 ? ` ${plural(entry.hiddenThemes, 'theme')} with fewer than ${group} people not shown.` : ''}`,
+  });
+  const want = register(summary.want);
+  const doNotWant = register(summary.doNotWant);
+  return {
+    title: options.title,
+    participation: participationLines,
+    want: want.lines,
+    wantNote: want.note,
+    doNotWant: doNotWant.lines,
+    doNotWantNote: doNotWant.note,
+    goals: summary.goals.map((goal) => ({
+      goal: goal.label,
+      detail: `${plural(goal.people, 'person', 'people')}${goal.hiddenMetrics > 0 ? ` · ${plural(goal.hiddenMetrics, 'metric')} chosen by fewer than ${group} not shown` : ''}`,
+      metrics: goal.metrics.map((metric) => ({
+        label: metric.label,
+        detail: [
+          plural(metric.people, 'person', 'people'),
+          `baseline ${spreadText(metric.baseline)}`,
+          `target ${spreadText(metric.target)}`,
+        ].join(' · '),
+      })),
+    })),
+    goalsNote:
+      summary.goals.length === 0
+        ? `Goals appear once at least ${group} people have chosen the same one.`
+        : 'Baselines and targets: the middle half of the numbers people gave.',
+    readiness: summary.readiness.map((section) => ({
+      section: section.title,
+      mean: section.mean,
+      stage: section.stage,
+      distribution:
+        section.ratings === 0
+          ? ''
+          : `${section.distribution
+              .slice(0, 5)
+              .map((count, i) => `${i + 1}: ${count}`)
+              .join(' · ')} · don't know: ${section.distribution[5]}`,
+    })),
+    gaps: summary.gaps.map(
+      (gap) =>
+        `${gap.title}: leaders ${gap.leaderMean.toFixed(1)}, employees ${gap.employeeMean.toFixed(1)} (${signed(gap.gap)})`,
+    ),
+    recommendations: summary.recommendations,
+    footnote: `Anonymity: every figure stands for at least ${group} people; smaller groups are left out. Statements are grouped into themes by keyword and never quoted.`,
+    canExport: options.canExport,
+  };
+}
+
+/** "+1.2", "-0.4", "0.0" (never "-0.0"). */
+function signed(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded > 0 ? '+' : ''}${(rounded === 0 ? 0 : rounded).toFixed(1)}`;
+}
+
+function groupsLine(leaders: number | null, employees: number | null, group: number): string {
+  if (leaders !== null && employees !== null) return `${leaders} leaders and ${employees} employees.`;
+  return `Leaders and employees are compared once each group has at least ${group} people.`;
+}
+
+function spreadText(spread: Spread | null): string {
+  return spread === null ? 'too few numbers' : `${formatNumber(spread.low)}–${formatNumber(spread.high)}`;
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}
+
+function percent(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

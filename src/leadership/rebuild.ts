@@ -1,0 +1,84 @@
+import type { Counters } from '../aggregation/contributions';
+import { counterDifferences, recomputeCounters } from '../aggregation/recompute';
+import type { ContentIndex } from '../content/content-index';
+import type { AggregateStore } from '../storage/aggregate-store';
+import type { AnswerStore } from '../storage/answer-store';
+import type { TeamMembership } from '../storage/team-membership';
+
+export interface RebuildStores {
+  answers: AnswerStore;
+  aggregates: AggregateStore;
+  memberships: TeamMembership;
+}
+
+export interface RebuildReport {
+  answers: number;
+  people: number;
+  teams: number;
+  /** Counter documents compared (organisation and teams). */
+  documents: number;
+  /** Where the maintained counters differed from the answers, as readable lines (empty when equal). */
+  differences: string[];
+  /** Whether the counters were overwritten with the recomputed ones. */
+  written: boolean;
+}
+
+/**
+ * Recomputes every counter of a tenant (organisation and teams) from the raw answers and compares it with the
+ * maintained counters; with `write`, overwrites them. The repair for counters that drifted when a process died between
+ * storing an answer and patching its counters. Run it when the tenant is quiet: answers given while it writes can be
+ * overwritten (a second run then reports them).
+ */
+export async function rebuildAggregates(
+  index: ContentIndex,
+  stores: RebuildStores,
+  tenantId: string,
+  options: { write: boolean },
+): Promise<RebuildReport> {
+  const answers = await stores.answers.listAllInTenant(tenantId);
+  const memberships = await stores.memberships.listAll(tenantId);
+  const rebuilt = new Map<string, Counters>();
+  const put = (teamId: string | undefined, byQuestion: Map<string, Counters>) => {
+    for (const [questionId, counters] of byQuestion) rebuilt.set(scopeKey(questionId, teamId), counters);
+  };
+  put(undefined, recomputeCounters(index, answers));
+  const teams = new Map<string, Set<string>>();
+  for (const membership of memberships)
+    for (const teamId of membership.teamIds) teams.set(teamId, (teams.get(teamId) ?? new Set()).add(membership.userId));
+  for (const [teamId, members] of teams)
+    put(
+      teamId,
+      recomputeCounters(
+        index,
+        answers.filter((answer) => members.has(answer.userId)),
+      ),
+    );
+  const maintained = new Map<string, Counters>();
+  for (const doc of await stores.aggregates.readAll(tenantId))
+    maintained.set(scopeKey(doc.questionId, doc.teamId), doc.counters);
+  const differences = counterDifferences(maintained, rebuilt);
+  const keys = [...new Set([...maintained.keys(), ...rebuilt.keys()])];
+  if (options.write && differences.length > 0) {
+    for (const key of keys) {
+      const { questionId, teamId } = parseScopeKey(key);
+      await stores.aggregates.replaceCounters(tenantId, questionId, rebuilt.get(key) ?? {}, teamId);
+    }
+  }
+  return {
+    answers: answers.length,
+    people: new Set(answers.map((answer) => answer.userId)).size,
+    teams: teams.size,
+    documents: keys.length,
+    differences,
+    written: options.write && differences.length > 0,
+  };
+}
+
+function scopeKey(questionId: string, teamId: string | undefined): string {
+  return teamId === undefined ? questionId : `${questionId} (team ${teamId})`;
+}
+
+function parseScopeKey(key: string): { questionId: string; teamId?: string } {
+  const match = /^(\S+) \(team (.+)\)$/.exec(key);
+  return match ? { questionId: match[1], teamId: match[2] } : { questionId: key };
+}

@@ -1,0 +1,86 @@
+import type { OrganisationSummary } from './organisation-summary';
+
+/** One figure of an export: what it is about, which figure, and its value. Never an identity or a person's words. */
+export interface ExportRow {
+  part: string;
+  key: string;
+  label: string;
+  figure: string;
+  value: number | string;
+}
+
+/** The summary as flat rows (the CSV's lines); only what passed the thresholds is in the summary to begin with. */
+export function exportRows(summary: OrganisationSummary): ExportRow[] {
+  const rows: ExportRow[] = [];
+  const add = (part: string, key: string, label: string, figure: string, value: number | string | null) => {
+    if (value !== null) rows.push({ part, key, label, figure, value });
+  };
+  const { participation: p } = summary;
+  add('participation', 'people', 'People who answered', 'count', p.people);
+  add('participation', 'leaders', 'Leaders', 'count', p.leaders);
+  add('participation', 'employees', 'Employees', 'count', p.employees);
+  add('participation', 'completion', 'Finished every question', 'share', round(p.completionRate));
+  add('participation', 'progress', 'Questions answered on average', 'share', round(p.meanProgress));
+  for (const [part, register] of [
+    ['want', summary.want],
+    ['do-not-want', summary.doNotWant],
+  ] as const) {
+    add(part, 'respondents', 'People who answered', 'count', register.respondents);
+    for (const theme of register.themes) {
+      add(part, theme.themeId, theme.label, 'people', theme.people);
+      add(part, theme.themeId, theme.label, 'statements', theme.statements);
+    }
+  }
+  for (const goal of summary.goals) {
+    add('goal', goal.goalId, goal.label, 'people', goal.people);
+    for (const metric of goal.metrics) {
+      const key = `${goal.goalId}>${metric.metricId}`;
+      const label = `${goal.label} → ${metric.label}`;
+      add('metric', key, label, 'people', metric.people);
+      add('metric', key, label, 'rows', metric.rows);
+      for (const [name, spread] of [
+        ['baseline', metric.baseline],
+        ['target', metric.target],
+      ] as const) {
+        if (!spread) continue;
+        add('metric', key, label, `${name} middle half from`, spread.low);
+        add('metric', key, label, `${name} middle half to`, spread.high);
+      }
+    }
+  }
+  for (const section of summary.readiness) {
+    if (section.mean === null) continue;
+    add('readiness', section.sectionId, section.title, 'mean', round(section.mean));
+    add('readiness', section.sectionId, section.title, 'stage', section.stage);
+    section.distribution.forEach((count, i) =>
+      add('readiness', section.sectionId, section.title, i < 5 ? `rated ${i + 1}` : "don't know", count),
+    );
+  }
+  for (const gap of summary.gaps) {
+    add('gap', gap.sectionId, gap.title, 'leaders mean', round(gap.leaderMean));
+    add('gap', gap.sectionId, gap.title, 'employees mean', round(gap.employeeMean));
+  }
+  return rows;
+}
+
+/** The rows as CSV (RFC 4180), with a header; cells that a spreadsheet would run as a formula are defused. */
+export function toCsv(rows: readonly ExportRow[]): string {
+  const header = ['part', 'key', 'label', 'figure', 'value'];
+  const lines = rows.map((row) => [row.part, row.key, row.label, row.figure, row.value].map(csvCell).join(','));
+  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** The summary as JSON, with when and for what it was made. */
+export function toJson(summary: OrganisationSummary, meta: { scope: string; exportedAt: string }): string {
+  return JSON.stringify({ ...meta, thresholds: summary.thresholds, figures: exportRows(summary) }, null, 2);
+}
+
+function csvCell(value: number | string): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function round(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1000) / 1000;
+}

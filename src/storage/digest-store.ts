@@ -1,0 +1,108 @@
+import type { Container } from '@azure/cosmos';
+import type { DigestFrequency } from '../leadership/digest-schedule';
+import { withoutSystemFields } from './system-fields';
+
+/** A leader's digest subscription, in the tenants container (id `digest|<user>`). */
+export interface DigestDoc {
+  id: string;
+  type: 'digest';
+  tenantId: string;
+  userId: string;
+  frequency: DigestFrequency;
+  /** Where to send it (the leader's 1:1 conversation); opaque JSON here. */
+  conversationReference: Record<string, unknown>;
+  nextDueAt: string;
+  lastSentAt?: string;
+}
+
+/** Which instance sends the digests of a tenant, until when (id `lease|digest`). */
+export interface LeaseDoc {
+  id: 'lease|digest';
+  type: 'lease';
+  tenantId: string;
+  holder: string;
+  expiresAt: string;
+}
+
+/** Digest subscriptions and the send lease, one tenant partition at a time. */
+export class DigestStore {
+  constructor(private readonly container: Container) {}
+
+  async subscribe(doc: Omit<DigestDoc, 'id' | 'type'>): Promise<void> {
+    await this.container.items.upsert({ ...doc, id: digestId(doc.userId), type: 'digest' } satisfies DigestDoc);
+  }
+
+  /** True when there was a subscription to remove. */
+  async unsubscribe(tenantId: string, userId: string): Promise<boolean> {
+    try {
+      await this.container.item(digestId(userId), tenantId).delete();
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 404) return false;
+      throw error;
+    }
+  }
+
+  async get(tenantId: string, userId: string): Promise<DigestDoc | undefined> {
+    const { resource } = await this.container.item(digestId(userId), tenantId).read<DigestDoc>();
+    return resource ? withoutSystemFields(resource) : undefined;
+  }
+
+  /** Subscriptions of the tenant due at `now`. */
+  async due(tenantId: string, now: Date): Promise<Array<DigestDoc & { _etag?: string }>> {
+    const { resources } = await this.container.items
+      .query<DigestDoc & { _etag?: string }>({
+        query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "digest" AND c.nextDueAt <= @now',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@now', value: now.toISOString() },
+        ],
+      })
+      .fetchAll();
+    return resources;
+  }
+
+  /** Moves a subscription on after a send; false when it changed meanwhile (re-subscribed, or another sender). */
+  async markSent(doc: DigestDoc & { _etag?: string }, sentAt: Date, nextDueAt: Date): Promise<boolean> {
+    const next: DigestDoc = {
+      ...withoutSystemFields(doc),
+      lastSentAt: sentAt.toISOString(),
+      nextDueAt: nextDueAt.toISOString(),
+    };
+    try {
+      await this.container
+        .item(doc.id, doc.tenantId)
+        .replace(next, { accessCondition: { type: 'IfMatch', condition: doc._etag ?? '' } });
+      return true;
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if (code === 412 || code === 404) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Takes or renews the tenant's send lease for `holder` until `until`: only one instance sends a tenant's digests at a
+   * time. False when another holder's lease has not expired.
+   */
+  async acquireLease(tenantId: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    const item = this.container.item('lease|digest', tenantId);
+    const { resource, etag } = await item.read<LeaseDoc>();
+    const lease: LeaseDoc = { id: 'lease|digest', type: 'lease', tenantId, holder, expiresAt: until.toISOString() };
+    try {
+      if (!resource) await this.container.items.create(lease);
+      else if (resource.holder === holder || new Date(resource.expiresAt) <= now)
+        await item.replace(lease, { accessCondition: { type: 'IfMatch', condition: etag ?? '' } });
+      else return false;
+      return true;
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if (code === 409 || code === 412) return false;
+      throw error;
+    }
+  }
+}
+
+function digestId(userId: string): string {
+  return `digest|${userId}`;
+}

@@ -1,0 +1,93 @@
+import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompute';
+import { CardRenderer } from '../../src/cards/card-renderer';
+import { ContentIndex } from '../../src/content/content-index';
+import { loadContentPack } from '../../src/content/load-content-pack';
+import { leaderSummaryView } from '../../src/leadership/leader-summary-view';
+import { organisationSummary } from '../../src/leadership/organisation-summary';
+import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
+import { cardText } from '../support/bot-harness';
+import { unboundPlaceholders, validateCard } from '../cards/validate-card';
+
+const index = new ContentIndex(loadContentPack());
+const renderer = new CardRenderer();
+const goals = index.pack.goals;
+
+/** 1,000 people, each with distinct free text in every statement, metric baseline and target, and every rating. */
+function crowd(): RawAnswer[] {
+  const answers: RawAnswer[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const userId = `user-${i}`;
+    const role = i % 7 === 0 ? 'leader' : 'employee';
+    const goal = goals[i % goals.length];
+    const add = (questionId: string, value: RawAnswer['value']) => answers.push({ userId, questionId, role, value });
+    for (const { question } of index.allQuestions())
+      if (question.kind === 'rating')
+        add(question.id, { kind: 'rating', value: i % 6 === 5 ? null : role === 'leader' ? 5 : (i % 4) + 1 });
+    const words = ['customers', 'routine paperwork', 'forecasting', 'jobs', 'meeting notes', 'zebra'];
+    add('am-want', {
+      kind: 'rows',
+      rows: [{ rowId: 'a', statement: `Help with ${words[i % words.length]} <at>Person ${i}</at> unique-${i}` }],
+    });
+    add('am-do-not-want', {
+      kind: 'rows',
+      rows: [{ rowId: 'b', statement: `Never ${words[(i + 3) % 6]} secret-${i}` }],
+    });
+    add('sm-metrics', {
+      kind: 'rows',
+      rows: [
+        {
+          rowId: 'm',
+          goal: goal.value,
+          metric: goal.metrics[i % goal.metrics.length].value,
+          baseline: `${i} units (note ${i})`,
+          target: `${i * 2} units`,
+          'time-frame': '6-months',
+        },
+      ],
+    });
+  }
+  return answers;
+}
+
+describe('leadership summary card', () => {
+  const summary = organisationSummary(index, recomputeCounters(index, crowd()), DEFAULT_THRESHOLDS);
+  const card = renderer.leaderSummary(
+    leaderSummaryView(summary, { title: 'Our AI ambition & success metrics', canExport: true }),
+  );
+
+  it('is a valid 1.5 card under 80 KB with every placeholder bound, with 1,000 distinct free-text answers', () => {
+    expect(validateCard(card.content)).toEqual([]);
+    expect(unboundPlaceholders(card.content)).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(card.content))).toBeLessThan(80_000);
+  });
+
+  it('shows themes, goals with metrics and spreads, readiness with a chart, gaps and recommendations', () => {
+    const text = `${cardText(card.content)}\n${JSON.stringify(card.content)}`;
+    expect(text).toContain('1000 people have answered');
+    expect(text).toContain('Customers and service');
+    expect(text).toContain('Jobs and roles');
+    expect(text).toMatch(/baseline \d[\d,]*–\d[\d,]*/);
+    expect(text).toContain('Where leaders and employees differ most');
+    expect(text).toMatch(/leaders 5\.0, employees 2\.\d \(\+2\.\d\)/);
+    expect(JSON.stringify(card.content)).toContain('Chart.HorizontalBar');
+    for (const goal of goals) expect(text).toContain(goal.label);
+  });
+
+  it('never carries anyone’s words, names or mentions', () => {
+    const json = JSON.stringify(card.content);
+    expect(json).not.toMatch(/unique-|secret-|Person \d|<at>|note \d/);
+  });
+
+  it('says there is nothing to show yet, validly, when nobody has answered', () => {
+    const empty = renderer.leaderSummary(
+      leaderSummaryView(organisationSummary(index, new Map(), DEFAULT_THRESHOLDS), {
+        title: 'Team summary',
+        canExport: false,
+      }),
+    );
+    expect(validateCard(empty.content)).toEqual([]);
+    expect(unboundPlaceholders(empty.content)).toEqual([]);
+    expect(cardText(empty.content)).toContain('Fewer than 5 people have answered so far');
+    expect(JSON.stringify(empty.content)).not.toContain('Action.Submit');
+  });
+});

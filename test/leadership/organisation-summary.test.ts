@@ -1,0 +1,165 @@
+import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompute';
+import { ContentIndex } from '../../src/content/content-index';
+import { loadContentPack } from '../../src/content/load-content-pack';
+import type { AnswerValue, RowValue } from '../../src/domain/answers';
+import type { Role } from '../../src/domain/roles';
+import { organisationSummary } from '../../src/leadership/organisation-summary';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../src/leadership/thresholds';
+
+const index = new ContentIndex(loadContentPack());
+const ratingIds = index
+  .allQuestions()
+  .filter(({ question }) => question.kind === 'rating')
+  .map(({ question }) => question.id);
+const allIds = index.allQuestions().map(({ question }) => question.id);
+
+interface Person {
+  id: string;
+  role?: Role;
+  rating?: number | null;
+  wants?: string[];
+  doNotWants?: string[];
+  metrics?: RowValue[];
+  /** Answer every question (rows with a placeholder row), so the person counts as finished. */
+  everything?: boolean;
+}
+
+function answersOf(person: Person): RawAnswer[] {
+  const role = person.role ?? 'employee';
+  const answers: RawAnswer[] = [];
+  const add = (questionId: string, value: AnswerValue) => answers.push({ userId: person.id, questionId, role, value });
+  for (const id of ratingIds) if (person.rating !== undefined) add(id, { kind: 'rating', value: person.rating });
+  const rows = (texts: string[]): AnswerValue => ({
+    kind: 'rows',
+    rows: texts.map((statement, i) => ({ rowId: `r${i}`, statement })),
+  });
+  if (person.wants) add('am-want', rows(person.wants));
+  if (person.doNotWants) add('am-do-not-want', rows(person.doNotWants));
+  if (person.metrics) add('sm-metrics', { kind: 'rows', rows: person.metrics });
+  if (person.everything) {
+    for (const { question } of index.allQuestions()) {
+      if (answers.some((answer) => answer.questionId === question.id)) continue;
+      if (question.kind === 'text') add(question.id, { kind: 'text', text: 'x' });
+      else if (question.kind === 'single') add(question.id, { kind: 'single', value: question.options[0].value });
+      else if (question.kind === 'multi') add(question.id, { kind: 'multi', values: [question.options[0].value] });
+      else if (question.kind === 'rows') add(question.id, { kind: 'rows', rows: [] });
+      else add(question.id, { kind: 'rating', value: 3 });
+    }
+  }
+  return answers;
+}
+
+function summaryOf(people: Person[], thresholds: Thresholds = DEFAULT_THRESHOLDS) {
+  return organisationSummary(index, recomputeCounters(index, people.flatMap(answersOf)), thresholds);
+}
+
+const crowd = (count: number, person: Omit<Person, 'id'>, prefix = 'p'): Person[] =>
+  Array.from({ length: count }, (_, i) => ({ ...person, id: `${prefix}${i}` }));
+
+const metricRow = (metric: string, baseline: string, target: string): RowValue => ({
+  rowId: 'r1',
+  goal: 'revenue',
+  metric,
+  baseline,
+  target,
+  'time-frame': '6-months',
+});
+
+describe('organisation summary thresholds', () => {
+  it('shows no participation figures below the threshold, and people and completion at it', () => {
+    expect(summaryOf(crowd(4, { rating: 3 })).participation.people).toBeNull();
+    const at = summaryOf([...crowd(3, { rating: 3 }), ...crowd(2, { everything: true, rating: 4 }, 'f')]);
+    expect(at.participation.people).toBe(5);
+    expect(at.participation.completionRate).toBeCloseTo(2 / 5);
+    expect(at.participation.meanProgress).toBeGreaterThan(0);
+  });
+
+  it('never goes below 3 people, even when configured lower', () => {
+    expect(summaryOf(crowd(2, { rating: 3 }), { group: 1, comments: 1 }).participation.people).toBeNull();
+    expect(summaryOf(crowd(3, { rating: 3 }), { group: 1, comments: 1 }).participation.people).toBe(3);
+  });
+
+  it('hides the leader / employee split when one group is below the threshold', () => {
+    const summary = summaryOf([...crowd(6, { rating: 3 }), ...crowd(2, { rating: 4, role: 'leader' }, 'l')]);
+    expect(summary.participation.people).toBe(8);
+    expect(summary.participation.employees).toBe(6);
+    expect(summary.participation.leaders).toBeNull();
+  });
+
+  it('names a theme only when enough people (not statements) mention it', () => {
+    const oneVoice = { id: 'loud', wants: Array.from({ length: 8 }, () => 'Answer customer emails faster') };
+    const summary = summaryOf([oneVoice, ...crowd(4, { wants: ['Automate routine paperwork'] })]);
+    expect(summary.want.respondents).toBe(5);
+    expect(summary.want.themes).toEqual([]);
+    expect(summary.want.hiddenThemes).toBe(2);
+    const enough = summaryOf(crowd(5, { wants: ['Automate routine paperwork', 'Less manual admin'] }));
+    expect(enough.want.themes).toEqual([
+      { themeId: 'automation', label: 'Automating routine work', people: 5, statements: 10 },
+    ]);
+  });
+
+  it('shows no ambition register when fewer people than the threshold answered the question', () => {
+    const summary = summaryOf(crowd(4, { doNotWants: ['Replace jobs'] }));
+    expect(summary.doNotWant.respondents).toBeNull();
+    expect(summary.doNotWant.themes).toEqual([]);
+  });
+
+  it('shows a goal, a metric and a spread only when enough people chose them', () => {
+    const few = summaryOf(crowd(4, { metrics: [metricRow('conversion-rate', '2%', '4%')] }));
+    expect(few.goals).toEqual([]);
+    const mixed = summaryOf([
+      ...crowd(5, { metrics: [metricRow('conversion-rate', '2%', '4%')] }),
+      ...crowd(2, { metrics: [metricRow('revenue-per-user', '100', '120')] }, 'q'),
+    ]);
+    expect(mixed.goals).toHaveLength(1);
+    expect(mixed.goals[0]).toMatchObject({ goalId: 'revenue', label: 'Revenue', people: 7, hiddenMetrics: 1 });
+    expect(mixed.goals[0].metrics).toEqual([
+      {
+        metricId: 'conversion-rate',
+        label: 'Conversion rate',
+        people: 5,
+        rows: 5,
+        baseline: { low: 2, high: 5, numbers: 5 },
+        target: { low: 2, high: 5, numbers: 5 },
+      },
+    ]);
+    const noNumbers = summaryOf(crowd(5, { metrics: [metricRow('conversion-rate', 'unknown', 'better')] }));
+    expect(noNumbers.goals[0].metrics[0].baseline).toBeNull();
+  });
+
+  it('uses only questions with enough ratings for readiness, and shows none below', () => {
+    const few = summaryOf(crowd(4, { rating: 2 }));
+    expect(few.readiness.every((section) => section.mean === null && section.ratings === 0)).toBe(true);
+    const enough = summaryOf([...crowd(5, { rating: 2 }), ...crowd(5, { rating: 4 }, 'h')]);
+    const business = enough.readiness.find((section) => section.sectionId === 'business-impact');
+    expect(business?.mean).toBeCloseTo(3);
+    expect(business?.stage).toBe('Implementing');
+    const ratedInSection = index
+      .questionsOf('business-impact')
+      .filter(({ question }) => question.kind === 'rating').length;
+    expect(business?.distribution[1]).toBe(5 * ratedInSection);
+    expect(business?.distribution[3]).toBe(5 * ratedInSection);
+    expect(business?.ratings).toBe(10 * ratedInSection);
+  });
+
+  it('compares leaders with employees only when both groups reach the threshold', () => {
+    const oneSided = summaryOf([...crowd(5, { rating: 2 }), ...crowd(4, { rating: 5, role: 'leader' }, 'l')]);
+    expect(oneSided.gaps).toEqual([]);
+    const both = summaryOf([...crowd(5, { rating: 2 }), ...crowd(5, { rating: 5, role: 'leader' }, 'l')]);
+    expect(both.gaps).toHaveLength(3);
+    expect(both.gaps[0]).toMatchObject({ leaderMean: 5, employeeMean: 2, gap: 3 });
+  });
+
+  it('recommends for the weakest considerations only from figures that reach the threshold', () => {
+    expect(summaryOf(crowd(4, { rating: 1 })).recommendations).toEqual([]);
+    const weak = summaryOf(crowd(5, { rating: 1 }));
+    expect(weak.recommendations.length).toBeGreaterThan(0);
+    expect(weak.recommendations.length).toBeLessThanOrEqual(3);
+  });
+
+  it('counts each person once in participation however many questions they answered', () => {
+    const summary = summaryOf(crowd(6, { everything: true }));
+    expect(summary.participation).toMatchObject({ people: 6, employees: 6, completionRate: 1, meanProgress: 1 });
+    expect(allIds.length).toBeGreaterThan(10);
+  });
+});

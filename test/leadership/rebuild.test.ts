@@ -1,0 +1,92 @@
+import { ContentIndex } from '../../src/content/content-index';
+import { loadContentPack } from '../../src/content/load-content-pack';
+import { rebuildAggregates } from '../../src/leadership/rebuild';
+import { AggregateStore, aggregateId } from '../../src/storage/aggregate-store';
+import { AnswerStore } from '../../src/storage/answer-store';
+import { TeamMembership } from '../../src/storage/team-membership';
+import { startTestBot, textsOf, TENANT, type TestBot, type TestUser, type TurnReply } from '../support/bot-harness';
+import { answerRandomly, deleteData, editRandomly, inChannel, seeded } from './drive';
+
+const ADMIN = 'aaaaaaaa-0000-4000-8000-000000000001';
+const LEADER = 'aaaaaaaa-0000-4000-8000-000000000002';
+const index = new ContentIndex(loadContentPack());
+const TEAMS = [
+  { id: '19:team-red@thread.tacv2', name: 'Red' },
+  { id: '19:team-blue@thread.tacv2', name: 'Blue' },
+];
+let bot: TestBot;
+
+beforeAll(async () => {
+  bot = await startTestBot({ env: { ADMIN_IDS: ADMIN, LEADER_IDS: LEADER, SUMMARY_THRESHOLD: '3' } });
+});
+afterAll(async () => {
+  await bot.close();
+});
+
+function stores() {
+  return {
+    answers: new AnswerStore(bot.containers.users),
+    aggregates: new AggregateStore(bot.containers.aggregates),
+    memberships: new TeamMembership(bot.containers.users),
+  };
+}
+
+describe('maintained counters equal a recomputation from the raw answers', () => {
+  it('after a randomized mix of answers, skips, edits, deletions and team joins over HTTP', async () => {
+    const random = seeded(20261128);
+    const users: TestUser[] = [...Array.from({ length: 7 }, () => bot.user()), bot.user(LEADER, 'Lea Leader')];
+    const last = new Map<TestUser, TurnReply>();
+    for (const user of users) last.set(user, await user.say('start'));
+    const done = { joins: 0, edits: 0, deletions: 0, answers: 0 };
+    for (let step = 0; step < 260; step++) {
+      const user = users[Math.floor(random() * users.length)];
+      const roll = random();
+      let reply: TurnReply;
+      if (roll < 0.05) {
+        reply = await inChannel(user, TEAMS[Math.floor(random() * TEAMS.length)], 'help');
+        done.joins++;
+      } else if (roll < 0.12) {
+        reply = await editRandomly(user, random);
+        done.edits++;
+      } else if (roll < 0.14) {
+        await deleteData(user);
+        reply = await user.say('start');
+        done.deletions++;
+      } else {
+        reply = await answerRandomly(user, last.get(user) as TurnReply, random);
+        done.answers++;
+      }
+      expect(reply.status).toBe(200);
+      last.set(user, reply);
+    }
+    expect(Math.min(done.joins, done.edits, done.deletions)).toBeGreaterThan(2);
+    const report = await rebuildAggregates(index, stores(), TENANT, { write: false });
+    expect(report.answers).toBeGreaterThan(50);
+    expect(report.teams).toBeGreaterThan(0);
+    expect(report.differences).toEqual([]);
+
+    const admin = bot.user(ADMIN, 'Ada Admin');
+    const check = await admin.say('check summary');
+    expect(textsOf(check).join(' ')).toContain('They match the maintained counters exactly.');
+  }, 240_000);
+
+  it('finds a drifted counter, and the admin rebuild command repairs it', async () => {
+    const questionId = index.allQuestions()[0].question.id;
+    await bot.containers.aggregates
+      .item(aggregateId(questionId), [TENANT, questionId])
+      .patch([{ op: 'incr', path: '/counters/employee:rating:sum', value: 7 }]);
+    const admin = bot.user(ADMIN, 'Ada Admin');
+    expect(textsOf(await admin.say('check summary')).join(' ')).toMatch(/1 counters differ/);
+    expect(textsOf(await admin.say('rebuild summary')).join(' ')).toMatch(
+      /1 counters had drifted and are now repaired/,
+    );
+    const after = await rebuildAggregates(index, stores(), TENANT, { write: false });
+    expect(after.differences).toEqual([]);
+  }, 60_000);
+
+  it('refuses the check and the rebuild to anyone but an admin, changing nothing', async () => {
+    for (const user of [bot.user(), bot.user(LEADER, 'Lea Leader')]) {
+      expect(textsOf(await user.say('rebuild summary')).join(' ')).toContain('Only admins');
+    }
+  });
+});
