@@ -23,6 +23,8 @@ import { sampleMemory, slope, type MemorySample } from './load/memory';
 import { startTokenAuthority } from './load/token-authority';
 
 const DATABASE = 'load';
+/** The soak gets a database of its own: the embedded server scans a whole container for a query. */
+const SOAK_DATABASE = 'load-soak';
 const TENANT = '44444444-4444-4444-4444-444444444444';
 const SOAK_TENANT = '55555555-5555-5555-5555-555555555555';
 const BOT_ID = '00000000-0000-0000-0000-0000000010ad';
@@ -52,50 +54,73 @@ async function main(): Promise<number> {
   const cosmos = await startCosmosProcess();
   const authority = await startTokenAuthority(BOT_ID);
   const { client, containers } = await openCosmos({ ...cosmos, database: DATABASE, local: true });
+  const soakCosmos = await openCosmos({ ...cosmos, database: SOAK_DATABASE, local: true });
   let app: RunningApp | undefined;
+  let soakApp: RunningApp | undefined;
   const agent = clientAgent(Math.max(options.users, options.soakUsers));
   try {
-    const config = loadConfig(
-      {
-        PORT: '0',
-        COSMOS_DATABASE: DATABASE,
-        BOT_ID,
-        BOT_PASSWORD: 'load-run-only',
-        // Satisfies the production checks; the app is handed the local server's endpoint below.
-        COSMOS_ENDPOINT: 'https://cosmos.example.invalid',
-        ALLOWED_TENANTS: `${TENANT},${SOAK_TENANT}`,
-      },
-      'production',
-    );
-    app = await startApp({
-      config,
-      cosmos,
-      logger: silentLogger,
-      host: '127.0.0.1',
-      authEndpoints: authority.endpoints,
-    });
+    const boot = (database: string) =>
+      startApp({
+        config: productionConfig(database),
+        cosmos,
+        logger: silentLogger,
+        host: '127.0.0.1',
+        authEndpoints: authority.endpoints,
+      });
     // The Bot Framework reuses a token for up to an hour; so do the simulated users.
     const token = authority.sign(authority.channelClaims(SERVICE_URL));
-    const target: Target = { url: app.url, agent, authorization: () => `Bearer ${token}` };
-    let failed = await load(options, target, containers);
-    if (options.soakMinutes > 0) failed = (await soak(options, target, containers)) || failed;
+    const authorization = () => `Bearer ${token}`;
+    app = await boot(DATABASE);
+    let failed = await load(options, { url: app.url, agent, authorization }, containers);
+    if (options.soakMinutes > 0) {
+      await app.close();
+      app = undefined;
+      soakApp = await boot(SOAK_DATABASE);
+      failed = (await soak(options, { url: soakApp.url, agent, authorization }, soakCosmos.containers)) || failed;
+    }
     return failed ? 1 : 0;
   } finally {
     agent.destroy();
     await app?.close();
+    await soakApp?.close();
     client.dispose();
+    soakCosmos.client.dispose();
     await authority.close();
     await cosmos.close();
   }
 }
 
+function productionConfig(database: string) {
+  return loadConfig(
+    {
+      PORT: '0',
+      COSMOS_DATABASE: database,
+      BOT_ID,
+      BOT_PASSWORD: 'load-run-only',
+      // Satisfies the production checks; the app is handed the local server's endpoint.
+      COSMOS_ENDPOINT: 'https://cosmos.example.invalid',
+      ALLOWED_TENANTS: `${TENANT},${SOAK_TENANT}`,
+    },
+    'production',
+  );
+}
+
+/** A person's pause before a message: uniform from half to one and a half times the mean. */
+function thinker(meanMs: number): (() => Promise<void>) | undefined {
+  if (meanMs === 0) return undefined;
+  return () => new Promise((resolve) => setTimeout(resolve, meanMs * (0.5 + Math.random())));
+}
+
 async function load(options: LoadOptions, target: Target, containers: Containers): Promise<boolean> {
   console.log(
-    `Load: ${options.users} users at once complete the questionnaire; production mode (JWT checked on every request); Node ${process.version}, ${availableParallelism()} CPUs`,
+    `Load: ${options.users} users complete the questionnaire at the same time, pausing ${options.thinkMs / 1000} s on average before each message; production mode (JWT checked on every request); Node ${process.version}, ${availableParallelism()} CPUs`,
   );
   progress(`${options.users} users completing the questionnaire`);
   const statuses = new StatusCounts();
-  const run = await questionnaireLoad(target, TENANT, options.users, { after: (result) => statuses.add(result) });
+  const run = await questionnaireLoad(target, TENANT, options.users, {
+    think: thinker(options.thinkMs),
+    after: (result) => statuses.add(result),
+  });
   const latency = summarize(run.latencies);
   const finished = run.users.filter(({ run: userRun }) => userRun.finished).length;
   const userErrors = run.users.flatMap(({ run: userRun }) => userRun.errors);
@@ -143,20 +168,26 @@ async function soak(options: LoadOptions, target: Target, containers: Containers
   const memory = sampleMemory(10_000);
   const lane = async () => {
     while (Date.now() < deadline) {
-      const run = await questionnaireLoad(target, SOAK_TENANT, 1, {
-        after: (result) => {
-          statuses.add(result);
-          latencies.add(result.ms);
-        },
-      });
-      const found = [...run.errors, ...run.users.flatMap((user) => user.run.errors)];
-      for (const { userId, run: userRun } of run.users) {
-        const stored = await answers.listForUser(SOAK_TENANT, userId);
-        lost += compareUser(stored, { userId, expected: userRun.expected }).lost.length;
-        // Each user then deletes their data, as people may: the database stays the same size however long the soak.
-        const client = new TurnClient(target.agent, target.url, userId, SOAK_TENANT, {}, target.authorization);
-        const erased = await eraseUser(client);
-        if (erased) found.push(erased);
+      const found: string[] = [];
+      try {
+        // No pauses here: the soak keeps the bot busy all the time, so a leak shows sooner.
+        const run = await questionnaireLoad(target, SOAK_TENANT, 1, {
+          after: (result) => {
+            statuses.add(result);
+            latencies.add(result.ms);
+          },
+        });
+        found.push(...run.errors, ...run.users.flatMap((user) => user.run.errors));
+        for (const { userId, run: userRun } of run.users) {
+          const stored = await answers.listForUser(SOAK_TENANT, userId);
+          lost += compareUser(stored, { userId, expected: userRun.expected }).lost.length;
+          // Each user then deletes their data, as people may: the database stays the same size however long the soak.
+          const client = new TurnClient(target.agent, target.url, userId, SOAK_TENANT, {}, target.authorization);
+          const erased = await eraseUser(client);
+          if (erased) found.push(erased);
+        }
+      } catch (error) {
+        found.push(`soak lane: ${(error as Error).message}`);
       }
       problems += found.length;
       examples.push(...found.slice(0, Math.max(0, 5 - examples.length)));

@@ -43,6 +43,7 @@ export async function questionnaireLoad(
         userId,
         tenantId,
         {
+          think: hooks.think,
           before: hooks.before,
           after: (result) => {
             latencies.push(result.ms);

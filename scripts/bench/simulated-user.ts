@@ -53,6 +53,7 @@ export async function completeQuestionnaire(client: TurnClient, userSeed: number
     const answer = input ? answerFor(input, seed) : undefined;
     if (!input || answer === undefined) throw new Error(`question ${questionId}: no input to answer on the card`);
     let sent = answer;
+    const errorsBefore = run.errors.length;
     let reply = await turn(`answer (${inputKind(input)})`, () => client.submit({ ...prompt.next, answer }));
     if (isSameCard(reply, prompt)) {
       run.rejected += 1;
@@ -60,7 +61,8 @@ export async function completeQuestionnaire(client: TurnClient, userSeed: number
       reply = await turn('answer again after rejection', () => client.submit({ ...prompt.next, answer: sent }));
       if (isSameCard(reply, prompt)) run.errors.push(`question ${questionId}: answer "${sent}" rejected twice`);
     }
-    run.expected.set(questionId, sentFingerprint(sent));
+    // An answer the bot said it could not keep ("please try again") is not one the user expects to find stored.
+    if (run.errors.length === errorsBefore) run.expected.set(questionId, sentFingerprint(sent));
     return reply;
   };
 

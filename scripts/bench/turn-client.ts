@@ -18,6 +18,8 @@ export interface TurnResult {
 
 /** Called around every turn, e.g. to record its latency or the Cosmos requests it caused. */
 export interface TurnHooks {
+  /** A person's pause before each message (not counted in its latency). */
+  think?(): Promise<void>;
   before?(): void;
   after?(result: TurnResult): void;
 }
@@ -59,6 +61,7 @@ export class TurnClient {
       deliveryMode: 'expectReplies',
       ...activity,
     });
+    await this.hooks.think?.();
     this.hooks.before?.();
     const started = performance.now();
     const headers: Record<string, string> = this.authorization ? { authorization: this.authorization() } : {};
