@@ -1,3 +1,5 @@
+import { readFlags } from './flags';
+
 export interface BenchOptions {
   /** Simulated users completing the questionnaire at the same time. */
   users: number;
@@ -19,32 +21,16 @@ const DEFAULTS: BenchOptions = { users: 50, echoTurns: 2000, solo: true, help: f
 /** Reads the command-line flags; throws with a readable message on anything it does not know. */
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = (): number => {
-      const raw = inline ?? argv[(i += 1)];
-      const parsed = Number(raw);
-      if (raw === undefined || !Number.isInteger(parsed) || parsed < 1)
-        throw new Error(`${flag} needs a positive whole number`);
-      return parsed;
-    };
-    switch (flag) {
-      case '--users':
-        options.users = value();
-        break;
-      case '--echo-turns':
-        options.echoTurns = value();
-        break;
-      case '--no-solo':
-        options.solo = false;
-        break;
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      default:
-        throw new Error(`unknown option ${argv[i]}\n\n${USAGE}`);
-    }
-  }
+  readFlags(
+    argv,
+    {
+      '--users': { kind: 'number', minimum: 1, set: (value) => (options.users = value) },
+      '--echo-turns': { kind: 'number', minimum: 1, set: (value) => (options.echoTurns = value) },
+      '--no-solo': { kind: 'switch', set: () => (options.solo = false) },
+      '--help': { kind: 'switch', set: () => (options.help = true) },
+      '-h': { kind: 'switch', set: () => (options.help = true) },
+    },
+    USAGE,
+  );
   return options;
 }

@@ -46,6 +46,12 @@ export function adaptiveCards(activities: readonly ReplyActivity[]): unknown[] {
   );
 }
 
+/** The submit data of the first button with this title in a card (nested actions included). */
+export function buttonData(card: unknown, title: string): Record<string, unknown> | undefined {
+  const [button] = collect(card, (node) => node.type === 'Action.Submit' && node.title === title);
+  return button && isRecord(button.data) ? { ...button.data } : undefined;
+}
+
 /** The question the newest card of the replies asks, if it asks one. */
 export function lastPrompt(activities: readonly ReplyActivity[]): Prompt | undefined {
   const cards = adaptiveCards(activities);

@@ -1,3 +1,5 @@
+import { readFlags } from '../bench/flags';
+
 export interface LoadOptions {
   /** Simulated users completing the questionnaire at the same time. */
   users: number;
@@ -22,35 +24,17 @@ const DEFAULTS: LoadOptions = { users: 1000, thinkMs: 8000, soakMinutes: 0, soak
 /** Reads the command-line flags; throws with a readable message on anything it does not know. */
 export function parseLoadArgs(argv: readonly string[]): LoadOptions {
   const options: LoadOptions = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = (minimum: number): number => {
-      const raw = inline ?? argv[(i += 1)];
-      const parsed = Number(raw);
-      if (raw === undefined || !Number.isInteger(parsed) || parsed < minimum)
-        throw new Error(`${flag} needs a whole number of at least ${minimum}`);
-      return parsed;
-    };
-    switch (flag) {
-      case '--users':
-        options.users = value(1);
-        break;
-      case '--think-ms':
-        options.thinkMs = value(0);
-        break;
-      case '--soak-minutes':
-        options.soakMinutes = value(0);
-        break;
-      case '--soak-users':
-        options.soakUsers = value(1);
-        break;
-      case '--help':
-      case '-h':
-        options.help = true;
-        break;
-      default:
-        throw new Error(`unknown option ${argv[i]}\n\n${USAGE}`);
-    }
-  }
+  readFlags(
+    argv,
+    {
+      '--users': { kind: 'number', minimum: 1, set: (value) => (options.users = value) },
+      '--think-ms': { kind: 'number', minimum: 0, set: (value) => (options.thinkMs = value) },
+      '--soak-minutes': { kind: 'number', minimum: 0, set: (value) => (options.soakMinutes = value) },
+      '--soak-users': { kind: 'number', minimum: 1, set: (value) => (options.soakUsers = value) },
+      '--help': { kind: 'switch', set: () => (options.help = true) },
+      '-h': { kind: 'switch', set: () => (options.help = true) },
+    },
+    USAGE,
+  );
   return options;
 }

@@ -1,26 +1,7 @@
-import { adaptiveCards, messageTexts } from '../bench/card-reader';
+import { adaptiveCards, buttonData, messageTexts } from '../bench/card-reader';
 import type { TurnClient } from '../bench/turn-client';
 
 const CONFIRM = 'Yes, delete everything';
-
-/** The submit data of the card button with this title, searching nested actions too. */
-function buttonData(node: unknown, title: string): Record<string, unknown> | undefined {
-  if (Array.isArray(node)) {
-    for (const child of node) {
-      const found = buttonData(child, title);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (typeof node !== 'object' || node === null) return undefined;
-  const record = node as Record<string, unknown>;
-  if (record.type === 'Action.Submit' && record.title === title) return record.data as Record<string, unknown>;
-  for (const value of Object.values(record)) {
-    const found = buttonData(value, title);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 /** A user asks to delete their data and confirms, as a person would; returns a problem, or undefined when it worked. */
 export async function eraseUser(client: TurnClient): Promise<string | undefined> {

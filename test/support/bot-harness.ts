@@ -5,6 +5,7 @@ import type { AuthEndpoints } from '../../src/bot/authentication';
 import { loadConfig } from '../../src/config';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { jsonLogger, silentLogger, type Logger } from '../../src/logging/logger';
+import { buttonData } from '../../scripts/bench/card-reader';
 import { captureLogLine, captureSentSecret, secretsIn } from './log-capture';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 
@@ -208,27 +209,9 @@ export function textsOf(reply: TurnReply): string[] {
 
 /** Finds the submit data of the card button with this title (searching nested actions too). */
 export function submitData(card: Record<string, unknown>, title: string): Record<string, unknown> {
-  const found = findAction(card, title);
+  const found = buttonData(card, title);
   if (!found) throw new Error(`no button "${title}" on the card`);
-  return { ...(found.data as Record<string, unknown>) };
-}
-
-function findAction(node: unknown, title: string): Record<string, unknown> | undefined {
-  if (Array.isArray(node)) {
-    for (const child of node) {
-      const found = findAction(child, title);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (typeof node !== 'object' || node === null) return undefined;
-  const record = node as Record<string, unknown>;
-  if (record.type === 'Action.Submit' && record.title === title) return record;
-  for (const value of Object.values(record)) {
-    const found = findAction(value, title);
-    if (found) return found;
-  }
-  return undefined;
+  return found;
 }
 
 /** Every text in a card (TextBlock text and TextRun text), joined, for assertions. */
