@@ -207,6 +207,7 @@ async function soak(options: LoadOptions, target: Target, containers: Containers
     latencies,
     minutes: options.soakMinutes,
   });
+  for (const example of examples) console.log(`  problem: ${example}`);
   return statuses.non2xx > 0 || lost > 0 || problems > 0;
 }
 
