@@ -12,8 +12,7 @@ import { silentLogger } from '../src/logging/logger';
 import { openCosmos } from '../src/storage/cosmos';
 import { parseArgs, USAGE, type BenchOptions } from './bench/args';
 import { probeRoundTrips } from './bench/cosmos-probe';
-import { Tally } from './bench/cosmos-requests';
-import { startCountingCosmos, type CountingCosmos } from './bench/counting-cosmos';
+import { startCosmosProcess, type CosmosProcess } from './bench/cosmos-process';
 import { startEchoBot, type RunningEchoBot } from './bench/echo-bot';
 import { echoLoad, openConnections, questionnaireLoad, type Target } from './bench/phases';
 import { buildReport, type SoloFigures } from './bench/report';
@@ -35,7 +34,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const cosmos = await startCountingCosmos();
+  const cosmos = await startCosmosProcess();
   let app: RunningApp | undefined;
   let echo: RunningEchoBot | undefined;
   const agents = [clientAgent(options.users), clientAgent(options.users)];
@@ -55,13 +54,13 @@ async function main(): Promise<number> {
   }
 }
 
-async function measure(options: BenchOptions, bot: Target, echo: Target, cosmos: CountingCosmos): Promise<number> {
+async function measure(options: BenchOptions, bot: Target, echo: Target, cosmos: CosmosProcess): Promise<number> {
   const { users } = options;
   console.log(
     `Strategy Guide benchmark: ${users} concurrent users, ${options.echoTurns} echo turns, Node ${process.version}, ${availableParallelism()} CPUs`,
   );
   console.log(
-    'Load generator, bot, echo bot and embedded Cosmos server share this one process; all traffic is loopback.',
+    "Load generator, bot and echo bot share this process; the embedded Cosmos server runs in another (a database is never in the bot's process); all traffic is loopback.",
   );
 
   progress('echo bot: warming up, then measuring');
@@ -71,10 +70,9 @@ async function measure(options: BenchOptions, bot: Target, echo: Target, cosmos:
   progress(`Strategy Guide: warming up, then ${users} users completing the questionnaire`);
   await questionnaireLoad(bot, WARM_UP_TENANT, Math.min(users, WARM_UP_QUESTIONNAIRES));
   await openConnections(bot, WARM_UP_TENANT, users);
-  const tally = new Tally();
-  cosmos.attach(tally);
+  const counting = await cosmos.attach();
   const botRun = await questionnaireLoad(bot, TENANT, users);
-  cosmos.detach(tally);
+  const tally = await cosmos.detach(counting);
 
   progress('checking stored answers and aggregates');
   const { client, containers } = await openCosmos({

@@ -17,7 +17,7 @@ import { compareUser, verifyStored } from './bench/verify';
 import { eraseUser } from './load/erase-user';
 import { answersByUser } from './load/tenant-answers';
 import { parseLoadArgs, USAGE, type LoadOptions } from './load/args';
-import { startCosmosProcess } from './load/cosmos-process';
+import { startCosmosProcess } from './bench/cosmos-process';
 import { LatencyHistogram } from './load/histogram';
 import { sampleMemory, slope, type MemorySample } from './load/memory';
 import { startTokenAuthority } from './load/token-authority';

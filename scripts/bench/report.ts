@@ -96,7 +96,7 @@ export function buildReport(figures: BenchFigures): Report {
   if (problems.length > 10) lines.push(`    … and ${problems.length - 10} more`);
   lines.push(
     '',
-    `Peak RSS of the whole process (load generator, bot, echo bot, Cosmos server): ${fixed(figures.peakRssBytes / 2 ** 20, 0)} MB`,
+    `Peak RSS of the bot's process (load generator, bot and echo bot; the Cosmos server runs apart): ${fixed(figures.peakRssBytes / 2 ** 20, 0)} MB`,
   );
 
   const noLoss = problems.length === 0 && finished === options.users;

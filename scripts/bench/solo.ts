@@ -1,4 +1,4 @@
-import type { CountingCosmos } from './counting-cosmos';
+import type { CosmosProcess } from './cosmos-process';
 import { Tally } from './cosmos-requests';
 import { questionnaireLoad, type QuestionnaireLoad, type Target } from './phases';
 
@@ -20,21 +20,20 @@ export interface SoloRun {
  * One user alone: with no other turn in flight, every Cosmos request that arrives during a turn belongs to it,
  * so the requests can be told per kind of turn (answer, row, done, ...).
  */
-export async function soloQuestionnaire(target: Target, tenantId: string, cosmos: CountingCosmos): Promise<SoloRun> {
-  const perTurn: { tally: Tally; ms: number }[] = [];
-  let current: Tally | undefined;
+export async function soloQuestionnaire(target: Target, tenantId: string, cosmos: CosmosProcess): Promise<SoloRun> {
+  const counted: Promise<{ tally: Tally; ms: number }>[] = [];
+  let current: number | undefined;
   const load = await questionnaireLoad(target, tenantId, 1, {
-    before: () => {
-      current = new Tally();
-      cosmos.attach(current);
+    think: async () => {
+      current = await cosmos.attach();
     },
     after: (result) => {
-      if (!current) return;
-      cosmos.detach(current);
-      perTurn.push({ tally: current, ms: result.ms });
+      if (current === undefined) return;
+      counted.push(cosmos.detach(current).then((tally) => ({ tally, ms: result.ms })));
       current = undefined;
     },
   });
+  const perTurn = await Promise.all(counted);
   const log = load.users[0]?.run.log ?? [];
   const kinds = new Map<string, TurnKindFigures>();
   log.forEach((label, index) => {
