@@ -196,6 +196,12 @@ export class FanOut {
     await this.forEachLedgerPage(pulse, ['queued'], lease, (entry) => this.sendOne(pulse, entry, channel, lease));
   }
 
+  /** A pulse closed while it was being sent gets no more recipients (one read per ledger page). */
+  private async stillOpen(pulse: PulseDoc): Promise<boolean> {
+    const current = await this.deps.store.readPulse(pulse.tenantId, pulse.pulseId);
+    return current?.doc.status === 'open';
+  }
+
   /** Runs `work` over ledger entries in the given states, page by page, until a page makes no progress. */
   private async forEachLedgerPage(
     pulse: PulseDoc,
@@ -207,6 +213,7 @@ export class FanOut {
     const seen = new Set<string>();
     for (;;) {
       if (lease.lost) throw new LeaseLost();
+      if (!(await this.stillOpen(pulse))) return;
       const page = await this.deps.store.deliveriesIn(
         pulse.tenantId,
         pulse.pulseId,

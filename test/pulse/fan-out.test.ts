@@ -182,6 +182,26 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     for (const entry of entries.filter((doc) => doc.state === 'sent')) expect(received.get(entry.memberId)).toBe(1);
   });
 
+  it('stops sending a pulse that is closed while it goes out', async () => {
+    service = await FakeTeamsService.start(300);
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+    let sends = 0;
+    service.fault = ({ kind }) => {
+      if (kind === 'send' && ++sends === 40)
+        void cosmos.store
+          .readPulse(TENANT, pulse.pulseId)
+          .then((read) => (read ? cosmos.store.replacePulse({ ...read.doc, status: 'closed' }, read.etag) : undefined));
+      return undefined;
+    };
+
+    await sender(cosmos.store, { rate: 2000, options: { ledgerPageSize: 50 } }).run(TENANT, pulse.pulseId);
+
+    const counts = await cosmos.store.deliveryCounts(TENANT, pulse.pulseId);
+    expect(counts.sent).toBeLessThanOrEqual(100);
+    expect(counts.queued).toBe(300 - counts.sent);
+  });
+
   it('two instances sending the same pulse at once: one sends, the other stands back', async () => {
     service = await FakeTeamsService.start(300);
     const pulse = pulseFor(service);
