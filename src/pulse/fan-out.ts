@@ -79,6 +79,8 @@ export class FanOut {
       await this.readRoster(pulse.doc, channel, lease);
       await this.settleInterrupted(pulse.doc);
       await this.sendQueued(pulse.doc, channel, lease);
+      // An entry whose `sending` write landed but was reported lost (a dropped connection) is in doubt as well.
+      await this.settleInterrupted(pulse.doc);
       await this.deps.store.patchPulse(tenantId, pulseId, [{ op: 'set', path: '/fanOut/phase', value: 'done' }]);
       this.deps.logger.info('pulse.fan-out.done', { tenantId, pulseId });
       return 'done';

@@ -1,16 +1,17 @@
 /**
- * Paces requests evenly at `ratePerSecond` (one every 1000/rate ms, no bursts) and, as a second guard, never starts
- * more than `rate` requests within any window of one second plus `marginMs`, so network jitter cannot push a window
- * over the cap at the receiving end. A 429's Retry-After pauses everyone sharing the limiter, since Teams throttles
- * per app and tenant.
+ * Paces requests at `ratePerSecond`: callers start one at a time, each at least 1000/rate ms after the previous one
+ * really started, and never more than `rate` within one second plus `marginMs` (so jitter on the way cannot push a
+ * window over the cap where Teams counts it). Spacing is measured from actual start times, so callers held up by a
+ * busy event loop go out one by one afterwards, not in a burst. A 429's Retry-After pauses everyone sharing the
+ * limiter, since Teams throttles per app and tenant.
  */
 export class RateLimiter {
-  private next = 0;
   private pausedUntil = 0;
   private readonly interval: number;
-  /** Start times of the last `windowCount` requests, oldest first: planned, then the real time once started. */
-  private readonly starts: { at: number }[] = [];
+  /** Actual start times of the last `windowCount` requests, oldest first. */
+  private readonly starts: number[] = [];
   private readonly windowCount: number;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     readonly ratePerSecond: number,
@@ -23,26 +24,30 @@ export class RateLimiter {
     this.windowCount = Math.floor(ratePerSecond);
   }
 
-  /** Waits for this caller's turn. */
-  async take(): Promise<void> {
-    for (;;) {
-      await this.until(this.pausedUntil);
-      const oldest = this.starts.length >= this.windowCount ? this.starts[0].at : -Infinity;
-      const at = Math.max(this.now(), this.next, oldest + 1000 + this.marginMs);
-      this.next = at + this.interval;
-      const start = { at };
-      this.starts.push(start);
-      if (this.starts.length > this.windowCount) this.starts.shift();
-      await this.until(at);
-      start.at = this.now();
-      // A 429 seen while this caller waited for its slot holds it back too.
-      if (this.pausedUntil <= this.now()) return;
-    }
+  /** Waits for this caller's turn (callers are served in order). */
+  take(): Promise<void> {
+    const turn = this.queue.then(() => this.startNext());
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Nobody sharing this limiter starts a request for `ms`. */
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  private async startNext(): Promise<void> {
+    for (;;) {
+      await this.until(this.pausedUntil);
+      const previous = this.starts.at(-1) ?? -Infinity;
+      const windowStart = this.starts.length >= this.windowCount ? this.starts[0] : -Infinity;
+      await this.until(Math.max(previous + this.interval, windowStart + 1000 + this.marginMs));
+      // A 429 that came in while this caller waited holds it back too.
+      if (this.pausedUntil > this.now()) continue;
+      this.starts.push(this.now());
+      if (this.starts.length > this.windowCount) this.starts.shift();
+      return;
+    }
   }
 
   /** setTimeout may fire a little early; wait until the moment has really come. */
