@@ -1,12 +1,17 @@
 /**
- * Paces requests at `ratePerSecond`: callers start one at a time, each at least 1000/rate ms after the previous one
- * really started, and never more than `rate` within one second plus `marginMs` (so jitter on the way cannot push a
- * window over the cap where Teams counts it). Spacing is measured from actual start times, so callers held up by a
- * busy event loop go out one by one afterwards, not in a burst. A 429's Retry-After pauses everyone sharing the
- * limiter, since Teams throttles per app and tenant.
+ * Paces requests at `ratePerSecond`: callers start one at a time on a grid of 1000/rate ms, and never more than `rate`
+ * within one second plus `marginMs` of actual start times (so jitter on the way cannot push a window over the cap
+ * where Teams counts it). Timer lateness of a millisecond or two is absorbed by the grid; after a longer hold-up (a
+ * busy event loop) the grid restarts from the present, so waiting callers go out one by one, not in a burst. A 429's
+ * Retry-After pauses everyone sharing the limiter, since Teams throttles per app and tenant.
  */
+/** How late a timer may fire and still count as on time. */
+const TIMER_SLACK_MS = 4;
+
 export class RateLimiter {
   private pausedUntil = 0;
+  /** When the previous caller was due to start. */
+  private planned = -Infinity;
   private readonly interval: number;
   /** Actual start times of the last `windowCount` requests, oldest first. */
   private readonly starts: number[] = [];
@@ -15,7 +20,7 @@ export class RateLimiter {
 
   constructor(
     readonly ratePerSecond: number,
-    private readonly marginMs = 25,
+    private readonly marginMs = 40,
     private readonly now: () => number = () => performance.now(),
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
@@ -39,12 +44,17 @@ export class RateLimiter {
   private async startNext(): Promise<void> {
     for (;;) {
       await this.until(this.pausedUntil);
-      const previous = this.starts.at(-1) ?? -Infinity;
       const windowStart = this.starts.length >= this.windowCount ? this.starts[0] : -Infinity;
-      await this.until(Math.max(previous + this.interval, windowStart + 1000 + this.marginMs));
+      let due = Math.max(this.planned + this.interval, windowStart + 1000 + this.marginMs);
+      // More than a slot behind: restart the grid now rather than catch up with a burst.
+      if (this.now() - due > this.interval) due = this.now();
+      await this.until(due);
       // A 429 that came in while this caller waited holds it back too.
       if (this.pausedUntil > this.now()) continue;
-      this.starts.push(this.now());
+      const started = this.now();
+      // Woken a little late (timers are): stay on the grid. Held up for longer: the next one is spaced from now.
+      this.planned = started - due > TIMER_SLACK_MS ? started : due;
+      this.starts.push(started);
       if (this.starts.length > this.windowCount) this.starts.shift();
       return;
     }

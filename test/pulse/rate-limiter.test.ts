@@ -31,7 +31,8 @@ describe('rate limiter (injected clock)', () => {
     const limiter = new RateLimiter(45, 25, () => now, sleep);
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 20 }, () => limiter.take().then(() => starts.push(now))));
-    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(1000 / 45 - 1e-9);
+    // On the grid a start may come up to the timer slack (4 ms) sooner after a late one; never in a burst.
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(1000 / 45 - 4);
   });
 
   it('holds everyone back for a pause (a 429 Retry-After)', async () => {
