@@ -60,9 +60,12 @@ export class RateLimiter {
     }
   }
 
-  /** setTimeout may fire a little early; wait until the moment has really come. */
+  /**
+   * Waits until `moment`; setTimeout may fire a little early, so the time is checked again. Less than a millisecond
+   * to go counts as arrived: a timer cannot wait that little, and at high rates each one would cost a millisecond.
+   */
   private async until(moment: number): Promise<void> {
-    for (let wait = moment - this.now(); wait > 0; wait = moment - this.now()) await this.sleep(Math.ceil(wait));
+    for (let wait = moment - this.now(); wait >= 1; wait = moment - this.now()) await this.sleep(Math.ceil(wait));
   }
 }
 
