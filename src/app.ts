@@ -1,5 +1,4 @@
 import type restify from 'restify';
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { PulseActions } from '../dialogs/pulse-actions';
 import { LeaderActions } from '../dialogs/leader-actions';
@@ -8,9 +7,9 @@ import { MainDialog } from '../dialogs/main-dialog';
 import { BotAdapter } from './bot/adapter';
 import { BackgroundWork } from './bot/background-work';
 import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
-import { channelTokenProvider } from './bot/channel-token';
 import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
+import { composePulses, type PulseParts } from './compose-pulses';
 import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
 import { ContentIndex } from './content/content-index';
@@ -24,15 +23,6 @@ import { AnswerStore } from './storage/answer-store';
 import { openCosmos } from './storage/cosmos';
 import { DigestStore } from './storage/digest-store';
 import { SessionStore } from './storage/session-store';
-import { PulseStore } from './storage/pulse-store';
-import { FanOut } from './pulse/fan-out';
-import { HttpTeamsChannel } from './pulse/http-teams-channel';
-import { pulseCards } from './pulse/pulse-cards';
-import { PulseJobs } from './pulse/pulse-jobs';
-import { PulseScheduler } from './pulse/pulse-scheduler';
-import { PulseService } from './pulse/pulse-service';
-import { TenantRateLimiters } from './pulse/rate-limiter';
-import { SendLeases } from './pulse/send-lease';
 import type { TeamsChannel } from './pulse/teams-channel';
 import { TeamMembership } from './storage/team-membership';
 import { TenantStore } from './storage/tenant-store';
@@ -45,7 +35,7 @@ export interface RunningApp {
   sessions: SessionStore;
   /** Jobs that finish after their turn and reply proactively. */
   background: BackgroundWork;
-  pulses: { store: PulseStore; jobs: PulseJobs; scheduler: PulseScheduler };
+  pulses: Omit<PulseParts, 'service'>;
   /** Sends the digests that are due now (the scheduler also runs this every minute); returns how many went out. */
   sendDueDigests(): Promise<number>;
   close(): Promise<void>;
@@ -67,11 +57,6 @@ export interface AppOptions {
   pulseTickMs?: number;
 }
 
-/** An instance that stops renewing its send lease loses it after this long. */
-const SEND_LEASE_TTL_MS = 30_000;
-/** The channel card's count is updated at most this often per pulse. */
-const CHANNEL_CARD_INTERVAL_MS = 10_000;
-
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
@@ -89,43 +74,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const sessions = new SessionStore(containers.users);
   const aggregates = new AggregateStore(containers.aggregates);
   const recorder = new AnswerRecorder(pack, clock);
-  const pulseStore = new PulseStore(containers.pulses);
-  const teamsChannel = options.teamsChannel ?? new HttpTeamsChannel(channelTokenProvider(config));
-  const limiters = new TenantRateLimiters(config.pulse.sendRate);
-  const fanOut = new FanOut({
-    store: pulseStore,
-    channel: teamsChannel,
-    limiters,
-    leases: new SendLeases(pulseStore, randomUUID(), SEND_LEASE_TTL_MS, clock),
-    cards: pulseCards(cards, index),
-    logger,
-    clock,
-  });
-  const jobs = new PulseJobs(fanOut, logger);
-  const pulseService = new PulseService({
-    store: pulseStore,
-    index,
+  const pulse = composePulses({
+    config,
+    container: containers.pulses,
     cards,
-    jobs,
-    channel: teamsChannel,
-    limiters,
-    policy: config.pulsePolicy,
-    directory: config,
-    minThreshold: config.pulse.minThreshold,
-    commentThreshold: config.pulse.commentThreshold,
+    index,
     logger,
     clock,
+    teamsChannel: options.teamsChannel,
   });
-  const scheduler = new PulseScheduler({
-    store: pulseStore,
-    service: pulseService,
-    jobs,
-    tenants: config.allowedTenants,
-    logger,
-    clock,
-    channelCardIntervalMs: CHANNEL_CARD_INTERVAL_MS,
-  });
-  const pulses = new PulseActions(pulseService);
+  const pulses = new PulseActions(pulse.service);
   const tenants = new TenantStore(containers.tenants);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
   const digestStore = new DigestStore(containers.tenants);
@@ -184,7 +142,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const { port } = server.address() as AddressInfo;
   const tickMs = options.pulseTickMs ?? 15_000;
-  if (tickMs > 0) scheduler.start(tickMs);
+  if (tickMs > 0) pulse.scheduler.start(tickMs);
   logger.info('app.started', { mode: config.mode, port, pack: `${pack.id}@${pack.version}` });
   digests.start();
   return {
@@ -192,12 +150,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     server,
     sessions,
     background,
-    pulses: { store: pulseStore, jobs, scheduler },
+    pulses: pulse,
     sendDueDigests: () => digests.tick(),
     close: async () => {
       await digests.stop();
-      await scheduler.stop();
-      await jobs.idle();
+      await pulse.scheduler.stop();
+      await pulse.jobs.idle();
       await background.drain();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open indefinitely.

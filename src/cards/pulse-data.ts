@@ -106,7 +106,7 @@ export function pulseChannelData(raw: unknown): Record<string, unknown> {
     responsesText: recipients > 0 ? `${responses} of ${recipients}` : String(responses),
     deadline: safeLine(view.deadline, 'deadline', LIMITS.date),
     questionCount: String(safeInt(view.questionCount, 'questionCount', 0, MAX_QUESTIONS)),
-    threshold: safeInt(view.threshold, 'threshold', 0, MAX_COUNT),
+    thresholdText: answers(safeInt(view.threshold, 'threshold', 0, MAX_COUNT)),
   };
 }
 
@@ -178,6 +178,10 @@ function fraction(value: unknown, path: string): number {
   const number = finite(value, path);
   if (number < 0 || number > 1) throw new CardDataError(path, 'a number from 0 to 1');
   return number;
+}
+
+function answers(count: number): string {
+  return `${count} ${count === 1 ? 'answer' : 'answers'}`;
 }
 
 function percent(value: number): string {

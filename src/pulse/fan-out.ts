@@ -79,6 +79,8 @@ export class FanOut {
       await this.readRoster(pulse.doc, channel, lease);
       await this.settleInterrupted(pulse.doc);
       await this.sendQueued(pulse.doc, channel, lease);
+      // An entry whose `sending` write landed but was reported lost (a dropped connection) is in doubt as well.
+      await this.settleInterrupted(pulse.doc);
       await this.deps.store.patchPulse(tenantId, pulseId, [{ op: 'set', path: '/fanOut/phase', value: 'done' }]);
       this.deps.logger.info('pulse.fan-out.done', { tenantId, pulseId });
       return 'done';
@@ -196,6 +198,12 @@ export class FanOut {
     await this.forEachLedgerPage(pulse, ['queued'], lease, (entry) => this.sendOne(pulse, entry, channel, lease));
   }
 
+  /** A pulse closed while it was being sent gets no more recipients (one read per ledger page). */
+  private async stillOpen(pulse: PulseDoc): Promise<boolean> {
+    const current = await this.deps.store.readPulse(pulse.tenantId, pulse.pulseId);
+    return current?.doc.status === 'open';
+  }
+
   /** Runs `work` over ledger entries in the given states, page by page, until a page makes no progress. */
   private async forEachLedgerPage(
     pulse: PulseDoc,
@@ -207,6 +215,7 @@ export class FanOut {
     const seen = new Set<string>();
     for (;;) {
       if (lease.lost) throw new LeaseLost();
+      if (!(await this.stillOpen(pulse))) return;
       const page = await this.deps.store.deliveriesIn(
         pulse.tenantId,
         pulse.pulseId,

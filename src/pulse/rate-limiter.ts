@@ -1,20 +1,26 @@
 /**
- * Paces requests evenly at `ratePerSecond` (one every 1000/rate ms, no bursts) and, as a second guard, never starts
- * more than `rate` requests within any window of one second plus `marginMs`, so network jitter cannot push a window
- * over the cap at the receiving end. A 429's Retry-After pauses everyone sharing the limiter, since Teams throttles
- * per app and tenant.
+ * Paces requests at `ratePerSecond`: callers start one at a time on a grid of 1000/rate ms, and never more than `rate`
+ * within one second plus `marginMs` of actual start times (so jitter on the way cannot push a window over the cap
+ * where Teams counts it). Timer lateness of a millisecond or two is absorbed by the grid; after a longer hold-up (a
+ * busy event loop) the grid restarts from the present, so waiting callers go out one by one, not in a burst. A 429's
+ * Retry-After pauses everyone sharing the limiter, since Teams throttles per app and tenant.
  */
+/** How late a timer may fire and still count as on time. */
+const TIMER_SLACK_MS = 4;
+
 export class RateLimiter {
-  private next = 0;
   private pausedUntil = 0;
+  /** When the previous caller was due to start. */
+  private planned = -Infinity;
   private readonly interval: number;
-  /** Start times of the last `windowCount` requests, oldest first: planned, then the real time once started. */
-  private readonly starts: { at: number }[] = [];
+  /** Actual start times of the last `windowCount` requests, oldest first. */
+  private readonly starts: number[] = [];
   private readonly windowCount: number;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     readonly ratePerSecond: number,
-    private readonly marginMs = 25,
+    private readonly marginMs = 40,
     private readonly now: () => number = () => performance.now(),
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
@@ -23,21 +29,11 @@ export class RateLimiter {
     this.windowCount = Math.floor(ratePerSecond);
   }
 
-  /** Waits for this caller's turn. */
-  async take(): Promise<void> {
-    for (;;) {
-      await this.until(this.pausedUntil);
-      const oldest = this.starts.length >= this.windowCount ? this.starts[0].at : -Infinity;
-      const at = Math.max(this.now(), this.next, oldest + 1000 + this.marginMs);
-      this.next = at + this.interval;
-      const start = { at };
-      this.starts.push(start);
-      if (this.starts.length > this.windowCount) this.starts.shift();
-      await this.until(at);
-      start.at = this.now();
-      // A 429 seen while this caller waited for its slot holds it back too.
-      if (this.pausedUntil <= this.now()) return;
-    }
+  /** Waits for this caller's turn (callers are served in order). */
+  take(): Promise<void> {
+    const turn = this.queue.then(() => this.startNext());
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Nobody sharing this limiter starts a request for `ms`. */
@@ -45,9 +41,31 @@ export class RateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
 
-  /** setTimeout may fire a little early; wait until the moment has really come. */
+  private async startNext(): Promise<void> {
+    for (;;) {
+      await this.until(this.pausedUntil);
+      const windowStart = this.starts.length >= this.windowCount ? this.starts[0] : -Infinity;
+      let due = Math.max(this.planned + this.interval, windowStart + 1000 + this.marginMs);
+      // More than a slot behind: restart the grid now rather than catch up with a burst.
+      if (this.now() - due > this.interval) due = this.now();
+      await this.until(due);
+      // A 429 that came in while this caller waited holds it back too.
+      if (this.pausedUntil > this.now()) continue;
+      const started = this.now();
+      // Woken a little late (timers are): stay on the grid. Held up for longer: the next one is spaced from now.
+      this.planned = started - due > TIMER_SLACK_MS ? started : due;
+      this.starts.push(started);
+      if (this.starts.length > this.windowCount) this.starts.shift();
+      return;
+    }
+  }
+
+  /**
+   * Waits until `moment`; setTimeout may fire a little early, so the time is checked again. Less than a millisecond
+   * to go counts as arrived: a timer cannot wait that little, and at high rates each one would cost a millisecond.
+   */
   private async until(moment: number): Promise<void> {
-    for (let wait = moment - this.now(); wait > 0; wait = moment - this.now()) await this.sleep(Math.ceil(wait));
+    for (let wait = moment - this.now(); wait >= 1; wait = moment - this.now()) await this.sleep(Math.ceil(wait));
   }
 }
 

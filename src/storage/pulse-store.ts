@@ -24,6 +24,16 @@ export interface DeliveryPage {
 export type ResponseOutcome = 'created' | 'updated';
 
 const BATCH_LIMIT = 100;
+const TRANSIENT_ATTEMPTS = 3;
+
+/** A request that died with its connection (no HTTP status): it may or may not have been applied. */
+function isConnectionDrop(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    ['ECONNRESET', 'EPIPE', 'ECONNREFUSED'].includes(String(code)) ||
+    (typeof message === 'string' && /socket hang up|ECONNRESET/i.test(message))
+  );
+}
 
 /**
  * A pulse, its per-recipient delivery ledger, its responses and its send lease: all in the pulse's own partition
@@ -247,14 +257,18 @@ export class PulseStore {
     doc: T,
     etag: string,
   ): Promise<string | undefined> {
-    try {
-      const response = await this.container
-        .item(doc.id, [doc.tenantId, doc.pulseId])
-        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return response.etag;
-    } catch (error) {
-      if ((error as { code?: number }).code === 412) return undefined;
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.container
+          .item(doc.id, [doc.tenantId, doc.pulseId])
+          .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+        return response.etag;
+      } catch (error) {
+        if ((error as { code?: number }).code === 412) return undefined;
+        // The SDK does not retry writes on a dropped connection. Retrying a conditional write is safe: if the first
+        // one did land, the retry gets 412 and the caller treats the entry as changed (never as a second send).
+        if (attempt >= TRANSIENT_ATTEMPTS || !isConnectionDrop(error)) throw error;
+      }
     }
   }
 

@@ -23,6 +23,18 @@ describe('rate limiter (injected clock)', () => {
     expect(perSecond).toBeGreaterThan(45 * 0.95);
   });
 
+  it('after the event loop stalls, waiting callers go out one interval apart, not in a burst', async () => {
+    let now = 0;
+    let stalls = 1;
+    // The first sleep overruns by half a second, as a blocked event loop would make it.
+    const sleep = async (ms: number) => void (now += ms + (stalls-- > 0 ? 500 : 0));
+    const limiter = new RateLimiter(45, 25, () => now, sleep);
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 20 }, () => limiter.take().then(() => starts.push(now))));
+    // On the grid a start may come up to the timer slack (4 ms) sooner after a late one; never in a burst.
+    for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(1000 / 45 - 4);
+  });
+
   it('holds everyone back for a pause (a 429 Retry-After)', async () => {
     const time = virtualTime();
     const limiter = new RateLimiter(100, 25, time.now, time.sleep);

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { channelTokenProvider } from './bot/channel-token';
+import type { CardRenderer } from './cards/card-renderer';
+import type { Config } from './config';
+import type { ContentIndex } from './content/content-index';
+import type { Logger } from './logging/logger';
+import { FanOut } from './pulse/fan-out';
+import { HttpTeamsChannel } from './pulse/http-teams-channel';
+import { pulseCards } from './pulse/pulse-cards';
+import { PulseJobs } from './pulse/pulse-jobs';
+import { PulseScheduler } from './pulse/pulse-scheduler';
+import { PulseService } from './pulse/pulse-service';
+import { TenantRateLimiters } from './pulse/rate-limiter';
+import { SendLeases } from './pulse/send-lease';
+import type { TeamsChannel } from './pulse/teams-channel';
+import { PulseStore } from './storage/pulse-store';
+
+/** An instance that stops renewing its send lease loses it after this long. */
+const SEND_LEASE_TTL_MS = 30_000;
+/** The channel card's count is updated at most this often per pulse. */
+const CHANNEL_CARD_INTERVAL_MS = 10_000;
+
+export interface PulseParts {
+  store: PulseStore;
+  service: PulseService;
+  jobs: PulseJobs;
+  scheduler: PulseScheduler;
+}
+
+export interface PulsePartsOptions {
+  config: Config;
+  container: Container;
+  cards: CardRenderer;
+  index: ContentIndex;
+  logger: Logger;
+  clock: () => Date;
+  /** The Teams channel service client; by default HTTP to each pulse's serviceUrl with the bot's token. */
+  teamsChannel?: TeamsChannel;
+}
+
+/** The pulse feature's part of the composition root: store, channel client, fan-out, service and scheduler. */
+export function composePulses(options: PulsePartsOptions): PulseParts {
+  const { config, cards, index, logger, clock } = options;
+  const store = new PulseStore(options.container);
+  const channel = options.teamsChannel ?? new HttpTeamsChannel(channelTokenProvider(config));
+  const limiters = new TenantRateLimiters(config.pulse.sendRate);
+  const fanOut = new FanOut({
+    store,
+    channel,
+    limiters,
+    leases: new SendLeases(store, randomUUID(), SEND_LEASE_TTL_MS, clock),
+    cards: pulseCards(cards, index),
+    logger,
+    clock,
+  });
+  const jobs = new PulseJobs(fanOut, logger);
+  const service = new PulseService({
+    store,
+    index,
+    cards,
+    jobs,
+    channel,
+    limiters,
+    policy: config.pulsePolicy,
+    directory: config,
+    minThreshold: config.pulse.minThreshold,
+    commentThreshold: config.pulse.commentThreshold,
+    logger,
+    clock,
+  });
+  const scheduler = new PulseScheduler({
+    store,
+    service,
+    jobs,
+    tenants: config.allowedTenants,
+    logger,
+    clock,
+    channelCardIntervalMs: CHANNEL_CARD_INTERVAL_MS,
+  });
+  return { store, service, jobs, scheduler };
+}
