@@ -125,7 +125,12 @@ export class LeaderActions {
   }
 
   private sendTeamSummary(context: TurnContext, team: { id: string; name: string }): Promise<void> {
-    return this.sendSummary(context, team.id, `${team.name || 'This team'}: AI ambition & success metrics`, false);
+    return this.sendSummary(
+      context,
+      team.id,
+      team.name ? `${team.name}: AI ambition & success metrics` : 'This team’s AI ambition & success metrics',
+      false,
+    );
   }
 
   private async sendSummary(context: TurnContext, teamId: string | undefined, title: string, canExport: boolean) {

@@ -1,0 +1,174 @@
+/**
+ * Benchmark of the leadership summary: latency and Cosmos requests of `summary` (a leader, over HTTP, built from the
+ * maintained counters) with 1k, 10k and 100k stored answers on the embedded Cosmos-compatible server, beside a naive
+ * full scan of the answers measured in the same run. Goal: flat — the 100k figure within 1.5× of the 1k figure.
+ */
+import { performance } from 'node:perf_hooks';
+import { CosmosClient } from '@azure/cosmos';
+import { recomputeCounters } from '../src/aggregation/recompute';
+import { startApp, type RunningApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { ContentIndex } from '../src/content/content-index';
+import { loadContentPack } from '../src/content/load-content-pack';
+import { organisationSummary } from '../src/leadership/organisation-summary';
+import { silentLogger } from '../src/logging/logger';
+import { AnswerStore } from '../src/storage/answer-store';
+import { CONTAINERS } from '../src/storage/containers';
+import { openCosmos, type Containers } from '../src/storage/cosmos';
+import { Tally } from './bench/cosmos-requests';
+import { startCountingCosmos } from './bench/counting-cosmos';
+import { ratio, summarize } from './bench/stats';
+import { clientAgent, TurnClient } from './bench/turn-client';
+import { seedUpTo } from './bench-summary/seed';
+
+const DATABASE = 'bench-summary';
+const TENANT = '44444444-4444-4444-4444-444444444444';
+const LEADER = '55555555-5555-4555-8555-555555555555';
+
+interface Options {
+  sizes: number[];
+  repeats: number;
+  naiveRepeats: number;
+}
+
+function parse(argv: string[]): Options {
+  const value = (name: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const sizes = (value('sizes') ?? '1000,10000,100000').split(',').map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size <= 0))
+    throw new Error('--sizes takes whole numbers, e.g. 1000,10000');
+  return { sizes, repeats: Number(value('repeats') ?? 30), naiveRepeats: Number(value('naive-repeats') ?? 3) };
+}
+
+interface Row {
+  answers: number;
+  people: number;
+  seedSeconds: number;
+  summaryP50: number;
+  summaryP95: number;
+  summaryRequests: number;
+  naiveP50: number;
+  naiveRequests: number;
+}
+
+async function main(): Promise<number> {
+  const options = parse(process.argv.slice(2));
+  const cosmos = await startCountingCosmos();
+  const index = new ContentIndex(loadContentPack());
+  // Creates the database and containers; the app's client gives up after 5 s, which a full scan of 100k answers
+  // on the in-process server exceeds, so seeding and the naive scan use a client of their own.
+  const { client: schemaClient } = await openCosmos({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    database: DATABASE,
+    local: true,
+  });
+  schemaClient.dispose();
+  const client = new CosmosClient({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 600_000 },
+  });
+  const database = client.database(DATABASE);
+  const containers = Object.fromEntries(
+    Object.entries(CONTAINERS).map(([name, spec]) => [name, database.container(spec.id)]),
+  ) as Containers;
+  const agent = clientAgent(1);
+  let app: RunningApp | undefined;
+  try {
+    app = await startApp({
+      config: loadConfig({ PORT: '0', COSMOS_DATABASE: DATABASE, LEADER_IDS: LEADER }, 'local'),
+      cosmos: { endpoint: cosmos.endpoint, key: cosmos.key },
+      logger: silentLogger,
+    });
+    const tally = new Tally();
+    const leader = new TurnClient(agent, app.url, LEADER, TENANT, {
+      before: () => cosmos.attach(tally),
+      after: () => cosmos.detach(tally),
+    });
+    const answers = new AnswerStore(containers.users);
+    const state = { people: 0, answers: 0 };
+    const rows: Row[] = [];
+    console.log(
+      `Leadership summary benchmark: sizes ${options.sizes.join(', ')}; ${options.repeats} summaries per size.`,
+    );
+    for (const size of [...options.sizes].sort((a, b) => a - b)) {
+      const seedStart = performance.now();
+      await seedUpTo(containers, index, TENANT, state, size);
+      const seedSeconds = (performance.now() - seedStart) / 1000;
+      for (let i = 0; i < 10; i++) await leader.say('summary'); // warm-up (JIT, connections, caches)
+      const before = tally.total();
+      const latencies: number[] = [];
+      for (let i = 0; i < options.repeats; i++) {
+        const result = await leader.say('summary');
+        const card = JSON.stringify(result.activities);
+        if (result.status !== 200 || !card.includes('people have answered')) throw new Error('summary turn failed');
+        latencies.push(result.ms);
+      }
+      const summaryRequests = (tally.total() - before) / options.repeats;
+      const naive: number[] = [];
+      const naiveTally = new Tally();
+      for (let i = 0; i < options.naiveRepeats; i++) {
+        cosmos.attach(naiveTally);
+        const started = performance.now();
+        const all = await answers.listAllInTenant(TENANT);
+        organisationSummary(index, recomputeCounters(index, all), { group: 5, comments: 10 });
+        naive.push(performance.now() - started);
+        cosmos.detach(naiveTally);
+      }
+      const summary = summarize(latencies);
+      rows.push({
+        answers: state.answers,
+        people: state.people,
+        seedSeconds,
+        summaryP50: summary.p50,
+        summaryP95: summary.p95,
+        summaryRequests,
+        naiveP50: summarize(naive).p50,
+        naiveRequests: naiveTally.total() / options.naiveRepeats,
+      });
+      const row = rows[rows.length - 1];
+      console.log(
+        `  ${row.answers.toLocaleString('en-US')} answers (${row.people} people, seeded in ${row.seedSeconds.toFixed(1)} s): ` +
+          `summary p50 ${row.summaryP50.toFixed(1)} ms, p95 ${row.summaryP95.toFixed(1)} ms, ${row.summaryRequests.toFixed(1)} Cosmos requests; ` +
+          `naive full scan p50 ${row.naiveP50.toFixed(0)} ms, ${row.naiveRequests.toFixed(0)} requests`,
+      );
+    }
+    printTable(rows);
+    return 0;
+  } finally {
+    agent.destroy();
+    await app?.close();
+    client.dispose();
+    await cosmos.close();
+  }
+}
+
+function printTable(rows: Row[]): void {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  console.log(
+    '\n| answers | summary p50 | summary p95 | Cosmos requests / summary | naive full scan p50 | naive requests |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows)
+    console.log(
+      `| ${row.answers.toLocaleString('en-US')} | ${row.summaryP50.toFixed(1)} ms | ${row.summaryP95.toFixed(1)} ms | ${row.summaryRequests.toFixed(1)} | ${row.naiveP50.toFixed(0)} ms | ${row.naiveRequests.toFixed(0)} |`,
+    );
+  if (rows.length < 2) return;
+  const latency = ratio(last.summaryP50, first.summaryP50);
+  const requests = ratio(last.summaryRequests, first.summaryRequests);
+  console.log(
+    `\n${last.answers.toLocaleString('en-US')} vs ${first.answers.toLocaleString('en-US')} answers: summary latency ${latency.toFixed(2)}×, Cosmos requests ${requests.toFixed(2)}× (goal: within 1.5×: ${latency <= 1.5 && requests <= 1.5 ? 'met' : 'missed'}); naive full scan ${ratio(last.naiveP50, first.naiveP50).toFixed(1)}×.`,
+  );
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
