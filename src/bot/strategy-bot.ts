@@ -165,6 +165,18 @@ export class StrategyBot {
         });
       }
     }
+    for (const { questionId, teamId, changes } of unit.pendingQuotes) {
+      try {
+        await this.deps.aggregates.quotes.apply(speaker.tenantId, questionId, changes, teamId);
+      } catch (error) {
+        this.deps.logger.error('quotes.failed', {
+          activityId: context.activity.id,
+          tenantId: speaker.tenantId,
+          questionId,
+          error: (error as Error).name,
+        });
+      }
+    }
   }
 
   /** Identity comes from the activity (set by the channel), never from card data. */

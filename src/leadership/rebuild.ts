@@ -1,5 +1,6 @@
 import type { Counters } from '../aggregation/contributions';
-import { counterDifferences, recomputeCounters } from '../aggregation/recompute';
+import { recomputeQuotes } from '../aggregation/quotes';
+import { counterDifferences, recomputeCounters, type RawAnswer } from '../aggregation/recompute';
 import type { ContentIndex } from '../content/content-index';
 import type { AggregateStore } from '../storage/aggregate-store';
 import type { AnswerStore } from '../storage/answer-store';
@@ -64,6 +65,7 @@ export async function rebuildAggregates(
       await stores.aggregates.replaceCounters(tenantId, questionId, rebuilt.get(key) ?? {}, teamId);
     }
   }
+  if (options.write) await rewriteQuotes(index, stores, tenantId, answers, teams);
   return {
     answers: answers.length,
     people: new Set(answers.map((answer) => answer.userId)).size,
@@ -72,6 +74,31 @@ export async function rebuildAggregates(
     differences,
     written: options.write && differences.length > 0,
   };
+}
+
+/** Refills the example-statement slots from the answers (they are samples, so they are rewritten, not compared). */
+async function rewriteQuotes(
+  index: ContentIndex,
+  stores: RebuildStores,
+  tenantId: string,
+  answers: RawAnswer[],
+  teams: Map<string, Set<string>>,
+): Promise<void> {
+  const questionOf = (questionId: string) => index.find(questionId)?.question;
+  const scopes: Array<[string | undefined, RawAnswer[]]> = [
+    [undefined, answers],
+    ...[...teams].map(([teamId, members]): [string, RawAnswer[]] => [
+      teamId,
+      answers.filter((answer) => members.has(answer.userId)),
+    ]),
+  ];
+  const existing = await stores.aggregates.quotes.readAll(tenantId);
+  for (const [teamId, scoped] of scopes) {
+    const rebuilt = recomputeQuotes(questionOf, scoped);
+    const stale = existing.filter((doc) => doc.teamId === teamId).map((doc) => doc.questionId);
+    for (const questionId of new Set([...rebuilt.keys(), ...stale]))
+      await stores.aggregates.quotes.replace(tenantId, questionId, rebuilt.get(questionId) ?? {}, teamId);
+  }
 }
 
 function scopeKey(questionId: string, teamId: string | undefined): string {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container, PatchOperation } from '@azure/cosmos';
 import type { Counters } from '../aggregation/contributions';
+import { QuoteStore } from './quote-store';
 import { withoutSystemFields } from './system-fields';
 
 /** Counters of one question in one tenant, kept up to date as answers arrive. */
@@ -22,7 +23,12 @@ export class AggregateStore {
   /** Creations in flight, so turns racing to a question's first answer wait for one create instead of each trying. */
   private readonly creating = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly container: Container) {}
+  /** The example statements kept beside the counters (leadership card). */
+  readonly quotes: QuoteStore;
+
+  constructor(private readonly container: Container) {
+    this.quotes = new QuoteStore(container);
+  }
 
   /** Adds the delta to the question's counters with atomic increments (no read, no lost update). */
   async apply(tenantId: string, questionId: string, delta: Counters, teamId?: string): Promise<void> {
