@@ -1,5 +1,5 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { quoteChanges } from '../src/aggregation/quotes';
+import { quoteChanges, scopeKey, splitQuoteChanges } from '../src/aggregation/quotes';
 import { recomputeCounters } from '../src/aggregation/recompute';
 import type { CardRenderer } from '../src/cards/card-renderer';
 import type { ContentIndex } from '../src/content/content-index';
@@ -214,13 +214,15 @@ export class LeaderActions {
     const answers = await this.deps.memberships.join(tenantId, userId, teamId, session.id);
     session.teamIds = [...(session.teamIds ?? []), teamId];
     if (!answers) return;
+    const { sets } = splitQuoteChanges(
+      answers.map((answer) => {
+        const ref = this.deps.index.find(answer.questionId);
+        const changes = ref ? quoteChanges(ref.question, userId, undefined, answer.value) : [];
+        return { questionId: answer.questionId, teamId, changes };
+      }),
+    );
     for (const [questionId, counters] of recomputeCounters(this.deps.index, answers))
-      await this.deps.aggregates.apply(tenantId, questionId, counters, teamId);
-    for (const answer of answers) {
-      const ref = this.deps.index.find(answer.questionId);
-      const changes = ref ? quoteChanges(ref.question, userId, undefined, answer.value) : [];
-      if (changes.length > 0) await this.deps.aggregates.quotes.apply(tenantId, answer.questionId, changes, teamId);
-    }
+      await this.deps.aggregates.apply(tenantId, questionId, counters, teamId, sets.get(scopeKey(questionId, teamId)));
   }
 }
 

@@ -66,6 +66,42 @@ function slotOf(id: string): string {
   return id.slice(0, id.indexOf('\u0000'));
 }
 
+/** A quote slot to fill, in the same patch as the counters. */
+export interface QuoteSet {
+  slot: string;
+  quote: Quote;
+}
+
+/** A turn's quote changes for one question in one scope (teamId undefined: the organisation). */
+export interface ScopedQuoteChanges {
+  questionId: string;
+  teamId?: string;
+  changes: QuoteChange[];
+}
+
+/** Splits a turn's quote changes into slot fills per question and scope (keyed by `scopeKey`) and conditional clears. */
+export function splitQuoteChanges(pending: readonly ScopedQuoteChanges[]): {
+  sets: Map<string, QuoteSet[]>;
+  clears: Array<{ questionId: string; teamId?: string; slot: string; key: string }>;
+} {
+  const sets = new Map<string, QuoteSet[]>();
+  const clears: Array<{ questionId: string; teamId?: string; slot: string; key: string }> = [];
+  for (const { questionId, teamId, changes } of pending) {
+    for (const change of changes) {
+      if ('set' in change) {
+        const key = scopeKey(questionId, teamId);
+        sets.set(key, [...(sets.get(key) ?? []), { slot: change.slot, quote: change.set }]);
+      } else clears.push({ questionId, teamId, slot: change.slot, key: change.clearIfKey });
+    }
+  }
+  return { sets, clears };
+}
+
+/** One key per question and scope. */
+export function scopeKey(questionId: string, teamId: string | undefined): string {
+  return `${questionId}\u0000${teamId ?? ''}`;
+}
+
 /** Slot name → quote (null: emptied). */
 export type QuoteSlots = Record<string, Quote | null>;
 

@@ -1,5 +1,5 @@
 import type { Counters } from '../aggregation/contributions';
-import { recomputeQuotes } from '../aggregation/quotes';
+import { recomputeQuotes, type QuoteSlots } from '../aggregation/quotes';
 import { counterDifferences, recomputeCounters, type RawAnswer } from '../aggregation/recompute';
 import type { ContentIndex } from '../content/content-index';
 import type { AggregateStore } from '../storage/aggregate-store';
@@ -20,7 +20,7 @@ export interface RebuildReport {
   documents: number;
   /** Where the maintained counters differed from the answers, as readable lines (empty when equal). */
   differences: string[];
-  /** Whether the counters were overwritten with the recomputed ones. */
+  /** Whether the counters (and quote slots) were overwritten with the recomputed ones. */
   written: boolean;
 }
 
@@ -59,31 +59,36 @@ export async function rebuildAggregates(
     maintained.set(scopeKey(doc.questionId, doc.teamId), doc.counters);
   const differences = counterDifferences(maintained, rebuilt);
   const keys = [...new Set([...maintained.keys(), ...rebuilt.keys()])];
-  if (options.write && differences.length > 0) {
-    for (const key of keys) {
+  if (options.write) {
+    // Quote slots are samples: rewritten with the counters, never compared.
+    const quotes = rebuildQuotes(index, answers, teams);
+    for (const key of new Set([...keys, ...quotes.keys()])) {
       const { questionId, teamId } = parseScopeKey(key);
-      await stores.aggregates.replaceCounters(tenantId, questionId, rebuilt.get(key) ?? {}, teamId);
+      await stores.aggregates.replaceCounters(
+        tenantId,
+        questionId,
+        rebuilt.get(key) ?? {},
+        teamId,
+        quotes.get(key) ?? {},
+      );
     }
   }
-  if (options.write) await rewriteQuotes(index, stores, tenantId, answers, teams);
   return {
     answers: answers.length,
     people: new Set(answers.map((answer) => answer.userId)).size,
     teams: teams.size,
     documents: keys.length,
     differences,
-    written: options.write && differences.length > 0,
+    written: options.write,
   };
 }
 
-/** Refills the example-statement slots from the answers (they are samples, so they are rewritten, not compared). */
-async function rewriteQuotes(
+/** The quote slots every scope (organisation and teams) should hold, keyed like the counters. */
+function rebuildQuotes(
   index: ContentIndex,
-  stores: RebuildStores,
-  tenantId: string,
   answers: RawAnswer[],
   teams: Map<string, Set<string>>,
-): Promise<void> {
+): Map<string, QuoteSlots> {
   const questionOf = (questionId: string) => index.find(questionId)?.question;
   const scopes: Array<[string | undefined, RawAnswer[]]> = [
     [undefined, answers],
@@ -92,13 +97,11 @@ async function rewriteQuotes(
       answers.filter((answer) => members.has(answer.userId)),
     ]),
   ];
-  const existing = await stores.aggregates.quotes.readAll(tenantId);
-  for (const [teamId, scoped] of scopes) {
-    const rebuilt = recomputeQuotes(questionOf, scoped);
-    const stale = existing.filter((doc) => doc.teamId === teamId).map((doc) => doc.questionId);
-    for (const questionId of new Set([...rebuilt.keys(), ...stale]))
-      await stores.aggregates.quotes.replace(tenantId, questionId, rebuilt.get(questionId) ?? {}, teamId);
-  }
+  const result = new Map<string, QuoteSlots>();
+  for (const [teamId, scoped] of scopes)
+    for (const [questionId, slots] of recomputeQuotes(questionOf, scoped))
+      result.set(scopeKey(questionId, teamId), slots);
+  return result;
 }
 
 function scopeKey(questionId: string, teamId: string | undefined): string {

@@ -1,5 +1,5 @@
 import type { QuestionDelta } from '../aggregation/person-counters';
-import type { QuoteChange } from '../aggregation/quotes';
+import type { ScopedQuoteChanges } from '../aggregation/quotes';
 import type { Role } from '../domain/roles';
 import type { AnswerWrite } from '../storage/answer-store';
 import type { Session } from '../storage/session-store';
@@ -18,7 +18,7 @@ export interface Speaker {
 export class TurnUnit {
   readonly pendingDeltas: QuestionDelta[] = [];
   /** Changes to the example statements kept for the leadership card, applied with the counters. */
-  readonly pendingQuotes: Array<{ questionId: string; teamId?: string; changes: QuoteChange[] }> = [];
+  readonly pendingQuotes: ScopedQuoteChanges[] = [];
   /** Answer changes, stored with the session in one batch when the turn ends. */
   readonly pendingAnswers: AnswerWrite[] = [];
   /** The user deleted their data this turn: the session must not be written back. */

@@ -89,7 +89,9 @@ describe('example statements (quotes)', () => {
     expect(after).not.toContain(`[name] ${quoted[0]}”`);
     expect(after).not.toMatch(/“/); // 9 people: below the comment threshold of 10, so no quotes at all
     expect(after).toMatch(/Automating routine work\s*· 9 people/);
-    const slots = (await new AggregateStore(bot.containers.aggregates).quotes.read(TENANT, ['am-want'])).get('am-want');
+    const slots = (await new AggregateStore(bot.containers.aggregates).readDocs(TENANT, ['am-want'])).get(
+      'am-want',
+    )?.quotes;
     const kept = Object.values(slots ?? {}).flatMap((quote) => (quote ? [quote.t] : []));
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.some((text) => text.endsWith(`Jane Doe ${quoted[0]}`))).toBe(false);
