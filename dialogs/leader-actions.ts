@@ -1,4 +1,5 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { quoteChanges, scopeKey, splitQuoteChanges } from '../src/aggregation/quotes';
 import { recomputeCounters } from '../src/aggregation/recompute';
 import type { CardRenderer } from '../src/cards/card-renderer';
 import type { ContentIndex } from '../src/content/content-index';
@@ -125,7 +126,12 @@ export class LeaderActions {
   }
 
   private sendTeamSummary(context: TurnContext, team: { id: string; name: string }): Promise<void> {
-    return this.sendSummary(context, team.id, `${team.name || 'This team'}: AI ambition & success metrics`, false);
+    return this.sendSummary(
+      context,
+      team.id,
+      team.name ? `${team.name}: AI ambition & success metrics` : 'This team’s AI ambition & success metrics',
+      false,
+    );
   }
 
   private async sendSummary(context: TurnContext, teamId: string | undefined, title: string, canExport: boolean) {
@@ -208,8 +214,15 @@ export class LeaderActions {
     const answers = await this.deps.memberships.join(tenantId, userId, teamId, session.id);
     session.teamIds = [...(session.teamIds ?? []), teamId];
     if (!answers) return;
+    const { sets } = splitQuoteChanges(
+      answers.map((answer) => {
+        const ref = this.deps.index.find(answer.questionId);
+        const changes = ref ? quoteChanges(ref.question, userId, undefined, answer.value) : [];
+        return { questionId: answer.questionId, teamId, changes };
+      }),
+    );
     for (const [questionId, counters] of recomputeCounters(this.deps.index, answers))
-      await this.deps.aggregates.apply(tenantId, questionId, counters, teamId);
+      await this.deps.aggregates.apply(tenantId, questionId, counters, teamId, sets.get(scopeKey(questionId, teamId)));
   }
 }
 

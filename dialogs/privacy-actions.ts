@@ -1,6 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { counterDelta } from '../src/aggregation/contributions';
 import { mergeDelta, personDeltas } from '../src/aggregation/person-counters';
+import { quoteChanges } from '../src/aggregation/quotes';
 import { myDataView } from '../src/strategy/summary-views';
 import { newToken } from '../src/strategy/token';
 import type { AggregateStore } from '../src/storage/aggregate-store';
@@ -90,6 +91,8 @@ export class PrivacyActions {
     for (const teamId of [undefined, ...(unit.session.doc.teamIds ?? [])]) {
       for (const answer of deleted) {
         const ref = this.deps.index.find(answer.questionId);
+        const quotes = ref ? quoteChanges(ref.question, answer.userId, answer.value, undefined) : [];
+        if (quotes.length > 0) unit.pendingQuotes.push({ questionId: answer.questionId, teamId, changes: quotes });
         if (ref)
           mergeDelta(
             unit.pendingDeltas,

@@ -10,6 +10,7 @@ import { tenantOf } from './admission';
 import type { BackgroundWork } from './background-work';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import type { Logger } from '../logging/logger';
+import { scopeKey, splitQuoteChanges } from '../aggregation/quotes';
 import type { AggregateStore } from '../storage/aggregate-store';
 import { SessionConflictError, SessionStore } from '../storage/session-store';
 import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-unit';
@@ -140,17 +141,46 @@ export class StrategyBot {
 
   /** The answers are safe by now; a failed counter update is logged for the rebuild rather than shown to the user. */
   private async applyAggregates(context: TurnContext, speaker: Speaker, unit: TurnUnit): Promise<void> {
-    for (const { questionId, delta, teamId } of unit.pendingDeltas) {
-      try {
-        await this.deps.aggregates.apply(speaker.tenantId, questionId, delta, teamId);
-      } catch (error) {
-        this.deps.logger.error('aggregate.failed', {
-          activityId: context.activity.id,
-          tenantId: speaker.tenantId,
-          questionId,
-          error: (error as Error).name,
-        });
-      }
+    const { aggregates } = this.deps;
+    const { tenantId } = speaker;
+    // Quote slots are filled in the counters' own patch; clears are conditional, so they go on their own.
+    const { sets, clears } = splitQuoteChanges(unit.pendingQuotes);
+    const work = [
+      ...unit.pendingDeltas.map(({ questionId, delta, teamId }) => ({ questionId, delta, teamId })),
+      ...[...sets.keys()]
+        .filter((key) => !unit.pendingDeltas.some((entry) => scopeKey(entry.questionId, entry.teamId) === key))
+        .map((key) => {
+          const [questionId, team] = key.split('\u0000');
+          return { questionId, delta: {}, teamId: team === '' ? undefined : team };
+        }),
+    ];
+    for (const { questionId, delta, teamId } of work) {
+      const quoteSets = sets.get(scopeKey(questionId, teamId)) ?? [];
+      await this.logFailure(context, tenantId, questionId, () =>
+        aggregates.apply(tenantId, questionId, delta, teamId, quoteSets),
+      );
+    }
+    for (const { questionId, teamId, slot, key } of clears)
+      await this.logFailure(context, tenantId, questionId, () =>
+        aggregates.clearQuote(tenantId, questionId, slot, key, teamId),
+      );
+  }
+
+  private async logFailure(
+    context: TurnContext,
+    tenantId: string,
+    questionId: string,
+    write: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.deps.logger.error('aggregate.failed', {
+        activityId: context.activity.id,
+        tenantId,
+        questionId,
+        error: (error as Error).name,
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 import { safeBool, safeList, safeLine, safeObject, safeText, CardDataError } from './safe-text';
 
-const LIMITS = { title: 200, line: 400, label: 200, recommendation: 600 };
+const LIMITS = { title: 200, line: 400, label: 200, recommendation: 600, quote: 280 };
+const MAX_QUOTES = 2;
 // The registers are bounded by the pack (themes, goals, metrics, sections), never by how many people answered.
 const MAX_LINES = 40;
 
@@ -12,6 +13,16 @@ function countedLines(raw: unknown, path: string): { label: string; detail: stri
       detail: safeLine(entry.detail, `${itemPath}.detail`, LIMITS.line),
     };
   });
+}
+
+function themeLines(raw: unknown, path: string): { label: string; detail: string; quotes: string[] }[] {
+  const lines = countedLines(raw, path);
+  return safeList(raw, path, MAX_LINES, (item, itemPath) => ({
+    ...lines[Number(/\[(\d+)\]$/.exec(itemPath)?.[1])],
+    quotes: safeList(safeObject(item, itemPath).quotes, `${itemPath}.quotes`, MAX_LINES, (quote, quotePath) =>
+      safeLine(quote, quotePath, LIMITS.quote),
+    ).slice(0, MAX_QUOTES),
+  }));
 }
 
 function mean(raw: unknown, path: string): number | null {
@@ -26,8 +37,8 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
   const view = safeObject(raw, 'view');
   const lines = (value: unknown, path: string, max = LIMITS.line) =>
     safeList(value, path, MAX_LINES, (item, itemPath) => safeText(item, itemPath, max));
-  const want = countedLines(view.want, 'want');
-  const doNotWant = countedLines(view.doNotWant, 'doNotWant');
+  const want = themeLines(view.want, 'want');
+  const doNotWant = themeLines(view.doNotWant, 'doNotWant');
   const goals = safeList(view.goals, 'goals', MAX_LINES, (item, path) => {
     const goal = safeObject(item, path);
     return {

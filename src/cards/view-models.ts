@@ -180,6 +180,11 @@ export interface CountedLineView {
   detail: string;
 }
 
+/** A theme on the leadership card: bot text, plus example statements (user text, names already removed). */
+export interface ThemeLineView extends CountedLineView {
+  quotes: string[];
+}
+
 export interface LeaderGoalView {
   goal: string;
   detail: string;
@@ -200,9 +205,9 @@ export interface LeaderSummaryView {
   title: string;
   /** Who is counted, e.g. "Organisation-wide · 42 people · 64% finished". */
   participation: string[];
-  want: CountedLineView[];
+  want: ThemeLineView[];
   wantNote: string;
-  doNotWant: CountedLineView[];
+  doNotWant: ThemeLineView[];
   doNotWantNote: string;
   goals: LeaderGoalView[];
   goalsNote: string;

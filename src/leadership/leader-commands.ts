@@ -27,7 +27,7 @@ const TYPED: Record<string, LeaderCommand> = {
   'digest weekly': { kind: 'digest', frequency: 'weekly' },
   'digest monthly': { kind: 'digest', frequency: 'monthly' },
   'digest off': { kind: 'digest', frequency: 'off' },
-  roles: { kind: 'roles' },
+  'list roles': { kind: 'roles' },
 };
 
 /** An Entra object id (GUID). */

@@ -1,4 +1,4 @@
-import type { CountedLineView, LeaderSummaryView } from '../cards/view-models';
+import type { LeaderSummaryView, ThemeLineView } from '../cards/view-models';
 import type { AmbitionRegister, OrganisationSummary, Spread } from './organisation-summary';
 
 /** The card's view of a summary: figures turned into short lines; nothing below the thresholds is in the summary. */
@@ -16,9 +16,10 @@ export function leaderSummaryView(
           groupsLine(participation.leaders, participation.employees, group),
         ];
   const register = (entry: AmbitionRegister) => ({
-    lines: entry.themes.map((theme): CountedLineView => ({
+    lines: entry.themes.map((theme): ThemeLineView => ({
       label: theme.label,
       detail: `${plural(theme.people, 'person', 'people')} · ${plural(theme.statements, 'statement')}`,
+      quotes: theme.quotes,
     })),
     note:
       entry.respondents === null
@@ -67,7 +68,7 @@ export function leaderSummaryView(
         `${gap.title}: leaders ${gap.leaderMean.toFixed(1)}, employees ${gap.employeeMean.toFixed(1)} (${signed(gap.gap)})`,
     ),
     recommendations: summary.recommendations,
-    footnote: `Anonymity: every figure stands for at least ${group} people; smaller groups are left out. Statements are grouped into themes by keyword and never quoted.`,
+    footnote: `Anonymity: every figure stands for at least ${group} people; smaller groups are left out. Statements are grouped into themes by keyword; examples are quoted, names removed, only for themes of at least ${thresholds.comments} people.`,
     canExport: options.canExport,
   };
 }

@@ -1,5 +1,6 @@
 import { total, type Counters } from '../aggregation/contributions';
 import { bucketLower, bucketUpper } from '../aggregation/number-buckets';
+import { scrubNames, type QuoteSlots } from '../aggregation/quotes';
 import { themeById } from '../aggregation/themes';
 import type { ContentIndex } from '../content/content-index';
 import type { RowsQuestion } from '../content/types';
@@ -26,6 +27,8 @@ export interface ThemeFigure {
   /** People with at least one statement in the theme. */
   people: number;
   statements: number;
+  /** Example statements, names removed; only when at least the comment threshold of people are in the theme. */
+  quotes: string[];
 }
 
 export interface AmbitionRegister {
@@ -96,6 +99,7 @@ export interface OrganisationSummary {
 /** Below this mean a consideration's recommendation is worth showing (as on the personal card). */
 const RECOMMEND_BELOW = 3.5;
 const MAX_GAPS = 3;
+const MAX_QUOTES_PER_THEME = 2;
 const MAX_RECOMMENDATIONS = 3;
 
 /**
@@ -106,15 +110,17 @@ export function organisationSummary(
   index: ContentIndex,
   counters: CountersByQuestion,
   thresholds: Thresholds,
+  quotes: ReadonlyMap<string, QuoteSlots> = new Map(),
 ): OrganisationSummary {
   const of = (questionId: string): Counters => counters.get(questionId) ?? {};
+  const quotesOf = (questionId: string): QuoteSlots => quotes.get(questionId) ?? {};
   const { summary } = index.pack;
   const readiness = sectionFigures(index, of, thresholds);
   return {
     thresholds,
     participation: participation(index, of, thresholds),
-    want: ambition(index, of(summary.want), summary.want, thresholds),
-    doNotWant: ambition(index, of(summary.doNotWant), summary.doNotWant, thresholds),
+    want: ambition(index, of(summary.want), quotesOf(summary.want), summary.want, thresholds),
+    doNotWant: ambition(index, of(summary.doNotWant), quotesOf(summary.doNotWant), summary.doNotWant, thresholds),
     goals: goalFigures(index, of(summary.metrics), summary.metrics, thresholds),
     readiness,
     gaps: gapFigures(index, of, thresholds),
@@ -153,6 +159,7 @@ function participation(
 function ambition(
   index: ContentIndex,
   counters: Counters,
+  slots: QuoteSlots,
   questionId: string,
   thresholds: Thresholds,
 ): AmbitionRegister {
@@ -176,6 +183,9 @@ function ambition(
     label: themeById(themeId).label,
     people: count,
     statements: statements.get(themeId) ?? 0,
+    quotes: reaches(count, { group: thresholds.comments, comments: thresholds.comments })
+      ? themeQuotes(slots, fieldIds, themeId)
+      : [],
   }));
   const shown = all
     .filter((theme) => reaches(theme.people, thresholds))
@@ -340,6 +350,19 @@ function recommendations(
   const weakest = readiness.filter((section) => section.mean !== null).sort((a, b) => (a.mean ?? 0) - (b.mean ?? 0))[0];
   const section = weakest ? index.section(weakest.sectionId) : undefined;
   return section ? [section.recommendation] : [];
+}
+
+/** Up to two example statements of a theme, names removed, in slot order (deterministic). */
+function themeQuotes(slots: QuoteSlots, fieldIds: string[], themeId: string): string[] {
+  return Object.keys(slots)
+    .filter((slot) => fieldIds.some((fieldId) => slot.startsWith(`${fieldId}:${themeId}:`)))
+    .sort()
+    .flatMap((slot) => {
+      const quote = slots[slot];
+      return quote ? [scrubNames(quote.t)] : [];
+    })
+    .filter((text) => text !== '')
+    .slice(0, MAX_QUOTES_PER_THEME);
 }
 
 /** Counter names without their role prefix, once each. */

@@ -1,5 +1,6 @@
 import type { Counters } from '../aggregation/contributions';
-import { counterDifferences, recomputeCounters } from '../aggregation/recompute';
+import { recomputeQuotes, type QuoteSlots } from '../aggregation/quotes';
+import { counterDifferences, recomputeCounters, type RawAnswer } from '../aggregation/recompute';
 import type { ContentIndex } from '../content/content-index';
 import type { AggregateStore } from '../storage/aggregate-store';
 import type { AnswerStore } from '../storage/answer-store';
@@ -19,7 +20,7 @@ export interface RebuildReport {
   documents: number;
   /** Where the maintained counters differed from the answers, as readable lines (empty when equal). */
   differences: string[];
-  /** Whether the counters were overwritten with the recomputed ones. */
+  /** Whether the counters (and quote slots) were overwritten with the recomputed ones. */
   written: boolean;
 }
 
@@ -58,10 +59,18 @@ export async function rebuildAggregates(
     maintained.set(scopeKey(doc.questionId, doc.teamId), doc.counters);
   const differences = counterDifferences(maintained, rebuilt);
   const keys = [...new Set([...maintained.keys(), ...rebuilt.keys()])];
-  if (options.write && differences.length > 0) {
-    for (const key of keys) {
+  if (options.write) {
+    // Quote slots are samples: rewritten with the counters, never compared.
+    const quotes = rebuildQuotes(index, answers, teams);
+    for (const key of new Set([...keys, ...quotes.keys()])) {
       const { questionId, teamId } = parseScopeKey(key);
-      await stores.aggregates.replaceCounters(tenantId, questionId, rebuilt.get(key) ?? {}, teamId);
+      await stores.aggregates.replaceCounters(
+        tenantId,
+        questionId,
+        rebuilt.get(key) ?? {},
+        teamId,
+        quotes.get(key) ?? {},
+      );
     }
   }
   return {
@@ -70,8 +79,29 @@ export async function rebuildAggregates(
     teams: teams.size,
     documents: keys.length,
     differences,
-    written: options.write && differences.length > 0,
+    written: options.write,
   };
+}
+
+/** The quote slots every scope (organisation and teams) should hold, keyed like the counters. */
+function rebuildQuotes(
+  index: ContentIndex,
+  answers: RawAnswer[],
+  teams: Map<string, Set<string>>,
+): Map<string, QuoteSlots> {
+  const questionOf = (questionId: string) => index.find(questionId)?.question;
+  const scopes: Array<[string | undefined, RawAnswer[]]> = [
+    [undefined, answers],
+    ...[...teams].map(([teamId, members]): [string, RawAnswer[]] => [
+      teamId,
+      answers.filter((answer) => members.has(answer.userId)),
+    ]),
+  ];
+  const result = new Map<string, QuoteSlots>();
+  for (const [teamId, scoped] of scopes)
+    for (const [questionId, slots] of recomputeQuotes(questionOf, scoped))
+      result.set(scopeKey(questionId, teamId), slots);
+  return result;
 }
 
 function scopeKey(questionId: string, teamId: string | undefined): string {

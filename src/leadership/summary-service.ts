@@ -3,7 +3,7 @@ import type { AggregateStore } from '../storage/aggregate-store';
 import { organisationSummary, summaryQuestionIds, type OrganisationSummary } from './organisation-summary';
 import type { Thresholds } from './thresholds';
 
-/** Builds a summary from the maintained counters: one point read per question, however many answers exist. */
+/** Builds a summary from the maintained counters: one point read per question (counters and example statements together), however many answers exist. */
 export class SummaryService {
   constructor(
     private readonly index: ContentIndex,
@@ -13,7 +13,9 @@ export class SummaryService {
 
   /** The organisation's summary, or a team's with `teamId`. */
   async summary(tenantId: string, teamId?: string): Promise<OrganisationSummary> {
-    const counters = await this.aggregates.read(tenantId, summaryQuestionIds(this.index), teamId);
-    return organisationSummary(this.index, counters, this.thresholds);
+    const docs = await this.aggregates.readDocs(tenantId, summaryQuestionIds(this.index), teamId);
+    const counters = new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
+    const quotes = new Map([...docs].map(([questionId, doc]) => [questionId, doc.quotes]));
+    return organisationSummary(this.index, counters, this.thresholds, quotes);
   }
 }

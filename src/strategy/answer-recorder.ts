@@ -1,5 +1,6 @@
 import { counterDelta } from '../aggregation/contributions';
 import { mergeDelta, personDeltas, type AnsweredRoles } from '../aggregation/person-counters';
+import { quoteChanges } from '../aggregation/quotes';
 import type { QuestionRef } from '../content/content-index';
 import type { ContentPack } from '../content/types';
 import type { AnswerValue } from '../domain/answers';
@@ -54,8 +55,10 @@ export class AnswerRecorder {
     const answeredAfter = answeredRoles(session.answers, session.answerRoles, role);
     const people = personDeltas(this.order, answeredBefore, answeredAfter);
     // The organisation's counters, and those of every team the person counts towards.
+    const quotes = quoteChanges(ref.question, userId, before, value);
     for (const teamId of [undefined, ...(session.teamIds ?? [])]) {
       mergeDelta(unit.pendingDeltas, questionId, delta, teamId);
+      if (quotes.length > 0) unit.pendingQuotes.push({ questionId, teamId, changes: quotes });
       for (const change of people) mergeDelta(unit.pendingDeltas, change.questionId, change.delta, teamId);
     }
   }

@@ -1,4 +1,5 @@
 import type { QuestionDelta } from '../aggregation/person-counters';
+import type { ScopedQuoteChanges } from '../aggregation/quotes';
 import type { Role } from '../domain/roles';
 import type { AnswerWrite } from '../storage/answer-store';
 import type { Session } from '../storage/session-store';
@@ -32,6 +33,8 @@ export interface Speaker {
  */
 export class TurnUnit {
   readonly pendingDeltas: QuestionDelta[] = [];
+  /** Changes to the example statements kept for the leadership card, applied with the counters. */
+  readonly pendingQuotes: ScopedQuoteChanges[] = [];
   /** Answer changes, stored with the session in one batch when the turn ends. */
   readonly pendingAnswers: AnswerWrite[] = [];
   /** Started after the turn is stored and its replies are sent (see BackgroundJob). */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bundledSchemaPath, validateManifestSchema } from '../../scripts/package-app/manifest-schema';
 import { fillPlaceholders, placeholderNames } from '../../scripts/package-app/placeholders';
+import { recognizeLeaderCommand } from '../../src/leadership/leader-commands';
 import { recognizeCommand } from '../../src/strategy/commands';
 import { envValues, manifestTemplate, ROOT } from './project-files';
 
@@ -20,7 +21,11 @@ interface BotEntry {
  * Commands MainDialog answers in a team channel or group chat today (anything else there gets the "chat with me
  * 1:1" notice). Add a command here only when the bot answers it in shared chats — e.g. summary later.
  */
-const SHARED_CHAT_COMMANDS = ['help', 'pulse'];
+const SHARED_CHAT_COMMANDS = ['help', 'pulse', 'summary', 'team summary'];
+
+/** The strategy commands, or else the leadership summary commands (recognised before them; see LeaderActions). */
+const recognised = (title: string): string | undefined =>
+  recognizeCommand({ text: title }) ?? recognizeLeaderCommand({ text: title })?.kind;
 
 const template = manifestTemplate();
 const bot = (template.bots as BotEntry[])[0];
@@ -83,7 +88,7 @@ describe('appPackage/manifest.json', () => {
   it('lists only commands the bot recognises', () => {
     const titles = bot.commandLists.flatMap((list) => list.commands.map((command) => command.title));
     for (const title of titles)
-      expect({ title, command: recognizeCommand({ text: title }) }).toEqual({ title, command: expect.any(String) });
+      expect({ title, command: recognised(title) }).toEqual({ title, command: expect.any(String) });
   });
 
   it('lists in personal chat the commands answered there, and not pulse (which only points to a channel)', () => {
@@ -102,15 +107,14 @@ describe('appPackage/manifest.json', () => {
       ]),
     );
     expect(personal).not.toContain('pulse');
-    expect(new Set(personal.map((title) => recognizeCommand({ text: title }))).size).toBe(personal.length);
+    expect(personal).toContain('my summary');
+    expect(new Set(personal.map(recognised)).size).toBe(personal.length);
   });
 
   it('lists in teams and group chats only what the bot answers there', () => {
     for (const scope of ['team', 'groupChat']) {
       const titles = commandsFor(scope);
-      expect(titles.filter((title) => !SHARED_CHAT_COMMANDS.includes(recognizeCommand({ text: title }) ?? ''))).toEqual(
-        [],
-      );
+      expect(titles.filter((title) => !SHARED_CHAT_COMMANDS.includes(recognised(title) ?? ''))).toEqual([]);
     }
   });
 

@@ -1,3 +1,4 @@
+import { recomputeQuotes } from '../../src/aggregation/quotes';
 import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompute';
 import { CardRenderer } from '../../src/cards/card-renderer';
 import { ContentIndex } from '../../src/content/content-index';
@@ -50,7 +51,9 @@ function crowd(): RawAnswer[] {
 }
 
 describe('leadership summary card', () => {
-  const summary = organisationSummary(index, recomputeCounters(index, crowd()), DEFAULT_THRESHOLDS);
+  const answers = crowd();
+  const quotes = recomputeQuotes((id) => index.find(id)?.question, answers);
+  const summary = organisationSummary(index, recomputeCounters(index, answers), DEFAULT_THRESHOLDS, quotes);
   const card = renderer.leaderSummary(
     leaderSummaryView(summary, { title: 'Our AI ambition & success metrics', canExport: true }),
   );
@@ -73,9 +76,13 @@ describe('leadership summary card', () => {
     for (const goal of goals) expect(text).toContain(goal.label);
   });
 
-  it('never carries anyone’s words, names or mentions', () => {
+  it('quotes at most two statements per theme, with names and mentions removed, and no baselines or targets', () => {
     const json = JSON.stringify(card.content);
-    expect(json).not.toMatch(/unique-|secret-|Person \d|<at>|note \d/);
+    const quoted = json.match(/“[^”]*”/g) ?? [];
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(quoted.length).toBeLessThanOrEqual(2 * 2 * 13);
+    expect(quoted.join(' ')).toMatch(/\[name\]/);
+    expect(json).not.toMatch(/Person \d|<at>|note \d|units/);
   });
 
   it('says there is nothing to show yet, validly, when nobody has answered', () => {

@@ -94,7 +94,7 @@ describe('organisation summary thresholds', () => {
     expect(summary.want.hiddenThemes).toBe(2);
     const enough = summaryOf(crowd(5, { wants: ['Automate routine paperwork', 'Less manual admin'] }));
     expect(enough.want.themes).toEqual([
-      { themeId: 'automation', label: 'Automating routine work', people: 5, statements: 10 },
+      { themeId: 'automation', label: 'Automating routine work', people: 5, statements: 10, quotes: [] },
     ]);
   });
 

@@ -78,7 +78,7 @@ describe('who gets which summary', () => {
     expect(title(await person.say('summary'))).toBe('Your AI ambition & success metrics');
     expect(textsOf(await admin.say(`grant leader ${person.aadObjectId}`)).join(' ')).toContain('granted');
     expect(title(await person.say('summary'))).toBe('Our AI ambition & success metrics');
-    expect(textsOf(await admin.say('roles')).join(' ')).toContain(person.aadObjectId);
+    expect(textsOf(await admin.say('list roles')).join(' ')).toContain(person.aadObjectId);
     expect(textsOf(await admin.say(`revoke leader ${person.aadObjectId}`)).join(' ')).toContain('revoked');
     expect(textsOf(await person.say('organisation summary')).join(' ')).toMatch(/for leaders/);
     expect(textsOf(await admin.say('grant leader not-an-id')).join(' ')).toContain('Entra object id');

@@ -1,0 +1,225 @@
+/**
+ * Benchmark of the leadership summary: latency and Cosmos requests of `summary` (a leader, over HTTP, built from the
+ * maintained counters) with 1k, 10k and 100k stored answers on the embedded Cosmos-compatible server, beside a naive
+ * full scan of the answers measured in the same run. Goal: flat — the 100k figure within 1.5× of the 1k figure.
+ */
+import { performance } from 'node:perf_hooks';
+import { CosmosClient } from '@azure/cosmos';
+import { recomputeCounters } from '../src/aggregation/recompute';
+import { startApp, type RunningApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { ContentIndex } from '../src/content/content-index';
+import { loadContentPack } from '../src/content/load-content-pack';
+import { organisationSummary } from '../src/leadership/organisation-summary';
+import { silentLogger } from '../src/logging/logger';
+import type { StoredAnswer } from '../src/storage/answer-store';
+import { CONTAINERS } from '../src/storage/containers';
+import { openCosmos, type Containers } from '../src/storage/cosmos';
+import { Tally } from './bench/cosmos-requests';
+import { startCountingCosmos } from './bench/counting-cosmos';
+import { ratio, summarize } from './bench/stats';
+import { clientAgent, TurnClient } from './bench/turn-client';
+import { seedUpTo } from './bench-summary/seed';
+
+const DATABASE = 'bench-summary';
+const TENANT = '44444444-4444-4444-4444-444444444444';
+const LEADER = '55555555-5555-4555-8555-555555555555';
+const NAIVE_BUDGET_MS = 300_000;
+
+interface Options {
+  sizes: number[];
+  repeats: number;
+  naiveRepeats: number;
+}
+
+function parse(argv: string[]): Options {
+  const value = (name: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const sizes = (value('sizes') ?? '1000,10000,100000').split(',').map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size <= 0))
+    throw new Error('--sizes takes whole numbers, e.g. 1000,10000');
+  return { sizes, repeats: Number(value('repeats') ?? 30), naiveRepeats: Number(value('naive-repeats') ?? 3) };
+}
+
+interface Row {
+  answers: number;
+  people: number;
+  seedSeconds: number;
+  summaryP50: number;
+  summaryP95: number;
+  summaryRequests: number;
+  naiveP50: number;
+  naiveRequests: number;
+}
+
+async function main(): Promise<number> {
+  const options = parse(process.argv.slice(2));
+  const cosmos = await startCountingCosmos();
+  const index = new ContentIndex(loadContentPack());
+  // Creates the database and containers; the app's client gives up after 5 s, which a full scan of 100k answers
+  // on the in-process server exceeds, so seeding and the naive scan use a client of their own.
+  const { client: schemaClient } = await openCosmos({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    database: DATABASE,
+    local: true,
+  });
+  schemaClient.dispose();
+  const client = new CosmosClient({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 600_000 },
+  });
+  const database = client.database(DATABASE);
+  const containers = Object.fromEntries(
+    Object.entries(CONTAINERS).map(([name, spec]) => [name, database.container(spec.id)]),
+  ) as Containers;
+  const agent = clientAgent(1);
+  let app: RunningApp | undefined;
+  try {
+    app = await startApp({
+      config: loadConfig({ PORT: '0', COSMOS_DATABASE: DATABASE, LEADER_IDS: LEADER }, 'local'),
+      cosmos: { endpoint: cosmos.endpoint, key: cosmos.key },
+      logger: silentLogger,
+    });
+    const tally = new Tally();
+    const leader = new TurnClient(agent, app.url, LEADER, TENANT, {
+      before: () => cosmos.attach(tally),
+      after: () => cosmos.detach(tally),
+    });
+    const state = { people: 0, answers: 0 };
+    const rows: Row[] = [];
+    console.log(
+      `Leadership summary benchmark: sizes ${options.sizes.join(', ')}; ${options.repeats} summaries per size.`,
+    );
+    for (const size of [...options.sizes].sort((a, b) => a - b)) {
+      const seedStart = performance.now();
+      await seedUpTo(containers, index, TENANT, state, size);
+      const seedSeconds = (performance.now() - seedStart) / 1000;
+      progress(`seeded ${state.answers} answers in ${seedSeconds.toFixed(1)} s`);
+      // Warm-up (JIT, connections, caches); longer before the first size so that it is not measured cold.
+      for (let i = 0; i < (rows.length === 0 ? 60 : 10); i++) await leader.say('summary');
+      const before = tally.total();
+      const latencies: number[] = [];
+      for (let i = 0; i < options.repeats; i++) {
+        const result = await leader.say('summary');
+        const card = JSON.stringify(result.activities);
+        if (result.status !== 200 || !card.includes('people have answered')) throw new Error('summary turn failed');
+        latencies.push(result.ms);
+      }
+      const summaryRequests = (tally.total() - before) / options.repeats;
+      progress(`${options.repeats} summaries done`);
+      const naive: number[] = [];
+      const naiveTally = new Tally();
+      const naivePages = { count: 0 };
+      // The embedded server scans far worse than linearly; very large scans are measured once, within a time budget.
+      const naiveRuns = size >= 50_000 ? 1 : options.naiveRepeats;
+      for (let i = 0; i < naiveRuns; i++) {
+        cosmos.attach(naiveTally);
+        const started = performance.now();
+        const all = await fullScan(containers, naivePages, NAIVE_BUDGET_MS);
+        if (!all) {
+          naive.push(Number.POSITIVE_INFINITY);
+          cosmos.detach(naiveTally);
+          progress(`naive full scan stopped after ${NAIVE_BUDGET_MS / 1000} s`);
+          break;
+        }
+        organisationSummary(index, recomputeCounters(index, all), { group: 5, comments: 10 });
+        naive.push(performance.now() - started);
+        progress(`naive full scan ${i + 1}: ${(performance.now() - started).toFixed(0)} ms`);
+        cosmos.detach(naiveTally);
+      }
+      const summary = summarize(latencies);
+      rows.push({
+        answers: state.answers,
+        people: state.people,
+        seedSeconds,
+        summaryP50: summary.p50,
+        summaryP95: summary.p95,
+        summaryRequests,
+        naiveP50: summarize(naive).p50,
+        naiveRequests: Math.max(naiveTally.total(), naivePages.count) / Math.max(1, naive.length),
+      });
+      const row = rows[rows.length - 1];
+      console.log(
+        `  ${row.answers.toLocaleString('en-US')} answers (${row.people} people, seeded in ${row.seedSeconds.toFixed(1)} s): ` +
+          `summary p50 ${row.summaryP50.toFixed(1)} ms, p95 ${row.summaryP95.toFixed(1)} ms, ${row.summaryRequests.toFixed(1)} Cosmos requests; ` +
+          `naive full scan ${naiveText(row)}`,
+      );
+    }
+    printTable(rows);
+    return 0;
+  } finally {
+    agent.destroy();
+    await app?.close();
+    client.dispose();
+    await cosmos.close();
+  }
+}
+
+/** The naive way: read every answer of the tenant, page by page (each page is one query request). */
+async function fullScan(
+  containers: Containers,
+  pages: { count: number },
+  budgetMs: number,
+): Promise<StoredAnswer[] | undefined> {
+  const iterator = containers.users.items.query<StoredAnswer>(
+    {
+      query:
+        'SELECT c.userId, c.questionId, c.role, c["value"] FROM c WHERE c.tenantId = @tenantId AND c.type = "answer"',
+      parameters: [{ name: '@tenantId', value: TENANT }],
+    },
+    { maxItemCount: -1, abortSignal: AbortSignal.timeout(budgetMs) },
+  );
+  const all: StoredAnswer[] = [];
+  try {
+    while (iterator.hasMoreResults()) {
+      const { resources } = await iterator.fetchNext();
+      pages.count++;
+      all.push(...resources);
+    }
+  } catch (error) {
+    if ((error as Error).name === 'AbortError' || (error as { code?: unknown }).code === 'AbortError') return undefined;
+    throw error;
+  }
+  return all;
+}
+
+function naiveText(row: Row): string {
+  return Number.isFinite(row.naiveP50)
+    ? `${row.naiveP50.toFixed(0)} ms (${row.naiveRequests.toFixed(0)})`
+    : `> ${NAIVE_BUDGET_MS / 1000} s (stopped)`;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`  … ${message}\n`);
+}
+
+function printTable(rows: Row[]): void {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  console.log(
+    '\n| answers | summary p50 | summary p95 | Cosmos requests / summary | naive full scan p50 | naive requests |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows)
+    console.log(
+      `| ${row.answers.toLocaleString('en-US')} | ${row.summaryP50.toFixed(1)} ms | ${row.summaryP95.toFixed(1)} ms | ${row.summaryRequests.toFixed(1)} | ${naiveText(row)} |`,
+    );
+  if (rows.length < 2) return;
+  const latency = ratio(last.summaryP50, first.summaryP50);
+  const requests = ratio(last.summaryRequests, first.summaryRequests);
+  console.log(
+    `\n${last.answers.toLocaleString('en-US')} vs ${first.answers.toLocaleString('en-US')} answers: summary latency ${latency.toFixed(2)}×, Cosmos requests ${requests.toFixed(2)}× (goal: within 1.5×: ${latency <= 1.5 && requests <= 1.5 ? 'met' : 'missed'}); naive full scan ${Number.isFinite(last.naiveP50) ? `${ratio(last.naiveP50, first.naiveP50).toFixed(1)}×` : `more than ${Math.floor(NAIVE_BUDGET_MS / first.naiveP50)}×`}.`,
+  );
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

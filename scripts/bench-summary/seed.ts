@@ -1,0 +1,98 @@
+import { recomputeCounters } from '../../src/aggregation/recompute';
+import type { ContentIndex } from '../../src/content/content-index';
+import type { RowValue } from '../../src/domain/answers';
+import { AggregateStore } from '../../src/storage/aggregate-store';
+import { answerDocument, type StoredAnswer } from '../../src/storage/answer-store';
+import type { Containers } from '../../src/storage/cosmos';
+
+const STATEMENTS = [
+  'Automate routine paperwork',
+  'Answer customer questions faster',
+  'Summarise long meeting notes',
+  'Forecast demand from our sales data',
+  'Draft first versions of marketing content',
+  'Help new starters learn our tools',
+  'Never replace jobs without a plan',
+  'Keep personal data out of prompts',
+  'No decisions about people without a human',
+];
+
+/** One person's answers: every rating question, two ambition statements, one do-not-want and one metric row. */
+export function personAnswers(index: ContentIndex, tenantId: string, person: number): StoredAnswer[] {
+  const userId = `bench-person-${person}`;
+  const goals = index.pack.goals;
+  const goal = goals[person % goals.length];
+  const answers: StoredAnswer[] = [];
+  const add = (questionId: string, value: StoredAnswer['value']) =>
+    answers.push(
+      answerDocument({
+        tenantId,
+        userId,
+        questionId,
+        sectionId: index.find(questionId)?.section.id ?? '',
+        packId: index.pack.id,
+        packVersion: index.pack.version,
+        role: person % 9 === 0 ? 'leader' : 'employee',
+        value,
+        answeredAt: '2026-11-01T00:00:00.000Z',
+      }),
+    );
+  index.allQuestions().forEach(({ question }, i) => {
+    if (question.kind === 'rating')
+      add(question.id, { kind: 'rating', value: (person + i) % 11 === 0 ? null : ((person * 7 + i) % 5) + 1 });
+  });
+  const statement = (offset: number): RowValue => ({
+    rowId: `r${offset}`,
+    statement: `${STATEMENTS[(person + offset) % STATEMENTS.length]} (${person})`,
+  });
+  add(index.pack.summary.want, { kind: 'rows', rows: [statement(0), statement(3)] });
+  add(index.pack.summary.doNotWant, { kind: 'rows', rows: [statement(6)] });
+  const fields = index.pack.summary.metricFields;
+  add(index.pack.summary.metrics, {
+    kind: 'rows',
+    rows: [
+      {
+        rowId: 'm1',
+        [fields.goal]: goal.value,
+        [fields.metric]: goal.metrics[person % goal.metrics.length].value,
+        [fields.baseline]: `${(person % 40) + 5}% today`,
+        [fields.target]: `${(person % 40) + 25}% next year`,
+        [fields.timeFrame]: index.pack.timeFrames[0]?.value ?? '',
+      },
+    ],
+  });
+  return answers;
+}
+
+/**
+ * Adds people until the tenant holds `target` answers: answer documents written straight to the users container
+ * (many at once, not through the bot), and their counters added to the aggregates as the turns would.
+ */
+export async function seedUpTo(
+  containers: Containers,
+  index: ContentIndex,
+  tenantId: string,
+  state: { people: number; answers: number },
+  target: number,
+): Promise<void> {
+  const batch: StoredAnswer[] = [];
+  while (state.answers + batch.length < target) {
+    const answers = personAnswers(index, tenantId, state.people++);
+    batch.push(...answers.slice(0, target - state.answers - batch.length));
+  }
+  await pool(batch, 64, (answer) => containers.users.items.upsert(answer));
+  const aggregates = new AggregateStore(containers.aggregates);
+  await pool([...recomputeCounters(index, batch)], 16, ([questionId, counters]) =>
+    aggregates.apply(tenantId, questionId, counters),
+  );
+  state.answers += batch.length;
+}
+
+async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
