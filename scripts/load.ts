@@ -8,14 +8,13 @@ import { availableParallelism } from 'node:os';
 import { startApp, type RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logging/logger';
-import { AnswerStore } from '../src/storage/answer-store';
+import { AnswerStore, type StoredAnswer } from '../src/storage/answer-store';
 import { openCosmos, type Containers } from '../src/storage/cosmos';
 import { questionnaireLoad, type Target } from './bench/phases';
 import { summarize } from './bench/stats';
 import { clientAgent, TurnClient, type TurnResult } from './bench/turn-client';
 import { compareUser, verifyStored } from './bench/verify';
 import { eraseUser } from './load/erase-user';
-import { answersByUser } from './load/tenant-answers';
 import { parseLoadArgs, USAGE, type LoadOptions } from './load/args';
 import { startCosmosProcess } from './bench/cosmos-process';
 import { LatencyHistogram } from './load/histogram';
@@ -135,7 +134,10 @@ async function load(options: LoadOptions, target: Target, containers: Containers
   );
   console.log(`  peak RSS                ${rssMb.toFixed(0)} MB (bot and load generator; the database runs apart)`);
   progress('checking every stored answer');
-  const stored = await answersByUser(containers.users, TENANT);
+  // One query for the whole tenant: the embedded server scans the tenant for each per-user query.
+  const stored = new Map<string, StoredAnswer[]>();
+  for (const answer of await new AnswerStore(containers.users).listAllInTenant(TENANT))
+    stored.set(answer.userId, [...(stored.get(answer.userId) ?? []), answer]);
   const expectations = run.users.map(({ userId, run: userRun }) => ({ userId, expected: userRun.expected }));
   const verification = await verifyStored(containers, TENANT, expectations, async (userId) => stored.get(userId) ?? []);
   console.log(`  answers stored          ${verification.storedAnswers}`);
