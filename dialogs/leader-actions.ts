@@ -162,16 +162,25 @@ export class LeaderActions {
     });
   }
 
+  /** Reads every answer of the tenant, which can take longer than a turn: acknowledged now, reported when done. */
   private async rebuild(context: TurnContext, tenantId: string, write: boolean): Promise<void> {
-    const report = await rebuildAggregates(this.deps.index, this.deps, tenantId, { write });
-    const checked = `I recomputed the counters from ${report.answers} answers by ${report.people} people (${report.documents} counter documents, ${report.teams} teams).`;
-    const outcome =
-      report.differences.length === 0
-        ? 'They match the maintained counters exactly.'
-        : report.written
-          ? `${report.differences.length} counters had drifted and are now repaired.`
-          : `${report.differences.length} counters differ. Type **rebuild summary** to repair them.`;
-    await context.sendActivity(`${checked} ${outcome}`);
+    turnUnitOf(context).backgroundJobs.push({
+      name: write ? 'summary.rebuild' : 'summary.check',
+      run: async () => {
+        const report = await rebuildAggregates(this.deps.index, this.deps, tenantId, { write });
+        const checked = `I recomputed the counters from ${report.answers} answers by ${report.people} people (${report.documents} counter documents, ${report.teams} teams).`;
+        const outcome =
+          report.differences.length === 0
+            ? 'They match the maintained counters exactly.'
+            : report.written
+              ? `${report.differences.length} counters had drifted and are now repaired.`
+              : `${report.differences.length} counters differ. Type **rebuild summary** to repair them.`;
+        return [{ text: `${checked} ${outcome}` }];
+      },
+    });
+    await context.sendActivity(
+      `${write ? 'Rebuilding' : 'Checking'} the summary counters from every stored answer. With many answers this takes a while; I'll post the result here when it's done.`,
+    );
   }
 
   private async roles(

@@ -34,7 +34,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('background work (fake Teams connector)', () => {
   it('returns at once and sends the result to the conversation when the job is done', async () => {
-    const before = connector.received.length;
+    const before = connector.sent.length;
     const started = Date.now();
     work.start(
       reference('conv-slow'),
@@ -60,7 +60,7 @@ describe('background work (fake Teams connector)', () => {
   });
 
   it('tells the user kindly when the job fails, and logs only the error name', async () => {
-    const before = connector.received.length;
+    const before = connector.sent.length;
     work.start(
       reference('conv-failing'),
       {

@@ -3,25 +3,26 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A fake of the Teams connector (the Bot Framework channel service cannot run here): it accepts what the bot sends
- * to a conversation and remembers it, so proactive messages can be checked.
+ * to a conversation and remembers it, so proactive messages (background work, digests) can be checked.
  */
-export interface ReceivedActivity {
+export interface SentActivity {
   conversationId: string;
-  activity: { type?: string; text?: string; attachments?: { contentType: string; content: unknown }[] };
+  activity: Record<string, unknown> & { text?: string };
   at: number;
 }
 
 export interface FakeConnector {
   /** The serviceUrl to put on activities, e.g. http://127.0.0.1:1234/ */
   serviceUrl: string;
-  received: ReceivedActivity[];
+  /** What the bot sent, oldest first. */
+  sent: SentActivity[];
   /** Resolves when `count` activities have arrived in total. */
-  waitFor(count: number, timeoutMs?: number): Promise<ReceivedActivity[]>;
+  waitFor(count: number, timeoutMs?: number): Promise<SentActivity[]>;
   close(): Promise<void>;
 }
 
 export async function startFakeConnector(): Promise<FakeConnector> {
-  const received: ReceivedActivity[] = [];
+  const sent: SentActivity[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -32,36 +33,40 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.writeHead(404).end();
         return;
       }
-      received.push({
+      sent.push({
         conversationId: decodeURIComponent(match[1]),
-        activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedActivity['activity'],
+        activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity['activity'],
         at: Date.now(),
       });
-      for (const waiter of waiters.filter((candidate) => received.length >= candidate.count)) waiter.resolve();
+      for (const waiter of waiters.filter((candidate) => sent.length >= candidate.count)) waiter.resolve();
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `activity-${received.length}` }));
+      res.end(JSON.stringify({ id: `activity-${sent.length}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    received,
+    sent,
     waitFor(count, timeoutMs = 10_000) {
-      if (received.length >= count) return Promise.resolve(received);
+      if (sent.length >= count) return Promise.resolve(sent);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`only ${received.length} of ${count} activities arrived`)),
+          () => reject(new Error(`only ${sent.length} of ${count} activities arrived`)),
           timeoutMs,
         );
         waiters.push({
           count,
           resolve: () => {
             clearTimeout(timer);
-            resolve(received);
+            resolve(sent);
           },
         });
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
