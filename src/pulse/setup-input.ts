@@ -57,7 +57,7 @@ export function checkSetup(
     deadlineDate: text('deadlineDate').slice(0, 40),
     deadlineTime: text('deadlineTime').slice(0, 40),
     threshold: Number.isInteger(Number(text('threshold'))) ? Number(text('threshold')) : DEFAULT_THRESHOLD,
-    reminder: text('reminder') in REMINDER_HOURS ? text('reminder') : '24',
+    reminder: Object.hasOwn(REMINDER_HOURS, text('reminder')) ? text('reminder') : '24',
   };
   const refuse = (error: string): SetupCheck => ({ ok: false, error, values });
 
@@ -82,7 +82,7 @@ export function checkSetup(
   if (deadline.getTime() < now.getTime() + MIN_LEAD_MS)
     return refuse('The deadline must be at least 10 minutes from now.');
   if (deadline.getTime() > now.getTime() + MAX_LEAD_MS) return refuse('The deadline can be at most 90 days away.');
-  if (!(text('reminder') in REMINDER_HOURS)) return refuse('Choose when to remind people.');
+  if (!Object.hasOwn(REMINDER_HOURS, text('reminder'))) return refuse('Choose when to remind people.');
   const hours = REMINDER_HOURS[values.reminder];
   const reminder = hours === undefined ? undefined : new Date(deadline.getTime() - hours * 3_600_000);
 
