@@ -23,8 +23,7 @@ import { pulseIds, type PulseDoc } from '../src/pulse/types';
 import { openCosmos } from '../src/storage/cosmos';
 import { PulseStore } from '../src/storage/pulse-store';
 import type { ChildMessage, ChildRequest, FakeReport } from './bench/fake-teams-child';
-import { startCountingCosmos } from './bench/counting-cosmos';
-import { Tally } from './bench/cosmos-requests';
+import { startCosmosProcess } from './bench/cosmos-process';
 
 const MAX_RESUMES = 20;
 
@@ -58,7 +57,7 @@ function parse(argv: readonly string[]): Options {
 
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
-  const cosmos = await startCountingCosmos();
+  const cosmos = await startCosmosProcess();
   const { client, containers } = await openCosmos({
     endpoint: cosmos.endpoint,
     key: cosmos.key,
@@ -102,7 +101,6 @@ async function main(): Promise<number> {
     peakRss = Math.max(peakRss, usage.rss);
     peakHeap = Math.max(peakHeap, usage.heapUsed);
   }, 250);
-  const tally = new Tally();
   const progress = setInterval(() => process.stderr.write(`\r  ${sent} of ${options.recipients + 1} sent`), 2000);
 
   console.log(
@@ -110,7 +108,7 @@ async function main(): Promise<number> {
       (options.throttle > 0 ? `, ${options.throttle}% of sends answered 429` : ''),
   );
   const started = performance.now();
-  cosmos.attach(tally);
+  const counting = await cosmos.attach();
   // As the scheduler would: a run that fails (a dropped Cosmos connection, say) is resumed from the ledger.
   let outcome = 'failed';
   const errors: string[] = [];
@@ -121,7 +119,7 @@ async function main(): Promise<number> {
       errors.push(error instanceof Error ? error.message : String(error));
     }
   }
-  cosmos.detach(tally);
+  const tally = await cosmos.detach(counting);
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   clearInterval(progress);

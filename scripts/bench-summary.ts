@@ -15,8 +15,7 @@ import { silentLogger } from '../src/logging/logger';
 import type { StoredAnswer } from '../src/storage/answer-store';
 import { CONTAINERS } from '../src/storage/containers';
 import { openCosmos, type Containers } from '../src/storage/cosmos';
-import { Tally } from './bench/cosmos-requests';
-import { startCountingCosmos } from './bench/counting-cosmos';
+import { startCosmosProcess } from './bench/cosmos-process';
 import { ratio, summarize } from './bench/stats';
 import { clientAgent, TurnClient } from './bench/turn-client';
 import { seedUpTo } from './bench-summary/seed';
@@ -56,7 +55,7 @@ interface Row {
 
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
-  const cosmos = await startCountingCosmos();
+  const cosmos = await startCosmosProcess();
   const index = new ContentIndex(loadContentPack());
   // Creates the database and containers; the app's client gives up after 5 s, which a full scan of 100k answers
   // on the in-process server exceeds, so seeding and the naive scan use a client of their own.
@@ -84,11 +83,7 @@ async function main(): Promise<number> {
       cosmos: { endpoint: cosmos.endpoint, key: cosmos.key },
       logger: silentLogger,
     });
-    const tally = new Tally();
-    const leader = new TurnClient(agent, app.url, LEADER, TENANT, {
-      before: () => cosmos.attach(tally),
-      after: () => cosmos.detach(tally),
-    });
+    const leader = new TurnClient(agent, app.url, LEADER, TENANT);
     const state = { people: 0, answers: 0 };
     const rows: Row[] = [];
     console.log(
@@ -101,7 +96,7 @@ async function main(): Promise<number> {
       progress(`seeded ${state.answers} answers in ${seedSeconds.toFixed(1)} s`);
       // Warm-up (JIT, connections, caches); longer before the first size so that it is not measured cold.
       for (let i = 0; i < (rows.length === 0 ? 60 : 10); i++) await leader.say('summary');
-      const before = tally.total();
+      const counting = await cosmos.attach();
       const latencies: number[] = [];
       for (let i = 0; i < options.repeats; i++) {
         const result = await leader.say('summary');
@@ -109,28 +104,26 @@ async function main(): Promise<number> {
         if (result.status !== 200 || !card.includes('people have answered')) throw new Error('summary turn failed');
         latencies.push(result.ms);
       }
-      const summaryRequests = (tally.total() - before) / options.repeats;
+      const summaryRequests = (await cosmos.detach(counting)).total() / options.repeats;
       progress(`${options.repeats} summaries done`);
       const naive: number[] = [];
-      const naiveTally = new Tally();
+      const naiveCounting = await cosmos.attach();
       const naivePages = { count: 0 };
       // The embedded server scans far worse than linearly; very large scans are measured once, within a time budget.
       const naiveRuns = size >= 50_000 ? 1 : options.naiveRepeats;
       for (let i = 0; i < naiveRuns; i++) {
-        cosmos.attach(naiveTally);
         const started = performance.now();
         const all = await fullScan(containers, naivePages, NAIVE_BUDGET_MS);
         if (!all) {
           naive.push(Number.POSITIVE_INFINITY);
-          cosmos.detach(naiveTally);
           progress(`naive full scan stopped after ${NAIVE_BUDGET_MS / 1000} s`);
           break;
         }
         organisationSummary(index, recomputeCounters(index, all), { group: 5, comments: 10 });
         naive.push(performance.now() - started);
         progress(`naive full scan ${i + 1}: ${(performance.now() - started).toFixed(0)} ms`);
-        cosmos.detach(naiveTally);
       }
+      const naiveTally = await cosmos.detach(naiveCounting);
       const summary = summarize(latencies);
       rows.push({
         answers: state.answers,
