@@ -6,6 +6,7 @@ import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { classifyRequest, Tally } from './cosmos-requests';
+import { scopeQueriesToPartitions } from './partition-scoped-queries';
 
 export type ParentMessage = { id: number; type: 'attach' | 'detach' };
 export type ChildMessage =
@@ -13,6 +14,7 @@ export type ChildMessage =
 
 // Same options as src/local/embedded-cosmos.ts: keep-alive changes its speed about threefold.
 const server = createHttpServer({ keepAlive: true });
+scopeQueriesToPartitions(server);
 const attached = new Map<number, Tally>();
 
 server.on('request', (req: IncomingMessage, res: ServerResponse) => {
