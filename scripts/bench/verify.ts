@@ -27,14 +27,12 @@ export async function verifyStored(
   containers: Containers,
   tenantId: string,
   users: readonly UserExpectation[],
-  /** How to read a user's stored answers; by default one partition query per user. */
-  storedAnswersOf: (userId: string) => Promise<StoredAnswer[]> = (userId) =>
-    new AnswerStore(containers.users).listForUser(tenantId, userId),
 ): Promise<Verification> {
+  const answers = new AnswerStore(containers.users);
   const result: Verification = { storedAnswers: 0, lost: [], unexpected: [], aggregateMismatches: [] };
   const perQuestion = new Map<string, { n: number; rows: number }>();
   for (const user of users) {
-    const { stored, lost, unexpected } = compareUser(await storedAnswersOf(user.userId), user);
+    const { stored, lost, unexpected } = compareUser(await answers.listForUser(tenantId, user.userId), user);
     result.storedAnswers += stored.size;
     result.lost.push(...lost);
     result.unexpected.push(...unexpected);
