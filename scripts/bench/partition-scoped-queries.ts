@@ -47,11 +47,13 @@ export function scopeQueriesToPartitions(server: Server): void {
     const paths = this._parent.read()?.partitionKey?.paths ?? [];
     if (!key || paths.length === 0) return query.apply(this, args);
     const all = this._data;
-    const inPartition = (item: StoredItem) => {
+    const inPartition: StoredItem[] = [];
+    for (const item of all.values()) {
       const doc = item.read();
-      return key.every((value, level) => doc[paths[level]?.slice(1) ?? ''] === value);
-    };
-    this._data = new Map([...all].filter(([, item]) => inPartition(item)));
+      if (key.every((value, level) => doc[paths[level]?.slice(1) ?? ''] === value)) inPartition.push(item);
+    }
+    // The package's query reads only `_data.values()`; handing it the partition's items is all that is needed.
+    this._data = { values: () => inPartition.values() } as unknown as Map<string, StoredItem>;
     try {
       return query.apply(this, args);
     } finally {
