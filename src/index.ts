@@ -11,7 +11,14 @@ async function main(): Promise<void> {
     cosmos: { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key },
     logger,
   });
-  const stop = () => void app.close().then(() => process.exit(0));
+  const stop = () =>
+    void app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('app.close-failed', { error: (error as Error).name });
+        process.exit(1);
+      },
+    );
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

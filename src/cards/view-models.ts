@@ -200,7 +200,10 @@ export interface LeaderReadinessView {
   distribution: string;
 }
 
-/** The leadership ambition & metrics card (organisation or team); every string is bot text or pack text. */
+/**
+ * The leadership ambition & metrics card (organisation or team). Mostly bot and pack text; the example statements
+ * (people's words, names removed) and the team's name are user text, which the renderer treats as such.
+ */
 export interface LeaderSummaryView {
   title: string;
   /** Who is counted, e.g. "Organisation-wide · 42 people · 64% finished". */

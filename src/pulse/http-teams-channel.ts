@@ -74,9 +74,10 @@ export class HttpTeamsChannel implements TeamsChannel {
   }
 
   private async call(method: string, target: string, body?: unknown): Promise<unknown> {
-    const token = await this.token();
     let response: Response;
     try {
+      // Inside the try: a failed token request is as retryable as a failed send.
+      const token = await this.token();
       response = await fetch(target, {
         method,
         headers: {
@@ -88,7 +89,7 @@ export class HttpTeamsChannel implements TeamsChannel {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch {
-      // Connection refused, reset or timed out: status 0, which the sender retries.
+      // No token, connection refused, reset or timed out: status 0, which the sender retries.
       throw new ChannelError(0, 'NetworkError');
     }
     const text = await response.text();

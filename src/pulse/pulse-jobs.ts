@@ -23,10 +23,6 @@ export class PulseJobs {
     this.start(tenantId, pulseId, 'remind', () => this.fanOut.remind(tenantId, pulseId));
   }
 
-  isRunning(tenantId: string, pulseId: string): boolean {
-    return this.running.has(`${tenantId}|${pulseId}`);
-  }
-
   /** Resolves when every job started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all(this.running.values());

@@ -71,7 +71,7 @@ export class PulseService {
     if (!this.mayStart(actor)) return [NOT_ALLOWED_TO_START];
     const token = typeof value.token === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value.token) ? value.token : '';
     if (!token)
-      return ['That card is not one I sent, so I have not started anything. Mention me with **pulse** to begin.'];
+      return ["That card looks incomplete, so I haven't started anything. Mention me with **pulse** to begin."];
     const now = clock();
     const checked = checkSetup(value, index, now, utcOffsetMinutes, minThreshold);
     if (!checked.ok)
@@ -166,6 +166,8 @@ export class PulseService {
     const closed = await this.close(actor.tenantId, pulseId, 'sender');
     if (closed === 'already') return ['This pulse is already closed; its results were posted here when it closed.'];
     if (closed === 'missing') return ["I don't recognise that pulse."];
+    if (closed === 'busy')
+      return ['Answers are arriving right now, so the pulse is still open. Please try closing it again in a moment.'];
     return [closed];
   }
 
@@ -203,7 +205,7 @@ export class PulseService {
     tenantId: string,
     pulseId: string,
     by: 'sender' | 'deadline',
-  ): Promise<CardAttachment | 'already' | 'missing'> {
+  ): Promise<CardAttachment | 'already' | 'missing' | 'busy'> {
     const { store, clock, cards } = this.deps;
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await store.readPulse(tenantId, pulseId);
@@ -220,7 +222,8 @@ export class PulseService {
       await this.refreshChannelCard(closed);
       return cards.pulseResults(resultsView(closed, results));
     }
-    return 'already';
+    // Responses kept changing the document under us; it is still open (the scheduler tries again at the deadline).
+    return 'busy';
   }
 
   private channelFor(tenantId: string): TeamsChannel {

@@ -43,11 +43,6 @@ export class DigestStore {
     }
   }
 
-  async get(tenantId: string, userId: string): Promise<DigestDoc | undefined> {
-    const { resource } = await this.container.item(digestId(userId), tenantId).read<DigestDoc>();
-    return resource ? withoutSystemFields(resource) : undefined;
-  }
-
   /** Subscriptions of the tenant due at `now`. */
   async due(tenantId: string, now: Date): Promise<Array<DigestDoc & { _etag?: string }>> {
     const { resources } = await this.container.items
