@@ -177,9 +177,11 @@ export class PulseStore {
   async saveResponse(response: ResponseDoc, delivery: Versioned<DeliveryDoc>): Promise<ResponseOutcome> {
     const { tenantId, pulseId } = response;
     const partitionKey = [tenantId, pulseId];
-    if (!delivery.doc.respondedAt) {
+    let entry: Versioned<DeliveryDoc> | undefined = delivery;
+    // The ledger entry can change under us (the sender settling it, a reminder round): read it again and retry.
+    for (let attempt = 0; attempt < 3 && entry && !entry.doc.respondedAt; attempt++) {
       const responded: DeliveryDoc = {
-        ...delivery.doc,
+        ...entry.doc,
         respondedAt: response.submittedAt,
         updatedAt: response.updatedAt,
       };
@@ -190,19 +192,21 @@ export class PulseStore {
           operationType: 'Replace',
           id: responded.id,
           resourceBody: responded as unknown as JSONObject,
-          ifMatch: delivery.etag,
+          ifMatch: entry.etag,
           partitionKey,
         },
       ];
       const result = await this.container.items.batch(operations, partitionKey);
-      const failed = (result.result ?? []).find((entry) => entry.statusCode >= 400 && entry.statusCode !== 424);
+      const failed = (result.result ?? []).find((item) => item.statusCode >= 400 && item.statusCode !== 424);
       if (!failed && (result.result ?? []).length === operations.length) {
         // Batches take no patch: the live count moves just after (results are always counted from the responses).
         await this.patchPulse(tenantId, pulseId, [{ op: 'incr', path: '/responses', value: 1 }]);
         return 'created';
       }
-      if (failed && failed.statusCode !== 409 && failed.statusCode !== 412)
+      if (failed?.statusCode === 409) break;
+      if (failed && failed.statusCode !== 412)
         throw Object.assign(new Error(`response batch failed with ${failed.statusCode}`), { code: failed.statusCode });
+      entry = await this.read<DeliveryDoc>(entry.doc.id, tenantId, pulseId);
     }
     const existing = await this.read<ResponseDoc>(response.id, tenantId, pulseId);
     const submittedAt = existing?.doc.submittedAt ?? response.submittedAt;
