@@ -5,7 +5,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
  * The embedded Cosmos-compatible server runs every query over the whole container, whatever partition key the
  * request names; Cosmos DB runs it in that partition. With thousands of simulated users that scan, not the bot, sets
  * the pace. For the benchmark and load scripts only, this scopes a query to the partition key the request names
- * (the `x-ms-documentdb-partitionkey` header, all levels of a hierarchical key), as Cosmos does.
+ * (the `x-ms-documentdb-partitionkey` header, all levels of a hierarchical key), as Cosmos does, and runs the query
+ * plan request the SDK sends first over no documents at all.
  */
 interface StoredItem {
   read(): Record<string, unknown>;
@@ -19,7 +20,11 @@ interface ItemsInternals {
 
 const requestedPartition = new AsyncLocalStorage<unknown[] | undefined>();
 
+/** A query plan request scans nothing: the stand-in answers it by running the query, which the SDK then ignores. */
+const NO_DOCUMENTS: unknown[] = [Symbol('query plan request')];
+
 function partitionKeyOf(req: IncomingMessage): unknown[] | undefined {
+  if (String(req.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true') return NO_DOCUMENTS;
   const header = req.headers['x-ms-documentdb-partitionkey'];
   if (typeof header !== 'string') return undefined;
   try {
