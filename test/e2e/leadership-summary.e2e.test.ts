@@ -1,17 +1,9 @@
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { startApp, type RunningApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { silentLogger } from '../../src/logging/logger';
+import type { RunningApp } from '../../src/app';
 import { TestUser, cardsOf, submitData } from '../support/bot-harness';
-import {
-  PLAYGROUND_DEFAULTS,
-  openPlaygroundPage,
-  startPlayground,
-  type Playground,
-  type PlaygroundPage,
-} from './playground';
+import { PLAYGROUND_DEFAULTS, type PlaygroundPage } from './playground';
+import { startAppInPlayground } from './playground-app';
 
 const { tenantId, team } = PLAYGROUND_DEFAULTS;
 
@@ -40,27 +32,16 @@ async function colleagueAnswers(app: RunningApp, n: number): Promise<void> {
 }
 
 describe('leadership summary in the Agents Playground (headless Chromium)', () => {
-  let cosmos: EmbeddedCosmos;
   let app: RunningApp;
-  let playground: Playground;
+  let close: (() => Promise<void>) | undefined;
   let ui: PlaygroundPage;
 
   beforeAll(async () => {
-    cosmos = await startEmbeddedCosmos();
-    app = await startApp({
-      config: loadConfig({ PORT: '0', COSMOS_DATABASE: 'e2e-leadership', SUMMARY_THRESHOLD: '3' }, 'local'),
-      cosmos,
-      logger: silentLogger,
-    });
-    playground = await startPlayground(`${app.url}/api/messages`);
-    ui = await openPlaygroundPage(playground.url);
+    ({ app, ui, close } = await startAppInPlayground({ COSMOS_DATABASE: 'e2e-leadership', SUMMARY_THRESHOLD: '3' }));
   }, 90_000);
 
   afterAll(async () => {
-    await ui?.close();
-    await playground?.close();
-    await app?.close();
-    await cosmos?.close();
+    await close?.();
   }, 30_000);
 
   it('shows the team card in the team channel after several colleagues answered over HTTP', async () => {

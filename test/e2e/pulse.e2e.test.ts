@@ -1,43 +1,33 @@
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { startApp, type RunningApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import type { RunningApp } from '../../src/app';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { silentLogger } from '../../src/logging/logger';
-import { openPlaygroundPage, startPlayground, type Playground, type PlaygroundPage } from './playground';
+import { startAppInPlayground } from './playground-app';
+import type { PlaygroundPage } from './playground';
 
 const index = new ContentIndex(loadContentPack());
 const template = index.pack.pulseTemplates[0];
 
 describe('a team pulse in the Agents Playground team channel (headless Chromium)', () => {
-  let cosmos: EmbeddedCosmos;
   let app: RunningApp;
-  let playground: Playground;
+  let close: (() => Promise<void>) | undefined;
   let ui: PlaygroundPage;
 
   beforeAll(async () => {
-    cosmos = await startEmbeddedCosmos();
-    app = await startApp({
-      // The playground's team has a handful of people, so the threshold minimum is lowered (local mode only).
-      config: loadConfig(
-        { PORT: '0', COSMOS_DATABASE: 'e2e-pulse', PULSE_POLICY: 'anyone', PULSE_MIN_THRESHOLD: '1' },
-        'local',
-      ),
-      cosmos,
-      logger: silentLogger,
-      pulseTickMs: 0,
-    });
-    playground = await startPlayground(`${app.url}/api/messages`);
-    ui = await openPlaygroundPage(playground.url);
+    ({ app, ui, close } = await startAppInPlayground(
+      {
+        COSMOS_DATABASE: 'e2e-pulse',
+        PULSE_POLICY: 'anyone',
+        // The playground's team has a handful of people, so the threshold minimum is lowered (local mode only).
+        PULSE_MIN_THRESHOLD: '1',
+      },
+      { pulseTickMs: 0 },
+    ));
   }, 90_000);
 
   afterAll(async () => {
-    await ui?.close();
-    await playground?.close();
-    await app?.close();
-    await cosmos?.close();
+    await close?.();
   }, 30_000);
 
   it('starts a pulse in the channel, answers it in the 1:1 chat, closes it and shows the results card', async () => {

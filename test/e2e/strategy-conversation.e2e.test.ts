@@ -1,10 +1,7 @@
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { startApp, type RunningApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { silentLogger } from '../../src/logging/logger';
-import { openPlaygroundPage, startPlayground, type Playground, type PlaygroundPage } from './playground';
+import { startAppInPlayground } from './playground-app';
+import type { PlaygroundPage } from './playground';
 
 /** The first section of the default pack, as the cards ask it: rating, text or single choice. */
 const BUSINESS_IMPACT = [
@@ -23,27 +20,15 @@ const BUSINESS_IMPACT = [
 ] as const;
 
 describe('the strategy conversation in the Agents Playground (headless Chromium)', () => {
-  let cosmos: EmbeddedCosmos;
-  let app: RunningApp;
-  let playground: Playground;
+  let close: (() => Promise<void>) | undefined;
   let ui: PlaygroundPage;
 
   beforeAll(async () => {
-    cosmos = await startEmbeddedCosmos();
-    app = await startApp({
-      config: loadConfig({ PORT: '0', COSMOS_DATABASE: 'e2e' }, 'local'),
-      cosmos,
-      logger: silentLogger,
-    });
-    playground = await startPlayground(`${app.url}/api/messages`);
-    ui = await openPlaygroundPage(playground.url);
+    ({ ui, close } = await startAppInPlayground({ COSMOS_DATABASE: 'e2e' }));
   }, 90_000);
 
   afterAll(async () => {
-    await ui?.close();
-    await playground?.close();
-    await app?.close();
-    await cosmos?.close();
+    await close?.();
   }, 30_000);
 
   it('welcomes, answers the whole first section on the cards with the progress moving, and reaches the summary card', async () => {
