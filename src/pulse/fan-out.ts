@@ -67,52 +67,50 @@ export class FanOut {
   }
 
   /** Sends (or continues sending) a pulse. Safe to call on several instances at once, and again after a crash. */
-  async run(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
-    const lease = await this.deps.leases.acquire(tenantId, pulseId);
-    if (!lease) return 'busy';
-    try {
-      const pulse = await this.deps.store.readPulse(tenantId, pulseId);
-      if (!pulse) return 'missing';
-      if (pulse.doc.status !== 'open') return 'closed';
-      const channel = this.channelFor(tenantId);
-      await this.postChannelCard(pulse.doc, channel);
-      await this.readRoster(pulse.doc, channel, lease);
-      await this.settleInterrupted(pulse.doc);
-      await this.sendQueued(pulse.doc, channel, lease);
+  run(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
+    return this.withOpenPulse(tenantId, pulseId, async (pulse, channel, lease) => {
+      await this.postChannelCard(pulse, channel);
+      await this.readRoster(pulse, channel, lease);
+      await this.settleInterrupted(pulse);
+      await this.sendQueued(pulse, channel, lease);
       // An entry whose `sending` write landed but was reported lost (a dropped connection) is in doubt as well.
-      await this.settleInterrupted(pulse.doc);
+      await this.settleInterrupted(pulse);
       await this.deps.store.patchPulse(tenantId, pulseId, [{ op: 'set', path: '/fanOut/phase', value: 'done' }]);
       this.deps.logger.info('pulse.fan-out.done', { tenantId, pulseId });
-      return 'done';
-    } catch (error) {
-      if (error instanceof LeaseLost) {
-        this.deps.logger.warn('pulse.fan-out.lease-lost', { tenantId, pulseId });
-        return 'lost-lease';
-      }
-      throw error;
-    } finally {
-      await lease.release();
-    }
+    });
   }
 
   /**
    * Sends the reminder card to everyone who got the pulse (or may have: `interrupted`) and has not answered.
    * Each person is marked reminded before their send, so a crash never reminds anyone twice.
    */
-  async remind(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
+  remind(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
+    return this.withOpenPulse(tenantId, pulseId, async (pulse, channel, lease) => {
+      await this.forEachLedgerPage(pulse, ['sent', 'interrupted'], lease, (entry) =>
+        entry.doc.respondedAt || entry.doc.remindedAt ? undefined : this.remindOne(pulse, entry, channel),
+      );
+    });
+  }
+
+  /** Holds the pulse's send lease while `work` runs on it, if the pulse is still open. */
+  private async withOpenPulse(
+    tenantId: string,
+    pulseId: string,
+    work: (pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease) => Promise<void>,
+  ): Promise<FanOutOutcome> {
     const lease = await this.deps.leases.acquire(tenantId, pulseId);
     if (!lease) return 'busy';
     try {
       const pulse = await this.deps.store.readPulse(tenantId, pulseId);
       if (!pulse) return 'missing';
       if (pulse.doc.status !== 'open') return 'closed';
-      const channel = this.channelFor(tenantId);
-      await this.forEachLedgerPage(pulse.doc, ['sent', 'interrupted'], lease, (entry) =>
-        entry.doc.respondedAt || entry.doc.remindedAt ? undefined : this.remindOne(pulse.doc, entry, channel),
-      );
+      await work(pulse.doc, this.channelFor(tenantId), lease);
       return 'done';
     } catch (error) {
-      if (error instanceof LeaseLost) return 'lost-lease';
+      if (error instanceof LeaseLost) {
+        this.deps.logger.warn('pulse.fan-out.lease-lost', { tenantId, pulseId });
+        return 'lost-lease';
+      }
       throw error;
     } finally {
       await lease.release();
