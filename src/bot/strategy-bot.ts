@@ -6,6 +6,7 @@ import { sessionDialogState } from '../../dialogs/session-dialog-state';
 import { attachTurnUnit } from '../../dialogs/turn-state';
 import { isPersonal } from '../../dialogs/conversation-kind';
 import type { RunMode } from '../config';
+import { cosmosSafe } from '../storage/cosmos-id';
 import { tenantOf } from './admission';
 import type { BackgroundWork } from './background-work';
 import { roleOf, type RoleDirectory } from '../domain/roles';
@@ -195,11 +196,6 @@ export class StrategyBot {
   private botWasAdded(activity: Activity): boolean {
     return (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
   }
-}
-
-/** Cosmos ids may not hold / \\ ? #; they are escaped (with % itself) so distinct ids stay distinct. */
-function cosmosSafe(id: string): string {
-  return id.replace(/[/\\?#%]/g, (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** botbuilder-dialogs wraps what a dialog throws in DialogContextError (keeping it in `.error`): unwrap it. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logging/logger';
+import { cosmosSafe } from '../storage/cosmos-id';
 import type { PulseStore, Versioned } from '../storage/pulse-store';
 import { RateLimitedChannel } from './rate-limited-channel';
 import type { TenantRateLimiters } from './rate-limiter';
@@ -335,8 +336,7 @@ function newDelivery(tenantId: string, pulseId: string, member: RosterMember, no
 
 /** The member's Entra object id, lower-cased and escaped as the bot does for the activity's sender. */
 export function recipientKey(member: RosterMember): string {
-  const raw = member.aadObjectId?.toLowerCase() || member.id;
-  return raw.replace(/[/\\?#%]/g, (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return cosmosSafe(member.aadObjectId?.toLowerCase() || member.id);
 }
 
 function failureReason(error: { status: number; code?: string }, attempts: number): string {
