@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import { cosmosSafe } from '../storage/cosmos-id';
 import type { PulseStore, Versioned } from '../storage/pulse-store';
+import { runPagedPool } from './paged-pool';
 import { RateLimitedChannel } from './rate-limited-channel';
 import type { TenantRateLimiters } from './rate-limiter';
 import { DEFAULT_RETRY, withRetries, type Attempted, type RetryPolicy } from './retry';
@@ -64,6 +65,9 @@ export class FanOut {
 
   constructor(private readonly deps: FanOutDeps) {
     this.options = { ...DEFAULT_FAN_OUT, ...deps.options };
+    // The first page of `queued` must have room beyond the entries still under way (see forEachLedgerPage).
+    if (this.options.ledgerPageSize <= 2 * this.options.concurrency)
+      throw new RangeError('a ledger page must hold more than twice the fan-out concurrency');
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
@@ -203,35 +207,48 @@ export class FanOut {
     return current?.doc.status === 'open';
   }
 
-  /** Runs `work` over ledger entries in the given states, page by page, until a page makes no progress. */
+  /**
+   * Runs `work` over ledger entries in the given states, reading the next page while the current one is finished off.
+   * Sending moves entries out of `queued`, so for `queued` the first page is read again each time and what is already
+   * under way is skipped (a page holds more than the entries in flight); other states are paged with a continuation.
+   */
   private async forEachLedgerPage(
     pulse: PulseDoc,
     states: DeliveryDoc['state'][],
     lease: HeldLease,
     work: (entry: Versioned<DeliveryDoc>) => Promise<void> | undefined,
   ): Promise<void> {
+    const rereadFirstPage = states.includes('queued');
     let continuation: string | undefined;
+    let lastPage = false;
     const seen = new Set<string>();
-    for (;;) {
-      if (lease.lost) throw new LeaseLost();
-      if (!(await this.stillOpen(pulse))) return;
-      const page = await this.deps.store.deliveriesIn(
-        pulse.tenantId,
-        pulse.pulseId,
-        states,
-        this.options.ledgerPageSize,
-        continuation,
-      );
-      const fresh = page.deliveries.filter((entry) => !seen.has(entry.doc.id));
-      fresh.forEach((entry) => seen.add(entry.doc.id));
-      await runPool(fresh, this.options.concurrency, async (entry) => {
+    const readPage = async (): Promise<Versioned<DeliveryDoc>[] | undefined> => {
+      for (;;) {
+        if (lastPage) return undefined;
         if (lease.lost) throw new LeaseLost();
-        await work(entry);
-      });
-      // Sending moves entries out of `queued`, so the first page is read again until nothing new is on it.
-      continuation = states.includes('queued') ? undefined : page.continuation;
-      if (states.includes('queued') ? fresh.length === 0 : !continuation) return;
-    }
+        if (!(await this.stillOpen(pulse))) return undefined;
+        const page = await this.deps.store.deliveriesIn(
+          pulse.tenantId,
+          pulse.pulseId,
+          states,
+          this.options.ledgerPageSize,
+          continuation,
+        );
+        const fresh = page.deliveries.filter((entry) => !seen.has(entry.doc.id));
+        fresh.forEach((entry) => seen.add(entry.doc.id));
+        if (rereadFirstPage) {
+          if (fresh.length === 0) return undefined;
+        } else {
+          continuation = page.continuation;
+          lastPage = !continuation;
+        }
+        if (fresh.length > 0) return fresh;
+      }
+    };
+    await runPagedPool(readPage, this.options.concurrency, async (entry) => {
+      if (lease.lost) throw new LeaseLost();
+      await work(entry);
+    });
   }
 
   private async sendOne(
@@ -342,22 +359,4 @@ export function recipientKey(member: RosterMember): string {
 function failureReason(error: { status: number; code?: string }, attempts: number): string {
   const what = `${error.status === 0 ? 'network error' : error.status}${error.code ? ` ${error.code}` : ''}`;
   return [403, 404].includes(error.status) || attempts <= 1 ? what : `gave up after ${attempts} attempts: ${what}`;
-}
-
-/** Runs `work` over `items` with at most `limit` at a time; the first failure stops new work and is rethrown. */
-async function runPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: unknown;
-  const worker = async () => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next++];
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== undefined) throw failure;
 }
