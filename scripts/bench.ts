@@ -14,6 +14,7 @@ import { parseArgs, USAGE, type BenchOptions } from './bench/args';
 import { probeRoundTrips } from './bench/cosmos-probe';
 import { startCosmosProcess, type CosmosProcess } from './bench/cosmos-process';
 import { startEchoBot, type RunningEchoBot } from './bench/echo-bot';
+import { startFloorBot } from './bench/floor-bot';
 import { echoLoad, openConnections, questionnaireLoad, type Target } from './bench/phases';
 import { buildReport, type SoloFigures } from './bench/report';
 import { soloQuestionnaire } from './bench/solo';
@@ -21,6 +22,7 @@ import { clientAgent } from './bench/turn-client';
 import { verifyStored } from './bench/verify';
 
 const DATABASE = 'bench';
+const FLOOR_DATABASE = 'bench-floor';
 const TENANT = '22222222-2222-2222-2222-222222222222';
 /** Warm-up turns go to another tenant so they touch neither the measured answers nor the measured aggregates. */
 const WARM_UP_TENANT = '33333333-3333-3333-3333-333333333333';
@@ -37,7 +39,9 @@ async function main(): Promise<number> {
   const cosmos = await startCosmosProcess();
   let app: RunningApp | undefined;
   let echo: RunningEchoBot | undefined;
-  const agents = [clientAgent(options.users), clientAgent(options.users)];
+  let floor: RunningEchoBot | undefined;
+  let floorCosmos: Awaited<ReturnType<typeof openCosmos>> | undefined;
+  const agents = [clientAgent(options.users), clientAgent(options.users), clientAgent(options.users)];
   try {
     app = await startApp({
       config: loadConfig({ PORT: '0', COSMOS_DATABASE: DATABASE }, 'local'),
@@ -45,27 +49,52 @@ async function main(): Promise<number> {
       logger: silentLogger,
     });
     echo = await startEchoBot();
-    return await measure(options, { url: app.url, agent: agents[0] }, { url: echo.url, agent: agents[1] }, cosmos);
+    floorCosmos = await openCosmos({
+      endpoint: cosmos.endpoint,
+      key: cosmos.key,
+      database: FLOOR_DATABASE,
+      local: true,
+    });
+    floor = await startFloorBot(floorCosmos.containers);
+    return await measure(
+      options,
+      { url: app.url, agent: agents[0] },
+      { url: echo.url, agent: agents[1] },
+      { url: floor.url, agent: agents[2] },
+      cosmos,
+    );
   } finally {
     agents.forEach((agent) => agent.destroy());
     await app?.close();
     await echo?.close();
+    await floor?.close();
+    floorCosmos?.client.dispose();
     await cosmos.close();
   }
 }
 
-async function measure(options: BenchOptions, bot: Target, echo: Target, cosmos: CosmosProcess): Promise<number> {
+async function measure(
+  options: BenchOptions,
+  bot: Target,
+  echo: Target,
+  floor: Target,
+  cosmos: CosmosProcess,
+): Promise<number> {
   const { users } = options;
   console.log(
     `Strategy Guide benchmark: ${users} concurrent users, ${options.echoTurns} echo turns, Node ${process.version}, ${availableParallelism()} CPUs`,
   );
   console.log(
-    "Load generator, bot and echo bot share this process; the embedded Cosmos server runs in another (a database is never in the bot's process); all traffic is loopback.",
+    "Load generator, bot, echo bot and floor bot share this process; the embedded Cosmos server runs in another (a database is never in the bot's process); all traffic is loopback.",
   );
 
   progress('echo bot: warming up, then measuring');
   await echoLoad(echo, WARM_UP_TENANT, users, users * WARM_UP_ECHO_TURNS_PER_USER);
   const echoRun = await echoLoad(echo, TENANT, users, options.echoTurns);
+
+  progress('floor bot (one Cosmos write and one card per turn): warming up, then measuring');
+  await echoLoad(floor, WARM_UP_TENANT, users, users * WARM_UP_ECHO_TURNS_PER_USER);
+  const floorRun = await echoLoad(floor, TENANT, users, options.echoTurns);
 
   progress(`Strategy Guide: warming up, then ${users} users completing the questionnaire`);
   await questionnaireLoad(bot, WARM_UP_TENANT, Math.min(users, WARM_UP_QUESTIONNAIRES));
@@ -96,6 +125,7 @@ async function measure(options: BenchOptions, bot: Target, echo: Target, cosmos:
     const report = buildReport({
       options,
       echo: echoRun,
+      floor: floorRun,
       bot: botRun,
       cosmos: tally,
       verification,

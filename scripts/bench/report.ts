@@ -18,6 +18,8 @@ export interface SoloFigures {
 export interface BenchFigures {
   options: BenchOptions;
   echo: LoadResult;
+  /** The least a bot storing each answer and replying with a card must do (bench/floor-bot.ts). */
+  floor: LoadResult;
   bot: QuestionnaireLoad;
   /** Cosmos requests while the simulated users ran (start-up and verification excluded). */
   cosmos: Tally;
@@ -34,9 +36,10 @@ export interface Report {
 }
 
 export function buildReport(figures: BenchFigures): Report {
-  const { options, echo, bot, cosmos, verification, solo } = figures;
+  const { options, echo, floor, bot, cosmos, verification, solo } = figures;
   const lines: string[] = [];
   const echoLatency = summarize(echo.latencies);
+  const floorLatency = summarize(floor.latencies);
   const botLatency = summarize(bot.latencies);
   const answers = verification.storedAnswers;
   const allRequests = cosmos.total();
@@ -49,6 +52,12 @@ export function buildReport(figures: BenchFigures): Report {
   );
   lines.push(`  ${throughput(echo)}   ${latencyLine(echoLatency)}`);
   lines.push('');
+  lines.push(
+    `Floor bot (echo + one Cosmos write + one question card per turn): ${floor.latencies.length} turns in ${seconds(floor.wallMs)}`,
+  );
+  lines.push(`  ${throughput(floor)}   ${latencyLine(floorLatency)}`);
+  lines.push(`  ratio to echo bot: p95 ${times(ratio(floorLatency.p95, echoLatency.p95))}`);
+  lines.push('');
   const finished = bot.users.filter(({ run }) => run.finished).length;
   lines.push(
     `Strategy Guide: ${finished} of ${options.users} users completed the questionnaire, ${bot.latencies.length} turns in ${seconds(bot.wallMs)}`,
@@ -57,6 +66,7 @@ export function buildReport(figures: BenchFigures): Report {
   lines.push(
     `  ratio to echo bot: p50 ${times(ratio(botLatency.p50, echoLatency.p50))}, p95 ${times(p95Ratio)}, p99 ${times(ratio(botLatency.p99, echoLatency.p99))}`,
   );
+  lines.push(`  ratio to floor bot: p95 ${times(ratio(botLatency.p95, floorLatency.p95))}`);
   lines.push('');
   lines.push(
     `Cosmos requests while the ${options.users} users ran (database/container creation and the final check excluded):`,
@@ -96,7 +106,7 @@ export function buildReport(figures: BenchFigures): Report {
   if (problems.length > 10) lines.push(`    … and ${problems.length - 10} more`);
   lines.push(
     '',
-    `Peak RSS of the bot's process (load generator, bot and echo bot; the Cosmos server runs apart): ${fixed(figures.peakRssBytes / 2 ** 20, 0)} MB`,
+    `Peak RSS of the bot's process (load generator, bot, echo and floor bots; the Cosmos server runs apart): ${fixed(figures.peakRssBytes / 2 ** 20, 0)} MB`,
   );
 
   const noLoss = problems.length === 0 && finished === options.users;
@@ -104,7 +114,7 @@ export function buildReport(figures: BenchFigures): Report {
   lines.push(
     targetLine(
       `p95 turn latency within ${TARGETS.p95Ratio}× of the echo bot`,
-      times(p95Ratio),
+      `${times(p95Ratio)} (the floor bot alone: ${times(ratio(floorLatency.p95, echoLatency.p95))})`,
       p95Ratio <= TARGETS.p95Ratio,
     ),
   );
@@ -149,9 +159,10 @@ function soloLines({ bot, echo, roundTrips }: SoloFigures): string[] {
   return lines;
 }
 
-function problemsOf({ echo, bot, verification, solo }: BenchFigures): string[] {
+function problemsOf({ echo, floor, bot, verification, solo }: BenchFigures): string[] {
   return [
     ...echo.errors,
+    ...floor.errors,
     ...bot.errors,
     ...bot.users.flatMap(({ userId, run }) => run.errors.map((error) => `${userId}: ${error}`)),
     ...verification.lost.map((text) => `lost: ${text}`),
