@@ -221,12 +221,16 @@ export class FanOut {
     const rereadFirstPage = states.includes('queued');
     let continuation: string | undefined;
     let lastPage = false;
+    let closed = false;
     const seen = new Set<string>();
     const readPage = async (): Promise<Versioned<DeliveryDoc>[] | undefined> => {
       for (;;) {
         if (lastPage) return undefined;
         if (lease.lost) throw new LeaseLost();
-        if (!(await this.stillOpen(pulse))) return undefined;
+        if (!(await this.stillOpen(pulse))) {
+          closed = true;
+          return undefined;
+        }
         const page = await this.deps.store.deliveriesIn(
           pulse.tenantId,
           pulse.pulseId,
@@ -247,6 +251,8 @@ export class FanOut {
     };
     await runPagedPool(readPage, this.options.concurrency, async (entry) => {
       if (lease.lost) throw new LeaseLost();
+      // Entries read ahead of a close stay as they are.
+      if (closed) return;
       await work(entry);
     });
   }

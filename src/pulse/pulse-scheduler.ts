@@ -8,7 +8,7 @@ export interface PulseSchedulerDeps {
   store: PulseStore;
   service: PulseService;
   jobs: PulseJobs;
-  /** The tenants to look after; empty (local mode) means every tenant with an open pulse. */
+  /** The tenants to look after; empty (local mode) means every tenant with a scheduled pulse. */
   tenants: ReadonlySet<string>;
   logger: Logger;
   clock: () => Date;
@@ -17,7 +17,7 @@ export interface PulseSchedulerDeps {
 }
 
 /**
- * Deadlines, reminders, resumed fan-outs and the channel card's live count, all driven from the pulse documents in
+ * Deadlines, reminders, results still to post, resumed fan-outs and the channel card's live count, all driven from the pulse documents in
  * Cosmos, so they survive restarts. Every action is claimed with an ETag-conditional write (or the send lease), so
  * when several instances tick at once exactly one acts.
  */
@@ -49,9 +49,9 @@ export class PulseScheduler {
   private async pass(): Promise<void> {
     const { store, logger } = this.deps;
     try {
-      const tenants = this.deps.tenants.size > 0 ? [...this.deps.tenants] : await store.tenantsWithOpenPulses();
+      const tenants = this.deps.tenants.size > 0 ? [...this.deps.tenants] : await store.tenantsWithScheduledPulses();
       for (const tenantId of tenants) {
-        for (const pulse of await store.openPulses(tenantId)) {
+        for (const pulse of await store.scheduledPulses(tenantId)) {
           await this.look(pulse).catch((error: unknown) =>
             logger.error('pulse.schedule.failed', { tenantId, pulseId: pulse.pulseId, error: (error as Error).name }),
           );
@@ -65,6 +65,10 @@ export class PulseScheduler {
   private async look(pulse: PulseDoc): Promise<void> {
     const { service, jobs, clock } = this.deps;
     const now = clock().getTime();
+    if (pulse.status === 'closed') {
+      await service.postDueResults(pulse.tenantId, pulse.pulseId);
+      return;
+    }
     if (Date.parse(pulse.deadline) <= now) {
       await service.closeAtDeadline(pulse.tenantId, pulse.pulseId);
       return;

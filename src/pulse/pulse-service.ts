@@ -43,6 +43,8 @@ export interface PulseServiceDeps {
 }
 
 const PULSE_ID = /^[0-9a-f]{32}$/;
+const RESULTS_RETRY_MS = 60_000;
+const RESULTS_GIVE_UP_MS = 86_400_000;
 const NOT_RECOGNISED = "I don't recognise that pulse, so I haven't saved anything. Please use the card I sent you.";
 const NOT_ALLOWED_TO_START =
   "Only managers can start a pulse here. If you think you should be able to, ask your Teams admin to add you to the bot's managers.";
@@ -164,22 +166,55 @@ export class PulseService {
     if (!mayClosePulse(this.deps.directory, actor.userId, pulse.doc.createdBy))
       return ['Only the person who started this pulse can close it early. It closes by itself at its deadline.'];
     const closed = await this.close(actor.tenantId, pulseId, 'sender');
-    if (closed === 'already') return ['This pulse is already closed; its results were posted here when it closed.'];
     if (closed === 'missing') return ["I don't recognise that pulse."];
     if (closed === 'busy')
       return ['Answers are arriving right now, so the pulse is still open. Please try closing it again in a moment.'];
-    return [closed];
+    // Asking again shows the results again, so a reply that never arrived is not lost.
+    if (closed.already)
+      return ['This pulse is already closed. Here are its results.', await this.resultsCard(closed.pulse)];
+    return [await this.resultsCard(closed.pulse)];
   }
 
-  /** Closes a pulse whose deadline has passed and posts its results to the channel. */
+  /** Closes a pulse whose deadline has passed; its results go to the channel (see postDueResults). */
   async closeAtDeadline(tenantId: string, pulseId: string): Promise<void> {
     const closed = await this.close(tenantId, pulseId, 'deadline');
-    if (typeof closed === 'string') return;
-    const pulse = await this.deps.store.readPulse(tenantId, pulseId);
-    if (!pulse) return;
-    await this.channelFor(tenantId)
-      .send(pulse.doc.origin.serviceUrl, pulse.doc.origin.conversationId, asMessage(closed))
-      .catch((error: unknown) => this.logChannelFailure('pulse.results.failed', pulse.doc, error));
+    if (typeof closed === 'string' || closed.already) return;
+    await this.postDueResults(tenantId, pulseId);
+  }
+
+  /**
+   * Posts the results card of a pulse closed at its deadline to its channel. Each try is claimed with an
+   * ETag-conditional write (one instance at a time, at most once a minute) and `resultsDue` is cleared only once the
+   * card landed, so the scheduler tries again after a failure; after a day it gives up with an error in the log.
+   */
+  async postDueResults(tenantId: string, pulseId: string): Promise<void> {
+    const { store, clock, logger } = this.deps;
+    const current = await store.readPulse(tenantId, pulseId);
+    if (!current?.doc.resultsDue) return;
+    const now = clock();
+    const pulse = current.doc;
+    if (now.getTime() - Date.parse(pulse.closedAt ?? pulse.deadline) > RESULTS_GIVE_UP_MS) {
+      if (await store.replacePulse({ ...pulse, resultsDue: false }, current.etag))
+        logger.error('pulse.results.gave-up', { tenantId, pulseId });
+      return;
+    }
+    if (pulse.resultsAttemptAt && now.getTime() - Date.parse(pulse.resultsAttemptAt) < RESULTS_RETRY_MS) return;
+    const claimed: PulseDoc = { ...pulse, resultsAttemptAt: now.toISOString() };
+    if (!(await store.replacePulse(claimed, current.etag))) return;
+    try {
+      await this.channelFor(tenantId).send(
+        pulse.origin.serviceUrl,
+        pulse.origin.conversationId,
+        asMessage(await this.resultsCard(claimed)),
+      );
+    } catch (error) {
+      this.logChannelFailure('pulse.results.failed', claimed, error);
+      return;
+    }
+    await store.patchPulse(tenantId, pulseId, [
+      { op: 'set', path: '/resultsDue', value: false },
+      { op: 'set', path: '/resultsPostedAt', value: clock().toISOString() },
+    ]);
   }
 
   /** Shows the current response count on the channel card (the scheduler throttles how often). */
@@ -200,30 +235,42 @@ export class PulseService {
     return mayStartPulse(this.deps.policy, this.deps.directory, actor.userId);
   }
 
-  /** Marks the pulse closed (ETag-conditional, so one instance closes it) and builds its results card. */
+  /** Marks the pulse closed (ETag-conditional, so one instance closes it); `already` when it was closed before. */
   private async close(
     tenantId: string,
     pulseId: string,
     by: 'sender' | 'deadline',
-  ): Promise<CardAttachment | 'already' | 'missing' | 'busy'> {
-    const { store, clock, cards } = this.deps;
+  ): Promise<{ pulse: PulseDoc; already: boolean } | 'missing' | 'busy'> {
+    const { store, clock } = this.deps;
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await store.readPulse(tenantId, pulseId);
       if (!current) return 'missing';
-      if (current.doc.status === 'closed') return 'already';
-      const closed: PulseDoc = { ...current.doc, status: 'closed', closedAt: clock().toISOString(), closedBy: by };
+      if (current.doc.status === 'closed') return { pulse: current.doc, already: true };
+      const closed: PulseDoc = {
+        ...current.doc,
+        status: 'closed',
+        closedAt: clock().toISOString(),
+        closedBy: by,
+        // The sender's results card is the reply to their turn; the deadline's goes to the channel.
+        ...(by === 'deadline' ? { resultsDue: true } : {}),
+      };
       if (!(await store.replacePulse(closed, current.etag))) continue;
-      const [responses, counts] = await Promise.all([
-        store.anonymousResponses(tenantId, pulseId),
-        store.deliveryCounts(tenantId, pulseId),
-      ]);
-      const results = computeResults(closed, responses, counts.sent + counts.interrupted);
-      this.deps.logger.info('pulse.closed', { tenantId, pulseId, by, responses: responses.length });
+      this.deps.logger.info('pulse.closed', { tenantId, pulseId, by });
       await this.refreshChannelCard(closed);
-      return cards.pulseResults(resultsView(closed, results));
+      return { pulse: closed, already: false };
     }
     // Responses kept changing the document under us; it is still open (the scheduler tries again at the deadline).
     return 'busy';
+  }
+
+  /** Per question the distribution, mean and favourability, or only the count below the threshold. */
+  private async resultsCard(pulse: PulseDoc): Promise<CardAttachment> {
+    const { store, cards } = this.deps;
+    const [responses, counts] = await Promise.all([
+      store.anonymousResponses(pulse.tenantId, pulse.pulseId),
+      store.deliveryCounts(pulse.tenantId, pulse.pulseId),
+    ]);
+    return cards.pulseResults(resultsView(pulse, computeResults(pulse, responses, counts.sent + counts.interrupted)));
   }
 
   private channelFor(tenantId: string): TeamsChannel {

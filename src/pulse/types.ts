@@ -45,6 +45,11 @@ export interface PulseDoc {
   status: PulseStatus;
   closedAt?: string;
   closedBy?: 'sender' | 'deadline';
+  /** Closed at the deadline and the results card not yet in the channel; cleared once it landed (or given up). */
+  resultsDue?: boolean;
+  /** When an instance last claimed posting the results (one try at a time, at most once a minute). */
+  resultsAttemptAt?: string;
+  resultsPostedAt?: string;
   origin: PulseOrigin;
   /** Id of the pulse card in the channel, kept to update it in place. */
   channelActivityId?: string;

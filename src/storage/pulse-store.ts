@@ -10,6 +10,9 @@ import {
 } from '../pulse/types';
 import { withoutSystemFields } from './system-fields';
 
+/** The pulses the scheduler looks at: open ones, and closed ones whose results card has not landed yet. */
+const SCHEDULED = '(c.status = "open" OR c.resultsDue = true)';
+
 /** A document with the ETag it was read with, for conditional writes. */
 export interface Versioned<T> {
   doc: T;
@@ -60,11 +63,11 @@ export class PulseStore {
     await this.container.item(pulseIds.pulse(pulseId), [tenantId, pulseId]).patch(operations);
   }
 
-  /** Open pulses of one tenant (a query within the tenant's partitions). */
-  async openPulses(tenantId: string): Promise<PulseDoc[]> {
+  /** Pulses of one tenant the scheduler looks after: open ones, and closed ones whose results are still due. */
+  async scheduledPulses(tenantId: string): Promise<PulseDoc[]> {
     const { resources } = await this.container.items
       .query<PulseDoc>({
-        query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "pulse" AND c.status = "open"',
+        query: `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "pulse" AND ${SCHEDULED}`,
         parameters: [{ name: '@tenantId', value: tenantId }],
       })
       .fetchAll();
@@ -72,12 +75,12 @@ export class PulseStore {
   }
 
   /**
-   * Local mode only (no tenant allow-list to walk): the tenants that have an open pulse. The query returns tenant
+   * Local mode only (no tenant allow-list to walk): the tenants that have a scheduled pulse. The query returns tenant
    * ids, nothing else, and every action taken afterwards stays inside one tenant.
    */
-  async tenantsWithOpenPulses(): Promise<string[]> {
+  async tenantsWithScheduledPulses(): Promise<string[]> {
     const { resources } = await this.container.items
-      .query<string>('SELECT VALUE c.tenantId FROM c WHERE c.type = "pulse" AND c.status = "open"')
+      .query<string>(`SELECT VALUE c.tenantId FROM c WHERE c.type = "pulse" AND ${SCHEDULED}`)
       .fetchAll();
     return [...new Set(resources)];
   }

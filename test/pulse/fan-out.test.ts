@@ -201,7 +201,8 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     await sender(cosmos.store, { rate: 2000, options: { ledgerPageSize: 50 } }).run(TENANT, pulse.pulseId);
 
     const counts = await cosmos.store.deliveryCounts(TENANT, pulse.pulseId);
-    expect(counts.sent).toBeLessThanOrEqual(100);
+    // The sender looks at the pulse once per ledger page (read one page ahead): it stops within two pages of the close.
+    expect(counts.sent).toBeLessThanOrEqual(150);
     expect(counts.queued).toBe(300 - counts.sent);
   });
 

@@ -115,6 +115,10 @@ describe('team pulse in a channel (real bot over HTTP, embedded Cosmos, FAKE Tea
     expect(JSON.stringify(results)).toMatch(/"Answers","value":"4 of 8"/);
     expect(text).toMatch(/only the count is shown/);
     expect(text).not.toMatch(/Mean/);
+    // Closing again (the first reply may never have arrived) shows the same results again.
+    const again = await closeAsManager(pulseId);
+    expect(saidIn(again)).toMatch(/already closed\. Here are its results/);
+    expect(cardText(cardsOf(again).at(-1))).toBe(text);
   });
 
   it('5 answers: distribution, mean and favourability per question; comments stay hidden below 10', async () => {

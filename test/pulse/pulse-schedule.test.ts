@@ -75,4 +75,39 @@ describe('pulse deadlines and reminders (kept in Cosmos, injected clock)', () =>
       /closed/,
     );
   });
+
+  it('results that fail to reach the channel at the deadline are posted by a later tick, once', async () => {
+    now = Date.now();
+    const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
+    const started = await startPulse(member(0), service, { deadlineDate: tomorrow, deadlineTime: '23:00' });
+    expect(saidIn(started)).toMatch(/on its way/);
+    await bot.app.pulses.jobs.idle();
+    const { resources } = await bot.containers.pulses.items
+      .query({
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "pulse" AND c.status = "open"',
+        parameters: [{ name: '@t', value: TENANT }],
+      })
+      .fetchAll();
+    const deadline = Date.parse((resources[0] as { deadline: string }).deadline);
+    const resultsInChannel = () => cardsSentTo(CHANNEL_ID).filter((text) => text.startsWith('Pulse results'));
+    const before = resultsInChannel().length;
+
+    service.fault = ({ kind, conversationId }) =>
+      kind === 'send' && conversationId === CHANNEL_ID ? { status: 503, code: 'ServiceUnavailable' } : undefined;
+    now = deadline + 60_000;
+    await bot.app.pulses.scheduler.tick();
+    expect(resultsInChannel()).toHaveLength(before);
+
+    // The channel service is back; within the minute between tries nothing is sent, after it exactly once.
+    service.fault = () => undefined;
+    now += 30_000;
+    await bot.app.pulses.scheduler.tick();
+    expect(resultsInChannel()).toHaveLength(before);
+    now += 31_000;
+    const other = await bot.secondInstance();
+    await Promise.all([bot.app.pulses.scheduler.tick(), other.pulses.scheduler.tick()]);
+    now += 120_000;
+    await bot.app.pulses.scheduler.tick();
+    expect(resultsInChannel()).toHaveLength(before + 1);
+  });
 });

@@ -27,6 +27,8 @@ export interface FaultContext {
   kind: RequestKind;
   /** The member a create or send is for. */
   memberId?: string;
+  /** The conversation a send goes to. */
+  conversationId?: string;
   /** How many requests of this kind came before this one. */
   index: number;
 }
@@ -140,7 +142,7 @@ export class FakeTeamsService {
 
   private send(res: ServerResponse, at: number, conversationId: string, body: Record<string, unknown>): void {
     const memberId = conversationId.startsWith('a:1on1|') ? conversationId.slice('a:1on1|'.length) : undefined;
-    const fault = this.faultFor({ kind: 'send', memberId, index: this.counts.send++ });
+    const fault = this.faultFor({ kind: 'send', memberId, conversationId, index: this.counts.send++ });
     if (this.failed(res, fault, { kind: 'send', at, conversationId, memberId, body })) return;
     const activityId = `activity-${this.nextActivity++}`;
     this.record(res, { kind: 'send', at, status: 200, conversationId, memberId, activityId, body }, { id: activityId });
