@@ -155,7 +155,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     close: async () => {
       await digests.stop();
       await pulse.scheduler.stop();
-      await pulse.jobs.idle();
+      await pulse.jobs.stop();
       await background.drain();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold close() open indefinitely.

@@ -47,11 +47,18 @@ export interface FanOutDeps {
   options?: Partial<FanOutOptions>;
 }
 
-/** `busy`: another instance holds the lease; `lost-lease`: it was taken over mid-run; `closed`: nothing to send. */
-export type FanOutOutcome = 'done' | 'busy' | 'lost-lease' | 'closed' | 'missing';
+/**
+ * `busy`: another instance holds the lease; `lost-lease`: it was taken over mid-run; `closed`: nothing to send;
+ * `stopped`: this instance is shutting down (the ledger holds the progress for whoever carries on).
+ */
+export type FanOutOutcome = 'done' | 'busy' | 'lost-lease' | 'closed' | 'missing' | 'stopped';
 
 class LeaseLost extends Error {
   override name = 'LeaseLost';
+}
+
+class Stopping extends Error {
+  override name = 'Stopping';
 }
 
 /**
@@ -62,6 +69,7 @@ class LeaseLost extends Error {
 export class FanOut {
   private readonly options: FanOutOptions;
   private readonly sleep: (ms: number) => Promise<void>;
+  private stopping = false;
 
   constructor(private readonly deps: FanOutDeps) {
     this.options = { ...DEFAULT_FAN_OUT, ...deps.options };
@@ -69,6 +77,14 @@ export class FanOut {
     if (this.options.ledgerPageSize <= 2 * this.options.concurrency)
       throw new RangeError('a ledger page must hold more than twice the fan-out concurrency');
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /**
+   * Shutdown: no new recipient is started and no new page read; sends under way finish, each run releases its lease
+   * and resolves `stopped`, and another instance (or this one restarted) carries on from the ledger.
+   */
+  stop(): void {
+    this.stopping = true;
   }
 
   /** Sends (or continues sending) a pulse. Safe to call on several instances at once, and again after a crash. */
@@ -116,6 +132,10 @@ export class FanOut {
         this.deps.logger.warn('pulse.fan-out.lease-lost', { tenantId, pulseId });
         return 'lost-lease';
       }
+      if (error instanceof Stopping) {
+        this.deps.logger.info('pulse.fan-out.stopped', { tenantId, pulseId });
+        return 'stopped';
+      }
       throw error;
     } finally {
       await lease.release();
@@ -152,7 +172,7 @@ export class FanOut {
     let continuation = pulse.fanOut.rosterContinuation;
     if (pulse.fanOut.phase !== 'roster') return;
     for (;;) {
-      if (lease.lost) throw new LeaseLost();
+      this.checkStillSending(lease);
       const page = await this.retrying(() =>
         channel.rosterPage(origin.serviceUrl, origin.rosterId, this.options.rosterPageSize, continuation),
       );
@@ -226,7 +246,7 @@ export class FanOut {
     const readPage = async (): Promise<Versioned<DeliveryDoc>[] | undefined> => {
       for (;;) {
         if (lastPage) return undefined;
-        if (lease.lost) throw new LeaseLost();
+        this.checkStillSending(lease);
         if (!(await this.stillOpen(pulse))) {
           closed = true;
           return undefined;
@@ -250,11 +270,16 @@ export class FanOut {
       }
     };
     await runPagedPool(readPage, this.options.concurrency, async (entry) => {
-      if (lease.lost) throw new LeaseLost();
+      this.checkStillSending(lease);
       // Entries read ahead of a close stay as they are.
       if (closed) return;
       await work(entry);
     });
+  }
+
+  private checkStillSending(lease: HeldLease): void {
+    if (lease.lost) throw new LeaseLost();
+    if (this.stopping) throw new Stopping();
   }
 
   private async sendOne(

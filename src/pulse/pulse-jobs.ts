@@ -7,6 +7,7 @@ import type { FanOut, FanOutOutcome } from './fan-out';
  */
 export class PulseJobs {
   private readonly running = new Map<string, Promise<FanOutOutcome | undefined>>();
+  private stopping = false;
 
   constructor(
     private readonly fanOut: FanOut,
@@ -23,14 +24,21 @@ export class PulseJobs {
     this.start(tenantId, pulseId, 'remind', () => this.fanOut.remind(tenantId, pulseId));
   }
 
-  /** Resolves when every job started so far has finished (tests, shutdown). */
+  /** Resolves when every job started so far has finished (tests). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all(this.running.values());
   }
 
+  /** Shutdown: starts nothing more and lets the jobs under way stop after their current sends (see FanOut.stop). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.fanOut.stop();
+    await this.idle();
+  }
+
   private start(tenantId: string, pulseId: string, kind: string, job: () => Promise<FanOutOutcome>): void {
     const key = `${tenantId}|${pulseId}`;
-    if (this.running.has(key)) return;
+    if (this.stopping || this.running.has(key)) return;
     const run = job()
       .then((outcome) => {
         this.logger.info('pulse.job.finished', { tenantId, pulseId, kind, outcome });

@@ -206,6 +206,28 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     expect(counts.queued).toBe(300 - counts.sent);
   });
 
+  it('a sender stopped for shutdown finishes its sends under way, releases the lease, and another carries on', async () => {
+    service = await FakeTeamsService.start(300);
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+    const first = sender(cosmos.store, { rate: 45, owner: 'instance-a' });
+    const running = first.run(TENANT, pulse.pulseId);
+    await until(() => service?.of('send').length === 10);
+    const stoppedAt = Date.now();
+    first.stop();
+    expect(await running).toBe('stopped');
+    // At 45 requests a second, the rest of the 300 would take over 12 s.
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    const afterStop = await ledger(cosmos.store, pulse.pulseId);
+    expect(afterStop.filter((entry) => entry.state === 'sending')).toEqual([]);
+    expect(afterStop.filter((entry) => entry.state === 'queued').length).toBeGreaterThan(200);
+
+    // No lease to wait out: another instance takes over at once and nobody gets a second copy.
+    expect(await sender(cosmos.store, { rate: 2000, owner: 'instance-b' }).run(TENANT, pulse.pulseId)).toBe('done');
+    expect([...service.receivedByMember().values()].every((count) => count === 1)).toBe(true);
+    expect(service.receivedByMember().size).toBe(300);
+  });
+
   it('two instances sending the same pulse at once: one sends, the other stands back', async () => {
     service = await FakeTeamsService.start(300);
     const pulse = pulseFor(service);
