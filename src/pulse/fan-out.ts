@@ -103,13 +103,15 @@ export class FanOut {
 
   /**
    * Sends the reminder card to everyone who got the pulse (or may have: `interrupted`) and has not answered.
-   * Each person is marked reminded before their send, so a crash never reminds anyone twice.
+   * Each person is marked reminded before their send, so a round cut short (a crash, a shutdown) can simply be run
+   * again: the scheduler does so until the round is recorded as done, and nobody is reminded twice.
    */
   remind(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
     return this.withOpenPulse(tenantId, pulseId, async (pulse, channel, lease) => {
       await this.forEachLedgerPage(pulse, ['sent', 'interrupted'], lease, (entry) =>
         entry.doc.respondedAt || entry.doc.remindedAt ? undefined : this.remindOne(pulse, entry, channel),
       );
+      await this.deps.store.patchPulse(tenantId, pulseId, [{ op: 'set', path: '/reminderRound', value: 'done' }]);
     });
   }
 
@@ -217,8 +219,10 @@ export class FanOut {
     }
   }
 
+  /** Passes over the `queued` entries until a pass finds none: one can end early when the ledger shifts under it. */
   private async sendQueued(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<void> {
-    await this.forEachLedgerPage(pulse, ['queued'], lease, (entry) => this.sendOne(pulse, entry, channel, lease));
+    const send = (entry: Versioned<DeliveryDoc>) => this.sendOne(pulse, entry, channel, lease);
+    while ((await this.forEachLedgerPage(pulse, ['queued'], lease, send)) > 0);
   }
 
   /** A pulse closed while it was being sent gets no more recipients (one read per ledger page). */
@@ -228,29 +232,30 @@ export class FanOut {
   }
 
   /**
-   * Runs `work` over ledger entries in the given states, reading the next page while the current one is finished off.
-   * Sending moves entries out of `queued`, so for `queued` the first page is read again each time and what is already
-   * under way is skipped (a page holds more than the entries in flight); other states are paged with a continuation.
+   * Runs `work` over ledger entries in the given states, reading the next page while the current one is finished off;
+   * returns how many entries it gave to `work`. Sending moves entries out of `queued`, so there each read starts again
+   * from the first page and skips what is already under way; other states are read once through.
    */
   private async forEachLedgerPage(
     pulse: PulseDoc,
     states: DeliveryDoc['state'][],
     lease: HeldLease,
     work: (entry: Versioned<DeliveryDoc>) => Promise<void> | undefined,
-  ): Promise<void> {
-    const rereadFirstPage = states.includes('queued');
+  ): Promise<number> {
+    const restartEachRead = states.includes('queued');
     let continuation: string | undefined;
     let lastPage = false;
     let closed = false;
+    let worked = 0;
     const seen = new Set<string>();
     const readPage = async (): Promise<Versioned<DeliveryDoc>[] | undefined> => {
+      this.checkStillSending(lease);
+      if (lastPage) return undefined;
+      if (!(await this.stillOpen(pulse))) {
+        closed = true;
+        return undefined;
+      }
       for (;;) {
-        if (lastPage) return undefined;
-        this.checkStillSending(lease);
-        if (!(await this.stillOpen(pulse))) {
-          closed = true;
-          return undefined;
-        }
         const page = await this.deps.store.deliveriesIn(
           pulse.tenantId,
           pulse.pulseId,
@@ -260,21 +265,24 @@ export class FanOut {
         );
         const fresh = page.deliveries.filter((entry) => !seen.has(entry.doc.id));
         fresh.forEach((entry) => seen.add(entry.doc.id));
-        if (rereadFirstPage) {
-          if (fresh.length === 0) return undefined;
-        } else {
-          continuation = page.continuation;
-          lastPage = !continuation;
+        // A page can hold fewer entries than asked for, or only ones under way: then the next page is read.
+        continuation = page.continuation;
+        lastPage = !continuation;
+        if (fresh.length > 0) {
+          if (restartEachRead) [continuation, lastPage] = [undefined, false];
+          return fresh;
         }
-        if (fresh.length > 0) return fresh;
+        if (lastPage) return undefined;
       }
     };
     await runPagedPool(readPage, this.options.concurrency, async (entry) => {
       this.checkStillSending(lease);
       // Entries read ahead of a close stay as they are.
       if (closed) return;
+      worked++;
       await work(entry);
     });
+    return worked;
   }
 
   private checkStillSending(lease: HeldLease): void {

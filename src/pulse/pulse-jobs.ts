@@ -38,7 +38,11 @@ export class PulseJobs {
 
   private start(tenantId: string, pulseId: string, kind: string, job: () => Promise<FanOutOutcome>): void {
     const key = `${tenantId}|${pulseId}`;
-    if (this.stopping || this.running.has(key)) return;
+    if (this.running.has(key)) return;
+    if (this.stopping) {
+      this.logger.info('pulse.job.not-started', { tenantId, pulseId, kind, reason: 'shutting down' });
+      return;
+    }
     const run = job()
       .then((outcome) => {
         this.logger.info('pulse.job.finished', { tenantId, pulseId, kind, outcome });

@@ -17,9 +17,9 @@ export interface PulseSchedulerDeps {
 }
 
 /**
- * Deadlines, reminders, results still to post, resumed fan-outs and the channel card's live count, all driven from the pulse documents in
- * Cosmos, so they survive restarts. Every action is claimed with an ETag-conditional write (or the send lease), so
- * when several instances tick at once exactly one acts.
+ * Deadlines, reminders, results still to post, resumed fan-outs and the channel card's live count, all driven from
+ * the pulse documents in Cosmos, so they survive restarts. Every action is claimed with an ETag-conditional write (or
+ * the send lease), so when several instances tick at once exactly one acts.
  */
 export class PulseScheduler {
   private timer?: NodeJS.Timeout;
@@ -38,7 +38,7 @@ export class PulseScheduler {
     await this.ticking;
   }
 
-  /** One pass over the open pulses; overlapping calls share the pass under way. */
+  /** One pass over the scheduled pulses; overlapping calls share the pass under way. */
   tick(): Promise<void> {
     this.ticking ??= this.pass().finally(() => {
       this.ticking = undefined;
@@ -78,10 +78,12 @@ export class PulseScheduler {
       return;
     }
     if (pulse.reminderAt && !pulse.remindedAt && Date.parse(pulse.reminderAt) <= now) {
-      if (await this.claim(pulse, { remindedAt: new Date(now).toISOString() }))
+      if (await this.claim(pulse, { remindedAt: new Date(now).toISOString(), reminderRound: 'sending' }))
         jobs.remind(pulse.tenantId, pulse.pulseId);
       return;
     }
+    // A round cut short by a crash or a shutdown; the send lease keeps it to one instance.
+    if (pulse.reminderRound === 'sending') jobs.remind(pulse.tenantId, pulse.pulseId);
     const shownAt = pulse.shownAt ? Date.parse(pulse.shownAt) : 0;
     if (pulse.responses !== (pulse.shownResponses ?? 0) && now - shownAt >= this.deps.channelCardIntervalMs) {
       const claimed = await this.claim(pulse, {

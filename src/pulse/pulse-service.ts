@@ -14,7 +14,7 @@ import type { TenantRateLimiters } from './rate-limiter';
 import { checkResponse } from './response-input';
 import { computeResults } from './results';
 import { checkSetup, defaultSetupValues } from './setup-input';
-import type { TeamsChannel } from './teams-channel';
+import { ChannelError, type TeamsChannel } from './teams-channel';
 import { commentThresholdFor } from './thresholds';
 import { pulseIds, type PulseDoc, type PulseOrigin } from './types';
 
@@ -45,6 +45,8 @@ export interface PulseServiceDeps {
 const PULSE_ID = /^[0-9a-f]{32}$/;
 const RESULTS_RETRY_MS = 60_000;
 const RESULTS_GIVE_UP_MS = 86_400_000;
+/** The bot was removed from the team or the channel is gone: posting again will not help. */
+const GONE = [403, 404];
 const NOT_RECOGNISED = "I don't recognise that pulse, so I haven't saved anything. Please use the card I sent you.";
 const NOT_ALLOWED_TO_START =
   "Only managers can start a pulse here. If you think you should be able to, ask your Teams admin to add you to the bot's managers.";
@@ -185,36 +187,41 @@ export class PulseService {
   /**
    * Posts the results card of a pulse closed at its deadline to its channel. Each try is claimed with an
    * ETag-conditional write (one instance at a time, at most once a minute) and `resultsDue` is cleared only once the
-   * card landed, so the scheduler tries again after a failure; after a day it gives up with an error in the log.
+   * card landed, so the scheduler tries again after a failure; a 403 or 404 (the bot removed, the channel gone) or a
+   * day of failures ends it with an error in the log. At least once: a send whose answer was lost may post it twice.
    */
   async postDueResults(tenantId: string, pulseId: string): Promise<void> {
-    const { store, clock, logger } = this.deps;
+    const { store, clock } = this.deps;
     const current = await store.readPulse(tenantId, pulseId);
     if (!current?.doc.resultsDue) return;
     const now = clock();
     const pulse = current.doc;
     if (now.getTime() - Date.parse(pulse.closedAt ?? pulse.deadline) > RESULTS_GIVE_UP_MS) {
-      if (await store.replacePulse({ ...pulse, resultsDue: false }, current.etag))
-        logger.error('pulse.results.gave-up', { tenantId, pulseId });
+      await this.giveUpResults(pulse, current.etag);
       return;
     }
     if (pulse.resultsAttemptAt && now.getTime() - Date.parse(pulse.resultsAttemptAt) < RESULTS_RETRY_MS) return;
     const claimed: PulseDoc = { ...pulse, resultsAttemptAt: now.toISOString() };
-    if (!(await store.replacePulse(claimed, current.etag))) return;
+    const etag = await store.replacePulse(claimed, current.etag);
+    if (!etag) return;
+    const card = asMessage(await this.resultsCard(claimed));
     try {
-      await this.channelFor(tenantId).send(
-        pulse.origin.serviceUrl,
-        pulse.origin.conversationId,
-        asMessage(await this.resultsCard(claimed)),
-      );
+      await this.channelFor(tenantId).send(pulse.origin.serviceUrl, pulse.origin.conversationId, card);
     } catch (error) {
-      this.logChannelFailure('pulse.results.failed', claimed, error);
+      if (error instanceof ChannelError && GONE.includes(error.status))
+        await this.giveUpResults(claimed, etag, error.status);
+      else this.logChannelFailure('pulse.results.failed', claimed, error);
       return;
     }
     await store.patchPulse(tenantId, pulseId, [
       { op: 'set', path: '/resultsDue', value: false },
       { op: 'set', path: '/resultsPostedAt', value: clock().toISOString() },
     ]);
+  }
+
+  private async giveUpResults(pulse: PulseDoc, etag: string, status?: number): Promise<void> {
+    if (await this.deps.store.replacePulse({ ...pulse, resultsDue: false }, etag))
+      this.deps.logger.error('pulse.results.gave-up', { tenantId: pulse.tenantId, pulseId: pulse.pulseId, status });
   }
 
   /** Shows the current response count on the channel card (the scheduler throttles how often). */
@@ -255,7 +262,7 @@ export class PulseService {
         ...(by === 'deadline' ? { resultsDue: true } : {}),
       };
       if (!(await store.replacePulse(closed, current.etag))) continue;
-      this.deps.logger.info('pulse.closed', { tenantId, pulseId, by });
+      this.deps.logger.info('pulse.closed', { tenantId, pulseId, by, responses: closed.responses });
       await this.refreshChannelCard(closed);
       return { pulse: closed, already: false };
     }

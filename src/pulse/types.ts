@@ -39,7 +39,10 @@ export interface PulseDoc {
   /** ISO times. */
   deadline: string;
   reminderAt?: string;
+  /** When the reminder round was claimed. */
   remindedAt?: string;
+  /** `sending` from the claim until every non-responder was reminded; the scheduler resumes a round cut short. */
+  reminderRound?: 'sending' | 'done';
   createdBy: string;
   createdAt: string;
   status: PulseStatus;
@@ -49,6 +52,7 @@ export interface PulseDoc {
   resultsDue?: boolean;
   /** When an instance last claimed posting the results (one try at a time, at most once a minute). */
   resultsAttemptAt?: string;
+  /** When the results card landed in the channel. */
   resultsPostedAt?: string;
   origin: PulseOrigin;
   /** Id of the pulse card in the channel, kept to update it in place. */

@@ -130,7 +130,7 @@ export class PulseStore {
           { name: '@states', value: [...states] },
         ],
       },
-      { maxItemCount: pageSize, continuationToken: continuation },
+      { maxItemCount: pageSize, continuationToken: continuation, partitionKey: [tenantId, pulseId] },
     );
     const page = await iterator.fetchNext();
     return {

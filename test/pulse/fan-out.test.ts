@@ -185,25 +185,77 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     for (const entry of entries.filter((doc) => doc.state === 'sent')) expect(received.get(entry.memberId)).toBe(1);
   });
 
-  it('stops sending a pulse that is closed while it goes out', async () => {
+  it('stops sending a pulse that is closed while it goes out, entries already read ahead included', async () => {
     service = await FakeTeamsService.start(300);
     const pulse = pulseFor(service);
     await cosmos.store.createPulse(pulse);
-    let sends = 0;
-    service.fault = ({ kind }) => {
-      if (kind === 'send' && ++sends === 40)
-        void cosmos.store
-          .readPulse(TENANT, pulse.pulseId)
-          .then((read) => (read ? cosmos.store.replacePulse({ ...read.doc, status: 'closed' }, read.etag) : undefined));
-      return undefined;
-    };
+    // The pulse reads as closed from the second look on (the sender looks once per ledger page).
+    let looks = 0;
+    const closing = withStore(cosmos.store, {
+      readPulse: async (tenantId: string, pulseId: string) => {
+        const read = await cosmos.store.readPulse(tenantId, pulseId);
+        return read && ++looks > 2 ? { ...read, doc: { ...read.doc, status: 'closed' as const } } : read;
+      },
+    });
 
-    await sender(cosmos.store, { rate: 2000, options: { ledgerPageSize: 50 } }).run(TENANT, pulse.pulseId);
+    await sender(cosmos.store, { rate: 2000, store: closing, options: { ledgerPageSize: 50 } }).run(
+      TENANT,
+      pulse.pulseId,
+    );
 
     const counts = await cosmos.store.deliveryCounts(TENANT, pulse.pulseId);
-    // The sender looks at the pulse once per ledger page (read one page ahead): it stops within two pages of the close.
-    expect(counts.sent).toBeLessThanOrEqual(150);
+    // The second page is read while up to 16 of the first are still waiting; those are not sent either.
+    expect(counts.sent).toBeGreaterThan(0);
+    expect(counts.sent).toBeLessThan(50);
     expect(counts.queued).toBe(300 - counts.sent);
+  });
+
+  it('sends everyone when Cosmos returns short pages of the ledger and writes are slow', async () => {
+    service = await FakeTeamsService.start(300);
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+    // Cosmos may return fewer items than asked for; here every page of the ledger holds at most 20.
+    const shortPages = withStore(cosmos.store, {
+      deliveriesIn: (...args: Parameters<PulseStore['deliveriesIn']>) => {
+        const [tenantId, pulseId, states, , continuation] = args;
+        return cosmos.store.deliveriesIn(tenantId, pulseId, states, 20, continuation);
+      },
+      replaceDelivery: async (...args: Parameters<PulseStore['replaceDelivery']>) => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return cosmos.store.replaceDelivery(...args);
+      },
+    });
+
+    expect(await sender(cosmos.store, { rate: 2000, store: shortPages }).run(TENANT, pulse.pulseId)).toBe('done');
+
+    const counts = await cosmos.store.deliveryCounts(TENANT, pulse.pulseId);
+    expect(counts).toMatchObject({ sent: 300, queued: 0 });
+    expect([...service.receivedByMember().values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('a reminder round stopped for shutdown is finished by the next run, and nobody is reminded twice', async () => {
+    service = await FakeTeamsService.start(200);
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+    expect(await sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId)).toBe('done');
+    const reminders = () =>
+      service?.of('send').filter((request) => /reminder/.test(JSON.stringify(request.body))) ?? [];
+
+    const first = sender(cosmos.store, { rate: 45 });
+    const round = first.remind(TENANT, pulse.pulseId);
+    await until(() => reminders().length >= 5);
+    first.stop();
+    expect(await round).toBe('stopped');
+    expect((await cosmos.store.readPulse(TENANT, pulse.pulseId))?.doc.reminderRound).not.toBe('done');
+    expect(reminders().length).toBeLessThan(200);
+
+    expect(await sender(cosmos.store, { rate: 2000 }).remind(TENANT, pulse.pulseId)).toBe('done');
+    const perMember = new Map<string, number>();
+    for (const request of reminders())
+      perMember.set(request.conversationId ?? '', (perMember.get(request.conversationId ?? '') ?? 0) + 1);
+    expect(perMember.size).toBe(200);
+    expect([...perMember.values()].every((count) => count === 1)).toBe(true);
+    expect((await cosmos.store.readPulse(TENANT, pulse.pulseId))?.doc.reminderRound).toBe('done');
   });
 
   it('a sender stopped for shutdown finishes its sends under way, releases the lease, and another carries on', async () => {
@@ -212,7 +264,7 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     await cosmos.store.createPulse(pulse);
     const first = sender(cosmos.store, { rate: 45, owner: 'instance-a' });
     const running = first.run(TENANT, pulse.pulseId);
-    await until(() => service?.of('send').length === 10);
+    await until(() => (service?.of('send').length ?? 0) >= 10);
     const stoppedAt = Date.now();
     first.stop();
     expect(await running).toBe('stopped');
@@ -274,4 +326,15 @@ function killable(store: PulseStore, channel: TeamsChannel) {
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** The store with some of its methods replaced. */
+function withStore(store: PulseStore, overrides: Partial<Record<keyof PulseStore, unknown>>): PulseStore {
+  return new Proxy(store, {
+    get(object, property, receiver) {
+      if (property in overrides) return overrides[property as keyof PulseStore];
+      const value = Reflect.get(object, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
+    },
+  });
 }

@@ -31,24 +31,23 @@ describe('paged pool', () => {
     expect(peak).toBe(2);
   });
 
-  it('reads the next page while the last items of the current one are still being worked on', async () => {
-    let running = 0;
+  it('reads the next page before the current one has run out, not once it has', async () => {
+    let started = 0;
     const source = pages(
       [
         [1, 2, 3, 4, 5, 6],
         [7, 8, 9, 10, 11, 12],
       ],
-      () => running,
+      () => started,
     );
     await runPagedPool(source.readPage, 3, async () => {
-      running++;
+      started++;
       await tick();
       await tick();
-      running--;
     });
-    // The first read finds nothing under way; the second starts with the first page's last items still running.
+    // The first read finds nothing started; the second starts while the first page still has items waiting.
     expect(source.reads[0]).toBe(0);
-    expect(source.reads[1]).toBeGreaterThan(0);
+    expect(source.reads[1]).toBeLessThan(6);
   });
 
   it('stops on the first failed piece of work and rethrows it after the work under way has finished', async () => {
@@ -67,10 +66,18 @@ describe('paged pool', () => {
     const worked: number[] = [];
     let reads = 0;
     const readPage = async () => {
-      if (reads++ === 1) throw new Error('query failed');
-      return [1, 2];
+      reads++;
+      if (reads === 2) throw new Error('query failed');
+      return reads === 1 ? [1, 2] : undefined;
     };
     await expect(runPagedPool(readPage, 4, async (item) => void worked.push(item))).rejects.toThrow('query failed');
     expect(worked).toEqual([1, 2]);
+  });
+
+  it('treats a read that throws at once like one that fails later', async () => {
+    const readPage = (): Promise<number[]> => {
+      throw new Error('bad query');
+    };
+    await expect(runPagedPool(readPage, 2, async () => undefined)).rejects.toThrow('bad query');
   });
 });
