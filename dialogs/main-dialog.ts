@@ -6,6 +6,7 @@ import { isRecord, type UserInput } from '../src/strategy/submit';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
+import type { PulseAndDigestData } from '../src/privacy/pulse-and-digest-data';
 import type { DialogDeps } from './dialog-deps';
 import type { LeaderActions } from './leader-actions';
 import { PrivacyActions } from './privacy-actions';
@@ -29,7 +30,12 @@ export class MainDialog extends ComponentDialog {
   private readonly privacy: PrivacyActions;
 
   constructor(
-    private readonly deps: DialogDeps & { aggregates: AggregateStore; pulses: PulseActions; leadership: LeaderActions },
+    private readonly deps: DialogDeps & {
+      aggregates: AggregateStore;
+      pulses: PulseActions;
+      leadership: LeaderActions;
+      pulseAndDigestData: PulseAndDigestData;
+    },
     clock: () => Date,
   ) {
     super(MainDialog.id);

@@ -4,6 +4,7 @@ import { mergeDelta, personDeltas } from '../src/aggregation/person-counters';
 import { quoteChanges } from '../src/aggregation/quotes';
 import { myDataView } from '../src/strategy/summary-views';
 import { newToken } from '../src/strategy/token';
+import type { PulseAndDigestData } from '../src/privacy/pulse-and-digest-data';
 import type { AggregateStore } from '../src/storage/aggregate-store';
 import { isRecord } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
@@ -15,27 +16,37 @@ const EXPORT_PART_CHARS = 20_000;
 /** "My data", export and "delete my data": what an employee can see and remove of what is stored about them. */
 export class PrivacyActions {
   constructor(
-    private readonly deps: DialogDeps & { aggregates: AggregateStore },
+    private readonly deps: DialogDeps & { aggregates: AggregateStore; pulseAndDigestData: PulseAndDigestData },
     private readonly clock: () => Date,
   ) {}
 
   /** Shows every stored answer, read from the answers container (the record), not from the session copy. */
   async showMyData(context: TurnContext): Promise<void> {
     const { tenantId, userId } = turnUnitOf(context).speaker;
-    const stored = await this.deps.answers.listForUser(tenantId, userId);
+    const [stored, other] = await Promise.all([
+      this.deps.answers.listForUser(tenantId, userId),
+      this.deps.pulseAndDigestData.export(tenantId, userId),
+    ]);
     const answers = Object.fromEntries(stored.map((answer) => [answer.questionId, answer.value]));
     const latest = stored
       .map((answer) => answer.answeredAt)
       .sort()
       .at(-1);
-    const view = myDataView(this.deps.index, this.deps.pack, answers, latest ? new Date(latest).toUTCString() : '');
+    const view = myDataView(this.deps.index, this.deps.pack, answers, latest ? new Date(latest).toUTCString() : '', {
+      pulseResponses: other.pulseResponses.length,
+      pulsesReceived: other.pulsesReceived,
+      digest: other.digest?.frequency ?? '',
+    });
     await context.sendActivity(MessageFactory.attachment(this.deps.cards.myData(view)));
   }
 
   /** Sends the stored answers as JSON in the chat. */
   async exportData(context: TurnContext): Promise<void> {
     const { tenantId, userId } = turnUnitOf(context).speaker;
-    const stored = await this.deps.answers.listForUser(tenantId, userId);
+    const [stored, other] = await Promise.all([
+      this.deps.answers.listForUser(tenantId, userId),
+      this.deps.pulseAndDigestData.export(tenantId, userId),
+    ]);
     const exported = {
       exportedAt: this.clock().toISOString(),
       pack: { id: this.deps.pack.id, version: this.deps.pack.version },
@@ -47,6 +58,7 @@ export class PrivacyActions {
         value,
         answeredAt,
       })),
+      ...other,
     };
     // \u escapes keep the JSON valid while making sure no answer can close the code block or form a mention.
     const json = JSON.stringify(exported, null, 2)
@@ -84,6 +96,8 @@ export class PrivacyActions {
       await context.sendActivity('Nothing was deleted. Your answers are still here.');
       return false;
     }
+    // Outside the person's partition first: this part can simply run again if the rest fails.
+    const other = await this.deps.pulseAndDigestData.erase(unit.speaker.tenantId, unit.speaker.userId);
     const deleted = await this.deps.sessions.eraseUser(unit.session);
     const order = this.deps.index.allQuestions().map(({ question }) => question.id);
     const answered = Object.fromEntries(deleted.map((answer) => [answer.questionId, answer.role]));
@@ -105,8 +119,11 @@ export class PrivacyActions {
         mergeDelta(unit.pendingDeltas, change.questionId, change.delta, teamId);
     }
     unit.sessionDeleted = true;
+    const pulseAnswers =
+      other.pulseResponses > 0 ? `, ${other.pulseResponses} pulse answer${other.pulseResponses === 1 ? '' : 's'}` : '';
+    const digest = other.digest ? ', your leadership digest' : '';
     await context.sendActivity(
-      `Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`,
+      `Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}${pulseAnswers}${digest}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`,
     );
     return true;
   }

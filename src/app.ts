@@ -21,6 +21,7 @@ import { createServer } from './server';
 import { AggregateStore } from './storage/aggregate-store';
 import { AnswerStore } from './storage/answer-store';
 import { openCosmos } from './storage/cosmos';
+import { PulseAndDigestData } from './privacy/pulse-and-digest-data';
 import { DigestStore } from './storage/digest-store';
 import { SessionStore } from './storage/session-store';
 import type { TeamsChannel } from './pulse/teams-channel';
@@ -87,6 +88,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const tenants = new TenantStore(containers.tenants);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
   const digestStore = new DigestStore(containers.tenants);
+  const pulseAndDigestData = new PulseAndDigestData(pulse.store, digestStore);
   const digestTenants = new Set(config.allowedTenants);
   const leadership = new LeaderActions({
     index,
@@ -101,7 +103,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock,
   });
   const main = new MainDialog(
-    { pack, index, cards, recorder, answers, sessions, aggregates, pulses, leadership },
+    { pack, index, cards, recorder, answers, sessions, aggregates, pulses, leadership, pulseAndDigestData },
     clock,
   );
   const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger);

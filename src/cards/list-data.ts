@@ -1,5 +1,5 @@
 import { type LineBudget, clipBytes, fitLines } from './fit-budget';
-import { safeId, safeList, safeObject, safeLine } from './safe-text';
+import { safeId, safeInt, safeList, safeObject, safeLine } from './safe-text';
 
 // With these budgets and caps a worst case (every answer long, every character four bytes in
 // JSON) stays under about 65 KB; the card tests render that case.
@@ -82,7 +82,16 @@ export function myDataData(raw: unknown): Record<string, unknown> {
   const fitted = fitItems(safeList(view.answers, 'answers', MAX_ITEMS, answerItem), MY_DATA_BUDGET);
   const lastUpdated = safeLine(view.lastUpdated, 'lastUpdated', LIMITS.updated);
   const answerCount = fitted.items.length + fitted.hidden;
+  const other = safeObject(view.other, 'other');
+  const pulseResponses = safeInt(other.pulseResponses, 'other.pulseResponses', 0, 1_000_000);
+  const pulsesReceived = safeInt(other.pulsesReceived, 'other.pulsesReceived', 0, 1_000_000);
+  const digest = safeLine(other.digest, 'other.digest', LIMITS.packId);
   return {
+    pulseResponses: String(pulseResponses),
+    pulsesReceived: String(pulsesReceived),
+    hasPulses: pulseResponses + pulsesReceived > 0,
+    digest,
+    hasDigest: digest !== '',
     packId: safeLine(view.packId, 'packId', LIMITS.packId),
     packVersion: safeLine(view.packVersion, 'packVersion', LIMITS.packId),
     lastUpdated,

@@ -158,6 +158,12 @@ export interface MyDataView {
   /** Already formatted for the reader; empty when nothing is stored. */
   lastUpdated: string;
   answers: AnswerItemView[];
+  other: {
+    pulseResponses: number;
+    pulsesReceived: number;
+    /** The digest's frequency, or empty without a subscription. */
+    digest: string;
+  };
 }
 
 export interface ConfirmDeleteView {

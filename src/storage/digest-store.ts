@@ -32,6 +32,12 @@ export class DigestStore {
     await this.container.items.upsert({ ...doc, id: digestId(doc.userId), type: 'digest' } satisfies DigestDoc);
   }
 
+  /** The person's subscription, if they have one. */
+  async find(tenantId: string, userId: string): Promise<DigestDoc | undefined> {
+    const { resource } = await this.container.item(digestId(userId), tenantId).read<DigestDoc>();
+    return resource ? withoutSystemFields(resource) : undefined;
+  }
+
   /** True when there was a subscription to remove. */
   async unsubscribe(tenantId: string, userId: string): Promise<boolean> {
     try {

@@ -251,6 +251,39 @@ export class PulseStore {
     return this.replace(lease, etag);
   }
 
+  /** A person's pulse responses and the records of the pulses sent to them, in every pulse of the tenant. */
+  async personalDocs(
+    tenantId: string,
+    userId: string,
+  ): Promise<{ responses: ResponseDoc[]; deliveries: DeliveryDoc[] }> {
+    const { resources } = await this.container.items
+      .query<ResponseDoc | DeliveryDoc>({
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId AND (c.type = "response" OR c.type = "delivery")',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@userId', value: userId },
+        ],
+      })
+      .fetchAll();
+    const docs = resources.map(withoutSystemFields);
+    return {
+      responses: docs.filter((doc): doc is ResponseDoc => doc.type === 'response'),
+      deliveries: docs.filter((doc): doc is DeliveryDoc => doc.type === 'delivery'),
+    };
+  }
+
+  /** Deletes one response or ledger entry; false when it was already gone. */
+  async deletePersonalDoc(doc: ResponseDoc | DeliveryDoc): Promise<boolean> {
+    try {
+      await this.container.item(doc.id, [doc.tenantId, doc.pulseId]).delete();
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 404) return false;
+      throw error;
+    }
+  }
+
   private async read<T extends { id: string }>(
     id: string,
     tenantId: string,

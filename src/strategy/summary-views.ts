@@ -41,14 +41,15 @@ export function reviewView(index: ContentIndex, pack: ContentPack, answers: Answ
   };
 }
 
-/** "My data": everything stored about the user's answers. */
+/** "My data": everything stored about the user: their answers, and what pulses and digests keep about them. */
 export function myDataView(
   index: ContentIndex,
   pack: ContentPack,
   answers: AnswerMap,
   lastUpdated: string,
+  other: MyDataView['other'],
 ): MyDataView {
-  return { packId: pack.id, packVersion: pack.version, lastUpdated, answers: answerItems(index, pack, answers) };
+  return { packId: pack.id, packVersion: pack.version, lastUpdated, answers: answerItems(index, pack, answers), other };
 }
 
 /** The personal ambition & metrics card: wants, do-not-wants, metrics table, readiness and recommendations. */

@@ -239,6 +239,7 @@ export const myData: MyDataView = {
   packVersion: '1.0.0',
   lastUpdated: '12 Nov 2026, 14:05 UTC',
   answers: review.sections.flatMap((section) => section.items),
+  other: { pulseResponses: 2, pulsesReceived: 3, digest: 'weekly' },
 };
 
 export const confirmDelete: ConfirmDeleteView = { token: 'del-9f2c', answerCount: 7 };

@@ -1,0 +1,74 @@
+import type { PulseAnswers } from '../pulse/types';
+import type { DigestStore } from '../storage/digest-store';
+import type { PulseStore } from '../storage/pulse-store';
+
+export interface ExportedPulseResponse {
+  pulse: string;
+  answers: PulseAnswers;
+  comment?: string;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export interface PulseAndDigestExport {
+  pulseResponses: ExportedPulseResponse[];
+  /** How many pulses were sent to the person (the send records hold only ids and times). */
+  pulsesReceived: number;
+  digest?: { frequency: string; nextDueAt: string };
+}
+
+export interface PulseAndDigestErasure {
+  pulseResponses: number;
+  pulsesReceived: number;
+  digest: boolean;
+}
+
+/**
+ * What Strategy Guide keeps about a person outside their own partition of answers and sessions: their pulse
+ * responses, the records of the pulses sent to them, and a leader's digest subscription (with its conversation
+ * reference). Each is read and removed within the person's tenant.
+ */
+export class PulseAndDigestData {
+  constructor(
+    private readonly pulses: PulseStore,
+    private readonly digests: DigestStore,
+  ) {}
+
+  async export(tenantId: string, userId: string): Promise<PulseAndDigestExport> {
+    const [{ responses, deliveries }, digest] = await Promise.all([
+      this.pulses.personalDocs(tenantId, userId),
+      this.digests.find(tenantId, userId),
+    ]);
+    const titles = new Map<string, string>();
+    for (const pulseId of new Set(responses.map((response) => response.pulseId)))
+      titles.set(pulseId, (await this.pulses.readPulse(tenantId, pulseId))?.doc.title ?? pulseId);
+    return {
+      pulseResponses: responses.map(({ pulseId, answers, comment, submittedAt, updatedAt }) => ({
+        pulse: titles.get(pulseId) ?? pulseId,
+        answers,
+        ...(comment ? { comment } : {}),
+        submittedAt,
+        updatedAt,
+      })),
+      pulsesReceived: deliveries.length,
+      ...(digest ? { digest: { frequency: digest.frequency, nextDueAt: digest.nextDueAt } } : {}),
+    };
+  }
+
+  /** Removes it all; the live count of a pulse still open goes down with the response. Safe to run again. */
+  async erase(tenantId: string, userId: string): Promise<PulseAndDigestErasure> {
+    const { responses, deliveries } = await this.pulses.personalDocs(tenantId, userId);
+    let removedResponses = 0;
+    for (const response of responses) {
+      if (!(await this.pulses.deletePersonalDoc(response))) continue;
+      removedResponses++;
+      const pulse = await this.pulses.readPulse(tenantId, response.pulseId);
+      if (pulse?.doc.status === 'open')
+        await this.pulses.patchPulse(tenantId, response.pulseId, [{ op: 'incr', path: '/responses', value: -1 }]);
+    }
+    let removedDeliveries = 0;
+    for (const delivery of deliveries) if (await this.pulses.deletePersonalDoc(delivery)) removedDeliveries++;
+    const digest = await this.digests.unsubscribe(tenantId, userId);
+    return { pulseResponses: removedResponses, pulsesReceived: removedDeliveries, digest };
+  }
+}
