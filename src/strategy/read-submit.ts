@@ -1,5 +1,6 @@
 import type { ContentPack, Question, RowField, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
+import { normalizeTyped } from './commands';
 import { isRecord, type Expectation, type Navigation, type SubmitOutcome, type UserInput } from './submit';
 
 const NAVIGATION: readonly string[] = ['back', 'skip', 'exit'];
@@ -34,7 +35,7 @@ export function readSubmit(
 }
 
 function readTyped(question: Question, text: string, context: SubmitContext): SubmitOutcome {
-  const typed = text.trim().toLowerCase();
+  const typed = normalizeTyped(text);
   if (typed === 'back' || typed === 'skip') return { type: 'nav', nav: typed };
   if (question.kind === 'text') return readAnswer(question, text, context.pack);
   return { type: 'invalid', message: 'Please answer on the card above, or type **back** or **skip**.' };

@@ -103,11 +103,14 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
 
     reply = await press(user, reply, 'Skip');
     expect(progressOf(newestCard(reply))).toBe('Business impact · 2 of 12');
-    reply = await user.say('skip');
-    expect(progressOf(newestCard(reply))).toBe('Business impact · 3 of 12');
-    expect(await storedAnswer(user, 'bi-innovation-areas')).toBeUndefined();
-    reply = await user.say('back');
-    expect(progressOf(newestCard(reply))).toBe('Business impact · 2 of 12');
+    // Typed on a free-text question: punctuation or a mention still make it a command, not an answer.
+    for (const typed of ['skip', 'Skip.', '<at>Strategy Guide</at> skip']) {
+      reply = await user.say(typed);
+      expect(progressOf(newestCard(reply))).toBe('Business impact · 3 of 12');
+      expect(await storedAnswer(user, 'bi-innovation-areas')).toBeUndefined();
+      reply = await user.say('back');
+      expect(progressOf(newestCard(reply))).toBe('Business impact · 2 of 12');
+    }
 
     reply = await user.say('cancel');
     expect(textsOf(reply).join(' ')).toMatch(/paused/i);
