@@ -65,6 +65,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     policy: config.pulsePolicy,
     directory: config,
     minThreshold: config.pulse.minThreshold,
+    defaultThreshold: config.pulse.defaultThreshold,
     commentThreshold: config.pulse.commentThreshold,
     logger,
     clock,

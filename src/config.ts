@@ -20,7 +20,7 @@ export interface Config {
   managerIds: ReadonlySet<string>;
   pulsePolicy: PulsePolicy;
   /** Pulse sending: requests per second to the Teams channel service (Teams allows 50 per app and tenant). */
-  pulse: { sendRate: number; commentThreshold: number; minThreshold: number };
+  pulse: { sendRate: number; commentThreshold: number; minThreshold: number; defaultThreshold: number };
   /** Path to an organisation's own content pack; undefined means the default pack. */
   contentPackPath?: string;
   /** Anonymity thresholds of the leadership summaries (SUMMARY_THRESHOLD, SUMMARY_COMMENT_THRESHOLD). */
@@ -55,16 +55,25 @@ export function loadConfig(env: Env, mode: RunMode): Config {
   if (pulsePolicy !== 'anyone' && pulsePolicy !== 'managers')
     problems.push('PULSE_POLICY must be "anyone" or "managers"');
 
+  // Below 3 only in local mode, for demos and end-to-end tests with a handful of people.
+  const minThreshold = intSetting(
+    text('PULSE_MIN_THRESHOLD'),
+    3,
+    mode === 'local' ? 1 : 3,
+    1000,
+    'PULSE_MIN_THRESHOLD',
+    problems,
+  );
   const pulse = {
     sendRate: intSetting(text('PULSE_SEND_RATE'), 45, 1, 50, 'PULSE_SEND_RATE', problems),
     commentThreshold: intSetting(text('PULSE_COMMENT_THRESHOLD'), 10, 3, 1000, 'PULSE_COMMENT_THRESHOLD', problems),
-    // Below 3 only in local mode, for demos and end-to-end tests with a handful of people.
-    minThreshold: intSetting(
-      text('PULSE_MIN_THRESHOLD'),
-      3,
-      mode === 'local' ? 1 : 3,
+    minThreshold,
+    defaultThreshold: intSetting(
+      text('PULSE_DEFAULT_THRESHOLD'),
+      Math.max(5, minThreshold),
+      minThreshold,
       1000,
-      'PULSE_MIN_THRESHOLD',
+      'PULSE_DEFAULT_THRESHOLD',
       problems,
     ),
   };

@@ -54,12 +54,22 @@ describe('loadConfig', () => {
   });
 
   it('reads the pulse settings with their defaults and bounds; a threshold minimum below 3 only locally', () => {
-    expect(loadConfig({}, 'local').pulse).toEqual({ sendRate: 45, commentThreshold: 10, minThreshold: 3 });
+    expect(loadConfig({}, 'local').pulse).toEqual({
+      sendRate: 45,
+      commentThreshold: 10,
+      minThreshold: 3,
+      defaultThreshold: 5,
+    });
     const config = loadConfig(
       { PULSE_SEND_RATE: '20', PULSE_COMMENT_THRESHOLD: '12', PULSE_MIN_THRESHOLD: '1' },
       'local',
     );
-    expect(config.pulse).toEqual({ sendRate: 20, commentThreshold: 12, minThreshold: 1 });
+    expect(config.pulse).toEqual({ sendRate: 20, commentThreshold: 12, minThreshold: 1, defaultThreshold: 5 });
+    expect(loadConfig({ PULSE_MIN_THRESHOLD: '8' }, 'local').pulse.defaultThreshold).toBe(8);
+    expect(loadConfig({ PULSE_DEFAULT_THRESHOLD: '7' }, 'local').pulse.defaultThreshold).toBe(7);
+    expect(() => loadConfig({ PULSE_MIN_THRESHOLD: '6', PULSE_DEFAULT_THRESHOLD: '4' }, 'local')).toThrow(
+      /PULSE_DEFAULT_THRESHOLD must be a whole number from 6/,
+    );
     expect(() => loadConfig({ PULSE_SEND_RATE: '60' }, 'local')).toThrow(
       /PULSE_SEND_RATE must be a whole number from 1 to 50/,
     );

@@ -37,6 +37,8 @@ export interface PulseServiceDeps {
   policy: PulsePolicy;
   directory: RoleDirectory;
   minThreshold: number;
+  /** What the setup card proposes, and what an empty threshold means. */
+  defaultThreshold: number;
   commentThreshold: number;
   logger: Logger;
   clock: () => Date;
@@ -57,10 +59,14 @@ export class PulseService {
 
   /** The setup card, or a refusal for someone the policy does not allow. */
   setupCard(actor: Actor, placeKind: string): PulseReply[] {
-    const { index, cards, clock, minThreshold } = this.deps;
+    const { index, cards, clock, minThreshold, defaultThreshold } = this.deps;
     if (!this.mayStart(actor)) return [NOT_ALLOWED_TO_START];
     const token = randomBytes(16).toString('base64url');
-    return [cards.pulseSetup(setupView(index, placeKind, token, minThreshold, defaultSetupValues(index, clock())))];
+    return [
+      cards.pulseSetup(
+        setupView(index, placeKind, token, minThreshold, defaultSetupValues(index, clock(), defaultThreshold)),
+      ),
+    ];
   }
 
   /** Creates the pulse from the setup card and starts sending it; the setup card comes back when something is wrong. */
@@ -71,13 +77,16 @@ export class PulseService {
     value: Record<string, unknown>,
     utcOffsetMinutes: number,
   ): Promise<PulseReply[]> {
-    const { index, cards, clock, minThreshold, store } = this.deps;
+    const { index, cards, clock, minThreshold, defaultThreshold, store } = this.deps;
     if (!this.mayStart(actor)) return [NOT_ALLOWED_TO_START];
     const token = typeof value.token === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value.token) ? value.token : '';
     if (!token)
       return ["That card looks incomplete, so I haven't started anything. Mention me with **pulse** to begin."];
     const now = clock();
-    const checked = checkSetup(value, index, now, utcOffsetMinutes, minThreshold);
+    const checked = checkSetup(value, index, now, utcOffsetMinutes, {
+      minimum: minThreshold,
+      fallback: defaultThreshold,
+    });
     if (!checked.ok)
       return [cards.pulseSetup(setupView(index, placeKind, token, minThreshold, checked.values, checked.error))];
     const { setup } = checked;

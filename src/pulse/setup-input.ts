@@ -2,7 +2,7 @@ import type { PulseSetupView } from '../cards/pulse-view-models';
 import type { ContentIndex } from '../content/content-index';
 import type { Question } from '../content/types';
 import { QUESTION_RANGE } from './pulse-views';
-import { checkThreshold, DEFAULT_THRESHOLD } from './thresholds';
+import { checkThreshold, DEFAULT_THRESHOLD, MIN_THRESHOLD, type ThresholdRule } from './thresholds';
 import type { PulseQuestion } from './types';
 
 /** A checked request to start a pulse. */
@@ -24,14 +24,18 @@ const MIN_LEAD_MS = 10 * 60_000;
 const MAX_LEAD_MS = 90 * 86_400_000;
 
 /** The setup card's first values: the first template, a deadline three days out at 17:00, a reminder a day before. */
-export function defaultSetupValues(index: ContentIndex, now: Date): PulseSetupView['values'] {
+export function defaultSetupValues(
+  index: ContentIndex,
+  now: Date,
+  threshold = DEFAULT_THRESHOLD,
+): PulseSetupView['values'] {
   const deadline = new Date(now.getTime() + 3 * 86_400_000);
   return {
     templateId: index.pack.pulseTemplates[0]?.id ?? 'custom',
     questionIds: [],
     deadlineDate: deadline.toISOString().slice(0, 10),
     deadlineTime: '17:00',
-    threshold: DEFAULT_THRESHOLD,
+    threshold,
     reminder: '24',
   };
 }
@@ -45,7 +49,7 @@ export function checkSetup(
   index: ContentIndex,
   now: Date,
   utcOffsetMinutes: number,
-  minThreshold: number,
+  thresholds: ThresholdRule = { minimum: MIN_THRESHOLD, fallback: DEFAULT_THRESHOLD },
 ): SetupCheck {
   const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string).trim() : '');
   const values: PulseSetupView['values'] = {
@@ -56,7 +60,10 @@ export function checkSetup(
       .filter((id) => /^[^\s,]{1,100}$/.test(id)),
     deadlineDate: text('deadlineDate').slice(0, 40),
     deadlineTime: text('deadlineTime').slice(0, 40),
-    threshold: Number.isInteger(Number(text('threshold'))) ? Number(text('threshold')) : DEFAULT_THRESHOLD,
+    threshold:
+      text('threshold') !== '' && Number.isInteger(Number(text('threshold')))
+        ? Number(text('threshold'))
+        : thresholds.fallback,
     reminder: Object.hasOwn(REMINDER_HOURS, text('reminder')) ? text('reminder') : '24',
   };
   const refuse = (error: string): SetupCheck => ({ ok: false, error, values });
@@ -74,7 +81,7 @@ export function checkSetup(
     questions.push(asked);
   }
 
-  const threshold = checkThreshold(text('threshold'), minThreshold);
+  const threshold = checkThreshold(text('threshold'), thresholds);
   if (!threshold.ok) return refuse(threshold.message);
 
   const deadline = localToUtc(values.deadlineDate, values.deadlineTime, utcOffsetMinutes);

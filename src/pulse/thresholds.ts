@@ -11,9 +11,19 @@ export const MAX_THRESHOLD = 1000;
 
 export type ThresholdCheck = { ok: true; value: number } | { ok: false; message: string };
 
-/** Checks the threshold a sender asked for: empty means the default; below the minimum is refused. */
-export function checkThreshold(requested: unknown, minimum = MIN_THRESHOLD): ThresholdCheck {
-  if (requested === undefined || requested === null || requested === '') return { ok: true, value: DEFAULT_THRESHOLD };
+/** The tenant's rule: the lowest threshold a sender may pick, and the one an empty field means (not below it). */
+export interface ThresholdRule {
+  minimum: number;
+  fallback: number;
+}
+
+/** Checks the threshold a sender asked for: empty means the tenant's default; below the minimum is refused. */
+export function checkThreshold(
+  requested: unknown,
+  { minimum, fallback }: ThresholdRule = { minimum: MIN_THRESHOLD, fallback: DEFAULT_THRESHOLD },
+): ThresholdCheck {
+  if (requested === undefined || requested === null || requested === '')
+    return { ok: true, value: Math.max(fallback, minimum) };
   const value = typeof requested === 'number' ? requested : Number(String(requested).trim());
   if (!Number.isInteger(value) || value > MAX_THRESHOLD)
     return {

@@ -12,8 +12,8 @@ const base = {
   threshold: '5',
   reminder: '24',
 };
-const check = (overrides: Record<string, unknown>, offset = 0, minimum = 3) =>
-  checkSetup({ ...base, ...overrides }, index, now, offset, minimum);
+const check = (overrides: Record<string, unknown>, offset = 0, minimum = 3, fallback = 5) =>
+  checkSetup({ ...base, ...overrides }, index, now, offset, { minimum, fallback });
 
 describe('pulse setup input', () => {
   it('takes a template with its questions, the deadline in the sender’s time zone and a reminder a day before', () => {
@@ -59,6 +59,9 @@ describe('pulse setup input', () => {
     });
     expect(check({ threshold: '2' })).toMatchObject({ ok: false, error: expect.stringMatching(/below 3/) });
     expect(check({ threshold: '1' }, 0, 1).ok).toBe(true);
+    // An empty threshold is the tenant's default (PULSE_DEFAULT_THRESHOLD), never below its minimum.
+    expect(check({ threshold: '' }, 0, 3, 7)).toMatchObject({ ok: true, setup: { threshold: 7 } });
+    expect(check({ threshold: '' }, 0, 8, 5)).toMatchObject({ ok: true, setup: { threshold: 8 } });
     expect(check({ reminder: 'toString' })).toMatchObject({ ok: false });
     expect(check({ reminder: 'sometimes' })).toMatchObject({ ok: false, error: expect.stringMatching(/remind/) });
   });
