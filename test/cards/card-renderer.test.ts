@@ -1,3 +1,4 @@
+import { recognizeCommand } from '../../src/strategy/commands';
 import { CardRenderer, type CardAttachment } from '../../src/cards/card-renderer';
 import * as sample from './sample-views';
 import { unboundPlaceholders, validateCard } from './validate-card';
@@ -99,23 +100,15 @@ describe('CardRenderer: welcome and help', () => {
     expect(submits(fresh).map((action) => action.title)).toEqual(['Start', 'Help', 'My data']);
   });
 
-  it('lists every typed command, pulse marked as coming in team channels', () => {
+  it('lists every typed command the bot recognises, and nothing it does not', () => {
     const facts = nodes(renderer.help(sample.help).content).filter(
       (node) => typeof node.title === 'string' && 'value' in node && !('type' in node),
     );
-    expect(facts.map((fact) => fact.title)).toEqual([
-      'start',
-      'resume',
-      'back',
-      'skip',
-      'summary',
-      'help',
-      'my data',
-      'delete my data',
-      'cancel',
-      'pulse',
-    ]);
-    expect(String(facts[9].value)).toMatch(/team channels/);
+    const titles = facts.map((fact) => String(fact.title));
+    for (const title of titles) expect([title, recognizeCommand({ text: title })]).toEqual([title, title]);
+    const recognised = ['start', 'resume', 'back', 'skip', 'summary', 'review', 'help', 'my data', 'export'];
+    for (const command of [...recognised, 'delete my data', 'cancel', 'pulse']) expect(titles).toContain(command);
+    expect(String(facts[titles.indexOf('pulse')].value)).toMatch(/team channel/);
     expect(submits(renderer.help(sample.help)).map((action) => action.data)).toEqual([
       { sg: 'command', command: 'start' },
       { sg: 'command', command: 'summary' },
