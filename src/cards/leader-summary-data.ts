@@ -1,4 +1,5 @@
 import { safeBool, safeList, safeLine, safeObject, safeText, CardDataError } from './safe-text';
+import { nextStepsData } from './next-steps-data';
 
 const LIMITS = { title: 200, line: 400, label: 200, recommendation: 600, quote: 280 };
 const MAX_QUOTES = 2;
@@ -42,6 +43,7 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
   const goals = safeList(view.goals, 'goals', MAX_LINES, (item, path) => {
     const goal = safeObject(item, path);
     return {
+      ...nextStepsData(view.nextSteps),
       goal: safeLine(goal.goal, `${path}.goal`, LIMITS.label),
       detail: safeLine(goal.detail, `${path}.detail`, LIMITS.line),
       metrics: countedLines(goal.metrics, `${path}.metrics`),

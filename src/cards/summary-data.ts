@@ -1,5 +1,6 @@
 import { type LineBudget, clipBytes, fitLines } from './fit-budget';
 import { CardDataError, safeList, safeObject, safeLine, safeText } from './safe-text';
+import { nextStepsData } from './next-steps-data';
 
 const STATEMENT_BUDGET: LineBudget = { totalBytes: 9000, maxLineBytes: 600, minLineBytes: 120, maxLinesPerGroup: 10 };
 const LIMITS = { title: 200, chars: 4000, cellBytes: 160, stage: 60, sectionBytes: 160, recommendation: 600 };
@@ -74,6 +75,7 @@ export function summaryData(raw: unknown): Record<string, unknown> {
   );
   const shownRecommendations = recommendations.slice(0, MAX_SHOWN_RECOMMENDATIONS);
   return {
+    ...nextStepsData(view.nextSteps),
     title: safeLine(view.title, 'title', LIMITS.title),
     wants: wants.lines,
     hasWants: wants.lines.length > 0,

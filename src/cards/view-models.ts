@@ -3,6 +3,7 @@
  * Strings marked "user text" may hold anything a person typed; the renderer shows them only as
  * plain text runs or input values.
  */
+import type { NextStepsLink } from '../content/types';
 
 /** A command a card button sends as `{ sg: 'command', command }`; the same words work typed. */
 export type CardCommand =
@@ -150,6 +151,7 @@ export interface SummaryView {
   readiness: ReadinessView[];
   /** At most three are shown. */
   recommendations: string[];
+  nextSteps?: NextStepsLink;
 }
 
 export interface MyDataView {
@@ -223,6 +225,7 @@ export interface LeaderSummaryView {
   readiness: LeaderReadinessView[];
   gaps: string[];
   recommendations: string[];
+  nextSteps?: NextStepsLink;
   /** How the thresholds were applied. */
   footnote: string;
   canExport: boolean;

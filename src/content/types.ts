@@ -26,6 +26,13 @@ export interface SummaryMapping {
   /** Rows question of success metrics, and which of its fields fill the table's columns. */
   metrics: string;
   metricFields: { goal: string; metric: string; baseline: string; target: string; timeFrame: string };
+  /** A link on the summary cards to where the organisation plans its next steps (https only). */
+  nextSteps?: NextStepsLink;
+}
+
+export interface NextStepsLink {
+  title: string;
+  url: string;
 }
 
 export interface TextLimits {

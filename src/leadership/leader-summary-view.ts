@@ -68,6 +68,7 @@ export function leaderSummaryView(
         `${gap.title}: leaders ${gap.leaderMean.toFixed(1)}, employees ${gap.employeeMean.toFixed(1)} (${signed(gap.gap)})`,
     ),
     recommendations: summary.recommendations,
+    ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
     footnote: `Anonymity: every figure stands for at least ${group} people; smaller groups are left out. Statements are grouped into themes by keyword; examples are quoted, names removed, only for themes of at least ${thresholds.comments} people.`,
     canExport: options.canExport,
   };

@@ -3,7 +3,7 @@ import { bucketLower, bucketUpper } from '../aggregation/number-buckets';
 import { scrubNames, type QuoteSlots } from '../aggregation/quotes';
 import { themeById } from '../aggregation/themes';
 import type { ContentIndex } from '../content/content-index';
-import type { RowsQuestion } from '../content/types';
+import type { NextStepsLink, RowsQuestion } from '../content/types';
 import type { Role } from '../domain/roles';
 import { reaches, type Thresholds } from './thresholds';
 
@@ -94,6 +94,8 @@ export interface OrganisationSummary {
   readiness: SectionFigure[];
   gaps: GapFigure[];
   recommendations: string[];
+  /** The pack's link to where the organisation plans its next steps. */
+  nextSteps?: NextStepsLink;
 }
 
 /** Below this mean a consideration's recommendation is worth showing (as on the personal card). */
@@ -125,6 +127,7 @@ export function organisationSummary(
     readiness,
     gaps: gapFigures(index, of, thresholds),
     recommendations: recommendations(index, of, readiness, thresholds),
+    ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
   };
 }
 

@@ -62,6 +62,7 @@ export function summaryView(index: ContentIndex, pack: ContentPack, answers: Ans
     metrics: metricRows(index, pack, answers),
     readiness: personalReadiness(index, answers).map(({ title: section, mean, stage }) => ({ section, mean, stage })),
     recommendations: topRecommendations(index, answers),
+    ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
   };
 }
 

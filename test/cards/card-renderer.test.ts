@@ -254,6 +254,20 @@ describe('CardRenderer: review, summary, my data, confirm delete, notice', () =>
       { sg: 'command', command: 'review' },
       { sg: 'command', command: 'my data' },
     ]);
+    expect(ofType(card, 'Action.OpenUrl')).toEqual([]);
+  });
+
+  it('summary links to the next steps when the pack names them, and only to an https address', () => {
+    const nextSteps = {
+      title: 'Plan next steps (CAF)',
+      url: 'https://learn.microsoft.com/azure/cloud-adoption-framework/',
+    };
+    const links = ofType(renderer.summary({ ...sample.summary, nextSteps }), 'Action.OpenUrl');
+    expect(links).toEqual([expect.objectContaining({ title: nextSteps.title, url: nextSteps.url })]);
+    for (const url of ['http://example.com/', 'javascript:alert(1)', 'not a url'])
+      expect(
+        ofType(renderer.summary({ ...sample.summary, nextSteps: { ...nextSteps, url } }), 'Action.OpenUrl'),
+      ).toEqual([]);
   });
 
   it('my data shows the pack, the update time and every answer, with export and delete', () => {

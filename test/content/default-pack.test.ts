@@ -148,6 +148,10 @@ describe('the default content pack', () => {
       doNotWant: 'am-do-not-want',
       metrics: 'sm-metrics',
       metricFields: { goal: 'goal', metric: 'metric', baseline: 'baseline', target: 'target', timeFrame: 'time-frame' },
+      nextSteps: {
+        title: 'Plan next steps (CAF)',
+        url: 'https://learn.microsoft.com/azure/cloud-adoption-framework/scenarios/ai/plan',
+      },
     });
     expect(pack.pulseTemplates.map((template) => template.id)).toEqual([
       'ai-readiness',

@@ -145,6 +145,13 @@ describe('loadContentPack', () => {
       );
     });
 
+    it('a next-steps link that is not https', () => {
+      const { message } = breakPack((pack) => {
+        pack.summary.nextSteps = { title: 'Plan', url: 'javascript:alert(1)' };
+      });
+      expect(message).toContain('/summary/nextSteps/url: must match the pattern');
+    });
+
     it('a rating scale without exactly five labels', () => {
       const { message } = breakPack((pack) => {
         (pack.scales.agreement?.labels as string[] | undefined)?.pop();
