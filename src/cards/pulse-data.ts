@@ -115,6 +115,7 @@ export function pulseResultsData(raw: unknown): Record<string, unknown> {
   const view = safeObject(raw, 'view');
   const responses = safeInt(view.responses, 'responses', 0, MAX_COUNT);
   const reached = safeInt(view.reached, 'reached', 0, MAX_COUNT);
+  const unreachable = safeInt(view.unreachable, 'unreachable', 0, MAX_COUNT);
   const rate = view.responseRate === null ? null : fraction(view.responseRate, 'responseRate');
   const questions =
     view.questions === null
@@ -133,6 +134,8 @@ export function pulseResultsData(raw: unknown): Record<string, unknown> {
     responses,
     responsesText: reached > 0 ? `${responses} of ${reached}` : String(responses),
     responseRate: rate === null ? 'not known' : percent(rate),
+    unreachable: String(unreachable),
+    hasUnreachable: unreachable > 0,
     threshold: safeInt(view.threshold, 'threshold', 0, MAX_COUNT),
     commentThreshold: safeInt(view.commentThreshold, 'commentThreshold', 0, MAX_COUNT),
     showScores: questions !== null,

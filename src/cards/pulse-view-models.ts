@@ -60,6 +60,8 @@ export interface PulseResultsView {
   title: string;
   responses: number;
   reached: number;
+  /** Sends that failed for good (the app not installed for someone, a blocked bot, a member who left). */
+  unreachable: number;
   /** 0–1, or null when nobody was reached. */
   responseRate: number | null;
   threshold: number;

@@ -286,7 +286,8 @@ export class PulseService {
       store.anonymousResponses(pulse.tenantId, pulse.pulseId),
       store.deliveryCounts(pulse.tenantId, pulse.pulseId),
     ]);
-    return cards.pulseResults(resultsView(pulse, computeResults(pulse, responses, counts.sent + counts.interrupted)));
+    const results = computeResults(pulse, responses, counts.sent + counts.interrupted);
+    return cards.pulseResults(resultsView(pulse, results, counts.failed));
   }
 
   private channelFor(tenantId: string): TeamsChannel {

@@ -92,11 +92,12 @@ export function channelView(pulse: PulseDoc): PulseChannelView {
   };
 }
 
-export function resultsView(pulse: PulseDoc, results: PulseResults): PulseResultsView {
+export function resultsView(pulse: PulseDoc, results: PulseResults, unreachable: number): PulseResultsView {
   return {
     title: results.title,
     responses: results.responses,
     reached: results.reached,
+    unreachable,
     responseRate: results.responseRate,
     threshold: results.threshold,
     commentThreshold: results.commentThreshold,

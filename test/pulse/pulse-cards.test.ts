@@ -9,6 +9,7 @@ const results: PulseResultsView = {
   title: 'AI readiness',
   responses: 12,
   reached: 20,
+  unreachable: 2,
   responseRate: 0.6,
   threshold: 5,
   commentThreshold: 10,
@@ -38,13 +39,21 @@ describe('pulse cards (adaptivecards validation, user text as data)', () => {
     expect(text).toMatch(/Mean 3\.5 of 5 · 45% favourable \(4 or 5\) · 11 answered · 1 don't know/);
     expect(JSON.stringify(card)).toMatch(/Partly: 3 \(27%\)/);
     expect(text).toContain('${secret} stays literal');
+    expect(JSON.stringify(card)).toContain('"title":"Not reached","value":"2 (');
     expect(text).not.toContain('<at>');
     expect(unboundPlaceholders(card).filter((where) => !where.includes('secret'))).toEqual([]);
   });
 
   it('shows only the count below the threshold', () => {
-    const card = renderer.pulseResults({ ...results, responses: 3, questions: null, comments: null }).content;
+    const card = renderer.pulseResults({
+      ...results,
+      responses: 3,
+      unreachable: 0,
+      questions: null,
+      comments: null,
+    }).content;
     expect(validateCard(card)).toEqual([]);
+    expect(JSON.stringify(card)).not.toContain('Not reached');
     expect(cardText(card)).toMatch(/This pulse got 3, so only the count is shown/);
     expect(JSON.stringify(card)).not.toMatch(/Chart/);
   });
