@@ -190,7 +190,7 @@ export class LeaderActions {
   ): Promise<void> {
     if (command.kind === 'invalid role command') {
       await context.sendActivity(
-        'Use **grant leader** or **revoke leader** (or **admin**) followed by the person’s Microsoft Entra object id.',
+        'Use **grant leader** or **revoke leader** (or **admin**, or **manager**) followed by the person’s Microsoft Entra object id.',
       );
       return;
     }
@@ -198,7 +198,7 @@ export class LeaderActions {
       const granted = await this.deps.tenants.roles(tenantId);
       const list = (ids: string[]) => (ids.length > 0 ? ids.join(', ') : 'none');
       await context.sendActivity(
-        `Granted in chat — leaders: ${list(granted.leaders)}; admins: ${list(granted.admins)}. Configured ids (LEADER_IDS, ADMIN_IDS) also apply.`,
+        `Granted in chat — leaders: ${list(granted.leaders)}; admins: ${list(granted.admins)}; managers: ${list(granted.managers ?? [])}. Configured ids (LEADER_IDS, ADMIN_IDS, MANAGER_IDS) also apply.`,
       );
       return;
     }

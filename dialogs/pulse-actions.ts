@@ -22,7 +22,7 @@ export class PulseActions {
     const placeKind = activity.conversation?.conversationType === 'groupChat' ? 'group chat' : 'team';
     const value = isRecord(input.value) ? input.value : undefined;
     let replies: PulseReply[];
-    if (value?.sg !== 'pulse') replies = this.service.setupCard(actor, placeKind);
+    if (value?.sg !== 'pulse') replies = await this.service.setupCard(actor, placeKind);
     else if (value.action === 'create')
       replies = await this.service.create(
         actor,

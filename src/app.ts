@@ -75,8 +75,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const sessions = new SessionStore(containers.users);
   const aggregates = new AggregateStore(containers.aggregates);
   const recorder = new AnswerRecorder(pack, clock);
+  const tenants = new TenantStore(containers.tenants);
   const pulse = composePulses({
     config,
+    tenants,
     container: containers.pulses,
     cards,
     index,
@@ -85,7 +87,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     teamsChannel: options.teamsChannel,
   });
   const pulses = new PulseActions(pulse.service);
-  const tenants = new TenantStore(containers.tenants);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
   const digestStore = new DigestStore(containers.tenants);
   const pulseAndDigestData = new PulseAndDigestData(pulse.store, digestStore);

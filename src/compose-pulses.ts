@@ -14,7 +14,9 @@ import { PulseService } from './pulse/pulse-service';
 import { TenantRateLimiters } from './pulse/rate-limiter';
 import { SendLeases } from './pulse/send-lease';
 import type { TeamsChannel } from './pulse/teams-channel';
+import { accessOf } from './leadership/access';
 import { PulseStore } from './storage/pulse-store';
+import type { TenantStore } from './storage/tenant-store';
 
 /** An instance that stops renewing its send lease loses it after this long. */
 const SEND_LEASE_TTL_MS = 30_000;
@@ -30,6 +32,8 @@ export interface PulseParts {
 
 export interface PulsePartsOptions {
   config: Config;
+  /** Roles granted in chat, for the pulse policy. */
+  tenants: TenantStore;
   container: Container;
   cards: CardRenderer;
   index: ContentIndex;
@@ -63,7 +67,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     channel,
     limiters,
     policy: config.pulsePolicy,
-    directory: config,
+    accessOf: (tenantId, userId) => accessOf(config, options.tenants, tenantId, userId),
     minThreshold: config.pulse.minThreshold,
     defaultThreshold: config.pulse.defaultThreshold,
     commentThreshold: config.pulse.commentThreshold,

@@ -1,14 +1,16 @@
 import type { RoleDirectory } from '../domain/roles';
 import type { TenantStore } from '../storage/tenant-store';
 
-/** What a person may do with organisation-wide data. Admins can do everything leaders can. */
+/** What a person may do with organisation-wide data and pulses. Admins can do everything leaders and managers can. */
 export interface Access {
   leader: boolean;
   admin: boolean;
+  /** May send pulses under PULSE_POLICY=managers. */
+  manager: boolean;
 }
 
 /**
- * Checked on the server for every privileged action: configured ids (ADMIN_IDS, LEADER_IDS) first, then the roles an
+ * Checked on the server for every privileged action: configured ids (ADMIN_IDS, LEADER_IDS, MANAGER_IDS) first, then the roles an
  * admin granted in chat (one point read, only when the configuration does not already decide).
  */
 export async function accessOf(
@@ -18,8 +20,12 @@ export async function accessOf(
   userId: string,
 ): Promise<Access> {
   const id = userId.toLowerCase();
-  if (directory.adminIds.has(id)) return { leader: true, admin: true };
+  if (directory.adminIds.has(id)) return { leader: true, admin: true, manager: true };
   const granted = await tenants.roles(tenantId);
   const admin = granted.admins.includes(id);
-  return { admin, leader: admin || directory.leaderIds.has(id) || granted.leaders.includes(id) };
+  return {
+    admin,
+    leader: admin || directory.leaderIds.has(id) || granted.leaders.includes(id),
+    manager: admin || directory.managerIds.has(id) || (granted.managers ?? []).includes(id),
+  };
 }

@@ -32,7 +32,7 @@ const TYPED: Record<string, LeaderCommand> = {
 
 /** An Entra object id (GUID). */
 const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ROLE_COMMAND = /^(grant|revoke) (leader|admin) (\S+)$/;
+const ROLE_COMMAND = /^(grant|revoke) (leader|admin|manager) (\S+)$/;
 
 /** Typed words as in the command list (exact, ignoring a mention, case and end punctuation), or a leadership card button. */
 export function recognizeLeaderCommand(input: UserInput): LeaderCommand | { kind: 'invalid role command' } | undefined {

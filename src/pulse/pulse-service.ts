@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
 import type { PulsePolicy } from '../config';
 import type { ContentIndex } from '../content/content-index';
-import type { RoleDirectory } from '../domain/roles';
+import type { Access } from '../leadership/access';
 import type { Logger } from '../logging/logger';
 import type { PulseStore } from '../storage/pulse-store';
 import type { PulseJobs } from './pulse-jobs';
@@ -35,7 +35,8 @@ export interface PulseServiceDeps {
   channel: TeamsChannel;
   limiters: TenantRateLimiters;
   policy: PulsePolicy;
-  directory: RoleDirectory;
+  /** The person's roles, configured or granted in chat (checked on every privileged action). */
+  accessOf: (tenantId: string, userId: string) => Promise<Access>;
   minThreshold: number;
   /** What the setup card proposes, and what an empty threshold means. */
   defaultThreshold: number;
@@ -58,9 +59,9 @@ export class PulseService {
   constructor(private readonly deps: PulseServiceDeps) {}
 
   /** The setup card, or a refusal for someone the policy does not allow. */
-  setupCard(actor: Actor, placeKind: string): PulseReply[] {
+  async setupCard(actor: Actor, placeKind: string): Promise<PulseReply[]> {
     const { index, cards, clock, minThreshold, defaultThreshold } = this.deps;
-    if (!this.mayStart(actor)) return [NOT_ALLOWED_TO_START];
+    if (!(await this.mayStart(actor))) return [NOT_ALLOWED_TO_START];
     const token = randomBytes(16).toString('base64url');
     return [
       cards.pulseSetup(
@@ -78,7 +79,7 @@ export class PulseService {
     utcOffsetMinutes: number,
   ): Promise<PulseReply[]> {
     const { index, cards, clock, minThreshold, defaultThreshold, store } = this.deps;
-    if (!this.mayStart(actor)) return [NOT_ALLOWED_TO_START];
+    if (!(await this.mayStart(actor))) return [NOT_ALLOWED_TO_START];
     const token = typeof value.token === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value.token) ? value.token : '';
     if (!token)
       return ["That card looks incomplete, so I haven't started anything. Mention me with **pulse** to begin."];
@@ -174,7 +175,8 @@ export class PulseService {
     if (!PULSE_ID.test(pulseId)) return ["I don't recognise that pulse."];
     const pulse = await this.deps.store.readPulse(actor.tenantId, pulseId);
     if (!pulse) return ["I don't recognise that pulse."];
-    if (!mayClosePulse(this.deps.directory, actor.userId, pulse.doc.createdBy))
+    const access = await this.deps.accessOf(actor.tenantId, actor.userId);
+    if (!mayClosePulse(access, actor.userId, pulse.doc.createdBy))
       return ['Only the person who started this pulse can close it early. It closes by itself at its deadline.'];
     const closed = await this.close(actor.tenantId, pulseId, 'sender');
     if (closed === 'missing') return ["I don't recognise that pulse."];
@@ -247,8 +249,9 @@ export class PulseService {
       .catch((error: unknown) => this.logChannelFailure('pulse.channel-card.failed', pulse, error));
   }
 
-  private mayStart(actor: Actor): boolean {
-    return mayStartPulse(this.deps.policy, this.deps.directory, actor.userId);
+  private async mayStart(actor: Actor): Promise<boolean> {
+    if (this.deps.policy === 'anyone') return true;
+    return mayStartPulse(this.deps.policy, await this.deps.accessOf(actor.tenantId, actor.userId));
   }
 
   /** Marks the pulse closed (ETag-conditional, so one instance closes it); `already` when it was closed before. */

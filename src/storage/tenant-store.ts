@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { withoutSystemFields } from './system-fields';
 
-export type GrantedRole = 'leader' | 'admin';
+export type GrantedRole = 'leader' | 'admin' | 'manager';
 
 /** Roles an admin granted in chat, one document per tenant (id `roles`); configured ids are not stored here. */
 export interface RolesDoc {
@@ -10,7 +10,15 @@ export interface RolesDoc {
   tenantId: string;
   leaders: string[];
   admins: string[];
+  /** May send pulses under PULSE_POLICY=managers (absent on documents from before this role). */
+  managers?: string[];
 }
+
+const LIST: Record<GrantedRole, 'leaders' | 'admins' | 'managers'> = {
+  leader: 'leaders',
+  admin: 'admins',
+  manager: 'managers',
+};
 
 const ATTEMPTS = 5;
 
@@ -21,19 +29,19 @@ export class TenantStore {
   /** The roles granted in chat in this tenant (empty lists when none). */
   async roles(tenantId: string): Promise<RolesDoc> {
     const { resource } = await this.container.item('roles', tenantId).read<RolesDoc>();
-    return resource ? withoutSystemFields(resource) : emptyRoles(tenantId);
+    return resource ? { managers: [], ...withoutSystemFields(resource) } : emptyRoles(tenantId);
   }
 
   /** Adds or removes a user's granted role; true when something changed. Optimistic concurrency on the one doc. */
   async setRole(tenantId: string, role: GrantedRole, userId: string, granted: boolean): Promise<boolean> {
-    const key = role === 'leader' ? 'leaders' : 'admins';
+    const key = LIST[role];
     for (let attempt = 1; ; attempt++) {
       const item = this.container.item('roles', tenantId);
       const { resource, etag } = await item.read<RolesDoc>();
       const doc = resource ? withoutSystemFields(resource) : emptyRoles(tenantId);
-      const has = doc[key].includes(userId);
-      if (has === granted) return false;
-      doc[key] = granted ? [...doc[key], userId].sort() : doc[key].filter((id) => id !== userId);
+      const ids = doc[key] ?? [];
+      if (ids.includes(userId) === granted) return false;
+      doc[key] = granted ? [...ids, userId].sort() : ids.filter((id) => id !== userId);
       try {
         if (resource) await item.replace(doc, { accessCondition: { type: 'IfMatch', condition: etag ?? '' } });
         else await this.container.items.create(doc);
@@ -47,5 +55,5 @@ export class TenantStore {
 }
 
 function emptyRoles(tenantId: string): RolesDoc {
-  return { id: 'roles', type: 'roles', tenantId, leaders: [], admins: [] };
+  return { id: 'roles', type: 'roles', tenantId, leaders: [], admins: [], managers: [] };
 }

@@ -6,13 +6,14 @@ import { answersFor, askForPulse, inChannel, pulseCardOf, saidIn, startPulse, CH
 
 jest.setTimeout(60_000);
 
+const ADMIN = 'cccccccc-0000-4000-8000-000000000001';
 let service: FakeTeamsService;
 let bot: TestBot;
 
 beforeAll(async () => {
   service = await FakeTeamsService.start(8);
   bot = await startTestBot({
-    env: { PULSE_POLICY: 'managers', MANAGER_IDS: service.members[0].aadObjectId },
+    env: { PULSE_POLICY: 'managers', MANAGER_IDS: service.members[0].aadObjectId, ADMIN_IDS: ADMIN },
   });
 });
 afterAll(async () => {
@@ -59,6 +60,18 @@ describe('team pulse in a channel (real bot over HTTP, embedded Cosmos, FAKE Tea
     });
     expect(saidIn(forged)).toMatch(/Only managers/);
     expect(await pulseDocs()).toEqual([]);
+  });
+
+  it('lets a manager granted in chat by an admin start pulses, until the role is revoked', async () => {
+    const person = member(4);
+    const id = service.members[4].aadObjectId;
+    expect(saidIn(await askForPulse(person, service))).toMatch(/Only managers can start a pulse/);
+    const admin = bot.user(ADMIN, 'Admin');
+    expect(saidIn(await admin.say(`grant manager ${id}`))).toMatch(/granted/i);
+    expect(cardText(cardsOf(await askForPulse(person, service)).at(-1))).toMatch(/Start a team pulse/);
+    expect(saidIn(await admin.say('list roles'))).toContain(`managers: ${id}`);
+    expect(saidIn(await admin.say(`revoke manager ${id}`))).toMatch(/revoked|removed/i);
+    expect(saidIn(await askForPulse(person, service))).toMatch(/Only managers can start a pulse/);
   });
 
   it('offers a Start a team pulse button on the channel card, which opens the setup card', async () => {
