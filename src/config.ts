@@ -132,6 +132,10 @@ function productionProblems(config: Config): string[] {
       'ALLOWED_TENANTS is missing (production serves only the tenants listed; Teams delivers from any tenant that installs the app)',
     );
   if (!cosmos.endpoint) missing.push('COSMOS_ENDPOINT is missing (production does not start an embedded database)');
+  if (cosmos.key && cosmos.endpoint && !isLoopbackEndpoint(cosmos.endpoint))
+    missing.push(
+      'COSMOS_KEY must be empty for a Cosmos DB account (the bot signs in with its managed identity; keys are for emulators on this machine)',
+    );
   return missing;
 }
 

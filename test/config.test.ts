@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses a Cosmos key in production except for an emulator on this machine', () => {
+    const base = { BOT_ID: 'id', BOT_PASSWORD: 'p', ALLOWED_TENANTS: 't1', COSMOS_KEY: 'a2V5' };
+    expect(() => loadConfig({ ...base, COSMOS_ENDPOINT: 'https://x.documents.azure.com' }, 'production')).toThrow(
+      /COSMOS_KEY must be empty/,
+    );
+    expect(loadConfig({ ...base, COSMOS_ENDPOINT: 'https://127.0.0.1:8081' }, 'production').cosmos.key).toBe('a2V5');
+  });
+
   it('refuses SingleTenant without a tenant and UserAssignedMSI with a password', () => {
     const base = { BOT_ID: 'id', COSMOS_ENDPOINT: 'https://x.documents.azure.com', ALLOWED_TENANTS: 't1' };
     expect(() => loadConfig({ ...base, BOT_TYPE: 'SingleTenant', BOT_PASSWORD: 'p' }, 'production')).toThrow(
