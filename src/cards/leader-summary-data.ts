@@ -58,6 +58,7 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
       meanText: value === null ? '–' : value.toFixed(1),
       stage: safeLine(entry.stage, `${path}.stage`, LIMITS.label),
       distribution: safeLine(entry.distribution, `${path}.distribution`, LIMITS.line),
+      considerations: lines(entry.considerations, `${path}.considerations`, LIMITS.label),
     };
   });
   const chart = readiness.flatMap((entry) => (entry.mean === null ? [] : [{ x: entry.section, y: entry.mean }]));
@@ -74,12 +75,13 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
     doNotWantNote: safeLine(view.doNotWantNote, 'doNotWantNote', LIMITS.line),
     goals,
     goalsNote: safeLine(view.goalsNote, 'goalsNote', LIMITS.line),
-    readiness: readiness.map(({ section, meanText, stage, distribution }) => ({
+    readiness: readiness.map(({ section, meanText, stage, distribution, considerations }) => ({
       section,
       meanText,
       stage,
       distribution,
       hasDistribution: distribution !== '',
+      considerations,
     })),
     chart,
     hasChart: chart.length > 0,

@@ -206,6 +206,8 @@ export interface LeaderReadinessView {
   stage: string;
   /** E.g. "1: 3 · 2: 5 · 3: 9 · 4: 4 · 5: 1 · don't know: 2", or empty. */
   distribution: string;
+  /** Readiness per consideration of the section, e.g. "AI vision: 3.4 · Exploring". */
+  considerations: string[];
 }
 
 /**

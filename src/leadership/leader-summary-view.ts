@@ -55,6 +55,13 @@ export function leaderSummaryView(
       section: section.title,
       mean: section.mean,
       stage: section.stage,
+      // One line per consideration, where a section has more than one.
+      considerations:
+        section.considerations.length > 1
+          ? section.considerations.map(
+              ({ title, mean, stage }) => `${title}: ${mean === null ? '–' : mean.toFixed(1)} · ${stage}`,
+            )
+          : [],
       distribution:
         section.ratings === 0
           ? ''

@@ -3,7 +3,7 @@ import { bucketLower, bucketUpper } from '../aggregation/number-buckets';
 import { scrubNames, type QuoteSlots } from '../aggregation/quotes';
 import { themeById } from '../aggregation/themes';
 import type { ContentIndex } from '../content/content-index';
-import type { NextStepsLink, RowsQuestion } from '../content/types';
+import type { NextStepsLink, Question, RowsQuestion } from '../content/types';
 import type { Role } from '../domain/roles';
 import { reaches, type Thresholds } from './thresholds';
 
@@ -74,6 +74,15 @@ export interface SectionFigure {
   /** Ratings 1..5 then "don't know", over the questions that reach the threshold. */
   distribution: [number, number, number, number, number, number];
   ratings: number;
+  /** The same per consideration of the section, in pack order. */
+  considerations: ReadinessFigure[];
+}
+
+export interface ReadinessFigure {
+  title: string;
+  /** Null when none of its questions has enough ratings. */
+  mean: number | null;
+  stage: string;
 }
 
 export interface GapFigure {
@@ -282,24 +291,32 @@ function sectionFigures(
   of: (questionId: string) => Counters,
   thresholds: Thresholds,
 ): SectionFigure[] {
-  return index.sections.map((section) => {
-    const totals = index
-      .questionsOf(section.id)
-      .filter(({ question }) => question.kind === 'rating')
-      .flatMap(({ question }) => ratingTotals(of(question.id), undefined, thresholds) ?? []);
-    const sum = totals.reduce((acc, entry) => acc + entry.sum, 0);
+  const totalsOf = (questions: readonly Question[]) =>
+    questions
+      .filter((question) => question.kind === 'rating')
+      .flatMap((question) => ratingTotals(of(question.id), undefined, thresholds) ?? []);
+  const meanOf = (totals: RatingTotals[]) => {
     const ratings = totals.reduce((acc, entry) => acc + entry.rated, 0);
+    return ratings > 0 ? totals.reduce((acc, entry) => acc + entry.sum, 0) / ratings : null;
+  };
+  const stageOf = (mean: number | null) => (mean === null ? 'Not enough ratings yet' : index.stageFor(mean).label);
+  return index.sections.map((section) => {
+    const totals = totalsOf(index.questionsOf(section.id).map(({ question }) => question));
     const distribution = [0, 1, 2, 3, 4, 5].map((i) =>
       totals.reduce((acc, entry) => acc + entry.distribution[i], 0),
     ) as SectionFigure['distribution'];
-    const mean = ratings > 0 ? sum / ratings : null;
+    const mean = meanOf(totals);
     return {
       sectionId: section.id,
       title: section.title,
       mean,
-      stage: mean === null ? 'Not enough ratings yet' : index.stageFor(mean).label,
+      stage: stageOf(mean),
       distribution,
-      ratings,
+      ratings: totals.reduce((acc, entry) => acc + entry.rated, 0),
+      considerations: section.considerations.map((consideration) => {
+        const considerationMean = meanOf(totalsOf(consideration.questions));
+        return { title: consideration.title, mean: considerationMean, stage: stageOf(considerationMean) };
+      }),
     };
   });
 }

@@ -74,6 +74,11 @@ describe('leadership summary card', () => {
     expect(text).toMatch(/leaders 5\.0, employees 2\.\d \(\+2\.\d\)/);
     expect(JSON.stringify(card.content)).toContain('Chart.HorizontalBar');
     for (const goal of goals) expect(text).toContain(goal.label);
+    // Readiness per consideration under its section.
+    for (const consideration of index.sections.flatMap((section) =>
+      section.considerations.length > 1 ? section.considerations : [],
+    ))
+      expect(text).toMatch(new RegExp(`${consideration.title.replace(/[()]/g, '.')}: (\\d\\.\\d|–) · `));
   });
 
   it('quotes at most two statements per theme, with names and mentions removed, and no baselines or targets', () => {

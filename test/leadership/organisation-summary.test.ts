@@ -140,6 +140,16 @@ describe('organisation summary thresholds', () => {
     expect(business?.distribution[1]).toBe(5 * ratedInSection);
     expect(business?.distribution[3]).toBe(5 * ratedInSection);
     expect(business?.ratings).toBe(10 * ratedInSection);
+    // Per consideration too (SPEC: readiness per consideration), titled as in the pack.
+    const pack = index.section('business-impact');
+    expect(business?.considerations.map((entry) => entry.title)).toEqual(
+      pack?.considerations.map((consideration) => consideration.title),
+    );
+    for (const entry of business?.considerations ?? []) {
+      expect(entry.mean).toBeCloseTo(3);
+      expect(entry.stage).toBe('Implementing');
+    }
+    expect(few.readiness[0].considerations.every((entry) => entry.mean === null)).toBe(true);
   });
 
   it('compares leaders with employees only when both groups reach the threshold', () => {
