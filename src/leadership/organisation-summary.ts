@@ -79,6 +79,7 @@ export interface SectionFigure {
 }
 
 export interface ReadinessFigure {
+  considerationId: string;
   title: string;
   /** Null when none of its questions has enough ratings. */
   mean: number | null;
@@ -315,7 +316,12 @@ function sectionFigures(
       ratings: totals.reduce((acc, entry) => acc + entry.rated, 0),
       considerations: section.considerations.map((consideration) => {
         const considerationMean = meanOf(totalsOf(consideration.questions));
-        return { title: consideration.title, mean: considerationMean, stage: stageOf(considerationMean) };
+        return {
+          considerationId: consideration.id,
+          title: consideration.title,
+          mean: considerationMean,
+          stage: stageOf(considerationMean),
+        };
       }),
     };
   });

@@ -55,6 +55,12 @@ export function exportRows(summary: OrganisationSummary): ExportRow[] {
     section.distribution.forEach((count, i) =>
       add('readiness', section.sectionId, section.title, i < 5 ? `rated ${i + 1}` : "don't know", count),
     );
+    for (const consideration of section.considerations) {
+      if (consideration.mean === null) continue;
+      const { considerationId, title } = consideration;
+      add('consideration readiness', considerationId, title, 'mean', round(consideration.mean));
+      add('consideration readiness', considerationId, title, 'stage', consideration.stage);
+    }
   }
   for (const gap of summary.gaps) {
     add('gap', gap.sectionId, gap.title, 'leaders mean', round(gap.leaderMean));

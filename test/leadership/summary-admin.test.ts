@@ -82,6 +82,7 @@ describe('npm run summary:rebuild / summary:export', () => {
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
     expect(csv).toContain('participation,people,People who answered,count,8');
     expect(csv).toMatch(/readiness,business-impact,Business impact,mean,2.625\r\n/);
+    expect(csv).toMatch(/consideration readiness,[a-z-]+,[^,]+,mean,\d/);
     const json = readFileSync(join(out, 'summary.json'), 'utf8');
     expect(JSON.parse(json).scope).toBe('organisation');
     expect(`${csv}${json}`).not.toContain('person-');
