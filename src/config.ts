@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 /** The only reader of process.env: validates the settings once and fails fast with a message a person can act on. */
 import { DEFAULT_THRESHOLDS, MIN_GROUP_THRESHOLD, type Thresholds } from './leadership/thresholds';
 
@@ -191,6 +192,11 @@ function isUrl(value: string, mode: RunMode): boolean {
 
 /** True when the endpoint points at this machine, where a self-signed certificate is accepted in local mode. */
 export function isLoopbackEndpoint(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname;
-  return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || (isIPv4(host) && host.startsWith('127.'));
 }

@@ -35,6 +35,10 @@ describe('loadConfig', () => {
       /COSMOS_KEY must be empty/,
     );
     expect(loadConfig({ ...base, COSMOS_ENDPOINT: 'https://127.0.0.1:8081' }, 'production').cosmos.key).toBe('a2V5');
+    expect(() => loadConfig({ ...base, COSMOS_ENDPOINT: 'https://127.example.com' }, 'production')).toThrow(
+      /COSMOS_KEY must be empty/,
+    );
+    expect(() => loadConfig({ ...base, COSMOS_ENDPOINT: 'not a url' }, 'production')).toThrow(ConfigError);
   });
 
   it('refuses SingleTenant without a tenant and UserAssignedMSI with a password', () => {

@@ -43,7 +43,6 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
   const goals = safeList(view.goals, 'goals', MAX_LINES, (item, path) => {
     const goal = safeObject(item, path);
     return {
-      ...nextStepsData(view.nextSteps),
       goal: safeLine(goal.goal, `${path}.goal`, LIMITS.label),
       detail: safeLine(goal.detail, `${path}.detail`, LIMITS.line),
       metrics: countedLines(goal.metrics, `${path}.metrics`),
@@ -65,6 +64,7 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
   const gaps = lines(view.gaps, 'gaps');
   const recommendations = lines(view.recommendations, 'recommendations', LIMITS.recommendation).slice(0, 3);
   return {
+    ...nextStepsData(view.nextSteps),
     title: safeLine(view.title, 'title', LIMITS.title),
     participation: lines(view.participation, 'participation'),
     want,

@@ -55,19 +55,39 @@ export class PulseAndDigestData {
     };
   }
 
-  /** Removes it all; the live count of a pulse still open goes down with the response. Safe to run again. */
+  /**
+   * Removes it all. Of a pulse still open, the person's send record and response are deleted (the record first:
+   * without it the pulse takes no new answer from them) and the live count goes down. Of a closed pulse, whose
+   * results were shown, they are kept but unlinked from the person, so results shown again cannot differ and give
+   * their answers away. Safe to run again.
+   */
   async erase(tenantId: string, userId: string): Promise<PulseAndDigestErasure> {
     const { responses, deliveries } = await this.pulses.personalDocs(tenantId, userId);
+    const open = new Map<string, Promise<boolean>>();
+    const isOpen = (pulseId: string) => {
+      if (!open.has(pulseId))
+        open.set(
+          pulseId,
+          this.pulses.readPulse(tenantId, pulseId).then((pulse) => pulse?.doc.status === 'open'),
+        );
+      return open.get(pulseId) as Promise<boolean>;
+    };
+    let removedDeliveries = 0;
+    for (const delivery of deliveries) {
+      const done = (await isOpen(delivery.pulseId))
+        ? await this.pulses.deletePersonalDoc(delivery)
+        : await this.pulses.anonymise(delivery);
+      if (done) removedDeliveries++;
+    }
     let removedResponses = 0;
     for (const response of responses) {
-      if (!(await this.pulses.deletePersonalDoc(response))) continue;
-      removedResponses++;
-      const pulse = await this.pulses.readPulse(tenantId, response.pulseId);
-      if (pulse?.doc.status === 'open')
-        await this.pulses.patchPulse(tenantId, response.pulseId, [{ op: 'incr', path: '/responses', value: -1 }]);
+      if (!(await isOpen(response.pulseId))) {
+        if (await this.pulses.anonymise(response)) removedResponses++;
+      } else if (await this.pulses.deletePersonalDoc(response)) {
+        removedResponses++;
+        await this.pulses.decrementResponses(tenantId, response.pulseId);
+      }
     }
-    let removedDeliveries = 0;
-    for (const delivery of deliveries) if (await this.pulses.deletePersonalDoc(delivery)) removedDeliveries++;
     const digest = await this.digests.unsubscribe(tenantId, userId);
     return { pulseResponses: removedResponses, pulsesReceived: removedDeliveries, digest };
   }

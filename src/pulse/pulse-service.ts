@@ -175,9 +175,14 @@ export class PulseService {
     if (!PULSE_ID.test(pulseId)) return ["I don't recognise that pulse."];
     const pulse = await this.deps.store.readPulse(actor.tenantId, pulseId);
     if (!pulse) return ["I don't recognise that pulse."];
-    const access = await this.deps.accessOf(actor.tenantId, actor.userId);
-    if (!mayClosePulse(access, actor.userId, pulse.doc.createdBy))
-      return ['Only the person who started this pulse can close it early. It closes by itself at its deadline.'];
+    const isSender = actor.userId.toLowerCase() === pulse.doc.createdBy.toLowerCase();
+    if (
+      !isSender &&
+      !mayClosePulse(await this.deps.accessOf(actor.tenantId, actor.userId), actor.userId, pulse.doc.createdBy)
+    )
+      return [
+        'Only the person who started this pulse (or an admin) can close it early. It closes by itself at its deadline.',
+      ];
     const closed = await this.close(actor.tenantId, pulseId, 'sender');
     if (closed === 'missing') return ["I don't recognise that pulse."];
     if (closed === 'busy')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Container, ItemDefinition, JSONObject, OperationInput, PatchOperation } from '@azure/cosmos';
 import type { AnonymousResponse } from '../pulse/results';
 import {
@@ -273,6 +274,49 @@ export class PulseStore {
     };
   }
 
+  /**
+   * Keeps a response or ledger entry of a closed pulse in its results but no longer linked to the person: one
+   * transactional batch writes a copy without who it was (nor when) and deletes the original. False when it was gone.
+   */
+  async anonymise(doc: ResponseDoc | DeliveryDoc): Promise<boolean> {
+    const partitionKey = [doc.tenantId, doc.pulseId];
+    const kept =
+      doc.type === 'response'
+        ? { answers: doc.answers, ...(doc.comment ? { comment: doc.comment } : {}) }
+        : { state: doc.state };
+    const copy = {
+      id: `${doc.type}|${doc.pulseId}|anonymous-${randomUUID()}`,
+      type: doc.type,
+      tenantId: doc.tenantId,
+      pulseId: doc.pulseId,
+      ...kept,
+    };
+    const response = await this.container.items.batch(
+      [
+        { operationType: 'Delete', id: doc.id, partitionKey },
+        { operationType: 'Create', resourceBody: copy as unknown as JSONObject, partitionKey },
+      ],
+      partitionKey,
+    );
+    const failed = (response.result ?? []).find((result) => result.statusCode >= 400 && result.statusCode !== 424);
+    if (failed?.statusCode === 404) return false;
+    if (failed)
+      throw Object.assign(new Error(`anonymise batch failed with ${failed.statusCode}`), { code: failed.statusCode });
+    return true;
+  }
+
+  /** One response fewer on the pulse's live count, never below zero. */
+  async decrementResponses(tenantId: string, pulseId: string): Promise<void> {
+    try {
+      await this.container.item(pulseIds.pulse(pulseId), [tenantId, pulseId]).patch({
+        condition: 'FROM c WHERE c.responses > 0',
+        operations: [{ op: 'incr', path: '/responses', value: -1 }],
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 412) throw error;
+    }
+  }
+
   /** Deletes one response or ledger entry; false when it was already gone. */
   async deletePersonalDoc(doc: ResponseDoc | DeliveryDoc): Promise<boolean> {
     try {
@@ -304,7 +348,9 @@ export class PulseStore {
           .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
         return response.etag;
       } catch (error) {
-        if ((error as { code?: number }).code === 412) return undefined;
+        // 412: changed since it was read; 404: gone (the person deleted their data). Either way: not this caller's.
+        const code = (error as { code?: number }).code;
+        if (code === 412 || code === 404) return undefined;
         // The SDK does not retry writes on a dropped connection. Retrying a conditional write is safe: if the first
         // one did land, the retry gets 412 and the caller treats the entry as changed (never as a second send).
         if (attempt >= TRANSIENT_ATTEMPTS || !isConnectionDrop(error)) throw error;

@@ -74,11 +74,13 @@ describe('leadership summary card', () => {
     expect(text).toMatch(/leaders 5\.0, employees 2\.\d \(\+2\.\d\)/);
     expect(JSON.stringify(card.content)).toContain('Chart.HorizontalBar');
     for (const goal of goals) expect(text).toContain(goal.label);
-    // Readiness per consideration under its section.
-    for (const consideration of index.sections.flatMap((section) =>
+    // Readiness per consideration under its section: a line for each, and figures where enough people rated.
+    const considerations = index.sections.flatMap((section) =>
       section.considerations.length > 1 ? section.considerations : [],
-    ))
-      expect(text).toMatch(new RegExp(`${consideration.title.replace(/[()]/g, '.')}: (\\d\\.\\d|–) · `));
+    );
+    const line = (title: string, figure: string) => new RegExp(`${title.replace(/[()]/g, '.')}: ${figure} · `);
+    for (const { title } of considerations) expect(text).toMatch(line(title, '(\\d\\.\\d|–)'));
+    expect(considerations.filter(({ title }) => line(title, '\\d\\.\\d').test(text)).length).toBeGreaterThan(0);
   });
 
   it('quotes at most two statements per theme, with names and mentions removed, and no baselines or targets', () => {
@@ -88,6 +90,18 @@ describe('leadership summary card', () => {
     expect(quoted.length).toBeLessThanOrEqual(2 * 2 * 13);
     expect(quoted.join(' ')).toMatch(/\[name\]/);
     expect(json).not.toMatch(/Person \d|<at>|note \d|units/);
+  });
+
+  it('links to the next steps the content pack names (the CAF planning guidance by default)', () => {
+    const view = leaderSummaryView(organisationSummary(index, new Map(), DEFAULT_THRESHOLDS), {
+      title: 'Summary',
+      canExport: false,
+    });
+    const json = (content: unknown) => JSON.stringify(content);
+    expect(json(renderer.leaderSummary(view).content)).toContain(
+      `"type":"Action.OpenUrl","title":"Plan next steps (CAF)","url":"${index.pack.summary.nextSteps?.url}"`,
+    );
+    expect(json(renderer.leaderSummary({ ...view, nextSteps: undefined }).content)).not.toContain('Action.OpenUrl');
   });
 
   it('says there is nothing to show yet, validly, when nobody has answered', () => {

@@ -1,6 +1,6 @@
-import { startTestBot, textsOf, TENANT, type TestBot } from '../support/bot-harness';
+import { cardsOf, cardText, startTestBot, submitData, textsOf, TENANT, type TestBot } from '../support/bot-harness';
 import { FakeTeamsService } from '../support/fake-teams-service';
-import { answersFor, pulseCardOf, saidIn, startPulse } from '../pulse/pulse-chat';
+import { answersFor, inChannel, pulseCardOf, saidIn, startPulse } from '../pulse/pulse-chat';
 
 jest.setTimeout(60_000);
 
@@ -46,7 +46,7 @@ describe('my data, export and delete reach pulse answers and the digest too', ()
     expect(textsOf(await respondent.say('digest weekly')).join(' ')).toMatch(/weekly/i);
 
     const myData = JSON.stringify((await respondent.say('my data')).activities.at(-1)?.attachments?.[0]?.content);
-    expect(myData).toContain('"title":"Pulse answers","value":"1 (of 1 pulses sent to you)"');
+    expect(myData).toContain('"title":"Pulse answers","value":"1 (of 1 pulses addressed to you)"');
     expect(myData).toContain('"title":"Leadership digest","value":"weekly"');
     const exported = textsOf(await respondent.say('export')).join('\n');
     expect(exported).toContain(comment);
@@ -71,5 +71,25 @@ describe('my data, export and delete reach pulse answers and the digest too', ()
     ]);
     const digest = await bot.containers.tenants.item(`digest|${userId}`, TENANT).read();
     expect(digest.resource).toBeUndefined();
+  });
+
+  it('of a closed pulse, keeps the answer in the results but unlinked, so results shown again do not change', async () => {
+    await member(3).submit(answersFor(pulseCardOf(service, service.members[3].id), '5', 'Closing-remark-2b9f'));
+    const { resources } = await bot.containers.pulses.items
+      .query('SELECT VALUE c.pulseId FROM c WHERE c.type = "pulse" AND c.status = "open"')
+      .fetchAll();
+    const close = () =>
+      inChannel(member(0), service, { value: { sg: 'pulse', action: 'close', pulseId: resources[0] } });
+    const resultsText = (reply: Awaited<ReturnType<typeof close>>) => cardText(cardsOf(reply).at(-1));
+    const before = resultsText(await close());
+    expect(before).toMatch(/Pulse results/);
+
+    const leaver = member(3);
+    const confirm = cardsOf(await leaver.say('delete my data')).at(-1);
+    expect(textsOf(await leaver.submit(submitData(confirm ?? {}, 'Yes, delete everything'))).join(' ')).toMatch(
+      /1 pulse answer/,
+    );
+    expect(await pulseDocsOf(service.members[3].aadObjectId.toLowerCase())).toEqual([]);
+    expect(resultsText(await close())).toBe(before);
   });
 });

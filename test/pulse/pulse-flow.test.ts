@@ -45,8 +45,12 @@ async function respond(index: number, rating: string, comment?: string) {
   return member(index).submit(answersFor(pulseCardOf(service, service.members[index].id), rating, comment));
 }
 
+async function closeAs(user: ReturnType<typeof member>, pulseId: string) {
+  return inChannel(user, service, { value: { sg: 'pulse', action: 'close', pulseId } });
+}
+
 async function closeAsManager(pulseId: string) {
-  return inChannel(manager(), service, { value: { sg: 'pulse', action: 'close', pulseId } });
+  return closeAs(manager(), pulseId);
 }
 
 describe('team pulse in a channel (real bot over HTTP, embedded Cosmos, FAKE Teams channel service)', () => {
@@ -210,5 +214,20 @@ describe('team pulse in a channel (real bot over HTTP, embedded Cosmos, FAKE Tea
     expect(saidIn(await member(2).submit(answersFor(card, '1')))).toMatch(/closed/);
     const [stored] = await countResponses();
     expect(Object.values(stored.answers as Record<string, string>).every((value) => value === '5')).toBe(true);
+  });
+
+  it('lets an admin granted in chat close someone else’s pulse, and refuses a granted leader', async () => {
+    const pulseId = await sentPulse();
+    const admin = bot.user(ADMIN, 'Admin');
+    const [leaderId, adminId] = [service.members[5].aadObjectId, service.members[6].aadObjectId];
+    await admin.say(`grant leader ${leaderId}`);
+    await admin.say(`grant admin ${adminId}`);
+    try {
+      expect(saidIn(await closeAs(member(5), pulseId))).toMatch(/Only the person who started this pulse/);
+      expect(cardText(cardsOf(await closeAs(member(6), pulseId)).at(-1))).toMatch(/Pulse results/);
+    } finally {
+      await admin.say(`revoke leader ${leaderId}`);
+      await admin.say(`revoke admin ${adminId}`);
+    }
   });
 });
