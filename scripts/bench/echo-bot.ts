@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 
 export interface RunningEchoBot {
@@ -8,16 +8,24 @@ export interface RunningEchoBot {
 }
 
 /** The baseline: restify + CloudAdapter with authentication off, as the app is set up, replying with the text it got. */
-export async function startEchoBot(): Promise<RunningEchoBot> {
+export function startEchoBot(): Promise<RunningEchoBot> {
+  return startBaselineBot('bench-echo', async (context) => {
+    await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
+  });
+}
+
+/** restify + CloudAdapter with authentication off on a free loopback port, running `logic` for every activity. */
+export async function startBaselineBot(
+  name: string,
+  logic: (context: TurnContext) => Promise<void>,
+): Promise<RunningEchoBot> {
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' }),
   );
-  const server = restify.createServer({ name: 'bench-echo', handleUncaughtExceptions: false });
+  const server = restify.createServer({ name, handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, async (context) => {
-      await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
-    });
+    await adapter.process(req, res, logic);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
