@@ -20,6 +20,7 @@ import { buildReport, type SoloFigures } from './bench/report';
 import { soloQuestionnaire } from './bench/solo';
 import { clientAgent } from './bench/turn-client';
 import { verifyStored } from './bench/verify';
+import { progress, runMain } from './bench/run-main';
 
 const DATABASE = 'bench';
 const FLOOR_DATABASE = 'bench-floor';
@@ -140,16 +141,4 @@ async function measure(
   }
 }
 
-function progress(step: string): void {
-  process.stderr.write(`… ${step}\n`);
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.stack : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

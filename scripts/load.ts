@@ -20,6 +20,7 @@ import { startCosmosProcess } from './bench/cosmos-process';
 import { LatencyHistogram } from './load/histogram';
 import { sampleMemory, slope, type MemorySample } from './load/memory';
 import { startTokenAuthority } from './load/token-authority';
+import { progress, runMain } from './bench/run-main';
 
 const DATABASE = 'load';
 /** The soak gets a database of its own: the embedded server scans a whole container for a query. */
@@ -245,16 +246,4 @@ function printSoak(
   );
 }
 
-function progress(step: string): void {
-  process.stderr.write(`… ${step}\n`);
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.stack : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);
