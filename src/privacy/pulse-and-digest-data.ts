@@ -63,25 +63,19 @@ export class PulseAndDigestData {
    */
   async erase(tenantId: string, userId: string): Promise<PulseAndDigestErasure> {
     const { responses, deliveries } = await this.pulses.personalDocs(tenantId, userId);
-    const open = new Map<string, Promise<boolean>>();
-    const isOpen = (pulseId: string) => {
-      if (!open.has(pulseId))
-        open.set(
-          pulseId,
-          this.pulses.readPulse(tenantId, pulseId).then((pulse) => pulse?.doc.status === 'open'),
-        );
-      return open.get(pulseId) as Promise<boolean>;
-    };
+    const open = new Set<string>();
+    for (const pulseId of new Set([...deliveries, ...responses].map((doc) => doc.pulseId)))
+      if ((await this.pulses.readPulse(tenantId, pulseId))?.doc.status === 'open') open.add(pulseId);
     let removedDeliveries = 0;
     for (const delivery of deliveries) {
-      const done = (await isOpen(delivery.pulseId))
+      const done = open.has(delivery.pulseId)
         ? await this.pulses.deletePersonalDoc(delivery)
         : await this.pulses.anonymise(delivery);
       if (done) removedDeliveries++;
     }
     let removedResponses = 0;
     for (const response of responses) {
-      if (!(await isOpen(response.pulseId))) {
+      if (!open.has(response.pulseId)) {
         if (await this.pulses.anonymise(response)) removedResponses++;
       } else if (await this.pulses.deletePersonalDoc(response)) {
         removedResponses++;

@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { DigestFrequency } from '../leadership/digest-schedule';
+import { deleteIfPresent } from './delete-if-present';
 import { withoutSystemFields } from './system-fields';
 
 /** A leader's digest subscription, in the tenants container (id `digest|<user>`). */
@@ -39,14 +40,8 @@ export class DigestStore {
   }
 
   /** True when there was a subscription to remove. */
-  async unsubscribe(tenantId: string, userId: string): Promise<boolean> {
-    try {
-      await this.container.item(digestId(userId), tenantId).delete();
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === 404) return false;
-      throw error;
-    }
+  unsubscribe(tenantId: string, userId: string): Promise<boolean> {
+    return deleteIfPresent(this.container.item(digestId(userId), tenantId));
   }
 
   /** Subscriptions of the tenant due at `now`. */

@@ -9,6 +9,7 @@ import {
   type PulseDoc,
   type ResponseDoc,
 } from '../pulse/types';
+import { deleteIfPresent } from './delete-if-present';
 import { withoutSystemFields } from './system-fields';
 
 /** The pulses the scheduler looks at: open ones, and closed ones whose results card has not landed yet. */
@@ -318,14 +319,8 @@ export class PulseStore {
   }
 
   /** Deletes one response or ledger entry; false when it was already gone. */
-  async deletePersonalDoc(doc: ResponseDoc | DeliveryDoc): Promise<boolean> {
-    try {
-      await this.container.item(doc.id, [doc.tenantId, doc.pulseId]).delete();
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === 404) return false;
-      throw error;
-    }
+  deletePersonalDoc(doc: ResponseDoc | DeliveryDoc): Promise<boolean> {
+    return deleteIfPresent(this.container.item(doc.id, [doc.tenantId, doc.pulseId]));
   }
 
   private async read<T extends { id: string }>(
