@@ -1,12 +1,17 @@
 import type { PulsePolicy } from '../config';
 import type { Access } from '../leadership/access';
 
+/** Roles are read only when the policy needs them (one point read). */
+type AccessLookup = () => Promise<Access>;
+
 /** Whether a person may start a pulse: anyone in the team, or only managers and admins (configured or granted). */
-export function mayStartPulse(policy: PulsePolicy, access: Access): boolean {
-  return policy === 'anyone' || access.manager || access.admin;
+export async function mayStartPulse(policy: PulsePolicy, access: AccessLookup): Promise<boolean> {
+  if (policy === 'anyone') return true;
+  const { manager, admin } = await access();
+  return manager || admin;
 }
 
 /** Only the person who started a pulse (or an admin) may close it early. */
-export function mayClosePulse(access: Access, userId: string, createdBy: string): boolean {
-  return userId.toLowerCase() === createdBy.toLowerCase() || access.admin;
+export async function mayClosePulse(userId: string, createdBy: string, access: AccessLookup): Promise<boolean> {
+  return userId.toLowerCase() === createdBy.toLowerCase() || (await access()).admin;
 }

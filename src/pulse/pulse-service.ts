@@ -175,11 +175,7 @@ export class PulseService {
     if (!PULSE_ID.test(pulseId)) return ["I don't recognise that pulse."];
     const pulse = await this.deps.store.readPulse(actor.tenantId, pulseId);
     if (!pulse) return ["I don't recognise that pulse."];
-    const isSender = actor.userId.toLowerCase() === pulse.doc.createdBy.toLowerCase();
-    if (
-      !isSender &&
-      !mayClosePulse(await this.deps.accessOf(actor.tenantId, actor.userId), actor.userId, pulse.doc.createdBy)
-    )
+    if (!(await mayClosePulse(actor.userId, pulse.doc.createdBy, () => this.accessOf(actor))))
       return [
         'Only the person who started this pulse (or an admin) can close it early. It closes by itself at its deadline.',
       ];
@@ -254,9 +250,12 @@ export class PulseService {
       .catch((error: unknown) => this.logChannelFailure('pulse.channel-card.failed', pulse, error));
   }
 
-  private async mayStart(actor: Actor): Promise<boolean> {
-    if (this.deps.policy === 'anyone') return true;
-    return mayStartPulse(this.deps.policy, await this.deps.accessOf(actor.tenantId, actor.userId));
+  private mayStart(actor: Actor): Promise<boolean> {
+    return mayStartPulse(this.deps.policy, () => this.accessOf(actor));
+  }
+
+  private accessOf(actor: Actor): Promise<Access> {
+    return this.deps.accessOf(actor.tenantId, actor.userId);
   }
 
   /** Marks the pulse closed (ETag-conditional, so one instance closes it); `already` when it was closed before. */
