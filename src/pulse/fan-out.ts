@@ -73,7 +73,7 @@ export class FanOut {
 
   constructor(private readonly deps: FanOutDeps) {
     this.options = { ...DEFAULT_FAN_OUT, ...deps.options };
-    // The first page of `queued` must have room beyond the entries still under way (see forEachLedgerPage).
+    // So that each re-read of `queued` finds new entries on its first page, past the ones still under way.
     if (this.options.ledgerPageSize <= 2 * this.options.concurrency)
       throw new RangeError('a ledger page must hold more than twice the fan-out concurrency');
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
