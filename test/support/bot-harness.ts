@@ -37,6 +37,8 @@ export interface TestBotOptions {
   pulseTickMs?: number;
   /** The app's clock (shared by every instance and restart), for deadlines and reminders. */
   clock?: () => Date;
+  /** How long close() lets turns in progress and background work finish (the app's default otherwise). */
+  drainTimeoutMs?: number;
 }
 
 /** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
@@ -84,6 +86,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       authEndpoints: options.production?.authEndpoints,
       pulseTickMs: options.pulseTickMs ?? 0,
       clock: options.clock,
+      drainTimeoutMs: options.drainTimeoutMs,
     });
   // Production mode leaves creating the database to infra/; here the local set-up does it.
   if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();
