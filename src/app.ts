@@ -6,6 +6,7 @@ import { DigestActions } from '../dialogs/leader-digest';
 import { MainDialog } from '../dialogs/main-dialog';
 import { BotAdapter } from './bot/adapter';
 import { BackgroundWork } from './bot/background-work';
+import { connectorRepliesFor, type ReplyDeliveryOptions } from './bot/connector-replies';
 import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
 import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
@@ -59,6 +60,8 @@ export interface AppOptions {
   pulseTickMs?: number;
   /** On close: how long turns in progress, then background work, may take to finish (each; default 10 s). */
   drainTimeoutMs?: number;
+  /** Replies to the Teams connector: how to wait between attempts and how long one may take (tests shorten both). */
+  replyDelivery?: ReplyDeliveryOptions;
 }
 
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
@@ -110,7 +113,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     { pack, index, cards, recorder, answers, sessions, aggregates, pulses, leadership, pulseAndDigestData },
     clock,
   );
-  const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger);
+  const adapter = new BotAdapter(
+    createBotAuthentication(config, options.authEndpoints),
+    logger,
+    connectorRepliesFor(config, options.replyDelivery),
+  );
   const background = new BackgroundWork(adapter, config.mode === 'local' ? '' : config.bot.appId, logger);
   const bot = new StrategyBot({
     main,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, Attachment } from 'botbuilder';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app';
 import type { AuthEndpoints } from '../../src/bot/authentication';
 import { loadConfig } from '../../src/config';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
@@ -39,6 +39,8 @@ export interface TestBotOptions {
   clock?: () => Date;
   /** How long close() lets turns in progress and background work finish (the app's default otherwise). */
   drainTimeoutMs?: number;
+  /** Replies in normal mode: the wait between attempts (record it, skip it) and the time one attempt may take. */
+  replyDelivery?: AppOptions['replyDelivery'];
 }
 
 /** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
@@ -87,6 +89,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       pulseTickMs: options.pulseTickMs ?? 0,
       clock: options.clock,
       drainTimeoutMs: options.drainTimeoutMs,
+      replyDelivery: options.replyDelivery,
     });
   // Production mode leaves creating the database to infra/; here the local set-up does it.
   if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();
