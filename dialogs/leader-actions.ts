@@ -217,11 +217,8 @@ export class LeaderActions {
   /** First message in a team's channel: the person's answers start counting towards that team (added right away). */
   private async joinTeam(context: TurnContext, teamId: string): Promise<void> {
     const unit = turnUnitOf(context);
-    const session = unit.session.doc;
-    if (session.teamIds?.includes(teamId)) return;
     const { tenantId, userId } = unit.speaker;
-    const answers = await this.deps.memberships.join(tenantId, userId, teamId, session.id);
-    session.teamIds = [...(session.teamIds ?? []), teamId];
+    const answers = await this.deps.memberships.join(unit.session, teamId);
     if (!answers) return;
     const { sets } = splitQuoteChanges(
       answers.map((answer) => {

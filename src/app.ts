@@ -6,6 +6,7 @@ import { DigestActions } from '../dialogs/leader-digest';
 import { MainDialog } from '../dialogs/main-dialog';
 import { BotAdapter } from './bot/adapter';
 import { BackgroundWork } from './bot/background-work';
+import { connectorRepliesFor, type ReplyDeliveryOptions } from './bot/connector-replies';
 import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
 import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
@@ -17,6 +18,7 @@ import { loadContentPack } from './content/load-content-pack';
 import type { Logger } from './logging/logger';
 import { DigestScheduler } from './leadership/digest-scheduler';
 import { SummaryService } from './leadership/summary-service';
+import { RequestGate } from './request-gate';
 import { createServer } from './server';
 import { AggregateStore } from './storage/aggregate-store';
 import { AnswerStore } from './storage/answer-store';
@@ -56,6 +58,10 @@ export interface AppOptions {
   teamsChannel?: TeamsChannel;
   /** How often pulse deadlines, reminders and counts are looked at; 0 leaves it to the caller (tests). */
   pulseTickMs?: number;
+  /** On close: how long turns in progress, then background work, may take to finish (each; default 10 s). */
+  drainTimeoutMs?: number;
+  /** Replies to the Teams connector: how to wait between attempts and how long one may take (tests shorten both). */
+  replyDelivery?: ReplyDeliveryOptions;
 }
 
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
@@ -107,7 +113,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     { pack, index, cards, recorder, answers, sessions, aggregates, pulses, leadership, pulseAndDigestData },
     clock,
   );
-  const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger);
+  const adapter = new BotAdapter(
+    createBotAuthentication(config, options.authEndpoints),
+    logger,
+    connectorRepliesFor(config, options.replyDelivery),
+  );
   const background = new BackgroundWork(adapter, config.mode === 'local' ? '' : config.bot.appId, logger);
   const bot = new StrategyBot({
     main,
@@ -119,12 +129,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     clock,
   });
-  const server = createServer({
-    adapter,
-    admission: config,
-    bot,
-    logger,
-  });
+  const gate = new RequestGate();
+  const server = createServer({ adapter, admission: config, bot, logger }, gate);
   const digests = new DigestScheduler({
     store: digestStore,
     tenants: () => digestTenants,
@@ -145,9 +151,26 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const { port } = server.address() as AddressInfo;
   const tickMs = options.pulseTickMs ?? 15_000;
+  const drainMs = options.drainTimeoutMs ?? 10_000;
   if (tickMs > 0) pulse.scheduler.start(tickMs);
   logger.info('app.started', { mode: config.mode, port, pack: `${pack.id}@${pack.version}` });
   digests.start();
+  let closing: Promise<void> | undefined;
+  const drainAndClose = async () => {
+    // New requests get 503 from here on; turns already admitted finish, then the work they started.
+    gate.stopAccepting();
+    logger.info('app.draining', { inFlight: gate.inFlight, jobs: background.inFlight });
+    await digests.stop();
+    await pulse.scheduler.stop();
+    if (!(await gate.idle(drainMs))) logger.warn('app.drain-timeout', { inFlight: gate.inFlight });
+    await pulse.jobs.stop();
+    await background.drain(drainMs);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections would hold close() open indefinitely.
+    server.server.closeAllConnections();
+    await closed;
+    client.dispose();
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     server,
@@ -155,16 +178,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     background,
     pulses: pulse,
     sendDueDigests: () => digests.tick(),
-    close: async () => {
-      await digests.stop();
-      await pulse.scheduler.stop();
-      await pulse.jobs.stop();
-      await background.drain();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive connections would hold close() open indefinitely.
-      server.server.closeAllConnections();
-      await closed;
-      client.dispose();
-    },
+    // Once, however many signals or callers ask.
+    close: () => (closing ??= drainAndClose()),
   };
 }

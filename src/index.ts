@@ -1,6 +1,7 @@
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { jsonLogger } from './logging/logger';
+import { closeOnSignals } from './shutdown';
 
 /** Production entry point (`npm start`): refuses to start without bot identity and Cosmos settings. */
 async function main(): Promise<void> {
@@ -11,16 +12,7 @@ async function main(): Promise<void> {
     cosmos: { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key },
     logger,
   });
-  const stop = () =>
-    void app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('app.close-failed', { error: (error as Error).name });
-        process.exit(1);
-      },
-    );
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  closeOnSignals(() => app.close(), logger);
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,18 @@
 import restify from 'restify';
 import { handleActivityRequest, type ActivityEndpointDeps } from './bot/activity-endpoint';
+import { RequestGate } from './request-gate';
 
 /** Big enough for a long answer with room to spare, small enough that a flood cannot exhaust memory. */
 const MAX_BODY_BYTES = 512 * 1024;
 
-/** The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz for the platform. */
-export function createServer(endpoint: ActivityEndpointDeps): restify.Server {
+/**
+ * The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz for the platform. While shutting
+ * down, `gate` answers every new request 503 before anything else runs.
+ */
+export function createServer(endpoint: ActivityEndpointDeps, gate = new RequestGate()): restify.Server {
   const { logger } = endpoint;
   const server = restify.createServer({ name: 'strategy-guide', handleUncaughtExceptions: false });
+  server.pre(gate.handler);
   // restify inflates gzip bodies without handling errors (one bad request kills the process) and limits only the
   // compressed size; Bot Framework channels send plain JSON, so anything else is refused before parsing.
   server.pre((req, res, next) => {

@@ -1,12 +1,27 @@
-import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CloudAdapter,
+  type Activity,
+  type InvokeResponse,
+  type ResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from '../logging/logger';
+import type { ConnectorReplies } from './connector-replies';
 
-/** The CloudAdapter, able to run a turn for a request that was authenticated beforehand (see activity-endpoint.ts). */
+/** What the CloudAdapter keeps to itself instead of posting to the connector. */
+const NOT_POSTED: ReadonlySet<string> = new Set(['delay', ActivityTypes.InvokeResponse, ActivityTypes.Trace]);
+
+/**
+ * The CloudAdapter, able to run a turn for a request that was authenticated beforehand (see activity-endpoint.ts),
+ * posting what the bot sends through ConnectorReplies (bounded retries, no duplicates) rather than the SDK's client.
+ */
 export class BotAdapter extends CloudAdapter {
   constructor(
     readonly authentication: BotFrameworkAuthentication,
     logger: Logger,
+    private readonly replies: ConnectorReplies,
   ) {
     super(authentication);
     this.onTurnError = async (context: TurnContext, error: Error) => {
@@ -25,6 +40,15 @@ export class BotAdapter extends CloudAdapter {
         logger.error('turn.error-reply-failed', { activityId: context.activity.id, error: (sendError as Error).name });
       }
     };
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (NOT_POSTED.has(activity.type ?? '')) responses.push(...(await super.sendActivities(context, [activity])));
+      else responses.push({ id: await this.replies.post({ ...activity, id: undefined }) });
+    }
+    return responses;
   }
 
   runAuthenticated(

@@ -9,6 +9,7 @@ import type { RunMode } from '../config';
 import { cosmosSafe } from '../storage/cosmos-id';
 import { tenantOf } from './admission';
 import type { BackgroundWork } from './background-work';
+import { ReplyNotDelivered } from './connector-replies';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import type { Logger } from '../logging/logger';
 import { scopeKey, splitQuoteChanges } from '../aggregation/quotes';
@@ -132,6 +133,16 @@ export class StrategyBot {
     }
     try {
       await replies.flush();
+    } catch (error) {
+      if (!(error instanceof ReplyNotDelivered)) throw error;
+      // Stored already: "resume" asks the question again. An apology would meet the same failing connector.
+      this.deps.logger.warn('reply.failed', {
+        activityId,
+        tenantId: speaker.tenantId,
+        status: error.failure.status,
+        attempts: error.attempts,
+        maybePosted: error.maybePosted,
+      });
     } finally {
       // The answers are committed: their counters move even when the reply cannot be delivered.
       await this.applyAggregates(context, speaker, unit);

@@ -5,6 +5,18 @@ export type TokenProvider = () => Promise<string | undefined>;
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
+/** ChannelError codes of status 0: the request never left, or it left and no answer came (it may have been acted on). */
+export const NOT_SENT = 'NotSent';
+export const NO_RESPONSE = 'NoResponse';
+const NO_CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /**
  * The Bot Connector REST calls over fetch. botframework-connector's ConnectorClient retries 429 and 5xx inside its
  * pipeline, where those retries would bypass the pulse's rate cap and its own retry accounting, and its options
@@ -12,7 +24,10 @@ const REQUEST_TIMEOUT_MS = 15_000;
  * caller.
  */
 export class HttpTeamsChannel implements TeamsChannel {
-  constructor(private readonly token: TokenProvider = async () => undefined) {}
+  constructor(
+    private readonly token: TokenProvider = async () => undefined,
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
+  ) {}
 
   async rosterPage(
     serviceUrl: string,
@@ -62,6 +77,19 @@ export class HttpTeamsChannel implements TeamsChannel {
     return typeof body.id === 'string' ? body.id : '';
   }
 
+  /** Posts any activity to a conversation, as a reply to `replyToId` when given; returns the new activity's id. */
+  async postActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activity: object,
+    replyToId?: string,
+  ): Promise<string> {
+    const conversation = `v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+    const path = replyToId ? `${conversation}/${encodeURIComponent(replyToId)}` : conversation;
+    const body = (await this.call('POST', url(serviceUrl, path), activity)) as { id?: unknown };
+    return typeof body.id === 'string' ? body.id : '';
+  }
+
   async update(serviceUrl: string, conversationId: string, activityId: string, message: OutgoingCard): Promise<void> {
     await this.call(
       'PUT',
@@ -74,10 +102,14 @@ export class HttpTeamsChannel implements TeamsChannel {
   }
 
   private async call(method: string, target: string, body?: unknown): Promise<unknown> {
+    let token: string | undefined;
+    try {
+      token = await this.token();
+    } catch {
+      throw new ChannelError(0, NOT_SENT);
+    }
     let response: Response;
     try {
-      // Inside the try: a failed token request is as retryable as a failed send.
-      const token = await this.token();
       response = await fetch(target, {
         method,
         headers: {
@@ -86,11 +118,11 @@ export class HttpTeamsChannel implements TeamsChannel {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
-    } catch {
-      // No token, connection refused, reset or timed out: status 0, which the sender retries.
-      throw new ChannelError(0, 'NetworkError');
+    } catch (error) {
+      // Status 0, which the pulse sender retries; whether the service may have acted on it tells replies apart.
+      throw new ChannelError(0, neverReachedService(error) ? NOT_SENT : NO_RESPONSE);
     }
     const text = await response.text();
     const json = parseJson(text);
@@ -104,6 +136,12 @@ export class HttpTeamsChannel implements TeamsChannel {
     }
     return json ?? {};
   }
+}
+
+/** No connection was made (or no token was had): the service cannot have seen the request. */
+function neverReachedService(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' && NO_CONNECTION_CODES.has(code);
 }
 
 function url(serviceUrl: string, path: string): string {

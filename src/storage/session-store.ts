@@ -3,11 +3,13 @@ import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
 import type { AnswerMap } from '../domain/answers';
 import type { Role } from '../domain/roles';
 import { answerId, type AnswerWrite, type StoredAnswer } from './answer-store';
+import { PERSON_FIELDS, personFromRecords, personId, personOf, personWrite, type PersonDoc } from './person-doc';
+import { SessionCache, type CachedTurnState } from './session-cache';
 import { withoutSystemFields } from './system-fields';
 import type { MembershipDoc } from './team-membership';
 
-/** Bot and dialog state of one user in one conversation, plus a copy of their answers for the dialogs. */
-export interface SessionDoc {
+/** Bot and dialog state of one user in one conversation, as stored: what belongs to this conversation only. */
+export interface ConversationSessionDoc {
   id: string;
   type: 'session';
   tenantId: string;
@@ -15,10 +17,6 @@ export interface SessionDoc {
   conversationId: string;
   /** Serialized dialog stack, owned by the dialog layer; opaque JSON here. */
   dialogState: Record<string, unknown>;
-  /** The user's answers as the dialogs last saw them; the answers container is the record. */
-  answers: AnswerMap;
-  /** The role each answer is counted under in the aggregates, so an edit takes it out of the right group. */
-  answerRoles?: Record<string, Role>;
   welcomed: boolean;
   /** Content pack id@version the dialog state was built with; a replaced pack closes the open question. */
   pack?: string;
@@ -28,26 +26,32 @@ export interface SessionDoc {
   deleteToken?: string;
   /** Ids of the last activities that changed this session, so a redelivered one is not processed twice. */
   handledActivityIds?: string[];
-  /** Teams whose summaries this person's answers count towards (see TeamMembership); the same on all their sessions. */
-  teamIds?: string[];
   /** Proactive messages (reminders, pulses) need it; opaque JSON here. */
   conversationReference?: Record<string, unknown>;
   updatedAt: string;
 }
 
+/**
+ * What the dialogs see: the conversation's session with the person's answers and teams, composed at load from the
+ * session and the person document (see PersonDoc) and split again when stored.
+ */
+export interface SessionDoc extends ConversationSessionDoc {
+  /** The user's answers as the dialogs last saw them; the answers container is the record. */
+  answers: AnswerMap;
+  /** The role each answer is counted under in the aggregates, so an edit takes it out of the right group. */
+  answerRoles?: Record<string, Role>;
+  /** Teams whose summaries this person's answers count towards (see TeamMembership). */
+  teamIds?: string[];
+}
+
 export interface Session {
   doc: SessionDoc;
-  /** Undefined for a session not yet stored. */
-  etag?: string;
+  /** The person document's version as read; undefined while it is not stored yet. */
+  personEtag?: string;
   /** Served from this instance's cache: another instance may have moved on since. */
   fromCache?: boolean;
   /** The document as JSON when it was loaded, to tell whether the turn changed it. */
   snapshot: string;
-}
-
-interface CachedSession {
-  json: string;
-  etag?: string;
 }
 
 /** Someone else (another instance or a concurrent turn) changed the session since it was read. */
@@ -55,38 +59,58 @@ export class SessionConflictError extends Error {
   override name = 'SessionConflictError';
 }
 
-const CACHE_LIMIT = 5_000;
 const BATCH_LIMIT = 100;
 
 /**
- * Sessions in Cosmos with optimistic concurrency. A read-through cache keyed by ETag saves the read on
- * most turns; a stale entry cannot do harm because every write is conditional on the ETag it read.
+ * Sessions in Cosmos with optimistic concurrency: one per conversation (dialog state), and one person document per
+ * user (answers, roles, teams), written together in one transactional batch of the user's partition, conditional on
+ * the person's version. A read-through cache keyed by that version saves the reads on most turns; a stale entry
+ * cannot do harm because every write is conditional on the version it read.
  */
 export class SessionStore {
-  private readonly cache = new Map<string, CachedSession>();
+  private readonly cache = new SessionCache();
 
   constructor(private readonly container: Container) {}
 
   /**
-   * Loads the session; a conversation without one starts from the user's stored answers (a second personal
-   * conversation must not count them again). `fresh` skips the cache (after a conflict).
+   * Loads the session of this conversation with the person's answers and teams. A person without a person document
+   * (new, or stored before it existed) starts from their answer documents and membership. `fresh` skips the cache
+   * (after a conflict).
    */
   async load(tenantId: string, userId: string, conversationId: string, fresh = false): Promise<Session> {
     const id = sessionId(userId, conversationId);
-    const cached = fresh ? undefined : this.cache.get(id);
-    if (cached)
-      return { doc: JSON.parse(cached.json) as SessionDoc, etag: cached.etag, fromCache: true, snapshot: cached.json };
-    const { resource, etag } = await this.container.item(id, [tenantId, userId]).read<SessionDoc>();
-    const doc = resource
-      ? withoutSystemFields(resource)
-      : newSession(id, tenantId, userId, conversationId, await this.storedState(tenantId, userId));
-    const snapshot = JSON.stringify(doc);
-    this.remember(id, { json: snapshot, etag: resource ? etag : undefined });
-    return { doc, etag: resource ? etag : undefined, snapshot };
+    const key = personKey(tenantId, userId);
+    const cached = fresh ? undefined : this.cache.get(key, id);
+    if (cached) return compose(cached, true);
+    const stored = await this.readPersonAndSession(tenantId, userId, id);
+    const person = stored.person ?? (await this.personFromRecords(tenantId, userId));
+    const state = {
+      personJson: JSON.stringify(withoutSystemFields(person)),
+      etag: stored.person?._etag,
+      sessionJson: JSON.stringify(
+        stored.session ? conversationPart(stored.session) : newSession(id, tenantId, userId, conversationId),
+      ),
+    };
+    this.cache.read(key, state, id);
+    return compose(state, false);
   }
 
-  /** A person's stored answers and team memberships, in one query of their partition (for a new session). */
-  private async storedState(tenantId: string, userId: string): Promise<StoredState> {
+  /** The person and this conversation's session: two point reads at once (a query would cost a query plan too). */
+  private async readPersonAndSession(
+    tenantId: string,
+    userId: string,
+    id: string,
+  ): Promise<{ person?: PersonDoc & { _etag?: string }; session?: SessionDoc }> {
+    const partitionKey = [tenantId, userId];
+    const [person, session] = await Promise.all([
+      this.container.item(personId(userId), partitionKey).read<PersonDoc>(),
+      this.container.item(id, partitionKey).read<SessionDoc>(),
+    ]);
+    return { person: person.resource, session: session.resource };
+  }
+
+  /** A person's stored answers and team memberships, in one query of their partition (for a new person document). */
+  private async personFromRecords(tenantId: string, userId: string): Promise<PersonDoc> {
     const { resources } = await this.container.items
       .query<StoredAnswer | MembershipDoc>(
         {
@@ -101,10 +125,9 @@ export class SessionStore {
       )
       .fetchAll();
     const docs = resources.map(withoutSystemFields);
-    return {
-      answers: docs.filter((doc): doc is StoredAnswer => doc.type === 'answer'),
-      teamIds: docs.find((doc): doc is MembershipDoc => doc.type === 'membership')?.teamIds ?? [],
-    };
+    const answers = docs.filter((doc): doc is StoredAnswer => doc.type === 'answer');
+    const teamIds = docs.find((doc): doc is MembershipDoc => doc.type === 'membership')?.teamIds ?? [];
+    return personFromRecords(tenantId, userId, answers, teamIds);
   }
 
   /** True when the turn changed the session since it was loaded. */
@@ -113,19 +136,20 @@ export class SessionStore {
   }
 
   /**
-   * Writes the session, and the answer changes of its turn, in one transactional batch: all or nothing, and
-   * only if nobody changed the session since it was loaded (SessionConflictError otherwise).
+   * Writes the person, the session and the answer changes of its turn in one transactional batch: all or nothing,
+   * and only if nobody stored a turn of this person since it was loaded (SessionConflictError otherwise).
    */
   async save(session: Session, now: Date, answerWrites: readonly AnswerWrite[] = []): Promise<void> {
-    const doc: SessionDoc = { ...session.doc, updatedAt: now.toISOString() };
-    const { tenantId, userId, id } = doc;
+    const updatedAt = now.toISOString();
+    const { tenantId, userId, id } = session.doc;
     const partitionKey = [tenantId, userId];
-    const sessionWrite: OperationInput = session.etag
-      ? { operationType: 'Replace', id, resourceBody: asJson(doc), ifMatch: session.etag, partitionKey }
-      : { operationType: 'Create', resourceBody: asJson(doc), partitionKey };
-    // The session goes first: when its condition fails nothing after it is applied, even on servers without rollback.
+    const person = personOf({ ...session.doc, updatedAt });
+    const conversation: ConversationSessionDoc = { ...conversationPart(session.doc), updatedAt };
+    // The person goes first and carries the only condition: when it fails nothing after it is applied, even on
+    // servers without rollback, and when it holds nobody else can have written this person's documents.
     const operations: OperationInput[] = [
-      sessionWrite,
+      personWrite(person, session.personEtag),
+      { operationType: 'Upsert', resourceBody: asJson(conversation), partitionKey },
       ...answerWrites.map((write) => answerOperation(write, partitionKey)),
     ];
     const response = await this.container.items.batch(operations, partitionKey);
@@ -133,25 +157,31 @@ export class SessionStore {
     const failed =
       results.find((result) => result.statusCode >= 400 && result.statusCode !== 424) ??
       (response.code && response.code >= 400 ? { statusCode: response.code } : undefined);
+    const key = personKey(tenantId, userId);
     if (failed) {
-      this.cache.delete(id);
-      // A 404 on the session itself: deleted meanwhile ("delete my data" elsewhere); the retry starts afresh.
-      const sessionGone = failed.statusCode === 404 && results[0]?.statusCode === 404;
-      if (failed.statusCode === 412 || failed.statusCode === 409 || sessionGone)
+      this.cache.forget(key);
+      // A 404 on the person: deleted meanwhile ("delete my data" elsewhere); the retry starts afresh.
+      if (failed.statusCode === 412 || failed.statusCode === 409 || failed.statusCode === 404)
         throw new SessionConflictError(`session ${id} changed concurrently`);
       throw Object.assign(new Error(`session batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
-    Object.assign(session, { doc, etag: results[0]?.eTag, snapshot: JSON.stringify(doc) });
-    this.remember(id, { json: session.snapshot, etag: session.etag });
+    const basedOn = session.personEtag;
+    const state = {
+      personJson: JSON.stringify(person),
+      etag: results[0]?.eTag,
+      sessionJson: JSON.stringify(conversation),
+    };
+    Object.assign(session, compose(state, session.fromCache));
+    this.cache.written(key, basedOn, state, id);
   }
 
   /**
-   * "Delete my data": removes every document in the user's partition (answers and the sessions of all their
-   * conversations) in one transactional batch that first checks this turn's session is unchanged. Returns the
-   * answers removed, so their share of the aggregates can be taken out.
+   * "Delete my data": removes every document in the user's partition (answers, the person document, membership and
+   * the sessions of all their conversations), the first batch conditional on the person being unchanged since this
+   * turn read it. Returns the answers removed, so their share of the aggregates can be taken out.
    */
   async eraseUser(session: Session): Promise<StoredAnswer[]> {
-    const { tenantId, userId, id } = session.doc;
+    const { tenantId, userId } = session.doc;
     const partitionKey = [tenantId, userId];
     const { resources } = await this.container.items
       .query<{ id: string; type: string }>(
@@ -168,21 +198,23 @@ export class SessionStore {
     const answers = resources
       .filter((doc): doc is StoredAnswer & { id: string; type: 'answer' } => doc.type === 'answer')
       .map(withoutSystemFields);
-    // Batch deletes take no condition, so an unchanged write of the session carries the ETag check.
-    const guard: OperationInput[] = session.etag
-      ? [{ operationType: 'Replace', id, resourceBody: asJson(session.doc), ifMatch: session.etag, partitionKey }]
+    // Batch deletes take no condition, so an unchanged write of the person carries the version check.
+    const guard: OperationInput[] = session.personEtag
+      ? [personWrite(personOf(JSON.parse(session.snapshot) as SessionDoc), session.personEtag)]
       : [];
+    // Sessions last: the answers and the person go in the first batch, so a concurrent turn sees all or none of them.
+    const ordered = [...resources].sort((a, b) => Number(a.type === 'session') - Number(b.type === 'session'));
     const operations: OperationInput[] = [
       ...guard,
-      ...resources.map((doc): OperationInput => ({ operationType: 'Delete', id: doc.id, partitionKey })),
+      ...ordered.map((doc): OperationInput => ({ operationType: 'Delete', id: doc.id, partitionKey })),
     ];
-    for (const doc of resources) this.cache.delete(doc.id);
-    this.cache.delete(id);
-    // A transactional batch holds at most 100 operations; a person has far fewer documents than that.
+    this.cache.forget(personKey(tenantId, userId));
+    // A transactional batch holds at most 100 operations; a person with many conversations needs several.
     for (let start = 0; start < operations.length; start += BATCH_LIMIT) {
       const response = await this.container.items.batch(operations.slice(start, start + BATCH_LIMIT), partitionKey);
       const failed = (response.result ?? []).find((result) => result.statusCode >= 400 && result.statusCode !== 424);
-      if (failed?.statusCode === 412) throw new SessionConflictError(`session ${id} changed concurrently`);
+      if (failed?.statusCode === 412 || (failed?.statusCode === 404 && start === 0))
+        throw new SessionConflictError(`person ${userId} changed concurrently`);
       if (failed)
         throw Object.assign(new Error(`erase batch failed with ${failed.statusCode}`), { code: failed.statusCode });
     }
@@ -193,12 +225,6 @@ export class SessionStore {
   clearCache(): void {
     this.cache.clear();
   }
-
-  private remember(id: string, entry: CachedSession): void {
-    this.cache.delete(id);
-    this.cache.set(id, entry);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-  }
 }
 
 /** Conversation ids can be long and hold characters Cosmos ids may not, so they are hashed. */
@@ -207,18 +233,29 @@ export function sessionId(userId: string, conversationId: string): string {
   return `session|${userId}|${conversationKey}`;
 }
 
-interface StoredState {
-  answers: StoredAnswer[];
-  teamIds: string[];
+function personKey(tenantId: string, userId: string): string {
+  return `${tenantId}|${userId}`;
 }
 
-function newSession(
-  id: string,
-  tenantId: string,
-  userId: string,
-  conversationId: string,
-  { answers: stored, teamIds }: StoredState,
-): SessionDoc {
+function compose(state: CachedTurnState, fromCache: boolean | undefined): Session {
+  const person = JSON.parse(state.personJson) as PersonDoc;
+  const doc: SessionDoc = {
+    ...(JSON.parse(state.sessionJson) as ConversationSessionDoc),
+    answers: person.answers,
+    answerRoles: person.answerRoles,
+    teamIds: person.teamIds,
+  };
+  return { doc, personEtag: state.etag, ...(fromCache ? { fromCache } : {}), snapshot: JSON.stringify(doc) };
+}
+
+/** The session without the person's fields (sessions stored before the person document carried a copy of them). */
+function conversationPart(doc: SessionDoc): ConversationSessionDoc {
+  const conversation: Partial<SessionDoc> = withoutSystemFields({ ...doc });
+  for (const field of PERSON_FIELDS) delete conversation[field];
+  return conversation as ConversationSessionDoc;
+}
+
+function newSession(id: string, tenantId: string, userId: string, conversationId: string): ConversationSessionDoc {
   return {
     id,
     type: 'session',
@@ -226,10 +263,7 @@ function newSession(
     userId,
     conversationId,
     dialogState: {},
-    answers: Object.fromEntries(stored.map((answer) => [answer.questionId, answer.value])),
-    answerRoles: Object.fromEntries(stored.map((answer) => [answer.questionId, answer.role])),
     welcomed: false,
-    ...(teamIds.length > 0 ? { teamIds } : {}),
     updatedAt: new Date(0).toISOString(),
   };
 }

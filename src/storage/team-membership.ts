@@ -1,6 +1,7 @@
-import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
-import type { StoredAnswer } from './answer-store';
-import type { SessionDoc } from './session-store';
+import type { Container, JSONObject } from '@azure/cosmos';
+import type { RawAnswer } from '../aggregation/recompute';
+import { personOf, personWrite, rawAnswers } from './person-doc';
+import { SessionConflictError, type Session } from './session-store';
 import { withoutSystemFields } from './system-fields';
 
 /** The teams a person's answers count towards, in their own partition (deleted with "delete my data"). */
@@ -12,15 +13,6 @@ export interface MembershipDoc {
   teamIds: string[];
 }
 
-type Stored = (StoredAnswer | SessionDoc | MembershipDoc) & { _etag?: string };
-
-const ATTEMPTS = 3;
-
-/** Someone changed the person's documents while joining; the caller may try again. */
-export class MembershipConflictError extends Error {
-  override name = 'MembershipConflictError';
-}
-
 /**
  * Team membership for summaries. Rule: a person counts towards a team from the first time they write to the bot in
  * one of its channels, with all their answers, past and future, until they delete their data.
@@ -29,78 +21,38 @@ export class TeamMembership {
   constructor(private readonly container: Container) {}
 
   /**
-   * Records that the person counts towards `teamId`: the membership document and every stored session of theirs
-   * (except `currentSessionId`, which the turn saves itself) get the team, in one transactional batch conditional on
-   * each document's ETag, so a concurrent answer either is in the returned answers or runs again knowing the team.
-   * Returns the answers to add to the team's counters, or undefined when the person already counted there.
+   * Records that the person of this turn's session counts towards `teamId`: their person document (which the turn's
+   * answers are recorded against) and their membership document, in one transactional batch conditional on the person's
+   * version. However many conversations the person has, that is two documents; a concurrent answer either is in the
+   * returned answers or is stored after the join and counted towards the team by its own turn. On a conflict it throws
+   * SessionConflictError, and the turn runs again on a fresh read. Returns the answers to add to the team's counters,
+   * or undefined when the person already counted there.
    */
-  async join(
-    tenantId: string,
-    userId: string,
-    teamId: string,
-    currentSessionId: string,
-  ): Promise<StoredAnswer[] | undefined> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.tryJoin(tenantId, userId, teamId, currentSessionId);
-      } catch (error) {
-        if (!(error instanceof MembershipConflictError) || attempt >= ATTEMPTS) throw error;
-      }
-    }
-  }
-
-  private async tryJoin(
-    tenantId: string,
-    userId: string,
-    teamId: string,
-    currentSessionId: string,
-  ): Promise<StoredAnswer[] | undefined> {
+  async join(session: Session, teamId: string): Promise<RawAnswer[] | undefined> {
+    const { doc } = session;
+    if (doc.teamIds?.includes(teamId)) return undefined;
+    const { tenantId, userId } = doc;
+    const teamIds = [...(doc.teamIds ?? []), teamId];
+    const person = personOf({ ...doc, teamIds });
+    const membership: MembershipDoc = { id: `membership|${userId}`, type: 'membership', tenantId, userId, teamIds };
     const partitionKey = [tenantId, userId];
-    const { resources } = await this.container.items
-      .query<Stored>(
-        {
-          query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.userId = @userId',
-          parameters: [
-            { name: '@tenantId', value: tenantId },
-            { name: '@userId', value: userId },
-          ],
-        },
-        { partitionKey },
-      )
-      .fetchAll();
-    const membership = resources.find((doc): doc is MembershipDoc & { _etag?: string } => doc.type === 'membership');
-    if (membership?.teamIds.includes(teamId)) return undefined;
-    const teamIds = [...(membership?.teamIds ?? []), teamId];
-    const membershipDoc: MembershipDoc = { id: `membership|${userId}`, type: 'membership', tenantId, userId, teamIds };
-    const operations: OperationInput[] = [
-      membership
-        ? {
-            operationType: 'Replace',
-            id: membershipDoc.id,
-            resourceBody: asJson(membershipDoc),
-            ifMatch: membership._etag,
-            partitionKey,
-          }
-        : { operationType: 'Create', resourceBody: asJson(membershipDoc), partitionKey },
-      ...resources
-        .filter((doc): doc is SessionDoc & { _etag?: string } => doc.type === 'session' && doc.id !== currentSessionId)
-        .map((session): OperationInput => ({
-          operationType: 'Replace',
-          id: session.id,
-          resourceBody: asJson({ ...withoutSystemFields(session), teamIds }),
-          ifMatch: session._etag,
-          partitionKey,
-        })),
-    ];
-    const response = await this.container.items.batch(operations, partitionKey);
-    const failed = (response.result ?? []).find((result) => result.statusCode >= 400 && result.statusCode !== 424);
+    // The person first: its condition guards the membership write after it.
+    const response = await this.container.items.batch(
+      [
+        personWrite(person, session.personEtag),
+        { operationType: 'Upsert', resourceBody: membership as unknown as JSONObject, partitionKey },
+      ],
+      partitionKey,
+    );
+    const results = response.result ?? [];
+    const failed = results.find((result) => result.statusCode >= 400 && result.statusCode !== 424);
     if (failed?.statusCode === 412 || failed?.statusCode === 409 || failed?.statusCode === 404)
-      throw new MembershipConflictError(`membership of ${userId} changed concurrently`);
+      throw new SessionConflictError(`person ${userId} changed while joining a team`);
     if (failed)
       throw Object.assign(new Error(`membership batch failed with ${failed.statusCode}`), { code: failed.statusCode });
-    return resources
-      .filter((doc): doc is StoredAnswer & { _etag?: string } => doc.type === 'answer')
-      .map(withoutSystemFields);
+    session.personEtag = results[0]?.eTag;
+    doc.teamIds = teamIds;
+    return rawAnswers(doc);
   }
 
   /** Every membership in the tenant (for the rebuild; a query within the tenant). */
@@ -113,8 +65,4 @@ export class TeamMembership {
       .fetchAll();
     return resources.map(withoutSystemFields);
   }
-}
-
-function asJson(doc: object): JSONObject {
-  return doc as JSONObject;
 }

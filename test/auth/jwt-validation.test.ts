@@ -148,7 +148,8 @@ describe('production authentication (fake Bot Framework key server)', () => {
     expect(reply.status).toBe(200);
     console.log(JSON.stringify(reply.activities).slice(0, 500));
     expect(reply.activities.length).toBeGreaterThan(0);
-    expect(await storedDocumentsOf(user)).toBe(1);
+    // The conversation's session and the person document.
+    expect(await storedDocumentsOf(user)).toBe(2);
   });
 
   it("botbuilder's own defaults would accept the Entra ID token that the pinned issuer refuses", async () => {

@@ -1,6 +1,7 @@
 import { BotAdapter } from '../../src/bot/adapter';
 import { createBotAuthentication } from '../../src/bot/authentication';
 import { BackgroundWork } from '../../src/bot/background-work';
+import { connectorRepliesFor } from '../../src/bot/connector-replies';
 import { loadConfig } from '../../src/config';
 import { jsonLogger } from '../../src/logging/logger';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
@@ -14,7 +15,8 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   const config = loadConfig({}, 'local');
   const logger = jsonLogger((line) => logLines.push(line));
-  work = new BackgroundWork(new BotAdapter(createBotAuthentication(config), logger), '', logger);
+  const adapter = new BotAdapter(createBotAuthentication(config), logger, connectorRepliesFor(config));
+  work = new BackgroundWork(adapter, '', logger);
 });
 
 afterAll(async () => {

@@ -106,13 +106,18 @@ function findConfirm(card: Json): Json {
   return found[0];
 }
 
-/** A message from this user in a team's channel (with the bot mentioned), as Teams sends it. */
-export function inChannel(user: TestUser, team: { id: string; name: string }, text: string): Promise<TurnReply> {
+/** A message from this user in a thread of a team's channel (with the bot mentioned), as Teams sends it. */
+export function inChannel(
+  user: TestUser,
+  team: { id: string; name: string },
+  text: string,
+  thread = 1,
+): Promise<TurnReply> {
   return user.post({
     type: 'message',
     text: `<at>Strategy Guide</at> ${text}`,
     conversation: {
-      id: `${team.id};messageid=1`,
+      id: `${team.id};messageid=${thread}`,
       conversationType: 'channel',
       tenantId: TENANT,
       isGroup: true,

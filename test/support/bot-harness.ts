@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, Attachment } from 'botbuilder';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app';
 import type { AuthEndpoints } from '../../src/bot/authentication';
 import { loadConfig } from '../../src/config';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
@@ -37,6 +37,10 @@ export interface TestBotOptions {
   pulseTickMs?: number;
   /** The app's clock (shared by every instance and restart), for deadlines and reminders. */
   clock?: () => Date;
+  /** How long close() lets turns in progress and background work finish (the app's default otherwise). */
+  drainTimeoutMs?: number;
+  /** Replies in normal mode: the wait between attempts (record it, skip it) and the time one attempt may take. */
+  replyDelivery?: AppOptions['replyDelivery'];
 }
 
 /** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
@@ -84,6 +88,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       authEndpoints: options.production?.authEndpoints,
       pulseTickMs: options.pulseTickMs ?? 0,
       clock: options.clock,
+      drainTimeoutMs: options.drainTimeoutMs,
+      replyDelivery: options.replyDelivery,
     });
   // Production mode leaves creating the database to infra/; here the local set-up does it.
   if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();

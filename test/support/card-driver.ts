@@ -1,4 +1,4 @@
-import { submitData, type TestUser, type TurnReply, cardsOf } from './bot-harness';
+import { submitData, textsOf, type TestUser, type TurnReply, cardsOf } from './bot-harness';
 
 type Json = Record<string, unknown>;
 
@@ -24,6 +24,13 @@ export function progressOf(card: unknown): string | undefined {
   );
   const text = typeof first?.text === 'string' ? first.text : undefined;
   return text && / · \d+ of \d+$/.test(text) ? text : undefined;
+}
+
+/** The submit data of the newest card's Next button with this answer typed in. */
+export function nextWith(reply: TurnReply, answer: string): Json {
+  const card = cardsOf(reply).at(-1);
+  if (!card) throw new Error(`no card: ${textsOf(reply).join(' | ')}`);
+  return { ...submitData(card, 'Next'), answer };
 }
 
 /** True for a card that has a button with this title. */

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A fake of the Teams connector (the Bot Framework channel service cannot run here): it accepts what the bot sends
- * to a conversation and remembers it, so proactive messages (background work, digests) can be checked.
+ * to a conversation and remembers it, so replies in Teams' normal mode and proactive messages (background work,
+ * digests) can be checked. Faults can be injected for the next POSTs: a refusal (429 with Retry-After, 5xx), a stall
+ * (the message is posted, the answer comes late) or a lost answer (the message is posted, the connection cut).
  */
 export interface SentActivity {
   conversationId: string;
@@ -11,11 +13,25 @@ export interface SentActivity {
   at: number;
 }
 
+export type ConnectorFault =
+  { status: 429 | 500 | 502 | 503 | 504; retryAfter?: string } | { stallMs: number } | { dropResponse: true };
+
+export interface ReceivedPost {
+  conversationId: string;
+  at: number;
+  /** The HTTP status answered, or 'dropped' when the connection was cut instead. */
+  outcome: number | 'dropped';
+}
+
 export interface FakeConnector {
   /** The serviceUrl to put on activities, e.g. http://127.0.0.1:1234/ */
   serviceUrl: string;
-  /** What the bot sent, oldest first. */
+  /** What the bot sent and the connector posted (the user sees these), oldest first. */
   sent: SentActivity[];
+  /** Every POST that reached the connector, posted or refused. */
+  received: ReceivedPost[];
+  /** The next POSTs get these faults, one each, in order; later ones are answered normally. */
+  inject(...faults: ConnectorFault[]): void;
   /** Resolves when `count` activities have arrived in total. */
   waitFor(count: number, timeoutMs?: number): Promise<SentActivity[]>;
   close(): Promise<void>;
@@ -23,6 +39,9 @@ export interface FakeConnector {
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
+  const received: ReceivedPost[] = [];
+  const faults: ConnectorFault[] = [];
+  const stalls = new Set<NodeJS.Timeout>();
   const waiters: { count: number; resolve: () => void }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -33,20 +52,48 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.writeHead(404).end();
         return;
       }
+      const conversationId = decodeURIComponent(match[1]);
+      const at = Date.now();
+      const fault = faults.shift();
+      if (fault && 'status' in fault) {
+        received.push({ conversationId, at, outcome: fault.status });
+        res.writeHead(fault.status, {
+          'content-type': 'application/json',
+          ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+        });
+        res.end(JSON.stringify({ error: { code: 'Injected', message: 'injected fault' } }));
+        return;
+      }
       sent.push({
-        conversationId: decodeURIComponent(match[1]),
+        conversationId,
         activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity['activity'],
-        at: Date.now(),
+        at,
       });
       for (const waiter of waiters.filter((candidate) => sent.length >= candidate.count)) waiter.resolve();
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `activity-${sent.length}` }));
+      if (fault && 'dropResponse' in fault) {
+        received.push({ conversationId, at, outcome: 'dropped' });
+        req.socket.destroy();
+        return;
+      }
+      received.push({ conversationId, at, outcome: 200 });
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `activity-${sent.length}` }));
+      };
+      if (!fault) return answer();
+      const stall = setTimeout(() => {
+        stalls.delete(stall);
+        answer();
+      }, fault.stallMs);
+      stalls.add(stall);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     sent,
+    received,
+    inject: (...more) => void faults.push(...more),
     waitFor(count, timeoutMs = 10_000) {
       if (sent.length >= count) return Promise.resolve(sent);
       return new Promise((resolve, reject) => {
@@ -65,6 +112,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const stall of stalls) clearTimeout(stall);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

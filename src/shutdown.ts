@@ -1,0 +1,34 @@
+import type { Logger } from './logging/logger';
+
+/** Past this, a shutdown that still has not finished gives up (App Service kills the container soon after anyway). */
+const HARD_LIMIT_MS = 30_000;
+
+/**
+ * On the first SIGTERM or SIGINT, closes the app (which refuses new requests, lets the turns in progress and their
+ * background work finish, then lets go of Cosmos) and exits 0, or 1 when closing failed or hung. Later signals are
+ * ignored rather than killing the process halfway through.
+ */
+export function closeOnSignals(close: () => Promise<void>, logger: Logger, hardLimitMs = HARD_LIMIT_MS): void {
+  let closing = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.info('app.stopping', { signal });
+    setTimeout(() => {
+      logger.error('app.close-timeout', { ms: hardLimitMs });
+      process.exit(1);
+    }, hardLimitMs).unref();
+    close().then(
+      () => {
+        logger.info('app.stopped', { signal });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error('app.close-failed', { error: (error as Error).name });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
