@@ -1,5 +1,6 @@
 import restify from 'restify';
 import { handleActivityRequest, type ActivityEndpointDeps } from './bot/activity-endpoint';
+import { jsonBodyReader } from './json-body';
 
 /** Big enough for a long answer with room to spare, small enough that a flood cannot exhaust memory. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -16,9 +17,8 @@ export function createServer(endpoint: ActivityEndpointDeps): restify.Server {
     res.send(415, { error: 'request rejected' });
     return next(false);
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', jsonBodyReader(MAX_BODY_BYTES, logger), async (req, res) => {
     const started = Date.now();
     if (!isActivityShaped(req.body)) {
       res.send(400, { error: 'request rejected' });
