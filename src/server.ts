@@ -1,6 +1,7 @@
 import restify from 'restify';
 import { handleActivityRequest, type ActivityEndpointDeps } from './bot/activity-endpoint';
 import { jsonBodyReader } from './json-body';
+import { loggableId } from './logging/logger';
 
 /** Big enough for a long answer with room to spare, small enough that a flood cannot exhaust memory. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -30,9 +31,8 @@ export function createServer(endpoint: ActivityEndpointDeps): restify.Server {
       logger.error('http.failed', { error: (error as Error).name });
       if (!res.headersSent) res.send(500);
     }
-    const activityId = (req.body as { id?: unknown }).id;
     logger.info('http.activity', {
-      activityId: typeof activityId === 'string' ? activityId : undefined,
+      activityId: loggableId((req.body as { id?: unknown }).id),
       status: res.statusCode,
       ms: Date.now() - started,
     });

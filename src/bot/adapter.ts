@@ -1,6 +1,6 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
-import type { Logger } from '../logging/logger';
+import { loggableId, type Logger } from '../logging/logger';
 
 /** The CloudAdapter, able to run a turn for a request that was authenticated beforehand (see activity-endpoint.ts). */
 export class BotAdapter extends CloudAdapter {
@@ -12,7 +12,7 @@ export class BotAdapter extends CloudAdapter {
     this.onTurnError = async (context: TurnContext, error: Error) => {
       // Only the error's name and code: messages can quote the data that caused them.
       logger.error('turn.failed', {
-        activityId: context.activity.id,
+        activityId: loggableId(context.activity.id),
         error: error.name,
         code: String((error as { code?: unknown }).code ?? ''),
       });
@@ -22,7 +22,10 @@ export class BotAdapter extends CloudAdapter {
         );
       } catch (sendError) {
         // Often the channel itself is what failed; its error (URLs, headers) must not reach the log or the HTTP body.
-        logger.error('turn.error-reply-failed', { activityId: context.activity.id, error: (sendError as Error).name });
+        logger.error('turn.error-reply-failed', {
+          activityId: loggableId(context.activity.id),
+          error: (sendError as Error).name,
+        });
       }
     };
   }
