@@ -10,11 +10,13 @@ const MAX_BODY_BYTES = 512 * 1024;
 export function createServer(endpoint: ActivityEndpointDeps): restify.Server {
   const { logger } = endpoint;
   const server = restify.createServer({ name: 'strategy-guide', handleUncaughtExceptions: false });
-  // restify inflates gzip bodies without handling errors (one bad request kills the process) and limits only the
-  // compressed size; Bot Framework channels send plain JSON, so anything else is refused before parsing.
+  // Bot Framework channels send plain JSON: a compressed body is refused before anything reads it (restify's body
+  // parser inflated gzip without handling errors, so one bad request killed the process, and limited only the
+  // compressed size).
   server.pre((req, res, next) => {
     const encoding = (req.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
     if (encoding === 'identity' || encoding === '') return next();
+    res.setHeader('connection', 'close');
     res.send(415, { error: 'request rejected' });
     return next(false);
   });

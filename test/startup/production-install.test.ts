@@ -16,12 +16,29 @@ const INSTALL_DEADLINE_MS = 240_000;
 
 const run = promisify(execFile);
 
-/** The environment without what `npm test` sets about this package, so the install sees only the user's npm config. */
+/** npm settings the install keeps from the environment: where the registry, cache and certificates are. */
+const NPM_SETTINGS = new Set([
+  'registry',
+  'cache',
+  'userconfig',
+  'globalconfig',
+  'cafile',
+  'proxy',
+  'https_proxy',
+  'noproxy',
+]);
+
+/**
+ * The environment for the install. `npm test` exports its own settings as npm_config_* (among them local_prefix, this
+ * repository): passed on, they would point the install at the repository instead of the folder.
+ */
 function installEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !name.startsWith('npm_package_') && !name.startsWith('npm_lifecycle_') && name !== 'INIT_CWD',
-    ),
+    Object.entries(process.env).filter(([name]) => {
+      const npmSetting = /^npm_config_(.+)$/i.exec(name);
+      if (npmSetting) return NPM_SETTINGS.has(npmSetting[1].toLowerCase());
+      return !/^npm_/i.test(name) && name !== 'INIT_CWD';
+    }),
   );
 }
 
