@@ -1,8 +1,38 @@
+import { readFileSync } from 'node:fs';
 import eslint from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default defineConfig(globalIgnores(['lib/', 'node_modules/', 'coverage/', 'appPackage/build/']), {
-  files: ['**/*.ts'],
-  extends: [eslint.configs.recommended, tseslint.configs.recommended],
-});
+const { devDependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+export default defineConfig(
+  globalIgnores(['lib/', 'node_modules/', 'coverage/', 'appPackage/build/']),
+  {
+    files: ['**/*.ts'],
+    extends: [eslint.configs.recommended, tseslint.configs.recommended],
+  },
+  {
+    // A production install (npm ci --omit=dev) has only `dependencies`: what `npm start` loads may need nothing else.
+    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
+    ignores: ['src/local/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/local/*', '**/local'],
+              message:
+                'src/local/ is for local runs and tests (it loads devDependencies); production code must not import it.',
+            },
+            {
+              group: Object.keys(devDependencies).flatMap((name) => [name, `${name}/*`]),
+              message:
+                'a devDependency is missing from a production install; production code may load only dependencies.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -125,19 +125,21 @@ export class LeaderActions {
     }
   }
 
+  /** The team's name is set by a team owner: the card shows it as user text, never in its heading. */
   private sendTeamSummary(context: TurnContext, team: { id: string; name: string }): Promise<void> {
-    return this.sendSummary(
-      context,
-      team.id,
-      team.name ? `${team.name}: AI ambition & success metrics` : 'This team’s AI ambition & success metrics',
-      false,
-    );
+    return this.sendSummary(context, team.id, 'This team’s AI ambition & success metrics', false, team.name);
   }
 
-  private async sendSummary(context: TurnContext, teamId: string | undefined, title: string, canExport: boolean) {
+  private async sendSummary(
+    context: TurnContext,
+    teamId: string | undefined,
+    title: string,
+    canExport: boolean,
+    teamName?: string,
+  ) {
     const { tenantId } = turnUnitOf(context).speaker;
     const summary = await this.deps.summaries.summary(tenantId, teamId);
-    const card = this.deps.cards.leaderSummary(leaderSummaryView(summary, { title, canExport }));
+    const card = this.deps.cards.leaderSummary(leaderSummaryView(summary, { title, canExport, teamName }));
     await context.sendActivity(MessageFactory.attachment(card));
   }
 

@@ -1,6 +1,8 @@
 import restify from 'restify';
 import { handleActivityRequest, type ActivityEndpointDeps } from './bot/activity-endpoint';
 import { RequestGate } from './request-gate';
+import { jsonBodyReader } from './json-body';
+import { loggableId } from './logging/logger';
 
 /** Big enough for a long answer with room to spare, small enough that a flood cannot exhaust memory. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -13,17 +15,18 @@ export function createServer(endpoint: ActivityEndpointDeps, gate = new RequestG
   const { logger } = endpoint;
   const server = restify.createServer({ name: 'strategy-guide', handleUncaughtExceptions: false });
   server.pre(gate.handler);
-  // restify inflates gzip bodies without handling errors (one bad request kills the process) and limits only the
-  // compressed size; Bot Framework channels send plain JSON, so anything else is refused before parsing.
+  // Bot Framework channels send plain JSON: a compressed body is refused before anything reads it (restify's body
+  // parser inflated gzip without handling errors, so one bad request killed the process, and limited only the
+  // compressed size).
   server.pre((req, res, next) => {
     const encoding = (req.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
     if (encoding === 'identity' || encoding === '') return next();
+    res.setHeader('connection', 'close');
     res.send(415, { error: 'request rejected' });
     return next(false);
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', jsonBodyReader(MAX_BODY_BYTES, logger), async (req, res) => {
     const started = Date.now();
     if (!isActivityShaped(req.body)) {
       res.send(400, { error: 'request rejected' });
@@ -35,9 +38,8 @@ export function createServer(endpoint: ActivityEndpointDeps, gate = new RequestG
       logger.error('http.failed', { error: (error as Error).name });
       if (!res.headersSent) res.send(500);
     }
-    const activityId = (req.body as { id?: unknown }).id;
     logger.info('http.activity', {
-      activityId: typeof activityId === 'string' ? activityId : undefined,
+      activityId: loggableId((req.body as { id?: unknown }).id),
       status: res.statusCode,
       ms: Date.now() - started,
     });

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import restify from 'restify';
+import { jsonBodyReader } from '../../src/json-body';
+import { silentLogger } from '../../src/logging/logger';
 
 export interface RunningEchoBot {
   url: string;
@@ -23,8 +25,7 @@ export async function startBaselineBot(
     new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' }),
   );
   const server = restify.createServer({ name, handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', jsonBodyReader(512 * 1024, silentLogger), async (req, res) => {
     await adapter.process(req, res, logic);
   });
   await new Promise<void>((resolve, reject) => {

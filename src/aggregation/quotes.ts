@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Question } from '../content/types';
 import type { AnswerValue } from '../domain/answers';
+import { TEAMS_MENTION } from '../domain/teams-mention';
 import { themeOf } from './themes';
 
 /**
@@ -126,21 +127,34 @@ export function recomputeQuotes(
 }
 
 /**
+ * An e-mail address. The lookbehind lets a match start only where a run of address characters starts: without it, a
+ * long run with no "@" was scanned again from each of its characters (quadratic).
+ */
+const EMAIL_ADDRESS = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
  * Best-effort removal of names and mentions before a statement is shown: Teams mentions, @handles and e-mail
  * addresses go, and so does any run of Capitalised Words that does not start a sentence (a likely name), each
  * replaced by "[name]". Words in capitals (AI, CRM) stay.
  */
 export function scrubNames(text: string): string {
   const cleaned = text
-    .replace(/<at\b[^>]*>[\s\S]*?<\/at\s*>/gi, ' [name] ')
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' [name] ')
+    .replace(TEAMS_MENTION, ' [name] ')
+    .replace(EMAIL_ADDRESS, ' [name] ')
     .replace(/@[\p{L}\p{N}_.-]+/gu, ' [name] ')
     .replace(/\s+/g, ' ')
     .replace(/\s+([.,!?;:])/g, '$1')
     .trim();
   // A capitalised word is a likely name unless it starts the text or a sentence.
   const named = cleaned.replace(/\b\p{Lu}\p{Ll}+\b/gu, (word: string, offset: number) =>
-    offset === 0 || /[.!?:]\s*$/.test(cleaned.slice(0, offset)) ? word : '[name]',
+    offset === 0 || startsSentence(cleaned, offset) ? word : '[name]',
   );
   return named.replace(/\[name\](?:[\s-]+\[name\])+/g, '[name]');
+}
+
+/** Whether the text before `offset` ends a sentence (its last non-space character is . ! ? or :). */
+function startsSentence(text: string, offset: number): boolean {
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(text[before])) before--;
+  return before >= 0 && '.!?:'.includes(text[before]);
 }

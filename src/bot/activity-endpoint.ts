@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { BotAdapter } from './adapter';
 import type { Request, Response } from 'restify';
-import type { Logger } from '../logging/logger';
+import { loggableId, type Logger } from '../logging/logger';
 import { admit, tenantOf, type AdmissionPolicy } from './admission';
 
 /** Something that handles one turn; the bot. */
@@ -29,15 +29,15 @@ export async function handleActivityRequest(deps: ActivityEndpointDeps, req: Req
   try {
     authenticated = await deps.adapter.authentication.authenticateRequest(activity, authHeader);
   } catch (error) {
-    deps.logger.warn('http.unauthorized', { activityId: activity.id, error: (error as Error).name });
+    deps.logger.warn('http.unauthorized', { activityId: loggableId(activity.id), error: (error as Error).name });
     res.send(401);
     return;
   }
   const admission = admit(activity, deps.admission);
   if (!admission.admitted) {
     deps.logger.warn('activity.dropped', {
-      activityId: activity.id,
-      tenantId: admission.tenantId ?? tenantOf(activity, deps.admission.mode),
+      activityId: loggableId(activity.id),
+      tenantId: loggableId(admission.tenantId ?? tenantOf(activity, deps.admission.mode)),
       reason: admission.reason,
     });
     res.send(200);

@@ -7,7 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
-import type { Logger } from '../logging/logger';
+import { loggableId, type Logger } from '../logging/logger';
 import type { ConnectorReplies } from './connector-replies';
 
 /** What the CloudAdapter keeps to itself instead of posting to the connector. */
@@ -27,7 +27,7 @@ export class BotAdapter extends CloudAdapter {
     this.onTurnError = async (context: TurnContext, error: Error) => {
       // Only the error's name and code: messages can quote the data that caused them.
       logger.error('turn.failed', {
-        activityId: context.activity.id,
+        activityId: loggableId(context.activity.id),
         error: error.name,
         code: String((error as { code?: unknown }).code ?? ''),
       });
@@ -37,7 +37,10 @@ export class BotAdapter extends CloudAdapter {
         );
       } catch (sendError) {
         // Often the channel itself is what failed; its error (URLs, headers) must not reach the log or the HTTP body.
-        logger.error('turn.error-reply-failed', { activityId: context.activity.id, error: (sendError as Error).name });
+        logger.error('turn.error-reply-failed', {
+          activityId: loggableId(context.activity.id),
+          error: (sendError as Error).name,
+        });
       }
     };
   }

@@ -11,7 +11,7 @@ import { tenantOf } from './admission';
 import type { BackgroundWork } from './background-work';
 import { ReplyNotDelivered } from './connector-replies';
 import { roleOf, type RoleDirectory } from '../domain/roles';
-import type { Logger } from '../logging/logger';
+import { loggableId, type Logger } from '../logging/logger';
 import { scopeKey, splitQuoteChanges } from '../aggregation/quotes';
 import type { AggregateStore } from '../storage/aggregate-store';
 import { SessionConflictError, SessionStore } from '../storage/session-store';
@@ -45,8 +45,8 @@ export class StrategyBot {
     const speaker = this.speakerOf(activity);
     if (!speaker) {
       this.deps.logger.warn('activity.dropped', {
-        activityId: activity.id,
-        type: activity.type,
+        activityId: loggableId(activity.id),
+        type: loggableId(activity.type),
         reason: 'no tenant or user',
       });
       return;
@@ -70,7 +70,7 @@ export class StrategyBot {
       const outcome = await this.attempt(context, speaker, kind, attempt > 1);
       if (outcome === 'done') break;
       this.deps.logger.warn('session.retry', {
-        activityId: context.activity.id,
+        activityId: loggableId(context.activity.id),
         tenantId: speaker.tenantId,
         reason: outcome,
         attempt,
@@ -81,7 +81,7 @@ export class StrategyBot {
       }
     }
     this.deps.logger.info('turn.done', {
-      activityId: context.activity.id,
+      activityId: loggableId(context.activity.id),
       tenantId: speaker.tenantId,
       kind,
       ms: Date.now() - started,
@@ -99,7 +99,7 @@ export class StrategyBot {
     const activityId = context.activity.id;
     if (activityId && session.doc.handledActivityIds?.includes(activityId)) {
       // Teams redelivers an activity it thinks was too slow; the first delivery already stored and answered it.
-      this.deps.logger.info('activity.repeated', { activityId, tenantId: speaker.tenantId });
+      this.deps.logger.info('activity.repeated', { activityId: loggableId(activityId), tenantId: speaker.tenantId });
       return 'done';
     }
     const unit = new TurnUnit(speaker, session);
@@ -188,7 +188,7 @@ export class StrategyBot {
       await write();
     } catch (error) {
       this.deps.logger.error('aggregate.failed', {
-        activityId: context.activity.id,
+        activityId: loggableId(context.activity.id),
         tenantId,
         questionId,
         error: (error as Error).name,

@@ -1,4 +1,4 @@
-import { safeBool, safeList, safeLine, safeObject, safeText, CardDataError } from './safe-text';
+import { optionalLine, safeBool, safeList, safeLine, safeObject, safeText, CardDataError } from './safe-text';
 import { nextStepsData } from './next-steps-data';
 
 const LIMITS = { title: 200, line: 400, label: 200, recommendation: 600, quote: 280 };
@@ -63,9 +63,12 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
   const chart = readiness.flatMap((entry) => (entry.mean === null ? [] : [{ x: entry.section, y: entry.mean }]));
   const gaps = lines(view.gaps, 'gaps');
   const recommendations = lines(view.recommendations, 'recommendations', LIMITS.recommendation).slice(0, 3);
+  const teamName = optionalLine(view.teamName, 'teamName', LIMITS.title);
   return {
     ...nextStepsData(view.nextSteps),
     title: safeLine(view.title, 'title', LIMITS.title),
+    teamName,
+    hasTeamName: teamName !== '',
     participation: lines(view.participation, 'participation'),
     want,
     hasWant: want.length > 0,

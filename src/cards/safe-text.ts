@@ -1,3 +1,5 @@
+import { TEAMS_MENTION } from '../domain/teams-mention';
+
 /** Raised when card data has the wrong shape: a bug in the caller, never shown to the user. */
 export class CardDataError extends Error {
   constructor(path: string, expected: string) {
@@ -6,7 +8,6 @@ export class CardDataError extends Error {
   }
 }
 
-const AT_MENTION = /<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi;
 const LESS_THAN_ENTITY = /&(?:lt|#0*60|#x0*3c);/gi;
 const GREATER_THAN_ENTITY = /&(?:gt|#0*62|#x0*3e);/gi;
 // C0/C1 controls except tab and newlines, bidi overrides/isolates (text spoofing), lone surrogates.
@@ -19,7 +20,7 @@ const CHOICE_VALUE_PATTERN = /^[^\s,]{1,256}$/;
 /** Strips Teams mentions and angle brackets and collapses control characters, keeping line breaks. */
 export function neutralise(text: string): string {
   return text
-    .replace(AT_MENTION, '$1')
+    .replace(TEAMS_MENTION, '$1')
     .replace(LESS_THAN_ENTITY, '‹')
     .replace(GREATER_THAN_ENTITY, '›')
     .replace(/</g, '‹')

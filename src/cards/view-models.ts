@@ -215,7 +215,10 @@ export interface LeaderReadinessView {
  * (people's words, names removed) and the team's name are user text, which the renderer treats as such.
  */
 export interface LeaderSummaryView {
+  /** The heading, written by the bot. */
   title: string;
+  /** The team's name as Teams gives it (a team owner sets it): user text, shown only in a TextRun. */
+  teamName?: string;
   /** Who is counted, e.g. "Organisation-wide · 42 people · 64% finished". */
   participation: string[];
   want: ThemeLineView[];

@@ -4,7 +4,7 @@ import type { AmbitionRegister, OrganisationSummary, Spread } from './organisati
 /** The card's view of a summary: figures turned into short lines; nothing below the thresholds is in the summary. */
 export function leaderSummaryView(
   summary: OrganisationSummary,
-  options: { title: string; canExport: boolean },
+  options: { title: string; canExport: boolean; teamName?: string },
 ): LeaderSummaryView {
   const { thresholds, participation } = summary;
   const group = thresholds.group;
@@ -30,6 +30,7 @@ export function leaderSummaryView(
   const doNotWant = register(summary.doNotWant);
   return {
     title: options.title,
+    ...(options.teamName ? { teamName: options.teamName } : {}),
     participation: participationLines,
     want: want.lines,
     wantNote: want.note,

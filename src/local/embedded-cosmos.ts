@@ -1,4 +1,3 @@
-import { Agent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer, createHttpsServer } from '@vercel/cosmosdb-server';
 
@@ -39,9 +38,4 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
         server.close(() => resolve());
       }),
   };
-}
-
-/** An HTTPS agent that accepts a self-signed certificate; used only for loopback endpoints in local mode. */
-export function loopbackAgent(): Agent {
-  return new Agent({ rejectUnauthorized: false, keepAlive: true });
 }

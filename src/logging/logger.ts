@@ -20,3 +20,15 @@ export function jsonLogger(sink: (line: string) => void = (line) => process.stdo
 
 /** A logger that keeps nothing; for tests that do not look at logs. */
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Printable id characters of Teams, Bot Framework and Entra ids (GUIDs, `f:…`, `29:…`, `a:…|…`). */
+const LOGGABLE_ID = /^[A-Za-z0-9._:|@+=/-]{1,128}$/;
+
+/**
+ * An id taken from a request, ready for a log field: itself when short and plain, "invalid" otherwise. A request
+ * can put anything up to the body limit there, and one line per request must stay one short line.
+ */
+export function loggableId(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' && LOGGABLE_ID.test(value) ? value : 'invalid';
+}

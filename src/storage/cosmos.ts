@@ -6,8 +6,8 @@ import {
   type Database,
 } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
+import { Agent } from 'node:https';
 import { CONTAINERS, type ContainerName } from './containers';
-import { loopbackAgent } from '../local/embedded-cosmos';
 import { isLoopbackEndpoint } from '../config';
 
 export type Containers = Record<ContainerName, Container>;
@@ -28,7 +28,7 @@ export async function openCosmos(options: CosmosOptions): Promise<{ client: Cosm
   const client = new CosmosClient({
     endpoint: options.endpoint,
     ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
-    ...(acceptSelfSigned ? { agent: loopbackAgent() } : {}),
+    ...(acceptSelfSigned ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) } : {}),
     connectionPolicy: {
       // A server on this machine (emulator, embedded server) is the only region there is; it may even misreport it.
       enableEndpointDiscovery: !options.local && !isLoopbackEndpoint(options.endpoint),

@@ -1,3 +1,4 @@
+import { TEAMS_MENTION } from '../domain/teams-mention';
 import { isRecord, type UserInput } from './submit';
 
 /** The things a user can ask for by typing or with a card button. */
@@ -48,12 +49,25 @@ export function recognizeCommand(input: UserInput): Command | undefined {
   return TYPED[normalizeTyped(input.text ?? '')];
 }
 
-/** Lower-cases typed text and removes a leading or trailing @mention, extra spaces and end punctuation. */
+/**
+ * Longer than any command with a mention of the bot (the longest, a role grant with an object id, is about 50
+ * characters): longer text is never a command, and is not looked at.
+ */
+const MAX_COMMAND_CHARS = 256;
+
+/**
+ * Lower-cases typed text and removes a leading or trailing @mention, extra spaces and end punctuation; text too long
+ * to be a command reads as '' (nothing), so a long answer costs every command check nothing.
+ */
 export function normalizeTyped(text: string): string {
-  return text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/[.!]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  if (text.length > MAX_COMMAND_CHARS) return '';
+  const words = text.replace(TEAMS_MENTION, ' ').replace(/\s+/g, ' ').trim();
+  return withoutEndPunctuation(words).trimEnd().toLowerCase();
+}
+
+/** Drops trailing dots and exclamation marks, walking back from the end (a regex like /[.!]+$/ backtracks). */
+function withoutEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1] === '!')) end--;
+  return text.slice(0, end);
 }

@@ -1,11 +1,13 @@
 /**
- * User text is data, never template source or markup (SPEC §3, §6): `${...}` expressions, markdown links and
+ * User text is data, never template source or markup (SPEC §3, §6): `${...}` expressions, markdown and
  * Teams mentions typed as answers are accepted and stored literally, and when shown back on later cards
  * (rows list, review, summary, my data, the question's own prefill) they sit only in TextRun (or an input's
- * value) — never evaluated, never in a TextBlock, never turned into a mention.
+ * value) — never evaluated, never in a TextBlock, never turned into a mention. Text the channel provides is
+ * treated the same: the user's display name (welcome card) and the team's name (set by a team owner; the team card).
  */
 import { cardsOf, submitData, textsOf, startTestBot, type TestBot, type TurnReply } from '../support/bot-harness';
 import { cardKind, elementsOf, questionIdOf, type Card } from '../cards-sent/drive';
+import { inChannel } from '../leadership/drive';
 import { expectClearReply, openQuestion, postAs, userDocs } from './checks';
 
 let bot: TestBot;
@@ -62,6 +64,7 @@ const PAYLOADS: Payload[] = [
     shownLiterally: true,
   },
   { name: 'a markdown link', text: '[click](https://evil.example)', marker: 'evil.example', shownLiterally: true },
+  { name: 'markdown emphasis and a heading', text: '**Boss** _says_ # hi', marker: '**', shownLiterally: true },
   { name: 'a Teams mention', text: '<at>Boss</at>', marker: '<at', shownLiterally: false },
 ];
 
@@ -74,6 +77,8 @@ interface Run {
   summary: Card;
   myData: Card;
   prefilled: Card;
+  /** The team card in a channel of a team whose name holds the payload. */
+  teamCard: Card;
 }
 
 const runs = new Map<string, Run>();
@@ -135,10 +140,13 @@ async function runWith(payload: Payload): Promise<Run> {
   const myData = last(await keep(user.say('my data')));
   // Edit the short answer: its card comes back with the stored text as the input's value.
   const prefilled = last(await keep(user.submit({ sg: 'edit', questionId: 'bi-innovation-areas' })));
+  // A team owner named the team with the payload; the user asks for the team's card in one of its channels.
+  const team = { id: `19:team-${runs.size}@thread.tacv2`, name: `Team ${payload.text}` };
+  const teamCard = last(await keep(inChannel(user, team, 'team summary')));
 
   const resources = await userDocs(bot, 'answer', user.aadObjectId);
   const stored = Object.fromEntries(resources.map((doc) => [doc.questionId, doc.value]));
-  const run: Run = { replies, cards: replies.flatMap(cardsOf), stored, review, summary, myData, prefilled };
+  const run: Run = { replies, cards: replies.flatMap(cardsOf), stored, review, summary, myData, prefilled, teamCard };
   runs.set(payload.name, run);
   return run;
 }
@@ -161,6 +169,7 @@ describe.each(PAYLOADS)('$name', (payload) => {
     expect(cardKind(run.summary)).toBe('summary');
     expect(cardKind(run.myData)).toBe('my-data');
     expect(cardKind(run.prefilled)).toBe('question');
+    expect(textBlocks(run.teamCard)[0]).toBe('This team’s AI ambition & success metrics');
   });
 
   it('never appears outside a TextRun or an input value, on any card sent', async () => {
@@ -188,6 +197,7 @@ describe.each(PAYLOADS)('$name', (payload) => {
       expect(textRuns(run.summary)).toEqual(expect.arrayContaining([`Want: ${payload.text}`]));
       const welcome = run.cards.find((card) => cardKind(card) === 'welcome') as Card;
       expect(textRuns(welcome)).toContain(`Ada ${payload.text}`);
+      expect(textRuns(run.teamCard)).toContain(`Team ${payload.text}`);
     });
 
     it('comes back unchanged as the prefill of its own question', async () => {
@@ -207,6 +217,7 @@ describe.each(PAYLOADS)('$name', (payload) => {
       expect(JSON.stringify(run.cards)).not.toMatch(/<at\b/i);
       expect(textRuns(run.review)).toEqual(expect.arrayContaining(['Ideas: Boss']));
       expect(textRuns(run.summary)).toEqual(expect.arrayContaining(['Want: Boss']));
+      expect(textRuns(run.teamCard)).toContain('Team Boss');
     });
   }
 });

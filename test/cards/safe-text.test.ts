@@ -15,6 +15,17 @@ describe('neutralise', () => {
     expect(neutralise('a\n\n\n\nb\tc')).toBe('a\n\nb c');
     expect(neutralise('ok 😀 \uD83D x \uDE00 y')).toBe('ok 😀   x   y');
   });
+
+  // The mention pattern was lazy to the end of the text from every "<at": quadratic (100 KB took seconds).
+  it.each([
+    ['unclosed mentions', '<at>'.repeat(25_600), '‹at›'.repeat(25_600)],
+    ['mention openers without ">"', '<at'.repeat(34_000), '‹at'.repeat(34_000)],
+    ['openers with attributes', '<at id="0" '.repeat(10_000), '‹at id="0" '.repeat(10_000)],
+    ['100 KB of mentions', '<at>Ada</at> '.repeat(8_000), 'Ada '.repeat(8_000)],
+  ])('100 KB of %s: every mention becomes its name, every other bracket a look-alike', (_name, text, expected) => {
+    expect(text.length).toBeGreaterThanOrEqual(100_000);
+    expect(neutralise(text)).toBe(expected);
+  });
 });
 
 describe('safeText and safeLine', () => {

@@ -88,7 +88,8 @@ describe('who gets which summary', () => {
     const member = bot.user();
     const team = await inChannel(member, RED, 'summary');
     expect(validateCard(cardsOf(team).at(-1))).toEqual([]);
-    expect(title(team)).toBe('Red: AI ambition & success metrics');
+    expect(title(team)).toBe('This team’s AI ambition & success metrics');
+    expect(cardText(cardsOf(team).at(-1))).toContain('Team: \nRed');
     expect(cardText(cardsOf(team).at(-1))).toContain('6 people have answered');
     expect(JSON.stringify(cardsOf(team))).not.toContain('Action.Submit');
 
@@ -96,7 +97,7 @@ describe('who gets which summary', () => {
     const organisation = await inChannel(leader, RED, 'summary');
     expect(title(organisation)).toBe('Our AI ambition & success metrics');
     expect(JSON.stringify(cardsOf(organisation))).not.toContain('"action":"export"');
-    expect(title(await inChannel(leader, RED, 'team summary'))).toBe('Red: AI ambition & success metrics');
+    expect(title(await inChannel(leader, RED, 'team summary'))).toBe('This team’s AI ambition & success metrics');
 
     const group = await inGroupChat(member, 'summary');
     expect(cardsOf(group)).toHaveLength(0);
