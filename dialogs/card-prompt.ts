@@ -21,9 +21,10 @@ export interface CardExpectation {
   questionId: string;
   token: string;
   canGoBack: boolean;
-  /** Rows cards: which page of a new row, and page one's values while on page two. */
+  /** Rows cards: which page of a new row, page one's values while on page two, and a typed row to show again. */
   page?: 1 | 2;
   pendingRow?: RowValue;
+  draft?: RowValue;
 }
 
 /** Options for CardPrompt: what to ask and what a reply must match. */
@@ -49,11 +50,13 @@ export class CardPrompt extends Prompt<SubmitOutcome> {
     const ref = this.deps.index.find(expected.questionId);
     if (!ref) return;
     const { answers } = turnUnitOf(context).session.doc;
-    const { token, canGoBack, page = 1, pendingRow } = expected;
+    const { token, canGoBack, page = 1, pendingRow, draft } = expected;
     const { pack, cards } = this.deps;
     const card =
       ref.question.kind === 'rows'
-        ? cards.rows(rowsView({ ...ref, question: ref.question }, token, canGoBack, pack, answers, page, pendingRow))
+        ? cards.rows(
+            rowsView({ ...ref, question: ref.question }, token, canGoBack, pack, answers, { page, pendingRow, draft }),
+          )
         : cards.question(questionView(ref, token, canGoBack, pack, answers));
     await context.sendActivity(MessageFactory.attachment(card));
   }
@@ -80,6 +83,8 @@ export class CardPrompt extends Prompt<SubmitOutcome> {
     const outcome = prompt.recognized.value;
     if (!prompt.recognized.succeeded || !outcome) return false;
     if (outcome.type === 'invalid') {
+      // The card is sent again with the same token, so the one the person has in front of them still works too.
+      if (outcome.draft) (prompt.options.validations as CardExpectation).draft = outcome.draft;
       await prompt.context.sendActivity(outcome.message);
       return false;
     }

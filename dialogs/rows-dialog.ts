@@ -1,25 +1,32 @@
 import { randomUUID } from 'node:crypto';
+import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { QuestionRef } from '../src/content/content-index';
 import type { RowsQuestion } from '../src/content/types';
 import type { AnswerValue, RowValue } from '../src/domain/answers';
+import { rowAddedReply, rowPartTwoReply, rowSavedReply } from '../src/strategy/row-replies';
 import type { SubmitOutcome } from '../src/strategy/submit';
 import { newToken } from '../src/strategy/token';
 import { CardPrompt, type CardPromptOptions } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
 import { turnUnitOf } from './turn-state';
 
-/** Where a rows card stands: which question, which page of a new row, and what page one said. */
+/** Where a rows card stands: which question, which page of a new row, what page one said, and what to show again. */
 export interface RowsDialogOptions {
   questionId: string;
   canGoBack: boolean;
   page: 1 | 2;
   pendingRow?: RowValue;
+  /** Values typed into a row that could not be kept yet, shown in the form again. */
+  draft?: RowValue;
 }
+
+type RowAdd = Extract<SubmitOutcome, { type: 'rowAdd' }>;
 
 /**
  * Repeatable rows (use cases, ambition statements, metrics rows goal → metric → baseline → target → time frame):
- * add, remove, and finish. Every change is stored at once. Ends with the navigation the section should take.
+ * add, remove, and finish. Every change is stored at once; a row typed before Done is kept, never dropped.
+ * Ends with the navigation the section should take.
  */
 export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
   static readonly id = 'rows';
@@ -31,45 +38,75 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
   }
 
   private async askStep(step: WaterfallStepContext<RowsDialogOptions>): Promise<DialogTurnResult> {
-    const { questionId, canGoBack, page, pendingRow } = step.options;
+    const { questionId, canGoBack, page, pendingRow, draft } = step.options;
     const options: CardPromptOptions = {
-      validations: { questionId, token: newToken(), canGoBack, page, ...(pendingRow ? { pendingRow } : {}) },
+      validations: {
+        questionId,
+        token: newToken(),
+        canGoBack,
+        page,
+        ...(pendingRow ? { pendingRow } : {}),
+        ...(draft ? { draft } : {}),
+      },
     };
     return step.prompt(CardPrompt.id, options);
   }
 
   private async handleStep(step: WaterfallStepContext<RowsDialogOptions>): Promise<DialogTurnResult> {
     const outcome = step.result as SubmitOutcome;
-    const { questionId, page } = step.options;
+    const { questionId, page, pendingRow } = step.options;
     const ref = this.rowsRef(questionId);
-    const unit = turnUnitOf(step.context);
-    const rows = currentRows(unit.session.doc.answers[questionId]);
+    const rows = currentRows(turnUnitOf(step.context).session.doc.answers[questionId]);
     switch (outcome.type) {
-      case 'rowAdd': {
-        const needsPageTwo = outcome.page === 1 && ref.question.fields.some((field) => field.page === 2);
-        if (needsPageTwo)
-          return step.replaceDialog(RowsDialog.id, { ...step.options, page: 2, pendingRow: outcome.fields });
-        const row: RowValue = { rowId: randomUUID().slice(0, 8), ...step.options.pendingRow, ...outcome.fields };
-        this.deps.recorder.record(unit, ref, { kind: 'rows', rows: [...rows, row] });
-        await step.context.sendActivity(
-          `Added. ${rows.length + 1} so far — add another ${ref.question.rowLabel}, or press **Done** to move on.`,
-        );
-        return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
-      }
+      case 'rowAdd':
+        return this.addRow(step, ref, rows, outcome);
       case 'rowRemove': {
         if (outcome.index < 0 || outcome.index >= rows.length) return step.replaceDialog(RowsDialog.id, step.options);
         const remaining = rows.filter((_, index) => index !== outcome.index);
-        this.deps.recorder.record(unit, ref, remaining.length > 0 ? { kind: 'rows', rows: remaining } : undefined);
-        return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
+        this.deps.recorder.record(
+          turnUnitOf(step.context),
+          ref,
+          remaining.length > 0 ? { kind: 'rows', rows: remaining } : undefined,
+        );
+        return step.replaceDialog(RowsDialog.id, newRow(step.options));
       }
       case 'nav':
-        // Back on page two returns to page one of the same row rather than leaving the question.
+        // Back on page two returns to page one of the same row, with what was chosen there, rather than leaving.
         if (outcome.nav === 'back' && page === 2)
-          return step.replaceDialog(RowsDialog.id, { ...step.options, page: 1, pendingRow: undefined });
+          return step.replaceDialog(RowsDialog.id, { ...newRow(step.options), draft: pendingRow });
         return step.endDialog(outcome);
       default:
         return step.endDialog({ type: 'rowsDone' } satisfies SubmitOutcome);
     }
+  }
+
+  /** Stores a finished row (or moves on to its second page); Done then leaves the question, saying what was kept. */
+  private async addRow(
+    step: WaterfallStepContext<RowsDialogOptions>,
+    ref: QuestionRef & { question: RowsQuestion },
+    rows: RowValue[],
+    outcome: RowAdd,
+  ): Promise<DialogTurnResult> {
+    const { question } = ref;
+    if (outcome.page === 1 && question.fields.some((field) => field.page === 2)) {
+      if (outcome.finish) await step.context.sendActivity(rowPartTwoReply(question));
+      return step.replaceDialog(RowsDialog.id, {
+        ...step.options,
+        page: 2,
+        pendingRow: outcome.fields,
+        draft: undefined,
+      });
+    }
+    const unit = turnUnitOf(step.context);
+    const row: RowValue = { rowId: randomUUID().slice(0, 8), ...step.options.pendingRow, ...outcome.fields };
+    this.deps.recorder.record(unit, ref, { kind: 'rows', rows: [...rows, row] });
+    if (outcome.finish) {
+      const saved = rowSavedReply(question, row, this.deps.pack, unit.session.doc.answers);
+      await step.context.sendActivity({ ...MessageFactory.text(saved), textFormat: 'plain' });
+      return step.endDialog({ type: 'rowsDone' } satisfies SubmitOutcome);
+    }
+    await step.context.sendActivity(rowAddedReply(question, rows.length + 1));
+    return step.replaceDialog(RowsDialog.id, newRow(step.options));
   }
 
   private rowsRef(questionId: string): QuestionRef & { question: RowsQuestion } {
@@ -77,6 +114,11 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
     if (!ref || ref.question.kind !== 'rows') throw new Error(`no rows question ${questionId}`);
     return ref as QuestionRef & { question: RowsQuestion };
   }
+}
+
+/** The same question with an empty form for a new row. */
+function newRow(options: RowsDialogOptions): RowsDialogOptions {
+  return { ...options, page: 1, pendingRow: undefined, draft: undefined };
 }
 
 function currentRows(value: AnswerValue | undefined): RowValue[] {

@@ -2,7 +2,7 @@ import type { ReplyActivity } from './turn-client';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
-type JsonRecord = Record<string, unknown>;
+export type JsonRecord = Record<string, unknown>;
 
 /** An input of a card as a user sees it: free text, or a choice set with the values it offers. */
 export interface CardInput {
@@ -14,6 +14,8 @@ export interface CardInput {
 
 export interface QuestionPrompt {
   kind: 'question';
+  /** The card itself, to press its buttons with (press-button.ts). */
+  card: unknown;
   questionId: string;
   token: string;
   /** The Next button's data; the card's input values are merged into it on submit. */
@@ -23,6 +25,7 @@ export interface QuestionPrompt {
 
 export interface RowsPrompt {
   kind: 'rows';
+  card: unknown;
   questionId: string;
   token: string;
   page: number;
@@ -71,6 +74,7 @@ export function readPrompt(card: unknown): Prompt | undefined {
   if (next && typeof next.questionId === 'string' && typeof next.token === 'string') {
     return {
       kind: 'question',
+      card,
       questionId: next.questionId,
       token: next.token,
       next,
@@ -82,6 +86,7 @@ export function readPrompt(card: unknown): Prompt | undefined {
   const add = actions.find((data) => data.sg === 'rows' && data.rowAction === 'add');
   return {
     kind: 'rows',
+    card,
     questionId: done.questionId,
     token: done.token,
     page: Number(add?.page ?? 1),
@@ -120,7 +125,7 @@ function readInput(node: JsonRecord): CardInput {
 }
 
 /** Depth-first, in document order: every object node for which `match` holds. */
-function collect(node: unknown, match: (node: JsonRecord) => boolean, found: JsonRecord[] = []): JsonRecord[] {
+export function collect(node: unknown, match: (node: JsonRecord) => boolean, found: JsonRecord[] = []): JsonRecord[] {
   if (Array.isArray(node)) {
     for (const child of node) collect(child, match, found);
   } else if (isRecord(node)) {
@@ -130,6 +135,6 @@ function collect(node: unknown, match: (node: JsonRecord) => boolean, found: Jso
   return found;
 }
 
-function isRecord(value: unknown): value is JsonRecord {
+export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

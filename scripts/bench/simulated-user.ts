@@ -8,6 +8,7 @@ import {
   type QuestionPrompt,
   type RowsPrompt,
 } from './card-reader';
+import { pressedValue } from './press-button';
 import type { TurnClient, TurnResult } from './turn-client';
 
 /** Replies that mean the bot did not keep what the user sent. */
@@ -54,11 +55,15 @@ export async function completeQuestionnaire(client: TurnClient, userSeed: number
     if (!input || answer === undefined) throw new Error(`question ${questionId}: no input to answer on the card`);
     let sent = answer;
     const errorsBefore = run.errors.length;
-    let reply = await turn(`answer (${inputKind(input)})`, () => client.submit({ ...prompt.next, answer }));
+    let reply = await turn(`answer (${inputKind(input)})`, () =>
+      client.submit(pressedValue(prompt.card, 'Next', { answer })),
+    );
     if (isSameCard(reply, prompt)) {
       run.rejected += 1;
       sent = answerFor(input, seed, true) ?? answer;
-      reply = await turn('answer again after rejection', () => client.submit({ ...prompt.next, answer: sent }));
+      reply = await turn('answer again after rejection', () =>
+        client.submit(pressedValue(prompt.card, 'Next', { answer: sent })),
+      );
       if (isSameCard(reply, prompt)) run.errors.push(`question ${questionId}: answer "${sent}" rejected twice`);
     }
     // An answer the bot said it could not keep ("please try again") is not one the user expects to find stored.
@@ -77,14 +82,14 @@ export async function completeQuestionnaire(client: TurnClient, userSeed: number
       const fields = fillRow(prompt.inputs, seed);
       const reply = await turn(
         (result) => rowsAddLabel(rowStored(result, prompt), prompt.page, added),
-        () => client.submit({ ...prompt.add, ...fields }),
+        () => client.submit(pressedValue(prompt.card, 'Add', fields)),
       );
       if (rowStored(reply, prompt)) rowsAdded.set(questionId, added + 1);
       else if (isSameCard(reply, prompt))
         run.errors.push(`question ${questionId}: row rejected (${messageTexts(reply.activities).join(' / ')})`);
       return reply;
     }
-    const reply = await turn('rows: done', () => client.submit(prompt.done));
+    const reply = await turn('rows: done', () => client.submit(pressedValue(prompt.card, 'Done — next question')));
     if (added > 0) run.expected.set(questionId, rowsFingerprint(added));
     return reply;
   };

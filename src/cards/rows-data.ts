@@ -70,12 +70,10 @@ export function rowsData(raw: unknown): Record<string, unknown> {
 
 function fieldData(raw: unknown, path: string): Record<string, unknown> & { id: string } {
   const field = safeObject(raw, path);
-  const base = {
-    ...EMPTY_FIELD,
-    id: safeId(field.id, `${path}.id`),
-    label: safeLine(field.label, `${path}.label`, LIMITS.fieldLabel),
-    required: safeBool(field.required, `${path}.required`),
-  };
+  const required = safeBool(field.required, `${path}.required`);
+  const label = safeLine(field.label, `${path}.label`, LIMITS.fieldLabel);
+  // Required fields are checked by the bot, not the client (so Done works on an empty form); the label says which.
+  const base = { ...EMPTY_FIELD, id: safeId(field.id, `${path}.id`), label: required ? label : `${label} (optional)` };
   switch (field.kind) {
     case 'text':
       return { ...base, isText: true, ...textInputData(field, path) };

@@ -30,6 +30,8 @@ export class AnswerRecorder {
     const before = session.answers[questionId];
     if (JSON.stringify(before) === JSON.stringify(value)) return;
     const answeredBefore = answeredRoles(session.answers, session.answerRoles, role);
+    // Read before the roles are updated: the old answer leaves the group it was counted in, not the current one.
+    const countedBefore = before ? { value: before, role: answeredBefore[questionId] } : undefined;
     if (value) {
       const answer = answerDocument({
         tenantId,
@@ -50,7 +52,6 @@ export class AnswerRecorder {
       delete session.answers[questionId];
       delete session.answerRoles?.[questionId];
     }
-    const countedBefore = before ? { value: before, role: session.answerRoles?.[questionId] ?? role } : undefined;
     const delta = counterDelta(ref.question, countedBefore, value ? { value, role } : undefined);
     const answeredAfter = answeredRoles(session.answers, session.answerRoles, role);
     const people = personDeltas(this.order, answeredBefore, answeredAfter);

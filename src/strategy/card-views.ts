@@ -11,6 +11,8 @@ import type {
   RowsView,
   ScaleView,
 } from '../cards/view-models';
+import { isOwn } from '../aggregation/contributions';
+import { OWN_CHOICE_VALUE } from '../cards/question-data';
 import { fieldText, rowText } from './answer-text';
 
 /** The header shared by question and rows cards: where the user is and what is asked. */
@@ -74,6 +76,13 @@ export function questionView(
   return { ...headerView(ref, token, canGoBack), input };
 }
 
+/** The form of a rows card: which page of a new row, page one's values on page two, and typed values to show again. */
+export interface RowForm {
+  page: 1 | 2;
+  pendingRow?: RowValue;
+  draft?: RowValue;
+}
+
 /** A repeatable-rows card: the rows so far and the inputs of one page of a new row. */
 export function rowsView(
   ref: QuestionRef & { question: RowsQuestion },
@@ -81,10 +90,10 @@ export function rowsView(
   canGoBack: boolean,
   pack: ContentPack,
   answers: AnswerMap,
-  page: 1 | 2,
-  pendingRow: RowValue = {},
+  form: RowForm,
 ): RowsView {
   const { question } = ref;
+  const { page, pendingRow = {}, draft = {} } = form;
   const current = answers[question.id];
   const rows = current?.kind === 'rows' ? current.rows : [];
   return {
@@ -104,8 +113,25 @@ export function rowsView(
         : [],
     fields: question.fields
       .filter((field) => field.page === page)
-      .flatMap((field) => fieldView(field, pack, answers, pendingRow)),
+      .flatMap((field) => fieldView(field, pack, answers, pendingRow))
+      .map((view) => withDraft(view, draft)),
   };
+}
+
+/** The field with what the person typed into it before, so a card shown again keeps it. */
+function withDraft(view: RowFieldView, draft: RowValue): RowFieldView {
+  const value = draft[view.id];
+  if (value === undefined || (value === null && view.kind !== 'rating')) return view;
+  switch (view.kind) {
+    case 'text':
+      return { ...view, value: String(value) };
+    case 'rating':
+      return { ...view, value: ratingValue(typeof value === 'number' ? value : null) };
+    case 'choice':
+      return isOwn(draft, view.id) && view.own
+        ? { ...view, value: OWN_CHOICE_VALUE, own: { ...view.own, value: String(value) } }
+        : { ...view, value: String(value) };
+  }
 }
 
 function fieldView(field: RowField, pack: ContentPack, answers: AnswerMap, pendingRow: RowValue): RowFieldView[] {

@@ -6,11 +6,15 @@ export type Navigation = 'back' | 'skip' | 'exit';
 export type SubmitOutcome =
   | { type: 'answer'; value: AnswerValue }
   | { type: 'nav'; nav: Navigation }
-  | { type: 'rowAdd'; page: 1 | 2; fields: RowValue }
+  /** A page of a new row, complete; `finish` when it came with Done (store it, then move on). */
+  | { type: 'rowAdd'; page: 1 | 2; fields: RowValue; finish: boolean }
   | { type: 'rowRemove'; index: number }
   | { type: 'rowsDone' }
-  /** The input was understood but not acceptable; `message` says why, kindly. */
-  | { type: 'invalid'; message: string }
+  /**
+   * The input was understood but not acceptable; `message` says why, kindly. `draft`: a row typed with required
+   * fields still empty, shown again in the form so nothing typed is lost.
+   */
+  | { type: 'invalid'; message: string; draft?: RowValue }
   /** A card other than the current one: an old card clicked again, or a forged submit. */
   | { type: 'stale' };
 

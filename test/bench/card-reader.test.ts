@@ -70,6 +70,7 @@ describe('readPrompt', () => {
   it('reads a question card from its Next button and answer input', () => {
     expect(readPrompt(ratingCard)).toEqual({
       kind: 'question',
+      card: ratingCard,
       questionId: 'q1',
       token: 't1',
       next: { sg: 'answer', questionId: 'q1', token: 't1' },

@@ -1,8 +1,9 @@
 /**
  * Drives the strategy conversation through the real bot (see ../support/bot-harness.ts) by reading the
- * cards it sends, the way a Teams client would: inputs are filled in and a button's data is merged with them.
+ * cards it sends, the way a Teams client would: inputs are filled in and buttons pressed (../../scripts/bench/press-button.ts).
  */
 import type { Activity } from 'botbuilder';
+import { pressedValue } from '../../scripts/bench/press-button';
 import { cardsOf, textsOf, submitData, type TestUser, type TurnReply } from '../support/bot-harness';
 
 export type Card = Record<string, unknown>;
@@ -125,9 +126,9 @@ export class Conversation {
     return this.record(step, this.user.post(activity));
   }
 
-  /** Presses the button with this title on the newest card, with these input values. */
-  press(title: string, inputs: Record<string, unknown> = {}, card: Card = this.last): Promise<TurnReply> {
-    return this.submit({ ...inputs, ...submitData(card, title) }, `press ${title} (${cardKind(card)})`);
+  /** Types these input values into the newest card and presses the button with this title, as Teams would. */
+  press(title: string, inputs: Record<string, string> = {}, card: Card = this.last): Promise<TurnReply> {
+    return this.submit(pressedValue(card, title, inputs), `press ${title} (${cardKind(card)})`);
   }
 
   private async record(step: string, pending: Promise<TurnReply>): Promise<TurnReply> {

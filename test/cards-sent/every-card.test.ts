@@ -165,13 +165,13 @@ describe('every card of a whole conversation', () => {
     await talk.say('summary');
     expect(cardKind(talk.last)).toBe('summary');
 
-    // An invalid submit: edit a rating from the review card, then send a rating the scale does not have.
+    // A forged submit (no card offers it): edit a rating from the review card, then send a rating the scale lacks.
     await talk.say('review');
     const review = talk.last;
     await talk.submit(submitData(review, 'Edit'), 'press Edit (review)');
     const question = talk.last;
     expect(cardKind(question)).toBe('question');
-    await talk.press('Next', { answer: '9' }, question);
+    await talk.submit({ ...submitData(question, 'Next'), answer: '9' }, 'forged Next (rating 9)');
     expect(textsOf(talk.lastReply).join(' ')).toMatch(/isn't one of the options/);
     expect(cardKind(talk.last)).toBe('question');
   });

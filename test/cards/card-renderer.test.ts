@@ -1,4 +1,5 @@
 import { recognizeCommand } from '../../src/strategy/commands';
+import { pressButton } from '../../scripts/bench/press-button';
 import { CardRenderer, type CardAttachment } from '../../src/cards/card-renderer';
 import * as sample from './sample-views';
 import { unboundPlaceholders, validateCard } from './validate-card';
@@ -171,7 +172,6 @@ describe('CardRenderer: rows', () => {
     expect(input(card, 'field.goal')).toMatchObject({
       type: 'Input.ChoiceSet',
       style: 'compact',
-      isRequired: true,
       label: 'Business goal',
     });
     expect((input(card, 'field.goal')?.choices as Node[]).at(-1)).toEqual({
@@ -179,12 +179,9 @@ describe('CardRenderer: rows', () => {
       value: 'own',
     });
     expect(input(card, 'field.goal.own')).toMatchObject({ type: 'Input.Text', maxLength: 120 });
-    expect(input(card, 'field.useCase')).toMatchObject({ isRequired: false });
+    expect(input(card, 'field.useCase')).toMatchObject({ label: 'For which use case? (optional)' });
     expect(titled(card, 'Add')?.data).toEqual({ sg: 'rows', rowAction: 'add', page: 1, ...ids });
-    expect(titled(card, 'Done — next question')).toMatchObject({
-      associatedInputs: 'none',
-      data: { sg: 'rows', rowAction: 'done', ...ids },
-    });
+    expect(titled(card, 'Done — next question')?.data).toEqual({ sg: 'rows', rowAction: 'done', ...ids });
     expect(
       submits(card)
         .filter((action) => !action.title?.toString().startsWith('Remove'))
@@ -197,7 +194,39 @@ describe('CardRenderer: rows', () => {
     const runs = ofType(card, 'TextRun').map((run) => run.text);
     expect(runs).toEqual(expect.arrayContaining(['Business goal: ', 'Customer satisfaction']));
     expect(titled(card, 'Add')?.data).toMatchObject({ page: 2 });
-    expect(input(card, 'field.baseline')).toMatchObject({ type: 'Input.Text', isRequired: true, maxLength: 120 });
+    expect(input(card, 'field.baseline')).toMatchObject({ type: 'Input.Text', label: 'Baseline', maxLength: 120 });
+  });
+
+  it('Done carries a typed row as Add does, and neither is blocked by an empty form: the bot checks required fields', () => {
+    const card = renderer.rows(sample.rowsPage1).content;
+    const ids = { questionId: 'sm.metrics', token: 'k7Yc1-3fQ' };
+    expect(nodes(card).filter((node) => node.isRequired !== undefined || node.errorMessage !== undefined)).toEqual([]);
+    expect(pressButton(card, 'Done — next question')).toEqual({
+      sent: true,
+      value: { sg: 'rows', rowAction: 'done', ...ids },
+    });
+    expect(pressButton(card, 'Done — next question', { 'field.goal': 'csat', 'field.useCase': '1' })).toEqual({
+      sent: true,
+      value: { sg: 'rows', rowAction: 'done', ...ids, 'field.goal': 'csat', 'field.useCase': '1' },
+    });
+    expect(pressButton(card, 'Add', { 'field.useCase': '1' })).toMatchObject({ sent: true });
+  });
+
+  it('shows a row typed earlier in its inputs again, own entries included', () => {
+    const card = renderer.rows({
+      ...sample.rowsPage2,
+      fields: sample.rowsPage2.fields.map((field) =>
+        field.kind === 'choice' && field.own
+          ? { ...field, value: 'own', own: { ...field.own, value: 'Tickets closed a day' } }
+          : field.kind === 'text'
+            ? { ...field, value: `typed ${field.id}` }
+            : field,
+      ),
+    });
+    expect(input(card, 'field.metric')).toMatchObject({ value: 'own' });
+    expect(input(card, 'field.metric.own')).toMatchObject({ value: 'Tickets closed a day' });
+    expect(input(card, 'field.target')).toMatchObject({ value: 'typed target' });
+    expect(validateCard(card.content)).toEqual([]);
   });
 
   it('renders rating fields and hides inputs and Add once the rows are full', () => {

@@ -58,7 +58,10 @@ export function echoCard(): Record<string, unknown> {
       },
       { type: 'Input.Text', id: 'comment', label: 'Comment', placeholder: 'Say something' },
     ],
-    actions: [{ type: 'Action.Submit', title: 'Send answer', data: { kind: 'echo-answer' } }],
+    actions: [
+      { type: 'Action.Submit', title: 'Send answer', data: { kind: 'echo-answer' } },
+      { type: 'Action.Submit', title: 'Not now', associatedInputs: 'none', data: { kind: 'echo-later' } },
+    ],
   };
 }
 

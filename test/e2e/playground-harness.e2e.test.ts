@@ -1,7 +1,8 @@
 import { existsSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { EchoBot, ECHO_CARD_TITLE, startEchoBot } from './echo-bot';
+import { pressButton } from '../../scripts/bench/press-button';
+import { EchoBot, ECHO_CARD_TITLE, echoCard, startEchoBot } from './echo-bot';
 import { PLAYGROUND_DEFAULTS, Playground, PlaygroundPage, openPlaygroundPage, startPlayground } from './playground';
 
 describe('Playground harness against an echo bot', () => {
@@ -75,6 +76,11 @@ describe('Playground harness against an echo bot', () => {
     const submit = messages().at(-1);
     expect(submit?.text).toBeUndefined();
     expect(submit?.value).toEqual(expected);
+    // The tests' model of a Teams client (press-button.ts) predicts exactly what the Playground sent.
+    expect(pressButton(echoCard(), 'Send answer', { colour: 'green', size: 'l', comment: 'looks good' })).toEqual({
+      sent: true,
+      value: expected,
+    });
 
     const shot = path.join(tmpdir(), 'playground-harness-card.png');
     rmSync(shot, { force: true });
@@ -91,6 +97,10 @@ describe('Playground harness against an echo bot', () => {
 
     await ui.lastCard().getByText('Pick a colour').waitFor();
     expect(messages()).toHaveLength(before);
+    expect(pressButton(echoCard(), 'Send answer', { comment: 'typed' })).toEqual({
+      sent: false,
+      blockedBy: ['colour'],
+    });
 
     // Expanded choices can also be picked by value; the untouched compact set submits its default and the
     // playground leaves the empty text input out of `value` altogether.
@@ -98,6 +108,23 @@ describe('Playground harness against an echo bot', () => {
     await ui.clickCardButton('Send answer');
     await ui.waitForBotText('Submitted:');
     expect(messages().at(-1)?.value).toEqual({ kind: 'echo-answer', colour: 'blue', size: 'm' });
+    expect(pressButton(echoCard(), 'Send answer', { colour: 'blue' })).toEqual({
+      sent: true,
+      value: messages().at(-1)?.value,
+    });
+  });
+
+  it('sends none of the typed inputs for a button with associatedInputs "none", even a required one left empty', async () => {
+    await ui.sendMessage('card');
+    await ui.waitForCard(ECHO_CARD_TITLE);
+    await ui.fillCardInput('Comment', 'typed but not sent');
+    await ui.clickCardButton('Not now');
+    await ui.waitForBotText('Submitted:');
+    expect(messages().at(-1)?.value).toEqual({ kind: 'echo-later' });
+    expect(pressButton(echoCard(), 'Not now', { comment: 'typed but not sent' })).toEqual({
+      sent: true,
+      value: { kind: 'echo-later' },
+    });
   });
 
   it('reaches the bot in the group chat only through an @mention', async () => {

@@ -19,6 +19,14 @@ const BUSINESS_IMPACT = [
   'rating',
 ] as const;
 
+/** The cards from the second question of Leadership buy-in to the first of Ambition, each reached with Skip. */
+const SKIPPED_TO_AMBITION = [
+  ...[2, 3, 4, 5, 6, 7].map((n) => `Leadership buy-in · ${n} of 7`),
+  ...[1, 2].map((n) => `Use cases and value propositions · ${n} of 2`),
+  ...[1, 2, 3].map((n) => `Benefits and awareness · ${n} of 3`),
+  'Ambition · 1 of 3',
+];
+
 describe('the strategy conversation in the Agents Playground (headless Chromium)', () => {
   let close: (() => Promise<void>) | undefined;
   let ui: PlaygroundPage;
@@ -50,5 +58,23 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
     const summary = await ui.waitForCard('Your AI ambition & success metrics');
     await expect(summary.innerText()).resolves.toMatch(/Business impact/);
     await ui.screenshot(path.join(tmpdir(), 'strategy-guide-e2e-summary.png'));
+  }, 120_000);
+
+  it('keeps a statement typed into a rows card and sent with Done (not Add), and shows it on the summary card', async () => {
+    await ui.sendMessage('resume');
+    await ui.waitForCard('Leadership buy-in · 1 of 7');
+    for (const next of SKIPPED_TO_AMBITION) {
+      await ui.clickCardButton('Skip');
+      await ui.waitForCard(next);
+    }
+    await ui.fillCardInput('We want AI to', 'Take the paperwork off our desks');
+    await ui.clickCardButton('Done — next question');
+    await ui.waitForBotText('Saved your statement “Take the paperwork off our desks” and moved on.');
+    await ui.waitForCard('Ambition · 2 of 3');
+
+    await ui.sendMessage('summary');
+    const summary = await ui.waitForCard('Your AI ambition & success metrics');
+    await expect(summary.innerText()).resolves.toContain('Take the paperwork off our desks');
+    await ui.screenshot(path.join(tmpdir(), 'strategy-guide-e2e-rows-done.png'));
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { cardsOf, submitData, TENANT, type TestUser, type TurnReply } from '../support/bot-harness';
+import { cardsOf, TENANT, type TestUser, type TurnReply } from '../support/bot-harness';
 import { hasButton, inputsOf } from '../support/card-driver';
 
 type Json = Record<string, unknown>;
@@ -35,19 +35,18 @@ export async function answerRandomly(user: TestUser, reply: TurnReply, random: (
   if (!card) return user.say('resume');
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
   if (hasButton(card, 'Next')) {
-    if (random() < 0.1) return user.submit(submitData(card, 'Skip'));
+    if (random() < 0.1) return user.press(card, 'Skip');
     const input = inputsOf(card).find((candidate) => candidate.id === 'answer');
     let answer: string = pick(PHRASES);
     if (input?.type === 'Input.ChoiceSet') {
       const values = (input.choices as Json[]).map((choice) => String(choice.value));
       answer = input.isMultiSelect ? values.filter(() => random() < 0.5).join(',') || values[0] : pick(values);
     }
-    return user.submit({ ...submitData(card, 'Next'), answer });
+    return user.press(card, 'Next', { answer });
   }
   if (hasButton(card, 'Add')) {
-    if (hasButton(card, 'Done — next question') && random() < 0.4)
-      return user.submit(submitData(card, 'Done — next question'));
-    const values: Json = {};
+    if (hasButton(card, 'Done — next question') && random() < 0.4) return user.press(card, 'Done — next question');
+    const values: Record<string, string> = {};
     for (const input of inputsOf(card)) {
       const id = String(input.id);
       if (id.endsWith('.own')) continue;
@@ -56,7 +55,7 @@ export async function answerRandomly(user: TestUser, reply: TurnReply, random: (
         values[id] = pick(choices);
       } else values[id] = pick(PHRASES);
     }
-    return user.submit({ ...submitData(card, 'Add'), ...values });
+    return user.press(card, 'Add', values);
   }
   return user.say('resume');
 }

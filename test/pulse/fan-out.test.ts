@@ -60,7 +60,7 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     expect(stored?.doc.channelActivityId).toBe(service.of('send')[0].activityId);
   });
 
-  it('never lets more requests than the cap reach the service in any one second, and keeps close to it', async () => {
+  it('never lets more requests than the cap reach the service in any one second', async () => {
     service = await FakeTeamsService.start(100);
     const pulse = pulseFor(service);
     await cosmos.store.createPulse(pulse);
@@ -68,10 +68,8 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     await sender(cosmos.store, { rate: 45 }).run(TENANT, pulse.pulseId);
 
     expect(service.requests.length).toBeGreaterThan(200);
-    const peak = service.peakRequests(1000);
-    expect(peak).toBeLessThanOrEqual(45);
-    // And it is not pacing far below the cap either (loose: a busy machine slows everything down).
-    expect(peak).toBeGreaterThanOrEqual(30);
+    expect(service.peakRequests(1000)).toBeLessThanOrEqual(45);
+    // Pacing close to the cap is checked with an injected clock (rate-limiter.test.ts): a busy machine sends slower.
   });
 
   it('delivers to 100% when 10% of sends are answered 429, waiting out each Retry-After', async () => {
@@ -265,11 +263,11 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     const first = sender(cosmos.store, { rate: 45, owner: 'instance-a' });
     const running = first.run(TENANT, pulse.pulseId);
     await until(() => (service?.of('send').length ?? 0) >= 10);
-    const stoppedAt = Date.now();
+    const sentBeforeStop = service.of('send').length;
     first.stop();
     expect(await running).toBe('stopped');
-    // At 45 requests a second, the rest of the 300 would take over 12 s.
-    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    // Only the sends under way went out after stop(), at most one per worker (16), not the rest of the 300.
+    expect(service.of('send').length - sentBeforeStop).toBeLessThanOrEqual(16);
     const afterStop = await ledger(cosmos.store, pulse.pulseId);
     expect(afterStop.filter((entry) => entry.state === 'sending')).toEqual([]);
     expect(afterStop.filter((entry) => entry.state === 'queued').length).toBeGreaterThan(200);
@@ -324,8 +322,13 @@ function killable(store: PulseStore, channel: TeamsChannel) {
   };
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+/** Polls `condition` until it holds; fails after `timeoutMs` rather than waiting for ever. */
+async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** The store with some of its methods replaced. */

@@ -1,6 +1,7 @@
 /** Drives pulses through the real bot (HTTP + CloudAdapter + embedded Cosmos) with the FAKE Teams channel service. */
 import { inputsOf, type Card } from '../cards-sent/drive';
-import { cardsOf, submitData, textsOf, type TestUser, type TurnReply } from '../support/bot-harness';
+import { pressedValue } from '../../scripts/bench/press-button';
+import { cardsOf, textsOf, type TestUser, type TurnReply } from '../support/bot-harness';
 import type { FakeTeamsService } from '../support/fake-teams-service';
 
 export const CHANNEL_ID = '19:general@thread.tacv2;messageid=1700000000000';
@@ -55,7 +56,7 @@ export async function startPulse(
 ): Promise<TurnReply> {
   const setup = cardsOf(await askForPulse(manager, service)).at(-1);
   if (!setup) throw new Error('no setup card');
-  return inChannel(manager, service, { value: { ...setupInputs(overrides), ...submitData(setup, 'Send the pulse') } });
+  return inChannel(manager, service, { value: pressedValue(setup, 'Send the pulse', setupInputs(overrides)) });
 }
 
 /** The last 1:1 card the member got through the fake service. */
@@ -71,13 +72,13 @@ export function pulseCardOf(service: FakeTeamsService, memberId: string): Card {
 
 /** The submit of a 1:1 pulse card with every question answered `rating` (or the first option). */
 export function answersFor(card: Card, rating: string, comment?: string): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
+  const answers: Record<string, string> = {};
   for (const input of inputsOf(card).filter((candidate) => candidate.id.startsWith('answer.'))) {
     const values = (input.choices ?? []).map((choice) => choice.value);
     answers[input.id] = values.includes(rating) ? rating : values[0];
   }
   if (comment !== undefined) answers.comment = comment;
-  return { ...answers, ...submitData(card, 'Send my answers') };
+  return pressedValue(card, 'Send my answers', answers);
 }
 
 export function saidIn(reply: TurnReply): string {

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { jsonLogger, silentLogger, type Logger } from '../../src/logging/logger';
 import { buttonData } from '../../scripts/bench/card-reader';
+import { pressedValue } from '../../scripts/bench/press-button';
 import { captureLogLine, captureSentSecret, secretsIn } from './log-capture';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 
@@ -157,9 +158,17 @@ export class TestUser {
     return this.post({ type: 'message', text });
   }
 
-  /** Presses an Action.Submit button with this data (merged with the card's input values). */
+  /** Sends this Action.Submit value as it stands: for forged or replayed submits. Real presses use `press`. */
   submit(value: unknown): Promise<TurnReply> {
     return this.post({ type: 'message', value });
+  }
+
+  /**
+   * Fills in `typed` (input id → value) and presses the button titled `title`, sending exactly what Teams would
+   * (see scripts/bench/press-button.ts); throws when Teams would block the submit for an empty required input.
+   */
+  press(card: unknown, title: string, typed: Readonly<Record<string, string>> = {}): Promise<TurnReply> {
+    return this.submit(pressedValue(card, title, typed));
   }
 
   /** A whole activity from this user in their personal chat, as Teams would send it; fields given override the defaults. */

@@ -62,16 +62,16 @@ export async function answerCurrentCard(
   if (!card) throw new Error('no card to answer');
   if (hasButton(card, 'Next')) {
     const answer = inputsOf(card).find((input) => input.id === 'answer');
-    return user.submit({ ...submitData(card, 'Next'), answer: answer ? plausibleValue(answer, text) : text });
+    return user.press(card, 'Next', { answer: answer ? plausibleValue(answer, text) : text });
   }
   if (hasButton(card, 'Add')) {
-    const values: Json = {};
+    const values: Record<string, string> = {};
     for (const input of inputsOf(card)) {
       const id = String(input.id);
       if (id.endsWith('.own')) continue;
       values[id] = plausibleValue(input, text);
     }
-    return user.submit({ ...submitData(card, 'Add'), ...values });
+    return user.press(card, 'Add', values);
   }
   throw new Error('the newest card is not a question');
 }

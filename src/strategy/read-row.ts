@@ -1,0 +1,133 @@
+import type { RowField, RowsQuestion } from '../content/types';
+import type { RowValue } from '../domain/answers';
+import type { SubmitContext } from './read-submit';
+import { readRating, readText } from './read-values';
+import { rowIncompleteReply } from './row-replies';
+import type { SubmitOutcome } from './submit';
+
+/**
+ * A rows card's Add, Done or Remove. Add and Done may both carry a typed row (Teams sends the card's inputs with
+ * either), and it is checked the same way whichever button carried it; only an untouched form lets Done move on.
+ */
+export function readRowsSubmit(
+  question: RowsQuestion,
+  value: Record<string, unknown>,
+  context: SubmitContext,
+): SubmitOutcome {
+  switch (value.rowAction) {
+    case 'add':
+      return readRow(question, value, context, false);
+    case 'done':
+      return readRow(question, value, context, true);
+    case 'remove':
+      return Number.isInteger(value.rowIndex)
+        ? { type: 'rowRemove', index: value.rowIndex as number }
+        : { type: 'stale' };
+    default:
+      return { type: 'stale' };
+  }
+}
+
+function readRow(
+  question: RowsQuestion,
+  value: Record<string, unknown>,
+  context: SubmitContext,
+  finish: boolean,
+): SubmitOutcome {
+  // The page comes from the dialog (page two carries page one's values), never from the card's data.
+  const page = context.pendingRow !== undefined ? 2 : 1;
+  const fields = question.fields.filter((field) => field.page === page);
+  if (finish && page === 1 && !fields.some((field) => typedInto(field, value))) return { type: 'rowsDone' };
+  const existing = context.answers[question.id];
+  if (page === 1 && existing?.kind === 'rows' && existing.rows.length >= context.pack.limits.maxRows) {
+    return {
+      type: 'invalid',
+      message: `You've reached the limit of ${context.pack.limits.maxRows} rows. Remove one to add another, or press **Done**.`,
+    };
+  }
+  const row: RowValue = {};
+  const missing: string[] = [];
+  for (const field of fields) {
+    const outcome = readField(field, value, { ...context.pendingRow, ...row }, context);
+    if (outcome.type === 'invalid') return outcome;
+    if (outcome.type === 'value') Object.assign(row, outcome.values);
+    else if (field.required) missing.push(field.label);
+  }
+  return missing.length > 0
+    ? { type: 'invalid', message: rowIncompleteReply(question, { draft: row, missing, finish }), draft: row }
+    : { type: 'rowAdd', page, fields: row, finish };
+}
+
+/** Anything but an absent or blank value counts as typed, so odd values are checked rather than passed over. */
+function typedInto(field: RowField, value: Record<string, unknown>): boolean {
+  return [value[`field.${field.id}`], value[`field.${field.id}.own`]].some(
+    (raw) => raw !== undefined && !(typeof raw === 'string' && raw.trim() === ''),
+  );
+}
+
+type FieldOutcome = { type: 'value'; values: RowValue } | { type: 'empty' } | { type: 'invalid'; message: string };
+
+function readField(
+  field: RowField,
+  value: Record<string, unknown>,
+  rowSoFar: RowValue,
+  context: SubmitContext,
+): FieldOutcome {
+  const raw = value[`field.${field.id}`];
+  const own = value[`field.${field.id}.own`];
+  const given = typeof raw === 'string' && raw.trim() !== '';
+  const ownGiven = typeof own === 'string' && own.trim() !== '';
+  if (!given && !ownGiven) {
+    if (raw !== undefined && typeof raw !== 'string')
+      return { type: 'invalid', message: `"${field.label}" doesn't look right. Please fill it in again.` };
+    return { type: 'empty' };
+  }
+  const { pack } = context;
+  const picked = given ? (raw as string).trim() : '';
+  const allowsOwn = field.kind === 'goal' || field.kind === 'metric';
+  if (allowsOwn && (ownGiven || picked === 'own')) {
+    const text = readText(ownGiven ? (own as string) : '', pack.limits.shortText);
+    if (typeof text !== 'string')
+      return text.type === 'invalid'
+        ? text
+        : { type: 'invalid', message: `Please write your own ${field.label.toLowerCase()}.` };
+    return { type: 'value', values: { [field.id]: text, [`${field.id}.own`]: 1 } };
+  }
+  switch (field.kind) {
+    case 'text': {
+      const text = readText(picked, field.long ? pack.limits.longText : pack.limits.shortText);
+      return typeof text === 'string' ? { type: 'value', values: { [field.id]: text } } : text;
+    }
+    case 'rating': {
+      const rating = readRating(picked);
+      return rating === undefined ? fieldChoiceError(field) : { type: 'value', values: { [field.id]: rating } };
+    }
+    case 'choice':
+      return field.options.some((option) => option.value === picked)
+        ? { type: 'value', values: { [field.id]: picked } }
+        : fieldChoiceError(field);
+    case 'timeFrame':
+      return pack.timeFrames.some((option) => option.value === picked)
+        ? { type: 'value', values: { [field.id]: picked } }
+        : fieldChoiceError(field);
+    case 'goal':
+      return pack.goals.some((goal) => goal.value === picked)
+        ? { type: 'value', values: { [field.id]: picked } }
+        : fieldChoiceError(field);
+    case 'metric': {
+      const goal = pack.goals.find((candidate) => candidate.value === rowSoFar[field.goalField]);
+      return goal?.metrics.some((metric) => metric.value === picked)
+        ? { type: 'value', values: { [field.id]: picked } }
+        : fieldChoiceError(field);
+    }
+    case 'rowRef': {
+      const target = context.answers[field.question];
+      const exists = target?.kind === 'rows' && target.rows.some((row) => row.rowId === picked);
+      return exists ? { type: 'value', values: { [field.id]: picked } } : fieldChoiceError(field);
+    }
+  }
+}
+
+function fieldChoiceError(field: RowField): FieldOutcome {
+  return { type: 'invalid', message: `Please pick one of the listed options for "${field.label}".` };
+}
