@@ -1,6 +1,14 @@
 import { aggregateId } from '../../src/storage/aggregate-store';
 import { jsonLogger } from '../../src/logging/logger';
-import { cardsOf, startTestBot, submitData, textsOf, TENANT, type TestBot, type TestUser } from '../support/bot-harness';
+import {
+  cardsOf,
+  startTestBot,
+  submitData,
+  textsOf,
+  TENANT,
+  type TestBot,
+  type TestUser,
+} from '../support/bot-harness';
 import { startCosmosFaultProxy, type CosmosFaultProxy } from '../support/cosmos-fault-proxy';
 import type { RequestKind } from '../../scripts/bench/cosmos-requests';
 
@@ -36,9 +44,12 @@ afterAll(async () => {
 
 const counterPatches = (request: RequestKind) => request.target === 'aggregates' && request.document;
 
+/** The first question's counters that are not zero (a document emptied by a deletion keeps its zeros). */
 async function counters(): Promise<Record<string, number>> {
   const { resource } = await bot.containers.aggregates.item(aggregateId(QUESTION), [TENANT, QUESTION]).read();
-  return (resource?.counters ?? {}) as Record<string, number>;
+  return Object.fromEntries(
+    Object.entries((resource?.counters ?? {}) as Record<string, number>).filter(([, amount]) => amount !== 0),
+  );
 }
 
 async function documentsOf(user: TestUser): Promise<unknown[]> {
@@ -83,7 +94,9 @@ describe('delete my data: cleaned first, then confirmed', () => {
     expect(await documentsOf(user)).toEqual([]);
 
     const incomplete = logLines.map((line) => JSON.parse(line)).filter((line) => line.event === 'erase.incomplete');
-    expect(incomplete).toEqual([expect.objectContaining({ level: 'error', tenantId: TENANT, parts: 'summary figures' })]);
+    expect(incomplete).toEqual([
+      expect.objectContaining({ level: 'error', tenantId: TENANT, parts: 'summary figures' }),
+    ]);
     expect(logLines.join('\n')).not.toContain(PRIVATE_TEXT);
     expect(logLines.join('\n')).not.toContain(user.aadObjectId);
 
