@@ -51,7 +51,7 @@ function detailOf(entry: AuditEntry): string {
     case 'data.erase-incomplete':
       return `${entry.detail} left after a deletion: run rebuild summary`;
     case 'data.erase-failed':
-      return `${entry.detail} not removed; the person was asked to try again`;
+      return `${entry.detail} not removed; the person was asked to try again (check summary finds any figures left)`;
     case 'audit.viewed':
       return '';
   }

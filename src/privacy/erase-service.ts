@@ -102,7 +102,12 @@ export class EraseService {
     }
     let answers: StoredAnswer[];
     try {
-      answers = await withBoundedRetry(() => this.deps.sessions.eraseUser(session), budget);
+      // The SDK reports a failed batch without its status; a repeat is safe, as the batch needs the session unchanged.
+      answers = await withBoundedRetry(
+        () => this.deps.sessions.eraseUser(session),
+        budget,
+        (error) => !(error instanceof SessionConflictError),
+      );
     } catch (error) {
       if (error instanceof SessionConflictError) throw error;
       return this.failed(tenantId, 'answers', error);

@@ -19,8 +19,8 @@ export function erasureReply(outcome: ErasureOutcome): string {
       return "I'm already deleting your data for that confirmation. If you don't see that it's done in a minute, type **my data** to check what is left.";
     case 'not done':
       return outcome.part === 'answers'
-        ? "Sorry — I couldn't delete your answers just now because of a problem on our side, so they are still here. Please type **delete my data** again in a few minutes."
-        : "Sorry — I couldn't finish deleting your data because of a problem on our side, so your answers are still here. Please type **delete my data** again in a few minutes.";
+        ? "Sorry — I couldn't finish deleting your answers because of a problem on our side. Please type **delete my data** again in a few minutes; **my data** shows what is still stored."
+        : "Sorry — I couldn't finish deleting your data because of a problem on our side, and I haven't touched your answers yet. Please type **delete my data** again in a few minutes.";
     case 'done': {
       const pulse = outcome.pulseResponses > 0 ? `, ${plural(outcome.pulseResponses, 'pulse answer')}` : '';
       const digest = outcome.digest ? ', your leadership digest' : '';

@@ -74,9 +74,10 @@ describe('delete my data: cleaned first, then confirmed', () => {
     const before = await counters();
     const { user, confirm } = await answeredAndAskedToDelete();
     expect(await counters()).not.toEqual(before);
+    const faultedBefore = proxy.faulted;
     proxy.inject({ match: counterPatches, fault: { status: 503 }, times: 2 });
     const reply = textsOf(await user.submit(confirm)).join(' ');
-    expect(proxy.faulted).toBe(2);
+    expect(proxy.faulted - faultedBefore).toBe(2);
     expect(reply).toMatch(/^Done\. I deleted 2 answers/);
     expect(await counters()).toEqual(before);
     expect(await documentsOf(user)).toEqual([]);
@@ -102,6 +103,19 @@ describe('delete my data: cleaned first, then confirmed', () => {
 
     const audit = textsOf(await bot.user(ADMIN, 'Ada Admin').say('audit log')).join('\n');
     expect(audit).toMatch(/erase incomplete.*summary figures.*rebuild summary/);
+  });
+
+  it('keeps the answers and says so kindly when they could not be deleted, recording it for an admin', async () => {
+    const { user, confirm } = await answeredAndAskedToDelete();
+    const userBatches = (request: RequestKind) => request.target === 'users' && request.operation === 'batch';
+    const faultedBefore = proxy.faulted;
+    proxy.inject({ match: userBatches, fault: { status: 503 }, times: 3 });
+    const reply = textsOf(await user.submit(confirm)).join(' ');
+    expect(proxy.faulted - faultedBefore).toBe(3);
+    expect(reply).toMatch(/couldn't finish deleting your answers.*type \*\*delete my data\*\* again/);
+    expect((await documentsOf(user)).length).toBeGreaterThan(2);
+    const audit = textsOf(await bot.user(ADMIN, 'Ada Admin').say('audit log')).join('\n');
+    expect(audit).toMatch(/erase failed.*answers not removed; the person was asked to try again/);
   });
 
   it('answers a redelivered confirmation (same activity id) as the first, deleting and recreating nothing', async () => {
