@@ -57,7 +57,13 @@ describe('the audit trail', () => {
 
     const logged = logLines.map((line) => JSON.parse(line)).filter((line) => line.event === 'audit');
     expect(logged).toContainEqual(
-      expect.objectContaining({ action: 'role.granted', tenantId: TENANT, actor: ADMIN, target: PERSON, role: 'leader' }),
+      expect.objectContaining({
+        action: 'role.granted',
+        tenantId: TENANT,
+        actor: ADMIN,
+        target: PERSON,
+        role: 'leader',
+      }),
     );
   });
 
@@ -66,7 +72,8 @@ describe('the audit trail', () => {
       .items.query({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: TENANT }] })
       .fetchAll();
     expect(resources.length).toBeGreaterThan(0);
-    for (const entry of resources) expect(entry).toMatchObject({ tenantId: TENANT, type: 'audit', ttl: FOUR_HUNDRED_DAYS });
+    for (const entry of resources)
+      expect(entry).toMatchObject({ tenantId: TENANT, type: 'audit', ttl: FOUR_HUNDRED_DAYS });
   });
 
   it('lets only configured admins grant or revoke the admin role; a granted admin is refused, and that is recorded', async () => {
@@ -92,7 +99,9 @@ describe('the audit trail', () => {
     const member = bot.user(PERSON, 'Pat Person');
     expect(cardsOf(await inChannel(member, RED, 'team summary'))).toHaveLength(1);
     const before = connector.sent.length;
-    await bot.user(ADMIN, 'Ada Admin').post({ type: 'message', text: 'check summary', serviceUrl: connector.serviceUrl });
+    await bot
+      .user(ADMIN, 'Ada Admin')
+      .post({ type: 'message', text: 'check summary', serviceUrl: connector.serviceUrl });
     await connector.waitFor(before + 1);
 
     const lines = await auditLines();
