@@ -76,8 +76,9 @@ export class EraseService {
     try {
       outcome = await this.run(request);
     } catch (error) {
-      // Someone changed the session meanwhile: nothing of the partition was removed, and the turn runs again afresh.
-      if (error instanceof SessionConflictError) await this.deps.claims.release(tenantId, key);
+      // Typically someone changed the session meanwhile: nothing of the partition was removed, and the turn runs
+      // again afresh, as a first delivery.
+      await this.deps.claims.release(tenantId, key).catch(() => undefined);
       throw error;
     }
     await this.deps.claims.settle(tenantId, key, outcome).catch((error: unknown) => {
