@@ -4,14 +4,16 @@ import { recomputeCounters } from '../src/aggregation/recompute';
 import type { CardRenderer } from '../src/cards/card-renderer';
 import type { ContentIndex } from '../src/content/content-index';
 import type { RoleDirectory } from '../src/domain/roles';
+import { auditLogText } from '../src/audit/audit-log-view';
+import { AUDIT_LOG_LIMIT, type AuditTrail } from '../src/audit/audit-trail';
 import { accessOf, type Access } from '../src/leadership/access';
 import { recognizeLeaderCommand, type LeaderCommand } from '../src/leadership/leader-commands';
 import { leaderSummaryView } from '../src/leadership/leader-summary-view';
-import { rebuildAggregates } from '../src/leadership/rebuild';
 import { exportRows, toCsv, toJson } from '../src/leadership/summary-export';
+import type { RoleChanges } from '../src/leadership/role-changes';
+import type { SummaryScans } from '../src/leadership/summary-scans';
 import type { SummaryService } from '../src/leadership/summary-service';
 import type { AggregateStore } from '../src/storage/aggregate-store';
-import type { AnswerStore } from '../src/storage/answer-store';
 import type { TeamMembership } from '../src/storage/team-membership';
 import type { TenantStore } from '../src/storage/tenant-store';
 import type { UserInput } from '../src/strategy/submit';
@@ -25,9 +27,11 @@ export interface LeaderDeps {
   tenants: TenantStore;
   directory: RoleDirectory;
   memberships: TeamMembership;
-  answers: AnswerStore;
   aggregates: AggregateStore;
   digests: DigestActions;
+  audit: AuditTrail;
+  scans: SummaryScans;
+  roleChanges: RoleChanges;
   clock: () => Date;
 }
 
@@ -117,6 +121,9 @@ export class LeaderActions {
         if (!access.admin)
           return void (await context.sendActivity('Only admins can check or rebuild the summary counters.'));
         return this.rebuild(context, tenantId, command.write);
+      case 'audit log':
+        if (!access.admin) return void (await context.sendActivity('Only admins can read the audit log.'));
+        return this.auditLog(context, tenantId);
       case 'roles':
       case 'role':
       case 'invalid role command':
@@ -127,25 +134,32 @@ export class LeaderActions {
 
   /** The team's name is set by a team owner: the card shows it as user text, never in its heading. */
   private sendTeamSummary(context: TurnContext, team: { id: string; name: string }): Promise<void> {
-    return this.sendSummary(context, team.id, 'This team’s AI ambition & success metrics', false, team.name);
+    return this.sendSummary(context, team, 'This team’s AI ambition & success metrics', false);
   }
 
+  /** The organisation's card (no team) or a team's; either view is audited. */
   private async sendSummary(
     context: TurnContext,
-    teamId: string | undefined,
+    team: { id: string; name: string } | undefined,
     title: string,
     canExport: boolean,
-    teamName?: string,
   ) {
-    const { tenantId } = turnUnitOf(context).speaker;
-    const summary = await this.deps.summaries.summary(tenantId, teamId);
-    const card = this.deps.cards.leaderSummary(leaderSummaryView(summary, { title, canExport, teamName }));
+    const { tenantId, userId } = turnUnitOf(context).speaker;
+    const summary = await this.deps.summaries.summary(tenantId, team?.id);
+    const card = this.deps.cards.leaderSummary(leaderSummaryView(summary, { title, canExport, teamName: team?.name }));
+    await this.deps.audit.record(tenantId, {
+      action: 'summary.viewed',
+      actor: userId,
+      ...(team ? { scope: 'team', teamId: team.id, teamName: team.name } : { scope: 'organisation' }),
+    });
     await context.sendActivity(MessageFactory.attachment(card));
   }
 
   /** CSV in the message (readable anywhere) and JSON as a file attachment carried in a data URI. */
   private async sendExport(context: TurnContext, tenantId: string): Promise<void> {
     const summary = await this.deps.summaries.summary(tenantId);
+    const { userId } = turnUnitOf(context).speaker;
+    await this.deps.audit.record(tenantId, { action: 'summary.exported', actor: userId, scope: 'organisation' });
     const csv = toCsv(exportRows(summary));
     const json = toJson(summary, { scope: 'organisation', exportedAt: this.deps.clock().toISOString() });
     await context.sendActivity(
@@ -166,23 +180,23 @@ export class LeaderActions {
 
   /** Reads every answer of the tenant, which can take longer than a turn: acknowledged now, reported when done. */
   private async rebuild(context: TurnContext, tenantId: string, write: boolean): Promise<void> {
-    turnUnitOf(context).backgroundJobs.push({
-      name: write ? 'summary.rebuild' : 'summary.check',
-      run: async () => {
-        const report = await rebuildAggregates(this.deps.index, this.deps, tenantId, { write });
-        const checked = `I recomputed the counters from ${report.answers} answers by ${report.people} people (${report.documents} counter documents, ${report.teams} teams).`;
-        const outcome =
-          report.differences.length === 0
-            ? 'They match the maintained counters exactly.'
-            : report.written
-              ? `${report.differences.length} counters had drifted and are now repaired.`
-              : `${report.differences.length} counters differ. Type **rebuild summary** to repair them.`;
-        return [{ text: `${checked} ${outcome}` }];
-      },
+    const unit = turnUnitOf(context);
+    const { activity } = context;
+    const { reply, job } = await this.deps.scans.request({
+      tenantId,
+      actorId: unit.speaker.userId,
+      write,
+      request: activity.id ? [activity.conversation.id, activity.id] : undefined,
     });
-    await context.sendActivity(
-      `${write ? 'Rebuilding' : 'Checking'} the summary counters from every stored answer. With many answers this takes a while; I'll post the result here when it's done.`,
-    );
+    if (job) unit.backgroundJobs.push(job);
+    await context.sendActivity(reply);
+  }
+
+  /** Admins read the newest audit records in their 1:1 chat; reading them is audited too. */
+  private async auditLog(context: TurnContext, tenantId: string): Promise<void> {
+    await this.deps.audit.record(tenantId, { action: 'audit.viewed', actor: turnUnitOf(context).speaker.userId });
+    const entries = await this.deps.audit.recent(tenantId, AUDIT_LOG_LIMIT);
+    await context.sendActivity(auditLogText(entries, AUDIT_LOG_LIMIT));
   }
 
   private async roles(
@@ -204,11 +218,9 @@ export class LeaderActions {
       );
       return;
     }
-    const changed = await this.deps.tenants.setRole(tenantId, command.role, command.userId, command.granted);
-    const verb = command.granted ? 'granted' : 'revoked';
-    await context.sendActivity(
-      changed ? `Done: ${command.role} role ${verb} for ${command.userId}.` : `Nothing to change: that was already so.`,
-    );
+    const { role, userId: targetId, granted } = command;
+    const actorId = turnUnitOf(context).speaker.userId;
+    await context.sendActivity(await this.deps.roleChanges.change({ tenantId, actorId, role, targetId, granted }));
   }
 
   private async access(context: TurnContext): Promise<Access> {

@@ -1,11 +1,11 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { AggregateStore } from '../src/storage/aggregate-store';
 import { recognizeCommand, type Command } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
+import type { EraseService } from '../src/privacy/erase-service';
 import type { PulseAndDigestData } from '../src/privacy/pulse-and-digest-data';
 import type { DialogDeps } from './dialog-deps';
 import type { LeaderActions } from './leader-actions';
@@ -31,10 +31,10 @@ export class MainDialog extends ComponentDialog {
 
   constructor(
     private readonly deps: DialogDeps & {
-      aggregates: AggregateStore;
       pulses: PulseActions;
       leadership: LeaderActions;
       pulseAndDigestData: PulseAndDigestData;
+      erasure: EraseService;
     },
     clock: () => Date,
   ) {

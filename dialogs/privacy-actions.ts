@@ -1,11 +1,9 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { counterDelta } from '../src/aggregation/contributions';
-import { mergeDelta, personDeltas } from '../src/aggregation/person-counters';
-import { quoteChanges } from '../src/aggregation/quotes';
 import { myDataView } from '../src/strategy/summary-views';
 import { newToken } from '../src/strategy/token';
 import type { PulseAndDigestData } from '../src/privacy/pulse-and-digest-data';
-import type { AggregateStore } from '../src/storage/aggregate-store';
+import type { EraseService, ErasureOutcome } from '../src/privacy/erase-service';
+import { erasureReply } from '../src/privacy/erasure-replies';
 import { isRecord } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
 import { turnUnitOf } from './turn-state';
@@ -16,7 +14,7 @@ const EXPORT_PART_CHARS = 20_000;
 /** "My data", export and "delete my data": what an employee can see and remove of what is stored about them. */
 export class PrivacyActions {
   constructor(
-    private readonly deps: DialogDeps & { aggregates: AggregateStore; pulseAndDigestData: PulseAndDigestData },
+    private readonly deps: DialogDeps & { pulseAndDigestData: PulseAndDigestData; erasure: EraseService },
     private readonly clock: () => Date,
   ) {}
 
@@ -81,11 +79,20 @@ export class PrivacyActions {
     await context.sendActivity(MessageFactory.attachment(this.deps.cards.confirmDelete({ token, answerCount })));
   }
 
-  /** Handles the confirm card: deletes answers, sessions (with the conversation reference) and their share of the aggregates; true when it did. */
+  /**
+   * Handles the confirm card: the erase service removes everything, then the person is told what it came to. A
+   * redelivered confirmation gets the same answer and writes nothing (the session it would write is gone). True when
+   * the session is gone.
+   */
   async confirmDelete(context: TurnContext, value: unknown): Promise<boolean> {
     const unit = turnUnitOf(context);
+    const { tenantId, userId } = unit.speaker;
+    const { activity } = context;
+    const request = activity.id ? [activity.conversation.id, activity.id] : undefined;
     const expected = unit.session.doc.deleteToken;
     if (!isRecord(value) || !expected || value.token !== expected) {
+      const earlier = request && (await this.deps.erasure.earlier(tenantId, userId, request));
+      if (earlier) return this.tell(context, earlier);
       await context.sendActivity(
         'That confirmation has expired, so nothing was deleted. Type **delete my data** to start again.',
       );
@@ -96,36 +103,22 @@ export class PrivacyActions {
       await context.sendActivity('Nothing was deleted. Your answers are still here.');
       return false;
     }
-    // Outside the person's partition first: this part can simply run again if the rest fails.
-    const other = await this.deps.pulseAndDigestData.erase(unit.speaker.tenantId, unit.speaker.userId);
-    const deleted = await this.deps.sessions.eraseUser(unit.session);
-    const order = this.deps.index.allQuestions().map(({ question }) => question.id);
-    const answered = Object.fromEntries(deleted.map((answer) => [answer.questionId, answer.role]));
-    // Out of the organisation's counters and those of every team the person counted towards.
-    for (const teamId of [undefined, ...(unit.session.doc.teamIds ?? [])]) {
-      for (const answer of deleted) {
-        const ref = this.deps.index.find(answer.questionId);
-        const quotes = ref ? quoteChanges(ref.question, answer.userId, answer.value, undefined) : [];
-        if (quotes.length > 0) unit.pendingQuotes.push({ questionId: answer.questionId, teamId, changes: quotes });
-        if (ref)
-          mergeDelta(
-            unit.pendingDeltas,
-            answer.questionId,
-            counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined),
-            teamId,
-          );
-      }
-      for (const change of personDeltas(order, answered, {}))
-        mergeDelta(unit.pendingDeltas, change.questionId, change.delta, teamId);
-    }
-    unit.sessionDeleted = true;
-    const pulseAnswers =
-      other.pulseResponses > 0 ? `, ${other.pulseResponses} pulse answer${other.pulseResponses === 1 ? '' : 's'}` : '';
-    const digest = other.digest ? ', your leadership digest' : '';
-    await context.sendActivity(
-      `Done. I deleted ${deleted.length} answer${deleted.length === 1 ? '' : 's'}${pulseAnswers}${digest}, your progress and the conversation details I kept. Type **start** if you ever want to begin again.`,
-    );
-    return true;
+    const outcome = await this.deps.erasure.erase({
+      tenantId,
+      userId,
+      session: unit.session,
+      teamIds: unit.session.doc.teamIds ?? [],
+      request,
+    });
+    return this.tell(context, outcome);
+  }
+
+  private async tell(context: TurnContext, outcome: ErasureOutcome): Promise<boolean> {
+    const gone = outcome.status !== 'not done';
+    // The session was erased (or is being erased by the first delivery): writing it back would recreate it.
+    if (gone) turnUnitOf(context).sessionDeleted = true;
+    await context.sendActivity(erasureReply(outcome));
+    return gone;
   }
 }
 

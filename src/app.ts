@@ -10,6 +10,7 @@ import { connectorRepliesFor, type ReplyDeliveryOptions } from './bot/connector-
 import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
 import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
+import { composeAdmin } from './compose-admin';
 import { composePulses, type PulseParts } from './compose-pulses';
 import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
@@ -97,20 +98,36 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const digestStore = new DigestStore(containers.tenants);
   const pulseAndDigestData = new PulseAndDigestData(pulse.store, digestStore);
   const digestTenants = new Set(config.allowedTenants);
+  const memberships = new TeamMembership(containers.users);
+  const admin = composeAdmin({
+    containers,
+    index,
+    directory: config,
+    answers,
+    sessions,
+    aggregates,
+    memberships,
+    tenants,
+    pulseAndDigestData,
+    logger,
+    clock,
+  });
   const leadership = new LeaderActions({
     index,
     cards,
     summaries,
     tenants,
     directory: config,
-    memberships: new TeamMembership(containers.users),
-    answers,
+    memberships,
     aggregates,
     digests: new DigestActions(digestStore, clock, (tenantId) => digestTenants.add(tenantId)),
+    audit: admin.audit,
+    scans: admin.scans,
+    roleChanges: admin.roleChanges,
     clock,
   });
   const main = new MainDialog(
-    { pack, index, cards, recorder, answers, sessions, aggregates, pulses, leadership, pulseAndDigestData },
+    { pack, index, cards, recorder, answers, sessions, pulses, leadership, pulseAndDigestData, erasure: admin.erasure },
     clock,
   );
   const adapter = new BotAdapter(

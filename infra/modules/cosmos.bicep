@@ -109,15 +109,19 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
     parent: database
     name: container.id
     properties: {
-      resource: {
-        id: container.id
-        partitionKey: {
-          paths: container.partitionKey.paths
-          kind: container.partitionKey.kind
-          version: container.partitionKey.version
-        }
-        indexingPolicy: contains(indexingByContainer, container.id) ? indexingByContainer[container.id] : defaultIndexing
-      }
+      // TTL is on only where containers.json gives a defaultTtl (-1: documents expire only by their own ttl).
+      resource: union(
+        {
+          id: container.id
+          partitionKey: {
+            paths: container.partitionKey.paths
+            kind: container.partitionKey.kind
+            version: container.partitionKey.version
+          }
+          indexingPolicy: contains(indexingByContainer, container.id) ? indexingByContainer[container.id] : defaultIndexing
+        },
+        contains(container, 'defaultTtl') ? { defaultTtl: container.defaultTtl } : {}
+      )
     }
   }
 ]

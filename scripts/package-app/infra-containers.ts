@@ -11,6 +11,8 @@ import { CONTAINERS } from '../../src/storage/containers';
 export interface InfraContainer {
   id: string;
   partitionKey: { paths: string[]; kind: 'Hash' | 'MultiHash'; version: 2 };
+  /** Present when the container has TTL on (see ContainerSpec.defaultTtl). */
+  defaultTtl?: number;
 }
 
 /** The containers in the shape infra/containers.json holds: hierarchical keys need MultiHash, version 2. */
@@ -24,6 +26,7 @@ export function infraContainers(): { $comment: string; containers: InfraContaine
         kind: spec.partitionKeyPaths.length > 1 ? 'MultiHash' : 'Hash',
         version: 2,
       },
+      ...('defaultTtl' in spec ? { defaultTtl: spec.defaultTtl } : {}),
     })),
   };
 }

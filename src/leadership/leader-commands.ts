@@ -12,7 +12,8 @@ export type LeaderCommand =
   | { kind: 'rebuild summary'; write: boolean }
   | { kind: 'digest'; frequency: 'weekly' | 'monthly' | 'off' }
   | { kind: 'role'; role: GrantedRole; userId: string; granted: boolean }
-  | { kind: 'roles' };
+  | { kind: 'roles' }
+  | { kind: 'audit log' };
 
 const TYPED: Record<string, LeaderCommand> = {
   summary: { kind: 'summary' },
@@ -28,6 +29,7 @@ const TYPED: Record<string, LeaderCommand> = {
   'digest monthly': { kind: 'digest', frequency: 'monthly' },
   'digest off': { kind: 'digest', frequency: 'off' },
   'list roles': { kind: 'roles' },
+  'audit log': { kind: 'audit log' },
 };
 
 /** An Entra object id (GUID). */

@@ -7,7 +7,15 @@ export interface ContainerSpec {
   /** Hierarchical partition key paths, tenant first: no query ever needs to cross tenants. */
   partitionKeyPaths: string[];
   purpose: string;
+  /**
+   * Time to live in seconds, which turns Cosmos' TTL on for the container: -1 lets only documents with their own `ttl`
+   * expire; a positive number also expires every other document that long after its last write.
+   */
+  defaultTtl?: number;
 }
+
+/** How long an audit record is kept: 400 days, in seconds. */
+const AUDIT_RETENTION_SECONDS = 400 * 24 * 60 * 60;
 
 export const CONTAINERS = {
   users: {
@@ -29,7 +37,16 @@ export const CONTAINERS = {
   tenants: {
     id: 'tenants',
     partitionKeyPaths: ['/tenantId'],
-    purpose: 'Per-tenant settings: granted roles, digest subscriptions and schedules.',
+    purpose:
+      'Per-tenant settings: granted roles, digest subscriptions and schedules, leases, and short-lived claims of one-off work by activity id (with their own ttl).',
+    defaultTtl: -1,
+  },
+  audit: {
+    id: 'audit',
+    partitionKeyPaths: ['/tenantId'],
+    purpose:
+      'The audit trail: one record per role change, summary view, export, check or rebuild, audit read and unfinished deletion, kept 400 days.',
+    defaultTtl: AUDIT_RETENTION_SECONDS,
   },
 } as const satisfies Record<string, ContainerSpec>;
 

@@ -59,6 +59,7 @@ async function createSchema(client: CosmosClient, databaseId: string): Promise<v
         version: PartitionKeyDefinitionVersion.V2,
         ...(hierarchical ? { kind: PartitionKeyKind.MultiHash } : {}),
       },
+      ...('defaultTtl' in spec ? { defaultTtl: spec.defaultTtl } : {}),
     });
   }
 }

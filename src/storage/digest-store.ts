@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { DigestFrequency } from '../leadership/digest-schedule';
 import { deleteIfPresent } from './delete-if-present';
+import { TenantLeases } from './tenant-leases';
 import { withoutSystemFields } from './system-fields';
 
 /** A leader's digest subscription, in the tenants container (id `digest|<user>`). */
@@ -16,18 +17,13 @@ export interface DigestDoc {
   lastSentAt?: string;
 }
 
-/** Which instance sends the digests of a tenant, until when (id `lease|digest`). */
-export interface LeaseDoc {
-  id: 'lease|digest';
-  type: 'lease';
-  tenantId: string;
-  holder: string;
-  expiresAt: string;
-}
-
 /** Digest subscriptions and the send lease, one tenant partition at a time. */
 export class DigestStore {
-  constructor(private readonly container: Container) {}
+  private readonly leases: TenantLeases;
+
+  constructor(private readonly container: Container) {
+    this.leases = new TenantLeases(container);
+  }
 
   async subscribe(doc: Omit<DigestDoc, 'id' | 'type'>): Promise<void> {
     await this.container.items.upsert({ ...doc, id: digestId(doc.userId), type: 'digest' } satisfies DigestDoc);
@@ -78,24 +74,11 @@ export class DigestStore {
   }
 
   /**
-   * Takes or renews the tenant's send lease for `holder` until `until`: only one instance sends a tenant's digests at a
-   * time. False when another holder's lease has not expired.
+   * Takes or renews the tenant's send lease (`lease|digest`) for `holder` until `until`: only one instance sends a
+   * tenant's digests at a time. False when another holder's lease has not expired.
    */
-  async acquireLease(tenantId: string, holder: string, now: Date, until: Date): Promise<boolean> {
-    const item = this.container.item('lease|digest', tenantId);
-    const { resource, etag } = await item.read<LeaseDoc>();
-    const lease: LeaseDoc = { id: 'lease|digest', type: 'lease', tenantId, holder, expiresAt: until.toISOString() };
-    try {
-      if (!resource) await this.container.items.create(lease);
-      else if (resource.holder === holder || new Date(resource.expiresAt) <= now)
-        await item.replace(lease, { accessCondition: { type: 'IfMatch', condition: etag ?? '' } });
-      else return false;
-      return true;
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      if (code === 409 || code === 412) return false;
-      throw error;
-    }
+  acquireLease(tenantId: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    return this.leases.acquire(tenantId, 'digest', holder, now, until);
   }
 }
 

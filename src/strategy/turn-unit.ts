@@ -39,7 +39,7 @@ export class TurnUnit {
   readonly pendingAnswers: AnswerWrite[] = [];
   /** Started after the turn is stored and its replies are sent (see BackgroundJob). */
   readonly backgroundJobs: BackgroundJob[] = [];
-  /** The user deleted their data this turn: the session must not be written back. */
+  /** The user's data was deleted (this turn, or by the delivery this turn repeats): the session must not be written back. */
   sessionDeleted = false;
 
   constructor(

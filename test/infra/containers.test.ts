@@ -26,6 +26,17 @@ describe('Cosmos containers in infra/ match src/storage/containers.ts', () => {
     }
   });
 
+  it('turns TTL on where src/storage/containers.ts asks: audit records live 400 days, claims in tenants expire', () => {
+    const { containers } = JSON.parse(readText('infra/containers.json'));
+    const ttlOf = (id: string) => containers.find((c: { id: string }) => c.id === id)?.defaultTtl;
+    expect(ttlOf('audit')).toBe(400 * 24 * 60 * 60);
+    expect(ttlOf('tenants')).toBe(-1);
+    expect(ttlOf('users')).toBeUndefined();
+    expect(readText('infra/modules/cosmos.bicep')).toMatch(
+      /contains\(container, 'defaultTtl'\) \? \{ defaultTtl: container\.defaultTtl \} : \{\}/,
+    );
+  });
+
   it('the Bicep loads infra/containers.json and creates each container with its partition key from it', () => {
     const main = readText('infra/azure.bicep');
     const cosmos = readText('infra/modules/cosmos.bicep');
