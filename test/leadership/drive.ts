@@ -143,3 +143,21 @@ export function inGroupChat(user: TestUser, text: string): Promise<TurnReply> {
     },
   });
 }
+
+/** Opens a question through its Edit route (answered or not) and answers it with this value. */
+export async function answerQuestion(user: TestUser, questionId: string, answer: string): Promise<TurnReply> {
+  const opened = await user.submit({ sg: 'edit', questionId });
+  const card = cardsOf(opened).at(-1);
+  if (!card) throw new Error(`no card for ${questionId}`);
+  return user.submit({ ...submitData(card, 'Next'), answer });
+}
+
+/** Opens a statement-rows question (e.g. am-want) through its Edit route, adds one statement, then Done. */
+export async function addStatement(user: TestUser, questionId: string, statement: string): Promise<TurnReply> {
+  const opened = await user.submit({ sg: 'edit', questionId });
+  const added = await user.submit({
+    ...submitData(cardsOf(opened).at(-1) as Json, 'Add'),
+    'field.statement': statement,
+  });
+  return user.submit(submitData(cardsOf(added).at(-1) as Json, 'Done — next question'));
+}
