@@ -44,13 +44,16 @@ function card(reply: TurnReply): string {
 /** The export as a leader or operator gets it: the CLI's CSV and JSON files for the scope. */
 async function exportFiles(bot: TestBot, teamId?: string): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'anonymity-export-'));
-  const code = await runSummaryAdmin(['export', '--tenant', bot.user().tenantId, '--out', out, ...(teamId ? ['--team', teamId] : [])], {
-    containers: bot.containers,
-    index,
-    thresholds: { group: K, comments: K },
-    now: () => NOW,
-    print: () => undefined,
-  });
+  const code = await runSummaryAdmin(
+    ['export', '--tenant', bot.user().tenantId, '--out', out, ...(teamId ? ['--team', teamId] : [])],
+    {
+      containers: bot.containers,
+      index,
+      thresholds: { group: K, comments: K },
+      now: () => NOW,
+      print: () => undefined,
+    },
+  );
   expect(code).toBe(0);
   return `${readFileSync(join(out, 'summary.csv'), 'utf8')}\n${readFileSync(join(out, 'summary.json'), 'utf8')}`;
 }

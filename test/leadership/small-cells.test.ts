@@ -38,7 +38,10 @@ function answersOf(people: Person[]): RawAnswer[] {
     if (person.everything)
       for (const question of allQuestions)
         if (!answers.has(question.id))
-          answers.set(question.id, question.kind === 'rating' ? { kind: 'rating', value: 3 } : { kind: 'text', text: 'x' });
+          answers.set(
+            question.id,
+            question.kind === 'rating' ? { kind: 'rating', value: 3 } : { kind: 'text', text: 'x' },
+          );
     return [...answers].map(([questionId, value]) => ({ userId, questionId, role, value }));
   });
 }
@@ -133,7 +136,7 @@ describe('small cells', () => {
     expect(rows.find((row) => row.part === 'want' && row.key === 'respondents')).toBeUndefined();
   });
 
-  it('leaves out a metric too when the goal\'s other people would be a group below the threshold', () => {
+  it("leaves out a metric too when the goal's other people would be a group below the threshold", () => {
     const rows = rowsOf([
       ...times(5, { metric: metricRow('conversion-rate') }),
       ...times(2, { metric: metricRow('revenue-per-user') }),
