@@ -1,43 +1,49 @@
-import { createHash } from 'node:crypto';
-import type { Container, PatchOperation } from '@azure/cosmos';
+import type { Container, Item, PatchOperation } from '@azure/cosmos';
+import type { AggregateChange } from '../aggregation/aggregate-changes';
 import type { Counters } from '../aggregation/contributions';
-import type { Quote, QuoteSet, QuoteSlots } from '../aggregation/quotes';
+import type { Quote, QuoteSlots } from '../aggregation/quotes';
+import {
+  aggregateId,
+  newAggregate,
+  pendingKey,
+  publishedView,
+  rebuilt,
+  settled,
+  upgraded,
+  type AggregateDoc,
+} from './aggregate-doc';
 import { withoutSystemFields } from './system-fields';
 
-/** Counters of one question in one tenant, kept up to date as answers arrive. */
-export interface AggregateDoc {
-  id: string;
-  type: 'aggregate';
-  tenantId: string;
-  questionId: string;
-  /** Set on a team's counters; absent on the organisation's. */
-  teamId?: string;
-  counters: Counters;
-  /** Example statements for the leadership card (src/aggregation/quotes.ts); absent on documents from before them. */
-  quotes?: QuoteSlots;
-}
+export { aggregateId, type AggregateDoc } from './aggregate-doc';
 
 /** Cosmos accepts at most 10 operations in one patch. */
 const PATCH_LIMIT = 10;
+/** Replacing a document after a change (emptying slots, publishing) is conditional; a busy document may need a few tries. */
+const REPLACE_ATTEMPTS = 4;
 
-/** Per-tenant, per-question counters; summaries read these with point reads. */
+type Stored = AggregateDoc & { _etag?: string };
+
+/** Publish once this many different people changed a document: the default summary threshold (the app passes its own). */
+const DEFAULT_PUBLISH_AFTER = 5;
+
+/** Per-tenant, per-question counters; summaries read their published copies with point reads (see AggregateDoc). */
 export class AggregateStore {
   /** Creations in flight, so turns racing to a question's first answer wait for one create instead of each trying. */
   private readonly creating = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly container: Container) {}
+  /** `publishAfter`: how many different people must have changed a document before it is published (the group threshold). */
+  constructor(
+    private readonly container: Container,
+    private readonly publishAfter = DEFAULT_PUBLISH_AFTER,
+  ) {}
 
   /**
-   * Adds the delta to the question's counters with atomic increments (no read, no lost update), and fills quote slots
-   * in the same patch (so a statement costs no extra request).
+   * One person's change to one document: counters moved with atomic increments (no read, no lost update), quote slots
+   * filled and the person marked pending in the same patch. The patch answers with the document, so emptying removed
+   * statements and publishing a full batch cost one more write only when there is something to do.
    */
-  async apply(
-    tenantId: string,
-    questionId: string,
-    delta: Counters,
-    teamId?: string,
-    quoteSets: readonly QuoteSet[] = [],
-  ): Promise<void> {
+  async apply(tenantId: string, personId: string, change: AggregateChange): Promise<void> {
+    const { questionId, teamId, delta, quoteSets } = change;
     const operations: PatchOperation[] = [
       ...Object.entries(delta).map(([name, amount]): PatchOperation => ({
         op: 'incr',
@@ -46,47 +52,40 @@ export class AggregateStore {
       })),
       ...quoteSets.map(({ slot, quote }): PatchOperation => ({ op: 'set', path: `/quotes/${slot}`, value: quote })),
     ];
-    for (let start = 0; start < operations.length; start += PATCH_LIMIT) {
-      await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT), teamId);
-    }
+    // Last, so that it lands with the last part of the change and its answer sees the whole change.
+    if (Object.keys(delta).length > 0)
+      operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: 1 });
+    let doc: Stored | undefined;
+    for (let start = 0; start < operations.length; start += PATCH_LIMIT)
+      doc = await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT), teamId);
+    if (operations.length === 0 && change.quoteRemovals.length > 0)
+      doc = await this.readStored(tenantId, questionId, teamId);
+    if (doc)
+      await this.replaceWith(this.item(tenantId, questionId, teamId), doc, (current) =>
+        settled(current, change.quoteRemovals, this.publishAfter),
+      );
   }
 
-  /** Empties a quote slot only while it still holds the statement with this key (edits and deletions). */
-  async clearQuote(tenantId: string, questionId: string, slot: string, key: string, teamId?: string): Promise<void> {
-    try {
-      await this.container.item(aggregateId(questionId, teamId), [tenantId, questionId]).patch({
-        condition: `FROM c WHERE c.quotes["${slot}"].k = "${key}"`,
-        operations: [{ op: 'set', path: `/quotes/${slot}`, value: null }],
-      });
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      // 412: the slot holds another statement by now; 404: no document; 400: a document without quotes.
-      if (code !== 412 && code !== 404 && code !== 400) throw error;
-    }
-  }
-
-  /** The counters of the given questions (missing ones are empty), one point read each; a team's with `teamId`. */
+  /** The live counters of the given questions (missing ones are empty), one point read each; a team's with `teamId`. */
   async read(tenantId: string, questionIds: readonly string[], teamId?: string): Promise<Map<string, Counters>> {
-    const docs = await this.readDocs(tenantId, questionIds, teamId);
-    return new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
+    const docs = await this.readMany(tenantId, questionIds, teamId);
+    return new Map([...docs].map(([questionId, doc]) => [questionId, doc?.counters ?? {}]));
   }
 
-  /** Counters and quote slots of the given questions, one point read each. */
-  async readDocs(
+  /** What summaries may show: the published counters and quote slots of the given questions, one point read each. */
+  async readPublished(
     tenantId: string,
     questionIds: readonly string[],
     teamId?: string,
   ): Promise<Map<string, { counters: Counters; quotes: QuoteSlots }>> {
-    const result = new Map<string, { counters: Counters; quotes: QuoteSlots }>();
-    await Promise.all(
-      questionIds.map(async (questionId) => {
-        const { resource } = await this.container
-          .item(aggregateId(questionId, teamId), [tenantId, questionId])
-          .read<AggregateDoc>();
-        result.set(questionId, { counters: resource?.counters ?? {}, quotes: resource?.quotes ?? {} });
-      }),
-    );
-    return result;
+    const docs = await this.readMany(tenantId, questionIds, teamId);
+    return new Map([...docs].map(([questionId, doc]) => [questionId, publishedView(doc)]));
+  }
+
+  /** One document, live and published copies (undefined when there is none). */
+  async readDoc(tenantId: string, questionId: string, teamId?: string): Promise<AggregateDoc | undefined> {
+    const stored = await this.readStored(tenantId, questionId, teamId);
+    return stored && withoutSystemFields(stored);
   }
 
   /** Every counters document of the tenant, organisation and teams (for the rebuild; a query within the tenant). */
@@ -100,45 +99,121 @@ export class AggregateStore {
     return resources.map(withoutSystemFields);
   }
 
-  /** Overwrites a counters document and its quote slots (the rebuild's repair). */
-  async replaceCounters(
+  /**
+   * The rebuild's repair: the live copy becomes the recomputed counters and quote slots; the published copy keeps
+   * its figures (they move with the next batch, as any change does) but drops statements that no longer exist.
+   */
+  async rewrite(
     tenantId: string,
     questionId: string,
-    counters: Counters,
-    teamId?: string,
-    quotes: QuoteSlots = {},
+    teamId: string | undefined,
+    recomputed: { counters: Counters; quotes: QuoteSlots },
+    statementExists: (key: string) => boolean,
   ): Promise<void> {
-    await this.container.items.upsert(document(tenantId, questionId, teamId, counters, quotes));
+    const item = this.item(tenantId, questionId, teamId);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.readStored(tenantId, questionId, teamId);
+      const next = rebuilt(
+        current ?? newAggregate(tenantId, questionId, teamId, { counters: {}, quotes: {}, pending: {} }),
+        recomputed,
+        statementExists,
+        this.publishAfter,
+      );
+      try {
+        if (current) await item.replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag ?? '' } });
+        else await this.container.items.create(next);
+        return;
+      } catch (error) {
+        const code = (error as { code?: number }).code;
+        if ((code !== 412 && code !== 409) || attempt >= REPLACE_ATTEMPTS) throw error;
+      }
+    }
   }
 
+  private item(tenantId: string, questionId: string, teamId: string | undefined): Item {
+    return this.container.item(aggregateId(questionId, teamId), [tenantId, questionId]);
+  }
+
+  private async readStored(tenantId: string, questionId: string, teamId?: string): Promise<Stored | undefined> {
+    const { resource } = await this.item(tenantId, questionId, teamId).read<Stored>();
+    return resource;
+  }
+
+  private async readMany(
+    tenantId: string,
+    questionIds: readonly string[],
+    teamId?: string,
+  ): Promise<Map<string, AggregateDoc | undefined>> {
+    const result = new Map<string, AggregateDoc | undefined>();
+    await Promise.all(
+      questionIds.map(async (questionId) =>
+        result.set(questionId, await this.readStored(tenantId, questionId, teamId)),
+      ),
+    );
+    return result;
+  }
+
+  /** Writes `next(doc)` conditional on the ETag, reading again after a conflict; nothing when it says nothing is needed. */
+  private async replaceWith(
+    item: Item,
+    doc: Stored,
+    next: (current: AggregateDoc) => AggregateDoc | undefined,
+  ): Promise<void> {
+    let current: Stored | undefined = doc;
+    for (let attempt = 1; current; attempt++) {
+      const wanted = next(withoutSystemFields(current));
+      if (!wanted) return;
+      try {
+        await item.replace(wanted, { accessCondition: { type: 'IfMatch', condition: current._etag ?? '' } });
+        return;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 412 || attempt >= REPLACE_ATTEMPTS) throw error;
+        current = (await item.read<Stored>()).resource;
+      }
+    }
+  }
+
+  /** One patch; creates the document on a question's first answer, and upgrades one from before publication. */
   private async patch(
     tenantId: string,
     questionId: string,
     operations: PatchOperation[],
     teamId: string | undefined,
-  ): Promise<void> {
-    const item = this.container.item(aggregateId(questionId, teamId), [tenantId, questionId]);
+  ): Promise<Stored | undefined> {
+    const item = this.item(tenantId, questionId, teamId);
     try {
-      await item.patch(operations);
+      return (await item.patch<Stored>(operations)).resource;
     } catch (error) {
-      if ((error as { code?: number }).code !== 404) throw error;
+      const code = (error as { code?: number }).code;
+      if (code === 400 && (await this.upgrade(item))) return (await item.patch<Stored>(operations)).resource;
+      if (code !== 404) throw error;
       // First answer to this question in the tenant: create the counters with this change already in them.
       const key = `${tenantId}|${aggregateId(questionId, teamId)}`;
       const inFlight = this.creating.get(key);
       if (inFlight) {
         await inFlight.catch(() => false);
-        await item.patch(operations);
-        return;
+        return (await item.patch<Stored>(operations)).resource;
       }
       const creation = this.createWith(tenantId, questionId, operations, teamId).finally(() =>
         this.creating.delete(key),
       );
       this.creating.set(key, creation);
-      if (!(await creation)) await item.patch(operations);
+      if (await creation) return undefined;
+      return (await item.patch<Stored>(operations)).resource;
     }
   }
 
-  /** Creates the counters document holding `operations`' amounts and quotes; false if another turn created it first. */
+  /** A document from before publication lacks the maps a patch sets into; true when it was given them. */
+  private async upgrade(item: Item): Promise<boolean> {
+    const { resource } = await item.read<Stored>();
+    if (!resource || (resource.pending && resource.published && resource.quotes)) return false;
+    await this.replaceWith(item, resource, (current) =>
+      current.pending && current.published && current.quotes ? undefined : upgraded(current),
+    );
+    return true;
+  }
+
+  /** Creates the counters document holding `operations`' amounts, quotes and pending mark; false if another turn created it first. */
   private async createWith(
     tenantId: string,
     questionId: string,
@@ -146,46 +221,27 @@ export class AggregateStore {
     teamId: string | undefined,
   ): Promise<boolean> {
     const valued = operations as Array<{ op: string; path: string; value: unknown }>;
+    const under = <T>(prefix: string) =>
+      Object.fromEntries(
+        valued
+          .filter((operation) => operation.path.startsWith(prefix))
+          .map((operation) => [operation.path.slice(prefix.length), operation.value as T]),
+      );
     const counters = Object.fromEntries(
-      valued
-        .filter((operation) => operation.path.startsWith('/counters/'))
-        .map((operation) => [operation.path.slice('/counters/'.length), Number(operation.value)]),
-    );
-    const quotes = Object.fromEntries(
-      valued
-        .filter((operation) => operation.path.startsWith('/quotes/'))
-        .map((operation) => [operation.path.slice('/quotes/'.length), operation.value as Quote]),
+      Object.entries(under<number>('/counters/')).map(([name, amount]) => [name, Number(amount)]),
     );
     try {
-      await this.container.items.create(document(tenantId, questionId, teamId, counters, quotes));
+      await this.container.items.create(
+        newAggregate(tenantId, questionId, teamId, {
+          counters,
+          quotes: under<Quote>('/quotes/'),
+          pending: under<1>('/pending/'),
+        }),
+      );
       return true;
     } catch (error) {
       if ((error as { code?: number }).code !== 409) throw error;
       return false;
     }
   }
-}
-
-function document(
-  tenantId: string,
-  questionId: string,
-  teamId: string | undefined,
-  counters: Counters,
-  quotes: QuoteSlots,
-): AggregateDoc {
-  return {
-    id: aggregateId(questionId, teamId),
-    type: 'aggregate',
-    tenantId,
-    questionId,
-    ...(teamId === undefined ? {} : { teamId }),
-    counters,
-    quotes,
-  };
-}
-
-/** `aggregate|<question>` for the organisation; a team's adds a hash of its id (Teams ids hold characters ids may not). */
-export function aggregateId(questionId: string, teamId?: string): string {
-  if (teamId === undefined) return `aggregate|${questionId}`;
-  return `aggregate|team-${createHash('sha256').update(teamId).digest('base64url').slice(0, 22)}|${questionId}`;
 }

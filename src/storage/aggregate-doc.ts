@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { Counters } from '../aggregation/contributions';
+import { stickyQuotes, type QuoteRemoval, type QuoteSlots } from '../aggregation/quotes';
+
+/**
+ * Counters of one question in one tenant (or one team), in two copies. The live copy moves with every answer; the
+ * published copy is what summaries read. Every counter change also marks its person (a one-way key) as pending; once
+ * at least the group threshold of different people are pending, the live copy is published and the pending set
+ * cleared. So a summary before and after one person's answer, edit, deletion or team join differs by nothing until
+ * enough others changed something too, and then by a batch of at least that many people (docs/anonymity.md).
+ */
+export interface AggregateDoc {
+  id: string;
+  type: 'aggregate';
+  tenantId: string;
+  questionId: string;
+  /** Set on a team's counters; absent on the organisation's. */
+  teamId?: string;
+  counters: Counters;
+  /** Live example statements (src/aggregation/quotes.ts); absent on documents from before them. */
+  quotes?: QuoteSlots;
+  /** People (one-way keys) whose changes are in the live copy but not yet published; absent on older documents. */
+  pending?: Record<string, 1>;
+  /** What summaries show; absent on documents from before publication (they showed the live copy). */
+  published?: { counters: Counters; quotes: QuoteSlots };
+}
+
+/** A person's key in a pending set: a hash, so the document does not name who changed it. */
+export function pendingKey(personId: string): string {
+  return createHash('sha256').update(`pending\u0000${personId}`).digest('hex').slice(0, 16);
+}
+
+/** A new document; its first publication comes with the first batch of people. */
+export function newAggregate(
+  tenantId: string,
+  questionId: string,
+  teamId: string | undefined,
+  live: { counters: Counters; quotes: QuoteSlots; pending: Record<string, 1> },
+): AggregateDoc {
+  return {
+    id: aggregateId(questionId, teamId),
+    type: 'aggregate',
+    tenantId,
+    questionId,
+    ...(teamId === undefined ? {} : { teamId }),
+    ...live,
+    published: { counters: {}, quotes: {} },
+  };
+}
+
+/** What a summary may show of a document: the published copy (a document from before publication: its counters). */
+export function publishedView(doc: AggregateDoc | undefined): { counters: Counters; quotes: QuoteSlots } {
+  if (!doc) return { counters: {}, quotes: {} };
+  if (doc.published) return doc.published;
+  // Untouched since before publication existed: what summaries showed then. (Any change since would have added both.)
+  return doc.pending === undefined
+    ? { counters: doc.counters, quotes: doc.quotes ?? {} }
+    : { counters: {}, quotes: {} };
+}
+
+/** A document from before publication, given the maps a patch needs, publishing what summaries already showed. */
+export function upgraded(doc: AggregateDoc): AggregateDoc {
+  return {
+    ...doc,
+    quotes: doc.quotes ?? {},
+    pending: doc.pending ?? {},
+    published: publishedView(doc),
+  };
+}
+
+/**
+ * The document after a change has landed: removed statements emptied from the live and published slots, and, when
+ * at least `publishAfter` people are pending, the live copy published (quotes sticky) and the pending set cleared.
+ * Undefined when nothing more needs writing.
+ */
+export function settled(
+  doc: AggregateDoc,
+  removals: readonly QuoteRemoval[],
+  publishAfter: number,
+): AggregateDoc | undefined {
+  const base = upgraded(doc);
+  const quotes = { ...base.quotes };
+  const published = { counters: base.published?.counters ?? {}, quotes: { ...base.published?.quotes } };
+  let changed = !doc.pending || !doc.published || !doc.quotes;
+  for (const { slot, key } of removals) {
+    if (quotes[slot]?.k === key) ((quotes[slot] = null), (changed = true));
+    if (published.quotes[slot]?.k === key) ((published.quotes[slot] = null), (changed = true));
+  }
+  const publish = Object.keys(base.pending ?? {}).length >= publishAfter;
+  if (!changed && !publish) return undefined;
+  return {
+    ...base,
+    quotes,
+    pending: publish ? {} : (base.pending ?? {}),
+    published: publish ? { counters: base.counters, quotes: stickyQuotes(published.quotes, quotes) } : published,
+  };
+}
+
+/** `aggregate|<question>` for the organisation; a team's adds a hash of its id (Teams ids hold characters ids may not). */
+export function aggregateId(questionId: string, teamId?: string): string {
+  if (teamId === undefined) return `aggregate|${questionId}`;
+  return `aggregate|team-${createHash('sha256').update(teamId).digest('base64url').slice(0, 22)}|${questionId}`;
+}
+
+/**
+ * A document after the rebuild: the live copy recomputed from the answers, pending people kept, the published copy
+ * kept without statements that no longer exist, then published if a batch is complete.
+ */
+export function rebuilt(
+  current: AggregateDoc,
+  recomputed: { counters: Counters; quotes: QuoteSlots },
+  statementExists: (key: string) => boolean,
+  publishAfter: number,
+): AggregateDoc {
+  const base = upgraded(current);
+  const publishedQuotes = Object.fromEntries(
+    Object.entries(base.published?.quotes ?? {}).filter(([, quote]) => quote && statementExists(quote.k)),
+  );
+  const doc: AggregateDoc = {
+    ...base,
+    counters: recomputed.counters,
+    quotes: recomputed.quotes,
+    published: { counters: base.published?.counters ?? {}, quotes: publishedQuotes },
+  };
+  return settled(doc, [], publishAfter) ?? doc;
+}
