@@ -58,6 +58,11 @@ export function publishedView(doc: AggregateDoc | undefined): { counters: Counte
     : { counters: {}, quotes: {} };
 }
 
+/** True for a document with the live, pending and published parts (false for one from before publication). */
+export function isCurrent(doc: AggregateDoc): boolean {
+  return doc.pending !== undefined && doc.published !== undefined && doc.quotes !== undefined;
+}
+
 /** A document from before publication, given the maps a patch needs, publishing what summaries already showed. */
 export function upgraded(doc: AggregateDoc): AggregateDoc {
   return {
@@ -81,7 +86,7 @@ export function settled(
   const base = upgraded(doc);
   const quotes = { ...base.quotes };
   const published = { counters: base.published?.counters ?? {}, quotes: { ...base.published?.quotes } };
-  let changed = !doc.pending || !doc.published || !doc.quotes;
+  let changed = !isCurrent(doc);
   for (const { slot, key } of removals) {
     if (quotes[slot]?.k === key) ((quotes[slot] = null), (changed = true));
     if (published.quotes[slot]?.k === key) ((published.quotes[slot] = null), (changed = true));

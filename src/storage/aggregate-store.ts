@@ -4,6 +4,7 @@ import type { Counters } from '../aggregation/contributions';
 import type { Quote, QuoteSlots } from '../aggregation/quotes';
 import {
   aggregateId,
+  isCurrent,
   newAggregate,
   pendingKey,
   publishedView,
@@ -30,6 +31,8 @@ const DEFAULT_PUBLISH_AFTER = 5;
 export class AggregateStore {
   /** Creations in flight, so turns racing to a question's first answer wait for one create instead of each trying. */
   private readonly creating = new Map<string, Promise<boolean>>();
+  /** Documents (by tenant and id) known to have the live, pending and published parts, or not to exist yet. */
+  private readonly current = new Set<string>();
 
   /** `publishAfter`: how many different people must have changed a document before it is published (the group threshold). */
   constructor(
@@ -55,6 +58,7 @@ export class AggregateStore {
     // Last, so that it lands with the last part of the change and its answer sees the whole change.
     if (Object.keys(delta).length > 0)
       operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: 1 });
+    await this.upgradeOnce(tenantId, questionId, teamId);
     let doc: Stored | undefined;
     for (let start = 0; start < operations.length; start += PATCH_LIMIT)
       doc = await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT), teamId);
@@ -173,7 +177,7 @@ export class AggregateStore {
     }
   }
 
-  /** One patch; creates the document on a question's first answer, and upgrades one from before publication. */
+  /** One patch; creates the document on a question's first answer. */
   private async patch(
     tenantId: string,
     questionId: string,
@@ -185,7 +189,6 @@ export class AggregateStore {
       return (await item.patch<Stored>(operations)).resource;
     } catch (error) {
       const code = (error as { code?: number }).code;
-      if (code === 400 && (await this.upgrade(item))) return (await item.patch<Stored>(operations)).resource;
       if (code !== 404) throw error;
       // First answer to this question in the tenant: create the counters with this change already in them.
       const key = `${tenantId}|${aggregateId(questionId, teamId)}`;
@@ -203,14 +206,18 @@ export class AggregateStore {
     }
   }
 
-  /** A document from before publication lacks the maps a patch sets into; true when it was given them. */
-  private async upgrade(item: Item): Promise<boolean> {
+  /**
+   * Once per document and process: a document from before publication lacks the maps a patch sets into (servers differ
+   * in what they then do), so it is first given them, publishing what summaries showed until then.
+   */
+  private async upgradeOnce(tenantId: string, questionId: string, teamId: string | undefined): Promise<void> {
+    const key = `${tenantId}|${aggregateId(questionId, teamId)}`;
+    if (this.current.has(key)) return;
+    const item = this.item(tenantId, questionId, teamId);
     const { resource } = await item.read<Stored>();
-    if (!resource || (resource.pending && resource.published && resource.quotes)) return false;
-    await this.replaceWith(item, resource, (current) =>
-      current.pending && current.published && current.quotes ? undefined : upgraded(current),
-    );
-    return true;
+    if (resource && !isCurrent(resource))
+      await this.replaceWith(item, resource, (doc) => (isCurrent(doc) ? undefined : upgraded(doc)));
+    this.current.add(key);
   }
 
   /** Creates the counters document holding `operations`' amounts, quotes and pending mark; false if another turn created it first. */

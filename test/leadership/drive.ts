@@ -1,3 +1,7 @@
+import { aggregateChanges } from '../../src/aggregation/aggregate-changes';
+import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompute';
+import type { ContentIndex } from '../../src/content/content-index';
+import type { AggregateStore } from '../../src/storage/aggregate-store';
 import { cardsOf, submitData, TENANT, type TestUser, type TurnReply } from '../support/bot-harness';
 import { hasButton, inputsOf } from '../support/card-driver';
 
@@ -160,4 +164,20 @@ export async function addStatement(user: TestUser, questionId: string, statement
     'field.statement': statement,
   });
   return user.submit(submitData(cardsOf(added).at(-1) as Json, 'Done — next question'));
+}
+
+/** Adds these answers' counters to the aggregates person by person, as their turns would (so batches get published). */
+export async function applyAsTurnsWould(
+  store: AggregateStore,
+  index: ContentIndex,
+  tenantId: string,
+  answers: readonly RawAnswer[],
+  teamId?: string,
+): Promise<void> {
+  const byPerson = new Map<string, RawAnswer[]>();
+  for (const answer of answers) byPerson.set(answer.userId, [...(byPerson.get(answer.userId) ?? []), answer]);
+  for (const [userId, own] of byPerson) {
+    const deltas = [...recomputeCounters(index, own)].map(([questionId, delta]) => ({ questionId, teamId, delta }));
+    for (const change of aggregateChanges(deltas)) await store.apply(tenantId, userId, change);
+  }
 }
