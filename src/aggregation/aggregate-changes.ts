@@ -8,7 +8,7 @@ export interface AggregateChange {
   /** A team's document; absent for the organisation's. */
   teamId?: string;
   delta: Counters;
-  /** Quote slots to fill, in the same patch as the counters. */
+  /** Statements offered to their quote slots (each live slot keeps the smallest key). */
   quoteSets: QuoteSet[];
   /** Statements that no longer exist: emptied wherever a slot, live or published, still holds them. */
   quoteRemovals: QuoteRemoval[];

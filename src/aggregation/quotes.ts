@@ -6,9 +6,10 @@ import { themeOf } from './themes';
 /**
  * Example statements for the leadership card, kept bounded whatever the number of answers: each statement of a
  * statement-rows question (rows without goal and metric, e.g. the ambition) hashes (by person, row and field) to one of
- * QUOTE_SLOTS slots of its theme, `<field>:<theme>:<slot>`. The live slot holds the latest statement that landed
- * there; summaries show the published slots, which are sticky (see `stickyQuotes`): a new statement is published only
- * into an empty slot, and only with a batch of at least the group threshold of people (src/storage/aggregate-doc.ts).
+ * QUOTE_SLOTS slots of its theme, `<field>:<theme>:<slot>`. The live slot holds the statement with the smallest key
+ * that landed there (not the latest, which would point at whoever wrote last); summaries show the published slots,
+ * which are sticky (see `stickyQuotes`): a statement is published only into an empty slot, and only with a batch of at
+ * least the group threshold of people (src/storage/aggregate-doc.ts).
  * A slot records an opaque key of its statement (a hash of person, row, field and text), so an edit or deletion
  * empties exactly the slots, live and published, that still hold the old words.
  */
@@ -66,7 +67,7 @@ function slotOf(id: string): string {
   return id.slice(0, id.indexOf('\u0000'));
 }
 
-/** A quote slot to fill, in the same patch as the counters. */
+/** A statement offered to its quote slot. */
 export interface QuoteSet {
   slot: string;
   quote: Quote;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Counters } from '../aggregation/contributions';
-import { stickyQuotes, type QuoteRemoval, type QuoteSlots } from '../aggregation/quotes';
+import { stickyQuotes, type QuoteRemoval, type QuoteSet, type QuoteSlots } from '../aggregation/quotes';
 
 /**
  * Counters of one question in one tenant (or one team), in two copies. The live copy moves with every answer; the
@@ -74,22 +74,27 @@ export function upgraded(doc: AggregateDoc): AggregateDoc {
 }
 
 /**
- * The document after a change has landed: removed statements emptied from the live and published slots, and, when
- * at least `publishAfter` people are pending, the live copy published (quotes sticky) and the pending set cleared.
- * Undefined when nothing more needs writing.
+ * The document after a change has landed: removed statements emptied from the live and published slots; each new
+ * statement offered to its live slot, which keeps the one with the smallest key (so the candidate a publication takes
+ * does not depend on who wrote last); and, when at least `publishAfter` people are pending, the live copy published
+ * (quotes sticky) and the pending set cleared. Undefined when nothing more needs writing.
  */
 export function settled(
   doc: AggregateDoc,
-  removals: readonly QuoteRemoval[],
+  change: { quoteSets: readonly QuoteSet[]; quoteRemovals: readonly QuoteRemoval[] },
   publishAfter: number,
 ): AggregateDoc | undefined {
   const base = upgraded(doc);
   const quotes = { ...base.quotes };
   const published = { counters: base.published?.counters ?? {}, quotes: { ...base.published?.quotes } };
   let changed = !isCurrent(doc);
-  for (const { slot, key } of removals) {
+  for (const { slot, key } of change.quoteRemovals) {
     if (quotes[slot]?.k === key) ((quotes[slot] = null), (changed = true));
     if (published.quotes[slot]?.k === key) ((published.quotes[slot] = null), (changed = true));
+  }
+  for (const { slot, quote } of change.quoteSets) {
+    const held = quotes[slot];
+    if (!held || quote.k < held.k) ((quotes[slot] = quote), (changed = true));
   }
   const publish = Object.keys(base.pending ?? {}).length >= publishAfter;
   if (!changed && !publish) return undefined;
@@ -127,5 +132,5 @@ export function rebuilt(
     quotes: recomputed.quotes,
     published: { counters: base.published?.counters ?? {}, quotes: publishedQuotes },
   };
-  return settled(doc, [], publishAfter) ?? doc;
+  return settled(doc, { quoteSets: [], quoteRemovals: [] }, publishAfter) ?? doc;
 }

@@ -1,7 +1,7 @@
 import type { Container, Item, PatchOperation } from '@azure/cosmos';
 import type { AggregateChange } from '../aggregation/aggregate-changes';
 import type { Counters } from '../aggregation/contributions';
-import type { Quote, QuoteSlots } from '../aggregation/quotes';
+import type { QuoteSlots } from '../aggregation/quotes';
 import {
   aggregateId,
   isCurrent,
@@ -41,32 +41,29 @@ export class AggregateStore {
   ) {}
 
   /**
-   * One person's change to one document: counters moved with atomic increments (no read, no lost update), quote slots
-   * filled and the person marked pending in the same patch. The patch answers with the document, so emptying removed
-   * statements and publishing a full batch cost one more write only when there is something to do.
+   * One person's change to one document: counters moved with atomic increments (no read, no lost update) and the person
+   * marked pending, in one patch. The patch answers with the document, so offering statements to the quote slots,
+   * emptying removed ones and publishing a full batch cost one more (conditional) write only when one of them changes
+   * something.
    */
   async apply(tenantId: string, personId: string, change: AggregateChange): Promise<void> {
-    const { questionId, teamId, delta, quoteSets } = change;
-    const operations: PatchOperation[] = [
-      ...Object.entries(delta).map(([name, amount]): PatchOperation => ({
-        op: 'incr',
-        path: `/counters/${name}`,
-        value: amount,
-      })),
-      ...quoteSets.map(({ slot, quote }): PatchOperation => ({ op: 'set', path: `/quotes/${slot}`, value: quote })),
-    ];
+    const { questionId, teamId, delta } = change;
+    const operations: PatchOperation[] = Object.entries(delta).map(([name, amount]) => ({
+      op: 'incr',
+      path: `/counters/${name}`,
+      value: amount,
+    }));
     // Last, so that it lands with the last part of the change and its answer sees the whole change.
-    if (Object.keys(delta).length > 0)
-      operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: 1 });
+    if (operations.length > 0) operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: 1 });
     await this.upgradeOnce(tenantId, questionId, teamId);
     let doc: Stored | undefined;
     for (let start = 0; start < operations.length; start += PATCH_LIMIT)
-      doc = await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT), teamId);
-    if (operations.length === 0 && change.quoteRemovals.length > 0)
+      doc = await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT), teamId, change);
+    if (operations.length === 0 && change.quoteSets.length + change.quoteRemovals.length > 0)
       doc = await this.readStored(tenantId, questionId, teamId);
     if (doc)
       await this.replaceWith(this.item(tenantId, questionId, teamId), doc, (current) =>
-        settled(current, change.quoteRemovals, this.publishAfter),
+        settled(current, change, this.publishAfter),
       );
   }
 
@@ -177,12 +174,13 @@ export class AggregateStore {
     }
   }
 
-  /** One patch; creates the document on a question's first answer. */
+  /** One patch; creates the document on a question's first answer (undefined: created, with the change's statements). */
   private async patch(
     tenantId: string,
     questionId: string,
     operations: PatchOperation[],
     teamId: string | undefined,
+    change: AggregateChange,
   ): Promise<Stored | undefined> {
     const item = this.item(tenantId, questionId, teamId);
     try {
@@ -197,7 +195,7 @@ export class AggregateStore {
         await inFlight.catch(() => false);
         return (await item.patch<Stored>(operations)).resource;
       }
-      const creation = this.createWith(tenantId, questionId, operations, teamId).finally(() =>
+      const creation = this.createWith(tenantId, questionId, operations, teamId, change).finally(() =>
         this.creating.delete(key),
       );
       this.creating.set(key, creation);
@@ -220,12 +218,13 @@ export class AggregateStore {
     this.current.add(key);
   }
 
-  /** Creates the counters document holding `operations`' amounts, quotes and pending mark; false if another turn created it first. */
+  /** Creates the counters document holding `operations`' amounts and pending mark and the change's statements; false if another turn created it first. */
   private async createWith(
     tenantId: string,
     questionId: string,
     operations: PatchOperation[],
     teamId: string | undefined,
+    change: AggregateChange,
   ): Promise<boolean> {
     const valued = operations as Array<{ op: string; path: string; value: unknown }>;
     const under = <T>(prefix: string) =>
@@ -237,14 +236,13 @@ export class AggregateStore {
     const counters = Object.fromEntries(
       Object.entries(under<number>('/counters/')).map(([name, amount]) => [name, Number(amount)]),
     );
+    const created = newAggregate(tenantId, questionId, teamId, {
+      counters,
+      quotes: {},
+      pending: under<1>('/pending/'),
+    });
     try {
-      await this.container.items.create(
-        newAggregate(tenantId, questionId, teamId, {
-          counters,
-          quotes: under<Quote>('/quotes/'),
-          pending: under<1>('/pending/'),
-        }),
-      );
+      await this.container.items.create(settled(created, change, this.publishAfter) ?? created);
       return true;
     } catch (error) {
       if ((error as { code?: number }).code !== 409) throw error;

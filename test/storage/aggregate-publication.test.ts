@@ -54,6 +54,7 @@ describe('aggregate publication', () => {
   });
 
   it('does not count a change that moves no counter (a quote edited in place) towards a batch', async () => {
+    await store.apply(TENANT, 'zed', rated('q-words', 4));
     for (const person of ['dan', 'eve', 'fay'])
       await store.apply(TENANT, person, {
         questionId: 'q-words',
@@ -61,30 +62,34 @@ describe('aggregate publication', () => {
         quoteSets: [{ slot: 's:other:0', quote: quote(person) }],
         quoteRemovals: [],
       });
-    expect((await store.readDoc(TENANT, 'q-words'))?.pending).toEqual({});
+    const doc = await store.readDoc(TENANT, 'q-words');
+    expect(Object.keys(doc?.pending ?? {})).toHaveLength(1);
+    expect(doc?.quotes).toEqual({ 's:other:0': quote('dan') });
     expect((await published('q-words'))?.quotes).toEqual({});
   });
 
   it('keeps a published quote while it exists, and empties it from both copies when it is removed', async () => {
     const fill = (person: string) =>
       store.apply(TENANT, person, rated('q-sticky', 3, { quoteSets: [{ slot: 's', quote: quote(person) }] }));
-    for (const person of ['a1', 'a2', 'a3']) await fill(person);
-    expect((await published('q-sticky'))?.quotes).toEqual({ s: quote('a3') });
-    for (const person of ['b1', 'b2', 'b3']) await fill(person);
-    expect((await published('q-sticky'))?.quotes).toEqual({ s: quote('a3') });
+    // The live slot keeps the smallest key, not the latest: the candidate does not point at whoever wrote last.
+    for (const person of ['a2', 'a3', 'a1']) await fill(person);
+    expect((await published('q-sticky'))?.quotes).toEqual({ s: quote('a1') });
+    // A published statement stays, even when a smaller one arrives.
+    for (const person of ['a0', 'b1', 'b2']) await fill(person);
+    expect((await store.readDoc(TENANT, 'q-sticky'))?.quotes).toEqual({ s: quote('a0') });
+    expect((await published('q-sticky'))?.quotes).toEqual({ s: quote('a1') });
 
-    await store.apply(TENANT, 'a3', {
+    await store.apply(TENANT, 'a1', {
       questionId: 'q-sticky',
       delta: { 'employee:n': -1, 'employee:rating:3': -1 },
       quoteSets: [],
-      quoteRemovals: [{ slot: 's', key: 'a3' }],
+      quoteRemovals: [{ slot: 's', key: 'a1' }],
     });
     expect((await published('q-sticky'))?.quotes).toEqual({ s: null });
-    const doc = await store.readDoc(TENANT, 'q-sticky');
-    expect(JSON.stringify(doc)).not.toContain('words a3');
+    expect(JSON.stringify(await store.readDoc(TENANT, 'q-sticky'))).not.toContain('words a1');
 
-    for (const person of ['c1', 'c2']) await store.apply(TENANT, person, rated('q-sticky', 3));
-    expect((await published('q-sticky'))?.quotes).toEqual({ s: quote('b3') });
+    for (const person of ['c1', 'c2']) await fill(person);
+    expect((await published('q-sticky'))?.quotes).toEqual({ s: quote('a0') });
   });
 
   it('publishes exactly what is not pending when many people change one document at once', async () => {
