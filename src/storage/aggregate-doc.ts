@@ -86,23 +86,26 @@ export function settled(
 ): AggregateDoc | undefined {
   const base = upgraded(doc);
   const quotes = { ...base.quotes };
-  const published = { counters: base.published?.counters ?? {}, quotes: { ...base.published?.quotes } };
-  let changed = !isCurrent(doc);
+  const publishedQuotes = { ...base.published?.quotes };
   for (const { slot, key } of change.quoteRemovals) {
-    if (quotes[slot]?.k === key) ((quotes[slot] = null), (changed = true));
-    if (published.quotes[slot]?.k === key) ((published.quotes[slot] = null), (changed = true));
+    if (quotes[slot]?.k === key) quotes[slot] = null;
+    if (publishedQuotes[slot]?.k === key) publishedQuotes[slot] = null;
   }
   for (const { slot, quote } of change.quoteSets) {
     const held = quotes[slot];
-    if (!held || quote.k < held.k) ((quotes[slot] = quote), (changed = true));
+    if (!held || quote.k < held.k) quotes[slot] = quote;
   }
   const publish = Object.keys(base.pending ?? {}).length >= publishAfter;
-  if (!changed && !publish) return undefined;
+  const same = (a: QuoteSlots, b: QuoteSlots | undefined) => JSON.stringify(a) === JSON.stringify(b ?? {});
+  if (!publish && isCurrent(doc) && same(quotes, base.quotes) && same(publishedQuotes, base.published?.quotes))
+    return undefined;
   return {
     ...base,
     quotes,
     pending: publish ? {} : (base.pending ?? {}),
-    published: publish ? { counters: base.counters, quotes: stickyQuotes(published.quotes, quotes) } : published,
+    published: publish
+      ? { counters: base.counters, quotes: stickyQuotes(publishedQuotes, quotes) }
+      : { counters: base.published?.counters ?? {}, quotes: publishedQuotes },
   };
 }
 
