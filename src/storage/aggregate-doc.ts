@@ -48,14 +48,15 @@ export function newAggregate(
   };
 }
 
-/** What a summary may show of a document: the published copy (a document from before publication: its counters). */
+/**
+ * What a summary may show of a document: the published copy. A document from before publication showed its live
+ * counters, and still does until it is first changed; not its statements, whose keys were made without the text, so an
+ * edit or deletion could not find them (they refill as people answer, or with `rebuild summary`).
+ */
 export function publishedView(doc: AggregateDoc | undefined): { counters: Counters; quotes: QuoteSlots } {
   if (!doc) return { counters: {}, quotes: {} };
   if (doc.published) return doc.published;
-  // Untouched since before publication existed: what summaries showed then. (Any change since would have added both.)
-  return doc.pending === undefined
-    ? { counters: doc.counters, quotes: doc.quotes ?? {} }
-    : { counters: {}, quotes: {} };
+  return { counters: doc.pending === undefined ? doc.counters : {}, quotes: {} };
 }
 
 /** True for a document with the live, pending and published parts (false for one from before publication). */
@@ -63,14 +64,10 @@ export function isCurrent(doc: AggregateDoc): boolean {
   return doc.pending !== undefined && doc.published !== undefined && doc.quotes !== undefined;
 }
 
-/** A document from before publication, given the maps a patch needs, publishing what summaries already showed. */
+/** A document from before publication, given the parts a change needs, publishing what summaries already showed. */
 export function upgraded(doc: AggregateDoc): AggregateDoc {
-  return {
-    ...doc,
-    quotes: doc.quotes ?? {},
-    pending: doc.pending ?? {},
-    published: publishedView(doc),
-  };
+  if (isCurrent(doc)) return doc;
+  return { ...doc, quotes: {}, pending: doc.pending ?? {}, published: publishedView(doc) };
 }
 
 /**

@@ -102,7 +102,7 @@ describe('aggregate publication', () => {
     expect(doc?.published?.counters['employee:n']).toBe(12 - pending);
   });
 
-  it('upgrades a document from before publication: summaries keep seeing what they saw, changes wait for a batch', async () => {
+  it('upgrades a document from before publication: summaries keep seeing its figures, changes wait for a batch', async () => {
     const legacy = { 'employee:n': 7, 'employee:rating:4': 7 };
     await containers.aggregates.items.create({
       id: aggregateId('q-old'),
@@ -110,8 +110,10 @@ describe('aggregate publication', () => {
       tenantId: TENANT,
       questionId: 'q-old',
       counters: legacy,
+      // Keyed without the text, so an edit could not find them: no longer shown.
+      quotes: { 'statement:other:0': { k: '0123456789abcdef', t: 'old words' } },
     });
-    expect((await published('q-old'))?.counters).toEqual(legacy);
+    expect(await published('q-old')).toEqual({ counters: legacy, quotes: {} });
     await store.apply(TENANT, 'new', rated('q-old', 1));
     expect((await published('q-old'))?.counters).toEqual(legacy);
     expect((await store.read(TENANT, ['q-old'])).get('q-old')?.['employee:n']).toBe(8);
