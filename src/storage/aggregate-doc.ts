@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Counters } from '../aggregation/contributions';
-import { stickyQuotes, type QuoteRemoval, type QuoteSet, type QuoteSlots } from '../aggregation/quotes';
+import type { PatchOperation } from '@azure/cosmos';
+import { stickyQuotes, type Quote, type QuoteRemoval, type QuoteSet, type QuoteSlots } from '../aggregation/quotes';
+
+/** Cosmos accepts at most 10 operations in one patch. */
+export const PATCH_LIMIT = 10;
 
 /**
  * Counters of one question in one tenant (or one team), in two copies. The live copy moves with every answer; the
@@ -23,6 +27,8 @@ export interface AggregateDoc {
   pending?: Record<string, 1>;
   /** What summaries show; absent on documents from before publication (they showed the live copy). */
   published?: { counters: Counters; quotes: QuoteSlots };
+  /** Moved by every write to a quote slot outside a publication (see `publication`). */
+  revision?: number;
 }
 
 /** A person's key in a pending set: a hash, so the document does not name who changed it. */
@@ -45,6 +51,7 @@ export function newAggregate(
     ...(teamId === undefined ? {} : { teamId }),
     ...live,
     published: { counters: {}, quotes: {} },
+    revision: 0,
   };
 }
 
@@ -61,60 +68,102 @@ export function publishedView(doc: AggregateDoc | undefined): { counters: Counte
 
 /** True for a document with the live, pending and published parts (false for one from before publication). */
 export function isCurrent(doc: AggregateDoc): boolean {
-  return doc.pending !== undefined && doc.published !== undefined && doc.quotes !== undefined;
+  return (
+    doc.pending !== undefined && doc.published !== undefined && doc.quotes !== undefined && doc.revision !== undefined
+  );
 }
 
 /** A document from before publication, given the parts a change needs, publishing what summaries already showed. */
 export function upgraded(doc: AggregateDoc): AggregateDoc {
   if (isCurrent(doc)) return doc;
-  return { ...doc, quotes: {}, pending: doc.pending ?? {}, published: publishedView(doc) };
+  return { ...doc, quotes: {}, pending: doc.pending ?? {}, published: publishedView(doc), revision: 0 };
 }
 
 /**
- * The document after a change has landed: removed statements emptied from the live and published slots; each new
- * statement offered to its live slot, which keeps the one with the smallest key (so the candidate a publication takes
- * does not depend on who wrote last); and, when at least `publishAfter` people are pending, the live copy published
- * (quotes sticky) and the pending set cleared. Undefined when nothing more needs writing.
+ * True when this change should publish: at least `publishAfter` people are pending and their number is a whole
+ * multiple of it. Each number is reached by exactly one change (the one that added a new person), so concurrent turns
+ * do not all try to publish; if that one fails, the next multiple tries again with a bigger batch.
  */
-export function settled(
-  doc: AggregateDoc,
-  change: { quoteSets: readonly QuoteSet[]; quoteRemovals: readonly QuoteRemoval[] },
-  publishAfter: number,
-): AggregateDoc | undefined {
-  const base = upgraded(doc);
-  const quotes = { ...base.quotes };
-  const publishedQuotes = { ...base.published?.quotes };
-  for (const { slot, key } of change.quoteRemovals) {
-    if (quotes[slot]?.k === key) quotes[slot] = null;
-    if (publishedQuotes[slot]?.k === key) publishedQuotes[slot] = null;
+export function publicationDue(doc: AggregateDoc, publishAfter: number): boolean {
+  const pending = Object.keys(doc.pending ?? {}).length;
+  return pending >= publishAfter && pending % publishAfter === 0;
+}
+
+/** A patch to send after a change landed, with the condition the server must find true (else 412, nothing written). */
+export interface FollowUp {
+  operations: PatchOperation[];
+  condition?: string;
+}
+
+/**
+ * Offers new statements to their live slots: each slot keeps the smallest key (not the latest, which would point at
+ * whoever wrote last). Conditional on the slots' revision, so two offers at once cannot leave the larger key. At most
+ * one patch's worth of slots: offer again with the answer until it says nothing is left.
+ */
+export function offer(doc: AggregateDoc, sets: readonly QuoteSet[]): FollowUp | undefined {
+  const operations = [...offered(doc.quotes ?? {}, sets)]
+    .slice(0, PATCH_LIMIT - 1)
+    .map(([slot, quote]): PatchOperation => ({ op: 'set', path: `/quotes/${slot}`, value: quote }));
+  if (operations.length === 0) return undefined;
+  return { operations: [...operations, BUMP_REVISION], condition: `FROM c WHERE c.revision = ${doc.revision ?? 0}` };
+}
+
+/** The slots the statements would change: each to the smallest key among what it holds and what is offered. */
+export function offered(held: QuoteSlots, sets: readonly QuoteSet[]): Map<string, Quote> {
+  const wanted = new Map<string, Quote>();
+  for (const { slot, quote } of sets) {
+    const smallest = wanted.get(slot) ?? held[slot];
+    if (!smallest || quote.k < smallest.k) wanted.set(slot, quote);
   }
-  for (const { slot, quote } of change.quoteSets) {
-    const held = quotes[slot];
-    if (!held || quote.k < held.k) quotes[slot] = quote;
-  }
-  const publish = Object.keys(base.pending ?? {}).length >= publishAfter;
-  const same = (a: QuoteSlots, b: QuoteSlots | undefined) => JSON.stringify(a) === JSON.stringify(b ?? {});
-  if (!publish && isCurrent(doc) && same(quotes, base.quotes) && same(publishedQuotes, base.published?.quotes))
-    return undefined;
+  return wanted;
+}
+
+/**
+ * Empties the slots that still hold a removed statement (an edit or deletion), live and published, each only while it
+ * holds it. A statement in the live slot may be on its way into the published one (a publication in flight), so both
+ * are emptied then.
+ */
+export function removals(doc: AggregateDoc, removed: readonly QuoteRemoval[]): FollowUp[] {
+  return removed.flatMap(({ slot, key }) => {
+    const inLive = doc.quotes?.[slot]?.k === key;
+    const inPublished = inLive || doc.published?.quotes[slot]?.k === key;
+    const clear = (path: string, where: string): FollowUp => ({
+      operations: [{ op: 'set', path, value: null }, BUMP_REVISION],
+      condition: `FROM c WHERE ${where}["${slot}"].k = "${key}"`,
+    });
+    return [
+      ...(inLive ? [clear(`/quotes/${slot}`, 'c.quotes')] : []),
+      ...(inPublished ? [clear(`/published/quotes/${slot}`, 'c.published.quotes')] : []),
+    ];
+  });
+}
+
+/**
+ * Publishes the live copy as `doc` holds it (quotes sticky) and clears the pending set. Conditional on the publishing
+ * person still being pending (no other publication came first) and on no quote slot having changed since `doc` was
+ * read (so a removed statement cannot come back). Changes that landed meanwhile stay live and go with the next batch,
+ * which still needs that many new people.
+ */
+export function publication(doc: AggregateDoc, personKey: string): FollowUp {
   return {
-    ...base,
-    quotes,
-    pending: publish ? {} : (base.pending ?? {}),
-    published: publish
-      ? { counters: base.counters, quotes: stickyQuotes(publishedQuotes, quotes) }
-      : { counters: base.published?.counters ?? {}, quotes: publishedQuotes },
+    operations: [
+      {
+        op: 'set',
+        path: '/published',
+        value: { counters: doc.counters, quotes: stickyQuotes(doc.published?.quotes ?? {}, doc.quotes ?? {}) },
+      },
+      { op: 'set', path: '/pending', value: {} },
+    ],
+    condition: `FROM c WHERE c.pending["${personKey}"] = 1 AND c.revision = ${doc.revision ?? 0}`,
   };
 }
 
-/** `aggregate|<question>` for the organisation; a team's adds a hash of its id (Teams ids hold characters ids may not). */
-export function aggregateId(questionId: string, teamId?: string): string {
-  if (teamId === undefined) return `aggregate|${questionId}`;
-  return `aggregate|team-${createHash('sha256').update(teamId).digest('base64url').slice(0, 22)}|${questionId}`;
-}
+/** Every write to a quote slot outside a publication moves the revision a publication is conditional on. */
+const BUMP_REVISION: PatchOperation = { op: 'incr', path: '/revision', value: 1 };
 
 /**
  * A document after the rebuild: the live copy recomputed from the answers, pending people kept, the published copy
- * kept without statements that no longer exist, then published if a batch is complete.
+ * kept without statements that no longer exist, then published if a whole batch is pending.
  */
 export function rebuilt(
   current: AggregateDoc,
@@ -126,11 +175,21 @@ export function rebuilt(
   const publishedQuotes = Object.fromEntries(
     Object.entries(base.published?.quotes ?? {}).filter(([, quote]) => quote && statementExists(quote.k)),
   );
-  const doc: AggregateDoc = {
+  const publish = Object.keys(base.pending ?? {}).length >= publishAfter;
+  return {
     ...base,
     counters: recomputed.counters,
     quotes: recomputed.quotes,
-    published: { counters: base.published?.counters ?? {}, quotes: publishedQuotes },
+    revision: (base.revision ?? 0) + 1,
+    pending: publish ? {} : (base.pending ?? {}),
+    published: publish
+      ? { counters: recomputed.counters, quotes: stickyQuotes(publishedQuotes, recomputed.quotes) }
+      : { counters: base.published?.counters ?? {}, quotes: publishedQuotes },
   };
-  return settled(doc, { quoteSets: [], quoteRemovals: [] }, publishAfter) ?? doc;
+}
+
+/** `aggregate|<question>` for the organisation; a team's adds a hash of its id (Teams ids hold characters ids may not). */
+export function aggregateId(questionId: string, teamId?: string): string {
+  if (teamId === undefined) return `aggregate|${questionId}`;
+  return `aggregate|team-${createHash('sha256').update(teamId).digest('base64url').slice(0, 22)}|${questionId}`;
 }

@@ -6,26 +6,29 @@ import {
   aggregateId,
   isCurrent,
   newAggregate,
+  offer,
+  offered,
+  PATCH_LIMIT,
   pendingKey,
+  publication,
+  publicationDue,
   publishedView,
   rebuilt,
-  settled,
+  removals,
   upgraded,
   type AggregateDoc,
+  type FollowUp,
 } from './aggregate-doc';
 import { withoutSystemFields } from './system-fields';
 
 export { aggregateId, type AggregateDoc } from './aggregate-doc';
 
-/** Cosmos accepts at most 10 operations in one patch. */
-const PATCH_LIMIT = 10;
-/** Replacing a document after a change (emptying slots, publishing) is conditional; a busy document may need a few tries. */
-const REPLACE_ATTEMPTS = 4;
-
-type Stored = AggregateDoc & { _etag?: string };
-
 /** Publish once this many different people changed a document: the default summary threshold (the app passes its own). */
 const DEFAULT_PUBLISH_AFTER = 5;
+/** Conditional writes after a change (offering statements, publishing) read again and retry a few times at most. */
+const ATTEMPTS = 3;
+
+type Stored = AggregateDoc & { _etag?: string };
 
 /** Per-tenant, per-question counters; summaries read their published copies with point reads (see AggregateDoc). */
 export class AggregateStore {
@@ -42,12 +45,12 @@ export class AggregateStore {
 
   /**
    * One person's change to one document: counters moved with atomic increments (no read, no lost update) and the person
-   * marked pending, in one patch. The patch answers with the document, so offering statements to the quote slots,
-   * emptying removed ones and publishing a full batch cost one more (conditional) write only when one of them changes
-   * something.
+   * marked pending, in one patch. The patch answers with the document, so offering new statements to the quote slots,
+   * emptying removed ones and publishing a whole batch each cost one more conditional patch, only when needed.
    */
   async apply(tenantId: string, personId: string, change: AggregateChange): Promise<void> {
     const { questionId, teamId, delta } = change;
+    const item = this.item(tenantId, questionId, teamId);
     const operations: PatchOperation[] = Object.entries(delta).map(([name, amount]) => ({
       op: 'incr',
       path: `/counters/${name}`,
@@ -55,16 +58,17 @@ export class AggregateStore {
     }));
     // Last, so that it lands with the last part of the change and its answer sees the whole change.
     if (operations.length > 0) operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: 1 });
-    await this.upgradeOnce(tenantId, questionId, teamId);
+    await this.upgradeOnce(tenantId, item);
     let doc: Stored | undefined;
     for (let start = 0; start < operations.length; start += PATCH_LIMIT)
-      doc = await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT), teamId, change);
+      doc = await this.patch(tenantId, item, operations.slice(start, start + PATCH_LIMIT), change);
     if (operations.length === 0 && change.quoteSets.length + change.quoteRemovals.length > 0)
-      doc = await this.readStored(tenantId, questionId, teamId);
-    if (doc)
-      await this.replaceWith(this.item(tenantId, questionId, teamId), doc, (current) =>
-        settled(current, change, this.publishAfter),
-      );
+      doc = (await item.read<Stored>()).resource;
+    if (!doc) return;
+    const publish = publicationDue(doc, this.publishAfter);
+    doc = await this.offerStatements(item, doc, change);
+    for (const followUp of removals(doc, change.quoteRemovals)) doc = (await this.send(item, followUp)) ?? doc;
+    if (publish) await this.publish(item, doc, pendingKey(personId));
   }
 
   /** The live counters of the given questions (missing ones are empty), one point read each; a team's with `teamId`. */
@@ -85,8 +89,8 @@ export class AggregateStore {
 
   /** One document, live and published copies (undefined when there is none). */
   async readDoc(tenantId: string, questionId: string, teamId?: string): Promise<AggregateDoc | undefined> {
-    const stored = await this.readStored(tenantId, questionId, teamId);
-    return stored && withoutSystemFields(stored);
+    const { resource } = await this.item(tenantId, questionId, teamId).read<Stored>();
+    return resource && withoutSystemFields(resource);
   }
 
   /** Every counters document of the tenant, organisation and teams (for the rebuild; a query within the tenant). */
@@ -113,9 +117,10 @@ export class AggregateStore {
   ): Promise<void> {
     const item = this.item(tenantId, questionId, teamId);
     for (let attempt = 1; ; attempt++) {
-      const current = await this.readStored(tenantId, questionId, teamId);
+      const { resource: current } = await item.read<Stored>();
+      const empty = newAggregate(tenantId, questionId, teamId, { counters: {}, quotes: {}, pending: {} });
       const next = rebuilt(
-        current ?? newAggregate(tenantId, questionId, teamId, { counters: {}, quotes: {}, pending: {} }),
+        current ? withoutSystemFields(current) : empty,
         recomputed,
         statementExists,
         this.publishAfter,
@@ -126,18 +131,13 @@ export class AggregateStore {
         return;
       } catch (error) {
         const code = (error as { code?: number }).code;
-        if ((code !== 412 && code !== 409) || attempt >= REPLACE_ATTEMPTS) throw error;
+        if ((code !== 412 && code !== 409) || attempt >= ATTEMPTS) throw error;
       }
     }
   }
 
   private item(tenantId: string, questionId: string, teamId: string | undefined): Item {
     return this.container.item(aggregateId(questionId, teamId), [tenantId, questionId]);
-  }
-
-  private async readStored(tenantId: string, questionId: string, teamId?: string): Promise<Stored | undefined> {
-    const { resource } = await this.item(tenantId, questionId, teamId).read<Stored>();
-    return resource;
   }
 
   private async readMany(
@@ -148,56 +148,69 @@ export class AggregateStore {
     const result = new Map<string, AggregateDoc | undefined>();
     await Promise.all(
       questionIds.map(async (questionId) =>
-        result.set(questionId, await this.readStored(tenantId, questionId, teamId)),
+        result.set(questionId, (await this.item(tenantId, questionId, teamId).read<Stored>()).resource),
       ),
     );
     return result;
   }
 
-  /** Writes `next(doc)` conditional on the ETag, reading again after a conflict; nothing when it says nothing is needed. */
-  private async replaceWith(
-    item: Item,
-    doc: Stored,
-    next: (current: AggregateDoc) => AggregateDoc | undefined,
-  ): Promise<void> {
+  /** A conditional patch; the document it answers with, or undefined when its condition no longer held (412). */
+  private async send(item: Item, followUp: FollowUp): Promise<Stored | undefined> {
+    try {
+      const { resource } = await item.patch<Stored>(
+        followUp.condition ? { condition: followUp.condition, operations: followUp.operations } : followUp.operations,
+      );
+      return resource;
+    } catch (error) {
+      if ((error as { code?: number }).code === 412) return undefined;
+      throw error;
+    }
+  }
+
+  /** Offers the change's new statements to their live slots, reading again when another change to the slots came first. */
+  private async offerStatements(item: Item, doc: Stored, change: AggregateChange): Promise<Stored> {
+    let current = doc;
+    for (let attempt = 1; attempt <= ATTEMPTS * 2; attempt++) {
+      const followUp = offer(current, change.quoteSets);
+      if (!followUp) break;
+      const answered = await this.send(item, followUp);
+      const fresh = answered ?? (await item.read<Stored>()).resource;
+      if (!fresh) break;
+      current = fresh;
+    }
+    return current;
+  }
+
+  /** Publishes a whole batch; reads again and retries while this person is still pending (nobody else published). */
+  private async publish(item: Item, doc: Stored, personKey: string): Promise<void> {
     let current: Stored | undefined = doc;
-    for (let attempt = 1; current; attempt++) {
-      const wanted = next(withoutSystemFields(current));
-      if (!wanted) return;
-      try {
-        await item.replace(wanted, { accessCondition: { type: 'IfMatch', condition: current._etag ?? '' } });
-        return;
-      } catch (error) {
-        if ((error as { code?: number }).code !== 412 || attempt >= REPLACE_ATTEMPTS) throw error;
-        current = (await item.read<Stored>()).resource;
-      }
+    for (let attempt = 1; current && attempt <= ATTEMPTS; attempt++) {
+      if (current.pending?.[personKey] !== 1 || Object.keys(current.pending).length < this.publishAfter) return;
+      if (await this.send(item, publication(current, personKey))) return;
+      current = (await item.read<Stored>()).resource;
     }
   }
 
   /** One patch; creates the document on a question's first answer (undefined: created, with the change's statements). */
   private async patch(
     tenantId: string,
-    questionId: string,
+    item: Item,
     operations: PatchOperation[],
-    teamId: string | undefined,
     change: AggregateChange,
   ): Promise<Stored | undefined> {
-    const item = this.item(tenantId, questionId, teamId);
     try {
       return (await item.patch<Stored>(operations)).resource;
     } catch (error) {
       const code = (error as { code?: number }).code;
       if (code !== 404) throw error;
       // First answer to this question in the tenant: create the counters with this change already in them.
-      const key = `${tenantId}|${aggregateId(questionId, teamId)}`;
+      const key = `${tenantId}|${item.id}`;
       const inFlight = this.creating.get(key);
       if (inFlight) {
         await inFlight.catch(() => false);
         return (await item.patch<Stored>(operations)).resource;
       }
-      const creation = this.createWith(tenantId, questionId, operations, teamId, change).finally(() =>
-        this.creating.delete(key),
-      );
+      const creation = this.createWith(tenantId, operations, change).finally(() => this.creating.delete(key));
       this.creating.set(key, creation);
       if (await creation) return undefined;
       return (await item.patch<Stored>(operations)).resource;
@@ -205,44 +218,46 @@ export class AggregateStore {
   }
 
   /**
-   * Once per document and process: a document from before publication lacks the maps a patch sets into (servers differ
-   * in what they then do), so it is first given them, publishing what summaries showed until then.
+   * Once per document and process: a document from before publication lacks the parts a change writes into (servers
+   * differ in what they then do), so it is first given them, publishing what summaries showed until then.
    */
-  private async upgradeOnce(tenantId: string, questionId: string, teamId: string | undefined): Promise<void> {
-    const key = `${tenantId}|${aggregateId(questionId, teamId)}`;
+  private async upgradeOnce(tenantId: string, item: Item): Promise<void> {
+    const key = `${tenantId}|${item.id}`;
     if (this.current.has(key)) return;
-    const item = this.item(tenantId, questionId, teamId);
-    const { resource } = await item.read<Stored>();
-    if (resource && !isCurrent(resource))
-      await this.replaceWith(item, resource, (doc) => (isCurrent(doc) ? undefined : upgraded(doc)));
+    for (let attempt = 1; ; attempt++) {
+      const { resource } = await item.read<Stored>();
+      if (!resource || isCurrent(resource)) break;
+      try {
+        await item.replace(upgraded(withoutSystemFields(resource)), {
+          accessCondition: { type: 'IfMatch', condition: resource._etag ?? '' },
+        });
+        break;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 412 || attempt >= ATTEMPTS) throw error;
+      }
+    }
     this.current.add(key);
   }
 
-  /** Creates the counters document holding `operations`' amounts and pending mark and the change's statements; false if another turn created it first. */
-  private async createWith(
-    tenantId: string,
-    questionId: string,
-    operations: PatchOperation[],
-    teamId: string | undefined,
-    change: AggregateChange,
-  ): Promise<boolean> {
+  /** Creates the counters document holding the change (amounts, pending mark, statements); false if another turn created it first. */
+  private async createWith(tenantId: string, operations: PatchOperation[], change: AggregateChange): Promise<boolean> {
     const valued = operations as Array<{ op: string; path: string; value: unknown }>;
-    const under = <T>(prefix: string) =>
+    const under = (prefix: string) =>
       Object.fromEntries(
         valued
           .filter((operation) => operation.path.startsWith(prefix))
-          .map((operation) => [operation.path.slice(prefix.length), operation.value as T]),
+          .map((operation) => [operation.path.slice(prefix.length), operation.value]),
       );
     const counters = Object.fromEntries(
-      Object.entries(under<number>('/counters/')).map(([name, amount]) => [name, Number(amount)]),
+      Object.entries(under('/counters/')).map(([name, value]) => [name, Number(value)]),
     );
-    const created = newAggregate(tenantId, questionId, teamId, {
-      counters,
-      quotes: {},
-      pending: under<1>('/pending/'),
-    });
+    const pending = Object.fromEntries(Object.keys(under('/pending/')).map((person) => [person, 1 as const]));
+    // The new document's slots take the smallest of the change's statements, as an offer would.
+    const quotes = Object.fromEntries(offered({}, change.quoteSets));
     try {
-      await this.container.items.create(settled(created, change, this.publishAfter) ?? created);
+      await this.container.items.create(
+        newAggregate(tenantId, change.questionId, change.teamId, { counters, quotes, pending }),
+      );
       return true;
     } catch (error) {
       if ((error as { code?: number }).code !== 409) throw error;
