@@ -27,7 +27,7 @@ export interface AggregateDoc {
   pending?: Record<string, 1>;
   /** What summaries show; absent on documents from before publication (they showed the live copy). */
   published?: { counters: Counters; quotes: QuoteSlots };
-  /** Moved by every write to a quote slot outside a publication (see `publication`). */
+  /** Moved by every removal of a statement (see `publication`). */
   revision?: number;
 }
 
@@ -80,13 +80,13 @@ export function upgraded(doc: AggregateDoc): AggregateDoc {
 }
 
 /**
- * True when this change should publish: at least `publishAfter` people are pending and their number is a whole
- * multiple of it. Each number is reached by exactly one change (the one that added a new person), so concurrent turns
- * do not all try to publish; if that one fails, the next multiple tries again with a bigger batch.
+ * True when this change should publish: at least `publishAfter` people are pending and their number is that times a
+ * power of two. Each number is reached by exactly one change (the one that added a new person), so turns arriving
+ * together do not all try to publish; if the first fails, a later one tries again with a bigger batch.
  */
 export function publicationDue(doc: AggregateDoc, publishAfter: number): boolean {
-  const pending = Object.keys(doc.pending ?? {}).length;
-  return pending >= publishAfter && pending % publishAfter === 0;
+  const batches = Object.keys(doc.pending ?? {}).length / publishAfter;
+  return Number.isInteger(batches) && batches >= 1 && (batches & (batches - 1)) === 0;
 }
 
 /** A patch to send after a change landed, with the condition the server must find true (else 412, nothing written). */
@@ -97,15 +97,13 @@ export interface FollowUp {
 
 /**
  * Offers new statements to their live slots: each slot keeps the smallest key (not the latest, which would point at
- * whoever wrote last). Conditional on the slots' revision, so two offers at once cannot leave the larger key. At most
- * one patch's worth of slots: offer again with the answer until it says nothing is left.
+ * whoever wrote last). At most one patch's worth of slots: offer again with the answer until it says nothing is left.
  */
 export function offer(doc: AggregateDoc, sets: readonly QuoteSet[]): FollowUp | undefined {
   const operations = [...offered(doc.quotes ?? {}, sets)]
-    .slice(0, PATCH_LIMIT - 1)
+    .slice(0, PATCH_LIMIT)
     .map(([slot, quote]): PatchOperation => ({ op: 'set', path: `/quotes/${slot}`, value: quote }));
-  if (operations.length === 0) return undefined;
-  return { operations: [...operations, BUMP_REVISION], condition: `FROM c WHERE c.revision = ${doc.revision ?? 0}` };
+  return operations.length === 0 ? undefined : { operations };
 }
 
 /** The slots the statements would change: each to the smallest key among what it holds and what is offered. */
@@ -120,15 +118,16 @@ export function offered(held: QuoteSlots, sets: readonly QuoteSet[]): Map<string
 
 /**
  * Empties the slots that still hold a removed statement (an edit or deletion), live and published, each only while it
- * holds it. A statement in the live slot may be on its way into the published one (a publication in flight), so both
- * are emptied then.
+ * holds it. `doc` must already carry the change's revision bump (REVISION_BUMP, in the change's own patch): no
+ * publication read before it can land, and one read after it sees the statement where it is. A statement in the live
+ * slot may be on its way into the published one, so both are emptied then.
  */
 export function removals(doc: AggregateDoc, removed: readonly QuoteRemoval[]): FollowUp[] {
   return removed.flatMap(({ slot, key }) => {
     const inLive = doc.quotes?.[slot]?.k === key;
     const inPublished = inLive || doc.published?.quotes[slot]?.k === key;
     const clear = (path: string, where: string): FollowUp => ({
-      operations: [{ op: 'set', path, value: null }, BUMP_REVISION],
+      operations: [{ op: 'set', path, value: null }, REVISION_BUMP],
       condition: `FROM c WHERE ${where}["${slot}"].k = "${key}"`,
     });
     return [
@@ -140,9 +139,9 @@ export function removals(doc: AggregateDoc, removed: readonly QuoteRemoval[]): F
 
 /**
  * Publishes the live copy as `doc` holds it (quotes sticky) and clears the pending set. Conditional on the publishing
- * person still being pending (no other publication came first) and on no quote slot having changed since `doc` was
- * read (so a removed statement cannot come back). Changes that landed meanwhile stay live and go with the next batch,
- * which still needs that many new people.
+ * person still being pending (no other publication came first) and on no statement having been removed since `doc` was
+ * read (so removed words cannot come back). Changes that landed meanwhile stay live and go with the next batch, which
+ * still needs that many new people.
  */
 export function publication(doc: AggregateDoc, personKey: string): FollowUp {
   return {
@@ -158,8 +157,8 @@ export function publication(doc: AggregateDoc, personKey: string): FollowUp {
   };
 }
 
-/** Every write to a quote slot outside a publication moves the revision a publication is conditional on. */
-const BUMP_REVISION: PatchOperation = { op: 'incr', path: '/revision', value: 1 };
+/** Every removal of a statement moves the revision a publication is conditional on. */
+export const REVISION_BUMP: PatchOperation = { op: 'incr', path: '/revision', value: 1 };
 
 /**
  * A document after the rebuild: the live copy recomputed from the answers, pending people kept, the published copy

@@ -15,6 +15,7 @@ import {
   publishedView,
   rebuilt,
   removals,
+  REVISION_BUMP,
   upgraded,
   type AggregateDoc,
   type FollowUp,
@@ -25,17 +26,17 @@ export { aggregateId, type AggregateDoc } from './aggregate-doc';
 
 /** Publish once this many different people changed a document: the default summary threshold (the app passes its own). */
 const DEFAULT_PUBLISH_AFTER = 5;
-/** Conditional writes after a change (offering statements, publishing) read again and retry a few times at most. */
+/** Conditional writes after a change (publishing, upgrading, the rebuild) read again and retry a few times at most. */
 const ATTEMPTS = 3;
 
 type Stored = AggregateDoc & { _etag?: string };
 
 /** Per-tenant, per-question counters; summaries read their published copies with point reads (see AggregateDoc). */
 export class AggregateStore {
-  /** Creations in flight, so turns racing to a question's first answer wait for one create instead of each trying. */
+  /** Creations (in flight or done), so turns racing to a question's first answer wait for one create instead of each trying. */
   private readonly creating = new Map<string, Promise<boolean>>();
-  /** Documents (by tenant and id) known to have the live, pending and published parts, or not to exist yet. */
-  private readonly current = new Set<string>();
+  /** Documents (by tenant and id) checked for the live, pending and published parts (see checkOnce). */
+  private readonly checked = new Map<string, Promise<'current' | 'missing'>>();
 
   /** `publishAfter`: how many different people must have changed a document before it is published (the group threshold). */
   constructor(
@@ -56,18 +57,29 @@ export class AggregateStore {
       path: `/counters/${name}`,
       value: amount,
     }));
+    if (change.quoteRemovals.length > 0) operations.push(REVISION_BUMP);
     // Last, so that it lands with the last part of the change and its answer sees the whole change.
-    if (operations.length > 0) operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: 1 });
-    await this.upgradeOnce(tenantId, item);
+    if (Object.keys(delta).length > 0)
+      operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: 1 });
+    const missing = (await this.checkOnce(tenantId, item)) === 'missing';
     let doc: Stored | undefined;
     for (let start = 0; start < operations.length; start += PATCH_LIMIT)
-      doc = await this.patch(tenantId, item, operations.slice(start, start + PATCH_LIMIT), change);
-    if (operations.length === 0 && change.quoteSets.length + change.quoteRemovals.length > 0)
-      doc = (await item.read<Stored>()).resource;
+      doc = await this.patch(
+        tenantId,
+        item,
+        operations.slice(start, start + PATCH_LIMIT),
+        change,
+        missing && start === 0,
+      );
+    if (operations.length === 0 && change.quoteSets.length > 0) doc = (await item.read<Stored>()).resource;
     if (!doc) return;
     const publish = publicationDue(doc, this.publishAfter);
-    doc = await this.offerStatements(item, doc, change);
     for (const followUp of removals(doc, change.quoteRemovals)) doc = (await this.send(item, followUp)) ?? doc;
+    for (let next = offer(doc, change.quoteSets); next; next = offer(doc, change.quoteSets)) {
+      const answered = await this.send(item, next);
+      if (!answered) break;
+      doc = answered;
+    }
     if (publish) await this.publish(item, doc, pendingKey(personId));
   }
 
@@ -167,76 +179,79 @@ export class AggregateStore {
     }
   }
 
-  /** Offers the change's new statements to their live slots, reading again when another change to the slots came first. */
-  private async offerStatements(item: Item, doc: Stored, change: AggregateChange): Promise<Stored> {
-    let current = doc;
-    for (let attempt = 1; attempt <= ATTEMPTS * 2; attempt++) {
-      const followUp = offer(current, change.quoteSets);
-      if (!followUp) break;
-      const answered = await this.send(item, followUp);
-      const fresh = answered ?? (await item.read<Stored>()).resource;
-      if (!fresh) break;
-      current = fresh;
-    }
-    return current;
-  }
-
-  /** Publishes a whole batch; reads again and retries while this person is still pending (nobody else published). */
+  /** Publishes a whole batch, as `doc` holds it. */
   private async publish(item: Item, doc: Stored, personKey: string): Promise<void> {
-    let current: Stored | undefined = doc;
-    for (let attempt = 1; current && attempt <= ATTEMPTS; attempt++) {
-      if (current.pending?.[personKey] !== 1 || Object.keys(current.pending).length < this.publishAfter) return;
-      if (await this.send(item, publication(current, personKey))) return;
-      current = (await item.read<Stored>()).resource;
-    }
+    // Refused when another publication or a removal came first: then a later batch publishes (nothing is lost).
+    await this.send(item, publication(doc, personKey));
   }
 
-  /** One patch; creates the document on a question's first answer (undefined: created, with the change's statements). */
+  /**
+   * One patch; creates the document on a question's first answer (undefined: created, with the change's statements).
+   * `missing`: the document did not exist when last looked at, so the patch is not even tried.
+   */
   private async patch(
     tenantId: string,
     item: Item,
     operations: PatchOperation[],
     change: AggregateChange,
+    missing: boolean,
   ): Promise<Stored | undefined> {
-    try {
-      return (await item.patch<Stored>(operations)).resource;
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      if (code !== 404) throw error;
-      // First answer to this question in the tenant: create the counters with this change already in them.
-      const key = `${tenantId}|${item.id}`;
-      const inFlight = this.creating.get(key);
-      if (inFlight) {
-        await inFlight.catch(() => false);
+    if (!missing) {
+      try {
         return (await item.patch<Stored>(operations)).resource;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 404) throw error;
       }
-      const creation = this.createWith(tenantId, operations, change).finally(() => this.creating.delete(key));
-      this.creating.set(key, creation);
-      if (await creation) return undefined;
+    }
+    // First answer to this question in the tenant: create the counters with this change already in them.
+    const key = `${tenantId}|${item.id}`;
+    const inFlight = this.creating.get(key);
+    if (inFlight) {
+      await inFlight.catch(() => false);
       return (await item.patch<Stored>(operations)).resource;
     }
+    // Kept once settled, so a turn that was told the document was missing patches it rather than creating it again.
+    const creation = this.createWith(tenantId, operations, change).catch((error: unknown) => {
+      this.creating.delete(key);
+      throw error;
+    });
+    this.creating.set(key, creation);
+    if (await creation) return undefined;
+    return (await item.patch<Stored>(operations)).resource;
   }
 
   /**
    * Once per document and process: a document from before publication lacks the parts a change writes into (servers
-   * differ in what they then do), so it is first given them, publishing what summaries showed until then.
+   * differ in what they then do), so it is first given them, publishing what summaries showed until then. Says
+   * whether the document was there.
    */
-  private async upgradeOnce(tenantId: string, item: Item): Promise<void> {
+  private checkOnce(tenantId: string, item: Item): Promise<'current' | 'missing'> {
     const key = `${tenantId}|${item.id}`;
-    if (this.current.has(key)) return;
+    let check = this.checked.get(key);
+    if (!check) {
+      check = this.upgrade(item).catch((error: unknown) => {
+        this.checked.delete(key);
+        throw error;
+      });
+      this.checked.set(key, check);
+    }
+    return check;
+  }
+
+  private async upgrade(item: Item): Promise<'current' | 'missing'> {
     for (let attempt = 1; ; attempt++) {
       const { resource } = await item.read<Stored>();
-      if (!resource || isCurrent(resource)) break;
+      if (!resource) return 'missing';
+      if (isCurrent(resource)) return 'current';
       try {
         await item.replace(upgraded(withoutSystemFields(resource)), {
           accessCondition: { type: 'IfMatch', condition: resource._etag ?? '' },
         });
-        break;
+        return 'current';
       } catch (error) {
         if ((error as { code?: number }).code !== 412 || attempt >= ATTEMPTS) throw error;
       }
     }
-    this.current.add(key);
   }
 
   /** Creates the counters document holding the change (amounts, pending mark, statements); false if another turn created it first. */
