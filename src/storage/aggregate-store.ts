@@ -46,8 +46,9 @@ export class AggregateStore {
 
   /**
    * One person's change to one document: counters moved with atomic increments (no read, no lost update) and the person
-   * marked pending, in one patch. The patch answers with the document, so offering new statements to the quote slots,
-   * emptying removed ones and publishing a whole batch each cost one more conditional patch, only when needed.
+   * marked pending, in one patch (with a removal, the revision bump too). The patch answers with the document, so
+   * offering new statements to the quote slots, emptying removed ones and publishing a whole batch each cost one more
+   * patch, only when needed (see aggregate-doc.ts for why each is safe against the others).
    */
   async apply(tenantId: string, personId: string, change: AggregateChange): Promise<void> {
     const { questionId, teamId, delta } = change;
