@@ -74,7 +74,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const answers = new AnswerStore(containers.users);
   const sessions = new SessionStore(containers.users);
-  const aggregates = new AggregateStore(containers.aggregates, effectiveGroup(config.summaryThresholds));
+  const aggregates = new AggregateStore(containers.aggregates, effectiveGroup(config.summaryThresholds), clock);
   const recorder = new AnswerRecorder(pack, clock);
   const tenants = new TenantStore(containers.tenants);
   const pulse = composePulses({

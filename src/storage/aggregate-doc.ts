@@ -23,8 +23,11 @@ export interface AggregateDoc {
   counters: Counters;
   /** Live example statements (src/aggregation/quotes.ts); absent on documents from before them. */
   quotes?: QuoteSlots;
-  /** People (one-way keys) whose changes are in the live copy but not yet published; absent on older documents. */
-  pending?: Record<string, 1>;
+  /**
+   * People (one-way keys) whose changes are in the live copy but not yet published, each with when (epoch seconds)
+   * they last changed it; absent on older documents.
+   */
+  pending?: Record<string, number>;
   /** What summaries show; absent on documents from before publication (they showed the live copy). */
   published?: { counters: Counters; quotes: QuoteSlots };
   /** Moved by every removal of a statement (see `publication`). */
@@ -41,7 +44,7 @@ export function newAggregate(
   tenantId: string,
   questionId: string,
   teamId: string | undefined,
-  live: { counters: Counters; quotes: QuoteSlots; pending: Record<string, 1> },
+  live: { counters: Counters; quotes: QuoteSlots; pending: Record<string, number> },
 ): AggregateDoc {
   return {
     id: aggregateId(questionId, teamId),
@@ -79,14 +82,21 @@ export function upgraded(doc: AggregateDoc): AggregateDoc {
   return { ...doc, quotes: {}, pending: doc.pending ?? {}, published: publishedView(doc), revision: 0 };
 }
 
+/** A batch whose oldest change is older than this is published by the next change that sees it, whatever its size. */
+export const STALE_BATCH_SECONDS = 10 * 60;
+
 /**
  * True when this change should publish: at least `publishAfter` people are pending and their number is that times a
  * power of two. Each number is reached by exactly one change (the one that added a new person), so turns arriving
- * together do not all try to publish; if the first fails, a later one tries again with a bigger batch.
+ * together do not all try to publish; if that one fails (a removal came first, the process stopped), the batch
+ * becomes stale and the next change publishes it.
  */
-export function publicationDue(doc: AggregateDoc, publishAfter: number): boolean {
-  const batches = Object.keys(doc.pending ?? {}).length / publishAfter;
-  return Number.isInteger(batches) && batches >= 1 && (batches & (batches - 1)) === 0;
+export function publicationDue(doc: AggregateDoc, publishAfter: number, nowSeconds: number): boolean {
+  const marks = Object.values(doc.pending ?? {});
+  if (marks.length < publishAfter) return false;
+  const batches = marks.length / publishAfter;
+  const doubling = Number.isInteger(batches) && (batches & (batches - 1)) === 0;
+  return doubling || Math.min(...marks) <= nowSeconds - STALE_BATCH_SECONDS;
 }
 
 /** A patch to send after a change landed, with the condition the server must find true (else 412, nothing written). */
@@ -144,6 +154,7 @@ export function removals(doc: AggregateDoc, removed: readonly QuoteRemoval[]): F
  * still needs that many new people.
  */
 export function publication(doc: AggregateDoc, personKey: string): FollowUp {
+  const mark = doc.pending?.[personKey] ?? 0;
   return {
     operations: [
       {
@@ -153,7 +164,7 @@ export function publication(doc: AggregateDoc, personKey: string): FollowUp {
       },
       { op: 'set', path: '/pending', value: {} },
     ],
-    condition: `FROM c WHERE c.pending["${personKey}"] = 1 AND c.revision = ${doc.revision ?? 0}`,
+    condition: `FROM c WHERE c.pending["${personKey}"] = ${mark} AND c.revision = ${doc.revision ?? 0}`,
   };
 }
 

@@ -38,10 +38,14 @@ export class AggregateStore {
   /** Documents (by tenant and id) checked for the live, pending and published parts (see checkOnce). */
   private readonly checked = new Map<string, Promise<'current' | 'missing'>>();
 
-  /** `publishAfter`: how many different people must have changed a document before it is published (the group threshold). */
+  /**
+   * `publishAfter`: how many different people must have changed a document before it is published (the group
+   * threshold); `clock` dates the pending marks (a batch left unpublished for long is published by the next change).
+   */
   constructor(
     private readonly container: Container,
     private readonly publishAfter = DEFAULT_PUBLISH_AFTER,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /**
@@ -59,9 +63,10 @@ export class AggregateStore {
       value: amount,
     }));
     if (change.quoteRemovals.length > 0) operations.push(REVISION_BUMP);
+    const now = Math.floor(this.clock().getTime() / 1000);
     // Last, so that it lands with the last part of the change and its answer sees the whole change.
     if (Object.keys(delta).length > 0)
-      operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: 1 });
+      operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: now });
     const missing = (await this.checkOnce(tenantId, item)) === 'missing';
     let doc: Stored | undefined;
     for (let start = 0; start < operations.length; start += PATCH_LIMIT)
@@ -74,7 +79,7 @@ export class AggregateStore {
       );
     if (operations.length === 0 && change.quoteSets.length > 0) doc = (await item.read<Stored>()).resource;
     if (!doc) return;
-    const publish = publicationDue(doc, this.publishAfter);
+    const publish = publicationDue(doc, this.publishAfter, now);
     for (const followUp of removals(doc, change.quoteRemovals)) doc = (await this.send(item, followUp)) ?? doc;
     for (let next = offer(doc, change.quoteSets); next; next = offer(doc, change.quoteSets)) {
       const answered = await this.send(item, next);
@@ -267,7 +272,7 @@ export class AggregateStore {
     const counters = Object.fromEntries(
       Object.entries(under('/counters/')).map(([name, value]) => [name, Number(value)]),
     );
-    const pending = Object.fromEntries(Object.keys(under('/pending/')).map((person) => [person, 1 as const]));
+    const pending = Object.fromEntries(Object.entries(under('/pending/')).map(([person, at]) => [person, Number(at)]));
     // The new document's slots take the smallest of the change's statements, as an offer would.
     const quotes = Object.fromEntries(offered({}, change.quoteSets));
     try {

@@ -105,6 +105,27 @@ describe('aggregate publication', () => {
     expect(shown + pending).toBeLessThanOrEqual(12);
   });
 
+  it('publishes a batch left unpublished for long with the next change, and a fresh one only at its size', async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 9, minute));
+    const seconds = at(0).getTime() / 1000;
+    // Six pending since minute 0 and nothing published: as if the publication at three had failed.
+    await containers.aggregates.items.create({
+      id: aggregateId('q-stale'),
+      type: 'aggregate',
+      tenantId: TENANT,
+      questionId: 'q-stale',
+      counters: { 'employee:n': 6 },
+      quotes: {},
+      pending: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((person) => [person, seconds])),
+      published: { counters: {}, quotes: {} },
+      revision: 0,
+    });
+    await new AggregateStore(containers.aggregates, BATCH, () => at(1)).apply(TENANT, 'g', rated('q-stale', 4));
+    expect((await published('q-stale'))?.counters).toEqual({});
+    await new AggregateStore(containers.aggregates, BATCH, () => at(20)).apply(TENANT, 'h', rated('q-stale', 4));
+    expect((await published('q-stale'))?.counters['employee:n']).toBe(8);
+  });
+
   it('upgrades a document from before publication: summaries keep seeing its figures, changes wait for a batch', async () => {
     const legacy = { 'employee:n': 7, 'employee:rating:4': 7 };
     await containers.aggregates.items.create({
