@@ -1,5 +1,6 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { quoteChanges, scopeKey, splitQuoteChanges } from '../src/aggregation/quotes';
+import { aggregateChanges } from '../src/aggregation/aggregate-changes';
+import { quoteChanges } from '../src/aggregation/quotes';
 import { recomputeCounters } from '../src/aggregation/recompute';
 import type { CardRenderer } from '../src/cards/card-renderer';
 import type { ContentIndex } from '../src/content/content-index';
@@ -228,21 +229,26 @@ export class LeaderActions {
     return accessOf(this.deps.directory, this.deps.tenants, tenantId, userId);
   }
 
-  /** First message in a team's channel: the person's answers start counting towards that team (added right away). */
+  /**
+   * First message in a team's channel: the person's answers start counting towards that team. They reach the team's
+   * summary with the next publication of each document, once enough people changed it (src/storage/aggregate-doc.ts).
+   */
   private async joinTeam(context: TurnContext, teamId: string): Promise<void> {
     const unit = turnUnitOf(context);
     const { tenantId, userId } = unit.speaker;
     const answers = await this.deps.memberships.join(unit.session, teamId);
     if (!answers) return;
-    const { sets } = splitQuoteChanges(
-      answers.map((answer) => {
-        const ref = this.deps.index.find(answer.questionId);
-        const changes = ref ? quoteChanges(ref.question, userId, undefined, answer.value) : [];
-        return { questionId: answer.questionId, teamId, changes };
-      }),
-    );
-    for (const [questionId, counters] of recomputeCounters(this.deps.index, answers))
-      await this.deps.aggregates.apply(tenantId, questionId, counters, teamId, sets.get(scopeKey(questionId, teamId)));
+    const deltas = [...recomputeCounters(this.deps.index, answers)].map(([questionId, delta]) => ({
+      questionId,
+      teamId,
+      delta,
+    }));
+    const quotes = answers.map((answer) => {
+      const ref = this.deps.index.find(answer.questionId);
+      const changes = ref ? quoteChanges(ref.question, userId, undefined, answer.value) : [];
+      return { questionId: answer.questionId, teamId, changes };
+    });
+    for (const change of aggregateChanges(deltas, quotes)) await this.deps.aggregates.apply(tenantId, userId, change);
   }
 }
 

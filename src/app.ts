@@ -19,6 +19,7 @@ import { loadContentPack } from './content/load-content-pack';
 import type { Logger } from './logging/logger';
 import { DigestScheduler } from './leadership/digest-scheduler';
 import { SummaryService } from './leadership/summary-service';
+import { effectiveGroup } from './leadership/thresholds';
 import { RequestGate } from './request-gate';
 import { createServer } from './server';
 import { AggregateStore } from './storage/aggregate-store';
@@ -80,7 +81,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const answers = new AnswerStore(containers.users);
   const sessions = new SessionStore(containers.users);
-  const aggregates = new AggregateStore(containers.aggregates);
+  const aggregates = new AggregateStore(containers.aggregates, effectiveGroup(config.summaryThresholds), clock);
   const recorder = new AnswerRecorder(pack, clock);
   const tenants = new TenantStore(containers.tenants);
   const pulse = composePulses({

@@ -66,7 +66,7 @@ export function personAnswers(index: ContentIndex, tenantId: string, person: num
 
 /**
  * Adds people until the tenant holds `target` answers: answer documents written straight to the users container
- * (many at once, not through the bot), and their counters added to the aggregates as the turns would.
+ * (many at once, not through the bot), and each person's counters added to the aggregates as their turns would.
  */
 export async function seedUpTo(
   containers: Containers,
@@ -81,9 +81,15 @@ export async function seedUpTo(
     batch.push(...answers.slice(0, target - state.answers - batch.length));
   }
   await pool(batch, 64, (answer) => containers.users.items.upsert(answer));
+  // Person by person, as their turns would: summaries read what is published, and that takes batches of people.
   const aggregates = new AggregateStore(containers.aggregates);
-  await pool([...recomputeCounters(index, batch)], 16, ([questionId, counters]) =>
-    aggregates.apply(tenantId, questionId, counters),
+  const byPerson = new Map<string, StoredAnswer[]>();
+  for (const answer of batch) byPerson.set(answer.userId, [...(byPerson.get(answer.userId) ?? []), answer]);
+  const changes = [...byPerson].flatMap(([userId, answers]) =>
+    [...recomputeCounters(index, answers)].map(([questionId, delta]) => ({ userId, questionId, delta })),
+  );
+  await pool(changes, 16, ({ userId, questionId, delta }) =>
+    aggregates.apply(tenantId, userId, { questionId, delta, quoteSets: [], quoteRemovals: [] }),
   );
   state.answers += batch.length;
 }

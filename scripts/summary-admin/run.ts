@@ -4,7 +4,7 @@ import type { ContentIndex } from '../../src/content/content-index';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { exportRows, toCsv, toJson } from '../../src/leadership/summary-export';
 import { SummaryService } from '../../src/leadership/summary-service';
-import type { Thresholds } from '../../src/leadership/thresholds';
+import { effectiveGroup, type Thresholds } from '../../src/leadership/thresholds';
 import { AggregateStore } from '../../src/storage/aggregate-store';
 import { AnswerStore } from '../../src/storage/answer-store';
 import type { Containers } from '../../src/storage/cosmos';
@@ -37,7 +37,7 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
     context.print(USAGE);
     return 2;
   }
-  const aggregates = new AggregateStore(context.containers.aggregates);
+  const aggregates = new AggregateStore(context.containers.aggregates, effectiveGroup(context.thresholds));
   if (task === 'rebuild') {
     const write = rest.includes('--write');
     const report = await rebuildAggregates(

@@ -6,12 +6,15 @@ import { themeOf } from './themes';
 
 /**
  * Example statements for the leadership card, kept bounded whatever the number of answers: each statement of a
- * statement-rows question (rows without goal and metric, e.g. the ambition) hashes to one of SLOTS slots of its theme,
- * `<field>:<theme>:<slot>`, holding the latest statement that landed there. A slot records an opaque key of the
- * statement (a hash of person, row and field), so an edit or deletion empties the slot only while it still holds that
- * statement. Quotes are samples: the rebuild refills them, but only the counters are compared.
+ * statement-rows question (rows without goal and metric, e.g. the ambition) hashes (by person, row and field) to one of
+ * QUOTE_SLOTS slots of its theme, `<field>:<theme>:<slot>`. The live slot holds the statement with the smallest key
+ * that landed there (not the latest, which would point at whoever wrote last); summaries show the published slots,
+ * which are sticky (see `stickyQuotes`): a statement is published only into an empty slot, and only with a batch of at
+ * least the group threshold of people (src/storage/aggregate-doc.ts).
+ * A slot records an opaque key of its statement (a hash of person, row, field and text), so an edit or deletion
+ * empties exactly the slots, live and published, that still hold the old words.
  */
-export const QUOTE_SLOTS = 3;
+export const QUOTE_SLOTS = 2;
 
 export interface Quote {
   /** Opaque key of the statement (not reversible to the person). */
@@ -20,8 +23,8 @@ export interface Quote {
   t: string;
 }
 
-/** A change to one slot: set it to the quote, or empty it if it still holds `key`. */
-export type QuoteChange = { slot: string; set: Quote } | { slot: string; clearIfKey: string };
+/** A change to one slot: set it to the quote, or empty it wherever it still holds the statement with key `remove`. */
+export type QuoteChange = { slot: string; set: Quote } | { slot: string; remove: string };
 
 /** The slots one answer fills. */
 export function quoteSlots(question: Question, userId: string, value: AnswerValue | undefined): Map<string, Quote> {
@@ -35,12 +38,11 @@ export function quoteSlots(question: Question, userId: string, value: AnswerValu
     for (const row of value.rows) {
       const text = row[field.id];
       if (typeof text !== 'string' || text.trim() === '') continue;
-      const k = createHash('sha256')
-        .update(`${userId}\u0000${String(row.rowId)}\u0000${field.id}`)
-        .digest('hex')
-        .slice(0, 16);
-      // Lower-case hex keys: the embedded server lower-cases patch conditions before matching them.
-      const slot = `${field.id}:${themeOf(text).id}:${parseInt(k.slice(0, 8), 16) % QUOTE_SLOTS}`;
+      const place = `${userId}\u0000${String(row.rowId)}\u0000${field.id}`;
+      // An edited statement stays in its slot but gets a new key, so the old words can be found and emptied.
+      const k = createHash('sha256').update(`${place}\u0000${text}`).digest('hex').slice(0, 16);
+      const spot = parseInt(createHash('sha256').update(place).digest('hex').slice(0, 8), 16) % QUOTE_SLOTS;
+      const slot = `${field.id}:${themeOf(text).id}:${spot}`;
       slots.set(`${slot}\u0000${k}`, { k, t: text });
     }
   }
@@ -57,9 +59,8 @@ export function quoteChanges(
   const was = quoteSlots(question, userId, before);
   const is = quoteSlots(question, userId, after);
   const changes: QuoteChange[] = [];
-  for (const [id, quote] of was)
-    if (is.get(id)?.t !== quote.t && !is.has(id)) changes.push({ slot: slotOf(id), clearIfKey: quote.k });
-  for (const [id, quote] of is) if (was.get(id)?.t !== quote.t) changes.push({ slot: slotOf(id), set: quote });
+  for (const [id, quote] of was) if (!is.has(id)) changes.push({ slot: slotOf(id), remove: quote.k });
+  for (const [id, quote] of is) if (!was.has(id)) changes.push({ slot: slotOf(id), set: quote });
   return changes;
 }
 
@@ -67,10 +68,16 @@ function slotOf(id: string): string {
   return id.slice(0, id.indexOf('\u0000'));
 }
 
-/** A quote slot to fill, in the same patch as the counters. */
+/** A statement offered to its quote slot. */
 export interface QuoteSet {
   slot: string;
   quote: Quote;
+}
+
+/** A statement that no longer exists, and the slot it would be in. */
+export interface QuoteRemoval {
+  slot: string;
+  key: string;
 }
 
 /** A turn's quote changes for one question in one scope (teamId undefined: the organisation). */
@@ -80,31 +87,34 @@ export interface ScopedQuoteChanges {
   changes: QuoteChange[];
 }
 
-/** Splits a turn's quote changes into slot fills per question and scope (keyed by `scopeKey`) and conditional clears. */
-export function splitQuoteChanges(pending: readonly ScopedQuoteChanges[]): {
-  sets: Map<string, QuoteSet[]>;
-  clears: Array<{ questionId: string; teamId?: string; slot: string; key: string }>;
-} {
-  const sets = new Map<string, QuoteSet[]>();
-  const clears: Array<{ questionId: string; teamId?: string; slot: string; key: string }> = [];
-  for (const { questionId, teamId, changes } of pending) {
-    for (const change of changes) {
-      if ('set' in change) {
-        const key = scopeKey(questionId, teamId);
-        sets.set(key, [...(sets.get(key) ?? []), { slot: change.slot, quote: change.set }]);
-      } else clears.push({ questionId, teamId, slot: change.slot, key: change.clearIfKey });
-    }
-  }
-  return { sets, clears };
-}
-
-/** One key per question and scope. */
-export function scopeKey(questionId: string, teamId: string | undefined): string {
-  return `${questionId}\u0000${teamId ?? ''}`;
-}
-
 /** Slot name → quote (null: emptied). */
 export type QuoteSlots = Record<string, Quote | null>;
+
+/**
+ * What a publication shows: each slot keeps its published statement while that statement still exists (an edit or
+ * deletion empties it), and only an empty slot takes the live one. So a single new person cannot move a quote.
+ */
+export function stickyQuotes(published: QuoteSlots, live: QuoteSlots): QuoteSlots {
+  const result: QuoteSlots = {};
+  for (const slot of new Set([...Object.keys(published), ...Object.keys(live)])) {
+    const quote = published[slot] ?? live[slot];
+    if (quote) result[slot] = quote;
+  }
+  return result;
+}
+
+/** The keys of every statement in these answers (the rebuild keeps a published quote only while its key is here). */
+export function statementKeys(
+  questionOf: (questionId: string) => Question | undefined,
+  answers: Iterable<{ userId: string; questionId: string; value: AnswerValue }>,
+): Set<string> {
+  const keys = new Set<string>();
+  for (const answer of answers) {
+    const question = questionOf(answer.questionId);
+    if (question) for (const quote of quoteSlots(question, answer.userId, answer.value).values()) keys.add(quote.k);
+  }
+  return keys;
+}
 
 /** The slots a rebuild fills from raw answers: per slot, the statement with the smallest key (deterministic). */
 export function recomputeQuotes(

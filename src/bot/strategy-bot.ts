@@ -12,7 +12,7 @@ import type { BackgroundWork } from './background-work';
 import { ReplyNotDelivered } from './connector-replies';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import { loggableId, type Logger } from '../logging/logger';
-import { scopeKey, splitQuoteChanges } from '../aggregation/quotes';
+import { aggregateChanges } from '../aggregation/aggregate-changes';
 import type { AggregateStore } from '../storage/aggregate-store';
 import { SessionConflictError, SessionStore } from '../storage/session-store';
 import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-unit';
@@ -151,30 +151,15 @@ export class StrategyBot {
     return 'done';
   }
 
-  /** The answers are safe by now; a failed counter update is logged for the rebuild rather than shown to the user. */
+  /**
+   * The answers are safe by now: each document the turn changed gets one patch (counters, quote slots, the person
+   * marked pending); a failed counter update is logged for the rebuild rather than shown to the user.
+   */
   private async applyAggregates(context: TurnContext, speaker: Speaker, unit: TurnUnit): Promise<void> {
-    const { aggregates } = this.deps;
-    const { tenantId } = speaker;
-    // Quote slots are filled in the counters' own patch; clears are conditional, so they go on their own.
-    const { sets, clears } = splitQuoteChanges(unit.pendingQuotes);
-    const work = [
-      ...unit.pendingDeltas.map(({ questionId, delta, teamId }) => ({ questionId, delta, teamId })),
-      ...[...sets.keys()]
-        .filter((key) => !unit.pendingDeltas.some((entry) => scopeKey(entry.questionId, entry.teamId) === key))
-        .map((key) => {
-          const [questionId, team] = key.split('\u0000');
-          return { questionId, delta: {}, teamId: team === '' ? undefined : team };
-        }),
-    ];
-    for (const { questionId, delta, teamId } of work) {
-      const quoteSets = sets.get(scopeKey(questionId, teamId)) ?? [];
-      await this.logFailure(context, tenantId, questionId, () =>
-        aggregates.apply(tenantId, questionId, delta, teamId, quoteSets),
-      );
-    }
-    for (const { questionId, teamId, slot, key } of clears)
-      await this.logFailure(context, tenantId, questionId, () =>
-        aggregates.clearQuote(tenantId, questionId, slot, key, teamId),
+    const { tenantId, userId } = speaker;
+    for (const change of aggregateChanges(unit.pendingDeltas, unit.pendingQuotes))
+      await this.logFailure(context, tenantId, change.questionId, () =>
+        this.deps.aggregates.apply(tenantId, userId, change),
       );
   }
 

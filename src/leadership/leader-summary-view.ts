@@ -1,5 +1,11 @@
 import type { LeaderSummaryView, ThemeLineView } from '../cards/view-models';
-import type { AmbitionRegister, OrganisationSummary, Spread } from './organisation-summary';
+import type {
+  AmbitionRegister,
+  OrganisationSummary,
+  ParticipationFigures,
+  SectionFigure,
+  Spread,
+} from './organisation-summary';
 
 /** The card's view of a summary: figures turned into short lines; nothing below the thresholds is in the summary. */
 export function leaderSummaryView(
@@ -11,20 +17,16 @@ export function leaderSummaryView(
   const participationLines =
     participation.people === null
       ? [`Fewer than ${group} people have answered so far, so there is nothing to show yet.`]
-      : [
-          `${participation.people} people have answered; ${percent(participation.completionRate)} finished every question, and on average ${percent(participation.meanProgress)} of the questions are answered.`,
-          groupsLine(participation.leaders, participation.employees, group),
-        ];
+      : [peopleLine(participation, group), groupsLine(participation.leaders, participation.employees, group)];
   const register = (entry: AmbitionRegister) => ({
     lines: entry.themes.map((theme): ThemeLineView => ({
       label: theme.label,
-      detail: `${plural(theme.people, 'person', 'people')} · ${plural(theme.statements, 'statement')}`,
+      detail: plural(theme.people, 'person', 'people'),
       quotes: theme.quotes,
     })),
-    note:
-      entry.respondents === null
-        ? `Shown once at least ${group} people have answered.`
-        : `${plural(entry.respondents, 'person', 'people')} answered.${entry.hiddenThemes > 0 ? ` ${plural(entry.hiddenThemes, 'theme')} with fewer than ${group} people not shown.` : ''}`,
+    note: !entry.enough
+      ? `Shown once at least ${group} people have answered.`
+      : `${entry.respondents === null ? `At least ${group} people` : plural(entry.respondents, 'person', 'people')} answered.${entry.hiddenThemes > 0 ? ` ${plural(entry.hiddenThemes, 'theme')} not shown, to keep small groups anonymous.` : ''}`,
   });
   const want = register(summary.want);
   const doNotWant = register(summary.doNotWant);
@@ -38,7 +40,7 @@ export function leaderSummaryView(
     doNotWantNote: doNotWant.note,
     goals: summary.goals.map((goal) => ({
       goal: goal.label,
-      detail: `${plural(goal.people, 'person', 'people')}${goal.hiddenMetrics > 0 ? ` · ${plural(goal.hiddenMetrics, 'metric')} chosen by fewer than ${group} not shown` : ''}`,
+      detail: `${plural(goal.people, 'person', 'people')}${goal.hiddenMetrics > 0 ? ` · ${plural(goal.hiddenMetrics, 'metric')} not shown, to keep small groups anonymous` : ''}`,
       metrics: goal.metrics.map((metric) => ({
         label: metric.label,
         detail: [
@@ -63,13 +65,7 @@ export function leaderSummaryView(
               ({ title, mean, stage }) => `${title}: ${mean === null ? '–' : mean.toFixed(1)} · ${stage}`,
             )
           : [],
-      distribution:
-        section.ratings === 0
-          ? ''
-          : `${section.distribution
-              .slice(0, 5)
-              .map((count, i) => `${i + 1}: ${count}`)
-              .join(' · ')} · don't know: ${section.distribution[5]}`,
+      distribution: distributionLine(section),
     })),
     gaps: summary.gaps.map(
       (gap) =>
@@ -77,7 +73,7 @@ export function leaderSummaryView(
     ),
     recommendations: summary.recommendations,
     ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
-    footnote: `Anonymity: every figure stands for at least ${group} people; smaller groups are left out. Statements are grouped into themes by keyword; examples are quoted, names removed, only for themes of at least ${thresholds.comments} people.`,
+    footnote: `Anonymity: every figure stands for at least ${group} people; smaller groups are left out or merged (ratings 1–2), and figures change only once at least ${group} people have changed something. Statements are grouped into themes by keyword; examples are quoted, names removed, only for themes of at least ${Math.max(group, thresholds.comments)} people.`,
     canExport: options.canExport,
   };
 }
@@ -86,6 +82,21 @@ export function leaderSummaryView(
 function signed(value: number): string {
   const rounded = Math.round(value * 10) / 10;
   return `${rounded > 0 ? '+' : ''}${(rounded === 0 ? 0 : rounded).toFixed(1)}`;
+}
+
+function peopleLine(participation: ParticipationFigures, group: number): string {
+  const finished =
+    participation.completionRate === null
+      ? `the share who finished every question is not shown while fewer than ${group} did or did not`
+      : `${percent(participation.completionRate)} finished every question`;
+  return `${participation.people} people have answered; ${finished}, and on average ${percent(participation.meanProgress)} of the questions are answered.`;
+}
+
+/** "1–2: 7 · 3: 12 · 4: 9 · 5: 6 · don't know: 5"; empty when no question has enough ratings. */
+function distributionLine(section: SectionFigure): string {
+  if (section.bands.length === 0) return '';
+  const bands = section.bands.map(({ from, to, count }) => `${from === to ? from : `${from}–${to}`}: ${count}`);
+  return `${bands.join(' · ')} · don't know: ${section.dontKnow ?? 'too few to show'}`;
 }
 
 function groupsLine(leaders: number | null, employees: number | null, group: number): string {

@@ -3,9 +3,12 @@ import { bucketLower, bucketUpper } from '../aggregation/number-buckets';
 import { scrubNames, type QuoteSlots } from '../aggregation/quotes';
 import { themeById } from '../aggregation/themes';
 import type { ContentIndex } from '../content/content-index';
-import type { NextStepsLink, Question, RowsQuestion } from '../content/types';
-import type { Role } from '../domain/roles';
-import { reaches, type Thresholds } from './thresholds';
+import type { NextStepsLink, RowsQuestion } from '../content/types';
+import { isSafe, mergeSmallCategories, shownParts } from './disclosure';
+import { gapFigures, recommendations, sectionFigures, type GapFigure, type SectionFigure } from './readiness-figures';
+import { effectiveGroup, reaches, type Thresholds } from './thresholds';
+
+export type { GapFigure, RatingBand, ReadinessFigure, SectionFigure } from './readiness-figures';
 
 /** Counters per question id, as read from the aggregates (missing questions are empty). */
 export type CountersByQuestion = ReadonlyMap<string, Counters>;
@@ -13,9 +16,10 @@ export type CountersByQuestion = ReadonlyMap<string, Counters>;
 export interface ParticipationFigures {
   /** Null when fewer people than the threshold have answered. */
   people: number | null;
+  /** Both null unless both groups reach the threshold (either one is people minus the other). */
   leaders: number | null;
   employees: number | null;
-  /** Share of people who answered every question, 0–1; null below the threshold. */
+  /** Share of people who answered every question, 0–1; null unless those who did and those who did not are each none or enough. */
   completionRate: number | null;
   /** Share of all questions answered, on average, 0–1; null below the threshold. */
   meanProgress: number | null;
@@ -26,17 +30,18 @@ export interface ThemeFigure {
   label: string;
   /** People with at least one statement in the theme. */
   people: number;
-  statements: number;
   /** Example statements, names removed; only when at least the comment threshold of people are in the theme. */
   quotes: string[];
 }
 
 export interface AmbitionRegister {
-  /** People who answered the question; null below the threshold (then no themes are shown). */
+  /** False when fewer people than the threshold answered the question: then nothing else is shown. */
+  enough: boolean;
+  /** People who answered the question; null when those who did not (people minus this) would be a small group. */
   respondents: number | null;
   /** Themes at or above the threshold, most people first. */
   themes: ThemeFigure[];
-  /** How many themes were left out for having too few people. */
+  /** How many themes were left out: too few people, or the people left over would be too few. */
   hiddenThemes: number;
 }
 
@@ -52,7 +57,6 @@ export interface MetricFigure {
   metricId: string;
   label: string;
   people: number;
-  rows: number;
   baseline: Spread | null;
   target: Spread | null;
 }
@@ -63,36 +67,6 @@ export interface GoalFigure {
   people: number;
   metrics: MetricFigure[];
   hiddenMetrics: number;
-}
-
-export interface SectionFigure {
-  sectionId: string;
-  title: string;
-  /** Null when no question of the section has enough ratings. */
-  mean: number | null;
-  stage: string;
-  /** Ratings 1..5 then "don't know", over the questions that reach the threshold. */
-  distribution: [number, number, number, number, number, number];
-  ratings: number;
-  /** The same per consideration of the section, in pack order. */
-  considerations: ReadinessFigure[];
-}
-
-export interface ReadinessFigure {
-  considerationId: string;
-  title: string;
-  /** Null when none of its questions has enough ratings. */
-  mean: number | null;
-  stage: string;
-}
-
-export interface GapFigure {
-  sectionId: string;
-  title: string;
-  leaderMean: number;
-  employeeMean: number;
-  /** Leaders' mean minus employees' mean. */
-  gap: number;
 }
 
 export interface OrganisationSummary {
@@ -108,15 +82,12 @@ export interface OrganisationSummary {
   nextSteps?: NextStepsLink;
 }
 
-/** Below this mean a consideration's recommendation is worth showing (as on the personal card). */
-const RECOMMEND_BELOW = 3.5;
-const MAX_GAPS = 3;
 const MAX_QUOTES_PER_THEME = 2;
-const MAX_RECOMMENDATIONS = 3;
 
 /**
  * The organisation (or team) summary, from aggregate counters only. Every figure obeys the thresholds: what fewer
- * people than `thresholds.group` stand behind is left out (or null), never shown as a small number.
+ * people than `thresholds.group` stand behind is left out, merged (null) or never shown as a small number, and no
+ * figure is a total from which the parts shown leave a small group (docs/anonymity.md).
  */
 export function organisationSummary(
   index: ContentIndex,
@@ -128,11 +99,14 @@ export function organisationSummary(
   const quotesOf = (questionId: string): QuoteSlots => quotes.get(questionId) ?? {};
   const { summary } = index.pack;
   const readiness = sectionFigures(index, of, thresholds);
+  const people = peopleOf(index, of);
+  const register = (questionId: string) =>
+    ambition(index, of(questionId), quotesOf(questionId), questionId, people, thresholds);
   return {
     thresholds,
     participation: participation(index, of, thresholds),
-    want: ambition(index, of(summary.want), quotesOf(summary.want), summary.want, thresholds),
-    doNotWant: ambition(index, of(summary.doNotWant), quotesOf(summary.doNotWant), summary.doNotWant, thresholds),
+    want: register(summary.want),
+    doNotWant: register(summary.doNotWant),
     goals: goalFigures(index, of(summary.metrics), summary.metrics, thresholds),
     readiness,
     gaps: gapFigures(index, of, thresholds),
@@ -146,11 +120,17 @@ export function summaryQuestionIds(index: ContentIndex): string[] {
   return index.allQuestions().map(({ question }) => question.id);
 }
 
+/** People who answered anything (the participation counters, summed over the questions a summary reads anyway). */
+function peopleOf(index: ContentIndex, of: (questionId: string) => Counters): number {
+  return index.allQuestions().reduce((acc, { question }) => acc + total(of(question.id), 'people'), 0);
+}
+
 function participation(
   index: ContentIndex,
   of: (questionId: string) => Counters,
   thresholds: Thresholds,
 ): ParticipationFigures {
+  const k = effectiveGroup(thresholds);
   const questions = index.allQuestions();
   const sum = (name: string) => questions.reduce((acc, { question }) => acc + (of(question.id)[name] ?? 0), 0);
   const leaders = sum('leader:people');
@@ -160,11 +140,13 @@ function participation(
     return { people: null, leaders: null, employees: null, completionRate: null, meanProgress: null };
   const completed = sum('leader:completed') + sum('employee:completed');
   const answers = questions.reduce((acc, { question }) => acc + total(of(question.id), 'n'), 0);
+  // Either group is people minus the other: both are shown, or neither.
+  const split = isSafe(leaders, k) && isSafe(employees, k);
   return {
     people,
-    leaders: reaches(leaders, thresholds) ? leaders : null,
-    employees: reaches(employees, thresholds) ? employees : null,
-    completionRate: completed / people,
+    leaders: split ? leaders : null,
+    employees: split ? employees : null,
+    completionRate: isSafe(completed, k) && isSafe(people - completed, k) ? completed / people : null,
     meanProgress: answers / (people * questions.length),
   };
 }
@@ -174,36 +156,39 @@ function ambition(
   counters: Counters,
   slots: QuoteSlots,
   questionId: string,
+  people: number,
   thresholds: Thresholds,
 ): AmbitionRegister {
+  const k = effectiveGroup(thresholds);
   const respondents = total(counters, 'n');
-  if (!reaches(respondents, thresholds)) return { respondents: null, themes: [], hiddenThemes: 0 };
+  if (!reaches(respondents, thresholds)) return { enough: false, respondents: null, themes: [], hiddenThemes: 0 };
   const question = index.find(questionId)?.question;
   const fieldIds = question?.kind === 'rows' ? question.fields.filter((f) => f.kind === 'text').map((f) => f.id) : [];
-  const people = new Map<string, number>();
-  const statements = new Map<string, number>();
+  const byTheme = new Map<string, number>();
   for (const name of roleless(counters)) {
     for (const fieldId of fieldIds) {
-      const prefix = `field:${fieldId}:`;
-      if (!name.startsWith(prefix)) continue;
-      const [kind, themeId] = name.slice(prefix.length).split(':');
-      const into = kind === 'themePeople' ? people : kind === 'theme' ? statements : undefined;
-      into?.set(themeId, (into.get(themeId) ?? 0) + total(counters, name));
+      const prefix = `field:${fieldId}:themePeople:`;
+      if (name.startsWith(prefix)) {
+        const themeId = name.slice(prefix.length);
+        byTheme.set(themeId, (byTheme.get(themeId) ?? 0) + total(counters, name));
+      }
     }
   }
-  const all = [...people].map(([themeId, count]) => ({
-    themeId,
-    label: themeById(themeId).label,
-    people: count,
-    statements: statements.get(themeId) ?? 0,
-    quotes: reaches(count, { group: thresholds.comments, comments: thresholds.comments })
-      ? themeQuotes(slots, fieldIds, themeId)
-      : [],
+  const all = [...byTheme]
+    .filter(([, count]) => count > 0)
+    .map(([themeId, count]) => ({ themeId, people: count }))
+    .sort((a, b) => b.people - a.people || a.themeId.localeCompare(b.themeId));
+  const shown = shownParts(respondents, all, (theme) => theme.people, k).map((theme) => ({
+    ...theme,
+    label: themeById(theme.themeId).label,
+    quotes: theme.people >= Math.max(k, thresholds.comments) ? themeQuotes(slots, fieldIds, theme.themeId) : [],
   }));
-  const shown = all
-    .filter((theme) => reaches(theme.people, thresholds))
-    .sort((a, b) => b.people - a.people || b.statements - a.statements || a.themeId.localeCompare(b.themeId));
-  return { respondents, themes: shown, hiddenThemes: all.filter((theme) => theme.people > 0).length - shown.length };
+  return {
+    enough: true,
+    respondents: isSafe(people - respondents, k) ? respondents : null,
+    themes: shown,
+    hiddenThemes: all.length - shown.length,
+  };
 }
 
 function goalFigures(
@@ -212,6 +197,7 @@ function goalFigures(
   questionId: string,
   thresholds: Thresholds,
 ): GoalFigure[] {
+  const k = effectiveGroup(thresholds);
   const question = index.find(questionId)?.question as RowsQuestion | undefined;
   if (!question || question.kind !== 'rows') return [];
   const { baseline, target } = index.pack.summary.metricFields;
@@ -220,162 +206,61 @@ function goalFigures(
   const goals = names.filter((name) => name.startsWith('goalPeople:')).map((name) => name.slice('goalPeople:'.length));
   return goals
     .map((goalId) => {
-      const goalPairs = pairs.filter((pair) => pair.startsWith(`${goalId}>`));
-      const metrics = goalPairs.map((pair) => {
-        const metricId = pair.slice(goalId.length + 1);
-        return {
+      const people = total(counters, `goalPeople:${goalId}`);
+      const metrics = pairs
+        .filter((pair) => pair.startsWith(`${goalId}>`))
+        .map((pair) => ({
+          pair,
+          metricId: pair.slice(goalId.length + 1),
+          people: total(counters, `pairPeople:${pair}`),
+        }))
+        .filter((metric) => metric.people > 0)
+        .sort((a, b) => b.people - a.people || a.metricId.localeCompare(b.metricId));
+      const shown = shownParts(people, metrics, (metric) => metric.people, k).map(
+        ({ pair, metricId, people: count }) => ({
           metricId,
           label: metricLabel(index, goalId, metricId),
-          people: total(counters, `pairPeople:${pair}`),
-          rows: total(counters, `pair:${pair}`),
-          baseline: spread(counters, names, `pair:${pair}:${baseline}:`, thresholds),
-          target: spread(counters, names, `pair:${pair}:${target}:`, thresholds),
-        };
-      });
-      const shown = metrics
-        .filter((metric) => reaches(metric.people, thresholds))
-        .sort((a, b) => b.people - a.people || a.metricId.localeCompare(b.metricId));
+          people: count,
+          baseline: spread(counters, names, `pair:${pair}:${baseline}:`, k),
+          target: spread(counters, names, `pair:${pair}:${target}:`, k),
+        }),
+      );
       return {
         goalId,
         label: goalLabel(index, goalId),
-        people: total(counters, `goalPeople:${goalId}`),
+        people,
         metrics: shown,
-        hiddenMetrics: metrics.filter((metric) => metric.people > 0).length - shown.length,
+        hiddenMetrics: metrics.length - shown.length,
       };
     })
     .filter((goal) => reaches(goal.people, thresholds))
     .sort((a, b) => b.people - a.people || a.goalId.localeCompare(b.goalId));
 }
 
-/** The middle half (25th to 75th percentile) of the bucketed numbers, when enough rows gave one. */
-function spread(counters: Counters, names: string[], prefix: string, thresholds: Thresholds): Spread | null {
+/**
+ * The middle half (25th to 75th percentile) of the bucketed numbers, when at least k rows gave one. Neighbouring
+ * buckets are merged until each holds at least k numbers, so neither end is one person's number.
+ */
+function spread(counters: Counters, names: string[], prefix: string, k: number): Spread | null {
   const buckets = names
     .filter((name) => name.startsWith(prefix))
     .map((name) => ({ bucket: name.slice(prefix.length), count: total(counters, name) }))
     .filter(({ bucket, count }) => bucket !== 'none' && count > 0)
     .sort((a, b) => (bucketLower(a.bucket) ?? 0) - (bucketLower(b.bucket) ?? 0));
   const numbers = buckets.reduce((sum, { count }) => sum + count, 0);
-  if (!reaches(numbers, thresholds)) return null;
-  const at = (share: number) => {
+  if (numbers < k) return null;
+  const bands = mergeSmallCategories(
+    buckets.map(({ count }) => [count]),
+    k,
+  );
+  const bandAt = (share: number) => {
     const rank = Math.max(1, Math.ceil(share * numbers));
     let seen = 0;
-    for (const entry of buckets) {
-      seen += entry.count;
-      if (seen >= rank) return entry.bucket;
-    }
-    return buckets[buckets.length - 1].bucket;
+    return bands.find((band) => (seen += band.count) >= rank) ?? bands[bands.length - 1];
   };
-  const low = bucketLower(at(0.25)) ?? 0;
-  const high = bucketUpper(at(0.75)) ?? 0;
+  const low = bucketLower(buckets[bandAt(0.25).first].bucket) ?? 0;
+  const high = bucketUpper(buckets[bandAt(0.75).last].bucket) ?? 0;
   return { low: Number.isFinite(low) ? low : 0, high, numbers };
-}
-
-interface RatingTotals {
-  sum: number;
-  rated: number;
-  distribution: [number, number, number, number, number, number];
-}
-
-/** Ratings of one question in one group (or everyone), only when at least the threshold of people rated it. */
-function ratingTotals(counters: Counters, role: Role | undefined, thresholds: Thresholds): RatingTotals | undefined {
-  const get = (name: string) => (role ? (counters[`${role}:${name}`] ?? 0) : total(counters, name));
-  const rated = get('rating:rated');
-  if (!reaches(rated, thresholds)) return undefined;
-  const distribution = [1, 2, 3, 4, 5]
-    .map((k) => get(`rating:${k}`))
-    .concat(get('rating:dk')) as RatingTotals['distribution'];
-  return { sum: get('rating:sum'), rated, distribution };
-}
-
-function sectionFigures(
-  index: ContentIndex,
-  of: (questionId: string) => Counters,
-  thresholds: Thresholds,
-): SectionFigure[] {
-  const totalsOf = (questions: readonly Question[]) =>
-    questions
-      .filter((question) => question.kind === 'rating')
-      .flatMap((question) => ratingTotals(of(question.id), undefined, thresholds) ?? []);
-  const meanOf = (totals: RatingTotals[]) => {
-    const ratings = totals.reduce((acc, entry) => acc + entry.rated, 0);
-    return ratings > 0 ? totals.reduce((acc, entry) => acc + entry.sum, 0) / ratings : null;
-  };
-  const stageOf = (mean: number | null) => (mean === null ? 'Not enough ratings yet' : index.stageFor(mean).label);
-  return index.sections.map((section) => {
-    const totals = totalsOf(index.questionsOf(section.id).map(({ question }) => question));
-    const distribution = [0, 1, 2, 3, 4, 5].map((i) =>
-      totals.reduce((acc, entry) => acc + entry.distribution[i], 0),
-    ) as SectionFigure['distribution'];
-    const mean = meanOf(totals);
-    return {
-      sectionId: section.id,
-      title: section.title,
-      mean,
-      stage: stageOf(mean),
-      distribution,
-      ratings: totals.reduce((acc, entry) => acc + entry.rated, 0),
-      considerations: section.considerations.map((consideration) => {
-        const considerationMean = meanOf(totalsOf(consideration.questions));
-        return {
-          considerationId: consideration.id,
-          title: consideration.title,
-          mean: considerationMean,
-          stage: stageOf(considerationMean),
-        };
-      }),
-    };
-  });
-}
-
-/** Sections where leaders and employees differ most, using only questions both groups rated at the threshold. */
-function gapFigures(index: ContentIndex, of: (questionId: string) => Counters, thresholds: Thresholds): GapFigure[] {
-  return index.sections
-    .flatMap((section) => {
-      const pairs = index
-        .questionsOf(section.id)
-        .filter(({ question }) => question.kind === 'rating')
-        .flatMap(({ question }) => {
-          const leader = ratingTotals(of(question.id), 'leader', thresholds);
-          const employee = ratingTotals(of(question.id), 'employee', thresholds);
-          return leader && employee ? [{ leader, employee }] : [];
-        });
-      if (pairs.length === 0) return [];
-      const mean = (group: 'leader' | 'employee') =>
-        pairs.reduce((acc, pair) => acc + pair[group].sum, 0) / pairs.reduce((acc, pair) => acc + pair[group].rated, 0);
-      const leaderMean = mean('leader');
-      const employeeMean = mean('employee');
-      return [
-        { sectionId: section.id, title: section.title, leaderMean, employeeMean, gap: leaderMean - employeeMean },
-      ];
-    })
-    .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap) || a.sectionId.localeCompare(b.sectionId))
-    .slice(0, MAX_GAPS);
-}
-
-/** The content pack's recommendations for the weakest considerations (threshold-passing ratings only). */
-function recommendations(
-  index: ContentIndex,
-  of: (questionId: string) => Counters,
-  readiness: SectionFigure[],
-  thresholds: Thresholds,
-): string[] {
-  const scored = index.sections.flatMap((section) =>
-    section.considerations.flatMap((consideration) => {
-      const totals = consideration.questions
-        .filter((question) => question.kind === 'rating')
-        .flatMap((question) => ratingTotals(of(question.id), undefined, thresholds) ?? []);
-      const rated = totals.reduce((acc, entry) => acc + entry.rated, 0);
-      if (rated === 0) return [];
-      const mean = totals.reduce((acc, entry) => acc + entry.sum, 0) / rated;
-      return [{ mean, text: consideration.recommendation }];
-    }),
-  );
-  const weak = scored.filter(({ mean }) => mean < RECOMMEND_BELOW).sort((a, b) => a.mean - b.mean);
-  const texts = [...new Set(weak.map(({ text }) => text))].slice(0, MAX_RECOMMENDATIONS);
-  if (texts.length > 0) return texts;
-  const weakest = readiness.filter((section) => section.mean !== null).sort((a, b) => (a.mean ?? 0) - (b.mean ?? 0))[0];
-  const section = weakest ? index.section(weakest.sectionId) : undefined;
-  return section ? [section.recommendation] : [];
 }
 
 /** Up to two example statements of a theme, names removed, in slot order (deterministic). */

@@ -1,5 +1,5 @@
 import type { Counters } from '../aggregation/contributions';
-import { recomputeQuotes, type QuoteSlots } from '../aggregation/quotes';
+import { recomputeQuotes, statementKeys, type QuoteSlots } from '../aggregation/quotes';
 import { counterDifferences, recomputeCounters, type RawAnswer } from '../aggregation/recompute';
 import type { ContentIndex } from '../content/content-index';
 import type { AggregateStore } from '../storage/aggregate-store';
@@ -20,15 +20,16 @@ export interface RebuildReport {
   documents: number;
   /** Where the maintained counters differed from the answers, as readable lines (empty when equal). */
   differences: string[];
-  /** Whether the counters (and quote slots) were overwritten with the recomputed ones. */
+  /** Whether the live counters (and quote slots) were overwritten with the recomputed ones. */
   written: boolean;
 }
 
 /**
  * Recomputes every counter of a tenant (organisation and teams) from the raw answers and compares it with the
- * maintained counters; with `write`, overwrites them. The repair for counters that drifted when a process died between
- * storing an answer and patching its counters. Run it when the tenant is quiet: answers given while it writes can be
- * overwritten (a second run then reports them).
+ * maintained (live) counters; with `write`, overwrites them. The repair for counters that drifted when a process died
+ * between storing an answer and patching its counters. The published copies summaries read keep their figures (a
+ * repair reaches them with the next batch, like any change) but lose statements that no longer exist. Run it when the
+ * tenant is quiet: answers given while it writes can be overwritten (a second run then reports them).
  */
 export async function rebuildAggregates(
   index: ContentIndex,
@@ -61,15 +62,19 @@ export async function rebuildAggregates(
   const keys = [...new Set([...maintained.keys(), ...rebuilt.keys()])];
   if (options.write) {
     // Quote slots are samples: rewritten with the counters, never compared.
-    const quotes = rebuildQuotes(index, answers, teams);
+    const scopes = scopedAnswers(answers, teams);
+    const quotes = rebuildQuotes(index, scopes);
+    const questionOf = (questionId: string) => index.find(questionId)?.question;
+    const existing = new Map([...scopes].map(([teamId, scoped]) => [teamId, statementKeys(questionOf, scoped)]));
     for (const key of new Set([...keys, ...quotes.keys()])) {
       const { questionId, teamId } = parseScopeKey(key);
-      await stores.aggregates.replaceCounters(
+      const exists = existing.get(teamId) ?? new Set<string>();
+      await stores.aggregates.rewrite(
         tenantId,
         questionId,
-        rebuilt.get(key) ?? {},
         teamId,
-        quotes.get(key) ?? {},
+        { counters: rebuilt.get(key) ?? {}, quotes: quotes.get(key) ?? {} },
+        (statement) => exists.has(statement),
       );
     }
   }
@@ -83,20 +88,20 @@ export async function rebuildAggregates(
   };
 }
 
-/** The quote slots every scope (organisation and teams) should hold, keyed like the counters. */
-function rebuildQuotes(
-  index: ContentIndex,
-  answers: RawAnswer[],
-  teams: Map<string, Set<string>>,
-): Map<string, QuoteSlots> {
-  const questionOf = (questionId: string) => index.find(questionId)?.question;
-  const scopes: Array<[string | undefined, RawAnswer[]]> = [
+/** The answers of each scope: the organisation (undefined) and every team. */
+function scopedAnswers(answers: RawAnswer[], teams: Map<string, Set<string>>): Map<string | undefined, RawAnswer[]> {
+  return new Map<string | undefined, RawAnswer[]>([
     [undefined, answers],
     ...[...teams].map(([teamId, members]): [string, RawAnswer[]] => [
       teamId,
       answers.filter((answer) => members.has(answer.userId)),
     ]),
-  ];
+  ]);
+}
+
+/** The quote slots every scope (organisation and teams) should hold, keyed like the counters. */
+function rebuildQuotes(index: ContentIndex, scopes: Map<string | undefined, RawAnswer[]>): Map<string, QuoteSlots> {
+  const questionOf = (questionId: string) => index.find(questionId)?.question;
   const result = new Map<string, QuoteSlots>();
   for (const [teamId, scoped] of scopes)
     for (const [questionId, slots] of recomputeQuotes(questionOf, scoped))

@@ -9,7 +9,10 @@ export interface ExportRow {
   value: number | string;
 }
 
-/** The summary as flat rows (the CSV's lines); only what passed the thresholds is in the summary to begin with. */
+/**
+ * The summary as flat rows (the CSV's lines); only what passed the thresholds is in the summary to begin with, and
+ * means are already rounded as the card shows them.
+ */
 export function exportRows(summary: OrganisationSummary): ExportRow[] {
   const rows: ExportRow[] = [];
   const add = (part: string, key: string, label: string, figure: string, value: number | string | null) => {
@@ -26,10 +29,7 @@ export function exportRows(summary: OrganisationSummary): ExportRow[] {
     ['do-not-want', summary.doNotWant],
   ] as const) {
     add(part, 'respondents', 'People who answered', 'count', register.respondents);
-    for (const theme of register.themes) {
-      add(part, theme.themeId, theme.label, 'people', theme.people);
-      add(part, theme.themeId, theme.label, 'statements', theme.statements);
-    }
+    for (const theme of register.themes) add(part, theme.themeId, theme.label, 'people', theme.people);
   }
   for (const goal of summary.goals) {
     add('goal', goal.goalId, goal.label, 'people', goal.people);
@@ -37,7 +37,6 @@ export function exportRows(summary: OrganisationSummary): ExportRow[] {
       const key = `${goal.goalId}>${metric.metricId}`;
       const label = `${goal.label} → ${metric.label}`;
       add('metric', key, label, 'people', metric.people);
-      add('metric', key, label, 'rows', metric.rows);
       for (const [name, spread] of [
         ['baseline', metric.baseline],
         ['target', metric.target],
@@ -50,21 +49,21 @@ export function exportRows(summary: OrganisationSummary): ExportRow[] {
   }
   for (const section of summary.readiness) {
     if (section.mean === null) continue;
-    add('readiness', section.sectionId, section.title, 'mean', round(section.mean));
+    add('readiness', section.sectionId, section.title, 'mean', section.mean);
     add('readiness', section.sectionId, section.title, 'stage', section.stage);
-    section.distribution.forEach((count, i) =>
-      add('readiness', section.sectionId, section.title, i < 5 ? `rated ${i + 1}` : "don't know", count),
-    );
+    for (const { from, to, count } of section.bands)
+      add('readiness', section.sectionId, section.title, `rated ${from === to ? from : `${from}–${to}`}`, count);
+    add('readiness', section.sectionId, section.title, "don't know", section.dontKnow);
     for (const consideration of section.considerations) {
       if (consideration.mean === null) continue;
       const { considerationId, title } = consideration;
-      add('consideration readiness', considerationId, title, 'mean', round(consideration.mean));
+      add('consideration readiness', considerationId, title, 'mean', consideration.mean);
       add('consideration readiness', considerationId, title, 'stage', consideration.stage);
     }
   }
   for (const gap of summary.gaps) {
-    add('gap', gap.sectionId, gap.title, 'leaders mean', round(gap.leaderMean));
-    add('gap', gap.sectionId, gap.title, 'employees mean', round(gap.employeeMean));
+    add('gap', gap.sectionId, gap.title, 'leaders mean', gap.leaderMean);
+    add('gap', gap.sectionId, gap.title, 'employees mean', gap.employeeMean);
   }
   return rows;
 }

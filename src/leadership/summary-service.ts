@@ -3,7 +3,10 @@ import type { AggregateStore } from '../storage/aggregate-store';
 import { organisationSummary, summaryQuestionIds, type OrganisationSummary } from './organisation-summary';
 import type { Thresholds } from './thresholds';
 
-/** Builds a summary from the maintained counters: one point read per question (counters and example statements together), however many answers exist. */
+/**
+ * Builds a summary from the published copies of the counters (never the live ones, see AggregateDoc): one point read per
+ * question (counters and example statements together), however many answers exist.
+ */
 export class SummaryService {
   constructor(
     private readonly index: ContentIndex,
@@ -13,7 +16,7 @@ export class SummaryService {
 
   /** The organisation's summary, or a team's with `teamId`. */
   async summary(tenantId: string, teamId?: string): Promise<OrganisationSummary> {
-    const docs = await this.aggregates.readDocs(tenantId, summaryQuestionIds(this.index), teamId);
+    const docs = await this.aggregates.readPublished(tenantId, summaryQuestionIds(this.index), teamId);
     const counters = new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
     const quotes = new Map([...docs].map(([questionId, doc]) => [questionId, doc.quotes]));
     return organisationSummary(this.index, counters, this.thresholds, quotes);

@@ -11,7 +11,12 @@ export const MIN_GROUP_THRESHOLD = 3;
 
 export const DEFAULT_THRESHOLDS: Thresholds = { group: 5, comments: 10 };
 
+/** The group threshold in force: the configured one, never below MIN_GROUP_THRESHOLD. */
+export function effectiveGroup(thresholds: Thresholds): number {
+  return Math.max(MIN_GROUP_THRESHOLD, thresholds.group);
+}
+
 /** True when a figure backed by `people` may be shown. */
 export function reaches(people: number, thresholds: Thresholds): boolean {
-  return people >= Math.max(MIN_GROUP_THRESHOLD, thresholds.group);
+  return people >= effectiveGroup(thresholds);
 }

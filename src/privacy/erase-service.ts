@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { counterDelta, type Counters } from '../aggregation/contributions';
 import { mergeDelta, personDeltas, type QuestionDelta } from '../aggregation/person-counters';
-import { quoteChanges, splitQuoteChanges, type ScopedQuoteChanges } from '../aggregation/quotes';
+import { aggregateChanges } from '../aggregation/aggregate-changes';
+import { quoteChanges, type ScopedQuoteChanges } from '../aggregation/quotes';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { ContentIndex } from '../content/content-index';
 import type { Logger } from '../logging/logger';
@@ -37,7 +38,7 @@ export interface EraseRequest {
 export interface EraseDeps {
   index: ContentIndex;
   sessions: { eraseUser(session: Session): Promise<StoredAnswer[]> };
-  aggregates: Pick<AggregateStore, 'apply' | 'clearQuote'>;
+  aggregates: Pick<AggregateStore, 'apply'>;
   pulseAndDigestData: Pick<PulseAndDigestData, 'erase'>;
   claims: ActivityClaims;
   audit: AuditTrail;
@@ -47,8 +48,8 @@ export interface EraseDeps {
   retryBudget?: () => RetryBudget;
 }
 
-/** AggregateStore.apply patches at most this many counters at once; handing it no more makes a retry repeat nothing. */
-const COUNTERS_PER_PATCH = 10;
+/** AggregateStore.apply patches ten operations at once, one of them the pending mark: no more makes it one patch, so a retry repeats nothing. */
+const COUNTERS_PER_PATCH = 9;
 /** Teams re-sends a message left unanswered for about 15 s; retries stop well before that. */
 const ERASE_WITHIN_MS = 8_000;
 
@@ -141,18 +142,34 @@ export class EraseService {
       if (budget.now() > budget.deadline) return void leftovers.add(what);
       await withBoundedRetry(write, budget, retryable).catch(() => leftovers.add(what));
     };
-    // Clearing a slot is conditional on it holding this person's statement, so repeating it is always safe.
-    for (const { questionId, teamId, slot, key } of splitQuoteChanges(quotes).clears)
-      await attempt(
-        'example statements',
-        () => this.deps.aggregates.clearQuote(tenantId, questionId, slot, key, teamId),
-        () => true,
-      );
-    for (const { questionId, delta, teamId } of deltas)
+    const changes = aggregateChanges(deltas, quotes);
+    // Emptying a slot is conditional on it holding this person's statement, so repeating it is always safe.
+    for (const { questionId, teamId, quoteRemovals } of changes)
+      if (quoteRemovals.length > 0)
+        await attempt(
+          'example statements',
+          () =>
+            this.deps.aggregates.apply(tenantId, userId, {
+              questionId,
+              ...(teamId === undefined ? {} : { teamId }),
+              delta: {},
+              quoteSets: [],
+              quoteRemovals,
+            }),
+          () => true,
+        );
+    for (const { questionId, teamId, delta } of changes)
       for (const part of slices(delta, COUNTERS_PER_PATCH))
         await attempt(
           'summary figures',
-          () => this.deps.aggregates.apply(tenantId, questionId, part, teamId),
+          () =>
+            this.deps.aggregates.apply(tenantId, userId, {
+              questionId,
+              ...(teamId === undefined ? {} : { teamId }),
+              delta: part,
+              quoteSets: [],
+              quoteRemovals: [],
+            }),
           notApplied,
         );
     return [...leftovers].sort();

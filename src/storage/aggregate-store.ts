@@ -1,92 +1,114 @@
-import { createHash } from 'node:crypto';
-import type { Container, PatchOperation } from '@azure/cosmos';
+import type { Container, Item, PatchOperation } from '@azure/cosmos';
+import type { AggregateChange } from '../aggregation/aggregate-changes';
 import type { Counters } from '../aggregation/contributions';
-import type { Quote, QuoteSet, QuoteSlots } from '../aggregation/quotes';
+import type { QuoteSlots } from '../aggregation/quotes';
+import {
+  aggregateId,
+  isCurrent,
+  newAggregate,
+  offer,
+  offered,
+  PATCH_LIMIT,
+  pendingKey,
+  publication,
+  publicationDue,
+  publishedView,
+  rebuilt,
+  removals,
+  REVISION_BUMP,
+  upgraded,
+  type AggregateDoc,
+  type FollowUp,
+} from './aggregate-doc';
 import { withoutSystemFields } from './system-fields';
 
-/** Counters of one question in one tenant, kept up to date as answers arrive. */
-export interface AggregateDoc {
-  id: string;
-  type: 'aggregate';
-  tenantId: string;
-  questionId: string;
-  /** Set on a team's counters; absent on the organisation's. */
-  teamId?: string;
-  counters: Counters;
-  /** Example statements for the leadership card (src/aggregation/quotes.ts); absent on documents from before them. */
-  quotes?: QuoteSlots;
-}
+export { aggregateId, type AggregateDoc } from './aggregate-doc';
 
-/** Cosmos accepts at most 10 operations in one patch. */
-const PATCH_LIMIT = 10;
+/** Publish once this many different people changed a document: the default summary threshold (the app passes its own). */
+const DEFAULT_PUBLISH_AFTER = 5;
+/** Conditional writes after a change (publishing, upgrading, the rebuild) read again and retry a few times at most. */
+const ATTEMPTS = 3;
 
-/** Per-tenant, per-question counters; summaries read these with point reads. */
+type Stored = AggregateDoc & { _etag?: string };
+
+/** Per-tenant, per-question counters; summaries read their published copies with point reads (see AggregateDoc). */
 export class AggregateStore {
-  /** Creations in flight, so turns racing to a question's first answer wait for one create instead of each trying. */
+  /** Creations (in flight or done), so turns racing to a question's first answer wait for one create instead of each trying. */
   private readonly creating = new Map<string, Promise<boolean>>();
-
-  constructor(private readonly container: Container) {}
+  /** Documents (by tenant and id) checked for the live, pending and published parts (see checkOnce). */
+  private readonly checked = new Map<string, Promise<'current' | 'missing'>>();
 
   /**
-   * Adds the delta to the question's counters with atomic increments (no read, no lost update), and fills quote slots
-   * in the same patch (so a statement costs no extra request).
+   * `publishAfter`: how many different people must have changed a document before it is published (the group
+   * threshold); `clock` dates the pending marks (a batch left unpublished for long is published by the next change).
    */
-  async apply(
-    tenantId: string,
-    questionId: string,
-    delta: Counters,
-    teamId?: string,
-    quoteSets: readonly QuoteSet[] = [],
-  ): Promise<void> {
-    const operations: PatchOperation[] = [
-      ...Object.entries(delta).map(([name, amount]): PatchOperation => ({
-        op: 'incr',
-        path: `/counters/${name}`,
-        value: amount,
-      })),
-      ...quoteSets.map(({ slot, quote }): PatchOperation => ({ op: 'set', path: `/quotes/${slot}`, value: quote })),
-    ];
-    for (let start = 0; start < operations.length; start += PATCH_LIMIT) {
-      await this.patch(tenantId, questionId, operations.slice(start, start + PATCH_LIMIT), teamId);
+  constructor(
+    private readonly container: Container,
+    private readonly publishAfter = DEFAULT_PUBLISH_AFTER,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * One person's change to one document: counters moved with atomic increments (no read, no lost update) and the person
+   * marked pending, in one patch (with a removal, the revision bump too). The patch answers with the document, so
+   * offering new statements to the quote slots, emptying removed ones and publishing a whole batch each cost one more
+   * patch, only when needed (see aggregate-doc.ts for why each is safe against the others).
+   */
+  async apply(tenantId: string, personId: string, change: AggregateChange): Promise<void> {
+    const { questionId, teamId, delta } = change;
+    const item = this.item(tenantId, questionId, teamId);
+    const operations: PatchOperation[] = Object.entries(delta).map(([name, amount]) => ({
+      op: 'incr',
+      path: `/counters/${name}`,
+      value: amount,
+    }));
+    if (change.quoteRemovals.length > 0) operations.push(REVISION_BUMP);
+    const now = Math.floor(this.clock().getTime() / 1000);
+    // Last, so that it lands with the last part of the change and its answer sees the whole change.
+    if (Object.keys(delta).length > 0)
+      operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: now });
+    const missing = (await this.checkOnce(tenantId, item)) === 'missing';
+    let doc: Stored | undefined;
+    for (let start = 0; start < operations.length; start += PATCH_LIMIT)
+      doc = await this.patch(
+        tenantId,
+        item,
+        operations.slice(start, start + PATCH_LIMIT),
+        change,
+        missing && start === 0,
+      );
+    if (operations.length === 0 && change.quoteSets.length > 0) doc = (await item.read<Stored>()).resource;
+    if (!doc) return;
+    const publish = publicationDue(doc, this.publishAfter, now);
+    for (const followUp of removals(doc, change.quoteRemovals)) doc = (await this.send(item, followUp)) ?? doc;
+    for (let next = offer(doc, change.quoteSets); next; next = offer(doc, change.quoteSets)) {
+      const answered = await this.send(item, next);
+      if (!answered) break;
+      doc = answered;
     }
+    if (publish) await this.publish(item, doc, pendingKey(personId));
   }
 
-  /** Empties a quote slot only while it still holds the statement with this key (edits and deletions). */
-  async clearQuote(tenantId: string, questionId: string, slot: string, key: string, teamId?: string): Promise<void> {
-    try {
-      await this.container.item(aggregateId(questionId, teamId), [tenantId, questionId]).patch({
-        condition: `FROM c WHERE c.quotes["${slot}"].k = "${key}"`,
-        operations: [{ op: 'set', path: `/quotes/${slot}`, value: null }],
-      });
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      // 412: the slot holds another statement by now; 404: no document; 400: a document without quotes.
-      if (code !== 412 && code !== 404 && code !== 400) throw error;
-    }
-  }
-
-  /** The counters of the given questions (missing ones are empty), one point read each; a team's with `teamId`. */
+  /** The live counters of the given questions (missing ones are empty), one point read each; a team's with `teamId`. */
   async read(tenantId: string, questionIds: readonly string[], teamId?: string): Promise<Map<string, Counters>> {
-    const docs = await this.readDocs(tenantId, questionIds, teamId);
-    return new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
+    const docs = await this.readMany(tenantId, questionIds, teamId);
+    return new Map([...docs].map(([questionId, doc]) => [questionId, doc?.counters ?? {}]));
   }
 
-  /** Counters and quote slots of the given questions, one point read each. */
-  async readDocs(
+  /** What summaries may show: the published counters and quote slots of the given questions, one point read each. */
+  async readPublished(
     tenantId: string,
     questionIds: readonly string[],
     teamId?: string,
   ): Promise<Map<string, { counters: Counters; quotes: QuoteSlots }>> {
-    const result = new Map<string, { counters: Counters; quotes: QuoteSlots }>();
-    await Promise.all(
-      questionIds.map(async (questionId) => {
-        const { resource } = await this.container
-          .item(aggregateId(questionId, teamId), [tenantId, questionId])
-          .read<AggregateDoc>();
-        result.set(questionId, { counters: resource?.counters ?? {}, quotes: resource?.quotes ?? {} });
-      }),
-    );
-    return result;
+    const docs = await this.readMany(tenantId, questionIds, teamId);
+    return new Map([...docs].map(([questionId, doc]) => [questionId, publishedView(doc)]));
+  }
+
+  /** One document, live and published copies (undefined when there is none). */
+  async readDoc(tenantId: string, questionId: string, teamId?: string): Promise<AggregateDoc | undefined> {
+    const { resource } = await this.item(tenantId, questionId, teamId).read<Stored>();
+    return resource && withoutSystemFields(resource);
   }
 
   /** Every counters document of the tenant, organisation and teams (for the rebuild; a query within the tenant). */
@@ -100,92 +122,168 @@ export class AggregateStore {
     return resources.map(withoutSystemFields);
   }
 
-  /** Overwrites a counters document and its quote slots (the rebuild's repair). */
-  async replaceCounters(
+  /**
+   * The rebuild's repair: the live copy becomes the recomputed counters and quote slots; the published copy keeps
+   * its figures (they move with the next batch, as any change does) but drops statements that no longer exist.
+   */
+  async rewrite(
     tenantId: string,
     questionId: string,
-    counters: Counters,
-    teamId?: string,
-    quotes: QuoteSlots = {},
-  ): Promise<void> {
-    await this.container.items.upsert(document(tenantId, questionId, teamId, counters, quotes));
-  }
-
-  private async patch(
-    tenantId: string,
-    questionId: string,
-    operations: PatchOperation[],
     teamId: string | undefined,
+    recomputed: { counters: Counters; quotes: QuoteSlots },
+    statementExists: (key: string) => boolean,
   ): Promise<void> {
-    const item = this.container.item(aggregateId(questionId, teamId), [tenantId, questionId]);
-    try {
-      await item.patch(operations);
-    } catch (error) {
-      if ((error as { code?: number }).code !== 404) throw error;
-      // First answer to this question in the tenant: create the counters with this change already in them.
-      const key = `${tenantId}|${aggregateId(questionId, teamId)}`;
-      const inFlight = this.creating.get(key);
-      if (inFlight) {
-        await inFlight.catch(() => false);
-        await item.patch(operations);
-        return;
-      }
-      const creation = this.createWith(tenantId, questionId, operations, teamId).finally(() =>
-        this.creating.delete(key),
+    const item = this.item(tenantId, questionId, teamId);
+    for (let attempt = 1; ; attempt++) {
+      const { resource: current } = await item.read<Stored>();
+      const empty = newAggregate(tenantId, questionId, teamId, { counters: {}, quotes: {}, pending: {} });
+      const next = rebuilt(
+        current ? withoutSystemFields(current) : empty,
+        recomputed,
+        statementExists,
+        this.publishAfter,
       );
-      this.creating.set(key, creation);
-      if (!(await creation)) await item.patch(operations);
+      try {
+        if (current) await item.replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag ?? '' } });
+        else await this.container.items.create(next);
+        return;
+      } catch (error) {
+        const code = (error as { code?: number }).code;
+        if ((code !== 412 && code !== 409) || attempt >= ATTEMPTS) throw error;
+      }
     }
   }
 
-  /** Creates the counters document holding `operations`' amounts and quotes; false if another turn created it first. */
-  private async createWith(
+  private item(tenantId: string, questionId: string, teamId: string | undefined): Item {
+    return this.container.item(aggregateId(questionId, teamId), [tenantId, questionId]);
+  }
+
+  private async readMany(
     tenantId: string,
-    questionId: string,
-    operations: PatchOperation[],
-    teamId: string | undefined,
-  ): Promise<boolean> {
-    const valued = operations as Array<{ op: string; path: string; value: unknown }>;
-    const counters = Object.fromEntries(
-      valued
-        .filter((operation) => operation.path.startsWith('/counters/'))
-        .map((operation) => [operation.path.slice('/counters/'.length), Number(operation.value)]),
+    questionIds: readonly string[],
+    teamId?: string,
+  ): Promise<Map<string, AggregateDoc | undefined>> {
+    const result = new Map<string, AggregateDoc | undefined>();
+    await Promise.all(
+      questionIds.map(async (questionId) =>
+        result.set(questionId, (await this.item(tenantId, questionId, teamId).read<Stored>()).resource),
+      ),
     );
-    const quotes = Object.fromEntries(
-      valued
-        .filter((operation) => operation.path.startsWith('/quotes/'))
-        .map((operation) => [operation.path.slice('/quotes/'.length), operation.value as Quote]),
-    );
+    return result;
+  }
+
+  /** A conditional patch; the document it answers with, or undefined when its condition no longer held (412). */
+  private async send(item: Item, followUp: FollowUp): Promise<Stored | undefined> {
     try {
-      await this.container.items.create(document(tenantId, questionId, teamId, counters, quotes));
+      const { resource } = await item.patch<Stored>(
+        followUp.condition ? { condition: followUp.condition, operations: followUp.operations } : followUp.operations,
+      );
+      return resource;
+    } catch (error) {
+      if ((error as { code?: number }).code === 412) return undefined;
+      throw error;
+    }
+  }
+
+  /** Publishes a whole batch, as `doc` holds it. */
+  private async publish(item: Item, doc: Stored, personKey: string): Promise<void> {
+    // Refused when another publication or a removal came first, or failed: then a later batch publishes (nothing is
+    // lost), and the caller's change, already applied, is never reported as failed (a retry would apply it twice).
+    await this.send(item, publication(doc, personKey)).catch(() => undefined);
+  }
+
+  /**
+   * One patch; creates the document on a question's first answer (undefined: created, with the change's statements).
+   * `missing`: the document did not exist when last looked at, so the patch is not even tried.
+   */
+  private async patch(
+    tenantId: string,
+    item: Item,
+    operations: PatchOperation[],
+    change: AggregateChange,
+    missing: boolean,
+  ): Promise<Stored | undefined> {
+    if (!missing) {
+      try {
+        return (await item.patch<Stored>(operations)).resource;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 404) throw error;
+      }
+    }
+    // First answer to this question in the tenant: create the counters with this change already in them.
+    const key = `${tenantId}|${item.id}`;
+    const inFlight = this.creating.get(key);
+    if (inFlight) {
+      await inFlight.catch(() => false);
+      return (await item.patch<Stored>(operations)).resource;
+    }
+    // Kept once settled, so a turn that was told the document was missing patches it rather than creating it again.
+    const creation = this.createWith(tenantId, operations, change).catch((error: unknown) => {
+      this.creating.delete(key);
+      throw error;
+    });
+    this.creating.set(key, creation);
+    if (await creation) return undefined;
+    return (await item.patch<Stored>(operations)).resource;
+  }
+
+  /**
+   * Once per document and process: a document from before publication lacks the parts a change writes into (servers
+   * differ in what they then do), so it is first given them, publishing what summaries showed until then. Says
+   * whether the document was there.
+   */
+  private checkOnce(tenantId: string, item: Item): Promise<'current' | 'missing'> {
+    const key = `${tenantId}|${item.id}`;
+    let check = this.checked.get(key);
+    if (!check) {
+      check = this.upgrade(item).catch((error: unknown) => {
+        this.checked.delete(key);
+        throw error;
+      });
+      this.checked.set(key, check);
+    }
+    return check;
+  }
+
+  private async upgrade(item: Item): Promise<'current' | 'missing'> {
+    for (let attempt = 1; ; attempt++) {
+      const { resource } = await item.read<Stored>();
+      if (!resource) return 'missing';
+      if (isCurrent(resource)) return 'current';
+      try {
+        await item.replace(upgraded(withoutSystemFields(resource)), {
+          accessCondition: { type: 'IfMatch', condition: resource._etag ?? '' },
+        });
+        return 'current';
+      } catch (error) {
+        if ((error as { code?: number }).code !== 412 || attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Creates the counters document holding the change (amounts, pending mark, statements); false if another turn created it first. */
+  private async createWith(tenantId: string, operations: PatchOperation[], change: AggregateChange): Promise<boolean> {
+    const valued = operations as Array<{ op: string; path: string; value: unknown }>;
+    const under = (prefix: string) =>
+      Object.fromEntries(
+        valued
+          .filter((operation) => operation.path.startsWith(prefix))
+          .map((operation) => [operation.path.slice(prefix.length), operation.value]),
+      );
+    const counters = Object.fromEntries(
+      Object.entries(under('/counters/')).map(([name, value]) => [name, Number(value)]),
+    );
+    const pending = Object.fromEntries(Object.entries(under('/pending/')).map(([person, at]) => [person, Number(at)]));
+    // The new document's slots take the smallest of the change's statements, as an offer would.
+    const quotes = Object.fromEntries(offered({}, change.quoteSets));
+    try {
+      await this.container.items.create(
+        newAggregate(tenantId, change.questionId, change.teamId, { counters, quotes, pending }),
+      );
       return true;
     } catch (error) {
       if ((error as { code?: number }).code !== 409) throw error;
       return false;
     }
   }
-}
-
-function document(
-  tenantId: string,
-  questionId: string,
-  teamId: string | undefined,
-  counters: Counters,
-  quotes: QuoteSlots,
-): AggregateDoc {
-  return {
-    id: aggregateId(questionId, teamId),
-    type: 'aggregate',
-    tenantId,
-    questionId,
-    ...(teamId === undefined ? {} : { teamId }),
-    counters,
-    quotes,
-  };
-}
-
-/** `aggregate|<question>` for the organisation; a team's adds a hash of its id (Teams ids hold characters ids may not). */
-export function aggregateId(questionId: string, teamId?: string): string {
-  if (teamId === undefined) return `aggregate|${questionId}`;
-  return `aggregate|team-${createHash('sha256').update(teamId).digest('base64url').slice(0, 22)}|${questionId}`;
 }

@@ -1,4 +1,8 @@
-import { cardsOf, TENANT, type TestUser, type TurnReply } from '../support/bot-harness';
+import { aggregateChanges } from '../../src/aggregation/aggregate-changes';
+import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompute';
+import type { ContentIndex } from '../../src/content/content-index';
+import type { AggregateStore } from '../../src/storage/aggregate-store';
+import { cardsOf, submitData, TENANT, type TestUser, type TurnReply } from '../support/bot-harness';
 import { hasButton, inputsOf } from '../support/card-driver';
 
 type Json = Record<string, unknown>;
@@ -146,4 +150,38 @@ export function inGroupChat(user: TestUser, text: string): Promise<TurnReply> {
       name: 'Group',
     },
   });
+}
+
+/** Opens a question through its Edit route (answered or not) and answers it with this value. */
+export async function answerQuestion(user: TestUser, questionId: string, answer: string): Promise<TurnReply> {
+  const opened = await user.submit({ sg: 'edit', questionId });
+  const card = cardsOf(opened).at(-1);
+  if (!card) throw new Error(`no card for ${questionId}`);
+  return user.submit({ ...submitData(card, 'Next'), answer });
+}
+
+/** Opens a statement-rows question (e.g. am-want) through its Edit route, adds one statement, then Done. */
+export async function addStatement(user: TestUser, questionId: string, statement: string): Promise<TurnReply> {
+  const opened = await user.submit({ sg: 'edit', questionId });
+  const added = await user.submit({
+    ...submitData(cardsOf(opened).at(-1) as Json, 'Add'),
+    'field.statement': statement,
+  });
+  return user.submit(submitData(cardsOf(added).at(-1) as Json, 'Done — next question'));
+}
+
+/** Adds these answers' counters to the aggregates person by person, as their turns would (so batches get published). */
+export async function applyAsTurnsWould(
+  store: AggregateStore,
+  index: ContentIndex,
+  tenantId: string,
+  answers: readonly RawAnswer[],
+  teamId?: string,
+): Promise<void> {
+  const byPerson = new Map<string, RawAnswer[]>();
+  for (const answer of answers) byPerson.set(answer.userId, [...(byPerson.get(answer.userId) ?? []), answer]);
+  for (const [userId, own] of byPerson) {
+    const deltas = [...recomputeCounters(index, own)].map(([questionId, delta]) => ({ questionId, teamId, delta }));
+    for (const change of aggregateChanges(deltas)) await store.apply(tenantId, userId, change);
+  }
 }

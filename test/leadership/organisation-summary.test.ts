@@ -68,9 +68,9 @@ const metricRow = (metric: string, baseline: string, target: string): RowValue =
 describe('organisation summary thresholds', () => {
   it('shows no participation figures below the threshold, and people and completion at it', () => {
     expect(summaryOf(crowd(4, { rating: 3 })).participation.people).toBeNull();
-    const at = summaryOf([...crowd(3, { rating: 3 }), ...crowd(2, { everything: true, rating: 4 }, 'f')]);
-    expect(at.participation.people).toBe(5);
-    expect(at.participation.completionRate).toBeCloseTo(2 / 5);
+    const at = summaryOf([...crowd(5, { rating: 3 }), ...crowd(5, { everything: true, rating: 4 }, 'f')]);
+    expect(at.participation.people).toBe(10);
+    expect(at.participation.completionRate).toBeCloseTo(5 / 10);
     expect(at.participation.meanProgress).toBeGreaterThan(0);
   });
 
@@ -79,10 +79,10 @@ describe('organisation summary thresholds', () => {
     expect(summaryOf(crowd(3, { rating: 3 }), { group: 1, comments: 1 }).participation.people).toBe(3);
   });
 
-  it('hides the leader / employee split when one group is below the threshold', () => {
+  it('hides the leader / employee split when one group is below the threshold (both: either is people minus the other)', () => {
     const summary = summaryOf([...crowd(6, { rating: 3 }), ...crowd(2, { rating: 4, role: 'leader' }, 'l')]);
     expect(summary.participation.people).toBe(8);
-    expect(summary.participation.employees).toBe(6);
+    expect(summary.participation.employees).toBeNull();
     expect(summary.participation.leaders).toBeNull();
   });
 
@@ -94,12 +94,13 @@ describe('organisation summary thresholds', () => {
     expect(summary.want.hiddenThemes).toBe(2);
     const enough = summaryOf(crowd(5, { wants: ['Automate routine paperwork', 'Less manual admin'] }));
     expect(enough.want.themes).toEqual([
-      { themeId: 'automation', label: 'Automating routine work', people: 5, statements: 10, quotes: [] },
+      { themeId: 'automation', label: 'Automating routine work', people: 5, quotes: [] },
     ]);
   });
 
   it('shows no ambition register when fewer people than the threshold answered the question', () => {
     const summary = summaryOf(crowd(4, { doNotWants: ['Replace jobs'] }));
+    expect(summary.doNotWant.enough).toBe(false);
     expect(summary.doNotWant.respondents).toBeNull();
     expect(summary.doNotWant.themes).toEqual([]);
   });
@@ -109,16 +110,17 @@ describe('organisation summary thresholds', () => {
     expect(few.goals).toEqual([]);
     const mixed = summaryOf([
       ...crowd(5, { metrics: [metricRow('conversion-rate', '2%', '4%')] }),
-      ...crowd(2, { metrics: [metricRow('revenue-per-user', '100', '120')] }, 'q'),
+      ...crowd(5, { metrics: [metricRow('revenue-per-user', '100', '120')] }, 'q'),
+      ...crowd(2, { metrics: [metricRow('growth-rate', '1', '2')] }, 'g'),
     ]);
     expect(mixed.goals).toHaveLength(1);
-    expect(mixed.goals[0]).toMatchObject({ goalId: 'revenue', label: 'Revenue', people: 7, hiddenMetrics: 1 });
+    // Two metrics of five and two others: the rest must not be two, so one of the five is left out too.
+    expect(mixed.goals[0]).toMatchObject({ goalId: 'revenue', label: 'Revenue', people: 12, hiddenMetrics: 2 });
     expect(mixed.goals[0].metrics).toEqual([
       {
         metricId: 'conversion-rate',
         label: 'Conversion rate',
         people: 5,
-        rows: 5,
         baseline: { low: 2, high: 5, numbers: 5 },
         target: { low: 2, high: 5, numbers: 5 },
       },
@@ -129,7 +131,7 @@ describe('organisation summary thresholds', () => {
 
   it('uses only questions with enough ratings for readiness, and shows none below', () => {
     const few = summaryOf(crowd(4, { rating: 2 }));
-    expect(few.readiness.every((section) => section.mean === null && section.ratings === 0)).toBe(true);
+    expect(few.readiness.every((section) => section.mean === null && section.bands.length === 0)).toBe(true);
     const enough = summaryOf([...crowd(5, { rating: 2 }), ...crowd(5, { rating: 4 }, 'h')]);
     const business = enough.readiness.find((section) => section.sectionId === 'business-impact');
     expect(business?.mean).toBeCloseTo(3);
@@ -137,9 +139,14 @@ describe('organisation summary thresholds', () => {
     const ratedInSection = index
       .questionsOf('business-impact')
       .filter(({ question }) => question.kind === 'rating').length;
-    expect(business?.distribution[1]).toBe(5 * ratedInSection);
-    expect(business?.distribution[3]).toBe(5 * ratedInSection);
-    expect(business?.ratings).toBe(10 * ratedInSection);
+    expect(business?.bands).toEqual([
+      { from: 1, to: 1, count: 0 },
+      { from: 2, to: 2, count: 5 * ratedInSection },
+      { from: 3, to: 3, count: 0 },
+      { from: 4, to: 4, count: 5 * ratedInSection },
+      { from: 5, to: 5, count: 0 },
+    ]);
+    expect(business?.dontKnow).toBe(0);
     // Per consideration too (SPEC: readiness per consideration), titled as in the pack.
     const pack = index.section('business-impact');
     expect(business?.considerations.map((entry) => entry.title)).toEqual(

@@ -1,4 +1,4 @@
-import { quoteChanges, scrubNames } from '../../src/aggregation/quotes';
+import { quoteChanges, scrubNames, stickyQuotes } from '../../src/aggregation/quotes';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import type { AnswerValue } from '../../src/domain/answers';
@@ -48,22 +48,29 @@ async function organisationCardText(): Promise<string> {
 }
 
 describe('example statements (quotes)', () => {
-  it('changes a slot only for the statement that changed, and empties it only for its own statement', () => {
+  it('keeps an edited statement in its slot under a new key, and empties exactly the old words', () => {
     const one: AnswerValue = { kind: 'rows', rows: [{ rowId: 'a', statement: 'Automate routine reports' }] };
     const edited: AnswerValue = { kind: 'rows', rows: [{ rowId: 'a', statement: 'Automate dull reports' }] };
-    expect(quoteChanges(want, 'u1', undefined, one)).toEqual([
-      {
-        slot: expect.stringMatching(/^statement:automation:\d$/),
-        set: { k: expect.any(String), t: 'Automate routine reports' },
-      },
-    ]);
+    const [added] = quoteChanges(want, 'u1', undefined, one);
+    expect(added).toEqual({
+      slot: expect.stringMatching(/^statement:automation:\d$/),
+      set: { k: expect.stringMatching(/^[0-9a-f]{16}$/), t: 'Automate routine reports' },
+    });
     expect(quoteChanges(want, 'u1', one, one)).toEqual([]);
+    const key = 'set' in added ? added.set.k : '';
     expect(quoteChanges(want, 'u1', one, edited)).toEqual([
-      expect.objectContaining({ set: expect.objectContaining({ t: 'Automate dull reports' }) }),
+      { slot: added.slot, remove: key },
+      { slot: added.slot, set: { k: expect.not.stringMatching(key), t: 'Automate dull reports' } },
     ]);
-    expect(quoteChanges(want, 'u1', one, undefined)).toEqual([
-      { slot: expect.any(String), clearIfKey: expect.any(String) },
-    ]);
+    expect(quoteChanges(want, 'u1', one, undefined)).toEqual([{ slot: added.slot, remove: key }]);
+  });
+
+  it('publishes a statement only into an empty slot: one that is shown stays while it exists', () => {
+    const old = { k: 'a', t: 'shown before' };
+    const newer = { k: 'b', t: 'a newcomer' };
+    expect(stickyQuotes({ s1: old }, { s1: newer, s2: newer })).toEqual({ s1: old, s2: newer });
+    expect(stickyQuotes({ s1: null }, { s1: newer })).toEqual({ s1: newer });
+    expect(stickyQuotes({ s1: null }, { s1: null })).toEqual({});
   });
 
   it('removes mentions, handles, e-mail addresses and capitalised names, keeping acronyms and sentence starts', () => {
@@ -75,26 +82,31 @@ describe('example statements (quotes)', () => {
   });
 
   it('quotes a theme on the card only from the comment threshold on, names removed, and never after deletion', async () => {
-    const users = Array.from({ length: 10 }, () => bot.user());
+    // Twelve people: four whole batches of the threshold (3), so all of them are published.
+    const users = Array.from({ length: 12 }, () => bot.user());
     for (const [i, user] of users.entries()) await addWant(user, `Automate routine reports for Jane Doe ${i}`);
     const before = await organisationCardText();
-    expect(before).toMatch(/Automating routine work\s*· 10 people/);
-    expect(before).toMatch(/“Automate routine reports for \[name\] \d”/);
+    expect(before).toMatch(/Automating routine work\s*· 12 people/);
+    expect(before).toMatch(/“Automate routine reports for \[name\] \d+”/);
     expect(before).not.toContain('Jane');
 
-    const quoted = [...before.matchAll(/\[name\] (\d)”/g)].map((match) => Number(match[1]));
+    // The words leave the card and storage (live and published slots) at once; the figures move with a batch.
+    const quoted = [...before.matchAll(/\[name\] (\d+)”/g)].map((match) => Number(match[1]));
     expect(quoted.length).toBeGreaterThan(0);
     await deleteData(users[quoted[0]]);
     const after = await organisationCardText();
     expect(after).not.toContain(`[name] ${quoted[0]}”`);
-    expect(after).not.toMatch(/“/); // 9 people: below the comment threshold of 10, so no quotes at all
-    expect(after).toMatch(/Automating routine work\s*· 9 people/);
-    const slots = (await new AggregateStore(bot.containers.aggregates).readDocs(TENANT, ['am-want'])).get(
-      'am-want',
-    )?.quotes;
-    const kept = Object.values(slots ?? {}).flatMap((quote) => (quote ? [quote.t] : []));
-    expect(kept.length).toBeGreaterThan(0);
-    expect(kept.some((text) => text.endsWith(`Jane Doe ${quoted[0]}`))).toBe(false);
+    expect(after).toMatch(/Automating routine work\s*· 12 people/);
+    const doc = await new AggregateStore(bot.containers.aggregates).readDoc(TENANT, 'am-want');
+    const stored = [...Object.values(doc?.quotes ?? {}), ...Object.values(doc?.published?.quotes ?? {})];
+    expect(stored.some((quote) => quote?.t.endsWith(`Jane Doe ${quoted[0]}`))).toBe(false);
+
+    // Two more deletions complete a batch: 9 people, below the comment threshold of 10, so no quotes at all.
+    const others = users.filter((_, i) => i !== quoted[0]).slice(0, 2);
+    for (const user of others) await deleteData(user);
+    const fewer = await organisationCardText();
+    expect(fewer).toMatch(/Automating routine work\s*· 9 people/);
+    expect(fewer).not.toMatch(/“/);
 
     const report = await rebuildAggregates(
       index,

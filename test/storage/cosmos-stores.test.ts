@@ -20,6 +20,13 @@ afterAll(async () => {
   await cosmos.close();
 });
 
+const change = (questionId: string, delta: Record<string, number>) => ({
+  questionId,
+  delta,
+  quoteSets: [],
+  quoteRemovals: [],
+});
+
 const answer = (userId: string, text: string) => ({
   tenantId: 't1',
   userId,
@@ -80,8 +87,8 @@ describe('Cosmos stores against the embedded Cosmos-compatible server', () => {
   it('creates aggregate counters on first use and applies more than ten increments at once', async () => {
     const store = new AggregateStore(containers.aggregates);
     const delta = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`employee:counts:o${i}`, i + 1]));
-    await store.apply('t1', 'q-many', delta);
-    await store.apply('t1', 'q-many', { 'employee:counts:o0': -1 });
+    await store.apply('t1', 'person', change('q-many', delta));
+    await store.apply('t1', 'person', change('q-many', { 'employee:counts:o0': -1 }));
     const counters = (await store.read('t1', ['q-many', 'q-none'])).get('q-many');
     expect(counters?.['employee:counts:o12']).toBe(13);
     expect(counters?.['employee:counts:o0']).toBe(0);
@@ -90,7 +97,9 @@ describe('Cosmos stores against the embedded Cosmos-compatible server', () => {
 
   it('loses no counter update when many turns patch the same question at once', async () => {
     const store = new AggregateStore(containers.aggregates);
-    await Promise.all(Array.from({ length: 40 }, () => store.apply('t1', 'q-race', { 'employee:n': 1 })));
+    await Promise.all(
+      Array.from({ length: 40 }, () => store.apply('t1', 'person', change('q-race', { 'employee:n': 1 }))),
+    );
     expect((await store.read('t1', ['q-race'])).get('q-race')?.['employee:n']).toBe(40);
   });
 
