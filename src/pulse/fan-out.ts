@@ -96,8 +96,8 @@ export class FanOut {
   run(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
     return this.withOpenPulse(tenantId, pulseId, async (pulse, channel, lease) => {
       await this.postChannelCard(pulse, channel);
-      await this.readRoster(pulse, channel, lease);
-      if (!(await this.audienceLargeEnough(pulse, channel))) return;
+      const audience = await this.readRoster(pulse, channel, lease);
+      if (!(await this.audienceLargeEnough(pulse, audience, channel))) return;
       // What a sender that died left `sending` goes out again; so, after a pass, does an entry whose `sending` write
       // landed but was reported lost (a dropped connection).
       const requeue = () => requeueInFlight(this.deps.store, pulse, this.deps.clock, this.deps.logger);
@@ -178,11 +178,15 @@ export class FanOut {
     ]);
   }
 
-  /** Reads roster pages into the ledger, remembering the next page on the pulse so a restart goes on from there. */
-  private async readRoster(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<void> {
+  /**
+   * Reads roster pages into the ledger, remembering the next page on the pulse so a restart goes on from there; returns
+   * how many recipients the ledger holds.
+   */
+  private async readRoster(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<number> {
     const { tenantId, pulseId, origin } = pulse;
     let continuation = pulse.fanOut.rosterContinuation;
-    if (pulse.fanOut.phase !== 'roster') return;
+    let recipients = pulse.fanOut.recipients;
+    if (pulse.fanOut.phase !== 'roster') return recipients;
     for (;;) {
       this.checkStillSending(lease);
       const page = await this.retrying(() =>
@@ -194,6 +198,7 @@ export class FanOut {
         .filter((member) => isRecipient(member, origin, pulse.createdBy))
         .map((member) => newDelivery(tenantId, pulseId, member, now));
       const added = deliveries.length > 0 ? await this.deps.store.queueDeliveries(deliveries) : 0;
+      recipients += added;
       continuation = page.value.continuationToken;
       await this.deps.store.patchPulse(tenantId, pulseId, [
         { op: 'incr', path: '/fanOut/recipients', value: added },
@@ -201,7 +206,7 @@ export class FanOut {
           ? { op: 'set', path: '/fanOut/rosterContinuation', value: continuation }
           : { op: 'set', path: '/fanOut/phase', value: 'sending' },
       ]);
-      if (!continuation) return;
+      if (!continuation) return recipients;
     }
   }
 
@@ -210,10 +215,8 @@ export class FanOut {
    * threshold + 2 goes to nobody. It is cancelled and the channel card says so. The set-up checked this too, but the
    * roster can change in between.
    */
-  private async audienceLargeEnough(pulse: PulseDoc, channel: TeamsChannel): Promise<boolean> {
+  private async audienceLargeEnough(pulse: PulseDoc, audience: number, channel: TeamsChannel): Promise<boolean> {
     const { store, clock, logger } = this.deps;
-    const current = await store.readPulse(pulse.tenantId, pulse.pulseId);
-    const audience = current?.doc.fanOut.recipients ?? 0;
     if (audience >= minimumAudience(pulse.threshold)) return true;
     const cancelled = await store.cancelPulse(pulse.tenantId, pulse.pulseId, clock().toISOString());
     logger.warn('pulse.fan-out.too-few', { tenantId: pulse.tenantId, pulseId: pulse.pulseId, audience });
