@@ -219,14 +219,8 @@ export class PulseStore {
   }
 
   /** Stores a closed pulse's results once; false when they were stored already (they are then final). */
-  async createResults(results: ResultsDoc): Promise<boolean> {
-    try {
-      await this.container.items.create(results);
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === 409) return false;
-      throw error;
-    }
+  createResults(results: ResultsDoc): Promise<boolean> {
+    return this.createIfAbsent(results);
   }
 
   /** The answers and comments of a pulse, without who gave them. */
@@ -380,7 +374,7 @@ export class PulseStore {
     }
   }
 
-  private async createIfAbsent(doc: DeliveryDoc): Promise<boolean> {
+  private async createIfAbsent(doc: DeliveryDoc | ResultsDoc): Promise<boolean> {
     try {
       await this.container.items.create(doc);
       return true;

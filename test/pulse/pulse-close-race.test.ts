@@ -1,4 +1,5 @@
 import { cardsOf, cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
+import { waitUntil } from '../support/wait';
 import { startCosmosFaultProxy, type CosmosFaultProxy } from '../support/cosmos-fault-proxy';
 import { FakeTeamsService } from '../support/fake-teams-service';
 import { answersFor, inChannel, pulseCardOf, saidIn, startPulse } from './pulse-chat';
@@ -41,14 +42,6 @@ async function pulseDocs(type: string, pulseId: string): Promise<Record<string, 
   return resources as Record<string, unknown>[];
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('a closed pulse is final (real bot over HTTP, embedded Cosmos behind a fault proxy, FAKE Teams channel service)', () => {
   it('refuses a response whose write races the close, stores nothing of it, and shows the stored results again', async () => {
     expect(saidIn(await startPulse(member(0), service, { threshold: '5' }))).toMatch(/on its way/);
@@ -69,7 +62,7 @@ describe('a closed pulse is final (real bot over HTTP, embedded Cosmos behind a 
       times: 1,
     });
     const late = member(6).submit(answersFor(pulseCardOf(service, service.members[6].id), '1', 'A late remark'));
-    await waitFor(() => (proxy?.faulted ?? 0) === 1, "member 6's answer to reach Cosmos");
+    await waitUntil(() => (proxy?.faulted ?? 0) === 1, "member 6's answer to reach Cosmos");
     const close = () =>
       inChannel(member(0), service, { value: { sg: 'pulse', action: 'close', pulseId: pulse.pulseId } });
     const firstResults = cardText(cardsOf(await close()).at(-1));

@@ -4,6 +4,7 @@ import type { DeliveryDoc } from '../../src/pulse/types';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 import { submitData } from '../support/bot-harness';
 import { startBotProcess, type BotProcess } from '../support/bot-process';
+import { waitUntil } from '../support/wait';
 import { FakeTeamsService, type RecordedRequest } from '../support/fake-teams-service';
 import { answersFor, saidIn, startPulse } from './pulse-chat';
 
@@ -51,14 +52,6 @@ const toMember = (request: RecordedRequest) => request.conversationId?.slice('a:
 const oneToOneSends = () =>
   service.of('send').filter((request) => request.status === 200 && request.conversationId?.startsWith('a:1on1|'));
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 describe('a bot process killed mid-fan-out (SIGKILL, real child process, embedded Cosmos, FAKE Teams connector)', () => {
   it('sends everyone the pulse after a restart on the same database, at most the in-flight sends twice', async () => {
     bot = await startBot();
@@ -75,7 +68,7 @@ describe('a bot process killed mid-fan-out (SIGKILL, real child process, embedde
     };
     const started = await startPulse(bot.user(sender.aadObjectId, sender.name), service, { threshold: '5' });
     expect(saidIn(started)).toMatch(/on its way/);
-    await waitFor(() => sends >= 300 + 8, 'sends in flight', 60_000);
+    await waitUntil(() => sends >= 300 + 8, 'sends in flight', 60_000);
     await bot.kill();
     service.fault = () => undefined;
     expect(arrived.size + lost.size).toBeLessThanOrEqual(CONCURRENCY);
@@ -89,7 +82,7 @@ describe('a bot process killed mid-fan-out (SIGKILL, real child process, embedde
       const received = service.receivedByMember();
       return everyone.every((id) => (received.get(id) ?? 0) > 0);
     };
-    await waitFor(everyoneHasIt, 'everyone to get the pulse', 130_000);
+    await waitUntil(everyoneHasIt, 'everyone to get the pulse', 130_000, 250);
 
     const received = service.receivedByMember();
     expect(received.get(sender.id)).toBe(0);
