@@ -111,10 +111,9 @@ export class FanOut {
   }
 
   /**
-   * Sends the reminder card to everyone who got the pulse (or, by an earlier version, may have: `interrupted`) and has
-   * not answered.
-   * Each person is marked reminded before their send, so a round cut short (a crash, a shutdown) can simply be run
-   * again: the scheduler does so until the round is recorded as done, and nobody is reminded twice.
+   * Sends the reminder card to everyone who got the pulse (or, marked by an earlier version, may have: `interrupted`)
+   * and has not answered. Each person is marked reminded before their send, so a round cut short (a crash, a shutdown)
+   * can simply be run again: the scheduler does so until the round is recorded as done, and nobody is reminded twice.
    */
   remind(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
     return this.withOpenPulse(tenantId, pulseId, async (pulse, channel, lease) => {
