@@ -66,7 +66,8 @@ export function loadConfig(env: Env, mode: RunMode): Config {
     problems,
   );
   const pulse = {
-    sendRate: intSetting(text('PULSE_SEND_RATE'), 45, 1, 50, 'PULSE_SEND_RATE', problems),
+    // Teams allows 50 per app and tenant; above that only in local mode, where tests send to a fake channel service.
+    sendRate: intSetting(text('PULSE_SEND_RATE'), 45, 1, mode === 'local' ? 2000 : 50, 'PULSE_SEND_RATE', problems),
     commentThreshold: intSetting(text('PULSE_COMMENT_THRESHOLD'), 10, 3, 1000, 'PULSE_COMMENT_THRESHOLD', problems),
     minThreshold,
     defaultThreshold: intSetting(

@@ -82,9 +82,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PULSE_MIN_THRESHOLD: '6', PULSE_DEFAULT_THRESHOLD: '4' }, 'local')).toThrow(
       /PULSE_DEFAULT_THRESHOLD must be a whole number from 6/,
     );
-    expect(() => loadConfig({ PULSE_SEND_RATE: '60' }, 'local')).toThrow(
+    expect(() => loadConfig({ PULSE_SEND_RATE: '60' }, 'production')).toThrow(
       /PULSE_SEND_RATE must be a whole number from 1 to 50/,
     );
+    // Above Teams' cap only in local mode, against a fake channel service (tests).
+    expect(loadConfig({ PULSE_SEND_RATE: '600' }, 'local').pulse.sendRate).toBe(600);
+    expect(() => loadConfig({ PULSE_SEND_RATE: '5000' }, 'local')).toThrow(/PULSE_SEND_RATE/);
     expect(() => loadConfig({ PULSE_COMMENT_THRESHOLD: '2' }, 'local')).toThrow(/PULSE_COMMENT_THRESHOLD/);
     expect(() => loadConfig({ PULSE_MIN_THRESHOLD: '1' }, 'production')).toThrow(
       /PULSE_MIN_THRESHOLD must be a whole number from 3/,

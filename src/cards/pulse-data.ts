@@ -94,15 +94,18 @@ export function pulseResponseData(raw: unknown): Record<string, unknown> {
 export function pulseChannelData(raw: unknown): Record<string, unknown> {
   const view = safeObject(raw, 'view');
   const isOpen = safeBool(view.isOpen, 'isOpen');
+  const isCancelled = safeBool(view.isCancelled, 'isCancelled');
   const responses = safeInt(view.responses, 'responses', 0, MAX_COUNT);
   const recipients = safeInt(view.recipients, 'recipients', 0, MAX_COUNT);
   return {
     pulseId: safeId(view.pulseId, 'pulseId'),
     title: safeLine(view.title, 'title', LIMITS.title),
     isOpen,
-    statusLine: isOpen
-      ? 'Everyone here has been sent a short survey in a 1:1 chat with me. The results appear here when it closes.'
-      : 'This pulse is closed. The results are in the message below.',
+    statusLine: isCancelled
+      ? 'This pulse was not sent: there are too few people here besides its sender for its anonymity threshold, so answers could have been traced back to someone.'
+      : isOpen
+        ? 'Everyone here but its sender has been sent a short survey in a 1:1 chat with me. The results appear here when it closes.'
+        : 'This pulse is closed. The results are in the message below.',
     responsesText: recipients > 0 ? `${responses} of ${recipients}` : String(responses),
     deadline: safeLine(view.deadline, 'deadline', LIMITS.date),
     questionCount: String(safeInt(view.questionCount, 'questionCount', 0, MAX_QUESTIONS)),

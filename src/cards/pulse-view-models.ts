@@ -49,6 +49,8 @@ export interface PulseChannelView {
   pulseId: string;
   title: string;
   isOpen: boolean;
+  /** Never sent: too few people for its threshold when it was about to go out. */
+  isCancelled: boolean;
   responses: number;
   recipients: number;
   deadline: string;

@@ -1,3 +1,4 @@
+import { scrubNames } from '../aggregation/quotes';
 import type { PulseAnswers } from '../pulse/types';
 import type { DigestStore } from '../storage/digest-store';
 import type { PulseStore } from '../storage/pulse-store';
@@ -58,8 +59,8 @@ export class PulseAndDigestData {
   /**
    * Removes it all. Of a pulse still open, the person's send record and response are deleted (the record first:
    * without it the pulse takes no new answer from them) and the live count goes down. Of a closed pulse, whose
-   * results were shown, they are kept but unlinked from the person, so results shown again cannot differ and give
-   * their answers away. Safe to run again.
+   * results were shown, they are kept but unlinked from the person (and a comment only scrubbed of names), so results
+   * shown again cannot differ and give their answers away. Safe to run again.
    */
   async erase(tenantId: string, userId: string): Promise<PulseAndDigestErasure> {
     const { responses, deliveries } = await this.pulses.personalDocs(tenantId, userId);
@@ -76,7 +77,9 @@ export class PulseAndDigestData {
     let removedResponses = 0;
     for (const response of responses) {
       if (!open.has(response.pulseId)) {
-        if (await this.pulses.anonymise(response)) removedResponses++;
+        // The comment is kept only as the results show it: names and mentions taken out.
+        const scrubbed = response.comment ? { ...response, comment: scrubNames(response.comment) } : response;
+        if (await this.pulses.anonymise(scrubbed)) removedResponses++;
       } else if (await this.pulses.deletePersonalDoc(response)) {
         removedResponses++;
         await this.pulses.decrementResponses(tenantId, response.pulseId);

@@ -1,14 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logging/logger';
-import { cosmosSafe } from '../storage/cosmos-id';
 import type { PulseStore, Versioned } from '../storage/pulse-store';
+import { isRecipient } from './audience';
+import { failureReason, newDelivery, requeueInFlight } from './delivery-ledger';
 import { runPagedPool } from './paged-pool';
 import { RateLimitedChannel } from './rate-limited-channel';
 import type { TenantRateLimiters } from './rate-limiter';
 import { DEFAULT_RETRY, withRetries, type Attempted, type RetryPolicy } from './retry';
 import type { HeldLease, SendLeases } from './send-lease';
-import type { OutgoingCard, RosterMember, TeamsChannel } from './teams-channel';
-import { pulseIds, type DeliveryDoc, type PulseDoc } from './types';
+import type { OutgoingCard, TeamsChannel } from './teams-channel';
+import { minimumAudience } from './thresholds';
+import type { DeliveryDoc, PulseDoc } from './types';
 
 /** The cards a fan-out sends, built by the caller (the card renderer lives outside this module). */
 export interface FanOutCards {
@@ -27,6 +28,9 @@ export interface FanOutOptions {
   ledgerPageSize: number;
   retry: RetryPolicy;
 }
+
+/** Passes over the ledger in one run: the first, and the ones after it that found entries to send again. */
+const SEND_PASSES = 3;
 
 export const DEFAULT_FAN_OUT: FanOutOptions = {
   concurrency: 16,
@@ -81,7 +85,8 @@ export class FanOut {
 
   /**
    * Shutdown: no new recipient is started and no new page read; sends under way finish, each run releases its lease
-   * and resolves `stopped`, and another instance (or this one restarted) carries on from the ledger.
+   * and resolves `stopped`, and another instance (or this one restarted) carries on from the ledger. A crash (no
+   * shutdown) leaves the lease to expire and the sends under way `sending`: the next run sends those again.
    */
   stop(): void {
     this.stopping = true;
@@ -91,20 +96,24 @@ export class FanOut {
   run(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
     return this.withOpenPulse(tenantId, pulseId, async (pulse, channel, lease) => {
       await this.postChannelCard(pulse, channel);
-      await this.readRoster(pulse, channel, lease);
-      await this.settleInterrupted(pulse);
+      const audience = await this.readRoster(pulse, channel, lease);
+      if (!(await this.audienceLargeEnough(pulse, audience, channel))) return;
+      // What a sender that died left `sending` goes out again; so, after a pass, does an entry whose `sending` write
+      // landed but was reported lost (a dropped connection).
+      const requeue = () => requeueInFlight(this.deps.store, pulse, this.deps.clock, this.deps.logger);
+      await requeue();
       await this.sendQueued(pulse, channel, lease);
-      // An entry whose `sending` write landed but was reported lost (a dropped connection) is in doubt as well.
-      await this.settleInterrupted(pulse);
+      for (let pass = 1; pass < SEND_PASSES && (await requeue()) > 0; pass++)
+        await this.sendQueued(pulse, channel, lease);
       await this.deps.store.patchPulse(tenantId, pulseId, [{ op: 'set', path: '/fanOut/phase', value: 'done' }]);
       this.deps.logger.info('pulse.fan-out.done', { tenantId, pulseId });
     });
   }
 
   /**
-   * Sends the reminder card to everyone who got the pulse (or may have: `interrupted`) and has not answered.
-   * Each person is marked reminded before their send, so a round cut short (a crash, a shutdown) can simply be run
-   * again: the scheduler does so until the round is recorded as done, and nobody is reminded twice.
+   * Sends the reminder card to everyone who got the pulse (or, marked by an earlier version, may have: `interrupted`)
+   * and has not answered. Each person is marked reminded before their send, so a round cut short (a crash, a shutdown)
+   * can simply be run again: the scheduler does so until the round is recorded as done, and nobody is reminded twice.
    */
   remind(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
     return this.withOpenPulse(tenantId, pulseId, async (pulse, channel, lease) => {
@@ -168,11 +177,15 @@ export class FanOut {
     ]);
   }
 
-  /** Reads roster pages into the ledger, remembering the next page on the pulse so a restart goes on from there. */
-  private async readRoster(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<void> {
+  /**
+   * Reads roster pages into the ledger, remembering the next page on the pulse so a restart goes on from there; returns
+   * how many recipients the ledger holds.
+   */
+  private async readRoster(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<number> {
     const { tenantId, pulseId, origin } = pulse;
     let continuation = pulse.fanOut.rosterContinuation;
-    if (pulse.fanOut.phase !== 'roster') return;
+    let recipients = pulse.fanOut.recipients;
+    if (pulse.fanOut.phase !== 'roster') return recipients;
     for (;;) {
       this.checkStillSending(lease);
       const page = await this.retrying(() =>
@@ -181,9 +194,10 @@ export class FanOut {
       if (!page.ok) throw page.error;
       const now = this.deps.clock().toISOString();
       const deliveries = page.value.members
-        .filter((member) => member.id !== origin.botId)
+        .filter((member) => isRecipient(member, origin, pulse.createdBy))
         .map((member) => newDelivery(tenantId, pulseId, member, now));
       const added = deliveries.length > 0 ? await this.deps.store.queueDeliveries(deliveries) : 0;
+      recipients += added;
       continuation = page.value.continuationToken;
       await this.deps.store.patchPulse(tenantId, pulseId, [
         { op: 'incr', path: '/fanOut/recipients', value: added },
@@ -191,32 +205,26 @@ export class FanOut {
           ? { op: 'set', path: '/fanOut/rosterContinuation', value: continuation }
           : { op: 'set', path: '/fanOut/phase', value: 'sending' },
       ]);
-      if (!continuation) return;
+      if (!continuation) return recipients;
     }
   }
 
-  /** Entries left `sending` by a sender that died: it may have delivered them, so they are never sent again. */
-  private async settleInterrupted(pulse: PulseDoc): Promise<void> {
-    for (;;) {
-      const page = await this.deps.store.deliveriesIn(pulse.tenantId, pulse.pulseId, ['sending'], 100);
-      if (page.deliveries.length === 0) return;
-      let changed = 0;
-      for (const entry of page.deliveries) {
-        const updated: DeliveryDoc = {
-          ...entry.doc,
-          state: 'interrupted',
-          reason: 'the sender stopped mid-send; it may have arrived',
-          updatedAt: this.deps.clock().toISOString(),
-        };
-        if (await this.deps.store.replaceDelivery(updated, entry.etag)) changed++;
-      }
-      this.deps.logger.warn('pulse.fan-out.interrupted', {
-        tenantId: pulse.tenantId,
-        pulseId: pulse.pulseId,
-        count: changed,
-      });
-      if (changed === 0) return;
+  /**
+   * The roster as read, against the threshold: a pulse whose audience (everyone but the bot and its sender) is below
+   * threshold + 2 goes to nobody. It is cancelled and the channel card says so. The set-up checked this too, but the
+   * roster can change in between.
+   */
+  private async audienceLargeEnough(pulse: PulseDoc, audience: number, channel: TeamsChannel): Promise<boolean> {
+    const { store, clock, logger } = this.deps;
+    if (audience >= minimumAudience(pulse.threshold)) return true;
+    const cancelled = await store.cancelPulse(pulse.tenantId, pulse.pulseId, clock().toISOString());
+    logger.warn('pulse.fan-out.too-few', { tenantId: pulse.tenantId, pulseId: pulse.pulseId, audience });
+    if (cancelled?.channelActivityId) {
+      const { serviceUrl, conversationId } = pulse.origin;
+      const card = this.deps.cards.channel(cancelled);
+      await this.retrying(() => channel.update(serviceUrl, conversationId, cancelled.channelActivityId ?? '', card));
     }
+    return false;
   }
 
   /** Passes over the `queued` entries until a pass finds none: one can end early when the ledger shifts under it. */
@@ -372,30 +380,4 @@ export class FanOut {
   private retrying<T>(call: () => Promise<T>): Promise<Attempted<T>> {
     return withRetries(call, this.options.retry, this.sleep);
   }
-}
-
-function newDelivery(tenantId: string, pulseId: string, member: RosterMember, now: string): DeliveryDoc {
-  const userId = recipientKey(member);
-  return {
-    id: pulseIds.delivery(pulseId, userId),
-    type: 'delivery',
-    tenantId,
-    pulseId,
-    memberId: member.id,
-    userId,
-    state: 'queued',
-    attempts: 0,
-    token: randomBytes(12).toString('base64url'),
-    updatedAt: now,
-  };
-}
-
-/** The member's Entra object id, lower-cased and escaped as the bot does for the activity's sender. */
-export function recipientKey(member: RosterMember): string {
-  return cosmosSafe(member.aadObjectId?.toLowerCase() || member.id);
-}
-
-function failureReason(error: { status: number; code?: string }, attempts: number): string {
-  const what = `${error.status === 0 ? 'network error' : error.status}${error.code ? ` ${error.code}` : ''}`;
-  return [403, 404].includes(error.status) || attempts <= 1 ? what : `gave up after ${attempts} attempts: ${what}`;
 }

@@ -11,11 +11,13 @@ import { asMessage } from './pulse-cards';
 import { channelView, formatDeadline, resultsView, setupView } from './pulse-views';
 import { RateLimitedChannel } from './rate-limited-channel';
 import type { TenantRateLimiters } from './rate-limiter';
+import { countAudience } from './audience';
+import { finalResults } from './final-results';
 import { checkResponse } from './response-input';
-import { computeResults } from './results';
+import { audienceRefusal, closedMessage, NEVER_SENT, responseReply } from './pulse-replies';
 import { checkSetup, defaultSetupValues } from './setup-input';
 import { ChannelError, type TeamsChannel } from './teams-channel';
-import { commentThresholdFor } from './thresholds';
+import { commentThresholdFor, minimumAudience } from './thresholds';
 import { pulseIds, type PulseDoc, type PulseOrigin } from './types';
 
 /** What the bot says back: a line of text or a card. */
@@ -91,6 +93,9 @@ export class PulseService {
     if (!checked.ok)
       return [cards.pulseSetup(setupView(index, placeKind, token, minThreshold, checked.values, checked.error))];
     const { setup } = checked;
+    // The fan-out checks again against the whole roster before anyone gets it.
+    const tooSmall = await this.audienceProblem(actor, origin, placeKind, setup.threshold);
+    if (tooSmall) return [cards.pulseSetup(setupView(index, placeKind, token, minThreshold, checked.values, tooSmall))];
     // The same card submitted twice (a double click, a redelivery) names the same pulse.
     const pulseId = createHash('sha256')
       .update(`${actor.tenantId}|${origin.conversationId}|${token}`)
@@ -125,8 +130,25 @@ export class PulseService {
     this.deps.logger.info('pulse.created', { tenantId: actor.tenantId, pulseId, questions: pulse.questions.length });
     this.deps.jobs.send(actor.tenantId, pulseId);
     return [
-      `Your pulse "${pulse.title}" is on its way: everyone here gets it in a 1:1 chat with me. It closes ${formatDeadline(pulse.deadline)}.`,
+      `Your pulse "${pulse.title}" is on its way: everyone here but you gets it in a 1:1 chat with me. It closes ${formatDeadline(pulse.deadline)}.`,
     ];
+  }
+
+  /** Why this pulse cannot go out here (too few people besides the sender), or undefined. */
+  private async audienceProblem(
+    actor: Actor,
+    origin: PulseOrigin,
+    placeKind: string,
+    threshold: number,
+  ): Promise<string | undefined> {
+    try {
+      const channel = this.channelFor(actor.tenantId);
+      const audience = await countAudience(channel, origin, actor.userId, minimumAudience(threshold));
+      return audienceRefusal({ audience, threshold, minThreshold: this.deps.minThreshold, placeKind });
+    } catch (error) {
+      this.logChannelFailure('pulse.audience.failed', { tenantId: actor.tenantId, pulseId: '' }, error);
+      return `I couldn't check who is in this ${placeKind} just now, so I haven't started the pulse. Please send it again in a moment.`;
+    }
   }
 
   /** Stores a person's answers from their 1:1 card, after checking the card is the one sent to them. */
@@ -141,9 +163,7 @@ export class PulseService {
     if (typeof value.token !== 'string' || value.token !== delivery.doc.token) return [NOT_RECOGNISED];
     const now = clock();
     if (pulse.doc.status !== 'open' || Date.parse(pulse.doc.deadline) <= now.getTime())
-      return [
-        `This pulse closed ${formatDeadline(pulse.doc.closedAt ?? pulse.doc.deadline)}, so it no longer takes answers.`,
-      ];
+      return [closedMessage(pulse.doc)];
     const checked = checkResponse(value, pulse.doc, this.deps.index.pack.limits.longText);
     if (!checked.ok) return [checked.message];
     const outcome = await store.saveResponse(
@@ -159,14 +179,12 @@ export class PulseService {
         updatedAt: now.toISOString(),
       },
       delivery,
+      pulse,
     );
     this.deps.logger.info('pulse.response', { tenantId: actor.tenantId, pulseId, outcome });
-    const closes = formatDeadline(pulse.doc.deadline);
-    return [
-      outcome === 'created'
-        ? `Thank you, your answers are in. You can change them on the card and send again until ${closes}.`
-        : `Updated: your new answers replace the earlier ones. You can change them until ${closes}.`,
-    ];
+    if (outcome !== 'closed') return [responseReply(outcome, pulse.doc.deadline)];
+    // It closed while this answer was on its way: the results are final and do not include it.
+    return [closedMessage((await store.readPulse(actor.tenantId, pulseId))?.doc ?? pulse.doc)];
   }
 
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
@@ -179,10 +197,9 @@ export class PulseService {
       return [
         'Only the person who started this pulse (or an admin) can close it early. It closes by itself at its deadline.',
       ];
+    if (pulse.doc.status === 'cancelled') return [NEVER_SENT];
     const closed = await this.close(actor.tenantId, pulseId, 'sender');
     if (closed === 'missing') return ["I don't recognise that pulse."];
-    if (closed === 'busy')
-      return ['Answers are arriving right now, so the pulse is still open. Please try closing it again in a moment.'];
     // Asking again shows the results again, so a reply that never arrived is not lost.
     if (closed.already)
       return ['This pulse is already closed. Here are its results.', await this.resultsCard(closed.pulse)];
@@ -192,7 +209,7 @@ export class PulseService {
   /** Closes a pulse whose deadline has passed; its results go to the channel (see postDueResults). */
   async closeAtDeadline(tenantId: string, pulseId: string): Promise<void> {
     const closed = await this.close(tenantId, pulseId, 'deadline');
-    if (typeof closed === 'string' || closed.already) return;
+    if (closed === 'missing' || closed.already) return;
     await this.postDueResults(tenantId, pulseId);
   }
 
@@ -258,50 +275,43 @@ export class PulseService {
     return this.deps.accessOf(actor.tenantId, actor.userId);
   }
 
-  /** Marks the pulse closed (ETag-conditional, so one instance closes it); `already` when it was closed before. */
+  /**
+   * Closes the pulse (a conditional patch, so one closer wins and no response lands after it) and stores its results,
+   * which are final from then on; `already` when it was closed before.
+   */
   private async close(
     tenantId: string,
     pulseId: string,
     by: 'sender' | 'deadline',
-  ): Promise<{ pulse: PulseDoc; already: boolean } | 'missing' | 'busy'> {
+  ): Promise<{ pulse: PulseDoc; already: boolean } | 'missing'> {
     const { store, clock } = this.deps;
-    for (let attempt = 0; attempt < 3; attempt++) {
+    const closed = await store.closePulse(tenantId, pulseId, {
+      closedAt: clock().toISOString(),
+      closedBy: by,
+      // The sender's results card is the reply to their turn; the deadline's goes to the channel.
+      resultsDue: by === 'deadline',
+    });
+    if (!closed) {
       const current = await store.readPulse(tenantId, pulseId);
-      if (!current) return 'missing';
-      if (current.doc.status === 'closed') return { pulse: current.doc, already: true };
-      const closed: PulseDoc = {
-        ...current.doc,
-        status: 'closed',
-        closedAt: clock().toISOString(),
-        closedBy: by,
-        // The sender's results card is the reply to their turn; the deadline's goes to the channel.
-        ...(by === 'deadline' ? { resultsDue: true } : {}),
-      };
-      if (!(await store.replacePulse(closed, current.etag))) continue;
-      this.deps.logger.info('pulse.closed', { tenantId, pulseId, by, responses: closed.responses });
-      await this.refreshChannelCard(closed);
-      return { pulse: closed, already: false };
+      return current ? { pulse: current.doc, already: true } : 'missing';
     }
-    // Responses kept changing the document under us; it is still open (the scheduler tries again at the deadline).
-    return 'busy';
+    this.deps.logger.info('pulse.closed', { tenantId, pulseId, by, responses: closed.responses });
+    await finalResults(store, closed, clock);
+    await this.refreshChannelCard(closed);
+    return { pulse: closed, already: false };
   }
 
-  /** Per question the distribution, mean and favourability, or only the count below the threshold. */
+  /** Per question the distribution, mean and favourability, or only the count below the threshold: as stored at close. */
   private async resultsCard(pulse: PulseDoc): Promise<CardAttachment> {
-    const { store, cards } = this.deps;
-    const [responses, counts] = await Promise.all([
-      store.anonymousResponses(pulse.tenantId, pulse.pulseId),
-      store.deliveryCounts(pulse.tenantId, pulse.pulseId),
-    ]);
-    const results = computeResults(pulse, responses, counts.sent + counts.interrupted);
-    return cards.pulseResults(resultsView(pulse, results, counts.failed));
+    const { results, unreachable } = await finalResults(this.deps.store, pulse, this.deps.clock);
+    return this.deps.cards.pulseResults(resultsView(pulse, results, unreachable));
   }
 
   private channelFor(tenantId: string): TeamsChannel {
     return new RateLimitedChannel(this.deps.channel, this.deps.limiters.for(tenantId));
   }
 
-  private logChannelFailure(event: string, pulse: PulseDoc, error: unknown): void {
+  private logChannelFailure(event: string, pulse: Pick<PulseDoc, 'tenantId' | 'pulseId'>, error: unknown): void {
     this.deps.logger.warn(event, {
       tenantId: pulse.tenantId,
       pulseId: pulse.pulseId,

@@ -84,6 +84,7 @@ export function channelView(pulse: PulseDoc): PulseChannelView {
     pulseId: pulse.pulseId,
     title: pulse.title,
     isOpen: pulse.status === 'open',
+    isCancelled: pulse.status === 'cancelled',
     responses: pulse.responses,
     recipients: pulse.fanOut.recipients,
     deadline: formatDeadline(pulse.deadline),

@@ -1,3 +1,4 @@
+import { scrubNames } from '../aggregation/quotes';
 import { visibility } from './thresholds';
 import type { PulseAnswers, PulseDoc, PulseQuestion } from './types';
 
@@ -55,10 +56,11 @@ export function computeResults(
     threshold: pulse.threshold,
     commentThreshold: pulse.commentThreshold,
     questions: shown.scores ? pulse.questions.map((question) => questionResult(question, responses)) : null,
-    // Sorted so that their order says nothing about who answered when.
+    // Names and mentions taken out, as in the leadership quotes; sorted so that their order says nothing about who
+    // answered when.
     comments: shown.comments
       ? responses
-          .map((response) => response.comment?.trim() ?? '')
+          .map((response) => scrubNames(response.comment?.trim() ?? ''))
           .filter((comment) => comment !== '')
           .sort((a, b) => a.localeCompare(b))
       : null,

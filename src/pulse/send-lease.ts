@@ -43,8 +43,13 @@ export class SendLeases {
     let etag = firstEtag;
     let lost = false;
     let released = false;
-    const renew = async () => {
-      if (released || lost) return;
+    let renewing: Promise<void> | undefined;
+    const renew = () => {
+      // One renewal at a time: a second one sent with the same ETag would fail and look like a lost lease.
+      if (released || lost || renewing) return;
+      renewing = renewOnce().finally(() => (renewing = undefined));
+    };
+    const renewOnce = async () => {
       const renewed = { ...doc, expiresAt: new Date(this.clock().getTime() + this.ttlMs).toISOString() };
       try {
         const next = await this.store.replaceLease(renewed, etag);
@@ -54,7 +59,7 @@ export class SendLeases {
         // A failed renewal is tried again on the next tick; the lease is only lost when someone else holds it.
       }
     };
-    const timer = setInterval(() => void renew(), Math.max(50, Math.floor(this.ttlMs / 3)));
+    const timer = setInterval(renew, Math.max(50, Math.floor(this.ttlMs / 3)));
     timer.unref();
     return {
       get lost() {
@@ -63,6 +68,7 @@ export class SendLeases {
       release: async () => {
         released = true;
         clearInterval(timer);
+        await renewing;
         if (lost) return;
         // Expire it now so another instance (or a restart) need not wait for the TTL.
         await this.store.replaceLease({ ...doc, expiresAt: new Date(0).toISOString() }, etag).catch(() => undefined);

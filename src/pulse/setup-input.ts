@@ -16,8 +16,10 @@ export interface PulseSetup {
   reminderAt?: Date;
 }
 
+/** `values` is what the card showed, to send it back when something else turns out to be wrong. */
 export type SetupCheck =
-  { ok: true; setup: PulseSetup } | { ok: false; error: string; values: PulseSetupView['values'] };
+  | { ok: true; setup: PulseSetup; values: PulseSetupView['values'] }
+  | { ok: false; error: string; values: PulseSetupView['values'] };
 
 const REMINDER_HOURS: Record<string, number | undefined> = { '24': 24, '4': 4, '1': 1, none: undefined };
 const MIN_LEAD_MS = 10 * 60_000;
@@ -95,6 +97,7 @@ export function checkSetup(
 
   return {
     ok: true,
+    values,
     setup: {
       title: template?.title ?? 'Team pulse',
       templateId: template?.id,

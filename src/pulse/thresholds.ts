@@ -38,6 +38,14 @@ export function checkThreshold(
   return { ok: true, value };
 }
 
+/**
+ * The fewest people a pulse may go to (its sender, who never gets it, not counted): two more than its threshold. The
+ * sender picks the audience, so with one accomplice they could otherwise fill the threshold around one victim.
+ */
+export function minimumAudience(threshold: number): number {
+  return threshold + 2;
+}
+
 /** The comment threshold of a pulse: never below its score threshold. */
 export function commentThresholdFor(threshold: number, configured = DEFAULT_COMMENT_THRESHOLD): number {
   return Math.max(threshold, configured);

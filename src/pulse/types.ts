@@ -1,4 +1,5 @@
 /** A pulse survey and its parts, as stored in the `pulses` container (botbuilder-free). */
+import type { PulseResults } from './results';
 
 /** A question as the pulse asked it: copied from the content pack when the pulse was made, so a later pack change cannot alter it. */
 export type PulseQuestion =
@@ -23,7 +24,8 @@ export interface PulseOrigin {
   botName: string;
 }
 
-export type PulseStatus = 'open' | 'closed';
+/** `cancelled`: never sent, because at send time its audience was too small for its threshold (see thresholds.ts). */
+export type PulseStatus = 'open' | 'closed' | 'cancelled';
 
 export interface PulseDoc {
   id: string;
@@ -74,8 +76,10 @@ export interface FanOutProgress {
 
 /**
  * One recipient's ledger entry. `sending` is written (ETag-conditionally) before the message goes out: a sender that
- * dies after that point may or may not have delivered it, so a restart records it as `interrupted` and never sends it
- * again. At most the sends in flight at the moment of a crash end up there.
+ * dies after that point may or may not have delivered it, so the next run queues it again and sends it once more (at
+ * least once: a second copy carries the same pulse and token, and an answer is stored once per person). At most the
+ * sends in flight at the moment of a crash are sent twice. `interrupted` is what earlier versions wrote instead; the
+ * next run queues those again too.
  */
 export type DeliveryState = 'queued' | 'sending' | 'sent' | 'failed' | 'interrupted';
 
@@ -118,6 +122,18 @@ export interface ResponseDoc {
   updatedAt: string;
 }
 
+/** The results of a closed pulse, computed once when it closed and shown from here ever after: they never change. */
+export interface ResultsDoc {
+  id: string;
+  type: 'results';
+  tenantId: string;
+  pulseId: string;
+  results: PulseResults;
+  /** Recipients Teams refused, or whose send kept failing. */
+  unreachable: number;
+  computedAt: string;
+}
+
 export interface LeaseDoc {
   id: string;
   type: 'lease';
@@ -133,4 +149,5 @@ export const pulseIds = {
   delivery: (pulseId: string, userId: string) => `delivery|${pulseId}|${userId}`,
   response: (pulseId: string, userId: string) => `response|${pulseId}|${userId}`,
   lease: (pulseId: string) => `lease|${pulseId}`,
+  results: (pulseId: string) => `results|${pulseId}`,
 };

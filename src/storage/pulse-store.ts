@@ -8,25 +8,21 @@ import {
   type LeaseDoc,
   type PulseDoc,
   type ResponseDoc,
+  type ResultsDoc,
 } from '../pulse/types';
 import { deleteIfPresent } from './delete-if-present';
+import { saveResponseWhileOpen, type ResponseOutcome, type Versioned } from './response-batch';
 import { withoutSystemFields } from './system-fields';
 
 /** The pulses the scheduler looks at: open ones, and closed ones whose results card has not landed yet. */
 const SCHEDULED = '(c.status = "open" OR c.resultsDue = true)';
 
-/** A document with the ETag it was read with, for conditional writes. */
-export interface Versioned<T> {
-  doc: T;
-  etag: string;
-}
+export type { ResponseOutcome, Versioned };
 
 export interface DeliveryPage {
   deliveries: Versioned<DeliveryDoc>[];
   continuation?: string;
 }
-
-export type ResponseOutcome = 'created' | 'updated';
 
 const BATCH_LIMIT = 100;
 const TRANSIENT_ATTEMPTS = 3;
@@ -176,47 +172,55 @@ export class PulseStore {
   }
 
   /**
-   * Stores a person's response: the first one in one transactional batch with their ledger entry (responded), then
-   * counts it on the pulse; a later one replaces it (editing until the pulse closes).
+   * Stores a person's response, only while the pulse is open: a response racing a close either lands before it, and is
+   * in its results, or is not stored at all (see response-batch.ts).
    */
-  async saveResponse(response: ResponseDoc, delivery: Versioned<DeliveryDoc>): Promise<ResponseOutcome> {
-    const { tenantId, pulseId } = response;
-    const partitionKey = [tenantId, pulseId];
-    let entry: Versioned<DeliveryDoc> | undefined = delivery;
-    // The ledger entry can change under us (the sender settling it, a reminder round): read it again and retry.
-    for (let attempt = 0; attempt < 3 && entry && !entry.doc.respondedAt; attempt++) {
-      const responded: DeliveryDoc = {
-        ...entry.doc,
-        respondedAt: response.submittedAt,
-        updatedAt: response.updatedAt,
-      };
-      // The create goes first: when the response exists already nothing after it is applied.
-      const operations: OperationInput[] = [
-        { operationType: 'Create', resourceBody: response as unknown as JSONObject, partitionKey },
-        {
-          operationType: 'Replace',
-          id: responded.id,
-          resourceBody: responded as unknown as JSONObject,
-          ifMatch: entry.etag,
-          partitionKey,
-        },
-      ];
-      const result = await this.container.items.batch(operations, partitionKey);
-      const failed = (result.result ?? []).find((item) => item.statusCode >= 400 && item.statusCode !== 424);
-      if (!failed && (result.result ?? []).length === operations.length) {
-        // Batches take no patch: the live count moves just after (results are always counted from the responses).
-        await this.patchPulse(tenantId, pulseId, [{ op: 'incr', path: '/responses', value: 1 }]);
-        return 'created';
-      }
-      if (failed?.statusCode === 409) break;
-      if (failed && failed.statusCode !== 412)
-        throw Object.assign(new Error(`response batch failed with ${failed.statusCode}`), { code: failed.statusCode });
-      entry = await this.read<DeliveryDoc>(entry.doc.id, tenantId, pulseId);
-    }
-    const existing = await this.read<ResponseDoc>(response.id, tenantId, pulseId);
-    const submittedAt = existing?.doc.submittedAt ?? response.submittedAt;
-    await this.container.items.upsert({ ...response, submittedAt });
-    return 'updated';
+  saveResponse(
+    response: ResponseDoc,
+    delivery: Versioned<DeliveryDoc>,
+    pulse: Versioned<PulseDoc>,
+  ): Promise<ResponseOutcome> {
+    return saveResponseWhileOpen(this.container, this, response, delivery, pulse);
+  }
+
+  async readResponse(tenantId: string, pulseId: string, userId: string): Promise<Versioned<ResponseDoc> | undefined> {
+    return this.read<ResponseDoc>(pulseIds.response(pulseId, userId), tenantId, pulseId);
+  }
+
+  /**
+   * Closes an open pulse (a conditional patch: of several closers exactly one succeeds, and no response can land
+   * after it). The closed pulse, or undefined when it was not open.
+   */
+  closePulse(
+    tenantId: string,
+    pulseId: string,
+    close: Required<Pick<PulseDoc, 'closedAt' | 'closedBy'>> & Pick<PulseDoc, 'resultsDue'>,
+  ): Promise<PulseDoc | undefined> {
+    const operations: PatchOperation[] = [
+      { op: 'set', path: '/status', value: 'closed' },
+      { op: 'set', path: '/closedAt', value: close.closedAt },
+      { op: 'set', path: '/closedBy', value: close.closedBy },
+    ];
+    if (close.resultsDue) operations.push({ op: 'set', path: '/resultsDue', value: true });
+    return this.patchIfOpen(tenantId, pulseId, operations);
+  }
+
+  /** Marks an open pulse that was never sent as cancelled; the pulse, or undefined when it was not open. */
+  cancelPulse(tenantId: string, pulseId: string, at: string): Promise<PulseDoc | undefined> {
+    return this.patchIfOpen(tenantId, pulseId, [
+      { op: 'set', path: '/status', value: 'cancelled' },
+      { op: 'set', path: '/closedAt', value: at },
+    ]);
+  }
+
+  /** The results stored when the pulse closed. */
+  async readResults(tenantId: string, pulseId: string): Promise<ResultsDoc | undefined> {
+    return (await this.read<ResultsDoc>(pulseIds.results(pulseId), tenantId, pulseId))?.doc;
+  }
+
+  /** Stores a closed pulse's results once; false when they were stored already (they are then final). */
+  createResults(results: ResultsDoc): Promise<boolean> {
+    return this.createIfAbsent(results);
   }
 
   /** The answers and comments of a pulse, without who gave them. */
@@ -306,11 +310,11 @@ export class PulseStore {
     return true;
   }
 
-  /** One response fewer on the pulse's live count, never below zero. */
+  /** One response fewer on the live count of a pulse still open (a closed one's count is final), never below zero. */
   async decrementResponses(tenantId: string, pulseId: string): Promise<void> {
     try {
       await this.container.item(pulseIds.pulse(pulseId), [tenantId, pulseId]).patch({
-        condition: 'FROM c WHERE c.responses > 0',
+        condition: 'FROM c WHERE c.responses > 0 AND c.status = "open"',
         operations: [{ op: 'incr', path: '/responses', value: -1 }],
       });
     } catch (error) {
@@ -321,6 +325,23 @@ export class PulseStore {
   /** Deletes one response or ledger entry; false when it was already gone. */
   deletePersonalDoc(doc: ResponseDoc | DeliveryDoc): Promise<boolean> {
     return deleteIfPresent(this.container.item(doc.id, [doc.tenantId, doc.pulseId]));
+  }
+
+  private async patchIfOpen(
+    tenantId: string,
+    pulseId: string,
+    operations: PatchOperation[],
+  ): Promise<PulseDoc | undefined> {
+    try {
+      const { resource } = await this.container
+        .item(pulseIds.pulse(pulseId), [tenantId, pulseId])
+        .patch<PulseDoc>({ condition: 'FROM c WHERE c.status = "open"', operations });
+      return resource ? withoutSystemFields(resource) : undefined;
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if (code === 412 || code === 404) return undefined;
+      throw error;
+    }
   }
 
   private async read<T extends { id: string }>(
@@ -353,7 +374,7 @@ export class PulseStore {
     }
   }
 
-  private async createIfAbsent(doc: DeliveryDoc): Promise<boolean> {
+  private async createIfAbsent(doc: DeliveryDoc | ResultsDoc): Promise<boolean> {
     try {
       await this.container.items.create(doc);
       return true;

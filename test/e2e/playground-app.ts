@@ -8,6 +8,8 @@ import { openPlaygroundPage, startPlayground, type PlaygroundPage } from './play
 export interface PlaygroundApp {
   app: RunningApp;
   ui: PlaygroundPage;
+  /** The playground's connector: the serviceUrl its activities carry. */
+  serviceUrl: string;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startAppInPlayground(
   return {
     app,
     ui,
+    serviceUrl: playground.serviceUrl,
     close: async () => {
       await ui.close();
       await playground.close();

@@ -3,24 +3,31 @@ import { tmpdir } from 'node:os';
 import type { RunningApp } from '../../src/app';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
+import { cardsOf, submitData, TestUser } from '../support/bot-harness';
+import { setupInputs } from '../pulse/pulse-chat';
 import { startAppInPlayground } from './playground-app';
-import type { PlaygroundPage } from './playground';
+import { PLAYGROUND_DEFAULTS, type PlaygroundPage } from './playground';
 
 const index = new ContentIndex(loadContentPack());
 const template = index.pack.pulseTemplates[0];
+/** Another member of the playground's team (its sample users); the page is Alex Wilber's. */
+const MEGAN = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
 
 describe('a team pulse in the Agents Playground team channel (headless Chromium)', () => {
   let app: RunningApp;
   let close: (() => Promise<void>) | undefined;
   let ui: PlaygroundPage;
+  let serviceUrl: string;
 
   beforeAll(async () => {
-    ({ app, ui, close } = await startAppInPlayground(
+    ({ app, ui, serviceUrl, close } = await startAppInPlayground(
       {
         COSMOS_DATABASE: 'e2e-pulse',
         PULSE_POLICY: 'anyone',
-        // The playground's team has a handful of people, so the threshold minimum is lowered (local mode only).
+        // The playground's team has six people, so the threshold minimum is lowered (local mode only).
         PULSE_MIN_THRESHOLD: '1',
+        // Alex may close someone else's pulse.
+        ADMIN_IDS: PLAYGROUND_DEFAULTS.user.aadObjectId,
       },
       { pulseTickMs: 0 },
     ));
@@ -30,19 +37,34 @@ describe('a team pulse in the Agents Playground team channel (headless Chromium)
     await close?.();
   }, 30_000);
 
-  it('starts a pulse in the channel, answers it in the 1:1 chat, closes it and shows the results card', async () => {
-    await ui.switchTo('channel');
-    await ui.sendMessage('pulse');
-    await ui.waitForCard('Start a team pulse');
-    await ui.fillCardInput(
-      'Anonymity threshold: results show only once this many people have answered (at least 1)',
-      '1',
-    );
-    await ui.clickCardButton('Send the pulse');
-    await ui.waitForBotText(/on its way/);
+  /** Megan, in the General channel, as the playground would send it (a sender never gets their own pulse). */
+  function inChannelAsMegan(fields: Record<string, unknown>) {
+    const megan = new TestUser(() => app.url, MEGAN.aadObjectId, MEGAN.name, PLAYGROUND_DEFAULTS.tenantId);
+    const { tenantId, team, channels } = PLAYGROUND_DEFAULTS;
+    return megan.post({
+      serviceUrl,
+      from: { id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId },
+      recipient: PLAYGROUND_DEFAULTS.bot,
+      conversation: { id: channels.General, name: 'General', conversationType: 'channel', tenantId, isGroup: true },
+      channelData: {
+        tenant: { id: tenantId },
+        team: { id: team.id, name: team.name },
+        channel: { id: channels.General },
+      },
+      type: 'message',
+      ...fields,
+    });
+  }
+
+  it('answers a pulse a teammate started in the 1:1 chat, closes it in the channel and shows the results card', async () => {
+    const setup = cardsOf(await inChannelAsMegan({ text: '<at>Test Bot</at> pulse' })).at(-1) ?? {};
+    const started = await inChannelAsMegan({
+      value: { ...setupInputs({ templateId: template.id, threshold: '1' }), ...submitData(setup, 'Send the pulse') },
+    });
+    expect(JSON.stringify(started.activities)).toMatch(/on its way/);
     await app.pulses.jobs.idle();
 
-    // The 1:1 card arrived while the channel was open, so it is already in the personal chat (the newest card there).
+    // The 1:1 card arrived in Alex's personal chat (the newest card there).
     await ui.switchTo('personal');
     for (const id of template.questions) {
       const question = index.find(id)?.question;

@@ -8,7 +8,7 @@ let service: FakeTeamsService;
 let bot: TestBot;
 
 beforeAll(async () => {
-  service = await FakeTeamsService.start(4);
+  service = await FakeTeamsService.start(8);
   bot = await startTestBot({
     env: { PULSE_POLICY: 'anyone', LEADER_IDS: service.members[1].aadObjectId, ALLOWED_TENANTS: TENANT },
   });

@@ -50,7 +50,7 @@ export function pulseFor(service: FakeTeamsService, overrides: Partial<PulseDoc>
     title: 'AI readiness',
     questions: [{ id: 'q1', kind: 'single', text: 'Pick one', options: [{ value: 'a', label: 'A' }] }],
     allowComment: false,
-    threshold: 5,
+    threshold: 3,
     commentThreshold: 10,
     deadline: new Date(Date.now() + 86_400_000).toISOString(),
     createdBy: 'sender',

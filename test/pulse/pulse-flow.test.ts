@@ -104,11 +104,13 @@ describe('team pulse in a channel (real bot over HTTP, embedded Cosmos, FAKE Tea
     expect(await pulseDocs()).toEqual([]);
   });
 
-  it('sends every member one valid 1:1 card and posts a channel card that is updated in place with the count', async () => {
+  it('sends every member but the sender one valid 1:1 card and posts a channel card updated in place with the count', async () => {
     const sendsBefore = service.of('send').length;
     const pulseId = await sentPulse();
     const sends = service.of('send').slice(sendsBefore);
-    expect(sends.filter((request) => request.conversationId?.startsWith('a:1on1|'))).toHaveLength(8);
+    const oneToOne = sends.filter((request) => request.conversationId?.startsWith('a:1on1|'));
+    expect(oneToOne).toHaveLength(7);
+    expect(oneToOne.map((request) => request.conversationId)).not.toContain(`a:1on1|${service.members[0].id}`);
     const channelCard = sends.find((request) => request.conversationId === CHANNEL_ID);
     expect(channelCard).toBeDefined();
     for (const request of sends) {
@@ -119,7 +121,7 @@ describe('team pulse in a channel (real bot over HTTP, embedded Cosmos, FAKE Tea
     await bot.app.pulses.scheduler.tick();
     const update = service.of('update').at(-1);
     expect(update?.activityId).toBe(channelCard?.activityId);
-    expect(JSON.stringify(update?.body)).toMatch(/"Answers so far","value":"1 of 8"/);
+    expect(JSON.stringify(update?.body)).toMatch(/"Answers so far","value":"1 of 7"/);
     await closeAsManager(pulseId);
   });
 
@@ -135,7 +137,7 @@ describe('team pulse in a channel (real bot over HTTP, embedded Cosmos, FAKE Tea
     const results = cardsOf(await closeAsManager(pulseId)).at(-1);
     expect(validateCard(results)).toEqual([]);
     const text = cardText(results);
-    expect(JSON.stringify(results)).toMatch(/"Answers","value":"4 of 7"/);
+    expect(JSON.stringify(results)).toMatch(/"Answers","value":"4 of 6"/);
     expect(JSON.stringify(results)).toMatch(/"Not reached","value":"1 \(/);
     expect(text).toMatch(/only the count is shown/);
     expect(text).not.toMatch(/Mean/);

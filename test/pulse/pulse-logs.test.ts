@@ -10,7 +10,7 @@ let bot: TestBot;
 let service: FakeTeamsService;
 
 beforeAll(async () => {
-  service = await FakeTeamsService.start(3);
+  service = await FakeTeamsService.start(8);
   bot = await startTestBot({ logger: jsonLogger((line) => lines.push(line)), env: { PULSE_POLICY: 'anyone' } });
 });
 afterAll(async () => {

@@ -12,7 +12,7 @@ const logLines: string[] = [];
 const clock = () => new Date(now);
 
 beforeAll(async () => {
-  service = await FakeTeamsService.start(6);
+  service = await FakeTeamsService.start(8);
   bot = await startTestBot({
     clock,
     logger: jsonLogger((line) => logLines.push(line)),
@@ -66,7 +66,8 @@ describe('pulse deadlines and reminders (kept in Cosmos, injected clock)', () =>
     await bot.app.pulses.jobs.idle();
     for (const [index, m] of service.members.entries()) {
       const reminders = cardsSentTo(`a:1on1|${m.id}`).filter((text) => text.startsWith('Reminder'));
-      expect([index, reminders.length]).toEqual([index, index === 1 ? 0 : 1]);
+      // The sender never got the pulse; member 1 answered.
+      expect([index, reminders.length]).toEqual([index, index <= 1 ? 0 : 1]);
     }
 
     // Past the deadline, two instances tick at once: the results go to the channel exactly once.
@@ -164,7 +165,7 @@ describe('pulse deadlines and reminders (kept in Cosmos, injected clock)', () =>
       await bot.app.pulses.jobs.idle();
     }
     const added = service.members.map((_, index) => remindersTo(index) - before[index]);
-    expect(added).toEqual(service.members.map((_, index) => (index === 1 ? 0 : 1)));
+    expect(added).toEqual(service.members.map((_, index) => (index <= 1 ? 0 : 1)));
     const stored = await bot.containers.pulses.item(pulse.id, [TENANT, pulse.pulseId]).read();
     expect(stored.resource?.reminderRound).toBe('done');
   });

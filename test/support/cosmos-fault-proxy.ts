@@ -5,13 +5,15 @@ import { classifyRequest, type RequestKind } from '../../scripts/bench/cosmos-re
 /**
  * A proxy in front of the embedded Cosmos-compatible server that injects the faults a real Cosmos DB account
  * produces: throttling (429 with a retry-after), 503, and requests that never get an answer — either before the
- * server saw them or after it committed them (the response is what is lost) — and slow ones.
+ * server saw them or after it committed them (the response is what is lost) — and slow ones, delayed for a time or
+ * held until the test lets them go (to order a request after something else deterministically).
  */
 export type Fault =
   | { status: 429; retryAfterMs: number }
   | { status: 503 }
   | { hang: 'before-forwarding' | 'after-forwarding' }
-  | { delayMs: number };
+  | { delayMs: number }
+  | { heldUntil: Promise<unknown> };
 
 export interface FaultRule {
   /** Which requests are hit, by container and operation (e.g. users / batch). */
@@ -66,15 +68,17 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
       active.left--;
       faulted++;
       const { fault } = active.rule;
+      const passOn = () =>
+        forward(req, body, (upstreamRes, data) => {
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+          res.end(data);
+        });
       if ('delayMs' in fault) {
-        setTimeout(
-          () =>
-            forward(req, body, (upstreamRes, data) => {
-              res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-              res.end(data);
-            }),
-          fault.delayMs,
-        );
+        setTimeout(passOn, fault.delayMs);
+        return;
+      }
+      if ('heldUntil' in fault) {
+        void fault.heldUntil.then(passOn, passOn);
         return;
       }
       if ('hang' in fault) {

@@ -20,8 +20,11 @@ export interface RecordedRequest {
   body?: Record<string, unknown>;
 }
 
-/** What to do with one request: answer with an error, hang, or (undefined) serve it normally. */
-export type Fault = { status: number; code?: string; retryAfterSeconds?: number } | 'hang' | undefined;
+/**
+ * What to do with one request: answer with an error, hang (it reached Teams, the answer never comes back), be lost (it
+ * never reached Teams and no answer comes back), or (undefined) serve it normally.
+ */
+export type Fault = { status: number; code?: string; retryAfterSeconds?: number } | 'hang' | 'lost' | undefined;
 
 export interface FaultContext {
   kind: RequestKind;
@@ -167,9 +170,10 @@ export class FakeTeamsService {
   /** Applies a fault; true when the request was answered (or left hanging) by it. */
   private failed(res: ServerResponse, fault: Fault, request: Omit<RecordedRequest, 'status'>): boolean {
     if (fault === undefined) return false;
-    if (fault === 'hang') {
-      // A send that hangs still reached Teams: the member gets it, the sender never hears back.
-      this.requests.push({ ...request, status: 200, body: this.recordBodies ? request.body : undefined });
+    if (fault === 'hang' || fault === 'lost') {
+      // A send that hangs still reached Teams: the member gets it, the sender never hears back. A lost one did not.
+      if (fault === 'hang')
+        this.requests.push({ ...request, status: 200, body: this.recordBodies ? request.body : undefined });
       this.hanging.add(res);
       return true;
     }
