@@ -1,19 +1,18 @@
-import type { Request, RequestHandler } from 'restify';
+import type { Request, RequestHandler, Response } from 'restify';
 import type { Logger } from './logging/logger';
 
 /**
  * Reads a JSON request body, and nothing else, before anything is authenticated. Bot Framework channels send
  * `application/json` (with an optional UTF-8 charset): any other type is refused with 415 before a byte of the body is
- * read, a body declared or found to be over `maxBytes` with 413 as soon as that is known. A refused request's
- * connection is closed, so the rest of its body is never read. (restify's combined body parser wrote multipart uploads
+ * read, a body declared or found to be over `maxBytes` with 413 as soon as that is known. The rest of a refused body is
+ * thrown away for at most two seconds, then the connection is cut (see refuseRequest). (restify's combined body parser wrote multipart uploads
  * to the temp folder and kept them; its JSON reader reads an oversized body to the end before refusing it.)
  */
 export function jsonBodyReader(maxBytes: number, logger: Logger): RequestHandler {
   return (req, res, next) => {
     const refuse = (status: 413 | 415 | 400) => {
       logger.warn('http.rejected', { path: req.path(), status });
-      res.setHeader('connection', 'close');
-      res.send(status, { error: 'request rejected' });
+      refuseRequest(req, res, status);
       next(false);
     };
     if (!isJsonContentType(req.headers['content-type'])) return refuse(415);
@@ -33,6 +32,24 @@ export function jsonBodyReader(maxBytes: number, logger: Logger): RequestHandler
       },
     );
   };
+}
+
+/** How long a refused request's body is read and thrown away before its connection is cut. */
+const LINGER_MS = 2_000;
+
+/**
+ * Answers `status` and lets the client finish sending for a moment, throwing the rest of the body away unread (kept
+ * nowhere), before cutting the connection. Closing at once would reset a connection the client is still writing to,
+ * and a reset can discard the answer before the client reads it ("lingering close", as web servers do).
+ */
+export function refuseRequest(req: Request, res: Response, status: number): void {
+  res.send(status, { error: 'request rejected' });
+  if (req.complete) return;
+  const cut = setTimeout(() => req.socket?.destroy(), LINGER_MS);
+  const settle = () => clearTimeout(cut);
+  req.once('end', settle);
+  req.socket?.once('close', settle);
+  req.resume();
 }
 
 /** `application/json`, alone or with `charset=utf-8`; case and spaces as HTTP allows. */

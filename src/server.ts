@@ -1,7 +1,7 @@
 import restify from 'restify';
 import { handleActivityRequest, type ActivityEndpointDeps } from './bot/activity-endpoint';
 import { RequestGate } from './request-gate';
-import { jsonBodyReader } from './json-body';
+import { jsonBodyReader, refuseRequest } from './json-body';
 import { loggableId } from './logging/logger';
 
 /** Big enough for a long answer with room to spare, small enough that a flood cannot exhaust memory. */
@@ -21,8 +21,7 @@ export function createServer(endpoint: ActivityEndpointDeps, gate = new RequestG
   server.pre((req, res, next) => {
     const encoding = (req.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
     if (encoding === 'identity' || encoding === '') return next();
-    res.setHeader('connection', 'close');
-    res.send(415, { error: 'request rejected' });
+    refuseRequest(req, res, 415);
     return next(false);
   });
 
