@@ -102,9 +102,10 @@ export function connectorRepliesFor(config: Config, options: ReplyDeliveryOption
 }
 
 /**
- * Throttled (429), unavailable (502, 503) or never sent: the connector did not post it, so trying again cannot make a
- * duplicate. A timeout, a cut connection, 500 or 504 may follow a posted message: not retried.
+ * Throttled (429), unavailable (503) or never sent: the connector did not post it, so trying again cannot make a
+ * duplicate. A timeout, a cut connection, 500, 502 or 504 may follow a posted message (a gateway answers 502 or 504
+ * when the service behind it failed or was slow, perhaps after posting): not retried.
  */
 function refusedBeforePosting(error: ChannelError): boolean {
-  return [429, 502, 503].includes(error.status) || (error.status === 0 && error.code === NOT_SENT);
+  return [429, 503].includes(error.status) || (error.status === 0 && error.code === NOT_SENT);
 }

@@ -137,7 +137,7 @@ export class StrategyBot {
       if (!(error instanceof ReplyNotDelivered)) throw error;
       // Stored already: "resume" asks the question again. An apology would meet the same failing connector.
       this.deps.logger.warn('reply.failed', {
-        activityId,
+        activityId: loggableId(activityId),
         tenantId: speaker.tenantId,
         status: error.failure.status,
         attempts: error.attempts,
