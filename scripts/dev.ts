@@ -38,11 +38,15 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
-  closeOnSignals(async () => {
-    await playground?.close();
-    await app.close();
-    await embedded?.close();
-  }, logger);
+  closeOnSignals(
+    async () => {
+      await playground?.close();
+      await app.close();
+      await embedded?.close();
+    },
+    logger,
+    app.drainLimitMs,
+  );
 }
 
 main().catch((error: unknown) => {

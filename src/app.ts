@@ -6,7 +6,7 @@ import { DigestActions } from '../dialogs/leader-digest';
 import { MainDialog } from '../dialogs/main-dialog';
 import { BotAdapter } from './bot/adapter';
 import { BackgroundWork } from './bot/background-work';
-import { connectorRepliesFor, type ReplyDeliveryOptions } from './bot/connector-replies';
+import { connectorRepliesFor, replyAttemptTimeoutMs, type ReplyDeliveryOptions } from './bot/connector-replies';
 import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
 import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
@@ -44,6 +44,8 @@ export interface RunningApp {
   /** Sends the digests that are due now (the scheduler also runs this every minute); returns how many went out. */
   sendDueDigests(): Promise<number>;
   close(): Promise<void>;
+  /** How long close() may wait for turns and background work, in all (the schedulers' last pass aside). */
+  drainLimitMs: number;
 }
 
 export interface AppOptions {
@@ -60,11 +62,22 @@ export interface AppOptions {
   teamsChannel?: TeamsChannel;
   /** How often pulse deadlines, reminders and counts are looked at; 0 leaves it to the caller (tests). */
   pulseTickMs?: number;
-  /** On close: how long turns in progress, then background work, may take to finish (each; default 10 s). */
+  /**
+   * On close: how long turns in progress, then background work, may take to finish (each). By default a turn gets
+   * the time of its Cosmos work and one reply attempt (20 s), background work 10 s.
+   */
   drainTimeoutMs?: number;
   /** Replies to the Teams connector: how to wait between attempts and how long one may take (tests shorten both). */
   replyDelivery?: ReplyDeliveryOptions;
 }
+
+/**
+ * What a turn in progress when shutdown begins may still need besides its reply: the rest of its Cosmos work (a request
+ * times out after 5 s, retries wait at most 4 s in all; a turn's few requests normally take milliseconds). Its
+ * counters are applied while the reply is sent, and its reply gets one attempt at most (no retry once shutdown began).
+ */
+const TURN_WORK_BEYOND_REPLY_MS = 8_000;
+const BACKGROUND_DRAIN_MS = 10_000;
 
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
@@ -131,11 +144,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     { pack, index, cards, recorder, answers, sessions, pulses, leadership, pulseAndDigestData, erasure: admin.erasure },
     clock,
   );
-  const adapter = new BotAdapter(
-    createBotAuthentication(config, options.authEndpoints),
-    logger,
-    connectorRepliesFor(config, options.replyDelivery),
-  );
+  const replies = connectorRepliesFor(config, options.replyDelivery);
+  const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger, replies);
   const background = new BackgroundWork(adapter, config.mode === 'local' ? '' : config.bot.appId, logger);
   const bot = new StrategyBot({
     main,
@@ -169,20 +179,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const { port } = server.address() as AddressInfo;
   const tickMs = options.pulseTickMs ?? 15_000;
-  const drainMs = options.drainTimeoutMs ?? 10_000;
+  const turnsDrainMs =
+    options.drainTimeoutMs ?? replyAttemptTimeoutMs(options.replyDelivery) + TURN_WORK_BEYOND_REPLY_MS;
+  const backgroundDrainMs = options.drainTimeoutMs ?? BACKGROUND_DRAIN_MS;
   if (tickMs > 0) pulse.scheduler.start(tickMs);
   logger.info('app.started', { mode: config.mode, port, pack: `${pack.id}@${pack.version}` });
   digests.start();
   let closing: Promise<void> | undefined;
   const drainAndClose = async () => {
-    // New requests get 503 from here on; turns already admitted finish, then the work they started.
+    // New requests get 503 from here on; turns already admitted finish (a reply that fails now is not tried again),
+    // then the work they started.
     gate.stopAccepting();
+    replies.stopRetrying();
     logger.info('app.draining', { inFlight: gate.inFlight, jobs: background.inFlight });
     await digests.stop();
     await pulse.scheduler.stop();
-    if (!(await gate.idle(drainMs))) logger.warn('app.drain-timeout', { inFlight: gate.inFlight });
+    if (!(await gate.idle(turnsDrainMs))) logger.warn('app.drain-timeout', { inFlight: gate.inFlight });
     await pulse.jobs.stop();
-    await background.drain(drainMs);
+    await background.drain(backgroundDrainMs);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections would hold close() open indefinitely.
     server.server.closeAllConnections();
@@ -198,5 +212,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     sendDueDigests: () => digests.tick(),
     // Once, however many signals or callers ask.
     close: () => (closing ??= drainAndClose()),
+    drainLimitMs: turnsDrainMs + backgroundDrainMs,
   };
 }

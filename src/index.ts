@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     cosmos: { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key },
     logger,
   });
-  closeOnSignals(() => app.close(), logger);
+  closeOnSignals(() => app.close(), logger, app.drainLimitMs);
 }
 
 main().catch((error: unknown) => {

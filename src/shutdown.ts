@@ -1,14 +1,16 @@
 import type { Logger } from './logging/logger';
 
-/** Past this, a shutdown that still has not finished gives up (App Service kills the container soon after anyway). */
-const HARD_LIMIT_MS = 30_000;
+/** Beyond the app's drains: the schedulers' last pass, closing the server and the Cosmos client (and, locally, the rest). */
+const CLOSING_MARGIN_MS = 5_000;
 
 /**
  * On the first SIGTERM or SIGINT, closes the app (which refuses new requests, lets the turns in progress and their
- * background work finish, then lets go of Cosmos) and exits 0, or 1 when closing failed or hung. Later signals are
- * ignored rather than killing the process halfway through.
+ * background work finish, then lets go of Cosmos) and exits 0, or 1 when closing failed or hung past its drains
+ * (`drainLimitMs`, see `RunningApp`) and a margin. Later signals are ignored rather than killing the process halfway
+ * through.
  */
-export function closeOnSignals(close: () => Promise<void>, logger: Logger, hardLimitMs = HARD_LIMIT_MS): void {
+export function closeOnSignals(close: () => Promise<void>, logger: Logger, drainLimitMs: number): void {
+  const hardLimitMs = drainLimitMs + CLOSING_MARGIN_MS;
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {
     if (closing) return;

@@ -31,7 +31,10 @@ export interface StrategyBotDeps {
 /** Enough to recognise a redelivery, which Teams makes within seconds. */
 const HANDLED_IDS_KEPT = 10;
 
-/** The bot (behind authentication and admission): one turn loads the session, runs the dialogs, stores the session and aggregates, then replies. */
+/**
+ * The bot (behind authentication and admission): one turn loads the session, runs the dialogs, stores the session,
+ * then applies the aggregates while it replies.
+ */
 export class StrategyBot {
   private readonly dialogs: DialogSet;
 
@@ -131,24 +134,28 @@ export class StrategyBot {
       if (cause instanceof StaleSessionSuspected) return 'stale';
       throw error;
     }
-    try {
-      await replies.flush();
-    } catch (error) {
-      if (!(error instanceof ReplyNotDelivered)) throw error;
-      // Stored already: "resume" asks the question again. An apology would meet the same failing connector.
-      this.deps.logger.warn('reply.failed', {
-        activityId,
-        tenantId: speaker.tenantId,
-        status: error.failure.status,
-        attempts: error.attempts,
-        maybePosted: error.maybePosted,
-      });
-    } finally {
-      // The answers are committed: their counters move even when the reply cannot be delivered.
-      await this.applyAggregates(context, speaker, unit);
-      for (const job of unit.backgroundJobs) this.deps.background.start(reference, job, speaker.tenantId);
-    }
+    // The answers are committed: their counters move while the replies go out, not after them — whether or not the
+    // connector takes the replies, and however long it holds them while the process is shutting down.
+    const [counted, delivered] = await Promise.allSettled([
+      this.applyAggregates(context, speaker, unit),
+      replies.flush(),
+    ]);
+    for (const job of unit.backgroundJobs) this.deps.background.start(reference, job, speaker.tenantId);
+    if (counted.status === 'rejected') throw counted.reason;
+    if (delivered.status === 'rejected') this.replyFailed(delivered.reason, context, speaker);
     return 'done';
+  }
+
+  /** Stored already: "resume" asks the question again. An apology would meet the same failing connector. */
+  private replyFailed(error: unknown, context: TurnContext, speaker: Speaker): void {
+    if (!(error instanceof ReplyNotDelivered)) throw error;
+    this.deps.logger.warn('reply.failed', {
+      activityId: loggableId(context.activity.id),
+      tenantId: speaker.tenantId,
+      status: error.failure.status,
+      attempts: error.attempts,
+      maybePosted: error.maybePosted,
+    });
   }
 
   /**

@@ -124,7 +124,14 @@ export class HttpTeamsChannel implements TeamsChannel {
       // Status 0, which the pulse sender retries; whether the service may have acted on it tells replies apart.
       throw new ChannelError(0, neverReachedService(error) ? NOT_SENT : NO_RESPONSE);
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      // The body stalled past the timeout or was cut: a refusal still says what it was, a success may be posted.
+      if (response.ok) throw new ChannelError(0, NO_RESPONSE);
+      text = '';
+    }
     const json = parseJson(text);
     if (!response.ok) {
       const code = (json as { error?: { code?: unknown } } | undefined)?.error?.code;

@@ -1,13 +1,10 @@
-import { total } from '../../src/aggregation/contributions';
-import { answerId } from '../../src/storage/answer-store';
-import { cardsOf, startTestBot, TENANT, type TestBot, type TestUser, type TurnReply } from '../support/bot-harness';
-import { nextWith, progressOf } from '../support/card-driver';
-import {
-  startFakeConnector,
-  type FakeConnector,
-  type ReceivedPost,
-  type SentActivity,
-} from '../support/fake-connector';
+import { REPLY_ATTEMPT_TIMEOUT_MS } from '../../src/bot/connector-replies';
+import type { LogFields } from '../../src/logging/logger';
+import { startTestBot, type TestBot, type TestUser, type TurnReply } from '../support/bot-harness';
+import { nextWith } from '../support/card-driver';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { inNormalMode as normalModeTurn, progressOfDelivered } from '../support/normal-mode';
+import { answersCounted, storedAnswer } from '../support/stored';
 
 const QUESTION = 'bi-industry-impact';
 let connector: FakeConnector;
@@ -16,6 +13,10 @@ let bot: TestBot;
 const waits: number[] = [];
 /** The replies' clock: moves by the waits, and by `stepMs` each time it is read (a slow connector). */
 const clock = { ms: 0, stepMs: 0 };
+/** Far above the 10 s stall below, so that no scheduling delay on a busy machine can make it time out. */
+const ATTEMPT_TIMEOUT_MS = 60_000;
+/** What the bot logged at warn level, newest last. */
+const warnings: { event: string; fields?: LogFields }[] = [];
 
 beforeAll(async () => {
   connector = await startFakeConnector();
@@ -23,7 +24,14 @@ beforeAll(async () => {
     waits.push(ms);
     clock.ms += ms;
   };
-  bot = await startTestBot({ replyDelivery: { sleep, now: () => (clock.ms += clock.stepMs) } });
+  bot = await startTestBot({
+    replyDelivery: { sleep, now: () => (clock.ms += clock.stepMs), attemptTimeoutMs: ATTEMPT_TIMEOUT_MS },
+    logger: {
+      info: () => undefined,
+      warn: (event, fields) => void warnings.push({ event, fields }),
+      error: () => undefined,
+    },
+  });
 }, 60_000);
 afterAll(async () => {
   await bot.close();
@@ -34,48 +42,9 @@ beforeEach(() => {
   clock.stepMs = 0;
 });
 
-interface NormalModeTurn {
-  status: number;
-  /** What the connector posted to this user's conversation during the turn. */
-  delivered: SentActivity[];
-  /** Every POST of the turn that reached the connector. */
-  posts: ReceivedPost[];
-}
-
-/** One activity in Teams' normal mode: the HTTP answer is empty and the replies go to the (fake) connector. */
-async function inNormalMode(user: TestUser, fields: Record<string, unknown>): Promise<NormalModeTurn> {
-  const [sentBefore, receivedBefore] = [connector.sent.length, connector.received.length];
-  const reply = await user.post({
-    type: 'message',
-    ...fields,
-    deliveryMode: undefined,
-    serviceUrl: connector.serviceUrl,
-  });
-  expect(reply.activities).toEqual([]);
-  const mine = <T extends { conversationId: string }>(items: T[]) =>
-    items.filter((item) => item.conversationId === user.conversationId);
-  return {
-    status: reply.status,
-    delivered: mine(connector.sent.slice(sentBefore)),
-    posts: mine(connector.received.slice(receivedBefore)),
-  };
-}
-
-function progressOfDelivered(turn: NormalModeTurn): (string | undefined)[] {
-  return turn.delivered.map(({ activity }) => progressOf(cardsOf({ status: 200, activities: [activity] }).at(-1)));
-}
-
-async function counted(): Promise<number> {
-  const { resource } = await bot.containers.aggregates.item(`aggregate|${QUESTION}`, [TENANT, QUESTION]).read();
-  return total((resource?.counters ?? {}) as Record<string, number>, 'n');
-}
-
-async function storedAnswer(user: TestUser): Promise<unknown> {
-  const { resource } = await bot.containers.users
-    .item(answerId(user.aadObjectId, QUESTION), [TENANT, user.aadObjectId])
-    .read();
-  return resource?.value;
-}
+const counted = () => answersCounted(bot.containers, QUESTION);
+const answered = (user: TestUser) => storedAnswer(bot.containers, user.aadObjectId, QUESTION);
+const inNormalMode = (user: TestUser, fields: Record<string, unknown>) => normalModeTurn(connector, user, fields);
 
 /** A user on the first question (asked in expectReplies mode), and the counter before they answer it. */
 async function atFirstQuestion(): Promise<{ user: TestUser; first: TurnReply; before: number }> {
@@ -93,7 +62,7 @@ describe('replies in Teams normal mode under connector faults (fake connector)',
     expect(turn.posts.map((post) => post.outcome)).toEqual([429, 200]);
     expect(waits).toEqual([2_000]);
     expect(progressOfDelivered(turn)).toEqual(['Business impact · 2 of 12']);
-    expect(await storedAnswer(user)).toEqual({ kind: 'rating', value: 4 });
+    expect(await answered(user)).toEqual({ kind: 'rating', value: 4 });
     expect((await counted()) - before).toBe(1);
   });
 
@@ -109,6 +78,8 @@ describe('replies in Teams normal mode under connector faults (fake connector)',
   });
 
   it('fake connector stalling 10 s before it answers: the reply is waited for and never sent twice', async () => {
+    // The app's own attempt timeout waits out 10 s; this bot's is longer still, so the test cannot flake.
+    expect(REPLY_ATTEMPT_TIMEOUT_MS).toBeGreaterThan(10_000);
     const { user, first, before } = await atFirstQuestion();
     connector.inject({ stallMs: 10_000 });
     const turn = await inNormalMode(user, { value: nextWith(first, '4') });
@@ -130,6 +101,29 @@ describe('replies in Teams normal mode under connector faults (fake connector)',
     expect(progressOfDelivered(nextTurn)).toEqual(['Business impact · 3 of 12']);
   });
 
+  it('fake connector answering 502 (a gateway: the message may have been posted behind it): not retried, "resume" re-asks', async () => {
+    const { user, first, before } = await atFirstQuestion();
+    connector.inject({ status: 502 });
+    const failed = await inNormalMode(user, { value: nextWith(first, '4') });
+    expect(failed.status).toBe(200);
+    expect(failed.posts.map((post) => post.outcome)).toEqual([502]);
+    expect(waits).toEqual([]);
+    expect(await answered(user)).toEqual({ kind: 'rating', value: 4 });
+    expect((await counted()) - before).toBe(1);
+    const resumed = await inNormalMode(user, { text: 'resume' });
+    expect(progressOfDelivered(resumed)).toEqual(['Business impact · 2 of 12']);
+  });
+
+  it('a reply that finally fails is logged with a bounded activity id, never the id as sent', async () => {
+    const { user, first } = await atFirstQuestion();
+    connector.inject({ status: 500 });
+    const id = `${'<b>not an id</b> '.repeat(20)}`;
+    const failed = await inNormalMode(user, { id, value: nextWith(first, '4') });
+    expect(failed.posts.map((post) => post.outcome)).toEqual([500]);
+    const logged = warnings.filter((line) => line.event === 'reply.failed').at(-1);
+    expect(logged?.fields).toMatchObject({ activityId: 'invalid', status: 500, attempts: 1 });
+  });
+
   it('fake connector refusing every attempt (503): the answer is stored once and "resume" re-asks the right question', async () => {
     const { user, first, before } = await atFirstQuestion();
     connector.inject(...Array.from({ length: 4 }, () => ({ status: 503 as const })));
@@ -137,7 +131,7 @@ describe('replies in Teams normal mode under connector faults (fake connector)',
     expect(failed.status).toBe(200);
     expect(failed.posts.map((post) => post.outcome)).toEqual([503, 503, 503, 503]);
     expect(failed.delivered).toEqual([]);
-    expect(await storedAnswer(user)).toEqual({ kind: 'rating', value: 4 });
+    expect(await answered(user)).toEqual({ kind: 'rating', value: 4 });
     expect((await counted()) - before).toBe(1);
     const resumed = await inNormalMode(user, { text: 'resume' });
     expect(progressOfDelivered(resumed)).toEqual(['Business impact · 2 of 12']);
@@ -171,11 +165,11 @@ describe('replies in Teams normal mode under connector faults (fake connector)',
   }, 30_000);
 });
 
-describe('a reply slower than the bot waits for (fake connector, attempt timeout shortened to 300 ms)', () => {
+describe('a reply slower than the bot waits for (fake connector, attempt timeout shortened to 1 s)', () => {
   let impatient: TestBot;
 
   beforeAll(async () => {
-    impatient = await startTestBot({ replyDelivery: { attemptTimeoutMs: 300, sleep: async () => undefined } });
+    impatient = await startTestBot({ replyDelivery: { attemptTimeoutMs: 1_000, sleep: async () => undefined } });
   }, 60_000);
   afterAll(async () => {
     await impatient.close();
@@ -184,11 +178,25 @@ describe('a reply slower than the bot waits for (fake connector, attempt timeout
   it('is given up after one attempt, not sent again, and "resume" re-asks the right question', async () => {
     const user = impatient.user();
     const first = await user.say('start');
-    connector.inject({ stallMs: 2_000 });
+    connector.inject({ stallMs: 30_000 });
     const slow = await inNormalMode(user, { value: nextWith(first, '4') });
     expect(slow.status).toBe(200);
     expect(slow.posts.map((post) => post.outcome)).toEqual([200]);
     expect(progressOfDelivered(slow)).toEqual(['Business impact · 2 of 12']);
+    const resumed = await inNormalMode(user, { text: 'resume' });
+    expect(progressOfDelivered(resumed)).toEqual(['Business impact · 2 of 12']);
+  });
+
+  it('answering at once but stalling the body: given up as maybe posted, with no apology sent after the card', async () => {
+    const user = impatient.user();
+    const first = await user.say('start');
+    const before = await answersCounted(impatient.containers, QUESTION);
+    connector.inject({ stallBodyMs: 30_000 });
+    const slow = await inNormalMode(user, { value: nextWith(first, '4') });
+    expect(slow.status).toBe(200);
+    expect(slow.posts.map((post) => post.outcome)).toEqual([200]);
+    expect(progressOfDelivered(slow)).toEqual(['Business impact · 2 of 12']);
+    expect((await answersCounted(impatient.containers, QUESTION)) - before).toBe(1);
     const resumed = await inNormalMode(user, { text: 'resume' });
     expect(progressOfDelivered(resumed)).toEqual(['Business impact · 2 of 12']);
   });

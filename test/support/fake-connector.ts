@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
  * A fake of the Teams connector (the Bot Framework channel service cannot run here): it accepts what the bot sends
  * to a conversation and remembers it, so replies in Teams' normal mode and proactive messages (background work,
  * digests) can be checked. Faults can be injected for the next POSTs: a refusal (429 with Retry-After, 5xx), a stall
- * (the message is posted, the answer comes late) or a lost answer (the message is posted, the connection cut).
+ * (the message is posted, the answer comes late), a body stall (the message is posted, the answer's status and headers
+ * come at once but its body stalls) or a lost answer (the message is posted, the connection cut).
  */
 export interface SentActivity {
   conversationId: string;
@@ -14,7 +15,10 @@ export interface SentActivity {
 }
 
 export type ConnectorFault =
-  { status: 429 | 500 | 502 | 503 | 504; retryAfter?: string } | { stallMs: number } | { dropResponse: true };
+  | { status: 429 | 500 | 502 | 503 | 504; retryAfter?: string }
+  | { stallMs: number }
+  | { stallBodyMs: number }
+  | { dropResponse: true };
 
 export interface ReceivedPost {
   conversationId: string;
@@ -76,16 +80,28 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return;
       }
       received.push({ conversationId, at, outcome: 200 });
+      const body = JSON.stringify({ id: `activity-${sent.length}` });
       const answer = () => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `activity-${sent.length}` }));
+        res.end(body);
       };
       if (!fault) return answer();
-      const stall = setTimeout(() => {
-        stalls.delete(stall);
-        answer();
-      }, fault.stallMs);
-      stalls.add(stall);
+      const stallFor = (ms: number, then: () => void) => {
+        const stall = setTimeout(() => {
+          stalls.delete(stall);
+          then();
+        }, ms);
+        stalls.add(stall);
+      };
+      if ('stallMs' in fault) return stallFor(fault.stallMs, answer);
+      // Status and headers now, the first half of the body, then nothing until the stall is over.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+      res.flushHeaders();
+      const half = Math.floor(body.length / 2);
+      res.write(body.slice(0, half));
+      stallFor(fault.stallBodyMs, () => {
+        if (!res.socket?.destroyed) res.end(body.slice(half));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
