@@ -102,7 +102,7 @@ describe('identity in card data', () => {
     };
     await expectStillOn(bot, user, card, forged);
     expect(await storedState(bot, victim)).toEqual({ ...victimBefore, aggregates: expect.anything() });
-    expect(await storedState(bot, user, 'other-tenant')).toEqual({ answers: {}, aggregates: {}, sessionAnswers: {} });
+    expect(await storedState(bot, user, 'other-tenant')).toEqual({ answers: {}, aggregates: {}, person: null });
   });
 });
 
