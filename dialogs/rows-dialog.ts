@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { QuestionRef } from '../src/content/content-index';
@@ -10,6 +9,7 @@ import { newToken } from '../src/strategy/token';
 import { CardPrompt, type CardPromptOptions } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
 import { turnUnitOf } from './turn-state';
+import { appendRow } from './typed-on-leaving';
 
 /** Where a rows card stands: which question, which page of a new row, what page one said, and what to show again. */
 export interface RowsDialogOptions {
@@ -72,8 +72,11 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
       }
       case 'nav':
         // Back on page two returns to page one of the same row, with what was chosen there, rather than leaving.
-        if (outcome.nav === 'back' && page === 2)
+        if (outcome.nav === 'back' && page === 2) {
+          if (outcome.typed?.type === 'notKept') await step.context.sendActivity(outcome.typed.message);
           return step.replaceDialog(RowsDialog.id, { ...newRow(step.options), draft: pendingRow });
+        }
+        // What was typed before Back or Save & exit is stored (or named as not kept) by the section.
         return step.endDialog(outcome);
       default:
         return step.endDialog({ type: 'rowsDone' } satisfies SubmitOutcome);
@@ -97,11 +100,9 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
         draft: undefined,
       });
     }
-    const unit = turnUnitOf(step.context);
-    const row: RowValue = { rowId: randomUUID().slice(0, 8), ...step.options.pendingRow, ...outcome.fields };
-    this.deps.recorder.record(unit, ref, { kind: 'rows', rows: [...rows, row] });
+    const row = appendRow(step.context, this.deps, ref, { ...step.options.pendingRow, ...outcome.fields });
     if (outcome.finish) {
-      const saved = rowSavedReply(question, row, this.deps.pack, unit.session.doc.answers);
+      const saved = rowSavedReply(question, row, this.deps.pack, turnUnitOf(step.context).session.doc.answers, true);
       await step.context.sendActivity({ ...MessageFactory.text(saved), textFormat: 'plain' });
       return step.endDialog({ type: 'rowsDone' } satisfies SubmitOutcome);
     }

@@ -7,6 +7,7 @@ import { CardPrompt, type CardPromptOptions } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
 import { RowsDialog, type RowsDialogOptions } from './rows-dialog';
 import { turnUnitOf } from './turn-state';
+import { keepTypedOnLeaving } from './typed-on-leaving';
 
 export interface SectionDialogOptions {
   /** 0-based position of the question in the section. */
@@ -15,8 +16,11 @@ export interface SectionDialogOptions {
   single?: boolean;
 }
 
-/** How a section ended: finished, backed out of its first question, paused, or a single edit done. */
-export type SectionResult = 'next' | 'back' | 'exit' | 'done';
+/**
+ * How a section ended: finished, backed out of its first question, paused (`exitUnsaved`: after saying that
+ * something typed on the card was not kept), or a single edit done.
+ */
+export type SectionResult = 'next' | 'back' | 'exit' | 'exitUnsaved' | 'done';
 
 /** The questions of one section of the content pack, one card at a time, with back, skip and save & exit. */
 export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
@@ -51,8 +55,12 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
     const { index, single } = step.options;
     if (outcome.type === 'answer')
       this.deps.recorder.record(turnUnitOf(step.context), this.refAt(index), outcome.value);
+    const allKept =
+      outcome.type === 'nav' && outcome.typed
+        ? await keepTypedOnLeaving(step.context, this.deps, this.refAt(index), outcome.typed)
+        : true;
     const nav = outcome.type === 'nav' ? outcome.nav : 'next';
-    if (nav === 'exit') return step.endDialog('exit' satisfies SectionResult);
+    if (nav === 'exit') return step.endDialog((allKept ? 'exit' : 'exitUnsaved') satisfies SectionResult);
     if (single) return step.endDialog('done' satisfies SectionResult);
     if (nav === 'back') {
       return index > 0

@@ -59,6 +59,11 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
           'Saved. Your answers are stored — type **resume** whenever you want to carry on.',
         );
         return step.endDialog();
+      case 'exitUnsaved':
+        await step.context.sendActivity(
+          "Paused. Everything else you've answered is stored — type **resume** whenever you want to carry on.",
+        );
+        return step.endDialog();
       case 'back':
         return sectionIndex > 0
           ? step.replaceDialog(StrategyDialog.id, {

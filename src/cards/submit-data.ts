@@ -15,12 +15,17 @@ export interface AnswerSubmit {
   answer?: string;
 }
 
-/** Back, Skip or Save & exit on a question or rows card (sends no inputs). */
+/**
+ * Back, Skip or Save & exit on a question or rows card. Back and Save & exit carry the card's inputs (what was typed is
+ * kept on the way out); Skip carries none.
+ */
 export interface NavSubmit {
   sg: 'nav';
   nav: 'back' | 'skip' | 'exit';
   questionId: string;
   token: string;
+  answer?: string;
+  [input: `field.${string}`]: string;
 }
 
 export type RowsSubmit =

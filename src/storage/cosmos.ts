@@ -12,6 +12,16 @@ import { isLoopbackEndpoint } from '../config';
 
 export type Containers = Record<ContainerName, Container>;
 
+/** How long one Cosmos request may go unanswered before it fails (a Teams turn has about 15 s in all). */
+export const COSMOS_REQUEST_TIMEOUT_MS = 5_000;
+
+/** The SDK's default (9 retries over 30 s) outlives a Teams turn; fail fast and tell the user instead. */
+export const COSMOS_RETRY_OPTIONS = {
+  maxRetryAttemptCount: 3,
+  fixedRetryIntervalInMilliseconds: 0,
+  maxWaitTimeInSeconds: 4,
+} as const;
+
 export interface CosmosOptions {
   endpoint: string;
   database: string;
@@ -32,9 +42,8 @@ export async function openCosmos(options: CosmosOptions): Promise<{ client: Cosm
     connectionPolicy: {
       // A server on this machine (emulator, embedded server) is the only region there is; it may even misreport it.
       enableEndpointDiscovery: !options.local && !isLoopbackEndpoint(options.endpoint),
-      requestTimeout: 5_000,
-      // The SDK's default (9 retries over 30 s) outlives a Teams turn; fail fast and tell the user instead.
-      retryOptions: { maxRetryAttemptCount: 3, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 4 },
+      requestTimeout: COSMOS_REQUEST_TIMEOUT_MS,
+      retryOptions: { ...COSMOS_RETRY_OPTIONS },
     },
   });
   const database = client.database(options.database);

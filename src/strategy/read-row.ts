@@ -2,8 +2,8 @@ import type { RowField, RowsQuestion } from '../content/types';
 import type { RowValue } from '../domain/answers';
 import type { SubmitContext } from './read-submit';
 import { readRating, readText } from './read-values';
-import { rowIncompleteReply } from './row-replies';
-import type { SubmitOutcome } from './submit';
+import { rowIncompleteReply, rowNotKeptReply, rowPartTwoClearedReply } from './row-replies';
+import type { SubmitOutcome, TypedOnLeaving } from './submit';
 
 /**
  * A rows card's Add, Done or Remove. Add and Done may both carry a typed row (Teams sends the card's inputs with
@@ -16,9 +16,9 @@ export function readRowsSubmit(
 ): SubmitOutcome {
   switch (value.rowAction) {
     case 'add':
-      return readRow(question, value, context, false);
+      return readAddOrDone(question, value, context, false);
     case 'done':
-      return readRow(question, value, context, true);
+      return readAddOrDone(question, value, context, true);
     case 'remove':
       return Number.isInteger(value.rowIndex)
         ? { type: 'rowRemove', index: value.rowIndex as number }
@@ -28,16 +28,70 @@ export function readRowsSubmit(
   }
 }
 
-function readRow(
+/**
+ * A row typed on a rows card the person leaves with Back or Save & exit: a complete row to store on the way out, or
+ * why it is not kept (a row is complete only with both its pages). Nothing when the form was left untouched.
+ */
+export function readRowOnLeaving(
+  question: RowsQuestion,
+  nav: 'back' | 'exit',
+  value: Record<string, unknown>,
+  context: SubmitContext,
+): TypedOnLeaving | undefined {
+  const page = pageOf(context);
+  const typed = question.fields.some((field) => field.page === page && typedInto(field, value));
+  // Back on part 2 goes to part 1 of the same row (see RowsDialog), which shows part 1 again but not part 2.
+  if (nav === 'back' && page === 2)
+    return typed ? { type: 'notKept', message: rowPartTwoClearedReply(question) } : undefined;
+  if (page === 1 && !typed) return undefined;
+  const reading = readRow(question, value, context);
+  if (reading.type === 'invalid') return { type: 'notKept', message: rowNotKeptReply(question, reading) };
+  const partTwo = page === 1 ? question.fields.filter((field) => field.page === 2 && field.required) : [];
+  const missing = [...(reading.type === 'incomplete' ? reading.missing : []), ...partTwo.map((field) => field.label)];
+  return missing.length > 0
+    ? { type: 'notKept', message: rowNotKeptReply(question, { missing }) }
+    : { type: 'row', row: { ...context.pendingRow, ...reading.fields } };
+}
+
+function readAddOrDone(
   question: RowsQuestion,
   value: Record<string, unknown>,
   context: SubmitContext,
   finish: boolean,
 ): SubmitOutcome {
-  // The page comes from the dialog (page two carries page one's values), never from the card's data.
-  const page = context.pendingRow !== undefined ? 2 : 1;
+  const page = pageOf(context);
+  const typed = question.fields.some((field) => field.page === page && typedInto(field, value));
+  if (finish && page === 1 && !typed) return { type: 'rowsDone' };
+  const reading = readRow(question, value, context);
+  switch (reading.type) {
+    case 'complete':
+      return { type: 'rowAdd', page, fields: reading.fields, finish };
+    case 'incomplete':
+      return {
+        type: 'invalid',
+        message: rowIncompleteReply(question, { draft: reading.fields, missing: reading.missing, finish }),
+        draft: reading.fields,
+      };
+    case 'invalid':
+      return reading;
+  }
+}
+
+/** The page comes from the dialog (page two carries page one's values), never from the card's data. */
+function pageOf(context: SubmitContext): 1 | 2 {
+  return context.pendingRow !== undefined ? 2 : 1;
+}
+
+type RowReading =
+  | { type: 'complete'; fields: RowValue }
+  /** Required fields left empty; `fields`: what was typed, to show again. */
+  | { type: 'incomplete'; fields: RowValue; missing: string[] }
+  | { type: 'invalid'; message: string };
+
+/** The fields of the current page of a new row, each checked against the content pack. */
+function readRow(question: RowsQuestion, value: Record<string, unknown>, context: SubmitContext): RowReading {
+  const page = pageOf(context);
   const fields = question.fields.filter((field) => field.page === page);
-  if (finish && page === 1 && !fields.some((field) => typedInto(field, value))) return { type: 'rowsDone' };
   const existing = context.answers[question.id];
   if (page === 1 && existing?.kind === 'rows' && existing.rows.length >= context.pack.limits.maxRows) {
     return {
@@ -53,9 +107,7 @@ function readRow(
     if (outcome.type === 'value') Object.assign(row, outcome.values);
     else if (field.required) missing.push(field.label);
   }
-  return missing.length > 0
-    ? { type: 'invalid', message: rowIncompleteReply(question, { draft: row, missing, finish }), draft: row }
-    : { type: 'rowAdd', page, fields: row, finish };
+  return missing.length > 0 ? { type: 'incomplete', fields: row, missing } : { type: 'complete', fields: row };
 }
 
 /** Anything but an absent or blank value counts as typed, so odd values are checked rather than passed over. */

@@ -1,9 +1,16 @@
 import type { ContentPack, Question, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
 import { normalizeTyped } from './commands';
-import { readRowsSubmit } from './read-row';
+import { readRowOnLeaving, readRowsSubmit } from './read-row';
 import { readRating, readText } from './read-values';
-import { isRecord, type Expectation, type Navigation, type SubmitOutcome, type UserInput } from './submit';
+import {
+  isRecord,
+  type Expectation,
+  type Navigation,
+  type SubmitOutcome,
+  type TypedOnLeaving,
+  type UserInput,
+} from './submit';
 
 const NAVIGATION: readonly string[] = ['back', 'skip', 'exit'];
 
@@ -26,13 +33,42 @@ export function readSubmit(
   const value = input.value;
   if (!isRecord(value)) return { type: 'stale' };
   if (value.questionId !== expected.questionId || value.token !== expected.token) return { type: 'stale' };
-  if (value.sg === 'nav' && typeof value.nav === 'string' && NAVIGATION.includes(value.nav)) {
-    return { type: 'nav', nav: value.nav as Navigation };
-  }
+  if (value.sg === 'nav' && typeof value.nav === 'string' && NAVIGATION.includes(value.nav))
+    return readNavigation(question, value.nav as Navigation, value, context);
   if (question.kind === 'rows')
     return value.sg === 'rows' ? readRowsSubmit(question, value, context) : { type: 'stale' };
   if (value.sg !== 'answer') return { type: 'stale' };
   return readAnswer(question, value.answer, context.pack);
+}
+
+/**
+ * Skip leaves without answering. Back and Save & exit carry the card's inputs (a person may have typed an answer and
+ * then chosen to leave): what was typed is checked as Next or Done would check it, to be kept or accounted for.
+ */
+function readNavigation(
+  question: Question,
+  nav: Navigation,
+  value: Record<string, unknown>,
+  context: SubmitContext,
+): SubmitOutcome {
+  if (nav === 'skip') return { type: 'nav', nav };
+  const typed =
+    question.kind === 'rows'
+      ? readRowOnLeaving(question, nav, value, context)
+      : readAnswerOnLeaving(question, value.answer, context.pack);
+  return typed ? { type: 'nav', nav, typed } : { type: 'nav', nav };
+}
+
+function readAnswerOnLeaving(
+  question: Exclude<Question, RowsQuestion>,
+  raw: unknown,
+  pack: ContentPack,
+): TypedOnLeaving | undefined {
+  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+  const outcome = readAnswer(question, raw, pack);
+  return outcome.type === 'answer'
+    ? outcome
+    : { type: 'notKept', message: `Your answer to this question wasn't saved. ${outcome.message}` };
 }
 
 function readTyped(question: Question, text: string, context: SubmitContext): SubmitOutcome {
@@ -42,7 +78,9 @@ function readTyped(question: Question, text: string, context: SubmitContext): Su
   return { type: 'invalid', message: 'Please answer on the card above, or type **back** or **skip**.' };
 }
 
-function readAnswer(question: Exclude<Question, RowsQuestion>, raw: unknown, pack: ContentPack): SubmitOutcome {
+type AnswerReading = Extract<SubmitOutcome, { type: 'answer' | 'invalid' }>;
+
+function readAnswer(question: Exclude<Question, RowsQuestion>, raw: unknown, pack: ContentPack): AnswerReading {
   if (typeof raw !== 'string' || raw.trim() === '')
     return { type: 'invalid', message: 'Please choose or write an answer first, or press **Skip**.' };
   switch (question.kind) {
@@ -80,6 +118,6 @@ function readAnswer(question: Exclude<Question, RowsQuestion>, raw: unknown, pac
   }
 }
 
-function unknownChoice(): SubmitOutcome {
+function unknownChoice(): AnswerReading {
   return { type: 'invalid', message: "That choice isn't one of the options on the card. Please pick one of them." };
 }

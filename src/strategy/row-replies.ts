@@ -12,13 +12,31 @@ export function rowAddedReply(question: RowsQuestion, count: number): string {
 }
 
 /**
- * After Done with a complete row: it was kept. Quotes the person's own words, so it must go out as plain text
- * (never markdown).
+ * After Done (`movedOn`), Back or Save & exit with a complete row: it was kept. Quotes the person's own words, so it
+ * must go out as plain text (never markdown).
  */
-export function rowSavedReply(question: RowsQuestion, row: RowValue, pack: ContentPack, answers: AnswerMap): string {
+export function rowSavedReply(
+  question: RowsQuestion,
+  row: RowValue,
+  pack: ContentPack,
+  answers: AnswerMap,
+  movedOn: boolean,
+): string {
   const first = question.fields.map((field) => fieldText(field, row, pack, answers)).find((text) => text);
   const quote = first ? ` “${safeLine(first, 'row', QUOTE_CHARS)}”` : '';
-  return `Saved your ${question.rowLabel}${quote} and moved on.`;
+  return `Saved your ${question.rowLabel}${quote}${movedOn ? ' and moved on' : ''}.`;
+}
+
+/** After Back or Save & exit with a row that could not be kept: required fields still empty, or a value refused. */
+export function rowNotKeptReply(question: RowsQuestion, why: { missing: string[] } | { message: string }): string {
+  const reason =
+    'missing' in why ? `It still needed ${listed(why.missing.map((label) => `"${label}"`))}.` : why.message;
+  return `The ${question.rowLabel} you started wasn't saved. ${reason}`;
+}
+
+/** After Back on part 2 of a row with part 2 typed: part 1 is shown again, part 2 is not. */
+export function rowPartTwoClearedReply(question: RowsQuestion): string {
+  return `Going back to part 1 clears part 2 of this ${question.rowLabel} (what it offers depends on part 1): please fill it in again.`;
 }
 
 /** After Done on page one of a two-page row: the row is kept so far and needs its second part. */

@@ -5,7 +5,8 @@ export type Navigation = 'back' | 'skip' | 'exit';
 
 export type SubmitOutcome =
   | { type: 'answer'; value: AnswerValue }
-  | { type: 'nav'; nav: Navigation }
+  /** Back, Skip or Save & exit; `typed`: what Back or Save & exit carried from the card's inputs, once checked. */
+  | { type: 'nav'; nav: Navigation; typed?: TypedOnLeaving }
   /** A page of a new row, complete; `finish` when it came with Done (store it, then move on). */
   | { type: 'rowAdd'; page: 1 | 2; fields: RowValue; finish: boolean }
   | { type: 'rowRemove'; index: number }
@@ -17,6 +18,13 @@ export type SubmitOutcome =
   | { type: 'invalid'; message: string; draft?: RowValue }
   /** A card other than the current one: an old card clicked again, or a forged submit. */
   | { type: 'stale' };
+
+/**
+ * What was typed on a card the person is leaving: an answer or a complete row (page one's values included) to store
+ * on the way out, or a message saying plainly what is not kept and why.
+ */
+export type TypedOnLeaving =
+  { type: 'answer'; value: AnswerValue } | { type: 'row'; row: RowValue } | { type: 'notKept'; message: string };
 
 /** What the current card expects: the question it asks and the one-time token it carries. */
 export interface Expectation {

@@ -1,6 +1,6 @@
 /**
- * Checks shared by the bad-input tests: what was stored (answers, aggregates, the session's copy of the
- * answers) before and after a turn, whether a reply is a clear message or silence, and where the user stands.
+ * Checks shared by the bad-input tests: what was stored (answer documents, aggregates, the person document's
+ * answers, roles and teams) before and after a turn, whether a reply is a clear message or silence, and where the user stands.
  */
 import type { Container } from '@azure/cosmos';
 import type { Activity } from 'botbuilder';
@@ -14,21 +14,26 @@ import {
   type TurnReply,
 } from '../support/bot-harness';
 import { cardKind, elementsOf, questionIdOf, type Card } from '../cards-sent/drive';
+import { personId, type PersonDoc } from '../../src/storage/person-doc';
 
 export type { Card };
 
-/** Everything a bad input must leave alone: the user's answer documents (with ETags, so any rewrite shows), the tenant's counters, the session's answers. */
+/**
+ * Everything a bad input must leave alone: the user's answer documents (with ETags, so any rewrite shows), the
+ * tenant's counters, and the person document's copy of the answers with the roles and teams they count under
+ * (`null` while there is none). Not the person document's ETag or `updatedAt`: every stored turn rewrites those.
+ */
 export interface StoredState {
   answers: Record<string, unknown>;
   aggregates: Record<string, unknown>;
-  sessionAnswers: Record<string, unknown>;
+  person: Pick<PersonDoc, 'answers' | 'answerRoles' | 'teamIds'> | null;
 }
 
 /**
- * The container holding documents of `type` ('answer', 'session'): their own container, or the one
- * per-user container both live in (the store layout is being changed; either works here).
+ * The container holding documents of `type` ('answer', 'session', 'person'): their own container, or the one
+ * per-user container they all live in (the store layout is being changed; either works here).
  */
-export function containerFor(bot: TestBot, type: 'answer' | 'session'): Container {
+export function containerFor(bot: TestBot, type: 'answer' | 'session' | 'person'): Container {
   const containers = bot.containers as unknown as Record<string, Container | undefined>;
   const container = containers[type === 'answer' ? 'answers' : 'sessions'] ?? containers.users;
   if (!container) throw new Error(`no container for ${type} documents in ${Object.keys(containers).join(', ')}`);
@@ -73,7 +78,9 @@ export type Doc = Record<string, any>;
 
 export async function storedState(bot: TestBot, user: TestUser, tenantId = TENANT): Promise<StoredState> {
   const answers = await userDocs(bot, 'answer', user.aadObjectId, tenantId);
-  const sessions = await userDocs(bot, 'session', user.aadObjectId, tenantId);
+  const { resource: person } = await containerFor(bot, 'person')
+    .item(personId(user.aadObjectId), [tenantId, user.aadObjectId])
+    .read<PersonDoc>();
   const { resources: aggregates } = await bot.containers.aggregates.items
     .query<Doc>({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: tenantId }] })
     .fetchAll();
@@ -82,7 +89,7 @@ export async function storedState(bot: TestBot, user: TestUser, tenantId = TENAN
       answers.map((doc) => [doc.id, { value: doc.value, answeredAt: doc.answeredAt, etag: doc._etag }]),
     ),
     aggregates: Object.fromEntries(aggregates.map((doc) => [doc.id, doc.counters])),
-    sessionAnswers: Object.fromEntries(sessions.map((doc) => [doc.id, doc.answers])),
+    person: person ? { answers: person.answers, answerRoles: person.answerRoles, teamIds: person.teamIds } : null,
   };
 }
 

@@ -6,7 +6,16 @@
  */
 import { cardsOf, textsOf, startTestBot, type TestBot, type TestUser } from '../support/bot-harness';
 import { cardKind } from '../cards-sent/drive';
-import { expectSilence, expectStillOn, leaksIn, openQuestion, postAs, storedState, type Card } from './checks';
+import {
+  expectSilence,
+  expectStillOn,
+  leaksIn,
+  openQuestion,
+  postAs,
+  storedState,
+  userDocs,
+  type Card,
+} from './checks';
 
 let bot: TestBot;
 
@@ -69,7 +78,8 @@ describe('activities Teams expects no reply to', () => {
       const user = bot.user();
       const reply = await postAs(user, activity);
       expectSilence(reply);
-      expect(await storedState(bot, user)).toEqual({ answers: {}, aggregates: expect.anything(), sessionAnswers: {} });
+      expect(await storedState(bot, user)).toEqual({ answers: {}, aggregates: expect.anything(), person: null });
+      expect(await userDocs(bot, 'session', user.aadObjectId)).toEqual([]);
     },
   );
 });

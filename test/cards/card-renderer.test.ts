@@ -122,7 +122,7 @@ describe('CardRenderer: question', () => {
   it('renders a rating as an expanded choice of 1-5 plus "dk", prefilled', () => {
     const card = renderer.question(sample.ratingQuestion);
     const answer = input(card, 'answer');
-    expect(answer).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded', isRequired: true, value: '4' });
+    expect(answer).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded', value: '4' });
     expect((answer?.choices as Node[]).map((choice) => choice.value)).toEqual(['1', '2', '3', '4', '5', 'dk']);
     expect((answer?.choices as Node[])[0].title).toBe('1 · Not at all');
     expect(JSON.stringify(card.content)).toContain('Business impact · 3 of 11');
@@ -149,15 +149,39 @@ describe('CardRenderer: question', () => {
     const card = renderer.question(sample.ratingQuestion);
     expect(submits(card).map((action) => action.title)).toEqual(['Next', 'Back', 'Skip', 'Save & exit']);
     expect(titled(card, 'Next')?.data).toEqual({ sg: 'answer', ...ids });
-    expect(titled(card, 'Next')?.associatedInputs).toBeUndefined();
     for (const [title, nav] of [
       ['Back', 'back'],
       ['Skip', 'skip'],
       ['Save & exit', 'exit'],
     ]) {
-      expect(titled(card, title)).toMatchObject({ associatedInputs: 'none', data: { sg: 'nav', nav, ...ids } });
+      expect(titled(card, title)).toMatchObject({ data: { sg: 'nav', nav, ...ids } });
     }
     expect(titled(renderer.question(sample.singleQuestion), 'Back')).toBeUndefined();
+  });
+
+  it('Next, Back and Save & exit carry the typed answer and none is blocked by an empty form; Skip carries nothing', () => {
+    const ids = { questionId: 'bi.industry.impact', token: 'k7Yc1-3fQ' };
+    for (const view of [sample.ratingQuestion, sample.multiQuestion, sample.textQuestion]) {
+      const unanswered = Object.entries(view.input).filter(([key]) => key !== 'value' && key !== 'values');
+      const card = renderer.question({ ...view, input: Object.fromEntries(unanswered) } as typeof view);
+      expect(input(card, 'answer')?.value || '').toBe('');
+      expect(nodes(card.content).filter((node) => node.isRequired !== undefined)).toEqual([]);
+      for (const title of ['Next', 'Back', 'Save & exit'])
+        expect(pressButton(card.content, title)).toMatchObject({ sent: true });
+    }
+    const card = renderer.question(sample.ratingQuestion).content;
+    expect(pressButton(card, 'Save & exit', { answer: '2' })).toEqual({
+      sent: true,
+      value: { sg: 'nav', nav: 'exit', ...ids, answer: '2' },
+    });
+    expect(pressButton(card, 'Back', { answer: '2' })).toEqual({
+      sent: true,
+      value: { sg: 'nav', nav: 'back', ...ids, answer: '2' },
+    });
+    expect(pressButton(card, 'Skip', { answer: '2' })).toEqual({
+      sent: true,
+      value: { sg: 'nav', nav: 'skip', ...ids },
+    });
   });
 });
 
@@ -197,7 +221,7 @@ describe('CardRenderer: rows', () => {
     expect(input(card, 'field.baseline')).toMatchObject({ type: 'Input.Text', label: 'Baseline', maxLength: 120 });
   });
 
-  it('Done carries a typed row as Add does, and neither is blocked by an empty form: the bot checks required fields', () => {
+  it('Done, Back and Save & exit carry a typed row as Add does, none is blocked by an empty form: the bot checks required fields', () => {
     const card = renderer.rows(sample.rowsPage1).content;
     const ids = { questionId: 'sm.metrics', token: 'k7Yc1-3fQ' };
     expect(nodes(card).filter((node) => node.isRequired !== undefined || node.errorMessage !== undefined)).toEqual([]);
@@ -210,6 +234,18 @@ describe('CardRenderer: rows', () => {
       value: { sg: 'rows', rowAction: 'done', ...ids, 'field.goal': 'csat', 'field.useCase': '1' },
     });
     expect(pressButton(card, 'Add', { 'field.useCase': '1' })).toMatchObject({ sent: true });
+    for (const [title, nav] of [
+      ['Back', 'back'],
+      ['Save & exit', 'exit'],
+    ])
+      expect(pressButton(card, title, { 'field.goal': 'csat' })).toEqual({
+        sent: true,
+        value: { sg: 'nav', nav, ...ids, 'field.goal': 'csat' },
+      });
+    expect(pressButton(card, 'Skip', { 'field.goal': 'csat' })).toEqual({
+      sent: true,
+      value: { sg: 'nav', nav: 'skip', ...ids },
+    });
   });
 
   it('shows a row typed earlier in its inputs again, own entries included', () => {

@@ -77,4 +77,17 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
     await expect(summary.innerText()).resolves.toContain('Take the paperwork off our desks');
     await ui.screenshot(path.join(tmpdir(), 'strategy-guide-e2e-rows-done.png'));
   }, 120_000);
+
+  it('keeps a statement typed into a rows card and sent with Save & exit, says so, and shows it on the summary card', async () => {
+    await ui.sendMessage('resume');
+    await ui.waitForCard('Ambition · 2 of 3');
+    await ui.fillCardInput('We do not want AI to', 'Decide who gets promoted');
+    await ui.clickCardButton('Save & exit');
+    await ui.waitForBotText('Saved your statement “Decide who gets promoted”.');
+    await ui.waitForBotText('Saved. Your answers are stored');
+
+    await ui.sendMessage('summary');
+    const summary = await ui.waitForCard('Your AI ambition & success metrics');
+    await expect(summary.innerText()).resolves.toContain('Decide who gets promoted');
+  }, 120_000);
 });

@@ -58,7 +58,7 @@ const text = (reply: TurnReply) => textsOf(reply).join(' ');
 /** Scan queries one rebuild makes (answers and memberships, with whatever query plans the SDK asks for). */
 let perScan = 0;
 
-describe('admin rebuilds run once', () => {
+describe('admin rebuilds run once (results sent through the FAKE Teams connector)', () => {
   beforeAll(async () => {
     // Sessions exist (with this serviceUrl) before the scan is slowed: a rebuild turn then changes no session, as in
     // Teams, so nothing of it is recorded there, and the turns themselves never wait on the slowed query.

@@ -47,7 +47,7 @@ function stores() {
   };
 }
 
-describe('maintained counters equal a recomputation from the raw answers', () => {
+describe('maintained counters equal a recomputation from the raw answers (results through the FAKE Teams connector)', () => {
   it('after a randomized mix of answers, skips, edits, deletions and team joins over HTTP', async () => {
     const random = seeded(20261128);
     const users: TestUser[] = [...Array.from({ length: 7 }, () => bot.user()), bot.user(LEADER, 'Lea Leader')];

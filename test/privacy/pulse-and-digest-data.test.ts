@@ -34,7 +34,7 @@ async function openPulseResponses(): Promise<number> {
   return resources[0] as number;
 }
 
-describe('my data, export and delete reach pulse answers and the digest too', () => {
+describe('my data, export and delete reach pulse answers and the digest too (pulses through the FAKE Teams channel service)', () => {
   it('shows and exports a pulse answer and a digest subscription, then deletes both', async () => {
     expect(saidIn(await startPulse(member(0), service))).toMatch(/on its way/);
     await bot.app.pulses.jobs.idle();

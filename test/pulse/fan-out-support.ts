@@ -95,11 +95,13 @@ export interface SenderOptions {
   store?: PulseStore;
   channel?: TeamsChannel;
   options?: Partial<FanOutOptions>;
+  /** The instance's clock (lease expiry, timestamps); real time unless given. */
+  clock?: () => Date;
 }
 
 /** One sending instance: the real HTTP channel client, its own rate limiters and lease owner id. */
 export function sender(store: PulseStore, options: SenderOptions): FanOut {
-  const clock = () => new Date();
+  const clock = options.clock ?? (() => new Date());
   const usedStore = options.store ?? store;
   return new FanOut({
     store: usedStore,

@@ -13,8 +13,13 @@ jest.setTimeout(170_000);
 const MEMBERS = 2000;
 /** The fan-out's concurrent sends: at most this many can be in flight when the process dies. */
 const CONCURRENCY = 16;
-/** Lease expiry (30 s) plus one scheduler tick (15 s), with room for a busy machine. */
-const RESUME_WITHIN_MS = 60_000;
+/**
+ * The restarted bot resumes on the first scheduler pass (one every 15 s) after the dead instance's send lease (30 s)
+ * has run out: only the first pass, 15 s after the start, can still find it held. Counted in passes, not measured
+ * with a stopwatch: a loaded machine only ticks less often, so this cannot flake, and it still means "within a
+ * minute" (two passes, 30 s).
+ */
+const PASSES_FINDING_THE_LEASE_HELD = 1;
 
 let cosmos: EmbeddedCosmos;
 let containers: Containers;
@@ -83,8 +88,8 @@ describe('a bot process killed mid-fan-out (SIGKILL, real child process, embedde
     expect(inFlight.size).toBeLessThanOrEqual(CONCURRENCY);
     expect([...arrived, ...lost].filter((id) => !inFlight.has(id))).toEqual([]);
 
-    const restartedAt = performance.now();
     bot = await startBot();
+    const restarted = bot;
     const everyone = service.members.slice(1).map((member) => member.id);
     const everyoneHasIt = () => {
       const received = service.receivedByMember();
@@ -101,12 +106,13 @@ describe('a bot process killed mid-fan-out (SIGKILL, real child process, embedde
     expect(twice.filter((id) => !inFlight.has(id))).toEqual([]);
     expect([...lost].map((id) => received.get(id))).toEqual([...lost].map(() => 1));
     expect(Math.max(...received.values())).toBe(2);
-    const resumedAt = Math.min(
-      ...oneToOneSends()
-        .filter((request) => request.at > restartedAt)
-        .map((r) => r.at),
-    );
-    expect(resumedAt - restartedAt).toBeLessThan(RESUME_WITHIN_MS);
+    const sendJobs = () =>
+      restarted.logs.filter((entry) => entry.event === 'pulse.job.finished' && entry.kind === 'send');
+    await until(() => sendJobs().some((entry) => entry.outcome === 'done'), 'the resumed fan-out to finish');
+    const outcomes = sendJobs().map((entry) => entry.outcome);
+    expect(outcomes.at(-1)).toBe('done');
+    expect(outcomes.slice(0, -1).filter((outcome) => outcome !== 'busy')).toEqual([]);
+    expect(outcomes.length - 1).toBeLessThanOrEqual(PASSES_FINDING_THE_LEASE_HELD);
 
     const { resources: ledger } = await containers.pulses.items
       .query<DeliveryDoc>('SELECT * FROM c WHERE c.type = "delivery"')

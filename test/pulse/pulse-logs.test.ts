@@ -18,7 +18,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-describe('pulse logs', () => {
+describe('pulse logs (pulses through the FAKE Teams channel service)', () => {
   it('hold ids and counts, never a comment, an answer token or the setup token', async () => {
     const secret = 'Confidential-pulse-remark-91c2';
     const sender = bot.user(service.members[0].aadObjectId);

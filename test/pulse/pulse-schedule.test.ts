@@ -31,7 +31,7 @@ const cardsSentTo = (conversationId: string) =>
     .filter((request) => request.conversationId === conversationId && request.status === 200)
     .map((request) => cardText((request.body?.attachments as { content: unknown }[])[0].content));
 
-describe('pulse deadlines and reminders (kept in Cosmos, injected clock)', () => {
+describe('pulse deadlines and reminders (kept in Cosmos, injected clock, FAKE Teams channel service)', () => {
   it('reminds only non-responders before the deadline and closes at it, after a restart and with two instances ticking', async () => {
     const inThreeDays = new Date(now + 3 * 86_400_000).toISOString().slice(0, 10);
     const started = await startPulse(member(0), service, {

@@ -10,6 +10,8 @@ const entry = path.resolve(__dirname, '../../lib/scripts/dev.js');
 /** The bot in a process of its own (`npm run dev -- --no-playground`, local mode), so a test can SIGKILL it. */
 export interface BotProcess {
   url: string;
+  /** The process's JSON log lines so far (stdout), parsed. */
+  readonly logs: Record<string, unknown>[];
   user(aadObjectId: string, name: string): TestUser;
   /** Killed without warning, as a crash or an OOM kill would: no shutdown code runs. */
   kill(): Promise<void>;
@@ -26,20 +28,24 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 3
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   createInterface({ input: child.stderr }).on('line', (line) => captureLogLine('bot process stderr', line));
+  const logs: Record<string, unknown>[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the bot process did not start in time')), timeoutMs);
     child.once('exit', (code) => reject(new Error(`the bot process exited (${code}) before listening`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       captureLogLine('bot process stdout', line);
-      const started = parseStarted(line);
-      if (started === undefined) return;
+      const entry = parseJson(line);
+      if (!entry) return;
+      logs.push(entry);
+      if (entry.event !== 'app.started' || typeof entry.port !== 'number') return;
       clearTimeout(timer);
-      resolve(started);
+      resolve(entry.port);
     });
   });
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    logs,
     user: (aadObjectId, name) => new TestUser(() => url, aadObjectId, name),
     kill: () => signal(child, 'SIGKILL', exited),
     stop: async (stopTimeoutMs = 15_000) => {
@@ -55,10 +61,12 @@ async function signal(child: ChildProcess, name: NodeJS.Signals, exited: Promise
   await exited;
 }
 
-function parseStarted(line: string): number | undefined {
+function parseJson(line: string): Record<string, unknown> | undefined {
   try {
-    const parsed = JSON.parse(line) as { event?: string; port?: number };
-    return parsed.event === 'app.started' ? parsed.port : undefined;
+    const parsed: unknown = JSON.parse(line);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -89,14 +89,10 @@ export class FakeTeamsService {
 
   /** The most requests that arrived in any window of `windowMs` (half-open), counting every kind. */
   peakRequests(windowMs = 1000): number {
-    const times = this.requests.map((request) => request.at).sort((a, b) => a - b);
-    let peak = 0;
-    let start = 0;
-    for (let end = 0; end < times.length; end++) {
-      while (times[end] - times[start] >= windowMs) start++;
-      peak = Math.max(peak, end - start + 1);
-    }
-    return peak;
+    return peakIn(
+      this.requests.map((request) => request.at),
+      windowMs,
+    );
   }
 
   /** Drops requests left hanging (as a dead sender's connections would be) and stops. */
@@ -210,4 +206,16 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   } catch {
     return {};
   }
+}
+
+/** The most of `moments` (ms) in any window of `windowMs` (half-open). */
+export function peakIn(moments: readonly number[], windowMs: number): number {
+  const times = [...moments].sort((a, b) => a - b);
+  let peak = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while (times[end] - times[start] >= windowMs) start++;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
 }
