@@ -89,7 +89,7 @@ describe('npm start on a production install (npm ci --omit=dev, production setti
 
   it('stops cleanly on SIGTERM', async () => {
     expect(await app.stop()).toBe(0);
-    // restify 11 prints a deprecation warning (DEP0111) on Node 20; nothing else may reach stderr.
+    // Nothing that looks like an error may reach stderr (deprecation warnings: no-deprecation-warnings.test.ts).
     expect(app.output.stderr).not.toMatch(/Error|\n\s+at /);
   });
 });
