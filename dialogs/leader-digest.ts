@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { formatInZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import { nextDigestAt } from '../src/leadership/digest-schedule';
 import type { DigestStore } from '../src/storage/digest-store';
 import { turnUnitOf } from './turn-state';
@@ -24,17 +25,20 @@ export class DigestActions {
     const reference: Record<string, unknown> = { ...TurnContext.getConversationReference(context.activity) };
     delete reference.activityId;
     const now = this.clock();
-    const nextDueAt = nextDigestAt(now, frequency);
+    // Teams sends the leader's IANA zone; a missing, forged or unknown one means UTC.
+    const timeZone = timeZoneOrUtc(context.activity.localTimezone);
+    const nextDueAt = nextDigestAt(now, frequency, timeZone);
     await this.store.subscribe({
       tenantId,
       userId,
       frequency,
       conversationReference: reference,
       nextDueAt: nextDueAt.toISOString(),
+      timeZone,
     });
     this.noteTenant(tenantId);
     await context.sendActivity(
-      `Done: you'll get the organisation summary ${frequency} here, first on ${nextDueAt.toUTCString()}. Type **digest off** to stop.`,
+      `Done: you'll get the organisation summary ${frequency} here, first on ${formatInZone(nextDueAt, timeZone)}. Type **digest off** to stop.`,
     );
   }
 }

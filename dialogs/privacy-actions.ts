@@ -1,4 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
+import { formatInZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import { myDataView } from '../src/strategy/summary-views';
 import { newToken } from '../src/strategy/token';
 import type { PulseAndDigestData } from '../src/privacy/pulse-and-digest-data';
@@ -30,11 +31,17 @@ export class PrivacyActions {
       .map((answer) => answer.answeredAt)
       .sort()
       .at(-1);
-    const view = myDataView(this.deps.index, this.deps.pack, answers, latest ? new Date(latest).toUTCString() : '', {
-      pulseResponses: other.pulseResponses.length,
-      pulsesReceived: other.pulsesReceived,
-      digest: other.digest?.frequency ?? '',
-    });
+    const view = myDataView(
+      this.deps.index,
+      this.deps.pack,
+      answers,
+      latest ? formatInZone(new Date(latest), timeZoneOrUtc(context.activity.localTimezone)) : '',
+      {
+        pulseResponses: other.pulseResponses.length,
+        pulsesReceived: other.pulsesReceived,
+        digest: other.digest?.frequency ?? '',
+      },
+    );
     await context.sendActivity(MessageFactory.attachment(this.deps.cards.myData(view)));
   }
 

@@ -1,6 +1,6 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { knownTimeZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
-import { utcOffsetOf } from '../src/pulse/setup-input';
 import type { PulseOrigin } from '../src/pulse/types';
 import { recognizeCommand } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
@@ -21,16 +21,12 @@ export class PulseActions {
     const actor = actorOf(context);
     const placeKind = activity.conversation?.conversationType === 'groupChat' ? 'group chat' : 'team';
     const value = isRecord(input.value) ? input.value : undefined;
+    // Teams sends the sender's IANA zone; a missing, forged or unknown one means UTC.
+    const timeZone = timeZoneOrUtc(activity.localTimezone);
     let replies: PulseReply[];
-    if (value?.sg !== 'pulse') replies = await this.service.setupCard(actor, placeKind);
+    if (value?.sg !== 'pulse') replies = await this.service.setupCard(actor, placeKind, timeZone);
     else if (value.action === 'create')
-      replies = await this.service.create(
-        actor,
-        originOf(activity),
-        placeKind,
-        value,
-        utcOffsetOf((activity as { rawLocalTimestamp?: string }).rawLocalTimestamp ?? activity.localTimestamp),
-      );
+      replies = await this.service.create(actor, originOf(activity), placeKind, value, timeZone);
     else if (value.action === 'close') replies = await this.service.closeBySender(actor, value);
     else replies = ['Answers to a pulse go in your 1:1 chat with me, on the card I sent you there.'];
     await send(context, replies);
@@ -40,7 +36,7 @@ export class PulseActions {
   async inPersonalChat(context: TurnContext, value: Record<string, unknown>): Promise<void> {
     const replies =
       value.action === 'respond'
-        ? await this.service.respond(actorOf(context), value)
+        ? await this.service.respond(actorOf(context), value, knownTimeZone(context.activity.localTimezone))
         : ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
     await send(context, replies);
   }

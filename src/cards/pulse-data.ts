@@ -11,7 +11,7 @@ import {
   safeText,
 } from './safe-text';
 
-const LIMITS = { title: 200, text: 400, label: 200, description: 400, error: 400, comment: 2000, date: 40 };
+const LIMITS = { title: 200, text: 400, label: 200, description: 400, error: 400, comment: 2000, date: 60 };
 const MAX_COUNT = 1_000_000;
 const MAX_QUESTIONS = 40;
 const MAX_CHOICES = 20;
@@ -26,6 +26,7 @@ export function pulseSetupData(raw: unknown): Record<string, unknown> {
   const error = view.error === undefined ? '' : safeText(view.error, 'error', LIMITS.error);
   return {
     placeKind: safeLine(view.placeKind, 'placeKind', 40),
+    timeZoneLabel: safeLine(view.timeZoneLabel, 'timeZoneLabel', LIMITS.date),
     templates: safeList(view.templates, 'templates', MAX_CHOICES, (item, path) => {
       const template = safeObject(item, path);
       return {

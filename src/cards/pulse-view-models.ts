@@ -11,6 +11,8 @@ export interface PulseChoiceView {
 export interface PulseSetupView {
   /** "team" or "group chat". */
   placeKind: string;
+  /** The zone the deadline's day and time are read in, e.g. "Berlin time" or "UTC". */
+  timeZoneLabel: string;
   templates: { id: string; title: string; description: string }[];
   /** Questions a sender may pick (rating and single-choice questions of the pack). */
   bank: { id: string; label: string }[];
@@ -35,7 +37,7 @@ export interface PulseResponseView {
   pulseId: string;
   token: string;
   title: string;
-  /** Already formatted, e.g. "Fri 4 Dec, 17:00 UTC". */
+  /** Already formatted, e.g. "Wed 9 Dec, 17:00 Berlin time". */
   deadline: string;
   threshold: number;
   commentThreshold: number;

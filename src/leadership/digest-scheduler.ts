@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import type { DigestDoc, DigestStore } from '../storage/digest-store';
+import { timeZoneOrUtc } from '../domain/time-zones';
 import { nextDigestAt } from './digest-schedule';
 
 /** Sends one digest; false when the subscriber may no longer have it (no longer a leader). */
@@ -73,7 +74,8 @@ export class DigestScheduler {
 
 /** The next due time after `now` (a process that was down for weeks sends one digest, not one per missed period). */
 function nextAfter(subscription: DigestDoc, now: Date): Date {
-  let next = nextDigestAt(new Date(subscription.nextDueAt), subscription.frequency);
-  while (next <= now) next = nextDigestAt(next, subscription.frequency);
+  const zone = timeZoneOrUtc(subscription.timeZone);
+  let next = nextDigestAt(new Date(subscription.nextDueAt), subscription.frequency, zone);
+  while (next <= now) next = nextDigestAt(next, subscription.frequency, zone);
   return next;
 }

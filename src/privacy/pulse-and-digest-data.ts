@@ -15,7 +15,7 @@ export interface PulseAndDigestExport {
   pulseResponses: ExportedPulseResponse[];
   /** How many pulses were sent to the person (the send records hold only ids and times). */
   pulsesReceived: number;
-  digest?: { frequency: string; nextDueAt: string };
+  digest?: { frequency: string; nextDueAt: string; timeZone?: string };
 }
 
 export interface PulseAndDigestErasure {
@@ -52,7 +52,9 @@ export class PulseAndDigestData {
         updatedAt,
       })),
       pulsesReceived: deliveries.length,
-      ...(digest ? { digest: { frequency: digest.frequency, nextDueAt: digest.nextDueAt } } : {}),
+      ...(digest
+        ? { digest: { frequency: digest.frequency, nextDueAt: digest.nextDueAt, timeZone: digest.timeZone } }
+        : {}),
     };
   }
 

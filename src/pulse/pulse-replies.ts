@@ -8,14 +8,15 @@ import type { PulseDoc } from './types';
 export const NEVER_SENT =
   'This pulse was never sent: when it was about to go out, there were too few people for its anonymity threshold.';
 
-export function closedMessage(pulse: PulseDoc): string {
+/** Said to someone answering a closed pulse; times in `timeZone`, the person's own. */
+export function closedMessage(pulse: PulseDoc, timeZone: string): string {
   if (pulse.status === 'cancelled') return NEVER_SENT;
-  return `This pulse has closed (${formatDeadline(pulse.closedAt ?? pulse.deadline)}), so it no longer takes answers. Thank you all the same.`;
+  return `This pulse has closed (${formatDeadline(pulse.closedAt ?? pulse.deadline, timeZone)}), so it no longer takes answers. Thank you all the same.`;
 }
 
-/** The reply to a stored (or refused) response; `closed` is answered with closedMessage. */
-export function responseReply(outcome: Exclude<ResponseOutcome, 'closed'>, deadline: string): string {
-  const closes = formatDeadline(deadline);
+/** The reply to a stored (or refused) response, the deadline in `timeZone`; `closed` is answered with closedMessage. */
+export function responseReply(outcome: Exclude<ResponseOutcome, 'closed'>, deadline: string, timeZone: string): string {
+  const closes = formatDeadline(deadline, timeZone);
   if (outcome === 'created')
     return `Thank you, your answers are in. You can change them on the card and send again until ${closes}.`;
   if (outcome === 'updated')

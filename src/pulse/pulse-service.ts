@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
+import type { PulseSetupView } from '../cards/pulse-view-models';
 import type { PulsePolicy } from '../config';
 import type { ContentIndex } from '../content/content-index';
 import type { Access } from '../leadership/access';
@@ -8,7 +9,7 @@ import type { PulseStore } from '../storage/pulse-store';
 import type { PulseJobs } from './pulse-jobs';
 import { mayClosePulse, mayStartPulse } from './pulse-policy';
 import { asMessage } from './pulse-cards';
-import { channelView, formatDeadline, resultsView, setupView } from './pulse-views';
+import { channelView, formatDeadline, pulseTimeZone, resultsView, setupView } from './pulse-views';
 import { RateLimitedChannel } from './rate-limited-channel';
 import type { TenantRateLimiters } from './rate-limiter';
 import { countAudience } from './audience';
@@ -60,42 +61,40 @@ const NOT_ALLOWED_TO_START =
 export class PulseService {
   constructor(private readonly deps: PulseServiceDeps) {}
 
-  /** The setup card, or a refusal for someone the policy does not allow. */
-  async setupCard(actor: Actor, placeKind: string): Promise<PulseReply[]> {
-    const { index, cards, clock, minThreshold, defaultThreshold } = this.deps;
+  /** The setup card (its deadline in the sender's IANA `timeZone`), or a refusal for someone the policy does not allow. */
+  async setupCard(actor: Actor, placeKind: string, timeZone: string): Promise<PulseReply[]> {
+    const { index, clock, defaultThreshold } = this.deps;
     if (!(await this.mayStart(actor))) return [NOT_ALLOWED_TO_START];
     const token = randomBytes(16).toString('base64url');
-    return [
-      cards.pulseSetup(
-        setupView(index, placeKind, token, minThreshold, defaultSetupValues(index, clock(), defaultThreshold)),
-      ),
-    ];
+    return [this.setupForm(placeKind, token, timeZone, defaultSetupValues(index, clock(), timeZone, defaultThreshold))];
   }
 
-  /** Creates the pulse from the setup card and starts sending it; the setup card comes back when something is wrong. */
+  /**
+   * Creates the pulse from the setup card and starts sending it; the setup card comes back when something is wrong.
+   * The card's day and time are wall-clock ones in `timeZone` (the sender's IANA zone), which the pulse keeps.
+   */
   async create(
     actor: Actor,
     origin: PulseOrigin,
     placeKind: string,
     value: Record<string, unknown>,
-    utcOffsetMinutes: number,
+    timeZone: string,
   ): Promise<PulseReply[]> {
-    const { index, cards, clock, minThreshold, defaultThreshold, store } = this.deps;
+    const { index, clock, minThreshold, defaultThreshold, store } = this.deps;
     if (!(await this.mayStart(actor))) return [NOT_ALLOWED_TO_START];
     const token = typeof value.token === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value.token) ? value.token : '';
     if (!token)
       return ["That card looks incomplete, so I haven't started anything. Mention me with **pulse** to begin."];
     const now = clock();
-    const checked = checkSetup(value, index, now, utcOffsetMinutes, {
+    const checked = checkSetup(value, index, now, timeZone, {
       minimum: minThreshold,
       fallback: defaultThreshold,
     });
-    if (!checked.ok)
-      return [cards.pulseSetup(setupView(index, placeKind, token, minThreshold, checked.values, checked.error))];
+    if (!checked.ok) return [this.setupForm(placeKind, token, timeZone, checked.values, checked.error)];
     const { setup } = checked;
     // The fan-out checks again against the whole roster before anyone gets it.
     const tooSmall = await this.audienceProblem(actor, origin, placeKind, setup.threshold);
-    if (tooSmall) return [cards.pulseSetup(setupView(index, placeKind, token, minThreshold, checked.values, tooSmall))];
+    if (tooSmall) return [this.setupForm(placeKind, token, timeZone, checked.values, tooSmall)];
     // The same card submitted twice (a double click, a redelivery) names the same pulse.
     const pulseId = createHash('sha256')
       .update(`${actor.tenantId}|${origin.conversationId}|${token}`)
@@ -113,6 +112,7 @@ export class PulseService {
       threshold: setup.threshold,
       commentThreshold: commentThresholdFor(setup.threshold, this.deps.commentThreshold),
       deadline: setup.deadline.toISOString(),
+      timeZone,
       reminderAt: setup.reminderAt?.toISOString(),
       createdBy: actor.userId,
       createdAt: now.toISOString(),
@@ -130,7 +130,7 @@ export class PulseService {
     this.deps.logger.info('pulse.created', { tenantId: actor.tenantId, pulseId, questions: pulse.questions.length });
     this.deps.jobs.send(actor.tenantId, pulseId);
     return [
-      `Your pulse "${pulse.title}" is on its way: everyone here but you gets it in a 1:1 chat with me. It closes ${formatDeadline(pulse.deadline)}.`,
+      `Your pulse "${pulse.title}" is on its way: everyone here but you gets it in a 1:1 chat with me. It closes ${formatDeadline(pulse.deadline, timeZone)}.`,
     ];
   }
 
@@ -151,8 +151,11 @@ export class PulseService {
     }
   }
 
-  /** Stores a person's answers from their 1:1 card, after checking the card is the one sent to them. */
-  async respond(actor: Actor, value: Record<string, unknown>): Promise<PulseReply[]> {
+  /**
+   * Stores a person's answers from their 1:1 card, after checking the card is the one sent to them. Times in the reply
+   * are in `timeZone`, the person's own IANA zone; without one, in the pulse's.
+   */
+  async respond(actor: Actor, value: Record<string, unknown>, timeZone?: string): Promise<PulseReply[]> {
     const { store, clock } = this.deps;
     const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
     if (!PULSE_ID.test(pulseId)) return [NOT_RECOGNISED];
@@ -162,8 +165,9 @@ export class PulseService {
     if (!delivery) return ["This pulse wasn't sent to you, so I can't take answers for it."];
     if (typeof value.token !== 'string' || value.token !== delivery.doc.token) return [NOT_RECOGNISED];
     const now = clock();
+    const zone = timeZone ?? pulseTimeZone(pulse.doc);
     if (pulse.doc.status !== 'open' || Date.parse(pulse.doc.deadline) <= now.getTime())
-      return [closedMessage(pulse.doc)];
+      return [closedMessage(pulse.doc, zone)];
     const checked = checkResponse(value, pulse.doc, this.deps.index.pack.limits.longText);
     if (!checked.ok) return [checked.message];
     const outcome = await store.saveResponse(
@@ -182,9 +186,9 @@ export class PulseService {
       pulse,
     );
     this.deps.logger.info('pulse.response', { tenantId: actor.tenantId, pulseId, outcome });
-    if (outcome !== 'closed') return [responseReply(outcome, pulse.doc.deadline)];
+    if (outcome !== 'closed') return [responseReply(outcome, pulse.doc.deadline, zone)];
     // It closed while this answer was on its way: the results are final and do not include it.
-    return [closedMessage((await store.readPulse(actor.tenantId, pulseId))?.doc ?? pulse.doc)];
+    return [closedMessage((await store.readPulse(actor.tenantId, pulseId))?.doc ?? pulse.doc, zone)];
   }
 
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
@@ -265,6 +269,19 @@ export class PulseService {
         asMessage(this.deps.cards.pulseChannel(channelView(pulse))),
       )
       .catch((error: unknown) => this.logChannelFailure('pulse.channel-card.failed', pulse, error));
+  }
+
+  private setupForm(
+    placeKind: string,
+    token: string,
+    timeZone: string,
+    values: PulseSetupView['values'],
+    error?: string,
+  ): CardAttachment {
+    const { index, cards, clock, minThreshold } = this.deps;
+    return cards.pulseSetup(
+      setupView(index, placeKind, token, minThreshold, { timeZone, now: clock() }, values, error),
+    );
   }
 
   private mayStart(actor: Actor): Promise<boolean> {

@@ -1,23 +1,20 @@
 import type { PulseChannelView, PulseResponseView, PulseResultsView, PulseSetupView } from '../cards/pulse-view-models';
 import type { ContentIndex } from '../content/content-index';
+import { formatInZone, timeZoneOrUtc, zoneLabel } from '../domain/time-zones';
 import type { PulseResults } from './results';
 import type { DeliveryDoc, PulseDoc } from './types';
 
 /** Pulse templates hold 3 to 8 questions; a hand-picked set follows the same rule. */
 export const QUESTION_RANGE = { min: 3, max: 8 };
 
-/** "Fri 4 Dec 2026, 17:00 UTC": unambiguous for a team spread over time zones. */
-export function formatDeadline(iso: string): string {
-  const date = new Date(iso);
-  const day = date.toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-  return `${day}, ${time} UTC`;
+/** "Wed 9 Dec, 17:00 Berlin time": the zone is named, so a team spread over time zones can work it out. */
+export function formatDeadline(iso: string, timeZone: string): string {
+  return formatInZone(new Date(iso), timeZone);
+}
+
+/** The zone a pulse's times are shown in: its sender's, or UTC for a pulse stored before pulses kept one. */
+export function pulseTimeZone(pulse: Pick<PulseDoc, 'timeZone'>): string {
+  return timeZoneOrUtc(pulse.timeZone);
 }
 
 /** The rating and single-choice questions of the pack, which a pulse can ask. */
@@ -33,11 +30,13 @@ export function setupView(
   placeKind: string,
   token: string,
   minThreshold: number,
+  zone: { timeZone: string; now: Date },
   values: PulseSetupView['values'],
   error?: string,
 ): PulseSetupView {
   return {
     placeKind,
+    timeZoneLabel: zoneLabel(zone.timeZone, zone.now),
     templates: index.pack.pulseTemplates.map(({ id, title, description }) => ({ id, title, description })),
     bank: questionBank(index),
     minQuestions: QUESTION_RANGE.min,
@@ -59,7 +58,7 @@ export function responseView(
     pulseId: pulse.pulseId,
     token: delivery.token,
     title: pulse.title,
-    deadline: formatDeadline(pulse.deadline),
+    deadline: formatDeadline(pulse.deadline, pulseTimeZone(pulse)),
     threshold: pulse.threshold,
     commentThreshold: pulse.commentThreshold,
     questions: pulse.questions.map((question) => ({
@@ -87,7 +86,7 @@ export function channelView(pulse: PulseDoc): PulseChannelView {
     isCancelled: pulse.status === 'cancelled',
     responses: pulse.responses,
     recipients: pulse.fanOut.recipients,
-    deadline: formatDeadline(pulse.deadline),
+    deadline: formatDeadline(pulse.deadline, pulseTimeZone(pulse)),
     questionCount: pulse.questions.length,
     threshold: pulse.threshold,
   };

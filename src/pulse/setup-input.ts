@@ -1,6 +1,7 @@
 import type { PulseSetupView } from '../cards/pulse-view-models';
 import type { ContentIndex } from '../content/content-index';
 import type { Question } from '../content/types';
+import { addLocalDays, isoDate, parseWallTime, wallTimeAt, wallTimeToInstant } from '../domain/time-zones';
 import { QUESTION_RANGE } from './pulse-views';
 import { checkThreshold, DEFAULT_THRESHOLD, MIN_THRESHOLD, type ThresholdRule } from './thresholds';
 import type { PulseQuestion } from './types';
@@ -21,21 +22,31 @@ export type SetupCheck =
   | { ok: true; setup: PulseSetup; values: PulseSetupView['values'] }
   | { ok: false; error: string; values: PulseSetupView['values'] };
 
-const REMINDER_HOURS: Record<string, number | undefined> = { '24': 24, '4': 4, '1': 1, none: undefined };
+const HOUR_MS = 3_600_000;
+/** When each reminder choice falls; "a day before" is the same wall-clock time the day before, in the sender's zone. */
+const REMINDERS: Record<string, ((deadline: Date, timeZone: string) => Date) | undefined> = {
+  '24': (deadline, timeZone) => addLocalDays(deadline, -1, timeZone),
+  '4': (deadline) => new Date(deadline.getTime() - 4 * HOUR_MS),
+  '1': (deadline) => new Date(deadline.getTime() - HOUR_MS),
+  none: undefined,
+};
 const MIN_LEAD_MS = 10 * 60_000;
 const MAX_LEAD_MS = 90 * 86_400_000;
 
-/** The setup card's first values: the first template, a deadline three days out at 17:00, a reminder a day before. */
+/**
+ * The setup card's first values: the first template, a deadline three days out (in the sender's `timeZone`) at 17:00,
+ * a reminder a day before.
+ */
 export function defaultSetupValues(
   index: ContentIndex,
   now: Date,
+  timeZone: string,
   threshold = DEFAULT_THRESHOLD,
 ): PulseSetupView['values'] {
-  const deadline = new Date(now.getTime() + 3 * 86_400_000);
   return {
     templateId: index.pack.pulseTemplates[0]?.id ?? 'custom',
     questionIds: [],
-    deadlineDate: deadline.toISOString().slice(0, 10),
+    deadlineDate: isoDate(wallTimeAt(addLocalDays(now, 3, timeZone), timeZone)),
     deadlineTime: '17:00',
     threshold,
     reminder: '24',
@@ -43,14 +54,14 @@ export function defaultSetupValues(
 }
 
 /**
- * Checks the setup card's submit. Dates and times are the sender's local ones; `utcOffsetMinutes` comes from the
- * activity's local timestamp.
+ * Checks the setup card's submit. Its day and time are wall-clock ones in `timeZone` (the sender's IANA zone, checked by
+ * the caller), so a deadline after a daylight-saving change still falls at the time the sender picked.
  */
 export function checkSetup(
   raw: Record<string, unknown>,
   index: ContentIndex,
   now: Date,
-  utcOffsetMinutes: number,
+  timeZone: string,
   thresholds: ThresholdRule = { minimum: MIN_THRESHOLD, fallback: DEFAULT_THRESHOLD },
 ): SetupCheck {
   const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string).trim() : '');
@@ -66,7 +77,7 @@ export function checkSetup(
       text('threshold') !== '' && Number.isInteger(Number(text('threshold')))
         ? Number(text('threshold'))
         : thresholds.fallback,
-    reminder: Object.hasOwn(REMINDER_HOURS, text('reminder')) ? text('reminder') : '24',
+    reminder: Object.hasOwn(REMINDERS, text('reminder')) ? text('reminder') : '24',
   };
   const refuse = (error: string): SetupCheck => ({ ok: false, error, values });
 
@@ -86,14 +97,14 @@ export function checkSetup(
   const threshold = checkThreshold(text('threshold'), thresholds);
   if (!threshold.ok) return refuse(threshold.message);
 
-  const deadline = localToUtc(values.deadlineDate, values.deadlineTime, utcOffsetMinutes);
-  if (!deadline) return refuse('Pick a deadline day and time.');
+  const wall = parseWallTime(values.deadlineDate, values.deadlineTime);
+  if (!wall) return refuse('Pick a deadline day and time.');
+  const deadline = wallTimeToInstant(wall, timeZone);
   if (deadline.getTime() < now.getTime() + MIN_LEAD_MS)
     return refuse('The deadline must be at least 10 minutes from now.');
   if (deadline.getTime() > now.getTime() + MAX_LEAD_MS) return refuse('The deadline can be at most 90 days away.');
-  if (!Object.hasOwn(REMINDER_HOURS, text('reminder'))) return refuse('Choose when to remind people.');
-  const hours = REMINDER_HOURS[values.reminder];
-  const reminder = hours === undefined ? undefined : new Date(deadline.getTime() - hours * 3_600_000);
+  if (!Object.hasOwn(REMINDERS, text('reminder'))) return refuse('Choose when to remind people.');
+  const reminder = REMINDERS[values.reminder]?.(deadline, timeZone);
 
   return {
     ok: true,
@@ -124,25 +135,4 @@ function pulseQuestion(question: Question, index: ContentIndex): PulseQuestion |
     labels: scale.labels,
     dontKnowLabel: scale.dontKnowLabel,
   };
-}
-
-function localToUtc(date: string, time: string, utcOffsetMinutes: number): Date | undefined {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const clock = /^(\d{2}):(\d{2})(?::\d{2})?$/.exec(time);
-  if (!day || !clock) return undefined;
-  const [year, month, dayOfMonth, hour, minute] = [day[1], day[2], day[3], clock[1], clock[2]].map(Number);
-  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31 || hour > 23 || minute > 59) return undefined;
-  const utc = Date.UTC(year, month - 1, dayOfMonth, hour, minute) - utcOffsetMinutes * 60_000;
-  const result = new Date(utc);
-  return Number.isNaN(result.getTime()) ? undefined : result;
-}
-
-/** The sender's offset from UTC, from a Teams local timestamp such as 2026-11-28T15:00:00.000+01:00. */
-export function utcOffsetOf(localTimestamp: unknown): number {
-  const text =
-    localTimestamp instanceof Date ? undefined : typeof localTimestamp === 'string' ? localTimestamp : undefined;
-  const match = text ? /([+-])(\d{2}):(\d{2})$/.exec(text) : null;
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
 }

@@ -40,6 +40,11 @@ export interface PulseDoc {
   commentThreshold: number;
   /** ISO times. */
   deadline: string;
+  /**
+   * The sender's IANA time zone at set-up (from the activity's `localTimezone`; "UTC" when it had none or an unknown
+   * one): the deadline was read in it and every card shows times in it. Absent on pulses stored before; read as UTC.
+   */
+  timeZone?: string;
   reminderAt?: string;
   /** When the reminder round was claimed. */
   remindedAt?: string;

@@ -14,6 +14,8 @@ export interface DigestDoc {
   /** Where to send it (the leader's 1:1 conversation); opaque JSON here. */
   conversationReference: Record<string, unknown>;
   nextDueAt: string;
+  /** The leader's IANA time zone when subscribing: digests keep its wall-clock time. Absent on older ones: UTC. */
+  timeZone?: string;
   lastSentAt?: string;
 }
 

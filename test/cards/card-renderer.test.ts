@@ -339,7 +339,7 @@ describe('CardRenderer: review, summary, my data, confirm delete, notice', () =>
     const card = renderer.myData(sample.myData);
     const text = JSON.stringify(card.content);
     expect(text).toContain('caf-genai-strategy, version 1.0.0');
-    expect(text).toContain('12 Nov 2026, 14:05 UTC');
+    expect(text).toContain('Thu 12 Nov, 15:05 Berlin time');
     expect(text).toContain('"title":"Pulse answers","value":"2 (of 3 pulses addressed to you)"');
     expect(text).toContain('"title":"Leadership digest","value":"weekly"');
     expect(ofType(card, 'TextRun').length).toBe(4);

@@ -237,7 +237,7 @@ export const summary: SummaryView = {
 export const myData: MyDataView = {
   packId: 'caf-genai-strategy',
   packVersion: '1.0.0',
-  lastUpdated: '12 Nov 2026, 14:05 UTC',
+  lastUpdated: 'Thu 12 Nov, 15:05 Berlin time',
   answers: review.sections.flatMap((section) => section.items),
   other: { pulseResponses: 2, pulsesReceived: 3, digest: 'weekly' },
 };

@@ -179,8 +179,12 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     reply = await submitAnswer(user, reply, 'Claims handling');
     expect(progressOf(newestCard(reply))).toBe('Business impact · 3 of 12');
 
-    reply = await user.say('my data');
+    reply = await user.post({ type: 'message', text: 'my data', localTimezone: 'Asia/Tokyo' });
     expect(cardText(newestCard(reply))).toContain('Claims handling');
+    // When the answers last changed, on the person's own clock (Teams sends their IANA zone).
+    expect(JSON.stringify(newestCard(reply))).toMatch(
+      /"title":"Last updated","value":"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}, \d{2}:\d{2} Tokyo time"/,
+    );
     reply = await user.say('export');
     const exported = textsOf(reply).join('\n');
     expect(exported).toContain('"bi-innovation-areas"');

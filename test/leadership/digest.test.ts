@@ -32,7 +32,7 @@ describe('summary digest (fake Teams connector)', () => {
   it('sends a weekly digest when due, once, and again a week later after a restart', async () => {
     const leader = bot.user(LEADER, 'Lea Leader');
     const reply = await say(leader, 'digest weekly');
-    expect(textsOf(reply).join(' ')).toMatch(/weekly here, first on Mon, 09 Nov 2026/);
+    expect(textsOf(reply).join(' ')).toMatch(/weekly here, first on Mon 9 Nov, 09:00 UTC\./);
     expect(await bot.app.sendDueDigests()).toBe(0);
 
     now = new Date(now.getTime() + 7 * DAY + 60_000);
