@@ -56,6 +56,8 @@ export function consentReply(outcome: ConsentOutcome): ExportMessage | undefined
     case 'refused':
       if (outcome.reason === 'expired')
         return { text: `That export card has expired, so I sent nothing. ${ASK_AGAIN}` };
+      if (outcome.reason === 'upload url')
+        return { text: `That isn't a OneDrive location I can send your data to, so I sent nothing. ${ASK_AGAIN}` };
       return { text: `That export card can't be used any more, so I sent nothing. ${ASK_AGAIN}` };
     case 'failed':
       return outcome.failure === 'refused'

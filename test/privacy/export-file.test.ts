@@ -191,7 +191,7 @@ describe('export as a file in a Teams 1:1 chat (FAKE Teams connector, FAKE OneDr
     for (const info of [offList, mixed, { ...oneDrive.uploadInfo(), contentUrl: offList.contentUrl }]) {
       const refused = await answer(user, 'accept', { token }, info);
       expect(refused.status).toBe(200);
-      expect(refused.texts.join(' ')).toMatch(/sent nothing/);
+      expect(refused.texts.join(' ')).toMatch(/isn't a OneDrive location I can send your data to, so I sent nothing/);
     }
     expect(elsewhere.received).toEqual([]);
     expect(oneDrive.received).toHaveLength(before);
