@@ -159,7 +159,9 @@ describe('export as a file in a Teams 1:1 chat (FAKE Teams connector, FAKE OneDr
     const stolen = await answer(intruder, 'accept', { token }, oneDrive.uploadInfo());
     const forged = await answer(owner, 'accept', { token: 'A'.repeat(24) }, oneDrive.uploadInfo());
     const malformed = await answer(owner, 'accept', { token: '<script>' }, oneDrive.uploadInfo());
-    for (const refused of [stolen, forged, malformed]) {
+    const junk = await inNormalMode(connector, owner, { type: 'invoke', name: 'fileConsent/invoke', value: 'junk' });
+    const texts = junk.delivered.map(({ activity }) => activity.text ?? '');
+    for (const refused of [stolen, forged, malformed, { ...junk, texts }]) {
       expect(refused.status).toBe(200);
       expect(refused.texts.join(' ')).toMatch(/can't be used any more, so I sent nothing/);
       expect(fileCardsIn(refused.delivered)).toEqual([]);
