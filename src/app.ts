@@ -26,6 +26,10 @@ import { AggregateStore } from './storage/aggregate-store';
 import { AnswerStore } from './storage/answer-store';
 import { openCosmos } from './storage/cosmos';
 import { PulseAndDigestData } from './privacy/pulse-and-digest-data';
+import { ExportService } from './privacy/export-service';
+import { HttpFileUploader, type FileUploader } from './privacy/file-uploader';
+import { FileConsentInvoke } from './bot/file-consent-invoke';
+import { ExportConsents } from './storage/export-consents';
 import { DigestStore } from './storage/digest-store';
 import { SessionStore } from './storage/session-store';
 import type { TeamsChannel } from './pulse/teams-channel';
@@ -69,6 +73,8 @@ export interface AppOptions {
   drainTimeoutMs?: number;
   /** Replies to the Teams connector: how to wait between attempts and how long one may take (tests shorten both). */
   replyDelivery?: ReplyDeliveryOptions;
+  /** Puts exports into the person's OneDrive (tests pass one with a shorter timeout). */
+  fileUploader?: FileUploader;
 }
 
 /**
@@ -140,16 +146,35 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     roleChanges: admin.roleChanges,
     clock,
   });
-  const main = new MainDialog(
-    { pack, index, cards, recorder, answers, sessions, pulses, leadership, pulseAndDigestData, erasure: admin.erasure },
+  const exports = new ExportService({
+    pack,
+    answers,
+    pulseAndDigestData,
+    consents: new ExportConsents(containers.tenants),
+    uploader: options.fileUploader ?? new HttpFileUploader(),
+    mode: config.mode,
     clock,
-  );
+  });
+  const main = new MainDialog({
+    pack,
+    index,
+    cards,
+    recorder,
+    answers,
+    sessions,
+    pulses,
+    leadership,
+    pulseAndDigestData,
+    erasure: admin.erasure,
+    exports,
+  });
   const replies = connectorRepliesFor(config, options.replyDelivery);
   const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger, replies);
   const background = new BackgroundWork(adapter, config.mode === 'local' ? '' : config.bot.appId, logger);
   const bot = new StrategyBot({
     main,
     background,
+    fileConsent: new FileConsentInvoke(exports, logger),
     sessions,
     aggregates,
     directory: config,

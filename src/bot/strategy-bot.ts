@@ -10,6 +10,7 @@ import { cosmosSafe } from '../storage/cosmos-id';
 import { tenantOf } from './admission';
 import type { BackgroundWork } from './background-work';
 import { ReplyNotDelivered } from './connector-replies';
+import { FileConsentInvoke } from './file-consent-invoke';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import { loggableId, type Logger } from '../logging/logger';
 import { aggregateChanges } from '../aggregation/aggregate-changes';
@@ -20,6 +21,7 @@ import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-
 export interface StrategyBotDeps {
   main: MainDialog;
   background: BackgroundWork;
+  fileConsent: FileConsentInvoke;
   sessions: SessionStore;
   aggregates: AggregateStore;
   directory: RoleDirectory;
@@ -58,6 +60,7 @@ export class StrategyBot {
     if (activity.type === ActivityTypes.ConversationUpdate && this.botWasAdded(activity) && isPersonal(activity)) {
       return this.turn(context, speaker, 'welcome');
     }
+    if (FileConsentInvoke.handles(activity)) return this.deps.fileConsent.handle(context, speaker);
     // Teams shows an error for an invoke without a response; nothing else needs an answer.
     if (activity.type === ActivityTypes.Invoke)
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
