@@ -73,7 +73,9 @@ describe('infra/ Bicep: alerts', () => {
     expect(alerts).toMatch(
       /^var emails = filter\(map\(split\(alertEmails, ','\), email => trim\(email\)\), email => !empty\(email\)\)$/m,
     );
-    expect(actionGroup.body).toMatch(/emailReceivers: \[\s+for \(email, i\) in emails: \{[\s\S]*?emailAddress: email\s/);
+    expect(actionGroup.body).toMatch(
+      /emailReceivers: \[\s+for \(email, i\) in emails: \{[\s\S]*?emailAddress: email\s/,
+    );
     expect(actionGroup.body).toMatch(/^\s+enabled: true$/m);
     // Azure limits the short name to 12 characters.
     expect(/groupShortName: '([^']+)'/.exec(actionGroup.body)?.[1].length).toBeLessThanOrEqual(12);
