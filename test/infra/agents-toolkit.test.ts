@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnvFile } from '../../scripts/package-app/env-file';
 import { placeholderNames } from '../../scripts/package-app/placeholders';
+import { DEPLOY_FOLDER } from '../../scripts/stage-deploy/stage';
 import { bicepOutputs, bicepParams, readText, ROOT, settingsReadByConfig } from './infra-files';
 
 const env = (name: string) => parseEnvFile(readText(`env/.env.${name}`));
@@ -36,6 +37,23 @@ describe('Agents Toolkit project files', () => {
     const known = new Set([...env('dev').keys(), ...writtenVariables(yaml), ...bicepOut]);
     expect(placeholderNames(yaml).filter((name) => !known.has(name))).toEqual([]);
     expect(yaml).toContain('resourceId: ${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
+  });
+
+  it('m365agents.yml deploys the package `npm run stage:deploy` builds, not the sources', () => {
+    const yaml = readText('m365agents.yml');
+    const deploy = yaml.slice(yaml.indexOf('\ndeploy:\n'), yaml.indexOf('\npublish:\n'));
+    const npmArgs = [...deploy.matchAll(/^ {6}args: (.+)$/gm)].map((match) => match[1]);
+    expect(npmArgs).toEqual(['ci', 'run stage:deploy']);
+    expect(deploy).toContain(`artifactFolder: ./${DEPLOY_FOLDER}\n`);
+    expect(deploy).not.toContain('ignoreFile');
+    const scripts = JSON.parse(readText('package.json')).scripts as Record<string, string>;
+    expect(scripts['stage:deploy']).toBe('npm run build && node lib/scripts/stage-deploy.js');
+    expect(existsSync(path.join(ROOT, 'scripts', 'stage-deploy.ts'))).toBe(true);
+    for (const ignores of ['.gitignore', '.prettierignore'])
+      expect({ ignores, lines: readText(ignores).split('\n') }).toEqual({
+        ignores,
+        lines: expect.arrayContaining([`${DEPLOY_FOLDER}/`]),
+      });
   });
 
   it('m365agents.local.yml: every ${{VAR}} is in env/.env.local or written by a step', () => {
