@@ -75,6 +75,30 @@ describe('Agents Toolkit project files', () => {
     expect(readText('m365agents.local.yml')).toContain('target: ./env/.localConfigs');
   });
 
+  it('env/.env.dev leaves every value provisioning generates empty, as the Toolkit templates do', () => {
+    const generated = [...writtenVariables(readText('m365agents.yml')), ...bicepOut];
+    expect(generated).toEqual(expect.arrayContaining(['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'COSMOS_ENDPOINT']));
+    const values = env('dev');
+    expect(generated.filter((name) => values.has(name) && values.get(name) !== '')).toEqual([]);
+    expect(['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT'].filter((name) => values.get(name) !== '')).toEqual(
+      [],
+    );
+  });
+
+  it('env/.env.local leaves the ids its provisioning and the dev tunnel generate empty', () => {
+    const tunnel = JSON.parse(readText('.vscode/tasks.json')).tasks.flatMap(
+      (task: { args?: { ports?: { writeToEnvironmentFile?: Record<string, string> }[] } }) =>
+        (task.args?.ports ?? []).flatMap((port) => Object.values(port.writeToEnvironmentFile ?? {})),
+    );
+    expect(tunnel).toEqual(['BOT_ENDPOINT', 'BOT_DOMAIN']);
+    const generated = [...writtenVariables(readText('m365agents.local.yml')), ...tunnel];
+    const values = env('local');
+    expect(generated.filter((name) => values.has(name) && values.get(name) !== '')).toEqual([]);
+    expect(['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT'].filter((name) => values.get(name) !== '')).toEqual(
+      [],
+    );
+  });
+
   it('the Bicep writes the values the manifest and the deploy step need', () => {
     expect(bicepOut).toEqual(
       expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'COSMOS_ENDPOINT']),
