@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const { devDependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig(
-  globalIgnores(['lib/', 'node_modules/', 'coverage/', 'appPackage/build/']),
+  globalIgnores(['lib/', 'node_modules/', 'coverage/', 'appPackage/build/', 'deploy/']),
   {
     files: ['**/*.ts'],
     extends: [eslint.configs.recommended, tseslint.configs.recommended],
