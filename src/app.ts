@@ -32,6 +32,7 @@ import type { TeamsChannel } from './pulse/teams-channel';
 import { TeamMembership } from './storage/team-membership';
 import { TenantStore } from './storage/tenant-store';
 import { AnswerRecorder } from './strategy/answer-recorder';
+import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 export interface RunningApp {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:3978. */
@@ -69,6 +70,8 @@ export interface AppOptions {
   drainTimeoutMs?: number;
   /** Replies to the Teams connector: how to wait between attempts and how long one may take (tests shorten both). */
   replyDelivery?: ReplyDeliveryOptions;
+  /** Where turns, answers, pulse sends, digests and Cosmos throttling are counted (nowhere by default). */
+  telemetry?: Telemetry;
 }
 
 /**
@@ -83,6 +86,7 @@ const BACKGROUND_DRAIN_MS = 10_000;
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const clock = options.clock ?? (() => new Date());
+  const telemetry = options.telemetry ?? noTelemetry;
   const pack = loadContentPack(config.contentPackPath);
   const index = new ContentIndex(pack);
   const cards = new CardRenderer();
@@ -91,6 +95,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     key: options.cosmos.key,
     database: config.cosmos.database,
     local: config.mode === 'local',
+    onThrottled: () => telemetry.cosmosThrottled(),
   });
   const answers = new AnswerStore(containers.users);
   const sessions = new SessionStore(containers.users);
@@ -106,6 +111,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     clock,
     teamsChannel: options.teamsChannel,
+    telemetry,
   });
   const pulses = new PulseActions(pulse.service);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
@@ -156,6 +162,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     mode: config.mode,
     logger,
     clock,
+    telemetry,
   });
   const gate = new RequestGate();
   const server = createServer({ adapter, admission: config, bot, logger }, gate);
@@ -172,6 +179,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }),
     clock,
     logger,
+    telemetry,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
