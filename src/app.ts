@@ -16,6 +16,8 @@ import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
 import { ContentIndex } from './content/content-index';
 import { loadContentPack } from './content/load-content-pack';
+import { appVersion } from './health/app-version';
+import { Readiness } from './health/readiness';
 import type { Logger } from './logging/logger';
 import { DigestScheduler } from './leadership/digest-scheduler';
 import { SummaryService } from './leadership/summary-service';
@@ -165,7 +167,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     telemetry,
   });
   const gate = new RequestGate();
-  const server = createServer({ adapter, admission: config, bot, logger }, gate);
+  const readiness = new Readiness({
+    readCosmos: (abortSignal) => containers.tenants.read({ abortSignal }),
+    pack: () => ({ id: pack.id, version: pack.version }),
+    version: appVersion(),
+    logger,
+  });
+  const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness);
   const digests = new DigestScheduler({
     store: digestStore,
     tenants: () => digestTenants,

@@ -42,6 +42,8 @@ export interface TestBotOptions {
   drainTimeoutMs?: number;
   /** Replies in normal mode: the wait between attempts (record it, skip it) and the time one attempt may take. */
   replyDelivery?: AppOptions['replyDelivery'];
+  /** Where the app counts turns, answers, sends and throttling (nowhere by default). */
+  telemetry?: AppOptions['telemetry'];
 }
 
 /** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
@@ -91,6 +93,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       clock: options.clock,
       drainTimeoutMs: options.drainTimeoutMs,
       replyDelivery: options.replyDelivery,
+      telemetry: options.telemetry,
     });
   // Production mode leaves creating the database to infra/; here the local set-up does it.
   if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();
