@@ -97,7 +97,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     key: options.cosmos.key,
     database: config.cosmos.database,
     local: config.mode === 'local',
-    onThrottled: () => telemetry.cosmosThrottled(),
+    // Without telemetry the SDK keeps its own HTTP client, untouched.
+    onThrottled: options.telemetry ? () => telemetry.cosmosThrottled() : undefined,
   });
   const answers = new AnswerStore(containers.users);
   const sessions = new SessionStore(containers.users);
