@@ -1,9 +1,9 @@
-import { startApp } from '../src/app';
 import { ConfigError, loadConfig } from '../src/config';
 import { startEmbeddedCosmos } from '../src/local/embedded-cosmos';
 import { DEFAULT_PLAYGROUND_PORT, startPlayground } from '../src/local/playground';
 import { jsonLogger } from '../src/logging/logger';
 import { closeOnSignals } from '../src/shutdown';
+import { startTelemetry } from '../src/telemetry/start-telemetry';
 
 /**
  * `npm run dev`: embedded Cosmos (unless COSMOS_ENDPOINT is set), the bot with auth off, and the Agents Playground
@@ -11,8 +11,10 @@ import { closeOnSignals } from '../src/shutdown';
  */
 async function main(): Promise<void> {
   const withPlayground = !process.argv.slice(2).includes('--no-playground');
-  const logger = jsonLogger();
   const config = loadConfig(process.env, 'local');
+  const telemetry = await startTelemetry(config.applicationInsights);
+  const logger = jsonLogger(undefined, telemetry.traceId);
+  const { startApp } = await import('../src/app');
   const embedded = config.cosmos.endpoint ? undefined : await startEmbeddedCosmos();
   if (embedded) {
     logger.info('cosmos.embedded', {
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
     });
   }
   const cosmos = embedded ?? { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key };
-  const app = await startApp({ config, cosmos, logger });
+  const app = await startApp({ config, cosmos, logger, telemetry: telemetry.telemetry });
   const playground = withPlayground
     ? await startPlayground(`${app.url}/api/messages`, DEFAULT_PLAYGROUND_PORT)
     : undefined;
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       await playground?.close();
       await app.close();
       await embedded?.close();
+      await telemetry.shutdown();
     },
     logger,
     app.drainLimitMs,

@@ -16,6 +16,8 @@ import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
 import { ContentIndex } from './content/content-index';
 import { loadContentPack } from './content/load-content-pack';
+import { appVersion } from './health/app-version';
+import { Readiness } from './health/readiness';
 import type { Logger } from './logging/logger';
 import { DigestScheduler } from './leadership/digest-scheduler';
 import { SummaryService } from './leadership/summary-service';
@@ -36,6 +38,7 @@ import type { TeamsChannel } from './pulse/teams-channel';
 import { TeamMembership } from './storage/team-membership';
 import { TenantStore } from './storage/tenant-store';
 import { AnswerRecorder } from './strategy/answer-recorder';
+import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 export interface RunningApp {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:3978. */
@@ -75,6 +78,8 @@ export interface AppOptions {
   replyDelivery?: ReplyDeliveryOptions;
   /** Puts exports into the person's OneDrive (tests pass one with a shorter timeout). */
   fileUploader?: FileUploader;
+  /** Where turns, answers, pulse sends, digests and Cosmos throttling are counted (nowhere by default). */
+  telemetry?: Telemetry;
 }
 
 /**
@@ -89,6 +94,7 @@ const BACKGROUND_DRAIN_MS = 10_000;
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const clock = options.clock ?? (() => new Date());
+  const telemetry = options.telemetry ?? noTelemetry;
   const pack = loadContentPack(config.contentPackPath);
   const index = new ContentIndex(pack);
   const cards = new CardRenderer();
@@ -97,6 +103,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     key: options.cosmos.key,
     database: config.cosmos.database,
     local: config.mode === 'local',
+    // Without telemetry the SDK keeps its own HTTP client, untouched.
+    onThrottled: options.telemetry ? () => telemetry.cosmosThrottled() : undefined,
   });
   const answers = new AnswerStore(containers.users);
   const sessions = new SessionStore(containers.users);
@@ -112,6 +120,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     clock,
     teamsChannel: options.teamsChannel,
+    telemetry,
   });
   const pulses = new PulseActions(pulse.service);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
@@ -181,9 +190,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     mode: config.mode,
     logger,
     clock,
+    telemetry,
   });
   const gate = new RequestGate();
-  const server = createServer({ adapter, admission: config, bot, logger }, gate);
+  const readiness = new Readiness({
+    readCosmos: (abortSignal) => containers.tenants.read({ abortSignal }),
+    pack: () => ({ id: pack.id, version: pack.version }),
+    version: appVersion(),
+    logger,
+  });
+  const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness);
   const digests = new DigestScheduler({
     store: digestStore,
     tenants: () => digestTenants,
@@ -197,6 +213,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }),
     clock,
     logger,
+    telemetry,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -44,6 +44,8 @@ export interface TestBotOptions {
   replyDelivery?: AppOptions['replyDelivery'];
   /** How exports are put into OneDrive (the app's HTTP uploader by default). */
   fileUploader?: AppOptions['fileUploader'];
+  /** Where the app counts turns, answers, sends and throttling (nowhere by default). */
+  telemetry?: AppOptions['telemetry'];
 }
 
 /** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
@@ -94,6 +96,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       drainTimeoutMs: options.drainTimeoutMs,
       replyDelivery: options.replyDelivery,
       fileUploader: options.fileUploader,
+      telemetry: options.telemetry,
     });
   // Production mode leaves creating the database to infra/; here the local set-up does it.
   if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();
