@@ -14,6 +14,7 @@ import { parseArgs, USAGE, type BenchOptions } from './bench/args';
 import { probeRoundTrips } from './bench/cosmos-probe';
 import { startCosmosProcess, type CosmosProcess } from './bench/cosmos-process';
 import { startEchoBot, type RunningEchoBot } from './bench/echo-bot';
+import { compareWithFloor, type FloorComparison } from './bench/floor-comparison';
 import { startFloorBot } from './bench/floor-bot';
 import { echoLoad, openConnections, questionnaireLoad, type Target } from './bench/phases';
 import { buildReport, type SoloFigures } from './bench/report';
@@ -27,6 +28,10 @@ const FLOOR_DATABASE = 'bench-floor';
 const TENANT = '22222222-2222-2222-2222-222222222222';
 /** Warm-up turns go to another tenant so they touch neither the measured answers nor the measured aggregates. */
 const WARM_UP_TENANT = '33333333-3333-3333-3333-333333333333';
+/** The alternating floor rounds write elsewhere too, so the verified tenant holds only the measured users' answers. */
+const FLOOR_ROUNDS_TENANT = '44444444-4444-4444-4444-444444444444';
+/** The concurrency the floor comparison always includes besides --users: a handful of people answering at once. */
+const FEW_USERS = 8;
 const WARM_UP_QUESTIONNAIRES = 10;
 const WARM_UP_ECHO_TURNS_PER_USER = 10;
 const SOLO_ECHO_TURNS = 200;
@@ -123,6 +128,13 @@ async function measure(
         roundTrips: await probeRoundTrips(containers.tenants),
       };
     }
+    const floorComparisons: FloorComparison[] = [];
+    for (const concurrency of options.floorRounds > 0 ? [...new Set([FEW_USERS, users])] : []) {
+      progress(
+        `${options.floorRounds} alternating rounds of the conversation and the floor bot at ${concurrency} users`,
+      );
+      floorComparisons.push(await compareWithFloor(bot, floor, FLOOR_ROUNDS_TENANT, concurrency, options.floorRounds));
+    }
     const report = buildReport({
       options,
       echo: echoRun,
@@ -131,6 +143,7 @@ async function measure(
       cosmos: tally,
       verification,
       solo,
+      floorComparisons,
       packQuestions: new ContentIndex(loadContentPack()).allQuestions().length,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
     });

@@ -1,4 +1,5 @@
 import type { BenchOptions } from './args';
+import type { FloorComparison } from './floor-comparison';
 import type { RoundTrips } from './cosmos-probe';
 import type { Tally } from './cosmos-requests';
 import type { LoadResult, QuestionnaireLoad } from './phases';
@@ -6,7 +7,7 @@ import type { SoloRun } from './solo';
 import { ratio, summarize, type LatencySummary } from './stats';
 import type { Verification } from './verify';
 
-export const TARGETS = { p95Ratio: 2, requestsPerAnswer: 3 };
+export const TARGETS = { p95Ratio: 2, floorRatio: 1.3, requestsPerAnswer: 3 };
 
 /** One user alone against each bot, and single Cosmos calls alone. */
 export interface SoloFigures {
@@ -25,6 +26,7 @@ export interface BenchFigures {
   cosmos: Tally;
   verification: Verification;
   solo?: SoloFigures;
+  floorComparisons: FloorComparison[];
   packQuestions: number;
   peakRssBytes: number;
 }
@@ -88,6 +90,7 @@ export function buildReport(figures: BenchFigures): Report {
     );
   }
   if (solo) lines.push('', ...soloLines(solo));
+  if (figures.floorComparisons.length > 0) lines.push('', ...floorLines(figures.floorComparisons));
 
   const problems = problemsOf(figures);
   lines.push('', 'Answers:');
@@ -118,6 +121,14 @@ export function buildReport(figures: BenchFigures): Report {
       p95Ratio <= TARGETS.p95Ratio,
     ),
   );
+  for (const comparison of figures.floorComparisons)
+    lines.push(
+      targetLine(
+        `p95 within ${TARGETS.floorRatio}× of the floor bot at ${comparison.users} users`,
+        times(comparison.p95Ratio),
+        comparison.p95Ratio <= TARGETS.floorRatio,
+      ),
+    );
   lines.push(
     targetLine(
       `at most ${TARGETS.requestsPerAnswer} Cosmos requests per answered question`,
@@ -159,8 +170,20 @@ function soloLines({ bot, echo, roundTrips }: SoloFigures): string[] {
   return lines;
 }
 
-function problemsOf({ echo, floor, bot, verification, solo }: BenchFigures): string[] {
+function floorLines(comparisons: readonly FloorComparison[]): string[] {
+  const lines = ['Against the floor bot, in alternating rounds (new users each round; the floor gets as many turns):'];
+  for (const { users, rounds, bot, floor, p95Ratio } of comparisons) {
+    lines.push(`  ${users} users, ${rounds} rounds, ${bot.count} turns each side:`);
+    lines.push(`    floor bot       ${latencyLine(floor)}`);
+    lines.push(`    Strategy Guide  ${latencyLine(bot)}`);
+    lines.push(`    ratio to floor bot: p50 ${times(ratio(bot.p50, floor.p50))}, p95 ${times(p95Ratio)}`);
+  }
+  return lines;
+}
+
+function problemsOf({ echo, floor, bot, verification, solo, floorComparisons }: BenchFigures): string[] {
   return [
+    ...floorComparisons.flatMap((comparison) => comparison.errors),
     ...echo.errors,
     ...floor.errors,
     ...bot.errors,

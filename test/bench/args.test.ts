@@ -2,14 +2,20 @@ import { parseArgs } from '../../scripts/bench/args';
 import { parseLoadArgs } from '../../scripts/load/args';
 
 describe('bench parseArgs', () => {
-  it('defaults to 50 users and 2000 echo turns', () => {
-    expect(parseArgs([])).toEqual({ users: 50, echoTurns: 2000, solo: true, help: false });
+  it('defaults to 50 users, 2000 echo turns and 3 floor rounds', () => {
+    expect(parseArgs([])).toEqual({ users: 50, echoTurns: 2000, floorRounds: 3, solo: true, help: false });
+  });
+
+  it('takes 0 floor rounds to skip the floor comparison, but no negative count', () => {
+    expect(parseArgs(['--floor-rounds', '0']).floorRounds).toBe(0);
+    expect(() => parseArgs(['--floor-rounds', '-1'])).toThrow(/whole number of at least 0/);
   });
 
   it('reads flags with a separate or an inline value', () => {
     expect(parseArgs(['--users', '5', '--echo-turns=300', '--no-solo'])).toEqual({
       users: 5,
       echoTurns: 300,
+      floorRounds: 3,
       solo: false,
       help: false,
     });
