@@ -34,6 +34,8 @@ export interface DemoSeedReport {
   finished: number;
   answers: number;
   teams: { id: string; name: string; people: number }[];
+  /** One simulated person's Entra object id, for trying "grant leader <id>". */
+  examplePersonId: string;
 }
 
 /** `--demo` asked for somewhere it must not write. */
@@ -103,6 +105,7 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedReport
     leaders: plan.filter(({ person }) => person.role === 'leader').length,
     finished: plan.filter(({ answers }) => answers.length === questions).length,
     answers: plan.reduce((sum, { answers }) => sum + answers.length, 0),
+    examplePersonId: plan[0].person.userId,
     teams: DEMO_TEAMS.map(({ id, name }) => ({
       id,
       name,
