@@ -2,7 +2,7 @@ import type { ContentIndex, QuestionRef } from '../../content/content-index';
 import type { ContentPack, Question, RowField, RowsQuestion } from '../../content/types';
 import type { AnswerMap, AnswerValue, RowValue } from '../../domain/answers';
 import { readSubmit } from '../../strategy/read-submit';
-import { LEADER_TILT, type DemoPerson } from './organisation';
+import { LEADER_TILT, ORGANISATION_TILT, type DemoPerson } from './organisation';
 import { DO_NOT_WANT, GENERAL_NOTES, METRIC_FIGURES, ROW_TEXTS, TEXT_ANSWERS, WANT } from './phrases';
 import type { SeededRandom } from './random';
 
@@ -194,7 +194,7 @@ class AnswerMaker {
   private mean(): number {
     const section = this.ref.section.id;
     const leader = this.person.role === 'leader' ? (LEADER_TILT[section] ?? 0) : 0;
-    return 3 + this.person.outlook + (this.person.team.tilt[section] ?? 0) + leader;
+    return 3 + (ORGANISATION_TILT[section] ?? 0) + this.person.outlook + (this.person.team.tilt[section] ?? 0) + leader;
   }
 
   private expected() {

@@ -66,6 +66,16 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
   },
 ];
 
+/** Where the whole organisation stands, by section: a few stages apart, so the readiness chart has a shape. */
+export const ORGANISATION_TILT: Readonly<Record<string, number>> = {
+  'leadership-buy-in': 0.3,
+  ambition: 0.6,
+  'use-cases': 0.2,
+  'benefits-awareness': -0.4,
+  'success-metrics': -0.7,
+  'decision-readiness': -0.3,
+};
+
 /** Leaders rate their own buy-in higher than everyone else does: the summary's gaps show it. */
 export const LEADER_TILT: Readonly<Record<string, number>> = { 'leadership-buy-in': 1.1, 'business-impact': 0.4 };
 
