@@ -6,6 +6,8 @@ import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { EraseService } from '../src/privacy/erase-service';
+import type { ExportService } from '../src/privacy/export-service';
+import { EXPORT_ONLY_IN_PERSONAL_CHAT } from '../src/privacy/export-replies';
 import type { PulseAndDigestData } from '../src/privacy/pulse-and-digest-data';
 import type { DialogDeps } from './dialog-deps';
 import type { LeaderActions } from './leader-actions';
@@ -35,11 +37,11 @@ export class MainDialog extends ComponentDialog {
       leadership: LeaderActions;
       pulseAndDigestData: PulseAndDigestData;
       erasure: EraseService;
+      exports: ExportService;
     },
-    clock: () => Date,
   ) {
     super(MainDialog.id);
-    this.privacy = new PrivacyActions(deps, clock);
+    this.privacy = new PrivacyActions(deps);
     this.addDialog(new CardPrompt(deps));
     this.addDialog(new RowsDialog(deps));
     for (const section of deps.index.sections) this.addDialog(new SectionDialog(section, deps));
@@ -192,6 +194,10 @@ export class MainDialog extends ComponentDialog {
     }
     if (await this.deps.leadership.inSharedChat(inner.context, input)) return Dialog.EndOfTurn;
     const command = recognizeCommand(input);
+    if (command === 'export') {
+      await inner.context.sendActivity(EXPORT_ONLY_IN_PERSONAL_CHAT);
+      return Dialog.EndOfTurn;
+    }
     const message =
       command === 'help'
         ? 'In a team or group chat, mention me with **help** to see this. To work through the generative-AI strategy questions, open a 1:1 chat with me and type **start**.'

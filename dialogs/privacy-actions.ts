@@ -1,22 +1,25 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { formatInZone, timeZoneOrUtc } from '../src/domain/time-zones';
+import { formatInZone, knownTimeZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import { myDataView } from '../src/strategy/summary-views';
 import { newToken } from '../src/strategy/token';
 import type { PulseAndDigestData } from '../src/privacy/pulse-and-digest-data';
 import type { EraseService, ErasureOutcome } from '../src/privacy/erase-service';
 import { erasureReply } from '../src/privacy/erasure-replies';
+import type { ExportService } from '../src/privacy/export-service';
+import { fileConsentCard, textExport } from '../src/privacy/export-replies';
 import { isRecord } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
+import { takesFiles } from './conversation-kind';
 import { turnUnitOf } from './turn-state';
-
-/** Teams drops very long messages; an export is sent in parts below this size. */
-const EXPORT_PART_CHARS = 20_000;
 
 /** "My data", export and "delete my data": what an employee can see and remove of what is stored about them. */
 export class PrivacyActions {
   constructor(
-    private readonly deps: DialogDeps & { pulseAndDigestData: PulseAndDigestData; erasure: EraseService },
-    private readonly clock: () => Date,
+    private readonly deps: DialogDeps & {
+      pulseAndDigestData: PulseAndDigestData;
+      erasure: EraseService;
+      exports: ExportService;
+    },
   ) {}
 
   /** Shows every stored answer, read from the answers container (the record), not from the session copy. */
@@ -45,36 +48,21 @@ export class PrivacyActions {
     await context.sendActivity(MessageFactory.attachment(this.deps.cards.myData(view)));
   }
 
-  /** Sends the stored answers as JSON in the chat. */
+  /**
+   * In a Teams 1:1 chat, a file consent card (the file is built and uploaded when the person allows it, see
+   * FileConsentInvoke); where files are not possible, the JSON as text.
+   */
   async exportData(context: TurnContext): Promise<void> {
     const { tenantId, userId } = turnUnitOf(context).speaker;
-    const [stored, other] = await Promise.all([
-      this.deps.answers.listForUser(tenantId, userId),
-      this.deps.pulseAndDigestData.export(tenantId, userId),
-    ]);
-    const exported = {
-      exportedAt: this.clock().toISOString(),
-      pack: { id: this.deps.pack.id, version: this.deps.pack.version },
-      answers: stored.map(({ questionId, sectionId, packId, packVersion, value, answeredAt }) => ({
-        questionId,
-        sectionId,
-        packId,
-        packVersion,
-        value,
-        answeredAt,
-      })),
-      ...other,
-    };
-    // \u escapes keep the JSON valid while making sure no answer can close the code block or form a mention.
-    const json = JSON.stringify(exported, null, 2)
-      .replace(/`/g, '\\u0060')
-      .replace(/</g, '\\u003c')
-      .replace(/>/g, '\\u003e');
-    const parts = chunk(json, EXPORT_PART_CHARS);
-    for (const [i, part] of parts.entries()) {
-      const heading = parts.length > 1 ? `Your data (part ${i + 1} of ${parts.length})` : 'Your data';
-      await context.sendActivity(MessageFactory.text(`${heading}:\n\n\`\`\`json\n${part}\n\`\`\``));
+    const { activity } = context;
+    if (takesFiles(activity)) {
+      const holder = { userId, conversationId: activity.conversation.id };
+      const offer = await this.deps.exports.offer(tenantId, holder, knownTimeZone(activity.localTimezone));
+      await context.sendActivity({ type: 'message', attachments: [fileConsentCard(offer)] });
+      return;
     }
+    for (const message of textExport(await this.deps.exports.asText(tenantId, userId)))
+      await context.sendActivity({ type: 'message', ...message });
   }
 
   /** Asks for confirmation with a one-time token, so an old or forged button cannot delete anything. */
@@ -127,10 +115,4 @@ export class PrivacyActions {
     await context.sendActivity(erasureReply(outcome));
     return gone;
   }
-}
-
-function chunk(text: string, size: number): string[] {
-  const parts: string[] = [];
-  for (let start = 0; start < text.length; start += size) parts.push(text.slice(start, start + size));
-  return parts;
 }

@@ -1,6 +1,6 @@
 // Strategy Guide in Azure: a user-assigned managed identity that is the bot's identity and signs in to Cosmos DB,
 // an App Service web app running the bot, Cosmos DB for NoSQL (Entra ID only), an Azure Bot with the Teams channel,
-// and Application Insights. No secret appears here or in any output.
+// Application Insights and Log Analytics, and alerts to an action group. No secret appears here or in any output.
 // There is no Bicep compiler on the machines that build this repo: test/infra reads these files instead.
 targetScope = 'resourceGroup'
 
@@ -25,7 +25,7 @@ param botSku string = 'F0'
 param webAppSku string = 'B1'
 
 @description('App Service runtime stack: the Node.js version the bot is built and tested on.')
-param linuxFxVersion string = 'NODE|20-lts'
+param linuxFxVersion string = 'NODE|24-lts'
 
 @allowed(['Serverless', 'Provisioned'])
 @description('Serverless bills per request; Provisioned shares autoscale throughput across the containers.')
@@ -38,6 +38,13 @@ param cosmosAutoscaleMaxThroughput int = 1000
 @allowed(['Continuous7Days', 'Continuous30Days'])
 @description('Point-in-time restore window.')
 param cosmosBackupTier string = 'Continuous7Days'
+
+@allowed(['Enabled', 'AzureOnly', 'Disabled'])
+@description('Who may reach Cosmos DB over its public endpoint: Enabled = any network (Entra ID still required); AzureOnly = Azure datacenters (the web app among them) and the addresses in cosmosAllowedIpRanges; Disabled = private endpoints only, which this template does not create.')
+param cosmosPublicNetworkAccess string = 'Enabled'
+
+@description('AzureOnly: comma-separated IPv4 addresses or CIDR ranges that may also reach Cosmos DB, e.g. a developer\'s or the portal\'s.')
+param cosmosAllowedIpRanges string = ''
 
 @description('Cosmos DB database name (COSMOS_DATABASE).')
 param cosmosDatabaseName string = 'strategy-guide'
@@ -60,6 +67,17 @@ param managerIds string = ''
 @allowed(['anyone', 'managers'])
 @description('PULSE_POLICY: who may start a pulse.')
 param pulsePolicy string = 'managers'
+
+@description('Comma-separated e-mail addresses the alerts go to; empty: the alerts fire and show in the portal, but nobody is mailed.')
+param alertEmails string = ''
+
+@minValue(1)
+@description('The 5xx alert fires when the web app answers more than this many requests with a 5xx status within 5 minutes.')
+param alertHttp5xxThreshold int = 10
+
+@minValue(1)
+@description('The Cosmos DB alert fires when more than this many requests are throttled (429) within 5 minutes.')
+param alertCosmosThrottleThreshold int = 50
 
 @description('CONTENT_PACK: path of an organisation\'s own content pack inside the deployed app; empty for the default pack.')
 param contentPack string = ''
@@ -90,6 +108,9 @@ module cosmos 'modules/cosmos.bicep' = {
     capacityMode: cosmosCapacityMode
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     backupTier: cosmosBackupTier
+    publicNetworkAccess: cosmosPublicNetworkAccess
+    allowedIpRanges: cosmosAllowedIpRanges
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     appPrincipalId: identity.properties.principalId
     extraContributorIds: cosmosDataContributorIds
   }
@@ -115,6 +136,20 @@ module webApp 'modules/web-app.bicep' = {
     contentPack: contentPack
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'strategy-guide-alerts'
+  params: {
+    baseName: baseName
+    location: location
+    alertEmails: alertEmails
+    webAppId: webApp.outputs.id
+    cosmosAccountId: cosmos.outputs.id
+    appInsightsId: monitoring.outputs.appInsightsId
+    http5xxThreshold: alertHttp5xxThreshold
+    cosmosThrottleThreshold: alertCosmosThrottleThreshold
   }
 }
 

@@ -1,11 +1,12 @@
-import { startApp } from '../src/app';
 import { ConfigError, loadConfig, type Config } from '../src/config';
 import { devBanner } from '../src/local/banner';
-import { assertDemoAllowed, DemoRefused, seedDemo, type DemoSeedReport } from '../src/local/demo/seed-demo';
+import { assertDemoAllowed, DemoRefused } from '../src/local/demo/demo-allowed';
+import type { DemoSeedReport } from '../src/local/demo/seed-demo';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../src/local/embedded-cosmos';
 import { DEFAULT_PLAYGROUND_PORT, startPlayground } from '../src/local/playground';
 import { jsonLogger, type Logger } from '../src/logging/logger';
 import { closeOnSignals } from '../src/shutdown';
+import { startTelemetry } from '../src/telemetry/start-telemetry';
 
 /**
  * `npm run dev`: embedded Cosmos (unless COSMOS_ENDPOINT is set), the bot with auth off, and the Agents Playground
@@ -15,9 +16,11 @@ import { closeOnSignals } from '../src/shutdown';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const withPlayground = !args.includes('--no-playground');
-  const logger = jsonLogger();
   const config = loadConfig(process.env, 'local');
   if (args.includes('--demo')) assertDemoAllowed(config);
+  const telemetry = await startTelemetry(config.applicationInsights);
+  const logger = jsonLogger(undefined, telemetry.traceId);
+  const { startApp } = await import('../src/app');
   const embedded = config.cosmos.endpoint ? undefined : await startEmbeddedCosmos();
   if (embedded) {
     logger.info('cosmos.embedded', {
@@ -27,7 +30,7 @@ async function main(): Promise<void> {
   }
   const cosmos = embedded ?? { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key };
   const demo = embedded && args.includes('--demo') ? await seed(config, embedded, logger) : undefined;
-  const app = await startApp({ config, cosmos, logger });
+  const app = await startApp({ config, cosmos, logger, telemetry: telemetry.telemetry });
   const playground = withPlayground
     ? await startPlayground(`${app.url}/api/messages`, DEFAULT_PLAYGROUND_PORT)
     : undefined;
@@ -47,13 +50,16 @@ async function main(): Promise<void> {
       await playground?.close();
       await app.close();
       await embedded?.close();
+      await telemetry.shutdown();
     },
     logger,
     app.drainLimitMs,
   );
 }
 
+/** Loaded after telemetry has started, like the app, so its Cosmos client is instrumented too. */
 async function seed(config: Config, embedded: EmbeddedCosmos, logger: Logger): Promise<DemoSeedReport> {
+  const { seedDemo } = await import('../src/local/demo/seed-demo');
   const started = Date.now();
   const report = await seedDemo({ config, cosmos: embedded });
   logger.info('demo.seeded', { people: report.people, teams: report.teams.length, ms: Date.now() - started });

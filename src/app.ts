@@ -16,6 +16,8 @@ import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
 import { ContentIndex } from './content/content-index';
 import { loadContentPack } from './content/load-content-pack';
+import { appVersion } from './health/app-version';
+import { Readiness } from './health/readiness';
 import type { Logger } from './logging/logger';
 import { DigestScheduler } from './leadership/digest-scheduler';
 import { SummaryService } from './leadership/summary-service';
@@ -26,12 +28,17 @@ import { AggregateStore } from './storage/aggregate-store';
 import { AnswerStore } from './storage/answer-store';
 import { openCosmos } from './storage/cosmos';
 import { PulseAndDigestData } from './privacy/pulse-and-digest-data';
+import { ExportService } from './privacy/export-service';
+import { HttpFileUploader, type FileUploader } from './privacy/file-uploader';
+import { FileConsentInvoke } from './bot/file-consent-invoke';
+import { ExportConsents } from './storage/export-consents';
 import { DigestStore } from './storage/digest-store';
 import { SessionStore } from './storage/session-store';
 import type { TeamsChannel } from './pulse/teams-channel';
 import { TeamMembership } from './storage/team-membership';
 import { TenantStore } from './storage/tenant-store';
 import { AnswerRecorder } from './strategy/answer-recorder';
+import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 export interface RunningApp {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:3978. */
@@ -69,6 +76,10 @@ export interface AppOptions {
   drainTimeoutMs?: number;
   /** Replies to the Teams connector: how to wait between attempts and how long one may take (tests shorten both). */
   replyDelivery?: ReplyDeliveryOptions;
+  /** Puts exports into the person's OneDrive (tests pass one with a shorter timeout). */
+  fileUploader?: FileUploader;
+  /** Where turns, answers, pulse sends, digests and Cosmos throttling are counted (nowhere by default). */
+  telemetry?: Telemetry;
 }
 
 /**
@@ -83,6 +94,7 @@ const BACKGROUND_DRAIN_MS = 10_000;
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const clock = options.clock ?? (() => new Date());
+  const telemetry = options.telemetry ?? noTelemetry;
   const pack = loadContentPack(config.contentPackPath);
   const index = new ContentIndex(pack);
   const cards = new CardRenderer();
@@ -91,6 +103,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     key: options.cosmos.key,
     database: config.cosmos.database,
     local: config.mode === 'local',
+    // Without telemetry the SDK keeps its own HTTP client, untouched.
+    onThrottled: options.telemetry ? () => telemetry.cosmosThrottled() : undefined,
   });
   const answers = new AnswerStore(containers.users);
   const sessions = new SessionStore(containers.users);
@@ -106,6 +120,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     clock,
     teamsChannel: options.teamsChannel,
+    telemetry,
   });
   const pulses = new PulseActions(pulse.service);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
@@ -140,25 +155,51 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     roleChanges: admin.roleChanges,
     clock,
   });
-  const main = new MainDialog(
-    { pack, index, cards, recorder, answers, sessions, pulses, leadership, pulseAndDigestData, erasure: admin.erasure },
+  const exports = new ExportService({
+    pack,
+    answers,
+    pulseAndDigestData,
+    consents: new ExportConsents(containers.tenants),
+    uploader: options.fileUploader ?? new HttpFileUploader(),
+    mode: config.mode,
     clock,
-  );
+  });
+  const main = new MainDialog({
+    pack,
+    index,
+    cards,
+    recorder,
+    answers,
+    sessions,
+    pulses,
+    leadership,
+    pulseAndDigestData,
+    erasure: admin.erasure,
+    exports,
+  });
   const replies = connectorRepliesFor(config, options.replyDelivery);
   const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger, replies);
   const background = new BackgroundWork(adapter, config.mode === 'local' ? '' : config.bot.appId, logger);
   const bot = new StrategyBot({
     main,
     background,
+    fileConsent: new FileConsentInvoke(exports, logger),
     sessions,
     aggregates,
     directory: config,
     mode: config.mode,
     logger,
     clock,
+    telemetry,
   });
   const gate = new RequestGate();
-  const server = createServer({ adapter, admission: config, bot, logger }, gate);
+  const readiness = new Readiness({
+    readCosmos: (abortSignal) => containers.tenants.read({ abortSignal }),
+    pack: () => ({ id: pack.id, version: pack.version }),
+    version: appVersion(),
+    logger,
+  });
+  const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness);
   const digests = new DigestScheduler({
     store: digestStore,
     tenants: () => digestTenants,
@@ -172,6 +213,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }),
     clock,
     logger,
+    telemetry,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,7 @@ import type { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
 import type { ContentIndex } from './content/content-index';
 import type { Logger } from './logging/logger';
+import { countedSends } from './pulse/counted-channel';
 import { FanOut } from './pulse/fan-out';
 import { HttpTeamsChannel } from './pulse/http-teams-channel';
 import { pulseCards } from './pulse/pulse-cards';
@@ -17,6 +18,7 @@ import type { TeamsChannel } from './pulse/teams-channel';
 import { accessOf } from './leadership/access';
 import { PulseStore } from './storage/pulse-store';
 import type { TenantStore } from './storage/tenant-store';
+import type { Telemetry } from './telemetry/telemetry';
 
 /** An instance that stops renewing its send lease loses it after this long. */
 const SEND_LEASE_TTL_MS = 30_000;
@@ -41,13 +43,17 @@ export interface PulsePartsOptions {
   clock: () => Date;
   /** The Teams channel service client; by default HTTP to each pulse's serviceUrl with the bot's token. */
   teamsChannel?: TeamsChannel;
+  telemetry: Telemetry;
 }
 
 /** The pulse feature's part of the composition root: store, channel client, fan-out, service and scheduler. */
 export function composePulses(options: PulsePartsOptions): PulseParts {
   const { config, cards, index, logger, clock } = options;
   const store = new PulseStore(options.container);
-  const channel = options.teamsChannel ?? new HttpTeamsChannel(channelTokenProvider(config));
+  const channel = countedSends(
+    options.teamsChannel ?? new HttpTeamsChannel(channelTokenProvider(config)),
+    options.telemetry,
+  );
   const limiters = new TenantRateLimiters(config.pulse.sendRate);
   const fanOut = new FanOut({
     store,
@@ -57,6 +63,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     cards: pulseCards(cards, index),
     logger,
     clock,
+    telemetry: options.telemetry,
   });
   const jobs = new PulseJobs(fanOut, logger);
   const service = new PulseService({

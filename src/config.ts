@@ -30,6 +30,8 @@ export interface Config {
   contentPackPath?: string;
   /** Anonymity thresholds of the leadership summaries (SUMMARY_THRESHOLD, SUMMARY_COMMENT_THRESHOLD). */
   summaryThresholds: Thresholds;
+  /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); without it no telemetry is loaded or sent. */
+  applicationInsights?: string;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +42,10 @@ type Env = Record<string, string | undefined>;
 
 /** Teams' connector in the commercial cloud; government clouds list their own hosts in ALLOWED_SERVICE_URL_HOSTS. */
 const TEAMS_SERVICE_URL_HOST = 'smba.trafficmanager.net';
+
+/** The part of an Application Insights connection string without which nothing can be sent. */
+const INSTRUMENTATION_KEY =
+  /(^|;)\s*InstrumentationKey=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*(;|$)/i;
 
 const BOT_TYPES: readonly BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 
@@ -105,6 +111,7 @@ export function loadConfig(env: Env, mode: RunMode): Config {
     pulse,
     contentPackPath: text('CONTENT_PACK') || undefined,
     summaryThresholds: summaryThresholds(text, problems),
+    applicationInsights: text('APPLICATIONINSIGHTS_CONNECTION_STRING') || undefined,
   };
 
   if (mode === 'production') problems.push(...productionProblems(config));
@@ -116,6 +123,10 @@ export function loadConfig(env: Env, mode: RunMode): Config {
       mode === 'production' ? 'COSMOS_ENDPOINT must be an https URL' : 'COSMOS_ENDPOINT must be an http(s) URL',
     );
   }
+  if (config.applicationInsights && !INSTRUMENTATION_KEY.test(config.applicationInsights))
+    problems.push(
+      'APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string ("InstrumentationKey=<guid>;IngestionEndpoint=...", as the portal shows it)',
+    );
   if (problems.length > 0) {
     throw new ConfigError(`Strategy Guide cannot start (${mode} mode):\n  - ${problems.join('\n  - ')}`);
   }

@@ -1,18 +1,29 @@
-import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { jsonLogger } from './logging/logger';
 import { closeOnSignals } from './shutdown';
+import { startTelemetry } from './telemetry/start-telemetry';
 
 /** Production entry point (`npm start`): refuses to start without bot identity and Cosmos settings. */
 async function main(): Promise<void> {
-  const logger = jsonLogger();
   const config = loadConfig(process.env, 'production');
+  const telemetry = await startTelemetry(config.applicationInsights);
+  const logger = jsonLogger(undefined, telemetry.traceId);
+  // Loaded after the telemetry, so its instrumentation sees the HTTP server and the Cosmos client being set up.
+  const { startApp } = await import('./app');
   const app = await startApp({
     config,
     cosmos: { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key },
     logger,
+    telemetry: telemetry.telemetry,
   });
-  closeOnSignals(() => app.close(), logger, app.drainLimitMs);
+  closeOnSignals(
+    async () => {
+      await app.close();
+      await telemetry.shutdown();
+    },
+    logger,
+    app.drainLimitMs,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The folder holding package.json, found by walking up from `start`: code runs from src/ under ts-jest and from
+ * The folder holding package.json, found by walking up from `start`: code runs from src/ under jest and from
  * lib/src/ when built, and the content pack and card templates live beside package.json in both cases.
  */
 export function projectRoot(start: string = __dirname): string {

@@ -1,6 +1,7 @@
 import restify from 'restify';
 import { handleActivityRequest, type ActivityEndpointDeps } from './bot/activity-endpoint';
-import { RequestGate } from './request-gate';
+import type { Readiness } from './health/readiness';
+import type { RequestGate } from './request-gate';
 import { jsonBodyReader, refuseRequest } from './json-body';
 import { loggableId } from './logging/logger';
 
@@ -8,10 +9,11 @@ import { loggableId } from './logging/logger';
 const MAX_BODY_BYTES = 512 * 1024;
 
 /**
- * The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz for the platform. While shutting
- * down, `gate` answers every new request 503 before anything else runs.
+ * The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz (alive) and GET /readyz (Cosmos and
+ * the content pack there) for the platform. While shutting down, `gate` answers every new request 503 before anything
+ * else runs.
  */
-export function createServer(endpoint: ActivityEndpointDeps, gate = new RequestGate()): restify.Server {
+export function createServer(endpoint: ActivityEndpointDeps, gate: RequestGate, readiness: Readiness): restify.Server {
   const { logger } = endpoint;
   const server = restify.createServer({ name: 'strategy-guide', handleUncaughtExceptions: false });
   server.pre(gate.handler);
@@ -46,6 +48,11 @@ export function createServer(endpoint: ActivityEndpointDeps, gate = new RequestG
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const report = await readiness.check();
+    res.send(report.status, report.body);
   });
 
   server.on('restifyError', (req, res, error, callback) => {

@@ -93,4 +93,16 @@ describe('loadConfig', () => {
       /PULSE_MIN_THRESHOLD must be a whole number from 3/,
     );
   });
+
+  it('takes an Application Insights connection string, and refuses one without an instrumentation key without echoing it', () => {
+    expect(loadConfig({}, 'local').applicationInsights).toBeUndefined();
+    const connectionString =
+      'InstrumentationKey=00000000-0000-4000-8000-000000000001;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/';
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }, 'local').applicationInsights).toBe(
+      connectionString,
+    );
+    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'secret-looking-value' }, 'local')).toThrow(
+      /^(?![\s\S]*secret-looking-value)[\s\S]*APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string/,
+    );
+  });
 });

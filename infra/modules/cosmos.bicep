@@ -1,5 +1,6 @@
 // Cosmos DB for NoSQL: Entra ID only (keys disabled), continuous backup, serverless unless provisioned throughput
-// is asked for. The database and containers are created here because Entra ID cannot manage them at run time.
+// is asked for, optionally reachable from Azure only, logs and metrics to Log Analytics. The database and containers
+// are created here because Entra ID cannot manage them at run time.
 
 @description('Globally unique account name (lowercase letters, digits and hyphens).')
 param accountName string
@@ -23,6 +24,16 @@ param autoscaleMaxThroughput int
 @allowed(['Continuous7Days', 'Continuous30Days'])
 param backupTier string
 
+@allowed(['Enabled', 'AzureOnly', 'Disabled'])
+@description('Enabled: any network; AzureOnly: Azure datacenters and allowedIpRanges; Disabled: private endpoints only.')
+param publicNetworkAccess string = 'Enabled'
+
+@description('AzureOnly: comma-separated IPv4 addresses or CIDR ranges that may also connect.')
+param allowedIpRanges string = ''
+
+@description('Log Analytics workspace that receives the account\'s logs and metrics.')
+param logAnalyticsWorkspaceId string
+
 @description('Principal id of the bot\'s managed identity, which gets the Built-in Data Contributor role.')
 param appPrincipalId string
 
@@ -33,6 +44,10 @@ var serverless = capacityMode == 'Serverless'
 // Cosmos DB Built-in Data Contributor: read and write items; no key, no control-plane rights.
 var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 var extraContributors = filter(map(split(extraContributorIds, ','), id => trim(id)), id => !empty(id))
+var extraIpRanges = filter(map(split(allowedIpRanges, ','), range => trim(range)), range => !empty(range))
+// 0.0.0.0 is Cosmos DB's rule for "accept connections from within public Azure datacenters" (App Service among them).
+var azureOnlyRules = concat([{ ipAddressOrRange: '0.0.0.0' }], map(extraIpRanges, range => { ipAddressOrRange: range }))
+var ipRules = publicNetworkAccess == 'AzureOnly' ? azureOnlyRules : []
 
 var defaultIndexing = {
   indexingMode: 'consistent'
@@ -84,6 +99,9 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: publicNetworkAccess == 'Disabled' ? 'Disabled' : 'Enabled'
+    ipRules: ipRules
+    isVirtualNetworkFilterEnabled: false
     backupPolicy: {
       type: 'Continuous'
       continuousModeProperties: {
@@ -148,4 +166,34 @@ resource extraDataContributors 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAss
   }
 ]
 
+// Data-plane requests, query statistics (query text obfuscated) and partition-key RU use: request metadata and partition
+// key values (tenant and Entra object ids), never document contents. Resource-specific tables (CDBDataPlaneRequests …).
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: account
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      for category in [
+        'DataPlaneRequests'
+        'QueryRuntimeStatistics'
+        'PartitionKeyRUConsumption'
+        'PartitionKeyStatistics'
+        'ControlPlaneRequests'
+      ]: {
+        category: category
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Requests'
+        enabled: true
+      }
+    ]
+  }
+}
+
+output id string = account.id
 output endpoint string = account.properties.documentEndpoint

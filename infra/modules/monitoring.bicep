@@ -32,5 +32,6 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 output workspaceId string = workspace.id
+output appInsightsId string = appInsights.id
 // A connection string identifies where telemetry goes; it grants no read access and is not a secret.
 output appInsightsConnectionString string = appInsights.properties.ConnectionString

@@ -1,5 +1,7 @@
-// The bot's web app: Linux App Service on Node.js, HTTPS only, TLS 1.2 or later, health-checked on /healthz,
-// running as the user-assigned managed identity. App settings are the bot's settings (src/config.ts); none is a secret.
+// The bot's web app: Linux App Service on Node.js, HTTPS only, TLS 1.2 or later, health-checked on /readyz, running as
+// the user-assigned managed identity from the package `npm run stage:deploy` builds (no build on the server). FTP and
+// basic-auth publishing are off: deployments sign in with Entra ID. App settings are the bot's settings (src/config.ts);
+// none is a secret.
 
 @description('Globally unique web app name; the host becomes <name>.azurewebsites.net.')
 param name string
@@ -10,7 +12,7 @@ param location string
 @description('App Service plan size (Linux).')
 param sku string
 
-@description('Runtime stack, e.g. NODE|20-lts.')
+@description('Runtime stack, e.g. NODE|24-lts.')
 param linuxFxVersion string
 
 @description('Resource id of the user-assigned managed identity.')
@@ -34,7 +36,7 @@ param contentPack string
 @description('Where the Application Insights agent sends telemetry.')
 param appInsightsConnectionString string
 
-@description('Log Analytics workspace for the app\'s console and HTTP logs.')
+@description('Log Analytics workspace for the app\'s console, HTTP, platform and audit logs and its metrics.')
 param logAnalyticsWorkspaceId string
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -71,7 +73,9 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      healthCheckPath: '/healthz'
+      // Ready, not just alive: Cosmos DB reachable and the content pack loaded. An instance that fails it is taken
+      // out of the load balancer and, after an hour, replaced.
+      healthCheckPath: '/readyz'
       appSettings: [
         { name: 'BOT_ID', value: identityClientId }
         { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
@@ -86,12 +90,30 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MANAGER_IDS', value: managerIds }
         { name: 'PULSE_POLICY', value: pulsePolicy }
         { name: 'CONTENT_PACK', value: contentPack }
+        // The app sends its own telemetry (OpenTelemetry); App Service's agent stays off so nothing is counted twice.
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
-        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
-        // The deployment ships sources; App Service runs `npm install` and `npm run build` on Linux.
-        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+        // The zip is built and installed locally (production dependencies only) and mounted read-only as it is.
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+        { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
       ]
     }
+  }
+}
+
+// No publishing with a user name and password (Kudu/SCM and FTP): zip deploys sign in with Entra ID.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
   }
 }
 
@@ -101,8 +123,20 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   properties: {
     workspaceId: logAnalyticsWorkspaceId
     logs: [
-      for category in ['AppServiceHTTPLogs', 'AppServiceConsoleLogs', 'AppServiceAppLogs', 'AppServicePlatformLogs']: {
+      for category in [
+        'AppServiceHTTPLogs'
+        'AppServiceConsoleLogs'
+        'AppServiceAppLogs'
+        'AppServicePlatformLogs'
+        'AppServiceAuditLogs'
+      ]: {
         category: category
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
         enabled: true
       }
     ]

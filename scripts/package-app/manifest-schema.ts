@@ -16,7 +16,7 @@ export interface ManifestShape {
 export async function validateManifestSchema(manifest: ManifestShape): Promise<string[]> {
   const version = manifest.manifestVersion;
   if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version))
-    return ['manifestVersion must be a version such as "1.22"'];
+    return ['manifestVersion must be a version such as "1.30"'];
   const expectedSchema = new RegExp(
     `/json-schemas/teams/v${version.replace('.', '\\.')}/MicrosoftTeams\\.schema\\.json$`,
   );

@@ -10,22 +10,26 @@ import { cosmosSafe } from '../storage/cosmos-id';
 import { tenantOf } from './admission';
 import type { BackgroundWork } from './background-work';
 import { ReplyNotDelivered } from './connector-replies';
+import { FileConsentInvoke } from './file-consent-invoke';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import { loggableId, type Logger } from '../logging/logger';
 import { aggregateChanges } from '../aggregation/aggregate-changes';
 import type { AggregateStore } from '../storage/aggregate-store';
 import { SessionConflictError, SessionStore } from '../storage/session-store';
 import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-unit';
+import type { Telemetry, TurnOutcome } from '../telemetry/telemetry';
 
 export interface StrategyBotDeps {
   main: MainDialog;
   background: BackgroundWork;
+  fileConsent: FileConsentInvoke;
   sessions: SessionStore;
   aggregates: AggregateStore;
   directory: RoleDirectory;
   mode: RunMode;
   logger: Logger;
   clock: () => Date;
+  telemetry: Telemetry;
 }
 
 /** Enough to recognise a redelivery, which Teams makes within seconds. */
@@ -58,20 +62,39 @@ export class StrategyBot {
     if (activity.type === ActivityTypes.ConversationUpdate && this.botWasAdded(activity) && isPersonal(activity)) {
       return this.turn(context, speaker, 'welcome');
     }
+    if (FileConsentInvoke.handles(activity)) return this.deps.fileConsent.handle(context, speaker);
     // Teams shows an error for an invoke without a response; nothing else needs an answer.
     if (activity.type === ActivityTypes.Invoke)
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+  }
+
+  /** Runs the turn and tells the telemetry how it ended and how long it took. */
+  private async turn(context: TurnContext, speaker: Speaker, kind: 'message' | 'welcome'): Promise<void> {
+    const started = Date.now();
+    let outcome: TurnOutcome = 'failed';
+    try {
+      outcome = await this.attempts(context, speaker, kind);
+    } finally {
+      const ms = Date.now() - started;
+      this.deps.telemetry.turnEnded(outcome, ms);
+      if (outcome !== 'failed')
+        this.deps.logger.info('turn.done', {
+          activityId: loggableId(context.activity.id),
+          tenantId: speaker.tenantId,
+          kind,
+          ms,
+        });
+    }
   }
 
   /**
    * Runs the turn; when the session turns out to be out of date (another instance or a concurrent turn wrote it),
    * runs it once more on a fresh read, so nothing the user sent is lost or answered from old state.
    */
-  private async turn(context: TurnContext, speaker: Speaker, kind: 'message' | 'welcome'): Promise<void> {
-    const started = Date.now();
+  private async attempts(context: TurnContext, speaker: Speaker, kind: 'message' | 'welcome'): Promise<TurnOutcome> {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(context, speaker, kind, attempt > 1);
-      if (outcome === 'done') break;
+      if (outcome !== 'conflict' && outcome !== 'stale') return outcome;
       this.deps.logger.warn('session.retry', {
         activityId: loggableId(context.activity.id),
         tenantId: speaker.tenantId,
@@ -80,15 +103,9 @@ export class StrategyBot {
       });
       if (attempt >= 2) {
         await context.sendActivity('That crossed with another change to your answers. Please send it again.');
-        break;
+        return 'conflict';
       }
     }
-    this.deps.logger.info('turn.done', {
-      activityId: loggableId(context.activity.id),
-      tenantId: speaker.tenantId,
-      kind,
-      ms: Date.now() - started,
-    });
   }
 
   private async attempt(
@@ -96,14 +113,14 @@ export class StrategyBot {
     speaker: Speaker,
     kind: 'message' | 'welcome',
     fresh: boolean,
-  ): Promise<'done' | 'conflict' | 'stale'> {
+  ): Promise<'ok' | 'repeated' | 'undelivered' | 'conflict' | 'stale'> {
     const { sessions, main } = this.deps;
     const session = await sessions.load(speaker.tenantId, speaker.userId, context.activity.conversation.id, fresh);
     const activityId = context.activity.id;
     if (activityId && session.doc.handledActivityIds?.includes(activityId)) {
       // Teams redelivers an activity it thinks was too slow; the first delivery already stored and answered it.
       this.deps.logger.info('activity.repeated', { activityId: loggableId(activityId), tenantId: speaker.tenantId });
-      return 'done';
+      return 'repeated';
     }
     const unit = new TurnUnit(speaker, session);
     attachTurnUnit(context, unit);
@@ -126,6 +143,8 @@ export class StrategyBot {
             -HANDLED_IDS_KEPT,
           );
         await sessions.save(session, this.deps.clock(), unit.pendingAnswers);
+        const stored = unit.pendingAnswers.filter((change) => change.op === 'upsert').length;
+        if (stored > 0) this.deps.telemetry.answersStored(stored);
       }
     } catch (error) {
       replies.discard();
@@ -142,8 +161,11 @@ export class StrategyBot {
     ]);
     for (const job of unit.backgroundJobs) this.deps.background.start(reference, job, speaker.tenantId);
     if (counted.status === 'rejected') throw counted.reason;
-    if (delivered.status === 'rejected') this.replyFailed(delivered.reason, context, speaker);
-    return 'done';
+    if (delivered.status === 'rejected') {
+      this.replyFailed(delivered.reason, context, speaker);
+      return 'undelivered';
+    }
+    return 'ok';
   }
 
   /** Stored already: "resume" asks the question again. An apology would meet the same failing connector. */

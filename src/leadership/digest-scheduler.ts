@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
+import type { Telemetry } from '../telemetry/telemetry';
 import type { DigestDoc, DigestStore } from '../storage/digest-store';
 import { timeZoneOrUtc } from '../domain/time-zones';
 import { nextDigestAt } from './digest-schedule';
@@ -14,6 +15,8 @@ export interface DigestSchedulerOptions {
   send: DigestSend;
   clock: () => Date;
   logger: Logger;
+  /** Told of each digest that went out (nothing by default). */
+  telemetry?: Telemetry;
   intervalMs?: number;
 }
 
@@ -62,7 +65,10 @@ export class DigestScheduler {
             return false;
           });
           await store.markSent(subscription, now, nextAfter(subscription, now));
-          if (delivered) sent++;
+          if (delivered) {
+            sent++;
+            this.options.telemetry?.digestSent();
+          }
         }
       } catch (error) {
         logger.error('digest.failed', { tenantId, error: (error as Error).name });

@@ -7,10 +7,16 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-/** Writes one JSON object per line to the given sink (stdout by default). */
-export function jsonLogger(sink: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
+/**
+ * Writes one JSON object per line to the given sink (stdout by default). With `traceId`, a line written while a traced
+ * request is handled carries its trace id (`traceId`, the operation id in Application Insights).
+ */
+export function jsonLogger(
+  sink: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  traceId: () => string | undefined = () => undefined,
+): Logger {
   const write = (level: string, event: string, fields: LogFields = {}) =>
-    sink(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+    sink(JSON.stringify({ time: new Date().toISOString(), level, event, traceId: traceId(), ...fields }));
   return {
     info: (event, fields) => write('info', event, fields),
     warn: (event, fields) => write('warn', event, fields),

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger';
+import { noTelemetry, type Telemetry } from '../telemetry/telemetry';
 import type { PulseStore, Versioned } from '../storage/pulse-store';
 import { isRecipient } from './audience';
 import { failureReason, newDelivery, requeueInFlight } from './delivery-ledger';
@@ -47,6 +48,8 @@ export interface FanOutDeps {
   cards: FanOutCards;
   logger: Logger;
   clock: () => Date;
+  /** Told of each person a pulse or reminder did not reach (nothing by default). */
+  telemetry?: Telemetry;
   sleep?: (ms: number) => Promise<void>;
   options?: Partial<FanOutOptions>;
 }
@@ -73,6 +76,7 @@ class Stopping extends Error {
 export class FanOut {
   private readonly options: FanOutOptions;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly telemetry: Telemetry;
   private stopping = false;
 
   constructor(private readonly deps: FanOutDeps) {
@@ -81,6 +85,7 @@ export class FanOut {
     if (this.options.ledgerPageSize <= 2 * this.options.concurrency)
       throw new RangeError('a ledger page must hold more than twice the fan-out concurrency');
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.telemetry = deps.telemetry ?? noTelemetry;
   }
 
   /**
@@ -344,6 +349,7 @@ export class FanOut {
           reason: failureReason(outcome.error, outcome.attempts),
           updatedAt: clock().toISOString(),
         };
+    if (!outcome.ok) this.telemetry.pulseDeliveryFailed();
     if (!(await store.replaceDelivery(settled, sendingEtag)))
       this.deps.logger.warn('pulse.delivery.settled-elsewhere', { tenantId: pulse.tenantId, pulseId: pulse.pulseId });
   }
@@ -364,17 +370,21 @@ export class FanOut {
           entry.doc.memberId,
         ),
       );
-      if (!created.ok) return;
+      if (!created.ok) {
+        this.telemetry.pulseDeliveryFailed();
+        return;
+      }
       conversationId = created.value;
     }
     const target = conversationId;
     const sent = await this.retrying(() => channel.send(serviceUrl, target, this.deps.cards.reminder(pulse, marked)));
-    if (!sent.ok)
-      this.deps.logger.warn('pulse.reminder.failed', {
-        tenantId: pulse.tenantId,
-        pulseId: pulse.pulseId,
-        status: sent.error.status,
-      });
+    if (sent.ok) return;
+    this.telemetry.pulseDeliveryFailed();
+    this.deps.logger.warn('pulse.reminder.failed', {
+      tenantId: pulse.tenantId,
+      pulseId: pulse.pulseId,
+      status: sent.error.status,
+    });
   }
 
   private retrying<T>(call: () => Promise<T>): Promise<Attempted<T>> {

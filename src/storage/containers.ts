@@ -38,7 +38,7 @@ export const CONTAINERS = {
     id: 'tenants',
     partitionKeyPaths: ['/tenantId'],
     purpose:
-      'Per-tenant settings: granted roles, digest subscriptions and schedules, leases, and short-lived claims of one-off work by activity id (with their own ttl).',
+      'Per-tenant settings: granted roles, digest subscriptions and schedules, leases, short-lived claims of one-off work by activity id and export consent tokens (both with their own ttl).',
     defaultTtl: -1,
   },
   audit: {

@@ -5,6 +5,7 @@ import {
   type Container,
   type Database,
 } from '@azure/cosmos';
+import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
 import { Agent } from 'node:https';
 import { CONTAINERS, type ContainerName } from './containers';
@@ -29,6 +30,8 @@ export interface CosmosOptions {
   key?: string;
   /** Local mode: accept a loopback server's self-signed certificate and create the database and containers. */
   local: boolean;
+  /** Told of every response 429 (throttled), including those the SDK then retries. */
+  onThrottled?: () => void;
 }
 
 /** Opens the one CosmosClient of the app and returns its containers. */
@@ -39,6 +42,7 @@ export async function openCosmos(options: CosmosOptions): Promise<{ client: Cosm
     endpoint: options.endpoint,
     ...(options.key ? { key: options.key } : { aadCredentials: new DefaultAzureCredential() }),
     ...(acceptSelfSigned ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) } : {}),
+    ...(options.onThrottled ? { httpClient: throttleWatchingClient(options.onThrottled) } : {}),
     connectionPolicy: {
       // A server on this machine (emulator, embedded server) is the only region there is; it may even misreport it.
       enableEndpointDiscovery: !options.local && !isLoopbackEndpoint(options.endpoint),
@@ -49,6 +53,18 @@ export async function openCosmos(options: CosmosOptions): Promise<{ client: Cosm
   const database = client.database(options.database);
   if (options.local) await createSchema(client, options.database);
   return { client, containers: containersOf(database) };
+}
+
+/** The SDK's own HTTP client, telling `onThrottled` of each 429 before the SDK's retry policy sees it. */
+function throttleWatchingClient(onThrottled: () => void): HttpClient {
+  const inner = createDefaultHttpClient();
+  return {
+    sendRequest: async (request) => {
+      const response = await inner.sendRequest(request);
+      if (response.status === 429) onThrottled();
+      return response;
+    },
+  };
 }
 
 function containersOf(database: Database): Containers {

@@ -1,11 +1,11 @@
 import './app-manifest-under-jest';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { bundledSchemaPath, validateManifestSchema } from '../../scripts/package-app/manifest-schema';
 import { fillPlaceholders, placeholderNames } from '../../scripts/package-app/placeholders';
 import { recognizeLeaderCommand } from '../../src/leadership/leader-commands';
 import { recognizeCommand } from '../../src/strategy/commands';
-import { envValues, manifestTemplate, ROOT } from './project-files';
+import { envValues, manifestTemplate, provisionedEnvValues, ROOT } from './project-files';
 
 interface CommandList {
   scopes: string[];
@@ -14,6 +14,7 @@ interface CommandList {
 interface BotEntry {
   botId: string;
   scopes: string[];
+  supportsFiles: boolean;
   commandLists: CommandList[];
 }
 
@@ -33,25 +34,43 @@ const commandsFor = (scope: string): string[] =>
   bot.commandLists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands.map((c) => c.title));
 
 describe('appPackage/manifest.json', () => {
-  it('validates offline against the schema of its manifest version, filled with the dev values', async () => {
+  it('validates offline against the schema of its manifest version, filled with the provisioned dev values', async () => {
     const fetchSpy = jest.spyOn(globalThis, 'fetch');
-    const { filled, missing } = fillPlaceholders(template, envValues('dev'));
+    const { filled, missing } = fillPlaceholders(template, provisionedEnvValues('dev'));
     expect(missing).toEqual([]);
     expect(await validateManifestSchema(filled)).toEqual([]);
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
   });
 
-  it('is on a current schema version that @microsoft/app-manifest bundles (not 1.18, which it downloads)', () => {
+  it('is on the newest schema version that @microsoft/app-manifest bundles (and so validates offline)', () => {
     const version = template.manifestVersion as string;
-    expect(version).not.toBe('1.18');
-    expect(Number(version.split('.')[1])).toBeGreaterThanOrEqual(19);
+    const bundled = readdirSync(path.dirname(path.dirname(bundledSchemaPath(version))))
+      .filter((folder) => /^v1\.\d+$/.test(folder))
+      .map((folder) => Number(folder.slice('v1.'.length)));
+    expect(version).toBe(`1.${Math.max(...bundled)}`);
     expect(existsSync(bundledSchemaPath(version))).toBe(true);
     expect(template.$schema).toContain(`/teams/v${version}/MicrosoftTeams.schema.json`);
   });
 
+  it('has the usual personal tabs of a bot: the chat and About', () => {
+    expect(template.staticTabs).toEqual([
+      { entityId: 'conversations', scopes: ['personal'] },
+      { entityId: 'about', scopes: ['personal'] },
+    ]);
+  });
+
+  it('supports files in the 1:1 chat, so export can send its JSON file with a file consent card', () => {
+    expect(bot.scopes).toContain('personal');
+    expect(bot.supportsFiles).toBe(true);
+  });
+
+  it('does not declare supportsChannelFeatures: a pulse surveys the team roster, not a private or shared channel', () => {
+    expect(template).not.toHaveProperty('supportsChannelFeatures');
+  });
+
   it('reports schema errors, so a broken manifest cannot pass', async () => {
-    const { filled } = fillPlaceholders(template, envValues('dev'));
+    const { filled } = fillPlaceholders(template, provisionedEnvValues('dev'));
     const broken = { ...filled, id: 'not-a-guid', accentColor: undefined };
     const errors = await validateManifestSchema(JSON.parse(JSON.stringify(broken)));
     expect(errors.join('\n')).toMatch(/\/id must match pattern/);
@@ -75,7 +94,7 @@ describe('appPackage/manifest.json', () => {
     const description = template.description as { short: string; full: string };
     expect(description.short.length).toBeGreaterThan(20);
     expect(description.full.length).toBeGreaterThan(description.short.length);
-    const { filled } = fillPlaceholders(template, envValues('dev'));
+    const { filled } = fillPlaceholders(template, provisionedEnvValues('dev'));
     const developer = filled.developer as Record<string, string>;
     for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) expect(developer[key]).toMatch(/^https:\/\//);
   });

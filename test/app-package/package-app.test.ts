@@ -4,12 +4,15 @@ import path from 'node:path';
 import { envArgument } from '../../scripts/package-app';
 import { packageApp, PackageError } from '../../scripts/package-app/build-package';
 import { encodePng } from '../../scripts/package-app/png';
-import { ScratchProject } from './project-files';
+import { PROVISIONED, ScratchProject } from './project-files';
 import { readZip } from './read-zip';
 
 describe('packageApp', () => {
   let project: ScratchProject;
-  beforeEach(() => (project = new ScratchProject()));
+  beforeEach(() => {
+    project = new ScratchProject();
+    project.provision('dev');
+  });
   afterEach(() => project.cleanup());
 
   const packageError = async (envName = 'dev'): Promise<string> => {
@@ -47,6 +50,13 @@ describe('packageApp', () => {
     const message = await packageError();
     expect(message).toContain('BOT_ID');
     expect(message).toContain(path.join('env', '.env.dev'));
+  });
+
+  it('fails before provisioning (the committed env/.env.dev leaves the generated ids empty), saying what writes them', async () => {
+    for (const key of PROVISIONED.keys()) project.setEnv('dev', key, '');
+    const message = await packageError();
+    expect(message).toMatch(/needs a value for TEAMS_APP_ID, BOT_ID, BOT_DOMAIN/);
+    expect(message).toContain('provisioning writes TEAMS_APP_ID, BOT_ID and BOT_DOMAIN');
   });
 
   it('fails when a placeholder is not in the env file at all', async () => {

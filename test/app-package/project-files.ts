@@ -16,6 +16,22 @@ export function envValues(name: string): Map<string, string> {
   return parseEnvFile(readFileSync(path.join(ROOT, 'env', `.env.${name}`), 'utf8'));
 }
 
+/**
+ * Stand-ins for what `atk provision` writes to env/.env.<name> (teamsApp/create, arm/deploy outputs): the committed
+ * env files leave these empty, as the Agents Toolkit's templates do.
+ */
+export const PROVISIONED: ReadonlyMap<string, string> = new Map([
+  ['TEAMS_APP_ID', '4f3c2a9e-7b1d-4c8e-9a6f-2d5b8e1c7a30'],
+  ['BOT_ID', '00000000-0000-0000-0000-0000000000b0'],
+  ['BOT_DOMAIN', 'strategyguide-test.azurewebsites.net'],
+  ['BOT_ENDPOINT', 'https://strategyguide-test.azurewebsites.net'],
+]);
+
+/** The values of a committed env file after provisioning: its own, with the generated ones filled by stand-ins. */
+export function provisionedEnvValues(name: string): Map<string, string> {
+  return new Map([...envValues(name), ...PROVISIONED]);
+}
+
 /** A throw-away project root holding copies of appPackage/ (without build/) and env/, safe to break. */
 export class ScratchProject {
   readonly root = mkdtempSync(path.join(os.tmpdir(), 'app-package-'));
@@ -27,6 +43,11 @@ export class ScratchProject {
       filter: (source) => path.relative(appPackage, source).split(path.sep)[0] !== 'build',
     });
     cpSync(path.join(ROOT, 'env'), path.join(this.root, 'env'), { recursive: true });
+  }
+
+  /** Fills env/.env.<name>'s generated values with stand-ins, as `atk provision --env <name>` would. */
+  provision(name: string): void {
+    for (const [key, value] of PROVISIONED) this.setEnv(name, key, value);
   }
 
   /** Writes a file under the scratch root. */

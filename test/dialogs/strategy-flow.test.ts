@@ -14,16 +14,19 @@ import {
   TENANT,
 } from '../support/bot-harness';
 import { answerCurrentCard, hasButton, inputsOf, progressOf } from '../support/card-driver';
+import { exportThroughOneDrive, startFakeOneDrive, type FakeOneDrive } from '../support/fake-onedrive';
 
 const index = new ContentIndex(loadContentPack());
 const totalQuestions = index.allQuestions().length;
 let bot: TestBot;
+let oneDrive: FakeOneDrive;
 
 beforeAll(async () => {
-  bot = await startTestBot();
+  [bot, oneDrive] = await Promise.all([startTestBot(), startFakeOneDrive()]);
 });
 afterAll(async () => {
   await bot.close();
+  await oneDrive.close();
 });
 
 async function storedAnswer(user: TestUser, questionId: string): Promise<unknown> {
@@ -185,10 +188,10 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     expect(JSON.stringify(newestCard(reply))).toMatch(
       /"title":"Last updated","value":"[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}, \d{2}:\d{2} Tokyo time"/,
     );
-    reply = await user.say('export');
-    const exported = textsOf(reply).join('\n');
-    expect(exported).toContain('"bi-innovation-areas"');
-    expect(exported).toContain('Claims handling');
+    // The file Teams saves to OneDrive once the person allows it (a FAKE OneDrive upload server here).
+    const exported = (await exportThroughOneDrive(user, oneDrive)) as { answers: Array<{ questionId: string }> };
+    expect(exported.answers.map((answer) => answer.questionId)).toContain('bi-innovation-areas');
+    expect(JSON.stringify(exported)).toContain('Claims handling');
 
     reply = await user.say('delete my data');
     const confirm = newestCard(reply);

@@ -1,6 +1,6 @@
 /**
  * Test fixture: the smallest Teams bot that exercises the Playground harness. It echoes text, sends an
- * Adaptive Card on "card", echoes an Action.Submit `value` back as text and records every activity it
+ * Adaptive Card on "card", a file consent card on "file", echoes an Action.Submit `value` back as text and records every activity it
  * receives so tests can assert what the Playground sends.
  */
 import { AddressInfo } from 'net';
@@ -23,6 +23,18 @@ export interface EchoBot {
 }
 
 export const ECHO_CARD_TITLE = 'Echo bot question';
+
+/** What the echo bot offers on "file": a Teams file consent card, as a bot sends one before uploading a file. */
+export const ECHO_FILE_CONSENT = {
+  contentType: 'application/vnd.microsoft.teams.card.file.consent',
+  name: 'echo-export.json',
+  content: {
+    description: 'A small JSON file from the echo bot',
+    sizeInBytes: 42,
+    acceptContext: { token: 'echo-accept' },
+    declineContext: { token: 'echo-decline' },
+  },
+};
 
 export function echoCard(): Record<string, unknown> {
   return {
@@ -83,6 +95,10 @@ async function onTurn(context: TurnContext): Promise<void> {
   }
   // In channels and group chats the text carries the <at>bot</at> mention; strip it like a real bot would.
   const text = TurnContext.removeRecipientMention(activity)?.trim() ?? activity.text?.trim() ?? '';
+  if (text.toLowerCase() === 'file') {
+    await context.sendActivity({ attachments: [ECHO_FILE_CONSENT] });
+    return;
+  }
   if (text.toLowerCase() === 'card') {
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(echoCard())] });
     return;

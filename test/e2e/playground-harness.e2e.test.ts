@@ -127,6 +127,13 @@ describe('Playground harness against an echo bot', () => {
     });
   });
 
+  it('shows a Teams file consent card as "not supported yet", with no Allow button and no fileConsent invoke', async () => {
+    await ui.sendMessage('file');
+    const shown = await ui.waitForBotText('File Consent Card is not supported yet');
+    await expect(shown.getByRole('button').count()).resolves.toBe(0);
+    expect(bot.received.filter((activity) => activity.type === 'invoke')).toEqual([]);
+  });
+
   it('reaches the bot in the group chat only through an @mention', async () => {
     await ui.switchTo('group');
     await ui.sendMessage('hi group');

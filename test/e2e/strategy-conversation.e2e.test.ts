@@ -91,4 +91,11 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
     const summary = await ui.waitForCard('Your AI ambition & success metrics');
     await expect(summary.innerText()).resolves.toContain('Decide who gets promoted');
   }, 120_000);
+
+  it('exports as JSON text, since the Playground shows a file consent card as "not supported yet"', async () => {
+    await ui.sendMessage('export');
+    const exported = await ui.waitForBotText('Your data');
+    await expect(exported.innerText()).resolves.toContain('Take the paperwork off our desks');
+    await expect(ui.waitForBotText('not supported', { timeoutMs: 1_000 })).rejects.toThrow(/No new element/);
+  }, 60_000);
 });

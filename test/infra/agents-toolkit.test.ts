@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnvFile } from '../../scripts/package-app/env-file';
 import { placeholderNames } from '../../scripts/package-app/placeholders';
+import { DEPLOY_FOLDER } from '../../scripts/stage-deploy/stage';
 import { bicepOutputs, bicepParams, readText, ROOT, settingsReadByConfig } from './infra-files';
 
 const env = (name: string) => parseEnvFile(readText(`env/.env.${name}`));
@@ -38,6 +39,23 @@ describe('Agents Toolkit project files', () => {
     expect(yaml).toContain('resourceId: ${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
   });
 
+  it('m365agents.yml deploys the package `npm run stage:deploy` builds, not the sources', () => {
+    const yaml = readText('m365agents.yml');
+    const deploy = yaml.slice(yaml.indexOf('\ndeploy:\n'), yaml.indexOf('\npublish:\n'));
+    const npmArgs = [...deploy.matchAll(/^ {6}args: (.+)$/gm)].map((match) => match[1]);
+    expect(npmArgs).toEqual(['ci', 'run stage:deploy']);
+    expect(deploy).toContain(`artifactFolder: ./${DEPLOY_FOLDER}\n`);
+    expect(deploy).not.toContain('ignoreFile');
+    const scripts = JSON.parse(readText('package.json')).scripts as Record<string, string>;
+    expect(scripts['stage:deploy']).toBe('npm run build && node lib/scripts/stage-deploy.js');
+    expect(existsSync(path.join(ROOT, 'scripts', 'stage-deploy.ts'))).toBe(true);
+    for (const ignores of ['.gitignore', '.prettierignore'])
+      expect({ ignores, lines: readText(ignores).split('\n') }).toEqual({
+        ignores,
+        lines: expect.arrayContaining([`${DEPLOY_FOLDER}/`]),
+      });
+  });
+
   it('m365agents.local.yml: every ${{VAR}} is in env/.env.local or written by a step', () => {
     const yaml = readText('m365agents.local.yml');
     const known = new Set([...env('local').keys(), ...writtenVariables(yaml)]);
@@ -55,6 +73,30 @@ describe('Agents Toolkit project files', () => {
     expect(ignored).toMatch(/^\.env\.\*\.user$/m);
     expect(ignored).toMatch(/^\.localConfigs$/m);
     expect(readText('m365agents.local.yml')).toContain('target: ./env/.localConfigs');
+  });
+
+  it('env/.env.dev leaves every value provisioning generates empty, as the Toolkit templates do', () => {
+    const generated = [...writtenVariables(readText('m365agents.yml')), ...bicepOut];
+    expect(generated).toEqual(expect.arrayContaining(['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'COSMOS_ENDPOINT']));
+    const values = env('dev');
+    expect(generated.filter((name) => values.has(name) && values.get(name) !== '')).toEqual([]);
+    expect(['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT'].filter((name) => values.get(name) !== '')).toEqual(
+      [],
+    );
+  });
+
+  it('env/.env.local leaves the ids its provisioning and the dev tunnel generate empty', () => {
+    const tunnel = JSON.parse(readText('.vscode/tasks.json')).tasks.flatMap(
+      (task: { args?: { ports?: { writeToEnvironmentFile?: Record<string, string> }[] } }) =>
+        (task.args?.ports ?? []).flatMap((port) => Object.values(port.writeToEnvironmentFile ?? {})),
+    );
+    expect(tunnel).toEqual(['BOT_ENDPOINT', 'BOT_DOMAIN']);
+    const generated = [...writtenVariables(readText('m365agents.local.yml')), ...tunnel];
+    const values = env('local');
+    expect(generated.filter((name) => values.has(name) && values.get(name) !== '')).toEqual([]);
+    expect(['TEAMS_APP_ID', 'BOT_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT'].filter((name) => values.get(name) !== '')).toEqual(
+      [],
+    );
   });
 
   it('the Bicep writes the values the manifest and the deploy step need', () => {

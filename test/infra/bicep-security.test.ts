@@ -1,4 +1,4 @@
-import { appSettings, bicepFiles, readText, settingsReadByConfig } from './infra-files';
+import { appSettings, bicepFiles, bicepResources, readText, settingsReadByConfig } from './infra-files';
 
 /**
  * Bicep cannot be compiled on the machines that build this repository (no Bicep compiler on the registries
@@ -14,8 +14,8 @@ const main = files.get('infra/azure.bicep')!;
 const PLATFORM_SETTINGS = [
   'AZURE_CLIENT_ID',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
-  'ApplicationInsightsAgent_EXTENSION_VERSION',
   'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'WEBSITE_RUN_FROM_PACKAGE',
 ];
 
 describe('infra/ Bicep security', () => {
@@ -43,16 +43,34 @@ describe('infra/ Bicep security', () => {
     expect(main).toMatch(/appPrincipalId: identity\.properties\.principalId/);
   });
 
-  it('web app: HTTPS only, TLS 1.2 minimum, no FTP, health check on /healthz, Node 20 and npm start', () => {
+  it('web app: HTTPS only, TLS 1.2 minimum, no FTP, health check on /readyz, Node 24 and npm start', () => {
     expect(webApp).toMatch(/^\s+httpsOnly: true$/m);
     expect(webApp).toMatch(/^\s+minTlsVersion: '1\.2'$/m);
     expect(webApp).toMatch(/^\s+scmMinTlsVersion: '1\.2'$/m);
     expect(webApp).toMatch(/^\s+ftpsState: 'Disabled'$/m);
-    expect(webApp).toMatch(/^\s+healthCheckPath: '\/healthz'$/m);
+    expect(webApp).toMatch(/^\s+healthCheckPath: '\/readyz'$/m);
     expect(webApp).toMatch(/^\s+appCommandLine: 'npm start'$/m);
     expect(webApp).toMatch(/^\s+reserved: true$/m);
-    expect(main).toMatch(/param linuxFxVersion string = 'NODE\|20-lts'/);
+    expect(main).toMatch(/param linuxFxVersion string = 'NODE\|24-lts'/);
+    expect(webApp).toMatch(/^\s+linuxFxVersion: linuxFxVersion$/m);
     expect(webApp).toMatch(/type: 'UserAssigned'\s+userAssignedIdentities: \{\s+'\$\{identityId\}': \{\}/);
+  });
+
+  it('web app: no publishing with a user name and password (SCM/Kudu and FTP basic auth off)', () => {
+    const policies = [...bicepResources(webApp).values()].filter((resource) =>
+      resource.type.startsWith('Microsoft.Web/sites/basicPublishingCredentialsPolicies@'),
+    );
+    expect(policies.map((policy) => /^\s+name: '(\w+)'$/m.exec(policy.body)?.[1]).sort()).toEqual(['ftp', 'scm']);
+    for (const policy of policies) {
+      expect(policy.body).toMatch(/^\s+parent: site$/m);
+      expect(policy.body).toMatch(/properties: \{\s+allow: false\s+\}/);
+    }
+  });
+
+  it('web app: runs the package it is sent, with no build on the server', () => {
+    const settings = appSettings(webApp);
+    expect(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe("'false'");
+    expect(settings.get('WEBSITE_RUN_FROM_PACKAGE')).toBe("'1'");
   });
 
   it('Azure Bot: the managed identity as its app (UserAssignedMSI), the Teams channel on, the web app as endpoint', () => {
@@ -110,11 +128,15 @@ describe('infra/ Bicep security', () => {
       'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15',
       'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15',
       'Microsoft.DocumentDB/databaseAccounts@2024-11-15',
+      'Microsoft.Insights/actionGroups@2023-01-01',
       'Microsoft.Insights/components@2020-02-02',
       'Microsoft.Insights/diagnosticSettings@2021-05-01-preview',
+      'Microsoft.Insights/metricAlerts@2018-03-01',
+      'Microsoft.Insights/scheduledQueryRules@2022-06-15',
       'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31',
       'Microsoft.OperationalInsights/workspaces@2023-09-01',
       'Microsoft.Web/serverfarms@2023-12-01',
+      'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01',
       'Microsoft.Web/sites@2023-12-01',
     ]);
   });

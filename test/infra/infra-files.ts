@@ -44,3 +44,28 @@ export function bicepOutputs(bicep: string): string[] {
 export function settingsReadByConfig(): string[] {
   return [...readText('src/config.ts').matchAll(/\btext\('([A-Z_]+)'\)/g)].map((match) => match[1]);
 }
+
+/** A top-level `resource` declaration of a Bicep file: its type with API version, and its text up to the closing brace. */
+export interface BicepResource {
+  type: string;
+  body: string;
+}
+
+/** The top-level resources of a Bicep file by symbolic name (a loop's body included). */
+export function bicepResources(bicep: string): Map<string, BicepResource> {
+  const resources = new Map<string, BicepResource>();
+  for (const match of bicep.matchAll(/^resource (\w+) '([^']+)' = /gm)) {
+    const start = match.index! + match[0].length;
+    const end = bicep.slice(start).search(/^[}\]]$/m);
+    resources.set(match[1], { type: match[2], body: bicep.slice(start, end < 0 ? undefined : start + end + 1) });
+  }
+  return resources;
+}
+
+/** The `name: value` lines directly inside a `module <symbol> …` block's `params`. */
+export function moduleParams(bicep: string, symbol: string): Map<string, string> {
+  const start = bicep.search(new RegExp(`^module ${symbol} '`, 'm'));
+  if (start < 0) return new Map();
+  const block = bicep.slice(start, start + bicep.slice(start).search(/^}$/m));
+  return new Map([...block.matchAll(/^ {4}(\w+): (.+)$/gm)].map(([, name, value]) => [name, value.trim()]));
+}

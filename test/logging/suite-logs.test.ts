@@ -11,7 +11,7 @@ import { capturedLines, capturedSecrets } from '../support/log-capture';
 import { startTokenAuthority, type TokenAuthority } from '../../scripts/load/token-authority';
 
 /**
- * Runs last (test/support/jest-sequencer.js): reads every log line the whole suite produced — the app's JSON logs,
+ * Runs last, as its own jest run (test/support/run-suite.js): reads every log line the whole suite produced — the app's JSON logs,
  * console output of the app and its libraries, and the output of processes the tests started — and looks for
  * bearer tokens, keys and the answer text test users sent. It first makes some noise of its own, so that it checks
  * something even when run alone.

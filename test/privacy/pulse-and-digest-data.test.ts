@@ -1,13 +1,16 @@
 import { cardsOf, cardText, startTestBot, submitData, textsOf, TENANT, type TestBot } from '../support/bot-harness';
 import { FakeTeamsService } from '../support/fake-teams-service';
+import { exportThroughOneDrive, startFakeOneDrive, type FakeOneDrive } from '../support/fake-onedrive';
 import { answersFor, inChannel, pulseCardOf, saidIn, startPulse } from '../pulse/pulse-chat';
 
 jest.setTimeout(60_000);
 
 let service: FakeTeamsService;
 let bot: TestBot;
+let oneDrive: FakeOneDrive;
 
 beforeAll(async () => {
+  oneDrive = await startFakeOneDrive();
   service = await FakeTeamsService.start(8);
   bot = await startTestBot({
     env: { PULSE_POLICY: 'anyone', LEADER_IDS: service.members[1].aadObjectId, ALLOWED_TENANTS: TENANT },
@@ -16,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.close();
   await service?.close();
+  await oneDrive?.close();
 });
 
 const member = (index: number) => bot.user(service.members[index].aadObjectId, service.members[index].name);
@@ -48,10 +52,14 @@ describe('my data, export and delete reach pulse answers and the digest too (pul
     const myData = JSON.stringify((await respondent.say('my data')).activities.at(-1)?.attachments?.[0]?.content);
     expect(myData).toContain('"title":"Pulse answers","value":"1 (of 1 pulses addressed to you)"');
     expect(myData).toContain('"title":"Leadership digest","value":"weekly"');
-    const exported = textsOf(await respondent.say('export')).join('\n');
-    expect(exported).toContain(comment);
-    expect(exported).toContain('"pulsesReceived": 1');
-    expect(exported).toContain('"frequency": "weekly"');
+    const exported = (await exportThroughOneDrive(respondent, oneDrive)) as {
+      pulseResponses: Array<{ comment?: string }>;
+      pulsesReceived: number;
+      digest?: { frequency: string };
+    };
+    expect(exported.pulseResponses.map((response) => response.comment)).toEqual([comment]);
+    expect(exported.pulsesReceived).toBe(1);
+    expect(exported.digest?.frequency).toBe('weekly');
 
     const confirm = await respondent.say('delete my data');
     const card = confirm.activities.at(-1)?.attachments?.[0]?.content as {

@@ -1,48 +1,25 @@
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { RUNTIME_FILES, stageDeployment } from '../../scripts/stage-deploy/stage';
 import { startProductionProcess, type ProductionProcess } from '../support/production-process';
 
 /**
- * `npm start` on a production install: the built app, its runtime files and the lock file copied to an empty folder,
- * `npm ci --omit=dev` there (so no devDependency exists), then the production entry with production settings.
+ * `npm start` from the deployment package: what `npm run stage:deploy` puts together for App Service (the built app,
+ * its runtime files and the lock file in an empty folder, `npm ci --omit=dev` there, so no devDependency exists),
+ * started with production settings.
  */
 const ROOT = path.resolve(__dirname, '../..');
-/** What the running app reads: its code, its card templates and content pack, package.json (the project root marker). */
-const RUNTIME_FILES = ['package.json', 'package-lock.json', 'lib/src', 'lib/dialogs', 'cards', 'dialogs/content'];
 const INSTALL_DEADLINE_MS = 240_000;
 
-const run = promisify(execFile);
-
-/** npm settings the install keeps from the environment: where the registry, cache and certificates are. */
-const NPM_SETTINGS = new Set([
-  'registry',
-  'cache',
-  'userconfig',
-  'globalconfig',
-  'cafile',
-  'proxy',
-  'https_proxy',
-  'noproxy',
-]);
-
-/**
- * The environment for the install. `npm test` exports its own settings as npm_config_* (among them local_prefix, this
- * repository): passed on, they would point the install at the repository instead of the folder.
- */
-function installEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => {
-      const npmSetting = /^npm_config_(.+)$/i.exec(name);
-      if (npmSetting) return NPM_SETTINGS.has(npmSetting[1].toLowerCase());
-      return !/^npm_/i.test(name) && name !== 'INIT_CWD';
-    }),
+/** Every symbolic link under a folder (a zip deploy would not keep them). */
+function symbolicLinks(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((entry) =>
+    lstatSync(path.join(folder, entry)).isSymbolicLink(),
   );
 }
 
-describe('npm start on a production install (npm ci --omit=dev, production settings)', () => {
+describe('npm start from the deployment package (npm run stage:deploy: npm ci --omit=dev, production settings)', () => {
   let folder: string;
   let app: ProductionProcess;
 
@@ -50,14 +27,7 @@ describe('npm start on a production install (npm ci --omit=dev, production setti
     if (!existsSync(path.join(ROOT, 'lib/src/index.js')))
       throw new Error('lib/ is missing: `npm test` builds it first (pretest)');
     folder = mkdtempSync(path.join(tmpdir(), 'strategy-guide-production-'));
-    for (const file of RUNTIME_FILES) cpSync(path.join(ROOT, file), path.join(folder, file), { recursive: true });
-    // --prefer-offline: the packages are in the npm cache after the project's own install; the registry otherwise.
-    await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], {
-      cwd: folder,
-      env: installEnv(),
-      timeout: INSTALL_DEADLINE_MS,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await stageDeployment({ root: ROOT, out: folder });
     app = await startProductionProcess({ root: folder });
   }, INSTALL_DEADLINE_MS + 60_000);
 
@@ -69,7 +39,16 @@ describe('npm start on a production install (npm ci --omit=dev, production setti
   it('has no devDependency installed (the install is a production one)', () => {
     expect(existsSync(path.join(folder, 'node_modules/@vercel/cosmosdb-server'))).toBe(false);
     expect(existsSync(path.join(folder, 'node_modules/jest'))).toBe(false);
+    expect(existsSync(path.join(folder, 'node_modules/typescript'))).toBe(false);
     expect(existsSync(path.join(folder, 'node_modules/botbuilder'))).toBe(true);
+  });
+
+  it('holds only the runtime files and their dependencies: no sources, tests or scripts, no symbolic links', () => {
+    const topLevel = new Set(RUNTIME_FILES.map((file) => file.split('/')[0]));
+    expect(readdirSync(folder).sort()).toEqual([...topLevel, 'node_modules'].sort());
+    expect(readdirSync(path.join(folder, 'lib')).sort()).toEqual(['dialogs', 'src']);
+    expect(existsSync(path.join(folder, 'src'))).toBe(false);
+    expect(symbolicLinks(folder)).toEqual([]);
   });
 
   it('listens and answers GET /healthz', async () => {

@@ -42,6 +42,10 @@ export interface TestBotOptions {
   drainTimeoutMs?: number;
   /** Replies in normal mode: the wait between attempts (record it, skip it) and the time one attempt may take. */
   replyDelivery?: AppOptions['replyDelivery'];
+  /** How exports are put into OneDrive (the app's HTTP uploader by default). */
+  fileUploader?: AppOptions['fileUploader'];
+  /** Where the app counts turns, answers, sends and throttling (nowhere by default). */
+  telemetry?: AppOptions['telemetry'];
 }
 
 /** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
@@ -91,6 +95,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       clock: options.clock,
       drainTimeoutMs: options.drainTimeoutMs,
       replyDelivery: options.replyDelivery,
+      fileUploader: options.fileUploader,
+      telemetry: options.telemetry,
     });
   // Production mode leaves creating the database to infra/; here the local set-up does it.
   if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();

@@ -12,6 +12,7 @@ import { TurnUnit } from '../../strategy/turn-unit';
 import { PLAYGROUND_DEFAULTS } from '../playground-defaults';
 import { demoAnswers, type DemoAnswer } from './answers';
 import { CombinedChanges } from './combined-changes';
+import { assertDemoAllowed } from './demo-allowed';
 import { DEMO_TEAMS, demoPeople, type DemoPerson } from './organisation';
 import { SeededRandom } from './random';
 
@@ -38,25 +39,10 @@ export interface DemoSeedReport {
   examplePersonId: string;
 }
 
-/** `--demo` asked for somewhere it must not write. */
-export class DemoRefused extends Error {
-  override name = 'DemoRefused';
-}
-
 export const DEFAULT_DEMO_SEED = 20261;
 const DAY_MS = 86_400_000;
 /** People (or documents) written at once. */
 const WIDTH = 8;
-
-/** Refuses unless this is local mode with the embedded, in-memory store (never a real COSMOS_ENDPOINT). */
-export function assertDemoAllowed(config: Config): void {
-  if (config.mode !== 'local')
-    throw new DemoRefused('--demo is for local runs only (npm run dev); it never writes to a deployed bot’s data.');
-  if (config.cosmos.endpoint)
-    throw new DemoRefused(
-      '--demo fills only the embedded, in-memory store: unset COSMOS_ENDPOINT to use it (it never writes simulated people into a real database).',
-    );
-}
 
 /**
  * Fills the Playground's tenant with a simulated organisation through the stores a real turn uses: each person's

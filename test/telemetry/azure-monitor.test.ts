@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
+import { startBotProcess, type BotProcess } from '../support/bot-process';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { startFakeIngestion, type Envelope, type FakeIngestion } from '../support/fake-ingestion';
+
+/**
+ * The built bot in a process of its own (`npm run dev -- --no-playground`), with and without
+ * APPLICATIONINSIGHTS_CONNECTION_STRING. With it, the real @azure/monitor-opentelemetry sends to a FAKE ingestion
+ * endpoint (HTTPS on loopback); the Teams connector is a FAKE too. A preloaded script (support/network-report.js)
+ * notes every connection the process makes, refuses any that would leave this machine, and lists the telemetry
+ * modules it loaded.
+ */
+jest.setTimeout(120_000);
+
+interface NetworkReport {
+  connections: string[];
+  refused: string[];
+  telemetryModules: string[];
+}
+
+let cosmos: EmbeddedCosmos;
+let connector: FakeConnector;
+let ingestion: FakeIngestion;
+let folder: string;
+
+beforeAll(async () => {
+  cosmos = await startEmbeddedCosmos();
+  connector = await startFakeConnector();
+  ingestion = await startFakeIngestion();
+  folder = mkdtempSync(path.join(tmpdir(), 'telemetry-test-'));
+});
+afterAll(async () => {
+  await ingestion?.close();
+  await connector?.close();
+  await cosmos?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const portOf = (url: string) => new URL(url).port;
+
+/** Starts the bot process with these settings added, has one user start the questionnaire in Teams' normal mode. */
+async function runOneTurn(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ bot: BotProcess; report: NetworkReport }> {
+  const reportFile = path.join(folder, `${name}.json`);
+  const bot = await startBotProcess({
+    COSMOS_ENDPOINT: cosmos.endpoint,
+    COSMOS_KEY: cosmos.key,
+    COSMOS_DATABASE: name,
+    NODE_OPTIONS: `--require ${path.resolve(__dirname, '../support/network-report.js')}`,
+    NETWORK_REPORT_FILE: reportFile,
+    ...env,
+  });
+  try {
+    const user = bot.user(`eeeeeeee-0000-4000-8000-00000000000${name.length % 10}`, 'Tess Telemetry');
+    const sentBefore = connector.sent.length;
+    const reply = await user.post({
+      type: 'message',
+      text: 'start',
+      serviceUrl: connector.serviceUrl,
+      deliveryMode: undefined,
+    });
+    expect(reply.status).toBe(200);
+    expect(connector.sent.length).toBeGreaterThan(sentBefore);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
+  } finally {
+    await bot.stop();
+  }
+  return { bot, report: JSON.parse(readFileSync(reportFile, 'utf8')) as NetworkReport };
+}
+
+const ofType = (type: string) => ingestion.envelopes.filter((envelope) => envelope.data?.baseType === type);
+const operationOf = (envelope: Envelope) => envelope.tags?.['ai.operation.id'];
+
+describe('Application Insights (real @azure/monitor-opentelemetry, FAKE ingestion endpoint)', () => {
+  it('without the setting loads no telemetry module, sends nothing and connects only to Cosmos and the connector', async () => {
+    const { bot, report } = await runOneTurn('off', {});
+    expect(report.telemetryModules).toEqual([]);
+    expect(report.refused).toEqual([]);
+    const ports = new Set(report.connections.map((target) => target.split(':').at(-1)));
+    expect([...ports].sort()).toEqual([portOf(cosmos.endpoint), portOf(connector.serviceUrl)].sort());
+    expect(ingestion.envelopes).toEqual([]);
+    expect(bot.logs.some((line) => 'traceId' in line)).toBe(false);
+  });
+
+  it('with it sends the /api/messages request, its Cosmos and connector dependencies and the metrics; log lines carry the trace id', async () => {
+    const { bot, report } = await runOneTurn('on', {
+      APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString,
+      NODE_EXTRA_CA_CERTS: ingestion.caFile,
+      // Every trace kept (the default keeps 5 a second), and nothing sent to Microsoft's own endpoints (SDK statistics).
+      OTEL_TRACES_SAMPLER: 'always_on',
+      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+      APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+      APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true',
+      // As on App Service, so the resource detector does not probe for a virtual machine's metadata service.
+      WEBSITE_SITE_NAME: 'strategy-guide-test',
+    });
+    expect(report.telemetryModules.some((module) => module.includes('@azure/monitor-opentelemetry'))).toBe(true);
+    // The distro polls its control plane 5-15 s after start; here that is kept from leaving the machine.
+    expect(report.refused.filter((target) => target !== 'settings.sdk.monitor.azure.com:443')).toEqual([]);
+    expect(report.connections).toContain(
+      `127.0.0.1:${portOf(ingestion.connectionString.split('IngestionEndpoint=')[1])}`,
+    );
+    expect(ingestion.paths.every((route) => route === '/v2.1/track')).toBe(true);
+
+    const requests = ofType('RequestData');
+    // The platform's probes are not recorded; the turn is.
+    expect(requests.map((request) => new URL(String(request.data?.baseData?.url)).pathname)).toEqual(['/api/messages']);
+    const [turn] = requests;
+    expect(turn.data?.baseData?.responseCode).toBe('200');
+    const operation = operationOf(turn);
+    expect(operation).toMatch(/^[0-9a-f]{32}$/);
+
+    const dependencies = ofType('RemoteDependencyData').filter((dependency) => operationOf(dependency) === operation);
+    const calls = dependencies.map((dependency) => String(dependency.data?.baseData?.name));
+    // Cosmos DB's REST API (the person and session read, the answer batch) and the replies posted to the connector.
+    expect(calls).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/dbs\/on\/colls\/users\/docs\//)]));
+    expect(calls).toEqual(expect.arrayContaining([expect.stringMatching(/^POST \/dbs\/on\/colls\/users\/docs$/)]));
+    expect(calls).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^POST \/v3\/conversations\/a%3Apersonal-[^/]+\/activities/)]),
+    );
+
+    const turnLog = bot.logs.find((line) => line.event === 'turn.done');
+    expect(turnLog?.traceId).toBe(operation);
+    expect(bot.logs.find((line) => line.event === 'http.activity')?.traceId).toBe(operation);
+
+    const metrics = ofType('MetricData').flatMap((envelope) =>
+      ((envelope.data?.baseData?.metrics ?? []) as { name: string; value: number; count?: number }[]).map((metric) => ({
+        ...metric,
+        properties: envelope.data?.baseData?.properties ?? {},
+      })),
+    );
+    const turns = metrics.filter((metric) => metric.name === 'strategyguide.turns');
+    expect(turns.map((metric) => [metric.properties.outcome, metric.value])).toEqual([['ok', 1]]);
+    expect(bot.logs.find((line) => line.event === 'app.started')?.traceId).toBeUndefined();
+    const durations = metrics.filter((metric) => metric.name === 'strategyguide.turn.duration');
+    expect(durations.map((metric) => [metric.properties.outcome, metric.count])).toEqual([['ok', 1]]);
+  });
+});
