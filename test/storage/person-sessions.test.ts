@@ -5,7 +5,7 @@ import { loadContentPack } from '../../src/content/load-content-pack';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { AggregateStore, aggregateId } from '../../src/storage/aggregate-store';
 import { answerDocument, AnswerStore } from '../../src/storage/answer-store';
-import { sessionId, SessionStore } from '../../src/storage/session-store';
+import { SessionConflictError, sessionId, SessionStore } from '../../src/storage/session-store';
 import { TeamMembership } from '../../src/storage/team-membership';
 import { cardsOf, startTestBot, textsOf, TENANT, TestUser, type TestBot } from '../support/bot-harness';
 import { nextWith, progressOf } from '../support/card-driver';
@@ -216,5 +216,17 @@ describe('one answer set per person, however many conversations', () => {
       answers: { 'bi-industry-impact': { kind: 'rating', value: 2 } },
       teamIds: [RED.id],
     });
+  });
+
+  it('saves the session of a new person made without a read, and refuses one for a person already stored', async () => {
+    const sessions = new SessionStore(bot.containers.users);
+    const userId = randomUUID();
+    const fresh = SessionStore.forNewPerson(TENANT, userId, 'a:import');
+    fresh.doc.answers['bi-industry-impact'] = { kind: 'rating', value: 3 };
+    await sessions.save(fresh, new Date());
+    expect((await sessions.load(TENANT, userId, 'a:import', true)).doc.answers).toEqual(fresh.doc.answers);
+    const again = SessionStore.forNewPerson(TENANT, userId, 'a:import');
+    await expect(sessions.save(again, new Date())).rejects.toThrow(SessionConflictError);
+    expect((await sessions.load(TENANT, userId, 'a:import', true)).doc.answers).toEqual(fresh.doc.answers);
   });
 });
