@@ -144,6 +144,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     clock,
   });
+  const digestService = new DigestService({
+    store: digestStore,
+    summaries,
+    cards,
+    tenants,
+    directory: config,
+    clock,
+    noteTenant: (tenantId) => digestTenants.add(tenantId),
+  });
   const leadership = new LeaderService({
     index,
     cards,
@@ -152,7 +161,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     directory: config,
     memberships,
     aggregates,
-    digests: new DigestService(digestStore, clock, (tenantId) => digestTenants.add(tenantId)),
+    digests: digestService,
     audit: admin.audit,
     scans: admin.scans,
     roleChanges: admin.roleChanges,
@@ -206,14 +215,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const digests = new DigestScheduler({
     store: digestStore,
     tenants: () => digestTenants,
-    send: digestSender({
-      adapter,
-      appId: config.mode === 'local' ? '' : config.bot.appId,
-      cards,
-      summaries,
-      tenants,
-      directory: config,
-    }),
+    send: digestSender({ adapter, appId: config.mode === 'local' ? '' : config.bot.appId, digests: digestService }),
     clock,
     logger,
     telemetry,

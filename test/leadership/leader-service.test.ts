@@ -40,6 +40,7 @@ const clock = () => new Date();
 const digestTenants = new Set<string>();
 let bot: TestBot;
 let service: LeaderService;
+let digests: DigestService;
 let aggregates: AggregateStore;
 
 beforeAll(async () => {
@@ -50,15 +51,26 @@ beforeAll(async () => {
   const memberships = new TeamMembership(users);
   const audit = new AuditTrail(new CosmosAuditStore(bot.containers.audit), silentLogger, clock);
   const stores = { answers: new AnswerStore(users), aggregates, memberships };
+  const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
+  const cards = new CardRenderer();
+  digests = new DigestService({
+    store: new DigestStore(tenantsContainer),
+    summaries,
+    cards,
+    tenants,
+    directory: config,
+    clock,
+    noteTenant: (tenantId) => digestTenants.add(tenantId),
+  });
   service = new LeaderService({
     index,
-    cards: new CardRenderer(),
-    summaries: new SummaryService(index, aggregates, config.summaryThresholds),
+    cards,
+    summaries,
     tenants,
     directory: config,
     memberships,
     aggregates,
-    digests: new DigestService(new DigestStore(tenantsContainer), clock, (tenantId) => digestTenants.add(tenantId)),
+    digests,
     audit,
     scans: new SummaryScans({
       index,
@@ -139,6 +151,21 @@ describe('LeaderService, called directly', () => {
     expect(answer.replies).toEqual([expect.stringMatching(/^Done: you'll get the organisation summary monthly here/)]);
     expect(digestTenants.has(TENANT)).toBe(true);
     expect(await personal(LEADER, 'digest off')).toEqual(['Done: no more summary digests.']);
+  });
+
+  it('fills a due digest with the organisation card while its subscriber is a leader, and with nothing after', async () => {
+    const subscription = {
+      id: 'digest',
+      type: 'digest' as const,
+      tenantId: TENANT,
+      frequency: 'weekly' as const,
+      conversationReference: {},
+      nextDueAt: new Date().toISOString(),
+      timeZone: 'UTC',
+    };
+    const card = await digests.digestFor({ ...subscription, userId: LEADER });
+    expect(cardText(card?.content).split('\n')[0]).toBe('Your weekly AI strategy digest');
+    expect(await digests.digestFor({ ...subscription, userId: EMPLOYEE })).toBeUndefined();
   });
 
   it('gives an admin the scan as a job to run after the turn, and refuses it to a leader', async () => {
