@@ -1,4 +1,4 @@
-import { aggregateChanges, type AggregateChange } from '../../aggregation/aggregate-changes';
+import type { AggregateChange } from '../../aggregation/aggregate-changes';
 import type { TurnUnit } from '../../strategy/turn-unit';
 
 /** The summed change of everyone who changed one counters document, and who they are. */
@@ -16,7 +16,7 @@ export class CombinedChanges {
 
   /** Adds what one person's turn changes (as the bot would apply it when the turn ends). */
   add(personId: string, unit: TurnUnit): void {
-    for (const change of aggregateChanges(unit.pendingDeltas, unit.pendingQuotes)) {
+    for (const change of unit.pendingChanges.changes()) {
       const key = `${change.questionId}\u0000${change.teamId ?? ''}`;
       const entry = this.byDocument.get(key);
       if (!entry) {
