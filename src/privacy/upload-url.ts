@@ -24,6 +24,11 @@ export function allowedUploadUrl(value: unknown, mode: RunMode): URL | undefined
   const host = url.hostname.toLowerCase();
   if (mode === 'local' && LOOPBACK_HOSTS.has(host) && (url.protocol === 'http:' || url.protocol === 'https:'))
     return url;
-  const sharePoint = SHAREPOINT_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
-  return url.protocol === 'https:' && url.port === '' && sharePoint ? url : undefined;
+  return url.protocol === 'https:' && url.port === '' && isSharePointHost(host) ? url : undefined;
+}
+
+/** True for a host an export may be uploaded to in production (telemetry leaves such calls out). */
+export function isSharePointHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return SHAREPOINT_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
 }
