@@ -198,6 +198,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     pack: () => ({ id: pack.id, version: pack.version }),
     version: appVersion(),
     logger,
+    now: () => clock().getTime(),
   });
   const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness);
   const digests = new DigestScheduler({
