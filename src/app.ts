@@ -195,7 +195,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const gate = new RequestGate();
   const readiness = new Readiness({
     readCosmos: (abortSignal) => containers.tenants.read({ abortSignal }),
-    pack: () => ({ id: pack.id, version: pack.version }),
+    pack: { id: pack.id, version: pack.version },
     version: appVersion(),
     logger,
     now: () => clock().getTime(),

@@ -107,18 +107,18 @@ describe('GET /readyz (real HTTP, embedded Cosmos)', () => {
 });
 
 describe('Readiness', () => {
-  it('names the content pack when it is not loaded, without asking more of Cosmos than one read', async () => {
+  it('has probes that arrive together share one Cosmos read', async () => {
     let reads = 0;
     const readiness = new Readiness({
       readCosmos: async () => reads++,
-      pack: () => undefined,
+      pack: { id: 'pack', version: '1' },
       version: '1.2.3',
       logger: jsonLogger(() => undefined),
     });
     const [first, second] = await Promise.all([readiness.check(), readiness.check()]);
     expect(first).toEqual({
-      status: 503,
-      body: { status: 'not ready', failed: ['content-pack'], message: 'The content pack is not loaded.' },
+      status: 200,
+      body: { status: 'ready', version: '1.2.3', pack: { id: 'pack', version: '1' } },
     });
     expect(second).toBe(first);
     expect(reads).toBe(1);
