@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
@@ -103,6 +104,19 @@ async function runOneTurn(
   return { bot, report: JSON.parse(readFileSync(reportFile, 'utf8')) as NetworkReport };
 }
 
+/** The settings that send to the fake ingestion endpoint and nowhere else. */
+const telemetryOn = () => ({
+  APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString,
+  NODE_EXTRA_CA_CERTS: ingestion.caFile,
+  // Every trace kept (the default keeps 5 a second), and nothing sent to Microsoft's own endpoints (SDK statistics).
+  OTEL_TRACES_SAMPLER: 'always_on',
+  APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+  APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+  APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true',
+  // As on App Service, so the resource detector does not probe for a virtual machine's metadata service.
+  WEBSITE_SITE_NAME: 'strategy-guide-test',
+});
+
 const ofType = (type: string) => ingestion.envelopes.filter((envelope) => envelope.data?.baseType === type);
 const operationOf = (envelope: Envelope) => envelope.tags?.['ai.operation.id'];
 
@@ -121,17 +135,7 @@ describe('Application Insights (real @azure/monitor-opentelemetry, FAKE ingestio
   });
 
   it('with it sends the /api/messages request, its Cosmos and connector dependencies and the metrics; log lines carry the trace id', async () => {
-    const { bot, report } = await runOneTurn('on', {
-      APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString,
-      NODE_EXTRA_CA_CERTS: ingestion.caFile,
-      // Every trace kept (the default keeps 5 a second), and nothing sent to Microsoft's own endpoints (SDK statistics).
-      OTEL_TRACES_SAMPLER: 'always_on',
-      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-      APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
-      APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true',
-      // As on App Service, so the resource detector does not probe for a virtual machine's metadata service.
-      WEBSITE_SITE_NAME: 'strategy-guide-test',
-    });
+    const { bot, report } = await runOneTurn('on', telemetryOn());
     onRun = bot;
     expect(report.telemetryModules.some((module) => module.includes('@azure/monitor-opentelemetry'))).toBe(true);
     // The distro polls its control plane 5-15 s after start; here that is kept from leaving the machine.
@@ -190,5 +194,26 @@ describe('Application Insights (real @azure/monitor-opentelemetry, FAKE ingestio
   it('prints nothing but JSON lines besides the dev banner (the Azure SDK logs go through the JSON logger)', () => {
     expect(plainLinesWithoutTelemetry?.length).toBeGreaterThan(0);
     expect(plainLinesOf(onRun)).toEqual(plainLinesWithoutTelemetry);
+  });
+
+  it('sends what was recorded while starting when the start fails (the port is taken)', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((taken.address() as { port: number }).port);
+      await expect(
+        startBotProcess({
+          COSMOS_ENDPOINT: cosmos.endpoint,
+          COSMOS_KEY: cosmos.key,
+          COSMOS_DATABASE: 'startfail',
+          ...telemetryOn(),
+          PORT: port,
+        }),
+      ).rejects.toThrow(/exited \(1\) before listening/);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+    const setUp = ofType('RemoteDependencyData').map((dependency) => String(dependency.data?.baseData?.name));
+    expect(setUp).toEqual(expect.arrayContaining([expect.stringMatching(/ \/dbs\/startfail\b/)]));
   });
 });
