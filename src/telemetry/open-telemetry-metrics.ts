@@ -15,7 +15,8 @@ export function openTelemetryMetrics(meter: Meter): Telemetry {
     description: 'Questionnaire answers committed to Cosmos DB',
   });
   const pulseSends = meter.createCounter('strategyguide.pulse.sends', {
-    description: 'Attempts to post a pulse card to Teams, by result (sent, throttled, failed)',
+    description:
+      'Calls to Teams for a pulse card, by result (sent, throttled, failed) and step (conversation, send, update)',
   });
   const pulseSendFailures = meter.createCounter('strategyguide.pulse.send_failures', {
     description: 'People a pulse or reminder did not reach after every retry',
@@ -30,7 +31,7 @@ export function openTelemetryMetrics(meter: Meter): Telemetry {
       turns.add(1, { outcome });
     },
     answersStored: (count) => answersStored.add(count),
-    pulseSendAttempted: (result) => pulseSends.add(1, { result }),
+    pulseSendAttempted: (result, step) => pulseSends.add(1, { result, step }),
     pulseDeliveryFailed: () => pulseSendFailures.add(1),
     digestSent: () => digestsSent.add(1),
     cosmosThrottled: () => cosmosThrottles.add(1),
