@@ -144,7 +144,7 @@ describe('infra/ Bicep: alerts', () => {
 describe('infra/ Bicep: who may reach Cosmos DB', () => {
   it('is a parameter whose default, and the dev environment, keep the bot working', () => {
     expect(main).toMatch(
-      /@allowed\(\['Enabled', 'AzureOnly', 'Disabled'\]\)\n@description\('[^']*'\)\nparam cosmosPublicNetworkAccess string = 'Enabled'/,
+      /@allowed\(\['Enabled', 'AzureOnly'\]\)\n@description\('[^']*'\)\nparam cosmosPublicNetworkAccess string = 'Enabled'/,
     );
     expect(moduleParams(main, 'cosmos').get('publicNetworkAccess')).toBe('cosmosPublicNetworkAccess');
     expect(moduleParams(main, 'cosmos').get('allowedIpRanges')).toBe('cosmosAllowedIpRanges');
@@ -153,10 +153,13 @@ describe('infra/ Bicep: who may reach Cosmos DB', () => {
     expect(parseEnvFile(readText('env/.env.dev')).get('COSMOS_PUBLIC_NETWORK_ACCESS')).toBe('Enabled');
   });
 
-  it('AzureOnly allows Azure datacenters (0.0.0.0, where the web app is) and the listed ranges; Disabled turns the endpoint off', () => {
+  it('AzureOnly allows Azure datacenters (0.0.0.0, where the web app is) and the listed ranges; the endpoint is never off', () => {
     const [account] = ofType(cosmos, 'Microsoft.DocumentDB/databaseAccounts');
-    expect(account.body).toMatch(
-      /^\s+publicNetworkAccess: publicNetworkAccess == 'Disabled' \? 'Disabled' : 'Enabled'$/m,
+    // No private endpoint is created, so a Disabled public endpoint would leave the bot without its database.
+    expect(account.body).toMatch(/^\s+publicNetworkAccess: 'Enabled'$/m);
+    expect(`${main}\n${cosmos}`).not.toMatch(/'Disabled'/);
+    expect(cosmos).toMatch(
+      /@allowed\(\['Enabled', 'AzureOnly'\]\)\n@description\('[^']*'\)\nparam publicNetworkAccess string/,
     );
     expect(account.body).toMatch(/^\s+ipRules: ipRules$/m);
     expect(cosmos).toMatch(/^var ipRules = publicNetworkAccess == 'AzureOnly' \? azureOnlyRules : \[\]$/m);
