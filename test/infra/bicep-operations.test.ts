@@ -1,4 +1,11 @@
+import {
+  AggregationTemporality,
+  InMemoryMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+} from '@opentelemetry/sdk-metrics';
 import { parseEnvFile } from '../../scripts/package-app/env-file';
+import { METER_NAME, METRIC_NAMES, openTelemetryMetrics } from '../../src/telemetry/open-telemetry-metrics';
 import { bicepFiles, bicepParams, bicepResources, moduleParams, readText, type BicepResource } from './infra-files';
 
 /**
@@ -108,10 +115,13 @@ describe('infra/ Bicep: alerts', () => {
     expect(cosmos).toMatch(/^output id string = account\.id$/m);
   });
 
-  it('alerts on pulse send failures with a log query on the metric the app sends to Application Insights', () => {
+  it('alerts on pulse send failures with a log query on the metric the app sends to Application Insights', async () => {
     expect(logAlerts).toHaveLength(1);
     const [pulse] = logAlerts;
-    expect(alerts).toMatch(/^var pulseSendFailuresMetric = 'strategyguide\.pulse\.send_failures'$/m);
+    // The name the app really gives the metric: renaming it there breaks this test, not the alert in silence.
+    const queried = /^var pulseSendFailuresMetric = '([^']+)'$/m.exec(alerts)?.[1];
+    expect(queried).toBe(METRIC_NAMES.pulseSendFailures);
+    expect(await exportedNameOfOneDeliveryFailure()).toBe(queried);
     expect(pulse.body).toMatch(/query: 'customMetrics \| where name == "\$\{pulseSendFailuresMetric\}" \|/);
     expect(pulse.body).toMatch(/metricMeasureColumn: 'failures'\s+operator: 'GreaterThan'\s+threshold: 0/);
     expect(pulse.body).toMatch(/scopes: \[appInsightsId\]/);
@@ -169,3 +179,18 @@ describe('infra/ Bicep: who may reach Cosmos DB', () => {
     expect(cosmos).toMatch(/^var extraIpRanges = filter\(map\(split\(allowedIpRanges, ','\)/m);
   });
 });
+
+/** The metric name the app's telemetry exports when a person is not reached (OpenTelemetry's in-memory exporter). */
+async function exportedNameOfOneDeliveryFailure(): Promise<string | undefined> {
+  const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+  const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+  const meters = new MeterProvider({ readers: [reader] });
+  try {
+    openTelemetryMetrics(meters.getMeter(METER_NAME)).pulseDeliveryFailed();
+    await reader.forceFlush();
+    const exported = exporter.getMetrics().flatMap((batch) => batch.scopeMetrics.flatMap((scope) => scope.metrics));
+    return exported.find((metric) => metric.dataPoints.length > 0)?.descriptor.name;
+  } finally {
+    await meters.shutdown();
+  }
+}
