@@ -183,7 +183,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const bot = new StrategyBot({
     main,
     background,
-    fileConsent: new FileConsentInvoke(exports, logger),
+    fileConsent: new FileConsentInvoke(exports, background, logger),
     sessions,
     aggregates,
     directory: config,
