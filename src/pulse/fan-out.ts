@@ -349,9 +349,10 @@ export class FanOut {
           reason: failureReason(outcome.error, outcome.attempts),
           updatedAt: clock().toISOString(),
         };
-    if (!outcome.ok) this.telemetry.pulseDeliveryFailed();
+    // Counted only by the instance whose write settled the entry, so a person is not counted twice.
     if (!(await store.replaceDelivery(settled, sendingEtag)))
       this.deps.logger.warn('pulse.delivery.settled-elsewhere', { tenantId: pulse.tenantId, pulseId: pulse.pulseId });
+    else if (!outcome.ok) this.telemetry.pulseDeliveryFailed();
   }
 
   private async remindOne(pulse: PulseDoc, entry: Versioned<DeliveryDoc>, channel: TeamsChannel): Promise<void> {

@@ -10,6 +10,7 @@ import type { TeamsChannel } from '../../src/pulse/teams-channel';
 import { pulseIds, type PulseDoc } from '../../src/pulse/types';
 import { openCosmos } from '../../src/storage/cosmos';
 import { PulseStore } from '../../src/storage/pulse-store';
+import type { Telemetry } from '../../src/telemetry/telemetry';
 import type { FakeTeamsService } from '../support/fake-teams-service';
 
 export const TENANT = 'tenant-fan-out';
@@ -97,6 +98,8 @@ export interface SenderOptions {
   options?: Partial<FanOutOptions>;
   /** The instance's clock (lease expiry, timestamps); real time unless given. */
   clock?: () => Date;
+  /** Where the sender counts people not reached (nowhere unless given). */
+  telemetry?: Telemetry;
 }
 
 /** One sending instance: the real HTTP channel client, its own rate limiters and lease owner id. */
@@ -111,6 +114,7 @@ export function sender(store: PulseStore, options: SenderOptions): FanOut {
     cards: plainCards,
     logger: silentLogger,
     clock,
+    telemetry: options.telemetry,
     options: { retry: { ...DEFAULT_RETRY, baseBackoffMs: 20, maxBackoffMs: 200 }, ...options.options },
   });
 }

@@ -1,5 +1,6 @@
 import type { DeliveryDoc } from '../../src/pulse/types';
 import type { PulseStore } from '../../src/storage/pulse-store';
+import { noTelemetry } from '../../src/telemetry/telemetry';
 import { HttpTeamsChannel } from '../../src/pulse/http-teams-channel';
 import type { TeamsChannel } from '../../src/pulse/teams-channel';
 import { FakeTeamsService, peakIn } from '../support/fake-teams-service';
@@ -151,6 +152,34 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     const entry = (await ledger(cosmos.store, pulse.pulseId)).find((doc) => doc.memberId === '29:member-2');
     expect(entry).toMatchObject({ state: 'failed', reason: 'gave up after 6 attempts: 503 Error' });
     expect(service.of('send').filter((request) => request.memberId === '29:member-2')).toHaveLength(6);
+  });
+
+  it('counts a person not reached only when its own write settles the entry (another instance settled one first)', async () => {
+    service = await FakeTeamsService.start(5);
+    const blocked = new Set(['29:member-2', '29:member-3']);
+    service.fault = ({ kind, memberId }) =>
+      kind === 'send' && memberId && blocked.has(memberId) ? { status: 403, code: 'MessageWritesBlocked' } : undefined;
+    const pulse = pulseFor(service);
+    await cosmos.store.createPulse(pulse);
+    // member-3's entry is settled by "another instance" just before this one writes its own result.
+    const racing = Object.create(cosmos.store) as PulseStore;
+    racing.replaceDelivery = async (delivery, etag) => {
+      if (delivery.state === 'failed' && delivery.memberId === '29:member-3')
+        await cosmos.store.replaceDelivery({ ...delivery, reason: 'settled by the other instance' }, etag);
+      return cosmos.store.replaceDelivery(delivery, etag);
+    };
+    let notReached = 0;
+    const telemetry = { ...noTelemetry, pulseDeliveryFailed: () => void notReached++ };
+
+    await sender(cosmos.store, { rate: 2000, store: racing, telemetry }).run(TENANT, pulse.pulseId);
+
+    const entries = await ledger(cosmos.store, pulse.pulseId);
+    expect(entries.find((doc) => doc.memberId === '29:member-2')).toMatchObject({ state: 'failed' });
+    expect(entries.find((doc) => doc.memberId === '29:member-3')).toMatchObject({
+      state: 'failed',
+      reason: 'settled by the other instance',
+    });
+    expect(notReached).toBe(1);
   });
 
   it('after the sender dies mid-send, a restarted sender sends the rest and the in-flight ones again: nobody is lost', async () => {
