@@ -16,11 +16,13 @@ export class LeaderActions {
   async inPersonalChat(context: TurnContext, input: UserInput): Promise<PersonalOutcome> {
     const unit = turnUnitOf(context);
     const { activity } = context;
-    const reference: Record<string, unknown> = { ...TurnContext.getConversationReference(activity) };
-    delete reference.activityId;
     const answer = await this.service.inPersonalChat(unit.speaker, input, {
       request: activity.id ? [activity.conversation.id, activity.id] : undefined,
-      conversationReference: reference,
+      conversationReference: () => {
+        const reference: Record<string, unknown> = { ...TurnContext.getConversationReference(activity) };
+        delete reference.activityId;
+        return reference;
+      },
       timeZone: activity.localTimezone,
     });
     if (answer === undefined || answer === 'own summary') return answer;

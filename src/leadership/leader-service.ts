@@ -41,9 +41,13 @@ export interface Team {
 }
 
 /** Where a 1:1 request came from, as the channel told it. */
-export interface LeaderPlace extends DigestPlace {
+export interface LeaderPlace {
   /** The asking message (conversation and activity id), so a redelivery is recognised; absent without an id. */
   request?: readonly string[];
+  /** The conversation reference a digest is sent to (see DigestPlace); built only for a digest subscription. */
+  conversationReference: () => DigestPlace['conversationReference'];
+  /** The asker's IANA zone as the channel sent it, unchecked. */
+  timeZone?: unknown;
 }
 
 /** What the leadership commands answer: the replies, and work to run after the turn (a scan of every answer). */
@@ -154,7 +158,12 @@ export class LeaderService {
         return answer(...(await this.exportSummary(speaker)));
       case 'digest':
         if (!access.leader) return answer('The summary digest is for leaders.');
-        return answer(await this.deps.digests.subscribe(speaker, command.frequency, place));
+        return answer(
+          await this.deps.digests.subscribe(speaker, command.frequency, {
+            conversationReference: place.conversationReference(),
+            timeZone: place.timeZone,
+          }),
+        );
       case 'rebuild summary': {
         if (!access.admin) return answer('Only admins can check or rebuild the summary counters.');
         const { reply, job } = await this.deps.scans.request({

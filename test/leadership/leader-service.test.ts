@@ -101,7 +101,7 @@ const ADMINS_ONLY_SCAN = 'Only admins can check or rebuild the summary counters.
 
 const speaker = (userId: string): Speaker => ({ tenantId: TENANT, userId, role: 'employee' });
 const typed = (text: string) => ({ text });
-const place = { conversationReference: { conversation: { id: 'a:personal' } } };
+const place = { conversationReference: () => ({ conversation: { id: 'a:personal' } }) };
 
 /** What a reply shows: its text, or each attachment's text (a card) or name. */
 function shown(activity: Partial<Activity> | Reply): string {
@@ -228,6 +228,22 @@ describe('LeaderService, called directly', () => {
     expect(answer.replies).toEqual([expect.stringMatching(/^Done: you'll get the organisation summary monthly here/)]);
     expect(digestTenants.has(TENANT)).toBe(true);
     expect(await personal(LEADER, 'digest off')).toEqual(['Done: no more summary digests.']);
+  });
+
+  it('builds the conversation reference only for the digest command', async () => {
+    let built = 0;
+    const counting = {
+      conversationReference: () => {
+        built += 1;
+        return { conversation: { id: 'a:personal' } };
+      },
+    };
+    for (const text of ['summary', 'organisation summary', 'export summary', 'list roles', 'check summary'])
+      await service.inPersonalChat(speaker(LEADER), typed(text), counting);
+    expect(built).toBe(0);
+    await service.inPersonalChat(speaker(LEADER), typed('digest weekly'), counting);
+    expect(built).toBe(1);
+    await service.inPersonalChat(speaker(LEADER), typed('digest off'), counting);
   });
 
   it('fills a due digest with the organisation card while its subscriber is a leader, and with nothing once the role is revoked', async () => {
