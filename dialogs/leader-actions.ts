@@ -1,4 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import { PendingChanges } from '../src/aggregation/aggregate-changes';
 import type { LeaderService, Team } from '../src/leadership/leader-service';
 import type { UserInput } from '../src/strategy/submit';
 import { sendReplies } from './send-replies';
@@ -15,11 +16,13 @@ export class LeaderActions {
   async inPersonalChat(context: TurnContext, input: UserInput): Promise<PersonalOutcome> {
     const unit = turnUnitOf(context);
     const { activity } = context;
-    const reference: Record<string, unknown> = { ...TurnContext.getConversationReference(activity) };
-    delete reference.activityId;
     const answer = await this.service.inPersonalChat(unit.speaker, input, {
       request: activity.id ? [activity.conversation.id, activity.id] : undefined,
-      conversationReference: reference,
+      conversationReference: () => {
+        const reference: Record<string, unknown> = { ...TurnContext.getConversationReference(activity) };
+        delete reference.activityId;
+        return reference;
+      },
       timeZone: activity.localTimezone,
     });
     if (answer === undefined || answer === 'own summary') return answer;
@@ -35,8 +38,13 @@ export class LeaderActions {
   async inSharedChat(context: TurnContext, input: UserInput): Promise<boolean> {
     const unit = turnUnitOf(context);
     const team = teamOf(context.activity);
-    if (team) await this.service.joinTeam(unit.session, team.id);
-    const replies = await this.service.inSharedChat(unit.speaker, input, team);
+    if (team) {
+      const joined = new PendingChanges();
+      await this.service.joinTeam(unit.session, team.id, joined);
+      // The membership is stored already, so the counters move now: this message's team card counts the person.
+      await unit.applyNow(joined);
+    }
+    const replies = await this.service.inSharedChat(unit.speaker, unit.session, input, team);
     if (!replies) return false;
     await sendReplies(context, replies);
     return true;

@@ -5,7 +5,6 @@ import { isRecord, type UserInput } from '../src/strategy/submit';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
-import { EXPORT_ONLY_IN_PERSONAL_CHAT } from '../src/privacy/export-replies';
 import type { DialogDeps } from './dialog-deps';
 import type { LeaderActions } from './leader-actions';
 import type { PrivacyActions } from './privacy-actions';
@@ -187,7 +186,7 @@ export class MainDialog extends ComponentDialog {
     if (await this.deps.leadership.inSharedChat(inner.context, input)) return Dialog.EndOfTurn;
     const command = recognizeCommand(input);
     if (command === 'export') {
-      await inner.context.sendActivity(EXPORT_ONLY_IN_PERSONAL_CHAT);
+      await this.deps.privacy.exportData(inner.context);
       return Dialog.EndOfTurn;
     }
     const message =

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PrivacyService } from '../src/privacy/privacy-service';
-import { takesFiles } from './conversation-kind';
+import { isPersonal, takesFiles } from './conversation-kind';
 import { sendReplies } from './send-replies';
 import { turnUnitOf } from './turn-state';
 
@@ -17,6 +17,7 @@ export class PrivacyActions {
     const { activity } = context;
     const place = {
       conversationId: activity.conversation.id,
+      personal: isPersonal(activity),
       takesFiles: takesFiles(activity),
       timeZone: activity.localTimezone,
     };

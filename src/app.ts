@@ -160,7 +160,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     tenants,
     directory: config,
     memberships,
-    aggregates,
     digests: digestService,
     audit: admin.audit,
     scans: admin.scans,

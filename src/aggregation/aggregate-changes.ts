@@ -1,5 +1,6 @@
 import type { ContentIndex } from '../content/content-index';
 import type { Question } from '../content/types';
+import type { Role } from '../domain/roles';
 import { counterDelta, type CountedAnswer, type Counters } from './contributions';
 import { mergeDelta, personDeltas, type AnsweredRoles, type QuestionDelta } from './person-counters';
 import { quoteChanges, type QuoteRemoval, type QuoteSet, type ScopedQuoteChanges } from './quotes';
@@ -92,7 +93,10 @@ export function answerChanges(change: AnswerChange): ChangeParts {
   return parts;
 }
 
-/** The changes that take a person's answers out of the organisation's and each of their teams' figures. */
+/**
+ * The changes that take a person's answers out of the organisation's and each of their teams' figures: each answer
+ * cleared in turn, as if the person cleared them one by one.
+ */
 export function erasureChanges(
   index: ContentIndex,
   userId: string,
@@ -100,37 +104,62 @@ export function erasureChanges(
   teamIds: readonly string[],
 ): AggregateChange[] {
   const order = index.allQuestions().map(({ question }) => question.id);
-  const answered = Object.fromEntries(answers.map((answer) => [answer.questionId, answer.role]));
-  const deltas: QuestionDelta[] = [];
-  const quotes: ScopedQuoteChanges[] = [];
-  for (const teamId of [undefined, ...teamIds]) {
-    for (const answer of answers) {
-      const ref = index.find(answer.questionId);
-      if (!ref) continue;
-      const changes = quoteChanges(ref.question, userId, answer.value, undefined);
-      if (changes.length > 0) quotes.push({ questionId: answer.questionId, teamId, changes });
-      const delta = counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined);
-      mergeDelta(deltas, answer.questionId, delta, teamId);
-    }
-    for (const change of personDeltas(order, answered, {})) mergeDelta(deltas, change.questionId, change.delta, teamId);
+  const pending = new PendingChanges();
+  let remaining: Record<string, Role> = Object.fromEntries(answers.map((answer) => [answer.questionId, answer.role]));
+  for (const answer of answers) {
+    const ref = index.find(answer.questionId);
+    if (!ref) continue;
+    const after = { ...remaining };
+    delete after[answer.questionId];
+    pending.add(
+      answerChanges({
+        question: ref.question,
+        userId,
+        before: { value: answer.value, role: answer.role },
+        order,
+        answeredBefore: remaining,
+        answeredAfter: after,
+        teamIds,
+      }),
+    );
+    remaining = after;
   }
-  return aggregateChanges(deltas, quotes);
+  return pending.changes();
 }
 
-/** The changes that add a person's answers, all of them, to the figures of a team they just joined. */
+/**
+ * The changes that add a person's answers, all of them, to one set of figures: a team's, or the organisation's when
+ * `teamId` is absent.
+ */
+export function additionChanges(
+  index: ContentIndex,
+  userId: string,
+  answers: readonly RawAnswer[],
+  teamId?: string,
+): ChangeParts {
+  const deltas = [...recomputeCounters(index, answers)].map(([questionId, delta]) => ({
+    questionId,
+    ...(teamId === undefined ? {} : { teamId }),
+    delta,
+  }));
+  const quotes = answers
+    .map((answer) => {
+      const ref = index.find(answer.questionId);
+      const changes = ref ? quoteChanges(ref.question, userId, undefined, answer.value) : [];
+      return { questionId: answer.questionId, teamId, changes };
+    })
+    .filter(({ changes }) => changes.length > 0);
+  return { deltas, quotes };
+}
+
+/** The changes that add a person's answers to the figures of a team they just joined. */
 export function teamJoinChanges(
   index: ContentIndex,
   userId: string,
   teamId: string,
   answers: readonly RawAnswer[],
-): AggregateChange[] {
-  const deltas = [...recomputeCounters(index, answers)].map(([questionId, delta]) => ({ questionId, teamId, delta }));
-  const quotes = answers.map((answer) => {
-    const ref = index.find(answer.questionId);
-    const changes = ref ? quoteChanges(ref.question, userId, undefined, answer.value) : [];
-    return { questionId: answer.questionId, teamId, changes };
-  });
-  return aggregateChanges(deltas, quotes);
+): ChangeParts {
+  return additionChanges(index, userId, answers, teamId);
 }
 
 /** A turn's changes so far, merged per document; the turn applies them once its answers are stored. */

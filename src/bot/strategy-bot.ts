@@ -5,6 +5,7 @@ import { bufferReplies } from '../../dialogs/reply-buffer';
 import { sessionDialogState } from '../../dialogs/session-dialog-state';
 import { attachTurnUnit } from '../../dialogs/turn-state';
 import { isPersonal } from '../../dialogs/conversation-kind';
+import type { PendingChanges } from '../aggregation/aggregate-changes';
 import type { RunMode } from '../config';
 import { cosmosSafe } from '../storage/cosmos-id';
 import { tenantOf } from './admission';
@@ -121,7 +122,7 @@ export class StrategyBot {
       this.deps.logger.info('activity.repeated', { activityId: loggableId(activityId), tenantId: speaker.tenantId });
       return 'repeated';
     }
-    const unit = new TurnUnit(speaker, session);
+    const unit = new TurnUnit(speaker, session, (changes) => this.applyAggregates(context, speaker, changes));
     attachTurnUnit(context, unit);
     const replies = bufferReplies(context);
     // Without the per-activity id the reference stays the same from turn to turn, so read-only turns write nothing.
@@ -155,7 +156,7 @@ export class StrategyBot {
     // The answers are committed: their counters move while the replies go out, not after them — whether or not the
     // connector takes the replies, and however long it holds them while the process is shutting down.
     const [counted, delivered] = await Promise.allSettled([
-      this.applyAggregates(context, speaker, unit),
+      this.applyAggregates(context, speaker, unit.pendingChanges),
       replies.flush(),
     ]);
     for (const job of unit.backgroundJobs) this.deps.background.start(reference, job, speaker.tenantId);
@@ -183,9 +184,9 @@ export class StrategyBot {
    * The answers are safe by now: each document the turn changed gets one patch (counters, quote slots, the person
    * marked pending); a failed counter update is logged for the rebuild rather than shown to the user.
    */
-  private async applyAggregates(context: TurnContext, speaker: Speaker, unit: TurnUnit): Promise<void> {
+  private async applyAggregates(context: TurnContext, speaker: Speaker, pending: PendingChanges): Promise<void> {
     const { tenantId, userId } = speaker;
-    for (const change of unit.pendingChanges.changes())
+    for (const change of pending.changes())
       await this.logFailure(context, tenantId, change.questionId, () =>
         this.deps.aggregates.apply(tenantId, userId, change),
       );

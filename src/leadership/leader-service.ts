@@ -1,14 +1,14 @@
-import { teamJoinChanges } from '../aggregation/aggregate-changes';
+import { teamJoinChanges, type PendingChanges } from '../aggregation/aggregate-changes';
 import { auditLogText } from '../audit/audit-log-view';
 import { AUDIT_LOG_LIMIT, type AuditTrail } from '../audit/audit-trail';
 import type { CardRenderer } from '../cards/card-renderer';
 import type { Reply } from '../cards/reply';
 import type { ContentIndex } from '../content/content-index';
 import type { RoleDirectory } from '../domain/roles';
-import type { AggregateStore } from '../storage/aggregate-store';
 import type { Session } from '../storage/session-store';
 import type { TeamMembership } from '../storage/team-membership';
 import type { TenantStore } from '../storage/tenant-store';
+import { assertSamePerson } from '../strategy/same-person';
 import type { UserInput } from '../strategy/submit';
 import type { BackgroundJob, Speaker } from '../strategy/turn-unit';
 import { accessOf, type Access } from './access';
@@ -27,7 +27,6 @@ export interface LeaderServiceDeps {
   tenants: TenantStore;
   directory: RoleDirectory;
   memberships: TeamMembership;
-  aggregates: AggregateStore;
   digests: DigestService;
   audit: AuditTrail;
   scans: SummaryScans;
@@ -42,9 +41,13 @@ export interface Team {
 }
 
 /** Where a 1:1 request came from, as the channel told it. */
-export interface LeaderPlace extends DigestPlace {
+export interface LeaderPlace {
   /** The asking message (conversation and activity id), so a redelivery is recognised; absent without an id. */
   request?: readonly string[];
+  /** The conversation reference a digest is sent to (see DigestPlace); built only for a digest subscription. */
+  conversationReference: () => DigestPlace['conversationReference'];
+  /** The asker's IANA zone as the channel sent it, unchecked. */
+  timeZone?: unknown;
 }
 
 /** What the leadership commands answer: the replies, and work to run after the turn (a scan of every answer). */
@@ -60,6 +63,8 @@ const ORGANISATION_TITLE = 'Our AI ambition & success metrics';
 const TEAM_TITLE = 'This team’s AI ambition & success metrics';
 const LEADERS_ONLY =
   'The organisation summary is for leaders. Type **summary** for your own ambition & metrics card, or ask in your team’s channel for the team’s.';
+
+const MEMBERS_ONLY = 'A team’s summary is for its members: write to me in one of the team’s channels first.';
 
 const answer = (...replies: Reply[]): LeaderAnswer => ({ replies });
 
@@ -94,19 +99,28 @@ export class LeaderService {
 
   /**
    * Team channels and group chats: `summary` (a leader gets the organisation card, others the team's), `team summary`;
-   * everything else is refused here for privacy. Undefined when the message is not a leadership command.
+   * everything else is refused here for privacy. Undefined when the message is not a leadership command. A team's card
+   * is shown only to its members (the session's teams, see joinTeam): the `team` a caller names grants nothing.
    */
-  async inSharedChat(speaker: Speaker, input: UserInput, team: Team | undefined): Promise<Reply[] | undefined> {
+  async inSharedChat(
+    speaker: Speaker,
+    session: Session,
+    input: UserInput,
+    team: Team | undefined,
+  ): Promise<Reply[] | undefined> {
+    assertSamePerson(speaker, session);
     const command = recognizeLeaderCommand(input);
     if (!command) return undefined;
+    const teamCard = async (shown: Team): Promise<Reply> =>
+      session.doc.teamIds?.includes(shown.id) ? this.summaryCard(speaker, shown, TEAM_TITLE, false) : MEMBERS_ONLY;
     switch (command.kind) {
       case 'summary':
         if ((await this.access(speaker)).leader)
           return [await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, false)];
-        if (team) return [await this.summaryCard(speaker, team, TEAM_TITLE, false)];
+        if (team) return [await teamCard(team)];
         return [LEADERS_ONLY];
       case 'team summary':
-        if (team) return [await this.summaryCard(speaker, team, TEAM_TITLE, false)];
+        if (team) return [await teamCard(team)];
         return ['Team summaries are shown in a team’s channel; this chat belongs to no team.'];
       case 'organisation summary':
         if ((await this.access(speaker)).leader)
@@ -122,13 +136,11 @@ export class LeaderService {
   /**
    * First message in a team's channel: the person's answers start counting towards that team. They reach the team's
    * summary with the next publication of each document, once enough people changed it (src/storage/aggregate-doc.ts).
+   * The counter changes go into the turn's `pending` changes, applied (and any failure logged) when the turn ends.
    */
-  async joinTeam(session: Session, teamId: string): Promise<void> {
-    const { tenantId, userId } = session.doc;
+  async joinTeam(session: Session, teamId: string, pending: PendingChanges): Promise<void> {
     const answers = await this.deps.memberships.join(session, teamId);
-    if (!answers) return;
-    for (const change of teamJoinChanges(this.deps.index, userId, teamId, answers))
-      await this.deps.aggregates.apply(tenantId, userId, change);
+    if (answers) pending.add(teamJoinChanges(this.deps.index, session.doc.userId, teamId, answers));
   }
 
   private async privileged(
@@ -146,7 +158,12 @@ export class LeaderService {
         return answer(...(await this.exportSummary(speaker)));
       case 'digest':
         if (!access.leader) return answer('The summary digest is for leaders.');
-        return answer(await this.deps.digests.subscribe(speaker, command.frequency, place));
+        return answer(
+          await this.deps.digests.subscribe(speaker, command.frequency, {
+            conversationReference: place.conversationReference(),
+            timeZone: place.timeZone,
+          }),
+        );
       case 'rebuild summary': {
         if (!access.admin) return answer('Only admins can check or rebuild the summary counters.');
         const { reply, job } = await this.deps.scans.request({

@@ -1,18 +1,5 @@
+import type { ReplyAttachment, ReplyMessage } from '../cards/reply';
 import type { ConsentOutcome, FileOffer, UploadedFile } from './export-service';
-
-/** A Teams attachment as the channel takes it (the Bot Framework `Attachment` shape, without botbuilder). */
-export interface FileAttachment {
-  contentType: string;
-  name: string;
-  content: Record<string, unknown>;
-  contentUrl?: string;
-}
-
-/** A message for the chat: text, an attachment, or both. */
-export interface ExportMessage {
-  text?: string;
-  attachments?: FileAttachment[];
-}
 
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
@@ -20,7 +7,7 @@ export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
 const ASK_AGAIN = 'Type **export** for a fresh one.';
 
 /** The card Teams shows with Allow and Decline; both answers carry the one-time token and nothing else. */
-export function fileConsentCard(offer: FileOffer): FileAttachment {
+export function fileConsentCard(offer: FileOffer): ReplyAttachment {
   return {
     contentType: FILE_CONSENT_CARD,
     name: offer.name,
@@ -35,7 +22,7 @@ export function fileConsentCard(offer: FileOffer): FileAttachment {
 }
 
 /** The card that opens the uploaded file. */
-export function fileInfoCard(file: UploadedFile): FileAttachment {
+export function fileInfoCard(file: UploadedFile): ReplyAttachment {
   return {
     contentType: FILE_INFO_CARD,
     name: file.name,
@@ -45,7 +32,7 @@ export function fileInfoCard(file: UploadedFile): FileAttachment {
 }
 
 /** What the person is told once their answer to the consent card was carried out (nothing for a redelivery). */
-export function consentReply(outcome: ConsentOutcome): ExportMessage | undefined {
+export function consentReply(outcome: ConsentOutcome): ReplyMessage | undefined {
   switch (outcome.kind) {
     case 'repeat':
       return undefined;
@@ -73,7 +60,7 @@ export const EXPORT_ONLY_IN_PERSONAL_CHAT =
   'Your export holds your own answers, so I only send it in our 1:1 chat: open a chat with me and type **export** there.';
 
 /** The text export's parts, each as a message with a heading. */
-export function textExport(parts: readonly string[]): ExportMessage[] {
+export function textExport(parts: readonly string[]): ReplyMessage[] {
   return parts.map((part, i) => {
     const heading = parts.length > 1 ? `Your data (part ${i + 1} of ${parts.length})` : 'Your data';
     return { text: `${heading}:\n\n\`\`\`json\n${part}\n\`\`\`` };

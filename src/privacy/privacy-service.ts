@@ -5,13 +5,14 @@ import type { ContentPack } from '../content/types';
 import { formatInZone, knownTimeZone, timeZoneOrUtc } from '../domain/time-zones';
 import type { AnswerStore } from '../storage/answer-store';
 import type { Session } from '../storage/session-store';
+import { assertSamePerson } from '../strategy/same-person';
 import { isRecord } from '../strategy/submit';
 import { myDataView } from '../strategy/summary-views';
 import { newToken } from '../strategy/token';
 import type { Speaker } from '../strategy/turn-unit';
 import type { EraseService, ErasureOutcome } from './erase-service';
 import { erasureReply } from './erasure-replies';
-import { fileConsentCard, textExport } from './export-replies';
+import { EXPORT_ONLY_IN_PERSONAL_CHAT, fileConsentCard, textExport } from './export-replies';
 import type { ExportService } from './export-service';
 import type { PulseAndDigestData } from './pulse-and-digest-data';
 
@@ -28,6 +29,8 @@ export interface PrivacyServiceDeps {
 /** Where an export was asked for, as the channel told it. */
 export interface ExportPlace {
   conversationId: string;
+  /** A 1:1 chat: the export holds the person's own answers, so it is sent nowhere else. */
+  personal: boolean;
   /** A Teams 1:1 chat, where a file can be offered with a consent card. */
   takesFiles: boolean;
   /** The person's IANA zone as the channel sent it, unchecked. */
@@ -73,10 +76,11 @@ export class PrivacyService {
   }
 
   /**
-   * Where files are possible, a file consent card (the file is built and uploaded when the person allows it, see
-   * FileConsentInvoke); elsewhere the JSON as text.
+   * Only in a 1:1 chat. Where files are possible, a file consent card (the file is built and uploaded when the person
+   * allows it, see FileConsentInvoke); elsewhere the JSON as text.
    */
   async exportData({ tenantId, userId }: Speaker, place: ExportPlace): Promise<Reply[]> {
+    if (!place.personal) return [EXPORT_ONLY_IN_PERSONAL_CHAT];
     if (place.takesFiles) {
       const holder = { userId, conversationId: place.conversationId };
       const offer = await this.deps.exports.offer(tenantId, holder, knownTimeZone(place.timeZone));
@@ -96,13 +100,16 @@ export class PrivacyService {
   /**
    * The confirm card's submit: the erase service removes everything, then the person is told what it came to. A
    * redelivered confirmation (same `request`: conversation and message id) gets the same answer and writes nothing.
+   * The speaker and the session must be the same person (a programming error otherwise).
    */
   async confirmDelete(
-    { tenantId, userId }: Speaker,
+    speaker: Speaker,
     session: Session,
     value: unknown,
     request: readonly string[] | undefined,
   ): Promise<DeleteAnswer> {
+    assertSamePerson(speaker, session);
+    const { tenantId, userId } = speaker;
     const expected = session.doc.deleteToken;
     if (!isRecord(value) || !expected || value.token !== expected) {
       const earlier = request && (await this.deps.erasure.earlier(tenantId, userId, request));

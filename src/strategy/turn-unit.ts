@@ -26,6 +26,9 @@ export interface Speaker {
   role: Role;
 }
 
+/** Applies aggregate changes at once, each failed document logged for the rebuild rather than failing the turn. */
+export type ApplyChanges = (changes: PendingChanges) => Promise<void>;
+
 /**
  * The work of one turn: the session it loaded, the answers given and the aggregate changes they cause. When the
  * turn ends, the session and the answers are written together in one transactional batch, then the aggregates.
@@ -43,6 +46,8 @@ export class TurnUnit {
   constructor(
     readonly speaker: Speaker,
     readonly session: Session,
+    /** For changes whose cause is stored already (a team join), so they count before the turn's replies are made. */
+    readonly applyNow: ApplyChanges,
   ) {}
 }
 

@@ -1,11 +1,14 @@
 import {
+  aggregateChanges,
   answerChanges,
   erasureChanges,
   PendingChanges,
   teamJoinChanges,
   type AggregateChange,
   type AnswerChange,
+  type ChangeParts,
 } from '../../src/aggregation/aggregate-changes';
+import { contributions } from '../../src/aggregation/contributions';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import type { AnswerValue } from '../../src/domain/answers';
@@ -17,6 +20,7 @@ const TEAM = 'team-1';
 const RATING = 'bi-industry-impact';
 const STATEMENTS = 'am-want';
 const rating: AnswerValue = { kind: 'rating', value: 4 };
+const five: AnswerValue = { kind: 'rating', value: 5 };
 const statement: AnswerValue = { kind: 'rows', rows: [{ rowId: 'r1', statement: 'Fewer manual reports' }] };
 
 const questionOf = (questionId: string) => index.find(questionId)!.question;
@@ -62,6 +66,8 @@ function byDocument(changes: readonly AggregateChange[]) {
   );
 }
 
+const merged = ({ deltas, quotes }: ChangeParts) => aggregateChanges(deltas, quotes);
+
 const negated = (delta: Record<string, number>) =>
   Object.fromEntries(Object.entries(delta).map(([name, amount]) => [name, -amount]));
 
@@ -88,6 +94,29 @@ describe('aggregate changes: every counter delta is worked out here', () => {
     expect(changesOf(change(RATING, undefined, rating), change(RATING, rating, undefined))).toEqual([]);
   });
 
+  it('an answer first counted as an employee’s, edited after the person became a leader, moves to the leaders’ group', () => {
+    const edited = byDocument(
+      changesOf({
+        question: questionOf(RATING),
+        userId: USER,
+        before: { value: rating, role: 'employee' },
+        after: { value: five, role: 'leader' },
+        order,
+        answeredBefore: { [RATING]: 'employee' },
+        answeredAfter: { [RATING]: 'leader' },
+        teamIds: [],
+      }),
+    );
+    // The old answer leaves the employees' counters, the new one joins the leaders', and so does the person.
+    expect(edited[`${RATING}/organisation`].delta).toEqual({
+      ...negated(contributions(questionOf(RATING), rating, 'employee')),
+      'employee:people': -1,
+      ...contributions(questionOf(RATING), five, 'leader'),
+      'leader:people': 1,
+    });
+    expect(Object.keys(edited)).toEqual([`${RATING}/organisation`]);
+  });
+
   it('an erasure takes out exactly what the answers put in, in the organisation and every team', () => {
     const put = changesOf(change(RATING, undefined, rating), change(STATEMENTS, undefined, statement, [RATING]));
     const answers = [
@@ -108,7 +137,7 @@ describe('aggregate changes: every counter delta is worked out here', () => {
       { userId: USER, questionId: RATING, role: 'employee' as const, value: rating },
       { userId: USER, questionId: STATEMENTS, role: 'employee' as const, value: statement },
     ];
-    const joined = byDocument(teamJoinChanges(index, USER, TEAM, answers));
+    const joined = byDocument(merged(teamJoinChanges(index, USER, TEAM, answers)));
     const answeredInTeam = byDocument(
       changesOf(change(RATING, undefined, rating), change(STATEMENTS, undefined, statement, [RATING])).filter(
         (c) => c.teamId === TEAM,
@@ -120,7 +149,7 @@ describe('aggregate changes: every counter delta is worked out here', () => {
 
   it('leaves out answers to questions no longer in the pack', () => {
     const gone = [{ userId: USER, questionId: 'retired-question', role: 'employee' as const, value: rating }];
-    expect(teamJoinChanges(index, USER, TEAM, gone)).toEqual([]);
+    expect(merged(teamJoinChanges(index, USER, TEAM, gone))).toEqual([]);
     expect(erasureChanges(index, USER, gone, [TEAM])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { jsonLogger } from '../../src/logging/logger';
 import { cardsOf, startTestBot, submitData, textsOf, type TestBot, type TestUser } from '../support/bot-harness';
 import { inputsOf, plausibleValue, progressOf } from '../support/card-driver';
+import { inChannel } from '../leadership/drive';
 import { startCosmosFaultProxy, type CosmosFaultProxy, type Fault } from '../support/cosmos-fault-proxy';
 import type { RequestKind } from '../../scripts/bench/cosmos-requests';
 import { COSMOS_REQUEST_TIMEOUT_MS, COSMOS_RETRY_OPTIONS } from '../../src/storage/cosmos';
@@ -160,6 +161,28 @@ describe('Cosmos DB faults during a turn (fault-injecting proxy)', () => {
     expect(progressOf(cardsOf(reply).at(-1))).toMatch(/ · 2 of /);
     expect(await storedAnswers(user, questionId)).toBe(1);
     expect(logLines.some((line) => line.includes('"aggregate.failed"') && line.includes(questionId))).toBe(true);
+  });
+
+  it('throttled counter updates when joining a team: the channel is answered, the membership kept, the failure logged', async () => {
+    const user = bot.user();
+    const { submit, questionId } = await firstAnswer(user);
+    await user.submit(submit);
+    const team = { id: '19:team-faults@thread.tacv2', name: 'Faults' };
+    proxy.inject({ match: counterUpdates, fault: { status: 429, retryAfterMs: 20 } });
+    const logged = logLines.length;
+    const reply = await inChannel(user, team, 'help');
+    expect(reply.status).toBe(200);
+    expect(textsOf(reply).join(' ')).not.toMatch(TRY_AGAIN);
+    expect(cardsOf(reply)).toHaveLength(1);
+    const failures = logLines.slice(logged).filter((line) => line.includes('"aggregate.failed"'));
+    expect(failures.some((line) => line.includes(questionId))).toBe(true);
+    const { resources } = await bot.containers.users.items
+      .query({
+        query: 'SELECT c.teamIds FROM c WHERE c.userId = @u AND c.type = "membership"',
+        parameters: [{ name: '@u', value: user.aadObjectId }],
+      })
+      .fetchAll();
+    expect(resources).toEqual([{ teamIds: [team.id] }]);
   });
 
   it('Teams redelivering an activity while the first delivery is still being stored: processed once', async () => {

@@ -1,5 +1,5 @@
-import { aggregateChanges } from '../../src/aggregation/aggregate-changes';
-import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompute';
+import { additionChanges, aggregateChanges } from '../../src/aggregation/aggregate-changes';
+import type { RawAnswer } from '../../src/aggregation/recompute';
 import type { ContentIndex } from '../../src/content/content-index';
 import type { AggregateStore } from '../../src/storage/aggregate-store';
 import { cardsOf, submitData, TENANT, type TestUser, type TurnReply } from '../support/bot-harness';
@@ -181,7 +181,7 @@ export async function applyAsTurnsWould(
   const byPerson = new Map<string, RawAnswer[]>();
   for (const answer of answers) byPerson.set(answer.userId, [...(byPerson.get(answer.userId) ?? []), answer]);
   for (const [userId, own] of byPerson) {
-    const deltas = [...recomputeCounters(index, own)].map(([questionId, delta]) => ({ questionId, teamId, delta }));
-    for (const change of aggregateChanges(deltas)) await store.apply(tenantId, userId, change);
+    const { deltas, quotes } = additionChanges(index, userId, own, teamId);
+    for (const change of aggregateChanges(deltas, quotes)) await store.apply(tenantId, userId, change);
   }
 }

@@ -5,7 +5,7 @@ import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { silentLogger } from '../../src/logging/logger';
 import { EraseService } from '../../src/privacy/erase-service';
-import { FILE_CONSENT_CARD } from '../../src/privacy/export-replies';
+import { EXPORT_ONLY_IN_PERSONAL_CHAT, FILE_CONSENT_CARD } from '../../src/privacy/export-replies';
 import { ExportService } from '../../src/privacy/export-service';
 import { HttpFileUploader } from '../../src/privacy/file-uploader';
 import { PrivacyService } from '../../src/privacy/privacy-service';
@@ -18,12 +18,12 @@ import { DigestStore } from '../../src/storage/digest-store';
 import { ExportConsents } from '../../src/storage/export-consents';
 import { SessionStore } from '../../src/storage/session-store';
 import type { Speaker } from '../../src/strategy/turn-unit';
-import { cardsOf, cardText, startTestBot, TENANT, type TestBot, type TestUser } from '../support/bot-harness';
+import { cardText, startTestBot, TENANT, type TestBot, type TestUser } from '../support/bot-harness';
 import { answerCurrentCard } from '../support/card-driver';
 
 /**
  * PrivacyService called directly with plain inputs (a speaker, the session, the confirm card's value), against real
- * Cosmos: "my data" shows what the bot shows, the export comes as a consent card or as text, and "delete my data"
+ * Cosmos: "my data" shows the stored answers, the export comes as a consent card or as text, and "delete my data"
  * needs its one-time token, erases once and answers a redelivery the same way.
  */
 const pack = loadContentPack();
@@ -74,6 +74,32 @@ const speakerOf = (user: TestUser): Speaker => ({ tenantId: TENANT, userId: user
 const load = (user: TestUser) => sessions.load(TENANT, user.aadObjectId, user.conversationId, true);
 const isCard = (reply: Reply) => typeof reply === 'object' && 'contentType' in reply;
 
+const RATING = 'bi-industry-impact';
+type Json = Record<string, unknown>;
+
+/** Every node of a card, depth first. */
+function nodesOf(node: unknown): Json[] {
+  if (Array.isArray(node)) return node.flatMap(nodesOf);
+  if (typeof node !== 'object' || node === null) return [];
+  return [node as Json, ...Object.values(node).flatMap(nodesOf)];
+}
+
+/** The card's facts, title to value. */
+const factsOf = (card: Json): Record<string, unknown> =>
+  Object.fromEntries(
+    nodesOf(card)
+      .filter((node) => node.type === 'FactSet')
+      .flatMap((node) => (node.facts as { title: string; value: string }[]).map((f) => [f.title, f.value])),
+  );
+
+/** The answer shown in the row of the question with this text (the container that starts with it). */
+function rowOf(card: Json, questionText: string): string | undefined {
+  const row = nodesOf(card).find(
+    (node) => node.type === 'Container' && (node.items as Json[] | undefined)?.[0]?.text === questionText,
+  );
+  return cardText((row?.items as Json[] | undefined)?.slice(1));
+}
+
 /** A person who answered the first question (a rating) through the bot. */
 async function answered(): Promise<TestUser> {
   const user = bot.user();
@@ -82,25 +108,36 @@ async function answered(): Promise<TestUser> {
 }
 
 describe('PrivacyService, called directly', () => {
-  it('shows the same "my data" card as the bot, from the stored answers', async () => {
+  it('shows the stored answers on the "my data" card: the rating question’s own row holds its value', async () => {
     const user = await answered();
-    const byBot = cardsOf(await user.say('my data')).map(cardText);
+    const stored = await answers.listForUser(TENANT, user.aadObjectId);
+    expect(stored.map(({ questionId, value }) => ({ questionId, value }))).toEqual([
+      { questionId: RATING, value: { kind: 'rating', value: 4 } },
+    ]);
     const direct = await service.myData(speakerOf(user));
     expect(direct).toHaveLength(1);
-    expect(direct.map((reply) => (isCard(reply) ? cardText((reply as { content: object }).content) : ''))).toEqual(
-      byBot,
-    );
-    expect(byBot[0]).toMatch(/4/);
+    const card = (direct[0] as { content: Json }).content;
+    expect(factsOf(card)).toMatchObject({ Answers: String(stored.length) });
+    expect(rowOf(card, index.find(RATING)!.question.text)).toBe('4 – To a large extent');
   });
 
   it('offers a file where the chat takes files, and the JSON as text elsewhere', async () => {
     const user = await answered();
-    const place = { conversationId: user.conversationId, timeZone: 'Europe/Berlin' };
+    const place = { conversationId: user.conversationId, personal: true, timeZone: 'Europe/Berlin' };
     const offered = await service.exportData(speakerOf(user), { ...place, takesFiles: true });
     expect(offered).toEqual([{ attachments: [expect.objectContaining({ contentType: FILE_CONSENT_CARD })] }]);
     const asText = await service.exportData(speakerOf(user), { ...place, takesFiles: false });
     expect(asText).toEqual([{ text: expect.stringMatching(/^Your data:\n\n```json\n/) }]);
     expect(JSON.stringify(asText)).toContain('bi-industry-impact');
+  });
+
+  it('sends no export outside a 1:1 chat, wherever files would be taken, and points to the 1:1 chat', async () => {
+    const user = await answered();
+    for (const takesFiles of [true, false]) {
+      const place = { conversationId: '19:team-channel@thread.tacv2', personal: false, takesFiles };
+      expect(await service.exportData(speakerOf(user), place)).toEqual([EXPORT_ONLY_IN_PERSONAL_CHAT]);
+    }
+    expect(EXPORT_ONLY_IN_PERSONAL_CHAT).toMatch(/only send it in our 1:1 chat/);
   });
 
   it('deletes nothing without the one-time token, or when the person says no', async () => {
@@ -117,6 +154,19 @@ describe('PrivacyService, called directly', () => {
     expect(declined).toEqual({ replies: ['Nothing was deleted. Your answers are still here.'], sessionGone: false });
     expect(session.doc.deleteToken).toBeUndefined();
     expect(await answers.listForUser(TENANT, user.aadObjectId)).toHaveLength(1);
+  });
+
+  it('refuses, as a programming error, a confirmation whose session belongs to someone else than the speaker', async () => {
+    const owner = await answered();
+    const other = await answered();
+    const session = await load(owner);
+    service.askToDelete(session);
+    const confirm = { token: session.doc.deleteToken, confirm: true };
+    await expect(service.confirmDelete(speakerOf(other), session, confirm, undefined)).rejects.toThrow(
+      /programming error/,
+    );
+    expect(await answers.listForUser(TENANT, owner.aadObjectId)).toHaveLength(1);
+    expect(await answers.listForUser(TENANT, other.aadObjectId)).toHaveLength(1);
   });
 
   it('erases with the token, and answers a redelivered confirmation the same way without erasing again', async () => {

@@ -115,7 +115,9 @@ async function storePerson(
   const { userId } = person;
   const session = SessionStore.forNewPerson(tenantId, userId, `a:demo-${userId}`);
   await stores.memberships.join(session, person.team.id);
-  const unit = new TurnUnit({ tenantId, userId, role: person.role }, session);
+  const unit = new TurnUnit({ tenantId, userId, role: person.role }, session, () =>
+    Promise.reject(new Error('programming error: the demo applies its changes in bulk (CombinedChanges)')),
+  );
   const recorder = new AnswerRecorder(index.pack, () => answeredAt);
   for (const { ref, value } of answers) recorder.record(unit, ref, value);
   session.doc.welcomed = true;
