@@ -1,13 +1,11 @@
 import { PendingChanges } from '../aggregation/aggregate-changes';
+import type { ReplyMessage } from '../cards/reply';
 import type { Role } from '../domain/roles';
 import type { AnswerWrite } from '../storage/answer-store';
 import type { Session } from '../storage/session-store';
 
 /** A message a background job sends when it is done: text, cards, or both. */
-export interface OutgoingMessage {
-  text?: string;
-  attachments?: { contentType: string; content: unknown }[];
-}
+export type OutgoingMessage = ReplyMessage;
 
 /**
  * Work too long for a turn: Teams re-sends an activity it has not seen answered within about 15 s. The turn only
