@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { formatInZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import { nextDigestAt } from '../src/leadership/digest-schedule';
-import type { DigestStore } from '../src/storage/digest-store';
+import type { DigestStore } from '../src/storage/ports';
 import { turnUnitOf } from './turn-state';
 
 /** Subscribing to and unsubscribing from the summary digest (the caller has checked the person is a leader). */

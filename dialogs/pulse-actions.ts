@@ -1,7 +1,7 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { knownTimeZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
-import type { PulseOrigin } from '../src/pulse/types';
+import type { PulseOrigin } from '../src/domain/pulse-docs';
 import { recognizeCommand } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
 import { turnUnitOf } from './turn-state';

@@ -24,19 +24,21 @@ import { SummaryService } from './leadership/summary-service';
 import { effectiveGroup } from './leadership/thresholds';
 import { RequestGate } from './request-gate';
 import { createServer } from './server';
-import { AggregateStore } from './storage/aggregate-store';
-import { AnswerStore } from './storage/answer-store';
+import { CosmosAggregateStore } from './storage/aggregate-store';
+import { CosmosAnswerStore } from './storage/answer-store';
+import { CosmosDigestStore } from './storage/digest-store';
+import { CosmosExportConsents } from './storage/export-consents';
+import { CosmosSessionStore } from './storage/session-store';
+import { CosmosTeamMembership } from './storage/team-membership';
+import { CosmosTenantStore } from './storage/tenant-store';
 import { openCosmos } from './storage/cosmos';
 import { PulseAndDigestData } from './privacy/pulse-and-digest-data';
 import { ExportService } from './privacy/export-service';
 import { HttpFileUploader, type FileUploader } from './privacy/file-uploader';
 import { FileConsentInvoke } from './bot/file-consent-invoke';
-import { ExportConsents } from './storage/export-consents';
-import { DigestStore } from './storage/digest-store';
-import { SessionStore } from './storage/session-store';
+import type { SessionStore } from './storage/ports';
+import { cosmosPulseStores } from './storage/pulse-stores';
 import type { TeamsChannel } from './pulse/teams-channel';
-import { TeamMembership } from './storage/team-membership';
-import { TenantStore } from './storage/tenant-store';
 import { AnswerRecorder } from './strategy/answer-recorder';
 import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
@@ -106,15 +108,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // Without telemetry the SDK keeps its own HTTP client, untouched.
     onThrottled: options.telemetry ? () => telemetry.cosmosThrottled() : undefined,
   });
-  const answers = new AnswerStore(containers.users);
-  const sessions = new SessionStore(containers.users);
-  const aggregates = new AggregateStore(containers.aggregates, effectiveGroup(config.summaryThresholds), clock);
+  const answers = new CosmosAnswerStore(containers.users);
+  const sessions = new CosmosSessionStore(containers.users);
+  const aggregates = new CosmosAggregateStore(containers.aggregates, effectiveGroup(config.summaryThresholds), clock);
   const recorder = new AnswerRecorder(pack, clock);
-  const tenants = new TenantStore(containers.tenants);
+  const tenants = new CosmosTenantStore(containers.tenants);
   const pulse = composePulses({
     config,
     tenants,
-    container: containers.pulses,
+    stores: cosmosPulseStores(containers.pulses),
     cards,
     index,
     logger,
@@ -124,10 +126,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const pulses = new PulseActions(pulse.service);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
-  const digestStore = new DigestStore(containers.tenants);
-  const pulseAndDigestData = new PulseAndDigestData(pulse.store, digestStore);
+  const digestStore = new CosmosDigestStore(containers.tenants);
+  const pulseAndDigestData = new PulseAndDigestData(pulse.stores.pulses, pulse.stores.responses, digestStore);
   const digestTenants = new Set(config.allowedTenants);
-  const memberships = new TeamMembership(containers.users);
+  const memberships = new CosmosTeamMembership(containers.users);
   const admin = composeAdmin({
     containers,
     index,
@@ -159,7 +161,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     pack,
     answers,
     pulseAndDigestData,
-    consents: new ExportConsents(containers.tenants),
+    consents: new CosmosExportConsents(containers.tenants),
     uploader: options.fileUploader ?? new HttpFileUploader(),
     mode: config.mode,
     clock,

@@ -6,15 +6,11 @@ import { SummaryScans } from './leadership/summary-scans';
 import type { Logger } from './logging/logger';
 import { EraseService } from './privacy/erase-service';
 import type { PulseAndDigestData } from './privacy/pulse-and-digest-data';
-import { ActivityClaims } from './storage/activity-claims';
-import type { AggregateStore } from './storage/aggregate-store';
-import type { AnswerStore } from './storage/answer-store';
+import { CosmosActivityClaims } from './storage/activity-claims';
 import { CosmosAuditStore } from './storage/audit-store';
+import { CosmosTenantLeases } from './storage/tenant-leases';
 import type { Containers } from './storage/cosmos';
-import type { SessionStore } from './storage/session-store';
-import type { TeamMembership } from './storage/team-membership';
-import { TenantLeases } from './storage/tenant-leases';
-import type { TenantStore } from './storage/tenant-store';
+import type { AggregateStore, AnswerStore, SessionStore, TeamMembership, TenantStore } from './storage/ports';
 
 export interface AdminParts {
   audit: AuditTrail;
@@ -41,7 +37,7 @@ export interface AdminPartsOptions {
 export function composeAdmin(options: AdminPartsOptions): AdminParts {
   const { containers, index, aggregates, logger, clock } = options;
   const audit = new AuditTrail(new CosmosAuditStore(containers.audit), logger, clock);
-  const claims = new ActivityClaims(containers.tenants);
+  const claims = new CosmosActivityClaims(containers.tenants);
   const stores = { answers: options.answers, aggregates, memberships: options.memberships };
   return {
     audit,
@@ -55,7 +51,14 @@ export function composeAdmin(options: AdminPartsOptions): AdminParts {
       logger,
       clock,
     }),
-    scans: new SummaryScans({ index, stores, leases: new TenantLeases(containers.tenants), claims, audit, clock }),
+    scans: new SummaryScans({
+      index,
+      stores,
+      leases: new CosmosTenantLeases(containers.tenants),
+      claims,
+      audit,
+      clock,
+    }),
     roleChanges: new RoleChanges(options.tenants, options.directory, audit),
   };
 }

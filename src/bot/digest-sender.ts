@@ -5,8 +5,7 @@ import { accessOf } from '../leadership/access';
 import type { DigestSend } from '../leadership/digest-scheduler';
 import { leaderSummaryView } from '../leadership/leader-summary-view';
 import type { SummaryService } from '../leadership/summary-service';
-import type { DigestDoc } from '../storage/digest-store';
-import type { TenantStore } from '../storage/tenant-store';
+import type { DigestDoc, TenantStore } from '../storage/ports';
 
 export interface DigestSenderDeps {
   adapter: CloudAdapter;

@@ -1,8 +1,7 @@
 import type { QuestionDelta } from '../aggregation/person-counters';
 import type { ScopedQuoteChanges } from '../aggregation/quotes';
 import type { Role } from '../domain/roles';
-import type { AnswerWrite } from '../storage/answer-store';
-import type { Session } from '../storage/session-store';
+import type { AnswerWrite, Session } from '../storage/user-docs';
 
 /** A message a background job sends when it is done: text, cards, or both. */
 export interface OutgoingMessage {

@@ -1,7 +1,8 @@
 import type { AggregateChange } from '../../src/aggregation/aggregate-changes';
 import type { Quote } from '../../src/aggregation/quotes';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { aggregateId, AggregateStore } from '../../src/storage/aggregate-store';
+import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import type { AggregateStore } from '../../src/storage/ports';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 
 /** The published copy summaries read moves only with batches of people (real client, embedded Cosmos server). */
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const opened = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'publish', local: true });
   containers = opened.containers;
   dispose = () => opened.client.dispose();
-  store = new AggregateStore(containers.aggregates, BATCH);
+  store = new CosmosAggregateStore(containers.aggregates, BATCH);
 });
 afterAll(async () => {
   dispose();
@@ -120,9 +121,9 @@ describe('aggregate publication', () => {
       published: { counters: {}, quotes: {} },
       revision: 0,
     });
-    await new AggregateStore(containers.aggregates, BATCH, () => at(1)).apply(TENANT, 'g', rated('q-stale', 4));
+    await new CosmosAggregateStore(containers.aggregates, BATCH, () => at(1)).apply(TENANT, 'g', rated('q-stale', 4));
     expect((await published('q-stale'))?.counters).toEqual({});
-    await new AggregateStore(containers.aggregates, BATCH, () => at(20)).apply(TENANT, 'h', rated('q-stale', 4));
+    await new CosmosAggregateStore(containers.aggregates, BATCH, () => at(20)).apply(TENANT, 'h', rated('q-stale', 4));
     expect((await published('q-stale'))?.counters['employee:n']).toBe(8);
   });
 
