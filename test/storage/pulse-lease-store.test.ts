@@ -1,6 +1,6 @@
 import { pulseIds, type LeaseDoc } from '../../src/domain/pulse-docs';
 import type { PulseStores } from '../../src/storage/ports';
-import { startPulseStores } from './pulses-container';
+import { startPulseStores } from './embedded-containers';
 
 let stores: PulseStores;
 let close: () => Promise<void>;

@@ -1,6 +1,6 @@
 import { pulseIds, type DeliveryDoc, type PulseDoc, type ResponseDoc } from '../../src/domain/pulse-docs';
 import type { PulseStores, Versioned } from '../../src/storage/ports';
-import { openPulse, queued, startPulseStores } from './pulses-container';
+import { openPulse, queued, startPulseStores } from './embedded-containers';
 
 let stores: PulseStores;
 let close: () => Promise<void>;

@@ -1,6 +1,6 @@
 import { pulseIds, type ResultsDoc } from '../../src/domain/pulse-docs';
 import type { PulseStores } from '../../src/storage/ports';
-import { openPulse, startPulseStores } from './pulses-container';
+import { openPulse, startPulseStores } from './embedded-containers';
 
 let stores: PulseStores;
 let close: () => Promise<void>;

@@ -1,26 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { pulseIds, type DeliveryDoc, type PulseDoc } from '../../src/domain/pulse-docs';
 import { startEmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { openCosmos } from '../../src/storage/cosmos';
+import { openCosmos, type Containers } from '../../src/storage/cosmos';
 import type { PulseStores } from '../../src/storage/ports';
 import { cosmosPulseStores } from '../../src/storage/pulse-stores';
 
-/** The stores of the `pulses` container on the embedded Cosmos-compatible server, through the real client. */
-export async function startPulseStores(): Promise<{ stores: PulseStores; close(): Promise<void> }> {
+/** The app's containers on the embedded Cosmos-compatible server (a database of their own), through the real client. */
+export async function startContainers(): Promise<{ containers: Containers; close(): Promise<void> }> {
   const cosmos = await startEmbeddedCosmos();
   const { client, containers } = await openCosmos({
     endpoint: cosmos.endpoint,
     key: cosmos.key,
-    database: `pulses-${randomUUID().slice(0, 8)}`,
+    database: `stores-${randomUUID().slice(0, 8)}`,
     local: true,
   });
   return {
-    stores: cosmosPulseStores(containers.pulses),
+    containers,
     close: async () => {
       client.dispose();
       await cosmos.close();
     },
   };
+}
+
+/** The stores of the `pulses` container on the embedded server. */
+export async function startPulseStores(): Promise<{ stores: PulseStores; close(): Promise<void> }> {
+  const { containers, close } = await startContainers();
+  return { stores: cosmosPulseStores(containers.pulses), close };
 }
 
 /** An open pulse of `tenantId`, still reading its roster. */
