@@ -5,13 +5,10 @@ import { isRecord, type UserInput } from '../src/strategy/submit';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
-import type { EraseService } from '../src/privacy/erase-service';
-import type { ExportService } from '../src/privacy/export-service';
 import { EXPORT_ONLY_IN_PERSONAL_CHAT } from '../src/privacy/export-replies';
-import type { PulseAndDigestData } from '../src/privacy/pulse-and-digest-data';
 import type { DialogDeps } from './dialog-deps';
 import type { LeaderActions } from './leader-actions';
-import { PrivacyActions } from './privacy-actions';
+import type { PrivacyActions } from './privacy-actions';
 import { PulseActions } from './pulse-actions';
 import { sendReviewCard } from './review-card';
 import { RowsDialog } from './rows-dialog';
@@ -29,19 +26,14 @@ const SHOWS_PROGRESS: ReadonlySet<Command> = new Set(['start', 'resume', 'summar
 
 export class MainDialog extends ComponentDialog {
   static readonly id = 'main';
-  private readonly privacy: PrivacyActions;
-
   constructor(
     private readonly deps: DialogDeps & {
       pulses: PulseActions;
       leadership: LeaderActions;
-      pulseAndDigestData: PulseAndDigestData;
-      erasure: EraseService;
-      exports: ExportService;
+      privacy: PrivacyActions;
     },
   ) {
     super(MainDialog.id);
-    this.privacy = new PrivacyActions(deps);
     this.addDialog(new CardPrompt(deps));
     this.addDialog(new RowsDialog(deps));
     for (const section of deps.index.sections) this.addDialog(new SectionDialog(section, deps));
@@ -72,7 +64,7 @@ export class MainDialog extends ComponentDialog {
     await this.closeQuestionFromReplacedPack(inner);
     const value = activity.value;
     if (isRecord(value) && value.sg === 'confirmDelete') {
-      if (await this.privacy.confirmDelete(inner.context, value)) await inner.cancelAllDialogs();
+      if (await this.deps.privacy.confirmDelete(inner.context, value)) await inner.cancelAllDialogs();
       return Dialog.EndOfTurn;
     }
     if (isRecord(value) && value.sg === 'edit') return this.edit(inner, value.questionId);
@@ -127,13 +119,13 @@ export class MainDialog extends ComponentDialog {
         await sendReviewCard(context, this.deps);
         break;
       case 'my data':
-        await this.privacy.showMyData(context);
+        await this.deps.privacy.showMyData(context);
         break;
       case 'export':
-        await this.privacy.exportData(context);
+        await this.deps.privacy.exportData(context);
         break;
       case 'delete my data':
-        await this.privacy.askToDelete(context);
+        await this.deps.privacy.askToDelete(context);
         break;
       case 'cancel':
         await inner.cancelAllDialogs();

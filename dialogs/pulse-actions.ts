@@ -1,9 +1,10 @@
-import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { knownTimeZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
 import type { PulseOrigin } from '../src/domain/pulse-docs';
 import { recognizeCommand } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
+import { sendReplies } from './send-replies';
 import { turnUnitOf } from './turn-state';
 
 /** The pulse feature's part of a turn: reads the facts it needs from the activity and sends the service's replies. */
@@ -29,7 +30,7 @@ export class PulseActions {
       replies = await this.service.create(actor, originOf(activity), placeKind, value, timeZone);
     else if (value.action === 'close') replies = await this.service.closeBySender(actor, value);
     else replies = ['Answers to a pulse go in your 1:1 chat with me, on the card I sent you there.'];
-    await send(context, replies);
+    await sendReplies(context, replies);
   }
 
   /** A 1:1 pulse card's submit. */
@@ -38,7 +39,7 @@ export class PulseActions {
       value.action === 'respond'
         ? await this.service.respond(actorOf(context), value, knownTimeZone(context.activity.localTimezone))
         : ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
-    await send(context, replies);
+    await sendReplies(context, replies);
   }
 }
 
@@ -57,9 +58,4 @@ function originOf(activity: Activity): PulseOrigin {
     botId: activity.recipient.id,
     botName: activity.recipient.name ?? 'Strategy Guide',
   };
-}
-
-async function send(context: TurnContext, replies: readonly PulseReply[]): Promise<void> {
-  for (const reply of replies)
-    await context.sendActivity(typeof reply === 'string' ? reply : MessageFactory.attachment(reply));
 }

@@ -2,8 +2,8 @@ import type restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { PulseActions } from '../dialogs/pulse-actions';
 import { LeaderActions } from '../dialogs/leader-actions';
-import { DigestActions } from '../dialogs/leader-digest';
 import { MainDialog } from '../dialogs/main-dialog';
+import { PrivacyActions } from '../dialogs/privacy-actions';
 import { BotAdapter } from './bot/adapter';
 import { BackgroundWork } from './bot/background-work';
 import { connectorRepliesFor, replyAttemptTimeoutMs, type ReplyDeliveryOptions } from './bot/connector-replies';
@@ -20,6 +20,8 @@ import { appVersion } from './health/app-version';
 import { Readiness } from './health/readiness';
 import type { Logger } from './logging/logger';
 import { DigestScheduler } from './leadership/digest-scheduler';
+import { DigestService } from './leadership/digest-service';
+import { LeaderService } from './leadership/leader-service';
 import { SummaryService } from './leadership/summary-service';
 import { effectiveGroup } from './leadership/thresholds';
 import { RequestGate } from './request-gate';
@@ -35,6 +37,7 @@ import { openCosmos } from './storage/cosmos';
 import { PulseAndDigestData } from './privacy/pulse-and-digest-data';
 import { ExportService } from './privacy/export-service';
 import { HttpFileUploader, type FileUploader } from './privacy/file-uploader';
+import { PrivacyService } from './privacy/privacy-service';
 import { FileConsentInvoke } from './bot/file-consent-invoke';
 import type { SessionStore } from './storage/ports';
 import { cosmosPulseStores } from './storage/pulse-stores';
@@ -143,7 +146,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     clock,
   });
-  const leadership = new LeaderActions({
+  const digestService = new DigestService({
+    store: digestStore,
+    summaries,
+    cards,
+    tenants,
+    directory: config,
+    clock,
+    noteTenant: (tenantId) => digestTenants.add(tenantId),
+  });
+  const leadership = new LeaderService({
     index,
     cards,
     summaries,
@@ -151,7 +163,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     directory: config,
     memberships,
     aggregates,
-    digests: new DigestActions(digestStore, clock, (tenantId) => digestTenants.add(tenantId)),
+    digests: digestService,
     audit: admin.audit,
     scans: admin.scans,
     roleChanges: admin.roleChanges,
@@ -174,10 +186,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     answers,
     sessions,
     pulses,
-    leadership,
-    pulseAndDigestData,
-    erasure: admin.erasure,
-    exports,
+    leadership: new LeaderActions(leadership),
+    privacy: new PrivacyActions(
+      new PrivacyService({ pack, index, cards, answers, pulseAndDigestData, erasure: admin.erasure, exports }),
+    ),
   });
   const replies = connectorRepliesFor(config, options.replyDelivery);
   const adapter = new BotAdapter(createBotAuthentication(config, options.authEndpoints), logger, replies);
@@ -205,14 +217,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const digests = new DigestScheduler({
     store: digestStore,
     tenants: () => digestTenants,
-    send: digestSender({
-      adapter,
-      appId: config.mode === 'local' ? '' : config.bot.appId,
-      cards,
-      summaries,
-      tenants,
-      directory: config,
-    }),
+    send: digestSender({ adapter, appId: config.mode === 'local' ? '' : config.bot.appId, digests: digestService }),
     clock,
     logger,
     telemetry,

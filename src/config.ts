@@ -1,5 +1,6 @@
 /** The only reader of process.env: validates the settings once and fails fast with a message a person can act on. */
 import { DEFAULT_THRESHOLDS, MIN_GROUP_THRESHOLD, type Thresholds } from './leadership/thresholds';
+import { parseLocalRoles, withLocalRoles, type LocalRole } from './domain/local-roles';
 import { isLoopbackEndpoint } from './storage/cosmos-endpoint';
 
 export type RunMode = 'local' | 'production';
@@ -16,9 +17,12 @@ export interface Config {
   allowedTenants: ReadonlySet<string>;
   /** Host names of the connector that replies may go to (the activity's serviceUrl). */
   allowedServiceUrlHosts: ReadonlySet<string>;
+  /** With the local user's local roles added (local mode only, see localRoles). */
   adminIds: ReadonlySet<string>;
   leaderIds: ReadonlySet<string>;
   managerIds: ReadonlySet<string>;
+  /** Local mode: the roles the Agents Playground's default user has (LOCAL_ROLES); always none in production. */
+  localRoles: readonly LocalRole[];
   pulsePolicy: PulsePolicy;
   /** Pulse sending: requests per second to the Teams channel service (Teams allows 50 per app and tenant). */
   pulse: { sendRate: number; commentThreshold: number; minThreshold: number; defaultThreshold: number };
@@ -86,6 +90,8 @@ export function loadConfig(env: Env, mode: RunMode): Config {
     ),
   };
 
+  const localRoles = mode === 'local' ? readLocalRoles(text('LOCAL_ROLES'), problems) : [];
+
   const config: Config = {
     mode,
     port,
@@ -97,9 +103,10 @@ export function loadConfig(env: Env, mode: RunMode): Config {
     },
     allowedTenants: idList(text('ALLOWED_TENANTS')),
     allowedServiceUrlHosts: idList(text('ALLOWED_SERVICE_URL_HOSTS') || TEAMS_SERVICE_URL_HOST),
-    adminIds: idList(text('ADMIN_IDS')),
-    leaderIds: idList(text('LEADER_IDS')),
-    managerIds: idList(text('MANAGER_IDS')),
+    adminIds: withLocalRoles(idList(text('ADMIN_IDS')), 'admin', localRoles),
+    leaderIds: withLocalRoles(idList(text('LEADER_IDS')), 'leader', localRoles),
+    managerIds: withLocalRoles(idList(text('MANAGER_IDS')), 'manager', localRoles),
+    localRoles,
     pulsePolicy,
     pulse,
     contentPackPath: text('CONTENT_PACK') || undefined,
@@ -150,6 +157,14 @@ function productionProblems(config: Config): string[] {
       'COSMOS_KEY must be empty for a Cosmos DB account (the bot signs in with its managed identity; keys are for emulators on this machine)',
     );
   return missing;
+}
+
+/** LOCAL_ROLES (local mode only; production never reads it): every role unless `none` or a list. */
+function readLocalRoles(value: string, problems: string[]): readonly LocalRole[] {
+  const parsed = parseLocalRoles(value);
+  if ('roles' in parsed) return parsed.roles;
+  problems.push(parsed.problem);
+  return [];
 }
 
 /** A whole-number setting within bounds; the default when empty. */

@@ -59,7 +59,7 @@ describe('loadConfig', () => {
   });
 
   it('parses id lists case-insensitively and rejects a bad port or policy', () => {
-    const config = loadConfig({ LEADER_IDS: ' A, b ,,', PULSE_POLICY: 'anyone' }, 'local');
+    const config = loadConfig({ LEADER_IDS: ' A, b ,,', PULSE_POLICY: 'anyone', LOCAL_ROLES: 'none' }, 'local');
     expect([...config.leaderIds]).toEqual(['a', 'b']);
     expect(() => loadConfig({ PORT: 'abc' }, 'local')).toThrow(/PORT/);
     expect(() => loadConfig({ PULSE_POLICY: 'everyone' }, 'local')).toThrow(/PULSE_POLICY/);

@@ -1,6 +1,14 @@
-import type { Counters } from './contributions';
-import type { QuestionDelta } from './person-counters';
-import type { QuoteRemoval, QuoteSet, ScopedQuoteChanges } from './quotes';
+import type { ContentIndex } from '../content/content-index';
+import type { Question } from '../content/types';
+import { counterDelta, type CountedAnswer, type Counters } from './contributions';
+import { mergeDelta, personDeltas, type AnsweredRoles, type QuestionDelta } from './person-counters';
+import { quoteChanges, type QuoteRemoval, type QuoteSet, type ScopedQuoteChanges } from './quotes';
+import { recomputeCounters, type RawAnswer } from './recompute';
+
+/**
+ * The one place where counter and example-statement changes are worked out: an answer set or cleared, a person's
+ * answers erased, a person joining a team. Callers apply the result through the aggregate store and compute nothing.
+ */
 
 /** Everything one person's turn changes on one aggregate document (a question, in the organisation or a team). */
 export interface AggregateChange {
@@ -12,6 +20,12 @@ export interface AggregateChange {
   quoteSets: QuoteSet[];
   /** Statements that no longer exist: emptied wherever a slot, live or published, still holds them. */
   quoteRemovals: QuoteRemoval[];
+}
+
+/** Counter deltas and quote changes not yet combined per document. */
+export interface ChangeParts {
+  deltas: QuestionDelta[];
+  quotes: ScopedQuoteChanges[];
 }
 
 /** A turn's counter deltas and quote changes, one change per document, in the order first touched. */
@@ -44,4 +58,93 @@ export function aggregateChanges(
       else change.quoteRemovals.push({ slot: quoteChange.slot, key: quoteChange.remove });
     }
   return [...changes.values()];
+}
+
+/** One person's answer to one question going from `before` to `after` (either absent: set for the first time, or cleared). */
+export interface AnswerChange {
+  question: Question;
+  userId: string;
+  before?: CountedAnswer;
+  after?: CountedAnswer;
+  /** Question ids in questionnaire order, for the participation counters. */
+  order: readonly string[];
+  /** The questions the person had answered before the change and has after it, each with its counted role. */
+  answeredBefore: AnsweredRoles;
+  answeredAfter: AnsweredRoles;
+  /** The teams the person counts towards (the organisation's counters change too). */
+  teamIds: readonly string[];
+}
+
+/** What an answer set or cleared changes: the question's counters, the statements and the participation counters. */
+export function answerChanges(change: AnswerChange): ChangeParts {
+  const { question, userId, before, after, teamIds } = change;
+  const questionId = question.id;
+  const delta = counterDelta(question, before, after);
+  const people = personDeltas(change.order, change.answeredBefore, change.answeredAfter);
+  const quotes = quoteChanges(question, userId, before?.value, after?.value);
+  const parts: ChangeParts = { deltas: [], quotes: [] };
+  // The organisation's counters, and those of every team the person counts towards.
+  for (const teamId of [undefined, ...teamIds]) {
+    mergeDelta(parts.deltas, questionId, delta, teamId);
+    if (quotes.length > 0) parts.quotes.push({ questionId, teamId, changes: quotes });
+    for (const person of people) mergeDelta(parts.deltas, person.questionId, person.delta, teamId);
+  }
+  return parts;
+}
+
+/** The changes that take a person's answers out of the organisation's and each of their teams' figures. */
+export function erasureChanges(
+  index: ContentIndex,
+  userId: string,
+  answers: readonly Omit<RawAnswer, 'userId'>[],
+  teamIds: readonly string[],
+): AggregateChange[] {
+  const order = index.allQuestions().map(({ question }) => question.id);
+  const answered = Object.fromEntries(answers.map((answer) => [answer.questionId, answer.role]));
+  const deltas: QuestionDelta[] = [];
+  const quotes: ScopedQuoteChanges[] = [];
+  for (const teamId of [undefined, ...teamIds]) {
+    for (const answer of answers) {
+      const ref = index.find(answer.questionId);
+      if (!ref) continue;
+      const changes = quoteChanges(ref.question, userId, answer.value, undefined);
+      if (changes.length > 0) quotes.push({ questionId: answer.questionId, teamId, changes });
+      const delta = counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined);
+      mergeDelta(deltas, answer.questionId, delta, teamId);
+    }
+    for (const change of personDeltas(order, answered, {})) mergeDelta(deltas, change.questionId, change.delta, teamId);
+  }
+  return aggregateChanges(deltas, quotes);
+}
+
+/** The changes that add a person's answers, all of them, to the figures of a team they just joined. */
+export function teamJoinChanges(
+  index: ContentIndex,
+  userId: string,
+  teamId: string,
+  answers: readonly RawAnswer[],
+): AggregateChange[] {
+  const deltas = [...recomputeCounters(index, answers)].map(([questionId, delta]) => ({ questionId, teamId, delta }));
+  const quotes = answers.map((answer) => {
+    const ref = index.find(answer.questionId);
+    const changes = ref ? quoteChanges(ref.question, userId, undefined, answer.value) : [];
+    return { questionId: answer.questionId, teamId, changes };
+  });
+  return aggregateChanges(deltas, quotes);
+}
+
+/** A turn's changes so far, merged per document; the turn applies them once its answers are stored. */
+export class PendingChanges {
+  private readonly deltas: QuestionDelta[] = [];
+  private readonly quotes: ScopedQuoteChanges[] = [];
+
+  add(parts: ChangeParts): void {
+    for (const { questionId, delta, teamId } of parts.deltas) mergeDelta(this.deltas, questionId, delta, teamId);
+    this.quotes.push(...parts.quotes);
+  }
+
+  /** One change per aggregate document the turn touched. */
+  changes(): AggregateChange[] {
+    return aggregateChanges(this.deltas, this.quotes);
+  }
 }

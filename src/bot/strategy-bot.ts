@@ -13,7 +13,6 @@ import { ReplyNotDelivered } from './connector-replies';
 import { FileConsentInvoke } from './file-consent-invoke';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import { loggableId, type Logger } from '../logging/logger';
-import { aggregateChanges } from '../aggregation/aggregate-changes';
 import { type AggregateStore, SessionConflictError, type SessionStore } from '../storage/ports';
 import { sessionChanged } from '../storage/user-docs';
 import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-unit';
@@ -186,7 +185,7 @@ export class StrategyBot {
    */
   private async applyAggregates(context: TurnContext, speaker: Speaker, unit: TurnUnit): Promise<void> {
     const { tenantId, userId } = speaker;
-    for (const change of aggregateChanges(unit.pendingDeltas, unit.pendingQuotes))
+    for (const change of unit.pendingChanges.changes())
       await this.logFailure(context, tenantId, change.questionId, () =>
         this.deps.aggregates.apply(tenantId, userId, change),
       );

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { counterDelta, type Counters } from '../aggregation/contributions';
-import { mergeDelta, personDeltas, type QuestionDelta } from '../aggregation/person-counters';
-import { aggregateChanges } from '../aggregation/aggregate-changes';
-import { quoteChanges, type ScopedQuoteChanges } from '../aggregation/quotes';
+import type { Counters } from '../aggregation/contributions';
+import { erasureChanges } from '../aggregation/aggregate-changes';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { ContentIndex } from '../content/content-index';
 import type { Logger } from '../logging/logger';
@@ -134,13 +132,12 @@ export class EraseService {
     teamIds: readonly string[],
     budget: RetryBudget,
   ): Promise<Leftover[]> {
-    const { deltas, quotes } = this.removals(userId, answers, teamIds);
     const leftovers = new Set<Leftover>();
     const attempt = async (what: Leftover, write: () => Promise<void>, retryable: (error: unknown) => boolean) => {
       if (budget.now() > budget.deadline) return void leftovers.add(what);
       await withBoundedRetry(write, budget, retryable).catch(() => leftovers.add(what));
     };
-    const changes = aggregateChanges(deltas, quotes);
+    const changes = erasureChanges(this.deps.index, userId, answers, teamIds);
     // Emptying a slot is conditional on it holding this person's statement, so repeating it is always safe.
     for (const { questionId, teamId, quoteRemovals } of changes)
       if (quoteRemovals.length > 0)
@@ -171,32 +168,6 @@ export class EraseService {
           notApplied,
         );
     return [...leftovers].sort();
-  }
-
-  /** The counter changes and quote clears that take these answers out of the organisation's and each team's figures. */
-  private removals(
-    userId: string,
-    answers: readonly StoredAnswer[],
-    teamIds: readonly string[],
-  ): { deltas: QuestionDelta[]; quotes: ScopedQuoteChanges[] } {
-    const { index } = this.deps;
-    const order = index.allQuestions().map(({ question }) => question.id);
-    const answered = Object.fromEntries(answers.map((answer) => [answer.questionId, answer.role]));
-    const deltas: QuestionDelta[] = [];
-    const quotes: ScopedQuoteChanges[] = [];
-    for (const teamId of [undefined, ...teamIds]) {
-      for (const answer of answers) {
-        const ref = index.find(answer.questionId);
-        if (!ref) continue;
-        const changes = quoteChanges(ref.question, userId, answer.value, undefined);
-        if (changes.length > 0) quotes.push({ questionId: answer.questionId, teamId, changes });
-        const delta = counterDelta(ref.question, { value: answer.value, role: answer.role }, undefined);
-        mergeDelta(deltas, answer.questionId, delta, teamId);
-      }
-      for (const change of personDeltas(order, answered, {}))
-        mergeDelta(deltas, change.questionId, change.delta, teamId);
-    }
-    return { deltas, quotes };
   }
 
   private async failed(tenantId: string, part: 'answers' | 'pulse answers', error: unknown): Promise<ErasureOutcome> {

@@ -56,6 +56,31 @@ export class CosmosAggregateStore implements AggregateStore {
    * patch, only when needed (see aggregate-doc.ts for why each is safe against the others).
    */
   async apply(tenantId: string, personId: string, change: AggregateChange): Promise<void> {
+    return this.applyFor(tenantId, [personId], change);
+  }
+
+  /**
+   * The summed change of several people at once (the local demo's simulated organisation), every one of them marked
+   * pending, so it is published as their changes one by one would be: in batches of at least the threshold of people.
+   */
+  async applyTogether(tenantId: string, personIds: readonly string[], change: AggregateChange): Promise<void> {
+    if (personIds.length > 0) await this.applyFor(tenantId, personIds, change);
+  }
+
+  /**
+   * Publishes a document's pending batch if it is due (see publicationDue: at least the threshold of people, and a
+   * whole batch or one left pending too long) without waiting for the next change. True when it published.
+   */
+  async publishIfDue(tenantId: string, questionId: string, teamId?: string): Promise<boolean> {
+    const item = this.item(tenantId, questionId, teamId);
+    const { resource: doc } = await item.read<Stored>();
+    if (!doc || !isCurrent(doc) || !publicationDue(doc, this.publishAfter, Math.floor(this.clock().getTime() / 1000)))
+      return false;
+    const [oldest] = Object.entries(doc.pending ?? {}).sort(([, a], [, b]) => a - b)[0];
+    return (await this.send(item, publication(doc, oldest))) !== undefined;
+  }
+
+  private async applyFor(tenantId: string, personIds: readonly string[], change: AggregateChange): Promise<void> {
     const { questionId, teamId, delta } = change;
     const item = this.item(tenantId, questionId, teamId);
     const operations: PatchOperation[] = Object.entries(delta).map(([name, amount]) => ({
@@ -67,7 +92,8 @@ export class CosmosAggregateStore implements AggregateStore {
     const now = Math.floor(this.clock().getTime() / 1000);
     // Last, so that it lands with the last part of the change and its answer sees the whole change.
     if (Object.keys(delta).length > 0)
-      operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: now });
+      for (const personId of personIds)
+        operations.push({ op: 'set', path: `/pending/${pendingKey(personId)}`, value: now });
     const missing = (await this.checkOnce(tenantId, item)) === 'missing';
     let doc: Stored | undefined;
     for (let start = 0; start < operations.length; start += PATCH_LIMIT)
@@ -87,7 +113,7 @@ export class CosmosAggregateStore implements AggregateStore {
       if (!answered) break;
       doc = answered;
     }
-    if (publish) await this.publish(item, doc, pendingKey(personId));
+    if (publish) await this.publish(item, doc, pendingKey(personIds[personIds.length - 1]));
   }
 
   /** The live counters of the given questions (missing ones are empty), one point read each; a team's with `teamId`. */

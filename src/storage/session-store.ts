@@ -53,6 +53,21 @@ export class CosmosSessionStore implements SessionStore {
     return compose(state, false);
   }
 
+  /**
+   * The session of someone with nothing stored yet, without reading (a bulk import, such as the local demo): saving it
+   * creates their person document, and fails with SessionConflictError if they have one after all.
+   */
+  static forNewPerson(tenantId: string, userId: string, conversationId: string): Session {
+    const id = sessionId(userId, conversationId);
+    return compose(
+      {
+        personJson: JSON.stringify(personFromRecords(tenantId, userId, [], [])),
+        sessionJson: JSON.stringify(newSession(id, tenantId, userId, conversationId)),
+      },
+      false,
+    );
+  }
+
   /** The person and this conversation's session: two point reads at once (a query would cost a query plan too). */
   private async readPersonAndSession(
     tenantId: string,

@@ -1,6 +1,5 @@
-import { counterDelta } from '../aggregation/contributions';
-import { mergeDelta, personDeltas, type AnsweredRoles } from '../aggregation/person-counters';
-import { quoteChanges } from '../aggregation/quotes';
+import { answerChanges } from '../aggregation/aggregate-changes';
+import type { AnsweredRoles } from '../aggregation/person-counters';
 import type { QuestionRef } from '../content/content-index';
 import type { ContentPack } from '../content/types';
 import type { AnswerValue } from '../domain/answers';
@@ -52,16 +51,18 @@ export class AnswerRecorder {
       delete session.answers[questionId];
       delete session.answerRoles?.[questionId];
     }
-    const delta = counterDelta(ref.question, countedBefore, value ? { value, role } : undefined);
-    const answeredAfter = answeredRoles(session.answers, session.answerRoles, role);
-    const people = personDeltas(this.order, answeredBefore, answeredAfter);
-    // The organisation's counters, and those of every team the person counts towards.
-    const quotes = quoteChanges(ref.question, userId, before, value);
-    for (const teamId of [undefined, ...(session.teamIds ?? [])]) {
-      mergeDelta(unit.pendingDeltas, questionId, delta, teamId);
-      if (quotes.length > 0) unit.pendingQuotes.push({ questionId, teamId, changes: quotes });
-      for (const change of people) mergeDelta(unit.pendingDeltas, change.questionId, change.delta, teamId);
-    }
+    unit.pendingChanges.add(
+      answerChanges({
+        question: ref.question,
+        userId,
+        before: countedBefore,
+        after: value ? { value, role } : undefined,
+        order: this.order,
+        answeredBefore,
+        answeredAfter: answeredRoles(session.answers, session.answerRoles, role),
+        teamIds: session.teamIds ?? [],
+      }),
+    );
   }
 }
 

@@ -1,5 +1,4 @@
-import type { QuestionDelta } from '../aggregation/person-counters';
-import type { ScopedQuoteChanges } from '../aggregation/quotes';
+import { PendingChanges } from '../aggregation/aggregate-changes';
 import type { Role } from '../domain/roles';
 import type { AnswerWrite, Session } from '../storage/user-docs';
 
@@ -31,9 +30,8 @@ export interface Speaker {
  * turn ends, the session and the answers are written together in one transactional batch, then the aggregates.
  */
 export class TurnUnit {
-  readonly pendingDeltas: QuestionDelta[] = [];
-  /** Changes to the example statements kept for the leadership card, applied with the counters. */
-  readonly pendingQuotes: ScopedQuoteChanges[] = [];
+  /** Counter and example-statement changes, applied once the answers are stored. */
+  readonly pendingChanges = new PendingChanges();
   /** Answer changes, stored with the session in one batch when the turn ends. */
   readonly pendingAnswers: AnswerWrite[] = [];
   /** Started after the turn is stored and its replies are sent (see BackgroundJob). */

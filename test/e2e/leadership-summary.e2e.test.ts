@@ -37,7 +37,12 @@ describe('leadership summary in the Agents Playground (headless Chromium)', () =
   let ui: PlaygroundPage;
 
   beforeAll(async () => {
-    ({ app, ui, close } = await startAppInPlayground({ COSMOS_DATABASE: 'e2e-leadership', SUMMARY_THRESHOLD: '3' }));
+    // Alex is not a leader here (a leader's "summary" in a channel is the organisation's card).
+    ({ app, ui, close } = await startAppInPlayground({
+      COSMOS_DATABASE: 'e2e-leadership',
+      SUMMARY_THRESHOLD: '3',
+      LOCAL_ROLES: 'none',
+    }));
   }, 90_000);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { startApp, type AppOptions, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { seedDemo, type DemoSeedReport } from '../../src/local/demo/seed-demo';
 import { startEmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { silentLogger } from '../../src/logging/logger';
 import { openPlaygroundPage, startPlayground, type PlaygroundPage } from './playground';
@@ -15,20 +16,20 @@ export interface PlaygroundApp {
 
 export async function startAppInPlayground(
   env: Record<string, string>,
-  options: Pick<AppOptions, 'pulseTickMs'> = {},
-): Promise<PlaygroundApp> {
+  options: Pick<AppOptions, 'pulseTickMs'> & { demo?: boolean } = {},
+): Promise<PlaygroundApp & { demo?: DemoSeedReport }> {
+  const { demo: withDemo, ...appOptions } = options;
   const cosmos = await startEmbeddedCosmos();
-  const app = await startApp({
-    config: loadConfig({ PORT: '0', ...env }, 'local'),
-    cosmos,
-    logger: silentLogger,
-    ...options,
-  });
+  const config = loadConfig({ PORT: '0', ...env }, 'local');
+  // As `npm run dev -- --demo`: the simulated organisation is stored before the bot starts.
+  const demo = withDemo ? await seedDemo({ config, cosmos }) : undefined;
+  const app = await startApp({ config, cosmos, logger: silentLogger, ...appOptions });
   const playground = await startPlayground(`${app.url}/api/messages`);
   const ui = await openPlaygroundPage(playground.url);
   return {
     app,
     ui,
+    demo,
     serviceUrl: playground.serviceUrl,
     close: async () => {
       await ui.close();

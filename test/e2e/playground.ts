@@ -7,19 +7,11 @@
  */
 import { existsSync } from 'fs';
 import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
+import { PLAYGROUND_DEFAULTS } from '../../src/local/playground-defaults';
 
 export { startPlayground, type Playground, type StartPlaygroundOptions } from '../../src/local/playground';
+export { PLAYGROUND_DEFAULTS };
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** What the playground's built-in configuration sends (it is not a valid GUID: the last group has 13 digits). */
-export const PLAYGROUND_DEFAULTS = {
-  tenantId: '00000000-0000-0000-0000-0000000000001',
-  bot: { id: '00000000-0000-0000-0000-00000000000011', name: 'Test Bot' },
-  user: { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' },
-  team: { id: 'team-id', name: 'My Team', aadGroupId: '00000000-0000-0000-0000-000000000031' },
-  /** The General channel's id is the team id, as in Teams; a post's conversation id is `team-id;messageid=<n>`. */
-  channels: { General: 'team-id', Announcements: 'channel-announcements-id' },
-} as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Browser side

@@ -32,7 +32,8 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
   let ui: PlaygroundPage;
 
   beforeAll(async () => {
-    ({ ui, close } = await startAppInPlayground({ COSMOS_DATABASE: 'e2e' }));
+    // An employee: a leader's "summary" would be the organisation's card.
+    ({ ui, close } = await startAppInPlayground({ COSMOS_DATABASE: 'e2e', LOCAL_ROLES: 'none' }));
   }, 90_000);
 
   afterAll(async () => {

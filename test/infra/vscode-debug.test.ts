@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { devBanner } from '../../src/local/banner';
 import { jsonLogger } from '../../src/logging/logger';
 import { readText, ROOT } from './infra-files';
 
@@ -112,9 +113,18 @@ describe('.vscode/ local debug (Agents Toolkit)', () => {
     expect(JSON.parse(readText('package.json')).scripts.dev).toContain(`node ${script}.js`);
     const devSource = readText('scripts/dev.ts');
     const ends = endsPattern(start);
-    // The last line of the banner, and both ways the local run reports a failed start.
-    expect(devSource).toContain("'  Stop with Ctrl+C.'");
-    expect(ends.test('  Stop with Ctrl+C.')).toBe(true);
+    // The banner's last line (src/local/banner.ts), and both ways the local run reports a failed start.
+    expect(devSource).toContain('devBanner(');
+    const banner = devBanner({
+      botEndpoint: 'http://127.0.0.1:3978/api/messages',
+      embeddedCosmos: 'http://127.0.0.1:40000',
+      cosmosEndpoint: 'http://127.0.0.1:40000',
+      playgroundPort: 56150,
+      localRoles: loadConfig({}, 'local').localRoles,
+      pulsePolicy: 'managers',
+    });
+    expect(banner.trimEnd().split('\n').at(-1)).toBe('  Stop with Ctrl+C.');
+    expect(banner.split('\n').filter((line) => ends.test(line))).toEqual(['  Stop with Ctrl+C.']);
     expect(devSource).toContain('`Local run failed: ${');
     expect(ends.test('Local run failed: listen EADDRINUSE')).toBe(true);
     expect(ends.test(configErrorMessage({ PORT: 'not-a-port' }, 'local'))).toBe(true);

@@ -127,6 +127,26 @@ describe('aggregate publication', () => {
     expect((await published('q-stale'))?.counters['employee:n']).toBe(8);
   });
 
+  it('marks every person of a change made together, and publishes their batch later only when it is whole and old', async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 10, minute));
+    const storeAt = (minute: number) => new CosmosAggregateStore(containers.aggregates, BATCH, () => at(minute));
+    const together = { ...rated('q-together', 3), delta: { 'employee:n': 2, 'employee:rating:3': 2 } };
+    await storeAt(0).applyTogether(TENANT, ['p1', 'p2'], together);
+    expect(Object.keys((await store.readDoc(TENANT, 'q-together'))?.pending ?? {})).toHaveLength(2);
+    // Fewer people than a batch: never published, however old.
+    expect(await storeAt(30).publishIfDue(TENANT, 'q-together')).toBe(false);
+    expect((await published('q-together'))?.counters).toEqual({});
+    await storeAt(1).applyTogether(TENANT, ['p3', 'p4'], together);
+    // A batch of four (not a whole batch size), marked one minute ago: not yet.
+    expect(await storeAt(2).publishIfDue(TENANT, 'q-together')).toBe(false);
+    expect(await storeAt(30).publishIfDue(TENANT, 'q-together')).toBe(true);
+    const doc = await store.readDoc(TENANT, 'q-together');
+    expect(doc?.published?.counters).toEqual({ 'employee:n': 4, 'employee:rating:3': 4 });
+    expect(doc?.pending).toEqual({});
+    expect(await storeAt(60).publishIfDue(TENANT, 'q-together')).toBe(false);
+    expect(await storeAt(60).publishIfDue(TENANT, 'q-missing')).toBe(false);
+  });
+
   it('upgrades a document from before publication: summaries keep seeing its figures, changes wait for a batch', async () => {
     const legacy = { 'employee:n': 7, 'employee:rating:4': 7 };
     await containers.aggregates.items.create({

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { CosmosAnswerStore } from '../../src/storage/answer-store';
-import { SessionConflictError } from '../../src/storage/ports';
 import { CosmosSessionStore } from '../../src/storage/session-store';
+import { SessionConflictError } from '../../src/storage/ports';
 import { answerDocument } from '../../src/storage/user-docs';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 

@@ -5,6 +5,7 @@ import { loadContentPack } from '../../src/content/load-content-pack';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import { SessionConflictError } from '../../src/storage/ports';
 import { CosmosSessionStore } from '../../src/storage/session-store';
 import { CosmosTeamMembership } from '../../src/storage/team-membership';
 import { answerDocument, sessionId } from '../../src/storage/user-docs';
@@ -217,5 +218,17 @@ describe('one answer set per person, however many conversations', () => {
       answers: { 'bi-industry-impact': { kind: 'rating', value: 2 } },
       teamIds: [RED.id],
     });
+  });
+
+  it('saves the session of a new person made without a read, and refuses one for a person already stored', async () => {
+    const sessions = new CosmosSessionStore(bot.containers.users);
+    const userId = randomUUID();
+    const fresh = CosmosSessionStore.forNewPerson(TENANT, userId, 'a:import');
+    fresh.doc.answers['bi-industry-impact'] = { kind: 'rating', value: 3 };
+    await sessions.save(fresh, new Date());
+    expect((await sessions.load(TENANT, userId, 'a:import', true)).doc.answers).toEqual(fresh.doc.answers);
+    const again = CosmosSessionStore.forNewPerson(TENANT, userId, 'a:import');
+    await expect(sessions.save(again, new Date())).rejects.toThrow(SessionConflictError);
+    expect((await sessions.load(TENANT, userId, 'a:import', true)).doc.answers).toEqual(fresh.doc.answers);
   });
 });

@@ -1,5 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { recognizeLeaderCommand } from '../../src/leadership/leader-commands';
+import { recognizeCommand } from '../../src/strategy/commands';
 
 /**
  * Every log line the test suite produces (the app's JSON logs, console output of the app and its libraries, and the
@@ -66,7 +68,11 @@ export function capturedSecrets(): string[] {
 export function secretsIn(activity: Record<string, unknown>): string[] {
   const found: string[] = [];
   const isFreeText = (value: string) => value.trim().includes(' ') && value.trim().length >= 8;
-  if (typeof activity.text === 'string' && isFreeText(activity.text)) found.push(activity.text);
+  // A typed command ("list roles", "digest weekly") is not answer text: help texts and the dev banner name them.
+  const isCommand = (text: string) =>
+    recognizeCommand({ text }) !== undefined || recognizeLeaderCommand({ text }) !== undefined;
+  if (typeof activity.text === 'string' && isFreeText(activity.text) && !isCommand(activity.text))
+    found.push(activity.text);
   const walk = (value: unknown, key: string) => {
     if (typeof value === 'string') {
       if (key === 'token' ? value.length >= 8 : isFreeText(value)) found.push(value);

@@ -1,0 +1,233 @@
+import { teamJoinChanges } from '../aggregation/aggregate-changes';
+import { auditLogText } from '../audit/audit-log-view';
+import { AUDIT_LOG_LIMIT, type AuditTrail } from '../audit/audit-trail';
+import type { CardRenderer } from '../cards/card-renderer';
+import type { Reply } from '../cards/reply';
+import type { ContentIndex } from '../content/content-index';
+import type { RoleDirectory } from '../domain/roles';
+import type { AggregateStore, TeamMembership, TenantStore } from '../storage/ports';
+import type { Session } from '../storage/user-docs';
+import type { UserInput } from '../strategy/submit';
+import type { BackgroundJob, Speaker } from '../strategy/turn-unit';
+import { accessOf, type Access } from './access';
+import type { DigestPlace, DigestService } from './digest-service';
+import { recognizeLeaderCommand, type LeaderCommand } from './leader-commands';
+import { leaderSummaryView } from './leader-summary-view';
+import type { RoleChanges } from './role-changes';
+import { exportRows, toCsv, toJson } from './summary-export';
+import type { SummaryScans } from './summary-scans';
+import type { SummaryService } from './summary-service';
+
+export interface LeaderServiceDeps {
+  index: ContentIndex;
+  cards: CardRenderer;
+  summaries: SummaryService;
+  tenants: TenantStore;
+  directory: RoleDirectory;
+  memberships: TeamMembership;
+  aggregates: AggregateStore;
+  digests: DigestService;
+  audit: AuditTrail;
+  scans: SummaryScans;
+  roleChanges: RoleChanges;
+  clock: () => Date;
+}
+
+/** A team, as the channel names it (its name is set by a team owner: user text). */
+export interface Team {
+  id: string;
+  name: string;
+}
+
+/** Where a 1:1 request came from, as the channel told it. */
+export interface LeaderPlace extends DigestPlace {
+  /** The asking message (conversation and activity id), so a redelivery is recognised; absent without an id. */
+  request?: readonly string[];
+}
+
+/** What the leadership commands answer: the replies, and work to run after the turn (a scan of every answer). */
+export interface LeaderAnswer {
+  replies: Reply[];
+  job?: BackgroundJob;
+}
+
+type PrivilegedCommand =
+  Exclude<LeaderCommand, { kind: 'summary' | 'my summary' | 'team summary' }> | { kind: 'invalid role command' };
+
+const ORGANISATION_TITLE = 'Our AI ambition & success metrics';
+const TEAM_TITLE = 'This team’s AI ambition & success metrics';
+const LEADERS_ONLY =
+  'The organisation summary is for leaders. Type **summary** for your own ambition & metrics card, or ask in your team’s channel for the team’s.';
+
+const answer = (...replies: Reply[]): LeaderAnswer => ({ replies });
+
+/**
+ * Leadership summaries, exports, digests, scans, roles and the audit log, botbuilder-free: who may see what is decided
+ * here, on the server, for every request.
+ */
+export class LeaderService {
+  constructor(private readonly deps: LeaderServiceDeps) {}
+
+  /**
+   * Personal chat: leaders get the organisation card for `summary`; everyone else gets 'own summary' (their own card,
+   * the strategy conversation's). Undefined when the message is not a leadership command.
+   */
+  async inPersonalChat(
+    speaker: Speaker,
+    input: UserInput,
+    place: LeaderPlace,
+  ): Promise<LeaderAnswer | 'own summary' | undefined> {
+    const command = recognizeLeaderCommand(input);
+    if (!command) return undefined;
+    if (command.kind === 'my summary') return 'own summary';
+    if (command.kind === 'team summary')
+      return answer('Team summaries are posted in the team’s channel: mention me there and type **team summary**.');
+    const access = await this.access(speaker);
+    if (command.kind === 'summary') {
+      if (!access.leader) return 'own summary';
+      return answer(await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, true));
+    }
+    return this.privileged(speaker, command, access, place);
+  }
+
+  /**
+   * Team channels and group chats: `summary` (a leader gets the organisation card, others the team's), `team summary`;
+   * everything else is refused here for privacy. Undefined when the message is not a leadership command.
+   */
+  async inSharedChat(speaker: Speaker, input: UserInput, team: Team | undefined): Promise<Reply[] | undefined> {
+    const command = recognizeLeaderCommand(input);
+    if (!command) return undefined;
+    switch (command.kind) {
+      case 'summary':
+        if ((await this.access(speaker)).leader)
+          return [await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, false)];
+        if (team) return [await this.summaryCard(speaker, team, TEAM_TITLE, false)];
+        return [LEADERS_ONLY];
+      case 'team summary':
+        if (team) return [await this.summaryCard(speaker, team, TEAM_TITLE, false)];
+        return ['Team summaries are shown in a team’s channel; this chat belongs to no team.'];
+      case 'organisation summary':
+        if ((await this.access(speaker)).leader)
+          return [await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, false)];
+        return [LEADERS_ONLY];
+      case 'my summary':
+        return ['Your own card stays private: open a 1:1 chat with me and type **summary**.'];
+      default:
+        return ['For privacy, ask me that in a 1:1 chat.'];
+    }
+  }
+
+  /**
+   * First message in a team's channel: the person's answers start counting towards that team. They reach the team's
+   * summary with the next publication of each document, once enough people changed it (src/storage/aggregate-doc.ts).
+   */
+  async joinTeam(session: Session, teamId: string): Promise<void> {
+    const { tenantId, userId } = session.doc;
+    const answers = await this.deps.memberships.join(session, teamId);
+    if (!answers) return;
+    for (const change of teamJoinChanges(this.deps.index, userId, teamId, answers))
+      await this.deps.aggregates.apply(tenantId, userId, change);
+  }
+
+  private async privileged(
+    speaker: Speaker,
+    command: PrivilegedCommand,
+    access: Access,
+    place: LeaderPlace,
+  ): Promise<LeaderAnswer> {
+    switch (command.kind) {
+      case 'organisation summary':
+        if (!access.leader) return answer(LEADERS_ONLY);
+        return answer(await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, true));
+      case 'export summary':
+        if (!access.leader) return answer('Exports of the summary are for leaders and admins.');
+        return answer(...(await this.exportSummary(speaker)));
+      case 'digest':
+        if (!access.leader) return answer('The summary digest is for leaders.');
+        return answer(await this.deps.digests.subscribe(speaker, command.frequency, place));
+      case 'rebuild summary': {
+        if (!access.admin) return answer('Only admins can check or rebuild the summary counters.');
+        const { reply, job } = await this.deps.scans.request({
+          tenantId: speaker.tenantId,
+          actorId: speaker.userId,
+          write: command.write,
+          request: place.request,
+        });
+        return { replies: [reply], ...(job ? { job } : {}) };
+      }
+      case 'audit log':
+        if (!access.admin) return answer('Only admins can read the audit log.');
+        return answer(await this.auditLog(speaker));
+      case 'roles':
+      case 'role':
+      case 'invalid role command':
+        if (!access.admin) return answer('Only admins can see or change roles.');
+        return answer(await this.roles(speaker, command));
+    }
+  }
+
+  /** The organisation's card (no team) or a team's; either view is audited. */
+  private async summaryCard(
+    speaker: Speaker,
+    team: Team | undefined,
+    title: string,
+    canExport: boolean,
+  ): Promise<Reply> {
+    const { tenantId, userId } = speaker;
+    const summary = await this.deps.summaries.summary(tenantId, team?.id);
+    const card = this.deps.cards.leaderSummary(leaderSummaryView(summary, { title, canExport, teamName: team?.name }));
+    await this.deps.audit.record(tenantId, {
+      action: 'summary.viewed',
+      actor: userId,
+      ...(team ? { scope: 'team', teamId: team.id, teamName: team.name } : { scope: 'organisation' }),
+    });
+    return card;
+  }
+
+  /** CSV in the message (readable anywhere) and JSON as a file attachment carried in a data URI. */
+  private async exportSummary({ tenantId, userId }: Speaker): Promise<Reply[]> {
+    const summary = await this.deps.summaries.summary(tenantId);
+    await this.deps.audit.record(tenantId, { action: 'summary.exported', actor: userId, scope: 'organisation' });
+    const csv = toCsv(exportRows(summary));
+    const json = toJson(summary, { scope: 'organisation', exportedAt: this.deps.clock().toISOString() });
+    return [
+      `Summary figures (CSV, nothing below the anonymity threshold):\n\n\`\`\`csv\n${csv}\`\`\``,
+      {
+        text: 'The same figures as JSON:',
+        attachments: [
+          {
+            contentType: 'application/json',
+            name: 'strategy-summary.json',
+            contentUrl: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`,
+          },
+        ],
+      },
+    ];
+  }
+
+  /** Admins read the newest audit records in their 1:1 chat; reading them is audited too. */
+  private async auditLog({ tenantId, userId }: Speaker): Promise<string> {
+    await this.deps.audit.record(tenantId, { action: 'audit.viewed', actor: userId });
+    const entries = await this.deps.audit.recent(tenantId, AUDIT_LOG_LIMIT);
+    return auditLogText(entries, AUDIT_LOG_LIMIT);
+  }
+
+  private async roles(
+    { tenantId, userId }: Speaker,
+    command: Extract<LeaderCommand, { kind: 'role' | 'roles' }> | { kind: 'invalid role command' },
+  ): Promise<string> {
+    if (command.kind === 'invalid role command')
+      return 'Use **grant leader** or **revoke leader** (or **admin**, or **manager**) followed by the person’s Microsoft Entra object id.';
+    if (command.kind === 'roles') {
+      const granted = await this.deps.tenants.roles(tenantId);
+      const list = (ids: string[]) => (ids.length > 0 ? ids.join(', ') : 'none');
+      return `Granted in chat — leaders: ${list(granted.leaders)}; admins: ${list(granted.admins)}; managers: ${list(granted.managers ?? [])}. Configured ids (LEADER_IDS, ADMIN_IDS, MANAGER_IDS) also apply.`;
+    }
+    const { role, userId: targetId, granted } = command;
+    return this.deps.roleChanges.change({ tenantId, actorId: userId, role, targetId, granted });
+  }
+
+  private access({ tenantId, userId }: Speaker): Promise<Access> {
+    return accessOf(this.deps.directory, this.deps.tenants, tenantId, userId);
+  }
+}
