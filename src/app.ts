@@ -26,21 +26,14 @@ import { SummaryService } from './leadership/summary-service';
 import { effectiveGroup } from './leadership/thresholds';
 import { RequestGate } from './request-gate';
 import { createServer } from './server';
-import { CosmosAggregateStore } from './storage/aggregate-store';
-import { CosmosAnswerStore } from './storage/answer-store';
-import { CosmosDigestStore } from './storage/digest-store';
-import { CosmosExportConsents } from './storage/export-consents';
-import { CosmosSessionStore } from './storage/session-store';
-import { CosmosTeamMembership } from './storage/team-membership';
-import { CosmosTenantStore } from './storage/tenant-store';
 import { openCosmos } from './storage/cosmos';
+import { cosmosStores } from './storage/cosmos-stores';
 import { PulseAndDigestData } from './privacy/pulse-and-digest-data';
 import { ExportService } from './privacy/export-service';
 import { HttpFileUploader, type FileUploader } from './privacy/file-uploader';
 import { PrivacyService } from './privacy/privacy-service';
 import { FileConsentInvoke } from './bot/file-consent-invoke';
 import type { SessionStore } from './storage/ports';
-import { cosmosPulseStores } from './storage/pulse-stores';
 import type { TeamsChannel } from './pulse/teams-channel';
 import { AnswerRecorder } from './strategy/answer-recorder';
 import { noTelemetry, type Telemetry } from './telemetry/telemetry';
@@ -111,15 +104,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // Without telemetry the SDK keeps its own HTTP client, untouched.
     onThrottled: options.telemetry ? () => telemetry.cosmosThrottled() : undefined,
   });
-  const answers = new CosmosAnswerStore(containers.users);
-  const sessions = new CosmosSessionStore(containers.users);
-  const aggregates = new CosmosAggregateStore(containers.aggregates, effectiveGroup(config.summaryThresholds), clock);
+  const stores = cosmosStores(containers, { publishAfter: effectiveGroup(config.summaryThresholds), clock });
+  const { answers, sessions, aggregates, tenants, memberships } = stores;
   const recorder = new AnswerRecorder(pack, clock);
-  const tenants = new CosmosTenantStore(containers.tenants);
   const pulse = composePulses({
     config,
     tenants,
-    stores: cosmosPulseStores(containers.pulses),
+    stores: stores.pulses,
     cards,
     index,
     logger,
@@ -129,12 +120,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const pulses = new PulseActions(pulse.service);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
-  const digestStore = new CosmosDigestStore(containers.tenants);
-  const pulseAndDigestData = new PulseAndDigestData(pulse.stores.pulses, pulse.stores.responses, digestStore);
+  const pulseAndDigestData = new PulseAndDigestData(stores.pulses.pulses, stores.pulses.responses, stores.digests);
   const digestTenants = new Set(config.allowedTenants);
-  const memberships = new CosmosTeamMembership(containers.users);
   const admin = composeAdmin({
-    containers,
+    auditStore: stores.audit,
+    claims: stores.claims,
+    leases: stores.leases,
     index,
     directory: config,
     answers,
@@ -147,7 +138,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock,
   });
   const digestService = new DigestService({
-    store: digestStore,
+    store: stores.digests,
     summaries,
     cards,
     tenants,
@@ -173,7 +164,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     pack,
     answers,
     pulseAndDigestData,
-    consents: new CosmosExportConsents(containers.tenants),
+    consents: stores.consents,
     uploader: options.fileUploader ?? new HttpFileUploader(),
     mode: config.mode,
     clock,
@@ -215,7 +206,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness);
   const digests = new DigestScheduler({
-    store: digestStore,
+    store: stores.digests,
     tenants: () => digestTenants,
     send: digestSender({ adapter, appId: config.mode === 'local' ? '' : config.bot.appId, digests: digestService }),
     clock,

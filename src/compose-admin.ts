@@ -6,11 +6,16 @@ import { SummaryScans } from './leadership/summary-scans';
 import type { Logger } from './logging/logger';
 import { EraseService } from './privacy/erase-service';
 import type { PulseAndDigestData } from './privacy/pulse-and-digest-data';
-import { CosmosActivityClaims } from './storage/activity-claims';
-import { CosmosAuditStore } from './storage/audit-store';
-import { CosmosTenantLeases } from './storage/tenant-leases';
-import type { Containers } from './storage/cosmos';
-import type { AggregateStore, AnswerStore, SessionStore, TeamMembership, TenantStore } from './storage/ports';
+import type {
+  ActivityClaims,
+  AggregateStore,
+  AnswerStore,
+  AuditStore,
+  SessionStore,
+  TeamMembership,
+  TenantLeases,
+  TenantStore,
+} from './storage/ports';
 
 export interface AdminParts {
   audit: AuditTrail;
@@ -20,7 +25,9 @@ export interface AdminParts {
 }
 
 export interface AdminPartsOptions {
-  containers: Containers;
+  auditStore: AuditStore;
+  claims: ActivityClaims;
+  leases: TenantLeases;
   index: ContentIndex;
   directory: RoleDirectory;
   answers: AnswerStore;
@@ -35,9 +42,8 @@ export interface AdminPartsOptions {
 
 /** The audit trail and what it records or guards: role changes, summary scans and "delete my data". */
 export function composeAdmin(options: AdminPartsOptions): AdminParts {
-  const { containers, index, aggregates, logger, clock } = options;
-  const audit = new AuditTrail(new CosmosAuditStore(containers.audit), logger, clock);
-  const claims = new CosmosActivityClaims(containers.tenants);
+  const { index, aggregates, claims, logger, clock } = options;
+  const audit = new AuditTrail(options.auditStore, logger, clock);
   const stores = { answers: options.answers, aggregates, memberships: options.memberships };
   return {
     audit,
@@ -54,7 +60,7 @@ export function composeAdmin(options: AdminPartsOptions): AdminParts {
     scans: new SummaryScans({
       index,
       stores,
-      leases: new CosmosTenantLeases(containers.tenants),
+      leases: options.leases,
       claims,
       audit,
       clock,

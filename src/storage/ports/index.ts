@@ -11,6 +11,7 @@ export type { PulseLeaseStore } from './pulse-leases';
 export type { PulseResponses, ResponseOutcome } from './pulse-responses';
 export type { PulseClose, PulseStore, Versioned } from './pulses';
 export type { PulseStores } from './pulse-stores';
+export type { Stores } from './stores';
 export { SessionConflictError, type SessionStore, type TeamMembership } from './sessions';
 export type {
   ActivityClaims,
