@@ -39,8 +39,8 @@ param cosmosAutoscaleMaxThroughput int = 1000
 @description('Point-in-time restore window.')
 param cosmosBackupTier string = 'Continuous7Days'
 
-@allowed(['Enabled', 'AzureOnly', 'Disabled'])
-@description('Who may reach Cosmos DB over its public endpoint: Enabled = any network (Entra ID still required); AzureOnly = Azure datacenters (the web app among them) and the addresses in cosmosAllowedIpRanges; Disabled = private endpoints only, which this template does not create.')
+@allowed(['Enabled', 'AzureOnly'])
+@description('Who may reach Cosmos DB over its public endpoint: Enabled = any network (Entra ID still required); AzureOnly = Azure datacenters (the web app among them) and the addresses in cosmosAllowedIpRanges. Turning the endpoint off needs a private endpoint, which this template does not create.')
 param cosmosPublicNetworkAccess string = 'Enabled'
 
 @description('AzureOnly: comma-separated IPv4 addresses or CIDR ranges that may also reach Cosmos DB, e.g. a developer\'s or the portal\'s.')

@@ -1,12 +1,14 @@
+import type { RunningApp } from '../src/app';
 import { ConfigError, loadConfig, type Config } from '../src/config';
 import { devBanner } from '../src/local/banner';
 import { assertDemoAllowed, DemoRefused } from '../src/local/demo/demo-allowed';
 import type { DemoSeedReport } from '../src/local/demo/seed-demo';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../src/local/embedded-cosmos';
-import { DEFAULT_PLAYGROUND_PORT, startPlayground } from '../src/local/playground';
+import { DEFAULT_PLAYGROUND_PORT, startPlayground, type Playground } from '../src/local/playground';
 import { jsonLogger, type Logger } from '../src/logging/logger';
 import { closeOnSignals } from '../src/shutdown';
 import { startTelemetry } from '../src/telemetry/start-telemetry';
+import type { Telemetry } from '../src/telemetry/telemetry';
 
 /**
  * `npm run dev`: embedded Cosmos (unless COSMOS_ENDPOINT is set), the bot with auth off, and the Agents Playground
@@ -15,11 +17,42 @@ import { startTelemetry } from '../src/telemetry/start-telemetry';
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const withPlayground = !args.includes('--no-playground');
   const config = loadConfig(process.env, 'local');
   if (args.includes('--demo')) assertDemoAllowed(config);
   const telemetry = await startTelemetry(config.applicationInsights);
   const logger = jsonLogger(undefined, telemetry.traceId);
+  let running: { app: RunningApp; embedded?: EmbeddedCosmos; playground?: Playground };
+  try {
+    running = await start(config, args, logger, telemetry.telemetry);
+  } catch (error) {
+    // What was recorded while starting is sent before the process exits.
+    await telemetry.shutdown();
+    throw error;
+  }
+  const { app, embedded, playground } = running;
+  closeOnSignals(
+    async () => {
+      try {
+        await playground?.close();
+        await app.close();
+        await embedded?.close();
+      } finally {
+        await telemetry.shutdown();
+      }
+    },
+    logger,
+    app.drainLimitMs,
+  );
+}
+
+/** Everything but telemetry: the store, the app, the Playground, and the banner saying where they run. */
+async function start(
+  config: Config,
+  args: readonly string[],
+  logger: Logger,
+  telemetry: Telemetry,
+): Promise<{ app: RunningApp; embedded?: EmbeddedCosmos; playground?: Playground }> {
+  const withPlayground = !args.includes('--no-playground');
   const { startApp } = await import('../src/app');
   const embedded = config.cosmos.endpoint ? undefined : await startEmbeddedCosmos();
   if (embedded) {
@@ -30,7 +63,7 @@ async function main(): Promise<void> {
   }
   const cosmos = embedded ?? { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key };
   const demo = embedded && args.includes('--demo') ? await seed(config, embedded, logger) : undefined;
-  const app = await startApp({ config, cosmos, logger, telemetry: telemetry.telemetry });
+  const app = await startApp({ config, cosmos, logger, telemetry });
   const playground = withPlayground
     ? await startPlayground(`${app.url}/api/messages`, DEFAULT_PLAYGROUND_PORT)
     : undefined;
@@ -45,16 +78,7 @@ async function main(): Promise<void> {
       demo,
     }),
   );
-  closeOnSignals(
-    async () => {
-      await playground?.close();
-      await app.close();
-      await embedded?.close();
-      await telemetry.shutdown();
-    },
-    logger,
-    app.drainLimitMs,
-  );
+  return { app, embedded, playground };
 }
 
 /** Loaded after telemetry has started, like the app, so its Cosmos client is instrumented too. */

@@ -188,7 +188,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const bot = new StrategyBot({
     main,
     background,
-    fileConsent: new FileConsentInvoke(exports, logger),
+    fileConsent: new FileConsentInvoke(exports, background, logger),
     sessions,
     aggregates,
     directory: config,
@@ -200,9 +200,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const gate = new RequestGate();
   const readiness = new Readiness({
     readCosmos: (abortSignal) => containers.tenants.read({ abortSignal }),
-    pack: () => ({ id: pack.id, version: pack.version }),
+    pack: { id: pack.id, version: pack.version },
     version: appVersion(),
     logger,
+    now: () => clock().getTime(),
   });
   const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness);
   const digests = new DigestScheduler({

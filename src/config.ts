@@ -43,9 +43,9 @@ type Env = Record<string, string | undefined>;
 /** Teams' connector in the commercial cloud; government clouds list their own hosts in ALLOWED_SERVICE_URL_HOSTS. */
 const TEAMS_SERVICE_URL_HOST = 'smba.trafficmanager.net';
 
-/** The part of an Application Insights connection string without which nothing can be sent. */
-const INSTRUMENTATION_KEY =
-  /(^|;)\s*InstrumentationKey=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*(;|$)/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The endpoints of an Application Insights connection string that telemetry is sent to. */
+const TELEMETRY_ENDPOINTS: readonly string[] = ['ingestionendpoint', 'liveendpoint'];
 
 const BOT_TYPES: readonly BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 
@@ -123,10 +123,7 @@ export function loadConfig(env: Env, mode: RunMode): Config {
       mode === 'production' ? 'COSMOS_ENDPOINT must be an https URL' : 'COSMOS_ENDPOINT must be an http(s) URL',
     );
   }
-  if (config.applicationInsights && !INSTRUMENTATION_KEY.test(config.applicationInsights))
-    problems.push(
-      'APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string ("InstrumentationKey=<guid>;IngestionEndpoint=...", as the portal shows it)',
-    );
+  if (config.applicationInsights) problems.push(...connectionStringProblems(config.applicationInsights));
   if (problems.length > 0) {
     throw new ConfigError(`Strategy Guide cannot start (${mode} mode):\n  - ${problems.join('\n  - ')}`);
   }
@@ -207,6 +204,31 @@ function idList(value: string): ReadonlySet<string> {
       .filter((id) => id.length > 0),
   );
 }
+
+/**
+ * What is wrong with an Application Insights connection string: `key=value` pairs separated by `;`, an
+ * InstrumentationKey that is a GUID, and https endpoints. The messages never repeat the value (it is a credential).
+ */
+function connectionStringProblems(value: string): string[] {
+  const pairs = value
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair !== '');
+  const fields = new Map<string, string>();
+  for (const pair of pairs) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) return [CONNECTION_STRING_SHAPE];
+    fields.set(pair.slice(0, equals).trim().toLowerCase(), pair.slice(equals + 1).trim());
+  }
+  if (!GUID.test(fields.get('instrumentationkey') ?? '')) return [CONNECTION_STRING_SHAPE];
+  return TELEMETRY_ENDPOINTS.filter((key) => fields.has(key) && !isUrl(fields.get(key) ?? '', 'production')).map(
+    (key) =>
+      `APPLICATIONINSIGHTS_CONNECTION_STRING: ${key === 'liveendpoint' ? 'LiveEndpoint' : 'IngestionEndpoint'} must be an https URL`,
+  );
+}
+
+const CONNECTION_STRING_SHAPE =
+  'APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string ("InstrumentationKey=<guid>;IngestionEndpoint=https://...", as the portal shows it)';
 
 function isUrl(value: string, mode: RunMode): boolean {
   try {

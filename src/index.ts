@@ -1,3 +1,4 @@
+import type { RunningApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { jsonLogger } from './logging/logger';
 import { closeOnSignals } from './shutdown';
@@ -8,18 +9,28 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, 'production');
   const telemetry = await startTelemetry(config.applicationInsights);
   const logger = jsonLogger(undefined, telemetry.traceId);
-  // Loaded after the telemetry, so its instrumentation sees the HTTP server and the Cosmos client being set up.
-  const { startApp } = await import('./app');
-  const app = await startApp({
-    config,
-    cosmos: { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key },
-    logger,
-    telemetry: telemetry.telemetry,
-  });
+  let app: RunningApp;
+  try {
+    // Loaded after the telemetry, so its instrumentation sees the HTTP server and the Cosmos client being set up.
+    const { startApp } = await import('./app');
+    app = await startApp({
+      config,
+      cosmos: { endpoint: config.cosmos.endpoint ?? '', key: config.cosmos.key },
+      logger,
+      telemetry: telemetry.telemetry,
+    });
+  } catch (error) {
+    // What was recorded while starting (the Cosmos calls that failed, say) is sent before the process exits.
+    await telemetry.shutdown();
+    throw error;
+  }
   closeOnSignals(
     async () => {
-      await app.close();
-      await telemetry.shutdown();
+      try {
+        await app.close();
+      } finally {
+        await telemetry.shutdown();
+      }
     },
     logger,
     app.drainLimitMs,

@@ -9,8 +9,8 @@ import { loggableId } from './logging/logger';
 const MAX_BODY_BYTES = 512 * 1024;
 
 /**
- * The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz (alive) and GET /readyz (Cosmos and
- * the content pack there) for the platform. While shutting down, `gate` answers every new request 503 before anything
+ * The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz (alive) and GET /readyz (Cosmos
+ * reachable) for the platform. While shutting down, `gate` answers every new request 503 before anything
  * else runs.
  */
 export function createServer(endpoint: ActivityEndpointDeps, gate: RequestGate, readiness: Readiness): restify.Server {

@@ -94,7 +94,7 @@ describe('loadConfig', () => {
     );
   });
 
-  it('takes an Application Insights connection string, and refuses one without an instrumentation key without echoing it', () => {
+  it('takes an Application Insights connection string, and refuses a malformed one (no GUID key, endpoints not https) without echoing it', () => {
     expect(loadConfig({}, 'local').applicationInsights).toBeUndefined();
     const connectionString =
       'InstrumentationKey=00000000-0000-4000-8000-000000000001;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/';
@@ -104,5 +104,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'secret-looking-value' }, 'local')).toThrow(
       /^(?![\s\S]*secret-looking-value)[\s\S]*APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string/,
     );
+    const key = 'InstrumentationKey=00000000-0000-4000-8000-000000000001';
+    const refused: [string, RegExp][] = [
+      [`${key};IngestionEndpoint=notaurl`, /IngestionEndpoint must be an https URL/],
+      [`${key};IngestionEndpoint=ftp://ingest.example.com/`, /IngestionEndpoint must be an https URL/],
+      [`${key};IngestionEndpoint=http://ingest.example.com/`, /IngestionEndpoint must be an https URL/],
+      [`${key};LiveEndpoint=javascript:alert(1)`, /LiveEndpoint must be an https URL/],
+      [`${key};garbage`, /must be an Application Insights connection string/],
+      ['InstrumentationKey=not-a-guid;IngestionEndpoint=https://ingest.example.com/', /connection string/],
+      ['IngestionEndpoint=https://ingest.example.com/', /must be an Application Insights connection string/],
+    ];
+    for (const [value, message] of refused) {
+      let error: unknown;
+      try {
+        loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: value }, 'local');
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(message);
+      const values = value.split(';').map((pair) => (pair.includes('=') ? pair.slice(pair.indexOf('=') + 1) : pair));
+      for (const part of values) expect((error as Error).message).not.toContain(part);
+    }
+    // Key names in any case, a trailing ";" and other fields are fine, as the SDK takes them.
+    const lenient = `instrumentationkey=00000000-0000-4000-8000-000000000001;LiveEndpoint=https://live.example.com/;ApplicationId=abc;`;
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: lenient }, 'local').applicationInsights).toBe(lenient);
   });
 });

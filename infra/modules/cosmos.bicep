@@ -24,8 +24,8 @@ param autoscaleMaxThroughput int
 @allowed(['Continuous7Days', 'Continuous30Days'])
 param backupTier string
 
-@allowed(['Enabled', 'AzureOnly', 'Disabled'])
-@description('Enabled: any network; AzureOnly: Azure datacenters and allowedIpRanges; Disabled: private endpoints only.')
+@allowed(['Enabled', 'AzureOnly'])
+@description('Enabled: any network; AzureOnly: Azure datacenters and allowedIpRanges. No Disabled: this template creates no private endpoint.')
 param publicNetworkAccess string = 'Enabled'
 
 @description('AzureOnly: comma-separated IPv4 addresses or CIDR ranges that may also connect.')
@@ -99,7 +99,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
-    publicNetworkAccess: publicNetworkAccess == 'Disabled' ? 'Disabled' : 'Enabled'
+    publicNetworkAccess: 'Enabled'
     ipRules: ipRules
     isVirtualNetworkFilterEnabled: false
     backupPolicy: {

@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, DeliveryModes, TurnContext, type Activity } from 'botbuilder';
 import { knownTimeZone } from '../domain/time-zones';
 import { loggableId, type Logger } from '../logging/logger';
 import { consentReply } from '../privacy/export-replies';
-import type { ConsentOutcome, ExportService } from '../privacy/export-service';
-import type { Speaker } from '../strategy/turn-unit';
-import { ReplyNotDelivered } from './connector-replies';
+import type { ConsentAnswer, ConsentOutcome, ExportService } from '../privacy/export-service';
+import type { OutgoingMessage, Speaker } from '../strategy/turn-unit';
+import type { BackgroundWork } from './background-work';
 
 /**
  * The person's answer to an export's file consent card (`fileConsent/invoke`), thin: ExportService checks and carries
- * it out, this tells the person and answers the invoke with 200 (Teams shows an error on the card otherwise).
+ * it out. Teams waits about 15 s for the invoke's answer, and the adapter gives it only when this handler returns; the
+ * upload alone may take 8 s and the reply its retries. So in Teams (normal delivery) the invoke is answered 200 at once
+ * and the answer is carried out as background work, which tells the person how it went in a message of its own.
+ * With `expectReplies` (the Agents Playground, tests) replies can only travel in the HTTP answer, so it runs in the turn.
  */
 export class FileConsentInvoke {
   constructor(
     private readonly exports: ExportService,
+    private readonly background: BackgroundWork,
     private readonly logger: Logger,
   ) {}
 
@@ -23,9 +27,8 @@ export class FileConsentInvoke {
 
   async handle(context: TurnContext, speaker: Speaker): Promise<void> {
     const { activity } = context;
-    // Set first: whatever happens below, Teams gets its answer.
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
-    const outcome = await this.exports.answer({
+    const answer: ConsentAnswer = {
       tenantId: speaker.tenantId,
       userId: speaker.userId,
       conversationId: activity.conversation.id,
@@ -33,26 +36,24 @@ export class FileConsentInvoke {
       invokeId: activity.id || randomUUID(),
       value: activity.value,
       timeZone: knownTimeZone(activity.localTimezone),
-    });
+    };
+    const job = { name: 'export.consent', run: () => this.carryOut(answer, activity.id) };
+    if (activity.deliveryMode !== DeliveryModes.ExpectReplies) {
+      this.background.start(TurnContext.getConversationReference(activity), job, speaker.tenantId);
+      return;
+    }
+    for (const message of await job.run()) await context.sendActivity({ type: ActivityTypes.Message, ...message });
+  }
+
+  private async carryOut(answer: ConsentAnswer, activityId: string | undefined): Promise<OutgoingMessage[]> {
+    const outcome = await this.exports.answer(answer);
     this.logger.info('export.consent', {
-      activityId: loggableId(activity.id),
-      tenantId: speaker.tenantId,
+      activityId: loggableId(activityId),
+      tenantId: answer.tenantId,
       ...loggable(outcome),
     });
     const reply = consentReply(outcome);
-    if (!reply) return;
-    try {
-      await context.sendActivity({ type: ActivityTypes.Message, ...reply });
-    } catch (error) {
-      if (!(error instanceof ReplyNotDelivered)) throw error;
-      this.logger.warn('reply.failed', {
-        activityId: loggableId(activity.id),
-        tenantId: speaker.tenantId,
-        status: error.failure.status,
-        attempts: error.attempts,
-        maybePosted: error.maybePosted,
-      });
-    }
+    return reply ? [reply] : [];
   }
 }
 

@@ -5,7 +5,7 @@ import type { AnswerStore, ConsentHolder, ExportConsents } from '../storage/port
 import { readConsentAnswer } from './consent-answer';
 import { UploadFailed, type FileUploader, type UploadFailure } from './file-uploader';
 import type { PulseAndDigestData } from './pulse-and-digest-data';
-import { allowedUploadUrl } from './upload-url';
+import { allowedUploadTarget } from './upload-url';
 
 /** A person's export, built fresh each time it is asked for. */
 export interface ExportFile {
@@ -114,9 +114,9 @@ export class ExportService {
       return taken === 'repeat' ? { kind: 'repeat' } : { kind: 'declined' };
     }
     const { uploadInfo } = answer;
-    const uploadUrl = allowedUploadUrl(uploadInfo.uploadUrl, this.deps.mode);
-    const contentUrl = allowedUploadUrl(uploadInfo.contentUrl, this.deps.mode);
-    if (!uploadUrl || !contentUrl) return { kind: 'refused', reason: 'upload url' };
+    const target = allowedUploadTarget(uploadInfo.uploadUrl, uploadInfo.contentUrl, this.deps.mode);
+    if (!target) return { kind: 'refused', reason: 'upload url' };
+    const { uploadUrl, contentUrl } = target;
     const taken = await this.deps.consents.take(tenantId, answer.token, holder, invokeId, this.deps.clock());
     if (taken === 'repeat') return { kind: 'repeat' };
     if (taken !== 'taken') return { kind: 'refused', reason: taken };

@@ -24,6 +24,26 @@ export function allowedUploadUrl(value: unknown, mode: RunMode): URL | undefined
   const host = url.hostname.toLowerCase();
   if (mode === 'local' && LOOPBACK_HOSTS.has(host) && (url.protocol === 'http:' || url.protocol === 'https:'))
     return url;
-  const sharePoint = SHAREPOINT_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
-  return url.protocol === 'https:' && url.port === '' && sharePoint ? url : undefined;
+  return url.protocol === 'https:' && url.port === '' && isSharePointHost(host) ? url : undefined;
+}
+
+/**
+ * The upload session and the link the file card shows, when both are allowed and on the same host (and port): Teams
+ * hands out both for one file in one OneDrive, so a pair that differs was not made by Teams.
+ */
+export function allowedUploadTarget(
+  uploadUrl: unknown,
+  contentUrl: unknown,
+  mode: RunMode,
+): { uploadUrl: URL; contentUrl: URL } | undefined {
+  const upload = allowedUploadUrl(uploadUrl, mode);
+  const content = allowedUploadUrl(contentUrl, mode);
+  if (!upload || !content || upload.host.toLowerCase() !== content.host.toLowerCase()) return undefined;
+  return { uploadUrl: upload, contentUrl: content };
+}
+
+/** True for a host an export may be uploaded to in production (telemetry leaves such calls out). */
+export function isSharePointHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return SHAREPOINT_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
 }

@@ -323,7 +323,6 @@ export class FanOut {
       );
     const at = clock().toISOString();
     const conversationId = conversation.ok ? conversation.value : undefined;
-    if (!outcome.ok) this.telemetry.pulseDeliveryFailed();
     const settled = outcome.ok
       ? await ledger.markSent(sending, { conversationId, activityId: outcome.value, at })
       : await ledger.markFailed(sending, {
@@ -331,8 +330,10 @@ export class FanOut {
           reason: failureReason(outcome.error, outcome.attempts),
           at,
         });
+    // Counted only by the instance whose write settled the entry, so a person is not counted twice.
     if (!settled)
       this.deps.logger.warn('pulse.delivery.settled-elsewhere', { tenantId: pulse.tenantId, pulseId: pulse.pulseId });
+    else if (!outcome.ok) this.telemetry.pulseDeliveryFailed();
   }
 
   private async remindOne(pulse: PulseDoc, entry: Versioned<DeliveryDoc>, channel: TeamsChannel): Promise<void> {

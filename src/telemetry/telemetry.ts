@@ -5,8 +5,11 @@
  */
 export type TurnOutcome = 'ok' | 'repeated' | 'conflict' | 'undelivered' | 'failed';
 
-/** One attempt to post a pulse card to the Teams channel service: taken, refused with 429, or refused otherwise. */
+/** One call to the Teams channel service for a pulse: taken, refused with 429, or refused otherwise. */
 export type PulseSendResult = 'sent' | 'throttled' | 'failed';
+
+/** Which call: opening the 1:1 chat, posting a card, or replacing a posted card. */
+export type PulseSendStep = 'conversation' | 'send' | 'update';
 
 /**
  * What operators are told as it happens, named for the events. Features get this port, never OpenTelemetry: the app
@@ -17,8 +20,8 @@ export interface Telemetry {
   turnEnded(outcome: TurnOutcome, ms: number): void;
   /** Questionnaire answers committed to Cosmos in a turn's batch. */
   answersStored(count: number): void;
-  /** One attempt to post a pulse card, reminder or results card. */
-  pulseSendAttempted(result: PulseSendResult): void;
+  /** One call to open a 1:1 chat for, post, or replace a pulse card, reminder or results card. */
+  pulseSendAttempted(result: PulseSendResult, step: PulseSendStep): void;
   /** A person the pulse (or its reminder) did not reach after every retry. */
   pulseDeliveryFailed(): void;
   /** A leader's summary digest went out. */

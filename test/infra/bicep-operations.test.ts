@@ -1,4 +1,11 @@
+import {
+  AggregationTemporality,
+  InMemoryMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+} from '@opentelemetry/sdk-metrics';
 import { parseEnvFile } from '../../scripts/package-app/env-file';
+import { METER_NAME, METRIC_NAMES, openTelemetryMetrics } from '../../src/telemetry/open-telemetry-metrics';
 import { bicepFiles, bicepParams, bicepResources, moduleParams, readText, type BicepResource } from './infra-files';
 
 /**
@@ -108,10 +115,13 @@ describe('infra/ Bicep: alerts', () => {
     expect(cosmos).toMatch(/^output id string = account\.id$/m);
   });
 
-  it('alerts on pulse send failures with a log query on the metric the app sends to Application Insights', () => {
+  it('alerts on pulse send failures with a log query on the metric the app sends to Application Insights', async () => {
     expect(logAlerts).toHaveLength(1);
     const [pulse] = logAlerts;
-    expect(alerts).toMatch(/^var pulseSendFailuresMetric = 'strategyguide\.pulse\.send_failures'$/m);
+    // The name the app really gives the metric: renaming it there breaks this test, not the alert in silence.
+    const queried = /^var pulseSendFailuresMetric = '([^']+)'$/m.exec(alerts)?.[1];
+    expect(queried).toBe(METRIC_NAMES.pulseSendFailures);
+    expect(await exportedNameOfOneDeliveryFailure()).toBe(queried);
     expect(pulse.body).toMatch(/query: 'customMetrics \| where name == "\$\{pulseSendFailuresMetric\}" \|/);
     expect(pulse.body).toMatch(/metricMeasureColumn: 'failures'\s+operator: 'GreaterThan'\s+threshold: 0/);
     expect(pulse.body).toMatch(/scopes: \[appInsightsId\]/);
@@ -144,7 +154,7 @@ describe('infra/ Bicep: alerts', () => {
 describe('infra/ Bicep: who may reach Cosmos DB', () => {
   it('is a parameter whose default, and the dev environment, keep the bot working', () => {
     expect(main).toMatch(
-      /@allowed\(\['Enabled', 'AzureOnly', 'Disabled'\]\)\n@description\('[^']*'\)\nparam cosmosPublicNetworkAccess string = 'Enabled'/,
+      /@allowed\(\['Enabled', 'AzureOnly'\]\)\n@description\('[^']*'\)\nparam cosmosPublicNetworkAccess string = 'Enabled'/,
     );
     expect(moduleParams(main, 'cosmos').get('publicNetworkAccess')).toBe('cosmosPublicNetworkAccess');
     expect(moduleParams(main, 'cosmos').get('allowedIpRanges')).toBe('cosmosAllowedIpRanges');
@@ -153,10 +163,13 @@ describe('infra/ Bicep: who may reach Cosmos DB', () => {
     expect(parseEnvFile(readText('env/.env.dev')).get('COSMOS_PUBLIC_NETWORK_ACCESS')).toBe('Enabled');
   });
 
-  it('AzureOnly allows Azure datacenters (0.0.0.0, where the web app is) and the listed ranges; Disabled turns the endpoint off', () => {
+  it('AzureOnly allows Azure datacenters (0.0.0.0, where the web app is) and the listed ranges; the endpoint is never off', () => {
     const [account] = ofType(cosmos, 'Microsoft.DocumentDB/databaseAccounts');
-    expect(account.body).toMatch(
-      /^\s+publicNetworkAccess: publicNetworkAccess == 'Disabled' \? 'Disabled' : 'Enabled'$/m,
+    // No private endpoint is created, so a Disabled public endpoint would leave the bot without its database.
+    expect(account.body).toMatch(/^\s+publicNetworkAccess: 'Enabled'$/m);
+    expect(`${main}\n${cosmos}`).not.toMatch(/'Disabled'/);
+    expect(cosmos).toMatch(
+      /@allowed\(\['Enabled', 'AzureOnly'\]\)\n@description\('[^']*'\)\nparam publicNetworkAccess string/,
     );
     expect(account.body).toMatch(/^\s+ipRules: ipRules$/m);
     expect(cosmos).toMatch(/^var ipRules = publicNetworkAccess == 'AzureOnly' \? azureOnlyRules : \[\]$/m);
@@ -166,3 +179,18 @@ describe('infra/ Bicep: who may reach Cosmos DB', () => {
     expect(cosmos).toMatch(/^var extraIpRanges = filter\(map\(split\(allowedIpRanges, ','\)/m);
   });
 });
+
+/** The metric name the app's telemetry exports when a person is not reached (OpenTelemetry's in-memory exporter). */
+async function exportedNameOfOneDeliveryFailure(): Promise<string | undefined> {
+  const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+  const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+  const meters = new MeterProvider({ readers: [reader] });
+  try {
+    openTelemetryMetrics(meters.getMeter(METER_NAME)).pulseDeliveryFailed();
+    await reader.forceFlush();
+    const exported = exporter.getMetrics().flatMap((batch) => batch.scopeMetrics.flatMap((scope) => scope.metrics));
+    return exported.find((metric) => metric.dataPoints.length > 0)?.descriptor.name;
+  } finally {
+    await meters.shutdown();
+  }
+}

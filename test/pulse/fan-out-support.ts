@@ -11,6 +11,7 @@ import { pulseIds, type PulseDoc } from '../../src/domain/pulse-docs';
 import { openCosmos } from '../../src/storage/cosmos';
 import type { PulseStores } from '../../src/storage/ports';
 import { cosmosPulseStores } from '../../src/storage/pulse-stores';
+import type { Telemetry } from '../../src/telemetry/telemetry';
 import type { FakeTeamsService } from '../support/fake-teams-service';
 
 export const TENANT = 'tenant-fan-out';
@@ -99,6 +100,8 @@ export interface SenderOptions {
   options?: Partial<FanOutOptions>;
   /** The instance's clock (lease expiry, timestamps); real time unless given. */
   clock?: () => Date;
+  /** Where the sender counts people not reached (nowhere unless given). */
+  telemetry?: Telemetry;
 }
 
 /** One sending instance: the real HTTP channel client, its own rate limiters and lease owner id. */
@@ -114,6 +117,7 @@ export function sender(stores: PulseStores, options: SenderOptions): FanOut {
     cards: plainCards,
     logger: silentLogger,
     clock,
+    telemetry: options.telemetry,
     options: { retry: { ...DEFAULT_RETRY, baseBackoffMs: 20, maxBackoffMs: 200 }, ...options.options },
   });
 }

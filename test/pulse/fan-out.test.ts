@@ -1,5 +1,6 @@
 import type { DeliveryDoc } from '../../src/domain/pulse-docs';
 import type { DeliveryLedger, PulseStores } from '../../src/storage/ports';
+import { noTelemetry } from '../../src/telemetry/telemetry';
 import { HttpTeamsChannel } from '../../src/pulse/http-teams-channel';
 import type { TeamsChannel } from '../../src/pulse/teams-channel';
 import { FakeTeamsService, peakIn } from '../support/fake-teams-service';
@@ -153,6 +154,35 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     const entry = (await ledger(cosmos.stores.ledger, pulse.pulseId)).find((doc) => doc.memberId === '29:member-2');
     expect(entry).toMatchObject({ state: 'failed', reason: 'gave up after 6 attempts: 503 Error' });
     expect(service.of('send').filter((request) => request.memberId === '29:member-2')).toHaveLength(6);
+  });
+
+  it('counts a person not reached only when its own write settles the entry (another instance settled one first)', async () => {
+    service = await FakeTeamsService.start(5);
+    const blocked = new Set(['29:member-2', '29:member-3']);
+    service.fault = ({ kind, memberId }) =>
+      kind === 'send' && memberId && blocked.has(memberId) ? { status: 403, code: 'MessageWritesBlocked' } : undefined;
+    const pulse = pulseFor(service);
+    await cosmos.stores.pulses.createPulse(pulse);
+    // member-3's entry is settled by "another instance" just before this one writes its own result.
+    const shared = cosmos.stores.ledger;
+    const racing = Object.create(shared) as DeliveryLedger;
+    racing.markFailed = async (entry, failed) => {
+      if (entry.doc.memberId === '29:member-3')
+        await shared.markFailed(entry, { ...failed, reason: 'settled by the other instance' });
+      return shared.markFailed(entry, failed);
+    };
+    let notReached = 0;
+    const telemetry = { ...noTelemetry, pulseDeliveryFailed: () => void notReached++ };
+
+    await sender(cosmos.stores, { rate: 2000, stores: { ledger: racing }, telemetry }).run(TENANT, pulse.pulseId);
+
+    const entries = await ledger(cosmos.stores.ledger, pulse.pulseId);
+    expect(entries.find((doc) => doc.memberId === '29:member-2')).toMatchObject({ state: 'failed' });
+    expect(entries.find((doc) => doc.memberId === '29:member-3')).toMatchObject({
+      state: 'failed',
+      reason: 'settled by the other instance',
+    });
+    expect(notReached).toBe(1);
   });
 
   it('after the sender dies mid-send, a restarted sender sends the rest and the in-flight ones again: nobody is lost', async () => {

@@ -12,6 +12,8 @@ export interface BotProcess {
   url: string;
   /** The process's JSON log lines so far (stdout), parsed. */
   readonly logs: Record<string, unknown>[];
+  /** Every stdout line as written, JSON or not. */
+  readonly stdout: string[];
   user(aadObjectId: string, name: string): TestUser;
   /** Killed without warning, as a crash or an OOM kill would: no shutdown code runs. */
   kill(): Promise<void>;
@@ -29,11 +31,13 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 3
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   createInterface({ input: child.stderr }).on('line', (line) => captureLogLine('bot process stderr', line));
   const logs: Record<string, unknown>[] = [];
+  const stdout: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the bot process did not start in time')), timeoutMs);
     child.once('exit', (code) => reject(new Error(`the bot process exited (${code}) before listening`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       captureLogLine('bot process stdout', line);
+      stdout.push(line);
       const entry = parseJson(line);
       if (!entry) return;
       logs.push(entry);
@@ -46,6 +50,7 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 3
   return {
     url,
     logs,
+    stdout,
     user: (aadObjectId, name) => new TestUser(() => url, aadObjectId, name),
     kill: () => signal(child, 'SIGKILL', exited),
     stop: async (stopTimeoutMs = 15_000) => {

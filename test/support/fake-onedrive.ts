@@ -5,7 +5,8 @@ import { cardsOf, type TestUser, type TurnReply } from './bot-harness';
 
 /**
  * A FAKE OneDrive upload session server (OneDrive cannot run here): it takes the PUT of a file consent upload and
- * remembers it, or answers with an injected fault (a status, or a stall longer than the bot waits), and records the
+ * remembers it, or answers with an injected fault (a status, a stall longer than the bot waits, or holding the answer
+ * until the test lets it go), and records the
  * DELETE that cancels a session.
  */
 export interface ReceivedUpload {
@@ -15,7 +16,7 @@ export interface ReceivedUpload {
   body: Buffer;
 }
 
-export type UploadFault = { status: number } | { stallMs: number };
+export type UploadFault = { status: number } | { stallMs: number } | { heldUntil: Promise<unknown> };
 
 export interface UploadInfo {
   name: string;
@@ -60,6 +61,10 @@ export async function startFakeOneDrive(host = '127.0.0.1'): Promise<FakeOneDriv
       if (req.method === 'DELETE') return answer(204);
       if (!fault) return answer(201);
       if ('status' in fault) return answer(fault.status);
+      if ('heldUntil' in fault)
+        return void fault.heldUntil.then(() => {
+          if (!res.socket?.destroyed) answer(201);
+        });
       const stall = setTimeout(() => {
         stalls.delete(stall);
         if (!res.socket?.destroyed) answer(201);

@@ -142,10 +142,18 @@ describe('metrics through the in-memory exporter, real turns through the real ap
   });
 
   it('counts pulse sends by result (FAKE Teams channel service) and people a pulse did not reach', async () => {
-    const [throttledMember, blockedMember] = [service.members[1].id, service.members[2].id];
-    let throttledOnce = false;
+    const [throttledMember, blockedMember, slowChatMember] = [
+      service.members[1].id,
+      service.members[2].id,
+      service.members[3].id,
+    ];
+    let [throttledOnce, chatThrottledOnce] = [false, false];
     service.fault = ({ kind, memberId, conversationId }) => {
       const member = memberId ?? conversationId?.replace('a:1on1|', '');
+      if (kind === 'create' && member === slowChatMember && !chatThrottledOnce) {
+        chatThrottledOnce = true;
+        return { status: 429, retryAfterSeconds: 0 };
+      }
       if (kind !== 'send') return undefined;
       if (member === throttledMember && !throttledOnce) {
         throttledOnce = true;
@@ -164,11 +172,18 @@ describe('metrics through the in-memory exporter, real turns through the real ap
     const sends = service.of('send');
     expect(sends.filter((send) => send.status === 429)).toHaveLength(1);
     expect(sends.filter((send) => send.status === 403)).toHaveLength(1);
-    expect(await total('strategyguide.pulse.sends', { result: 'sent' })).toBe(
+    const creates = service.of('create');
+    expect(creates.filter((create) => create.status === 429)).toHaveLength(1);
+    expect(await total('strategyguide.pulse.sends', { result: 'sent', step: 'send' })).toBe(
       sends.filter((send) => send.status === 200).length,
     );
-    expect(await total('strategyguide.pulse.sends', { result: 'throttled' })).toBe(1);
-    expect(await total('strategyguide.pulse.sends', { result: 'failed' })).toBe(1);
+    expect(await total('strategyguide.pulse.sends', { result: 'throttled', step: 'send' })).toBe(1);
+    expect(await total('strategyguide.pulse.sends', { result: 'failed', step: 'send' })).toBe(1);
+    // Opening the 1:1 chats is counted the same way (Teams throttles it too).
+    expect(await total('strategyguide.pulse.sends', { result: 'sent', step: 'conversation' })).toBe(
+      creates.filter((create) => create.status === 200).length,
+    );
+    expect(await total('strategyguide.pulse.sends', { result: 'throttled', step: 'conversation' })).toBe(1);
     expect(await total('strategyguide.pulse.send_failures')).toBe(1);
     expect(await total('strategyguide.turns', { outcome: 'ok' })).toBe(turns.ok);
   });
