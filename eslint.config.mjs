@@ -5,6 +5,33 @@ import tseslint from 'typescript-eslint';
 
 const { devDependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
+const PRODUCTION_ONLY = [
+  {
+    group: ['**/local/*', '**/local'],
+    message: 'src/local/ is for local runs and tests (it loads devDependencies); production code must not import it.',
+  },
+  {
+    group: Object.keys(devDependencies).flatMap((name) => [name, `${name}/*`]),
+    message: 'a devDependency is missing from a production install; production code may load only dependencies.',
+  },
+];
+
+const COSMOS_IN_STORAGE_ONLY = {
+  group: ['@azure/cosmos', '@azure/cosmos/*'],
+  message: '@azure/cosmos belongs in src/storage/: use the interfaces in src/storage/ports/ instead.',
+};
+
+/** Folders above storage, as a file in src/storage/ or src/storage/ports/ would reach them. */
+const ABOVE_STORAGE = ['pulse', 'leadership', 'privacy', 'strategy', 'bot', 'audit', 'local', 'config', 'dialogs'];
+
+const STORAGE_LOOKS_DOWN = {
+  group: ['../', '../../', '../../../'].flatMap((up) =>
+    ABOVE_STORAGE.flatMap((name) => [`${up}${name}`, `${up}${name}/*`, `${up}${name}.js`]),
+  ),
+  message:
+    'src/storage/ imports nothing above it: move the shared type down (src/domain/ or src/storage/ports/) or pass the value in as an option.',
+};
+
 export default defineConfig(
   globalIgnores(['lib/', 'node_modules/', 'coverage/', 'appPackage/build/', 'deploy/']),
   {
@@ -18,27 +45,15 @@ export default defineConfig(
     },
   },
   {
-    // A production install (npm ci --omit=dev) has only `dependencies`: what `npm start` loads may need nothing else.
+    // A production install (npm ci --omit=dev) has only `dependencies`; features reach Cosmos DB only through the
+    // ports in src/storage/ports/.
     files: ['src/**/*.ts', 'dialogs/**/*.ts'],
-    ignores: ['src/local/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/local/*', '**/local'],
-              message:
-                'src/local/ is for local runs and tests (it loads devDependencies); production code must not import it.',
-            },
-            {
-              group: Object.keys(devDependencies).flatMap((name) => [name, `${name}/*`]),
-              message:
-                'a devDependency is missing from a production install; production code may load only dependencies.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ['src/local/**', 'src/storage/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...PRODUCTION_ONLY, COSMOS_IN_STORAGE_ONLY] }] },
+  },
+  {
+    // Storage is the bottom layer: it knows documents and Cosmos DB, and imports nothing of the features above it.
+    files: ['src/storage/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...PRODUCTION_ONLY, STORAGE_LOOKS_DOWN] }] },
   },
 );

@@ -1,7 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { knownTimeZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
-import type { PulseOrigin } from '../src/pulse/types';
+import type { PulseOrigin } from '../src/domain/pulse-docs';
 import { recognizeCommand } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
 import { sendReplies } from './send-replies';

@@ -20,9 +20,9 @@ import { pulseCards } from '../src/pulse/pulse-cards';
 import { TenantRateLimiters } from '../src/pulse/rate-limiter';
 import { SendLeases } from '../src/pulse/send-lease';
 import type { TeamsChannel } from '../src/pulse/teams-channel';
-import { pulseIds, type PulseDoc } from '../src/pulse/types';
+import { pulseIds, type PulseDoc } from '../src/domain/pulse-docs';
 import { openCosmos } from '../src/storage/cosmos';
-import { PulseStore } from '../src/storage/pulse-store';
+import { cosmosPulseStores } from '../src/storage/pulse-stores';
 import type { ChildMessage, ChildRequest, FakeReport } from './bench/fake-teams-child';
 import { startCosmosProcess } from './bench/cosmos-process';
 
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   const fake = await startFake(options);
   const pack = loadContentPack();
   const index = new ContentIndex(pack);
-  const store = new PulseStore(containers.pulses);
+  const { pulses, ledger, leases } = cosmosPulseStores(containers.pulses);
   let sent = 0;
   const http = new HttpTeamsChannel();
   // Counts sends for the progress line without asking Cosmos (which would add to the figures).
@@ -84,16 +84,17 @@ async function main(): Promise<number> {
   };
   const clock = () => new Date();
   const fanOut = new FanOut({
-    store,
+    pulses,
+    ledger,
     channel,
     limiters: new TenantRateLimiters(options.rate),
-    leases: new SendLeases(store, randomUUID(), 30_000, clock),
+    leases: new SendLeases(leases, randomUUID(), 30_000, clock),
     cards: pulseCards(new CardRenderer(), index),
     logger: silentLogger,
     clock,
   });
   const pulse = benchPulse(fake.url, fake.botId, index);
-  await store.createPulse(pulse);
+  await pulses.createPulse(pulse);
 
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
@@ -141,7 +142,7 @@ async function main(): Promise<number> {
   );
   console.log(`peak one-second window   ${seen.peakOneSecond} requests (cap ${options.rate})`);
   console.log(`recipients per second    ${fmt(options.recipients / seen.spanSeconds, 2)}`);
-  const counts = await store.deliveryCounts(pulse.tenantId, pulse.pulseId);
+  const counts = await ledger.deliveryCounts(pulse.tenantId, pulse.pulseId);
   const twice = seen.receivedMoreThanOnce;
   console.log(
     `delivered exactly once   ${seen.receivedOnce} of ${options.recipients}; more than once: ${twice}; none: ${seen.receivedNone}`,

@@ -12,7 +12,7 @@ import { ContentIndex } from '../src/content/content-index';
 import { loadContentPack } from '../src/content/load-content-pack';
 import { organisationSummary } from '../src/leadership/organisation-summary';
 import { silentLogger } from '../src/logging/logger';
-import type { StoredAnswer } from '../src/storage/answer-store';
+import type { StoredAnswer } from '../src/storage/user-docs';
 import { CONTAINERS } from '../src/storage/containers';
 import { openCosmos, type Containers } from '../src/storage/cosmos';
 import { startCosmosProcess } from './bench/cosmos-process';

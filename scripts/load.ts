@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { startApp, type RunningApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/logging/logger';
-import { AnswerStore } from '../src/storage/answer-store';
+import { CosmosAnswerStore } from '../src/storage/answer-store';
 import { openCosmos, type Containers } from '../src/storage/cosmos';
 import { questionnaireLoad, type Target } from './bench/phases';
 import { summarize } from './bench/stats';
@@ -157,7 +157,7 @@ async function soak(options: LoadOptions, target: Target, containers: Containers
   console.log(
     `\nSoak: for ${options.soakMinutes} min, ${options.soakUsers} users at a time complete the questionnaire, new users replacing finished ones`,
   );
-  const answers = new AnswerStore(containers.users);
+  const answers = new CosmosAnswerStore(containers.users);
   const statuses = new StatusCounts();
   const latencies = new LatencyHistogram();
   let users = 0;

@@ -26,20 +26,15 @@ import { SummaryService } from './leadership/summary-service';
 import { effectiveGroup } from './leadership/thresholds';
 import { RequestGate } from './request-gate';
 import { createServer } from './server';
-import { AggregateStore } from './storage/aggregate-store';
-import { AnswerStore } from './storage/answer-store';
 import { openCosmos } from './storage/cosmos';
+import { cosmosStores } from './storage/cosmos-stores';
 import { PulseAndDigestData } from './privacy/pulse-and-digest-data';
 import { ExportService } from './privacy/export-service';
 import { HttpFileUploader, type FileUploader } from './privacy/file-uploader';
 import { PrivacyService } from './privacy/privacy-service';
 import { FileConsentInvoke } from './bot/file-consent-invoke';
-import { ExportConsents } from './storage/export-consents';
-import { DigestStore } from './storage/digest-store';
-import { SessionStore } from './storage/session-store';
+import type { SessionStore } from './storage/ports';
 import type { TeamsChannel } from './pulse/teams-channel';
-import { TeamMembership } from './storage/team-membership';
-import { TenantStore } from './storage/tenant-store';
 import { AnswerRecorder } from './strategy/answer-recorder';
 import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
@@ -109,15 +104,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // Without telemetry the SDK keeps its own HTTP client, untouched.
     onThrottled: options.telemetry ? () => telemetry.cosmosThrottled() : undefined,
   });
-  const answers = new AnswerStore(containers.users);
-  const sessions = new SessionStore(containers.users);
-  const aggregates = new AggregateStore(containers.aggregates, effectiveGroup(config.summaryThresholds), clock);
+  const stores = cosmosStores(containers, { publishAfter: effectiveGroup(config.summaryThresholds), clock });
+  const { answers, sessions, aggregates, tenants, memberships } = stores;
   const recorder = new AnswerRecorder(pack, clock);
-  const tenants = new TenantStore(containers.tenants);
   const pulse = composePulses({
     config,
     tenants,
-    container: containers.pulses,
+    stores: stores.pulses,
     cards,
     index,
     logger,
@@ -127,12 +120,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const pulses = new PulseActions(pulse.service);
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
-  const digestStore = new DigestStore(containers.tenants);
-  const pulseAndDigestData = new PulseAndDigestData(pulse.store, digestStore);
+  const pulseAndDigestData = new PulseAndDigestData(stores.pulses.pulses, stores.pulses.responses, stores.digests);
   const digestTenants = new Set(config.allowedTenants);
-  const memberships = new TeamMembership(containers.users);
   const admin = composeAdmin({
-    containers,
+    auditStore: stores.audit,
+    claims: stores.claims,
+    leases: stores.leases,
     index,
     directory: config,
     answers,
@@ -145,7 +138,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock,
   });
   const digestService = new DigestService({
-    store: digestStore,
+    store: stores.digests,
     summaries,
     cards,
     tenants,
@@ -170,7 +163,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     pack,
     answers,
     pulseAndDigestData,
-    consents: new ExportConsents(containers.tenants),
+    consents: stores.consents,
     uploader: options.fileUploader ?? new HttpFileUploader(),
     mode: config.mode,
     clock,
@@ -213,7 +206,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness);
   const digests = new DigestScheduler({
-    store: digestStore,
+    store: stores.digests,
     tenants: () => digestTenants,
     send: digestSender({ adapter, appId: config.mode === 'local' ? '' : config.bot.appId, digests: digestService }),
     clock,

@@ -6,15 +6,16 @@ import { SummaryScans } from './leadership/summary-scans';
 import type { Logger } from './logging/logger';
 import { EraseService } from './privacy/erase-service';
 import type { PulseAndDigestData } from './privacy/pulse-and-digest-data';
-import { ActivityClaims } from './storage/activity-claims';
-import type { AggregateStore } from './storage/aggregate-store';
-import type { AnswerStore } from './storage/answer-store';
-import { CosmosAuditStore } from './storage/audit-store';
-import type { Containers } from './storage/cosmos';
-import type { SessionStore } from './storage/session-store';
-import type { TeamMembership } from './storage/team-membership';
-import { TenantLeases } from './storage/tenant-leases';
-import type { TenantStore } from './storage/tenant-store';
+import type {
+  ActivityClaims,
+  AggregateStore,
+  AnswerStore,
+  AuditStore,
+  SessionStore,
+  TeamMembership,
+  TenantLeases,
+  TenantStore,
+} from './storage/ports';
 
 export interface AdminParts {
   audit: AuditTrail;
@@ -24,7 +25,9 @@ export interface AdminParts {
 }
 
 export interface AdminPartsOptions {
-  containers: Containers;
+  auditStore: AuditStore;
+  claims: ActivityClaims;
+  leases: TenantLeases;
   index: ContentIndex;
   directory: RoleDirectory;
   answers: AnswerStore;
@@ -39,9 +42,8 @@ export interface AdminPartsOptions {
 
 /** The audit trail and what it records or guards: role changes, summary scans and "delete my data". */
 export function composeAdmin(options: AdminPartsOptions): AdminParts {
-  const { containers, index, aggregates, logger, clock } = options;
-  const audit = new AuditTrail(new CosmosAuditStore(containers.audit), logger, clock);
-  const claims = new ActivityClaims(containers.tenants);
+  const { index, aggregates, claims, logger, clock } = options;
+  const audit = new AuditTrail(options.auditStore, logger, clock);
   const stores = { answers: options.answers, aggregates, memberships: options.memberships };
   return {
     audit,
@@ -55,7 +57,14 @@ export function composeAdmin(options: AdminPartsOptions): AdminParts {
       logger,
       clock,
     }),
-    scans: new SummaryScans({ index, stores, leases: new TenantLeases(containers.tenants), claims, audit, clock }),
+    scans: new SummaryScans({
+      index,
+      stores,
+      leases: options.leases,
+      claims,
+      audit,
+      clock,
+    }),
     roleChanges: new RoleChanges(options.tenants, options.directory, audit),
   };
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Container } from '@azure/cosmos';
 import { channelTokenProvider } from './bot/channel-token';
 import type { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
@@ -16,8 +15,7 @@ import { TenantRateLimiters } from './pulse/rate-limiter';
 import { SendLeases } from './pulse/send-lease';
 import type { TeamsChannel } from './pulse/teams-channel';
 import { accessOf } from './leadership/access';
-import { PulseStore } from './storage/pulse-store';
-import type { TenantStore } from './storage/tenant-store';
+import type { PulseStores, TenantStore } from './storage/ports';
 import type { Telemetry } from './telemetry/telemetry';
 
 /** An instance that stops renewing its send lease loses it after this long. */
@@ -26,7 +24,7 @@ const SEND_LEASE_TTL_MS = 30_000;
 const CHANNEL_CARD_INTERVAL_MS = 10_000;
 
 export interface PulseParts {
-  store: PulseStore;
+  stores: PulseStores;
   service: PulseService;
   jobs: PulseJobs;
   scheduler: PulseScheduler;
@@ -36,7 +34,7 @@ export interface PulsePartsOptions {
   config: Config;
   /** Roles granted in chat, for the pulse policy. */
   tenants: TenantStore;
-  container: Container;
+  stores: PulseStores;
   cards: CardRenderer;
   index: ContentIndex;
   logger: Logger;
@@ -46,20 +44,22 @@ export interface PulsePartsOptions {
   telemetry: Telemetry;
 }
 
-/** The pulse feature's part of the composition root: store, channel client, fan-out, service and scheduler. */
+/** The pulse feature's part of the composition root: channel client, fan-out, service and scheduler. */
 export function composePulses(options: PulsePartsOptions): PulseParts {
   const { config, cards, index, logger, clock } = options;
-  const store = new PulseStore(options.container);
+  const { stores } = options;
+  const { pulses, ledger, responses } = stores;
   const channel = countedSends(
     options.teamsChannel ?? new HttpTeamsChannel(channelTokenProvider(config)),
     options.telemetry,
   );
   const limiters = new TenantRateLimiters(config.pulse.sendRate);
   const fanOut = new FanOut({
-    store,
+    pulses,
+    ledger,
     channel,
     limiters,
-    leases: new SendLeases(store, randomUUID(), SEND_LEASE_TTL_MS, clock),
+    leases: new SendLeases(stores.leases, randomUUID(), SEND_LEASE_TTL_MS, clock),
     cards: pulseCards(cards, index),
     logger,
     clock,
@@ -67,7 +67,9 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
   });
   const jobs = new PulseJobs(fanOut, logger);
   const service = new PulseService({
-    store,
+    pulses,
+    ledger,
+    responses,
     index,
     cards,
     jobs,
@@ -82,7 +84,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     clock,
   });
   const scheduler = new PulseScheduler({
-    store,
+    pulses,
     service,
     jobs,
     tenants: config.allowedTenants,
@@ -90,5 +92,5 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     clock,
     channelCardIntervalMs: CHANNEL_CARD_INTERVAL_MS,
   });
-  return { store, service, jobs, scheduler };
+  return { stores, service, jobs, scheduler };
 }

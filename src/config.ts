@@ -1,7 +1,7 @@
-import { isIPv4 } from 'node:net';
 /** The only reader of process.env: validates the settings once and fails fast with a message a person can act on. */
 import { DEFAULT_THRESHOLDS, MIN_GROUP_THRESHOLD, type Thresholds } from './leadership/thresholds';
 import { parseLocalRoles, withLocalRoles, type LocalRole } from './domain/local-roles';
+import { isLoopbackEndpoint } from './storage/cosmos-endpoint';
 
 export type RunMode = 'local' | 'production';
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -239,13 +239,4 @@ function isUrl(value: string, mode: RunMode): boolean {
   }
 }
 
-/** True when the endpoint points at this machine, where a self-signed certificate is accepted in local mode. */
-export function isLoopbackEndpoint(endpoint: string): boolean {
-  let host: string;
-  try {
-    host = new URL(endpoint).hostname;
-  } catch {
-    return false;
-  }
-  return host === 'localhost' || host === '[::1]' || (isIPv4(host) && host.startsWith('127.'));
-}
+export { isLoopbackEndpoint };

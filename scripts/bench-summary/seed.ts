@@ -1,8 +1,8 @@
 import { recomputeCounters } from '../../src/aggregation/recompute';
 import type { ContentIndex } from '../../src/content/content-index';
 import type { RowValue } from '../../src/domain/answers';
-import { AggregateStore } from '../../src/storage/aggregate-store';
-import { answerDocument, type StoredAnswer } from '../../src/storage/answer-store';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { answerDocument, type StoredAnswer } from '../../src/storage/user-docs';
 import type { Containers } from '../../src/storage/cosmos';
 
 const STATEMENTS = [
@@ -82,7 +82,7 @@ export async function seedUpTo(
   }
   await pool(batch, 64, (answer) => containers.users.items.upsert(answer));
   // Person by person, as their turns would: summaries read what is published, and that takes batches of people.
-  const aggregates = new AggregateStore(containers.aggregates);
+  const aggregates = new CosmosAggregateStore(containers.aggregates);
   const byPerson = new Map<string, StoredAnswer[]>();
   for (const answer of batch) byPerson.set(answer.userId, [...(byPerson.get(answer.userId) ?? []), answer]);
   const changes = [...byPerson].flatMap(([userId, answers]) =>

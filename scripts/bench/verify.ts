@@ -1,6 +1,7 @@
 import type { Counters } from '../../src/aggregation/contributions';
-import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore, type StoredAnswer } from '../../src/storage/answer-store';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import type { StoredAnswer } from '../../src/storage/user-docs';
 import type { Containers } from '../../src/storage/cosmos';
 import { storedFingerprint } from './answers';
 import { total } from '../../src/aggregation/contributions';
@@ -28,7 +29,7 @@ export async function verifyStored(
   tenantId: string,
   users: readonly UserExpectation[],
 ): Promise<Verification> {
-  const answers = new AnswerStore(containers.users);
+  const answers = new CosmosAnswerStore(containers.users);
   const result: Verification = { storedAnswers: 0, lost: [], unexpected: [], aggregateMismatches: [] };
   const perQuestion = new Map<string, { n: number; rows: number }>();
   for (const user of users) {
@@ -44,7 +45,7 @@ export async function verifyStored(
       });
     }
   }
-  const counters = await new AggregateStore(containers.aggregates).read(tenantId, [...perQuestion.keys()]);
+  const counters = await new CosmosAggregateStore(containers.aggregates).read(tenantId, [...perQuestion.keys()]);
   for (const [questionId, totals] of perQuestion) {
     const problem = aggregateProblem(counters.get(questionId) ?? {}, totals);
     if (problem) result.aggregateMismatches.push(`${questionId}: ${problem}`);

@@ -5,10 +5,10 @@ import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { exportRows, toCsv, toJson } from '../../src/leadership/summary-export';
 import { SummaryService } from '../../src/leadership/summary-service';
 import { effectiveGroup, type Thresholds } from '../../src/leadership/thresholds';
-import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore } from '../../src/storage/answer-store';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import { CosmosTeamMembership } from '../../src/storage/team-membership';
 import type { Containers } from '../../src/storage/cosmos';
-import { TeamMembership } from '../../src/storage/team-membership';
 
 export const USAGE = `Usage:
   npm run summary:rebuild -- --tenant <tenant id> [--write]
@@ -37,15 +37,15 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
     context.print(USAGE);
     return 2;
   }
-  const aggregates = new AggregateStore(context.containers.aggregates, effectiveGroup(context.thresholds));
+  const aggregates = new CosmosAggregateStore(context.containers.aggregates, effectiveGroup(context.thresholds));
   if (task === 'rebuild') {
     const write = rest.includes('--write');
     const report = await rebuildAggregates(
       context.index,
       {
-        answers: new AnswerStore(context.containers.users),
+        answers: new CosmosAnswerStore(context.containers.users),
         aggregates,
-        memberships: new TeamMembership(context.containers.users),
+        memberships: new CosmosTeamMembership(context.containers.users),
       },
       tenantId,
       { write },

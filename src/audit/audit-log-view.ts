@@ -1,5 +1,5 @@
 import { neutralise } from '../cards/safe-text';
-import type { AuditAction, AuditEntry } from './audit-trail';
+import type { AuditAction, AuditEntry } from '../storage/ports';
 
 const LABELS: Record<AuditAction, string> = {
   'role.granted': 'role granted',

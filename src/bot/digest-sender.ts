@@ -1,7 +1,7 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { DigestSend } from '../leadership/digest-scheduler';
 import type { DigestService } from '../leadership/digest-service';
-import type { DigestDoc } from '../storage/digest-store';
+import type { DigestDoc } from '../storage/ports';
 
 export interface DigestSenderDeps {
   adapter: CloudAdapter;

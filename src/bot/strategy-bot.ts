@@ -14,8 +14,8 @@ import { ReplyNotDelivered } from './connector-replies';
 import { FileConsentInvoke } from './file-consent-invoke';
 import { roleOf, type RoleDirectory } from '../domain/roles';
 import { loggableId, type Logger } from '../logging/logger';
-import type { AggregateStore } from '../storage/aggregate-store';
-import { SessionConflictError, SessionStore } from '../storage/session-store';
+import { type AggregateStore, SessionConflictError, type SessionStore } from '../storage/ports';
+import { sessionChanged } from '../storage/user-docs';
 import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-unit';
 import type { Telemetry, TurnOutcome } from '../telemetry/telemetry';
 
@@ -137,7 +137,7 @@ export class StrategyBot {
         const result = await dc.continueDialog();
         if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MainDialog.id);
       }
-      if (!unit.sessionDeleted && (unit.pendingAnswers.length > 0 || SessionStore.changed(session))) {
+      if (!unit.sessionDeleted && (unit.pendingAnswers.length > 0 || sessionChanged(session))) {
         if (activityId)
           session.doc.handledActivityIds = [...(session.doc.handledActivityIds ?? []), activityId].slice(
             -HANDLED_IDS_KEPT,

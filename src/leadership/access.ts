@@ -1,5 +1,5 @@
 import type { RoleDirectory } from '../domain/roles';
-import type { TenantStore } from '../storage/tenant-store';
+import type { TenantStore } from '../storage/ports';
 
 /** What a person may do with organisation-wide data and pulses. Admins can do everything leaders and managers can. */
 export interface Access {

@@ -1,6 +1,5 @@
 import { addLocalDays, addLocalMonths } from '../domain/time-zones';
-
-export type DigestFrequency = 'weekly' | 'monthly';
+import type { DigestFrequency } from '../storage/ports';
 
 /**
  * When the next digest is due after `from`: a week later, or the same day next month (clamped to its end), at the same

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import type { Telemetry } from '../telemetry/telemetry';
-import type { DigestDoc, DigestStore } from '../storage/digest-store';
+import type { DigestDoc, DigestStore } from '../storage/ports';
 import { timeZoneOrUtc } from '../domain/time-zones';
 import { nextDigestAt } from './digest-schedule';
 

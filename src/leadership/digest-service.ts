@@ -1,8 +1,7 @@
 import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
 import type { RoleDirectory } from '../domain/roles';
 import { formatInZone, timeZoneOrUtc } from '../domain/time-zones';
-import type { DigestDoc, DigestStore } from '../storage/digest-store';
-import type { TenantStore } from '../storage/tenant-store';
+import type { DigestDoc, DigestStore, TenantStore } from '../storage/ports';
 import type { Speaker } from '../strategy/turn-unit';
 import { accessOf } from './access';
 import { nextDigestAt } from './digest-schedule';

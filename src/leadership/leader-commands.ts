@@ -1,6 +1,6 @@
 import { normalizeTyped } from '../strategy/commands';
 import { isRecord, type UserInput } from '../strategy/submit';
-import type { GrantedRole } from '../storage/tenant-store';
+import type { GrantedRole } from '../storage/ports';
 
 /** What a leader, admin or team member can ask of the leadership summaries. */
 export type LeaderCommand =

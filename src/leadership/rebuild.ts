@@ -2,9 +2,7 @@ import type { Counters } from '../aggregation/contributions';
 import { recomputeQuotes, statementKeys, type QuoteSlots } from '../aggregation/quotes';
 import { counterDifferences, recomputeCounters, type RawAnswer } from '../aggregation/recompute';
 import type { ContentIndex } from '../content/content-index';
-import type { AggregateStore } from '../storage/aggregate-store';
-import type { AnswerStore } from '../storage/answer-store';
-import type { TeamMembership } from '../storage/team-membership';
+import type { AggregateStore, AnswerStore, TeamMembership } from '../storage/ports';
 
 export interface RebuildStores {
   answers: AnswerStore;

@@ -1,6 +1,6 @@
 import type { AuditTrail } from '../audit/audit-trail';
 import type { RoleDirectory } from '../domain/roles';
-import type { GrantedRole, TenantStore } from '../storage/tenant-store';
+import type { GrantedRole, TenantStore } from '../storage/ports';
 
 export interface RoleChange {
   tenantId: string;

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { ContentIndex } from '../content/content-index';
-import type { ActivityClaims } from '../storage/activity-claims';
-import type { TenantLeases } from '../storage/tenant-leases';
+import type { ActivityClaims, TenantLeases } from '../storage/ports';
 import type { BackgroundJob, OutgoingMessage } from '../strategy/turn-unit';
 import { rebuildAggregates, type RebuildReport, type RebuildStores } from './rebuild';
 

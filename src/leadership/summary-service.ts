@@ -1,5 +1,5 @@
 import type { ContentIndex } from '../content/content-index';
-import type { AggregateStore } from '../storage/aggregate-store';
+import type { AggregateStore } from '../storage/ports';
 import { organisationSummary, summaryQuestionIds, type OrganisationSummary } from './organisation-summary';
 import type { Thresholds } from './thresholds';
 

@@ -4,11 +4,9 @@ import { erasureChanges } from '../aggregation/aggregate-changes';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { ContentIndex } from '../content/content-index';
 import type { Logger } from '../logging/logger';
-import type { ActivityClaims } from '../storage/activity-claims';
-import type { AggregateStore } from '../storage/aggregate-store';
-import type { StoredAnswer } from '../storage/answer-store';
+import { type ActivityClaims, type AggregateStore, SessionConflictError } from '../storage/ports';
+import type { Session, StoredAnswer } from '../storage/user-docs';
 import { notApplied, turnRetryBudget, withBoundedRetry, type RetryBudget } from '../storage/bounded-retry';
-import { SessionConflictError, type Session } from '../storage/session-store';
 import type { PulseAndDigestData } from './pulse-and-digest-data';
 
 /** What stays behind when taking someone out of the summaries fails: `rebuild summary` removes both. */

@@ -1,8 +1,7 @@
 import type { RunMode } from '../config';
 import type { ContentPack } from '../content/types';
 import { timeZoneOrUtc, wallTimeAt } from '../domain/time-zones';
-import type { AnswerStore } from '../storage/answer-store';
-import type { ConsentHolder, ExportConsents } from '../storage/export-consents';
+import type { AnswerStore, ConsentHolder, ExportConsents } from '../storage/ports';
 import { readConsentAnswer } from './consent-answer';
 import { UploadFailed, type FileUploader, type UploadFailure } from './file-uploader';
 import type { PulseAndDigestData } from './pulse-and-digest-data';

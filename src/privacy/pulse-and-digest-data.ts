@@ -1,7 +1,6 @@
 import { scrubNames } from '../aggregation/quotes';
-import type { PulseAnswers } from '../pulse/types';
-import type { DigestStore } from '../storage/digest-store';
-import type { PulseStore } from '../storage/pulse-store';
+import type { PulseAnswers } from '../domain/pulse-docs';
+import type { DigestStore, PulseResponses, PulseStore } from '../storage/ports';
 
 export interface ExportedPulseResponse {
   pulse: string;
@@ -32,12 +31,13 @@ export interface PulseAndDigestErasure {
 export class PulseAndDigestData {
   constructor(
     private readonly pulses: PulseStore,
+    private readonly responses: PulseResponses,
     private readonly digests: DigestStore,
   ) {}
 
   async export(tenantId: string, userId: string): Promise<PulseAndDigestExport> {
     const [{ responses, deliveries }, digest] = await Promise.all([
-      this.pulses.personalDocs(tenantId, userId),
+      this.responses.personalDocs(tenantId, userId),
       this.digests.find(tenantId, userId),
     ]);
     const titles = new Map<string, string>();
@@ -65,15 +65,15 @@ export class PulseAndDigestData {
    * shown again cannot differ and give their answers away. Safe to run again.
    */
   async erase(tenantId: string, userId: string): Promise<PulseAndDigestErasure> {
-    const { responses, deliveries } = await this.pulses.personalDocs(tenantId, userId);
+    const { responses, deliveries } = await this.responses.personalDocs(tenantId, userId);
     const open = new Set<string>();
     for (const pulseId of new Set([...deliveries, ...responses].map((doc) => doc.pulseId)))
       if ((await this.pulses.readPulse(tenantId, pulseId))?.doc.status === 'open') open.add(pulseId);
     let removedDeliveries = 0;
     for (const delivery of deliveries) {
       const done = open.has(delivery.pulseId)
-        ? await this.pulses.deletePersonalDoc(delivery)
-        : await this.pulses.anonymise(delivery);
+        ? await this.responses.deletePersonalDoc(delivery)
+        : await this.responses.anonymise(delivery);
       if (done) removedDeliveries++;
     }
     let removedResponses = 0;
@@ -81,8 +81,8 @@ export class PulseAndDigestData {
       if (!open.has(response.pulseId)) {
         // The comment is kept only as the results show it: names and mentions taken out.
         const scrubbed = response.comment ? { ...response, comment: scrubNames(response.comment) } : response;
-        if (await this.pulses.anonymise(scrubbed)) removedResponses++;
-      } else if (await this.pulses.deletePersonalDoc(response)) {
+        if (await this.responses.anonymise(scrubbed)) removedResponses++;
+      } else if (await this.responses.deletePersonalDoc(response)) {
         removedResponses++;
         await this.pulses.decrementResponses(tenantId, response.pulseId);
       }

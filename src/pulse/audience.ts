@@ -1,6 +1,6 @@
 import { cosmosSafe } from '../storage/cosmos-id';
 import type { RosterMember, TeamsChannel } from './teams-channel';
-import type { PulseOrigin } from './types';
+import type { PulseOrigin } from '../domain/pulse-docs';
 
 /** Roster page size when only counting: the largest Teams serves (50–500). */
 const COUNTING_PAGE_SIZE = 500;

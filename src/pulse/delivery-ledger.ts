@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logging/logger';
-import type { PulseStore } from '../storage/pulse-store';
+import type { DeliveryLedger } from '../storage/ports';
 import { recipientKey } from './audience';
 import type { RosterMember } from './teams-channel';
-import { pulseIds, type DeliveryDoc, type PulseDoc } from './types';
+import { pulseIds, type DeliveryDoc, type PulseDoc } from '../domain/pulse-docs';
 
 /** A roster member's ledger entry, queued; its token is what their card (and any second copy of it) carries. */
 export function newDelivery(tenantId: string, pulseId: string, member: RosterMember, now: string): DeliveryDoc {
@@ -27,6 +27,9 @@ export function failureReason(error: { status: number; code?: string }, attempts
   return [403, 404].includes(error.status) || attempts <= 1 ? what : `gave up after ${attempts} attempts: ${what}`;
 }
 
+/** Why an entry is queued again. */
+const SENT_AGAIN = 'sent again: the sender stopped mid-send, so it may not have arrived';
+
 /**
  * Queues again the entries left `sending` (by a sender that died mid-send, or whose `sending` write was reported lost)
  * and those earlier versions marked `interrupted`: they may or may not have arrived, and a second copy is harmless
@@ -34,25 +37,21 @@ export function failureReason(error: { status: number; code?: string }, attempts
  * Only the holder of the send lease calls this. Returns how many were queued.
  */
 export async function requeueInFlight(
-  store: PulseStore,
+  ledger: DeliveryLedger,
   pulse: PulseDoc,
   clock: () => Date,
   logger: Logger,
 ): Promise<number> {
   let requeued = 0;
   for (;;) {
-    const page = await store.deliveriesIn(pulse.tenantId, pulse.pulseId, ['sending', 'interrupted'], 100);
+    const page = await ledger.deliveriesIn(pulse.tenantId, pulse.pulseId, ['sending', 'interrupted'], 100);
     let changed = 0;
     for (const entry of page.deliveries) {
-      const next: DeliveryDoc = entry.doc.respondedAt
-        ? { ...entry.doc, state: 'sent', updatedAt: clock().toISOString() }
-        : {
-            ...entry.doc,
-            state: 'queued',
-            reason: 'sent again: the sender stopped mid-send, so it may not have arrived',
-            updatedAt: clock().toISOString(),
-          };
-      if (await store.replaceDelivery(next, entry.etag)) changed++;
+      const at = clock().toISOString();
+      const done = entry.doc.respondedAt
+        ? await ledger.markAnswered(entry, at)
+        : await ledger.requeue(entry, SENT_AGAIN, at);
+      if (done) changed++;
     }
     requeued += changed;
     if (changed === 0) break;

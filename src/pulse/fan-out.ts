@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger';
 import { noTelemetry, type Telemetry } from '../telemetry/telemetry';
-import type { PulseStore, Versioned } from '../storage/pulse-store';
+import type { DeliveryLedger, PulseStore, Versioned } from '../storage/ports';
 import { isRecipient } from './audience';
 import { failureReason, newDelivery, requeueInFlight } from './delivery-ledger';
 import { runPagedPool } from './paged-pool';
@@ -10,7 +10,7 @@ import { DEFAULT_RETRY, withRetries, type Attempted, type RetryPolicy } from './
 import type { HeldLease, SendLeases } from './send-lease';
 import type { OutgoingCard, TeamsChannel } from './teams-channel';
 import { minimumAudience } from './thresholds';
-import type { DeliveryDoc, PulseDoc } from './types';
+import type { DeliveryDoc, PulseDoc } from '../domain/pulse-docs';
 
 /** The cards a fan-out sends, built by the caller (the card renderer lives outside this module). */
 export interface FanOutCards {
@@ -41,7 +41,8 @@ export const DEFAULT_FAN_OUT: FanOutOptions = {
 };
 
 export interface FanOutDeps {
-  store: PulseStore;
+  pulses: PulseStore;
+  ledger: DeliveryLedger;
   channel: TeamsChannel;
   limiters: TenantRateLimiters;
   leases: SendLeases;
@@ -105,12 +106,12 @@ export class FanOut {
       if (!(await this.audienceLargeEnough(pulse, audience, channel))) return;
       // What a sender that died left `sending` goes out again; so, after a pass, does an entry whose `sending` write
       // landed but was reported lost (a dropped connection).
-      const requeue = () => requeueInFlight(this.deps.store, pulse, this.deps.clock, this.deps.logger);
+      const requeue = () => requeueInFlight(this.deps.ledger, pulse, this.deps.clock, this.deps.logger);
       await requeue();
       await this.sendQueued(pulse, channel, lease);
       for (let pass = 1; pass < SEND_PASSES && (await requeue()) > 0; pass++)
         await this.sendQueued(pulse, channel, lease);
-      await this.deps.store.patchPulse(tenantId, pulseId, [{ op: 'set', path: '/fanOut/phase', value: 'done' }]);
+      await this.deps.pulses.markFanOutDone(tenantId, pulseId);
       this.deps.logger.info('pulse.fan-out.done', { tenantId, pulseId });
     });
   }
@@ -125,7 +126,7 @@ export class FanOut {
       await this.forEachLedgerPage(pulse, ['sent', 'interrupted'], lease, (entry) =>
         entry.doc.respondedAt || entry.doc.remindedAt ? undefined : this.remindOne(pulse, entry, channel),
       );
-      await this.deps.store.patchPulse(tenantId, pulseId, [{ op: 'set', path: '/reminderRound', value: 'done' }]);
+      await this.deps.pulses.markReminderRoundDone(tenantId, pulseId);
     });
   }
 
@@ -138,7 +139,7 @@ export class FanOut {
     const lease = await this.deps.leases.acquire(tenantId, pulseId);
     if (!lease) return 'busy';
     try {
-      const pulse = await this.deps.store.readPulse(tenantId, pulseId);
+      const pulse = await this.deps.pulses.readPulse(tenantId, pulseId);
       if (!pulse) return 'missing';
       if (pulse.doc.status !== 'open') return 'closed';
       await work(pulse.doc, this.channelFor(tenantId), lease);
@@ -177,9 +178,7 @@ export class FanOut {
       return;
     }
     pulse.channelActivityId = sent.value;
-    await this.deps.store.patchPulse(pulse.tenantId, pulse.pulseId, [
-      { op: 'set', path: '/channelActivityId', value: sent.value },
-    ]);
+    await this.deps.pulses.recordChannelCard(pulse.tenantId, pulse.pulseId, sent.value);
   }
 
   /**
@@ -201,15 +200,10 @@ export class FanOut {
       const deliveries = page.value.members
         .filter((member) => isRecipient(member, origin, pulse.createdBy))
         .map((member) => newDelivery(tenantId, pulseId, member, now));
-      const added = deliveries.length > 0 ? await this.deps.store.queueDeliveries(deliveries) : 0;
+      const added = deliveries.length > 0 ? await this.deps.ledger.queueDeliveries(deliveries) : 0;
       recipients += added;
       continuation = page.value.continuationToken;
-      await this.deps.store.patchPulse(tenantId, pulseId, [
-        { op: 'incr', path: '/fanOut/recipients', value: added },
-        continuation
-          ? { op: 'set', path: '/fanOut/rosterContinuation', value: continuation }
-          : { op: 'set', path: '/fanOut/phase', value: 'sending' },
-      ]);
+      await this.deps.pulses.recordRosterPage(tenantId, pulseId, added, continuation);
       if (!continuation) return recipients;
     }
   }
@@ -220,9 +214,9 @@ export class FanOut {
    * roster can change in between.
    */
   private async audienceLargeEnough(pulse: PulseDoc, audience: number, channel: TeamsChannel): Promise<boolean> {
-    const { store, clock, logger } = this.deps;
+    const { pulses, clock, logger } = this.deps;
     if (audience >= minimumAudience(pulse.threshold)) return true;
-    const cancelled = await store.cancelPulse(pulse.tenantId, pulse.pulseId, clock().toISOString());
+    const cancelled = await pulses.cancelPulse(pulse.tenantId, pulse.pulseId, clock().toISOString());
     logger.warn('pulse.fan-out.too-few', { tenantId: pulse.tenantId, pulseId: pulse.pulseId, audience });
     if (cancelled?.channelActivityId) {
       const { serviceUrl, conversationId } = pulse.origin;
@@ -240,7 +234,7 @@ export class FanOut {
 
   /** A pulse closed while it was being sent gets no more recipients (one read per ledger page). */
   private async stillOpen(pulse: PulseDoc): Promise<boolean> {
-    const current = await this.deps.store.readPulse(pulse.tenantId, pulse.pulseId);
+    const current = await this.deps.pulses.readPulse(pulse.tenantId, pulse.pulseId);
     return current?.doc.status === 'open';
   }
 
@@ -269,7 +263,7 @@ export class FanOut {
         return undefined;
       }
       for (;;) {
-        const page = await this.deps.store.deliveriesIn(
+        const page = await this.deps.ledger.deliveriesIn(
           pulse.tenantId,
           pulse.pulseId,
           states,
@@ -309,15 +303,9 @@ export class FanOut {
     channel: TeamsChannel,
     lease: HeldLease,
   ): Promise<void> {
-    const { store, clock } = this.deps;
-    const sending: DeliveryDoc = {
-      ...entry.doc,
-      state: 'sending',
-      attempts: entry.doc.attempts + 1,
-      updatedAt: clock().toISOString(),
-    };
-    const sendingEtag = await store.replaceDelivery(sending, entry.etag);
-    if (!sendingEtag) return; // Someone else changed this entry since it was read: it is theirs.
+    const { ledger, clock } = this.deps;
+    const sending = await ledger.markSending(entry, clock().toISOString());
+    if (!sending) return; // Someone else changed this entry since it was read: it is theirs.
     if (lease.lost) throw new LeaseLost();
     const { serviceUrl } = pulse.origin;
     const conversation = await this.retrying(() =>
@@ -331,35 +319,27 @@ export class FanOut {
     let outcome: Attempted<string> = conversation;
     if (conversation.ok)
       outcome = await this.retrying(() =>
-        channel.send(serviceUrl, conversation.value, this.deps.cards.response(pulse, sending)),
+        channel.send(serviceUrl, conversation.value, this.deps.cards.response(pulse, sending.doc)),
       );
-    const settled: DeliveryDoc = outcome.ok
-      ? {
-          ...sending,
-          state: 'sent',
-          conversationId: conversation.ok ? conversation.value : undefined,
-          activityId: outcome.value,
-          sentAt: clock().toISOString(),
-          updatedAt: clock().toISOString(),
-        }
-      : {
-          ...sending,
-          state: 'failed',
-          conversationId: conversation.ok ? conversation.value : undefined,
+    const at = clock().toISOString();
+    const conversationId = conversation.ok ? conversation.value : undefined;
+    const settled = outcome.ok
+      ? await ledger.markSent(sending, { conversationId, activityId: outcome.value, at })
+      : await ledger.markFailed(sending, {
+          conversationId,
           reason: failureReason(outcome.error, outcome.attempts),
-          updatedAt: clock().toISOString(),
-        };
+          at,
+        });
     // Counted only by the instance whose write settled the entry, so a person is not counted twice.
-    if (!(await store.replaceDelivery(settled, sendingEtag)))
+    if (!settled)
       this.deps.logger.warn('pulse.delivery.settled-elsewhere', { tenantId: pulse.tenantId, pulseId: pulse.pulseId });
     else if (!outcome.ok) this.telemetry.pulseDeliveryFailed();
   }
 
   private async remindOne(pulse: PulseDoc, entry: Versioned<DeliveryDoc>, channel: TeamsChannel): Promise<void> {
-    const { store, clock } = this.deps;
-    const marked: DeliveryDoc = { ...entry.doc, remindedAt: clock().toISOString(), updatedAt: clock().toISOString() };
-    const etag = await store.replaceDelivery(marked, entry.etag);
-    if (!etag) return;
+    const { ledger, clock } = this.deps;
+    const marked = await ledger.markReminded(entry, clock().toISOString());
+    if (!marked) return;
     const { serviceUrl } = pulse.origin;
     let conversationId = entry.doc.conversationId;
     if (!conversationId) {
@@ -378,7 +358,9 @@ export class FanOut {
       conversationId = created.value;
     }
     const target = conversationId;
-    const sent = await this.retrying(() => channel.send(serviceUrl, target, this.deps.cards.reminder(pulse, marked)));
+    const sent = await this.retrying(() =>
+      channel.send(serviceUrl, target, this.deps.cards.reminder(pulse, marked.doc)),
+    );
     if (sent.ok) return;
     this.telemetry.pulseDeliveryFailed();
     this.deps.logger.warn('pulse.reminder.failed', {

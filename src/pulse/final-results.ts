@@ -1,23 +1,31 @@
-import type { PulseStore } from '../storage/pulse-store';
+import type { DeliveryLedger, PulseResponses, PulseStore } from '../storage/ports';
 import { computeResults } from './results';
-import { pulseIds, type PulseDoc, type ResultsDoc } from './types';
+import { pulseIds, type PulseDoc, type ResultsDoc } from '../domain/pulse-docs';
 
 /** Bytes of comments a stored result keeps: far more than a card shows, and well inside a 2 MB document. */
 const STORED_COMMENT_BYTES = 1_000_000;
+
+/** The stores the results are read from and kept in. */
+export interface ResultStores {
+  pulses: PulseStore;
+  ledger: DeliveryLedger;
+  responses: PulseResponses;
+}
 
 /**
  * The results of a closed pulse, computed once and stored with it, so that showing them again (a second close, the
  * results posted at the deadline, another instance) always shows the same figures. No response can land after the
  * close (see response-batch.ts); a crash between closing and storing only means the next look computes them.
  */
-export async function finalResults(store: PulseStore, pulse: PulseDoc, clock: () => Date): Promise<ResultsDoc> {
-  const stored = await store.readResults(pulse.tenantId, pulse.pulseId);
+export async function finalResults(stores: ResultStores, pulse: PulseDoc, clock: () => Date): Promise<ResultsDoc> {
+  const { pulses, ledger, responses } = stores;
+  const stored = await pulses.readResults(pulse.tenantId, pulse.pulseId);
   if (stored) return stored;
-  const [responses, counts] = await Promise.all([
-    store.anonymousResponses(pulse.tenantId, pulse.pulseId),
-    store.deliveryCounts(pulse.tenantId, pulse.pulseId),
+  const [given, counts] = await Promise.all([
+    responses.anonymousResponses(pulse.tenantId, pulse.pulseId),
+    ledger.deliveryCounts(pulse.tenantId, pulse.pulseId),
   ]);
-  const results = computeResults(pulse, responses, counts.sent + counts.interrupted);
+  const results = computeResults(pulse, given, counts.sent + counts.interrupted);
   const doc: ResultsDoc = {
     id: pulseIds.results(pulse.pulseId),
     type: 'results',
@@ -28,8 +36,8 @@ export async function finalResults(store: PulseStore, pulse: PulseDoc, clock: ()
     computedAt: clock().toISOString(),
   };
   // Another instance may have stored them a moment ago: theirs are the final ones.
-  if (await store.createResults(doc)) return doc;
-  return (await store.readResults(pulse.tenantId, pulse.pulseId)) ?? doc;
+  if (await pulses.createResults(doc)) return doc;
+  return (await pulses.readResults(pulse.tenantId, pulse.pulseId)) ?? doc;
 }
 
 function withinBytes(lines: string[], budget: number): string[] {

@@ -1,7 +1,7 @@
-import type { ResponseOutcome } from '../storage/pulse-store';
+import type { ResponseOutcome } from '../storage/ports';
 import { formatDeadline } from './pulse-views';
 import { minimumAudience } from './thresholds';
-import type { PulseDoc } from './types';
+import type { PulseDoc } from '../domain/pulse-docs';
 
 /** What the bot says about a pulse in words (the cards are in pulse-views.ts). */
 

@@ -1,11 +1,11 @@
 import type { Logger } from '../logging/logger';
-import type { PulseStore } from '../storage/pulse-store';
+import type { PulseStore } from '../storage/ports';
 import type { PulseJobs } from './pulse-jobs';
 import type { PulseService } from './pulse-service';
-import type { PulseDoc } from './types';
+import type { PulseDoc } from '../domain/pulse-docs';
 
 export interface PulseSchedulerDeps {
-  store: PulseStore;
+  pulses: PulseStore;
   service: PulseService;
   jobs: PulseJobs;
   /** The tenants to look after; empty (local mode) means every tenant with a scheduled pulse. */
@@ -47,11 +47,11 @@ export class PulseScheduler {
   }
 
   private async pass(): Promise<void> {
-    const { store, logger } = this.deps;
+    const { pulses, logger } = this.deps;
     try {
-      const tenants = this.deps.tenants.size > 0 ? [...this.deps.tenants] : await store.tenantsWithScheduledPulses();
+      const tenants = this.deps.tenants.size > 0 ? [...this.deps.tenants] : await pulses.tenantsWithScheduledPulses();
       for (const tenantId of tenants) {
-        for (const pulse of await store.scheduledPulses(tenantId)) {
+        for (const pulse of await pulses.scheduledPulses(tenantId)) {
           await this.look(pulse).catch((error: unknown) =>
             logger.error('pulse.schedule.failed', { tenantId, pulseId: pulse.pulseId, error: (error as Error).name }),
           );
@@ -96,9 +96,9 @@ export class PulseScheduler {
 
   /** Writes the change only if nobody changed the pulse since it was read; the updated pulse, or undefined. */
   private async claim(pulse: PulseDoc, change: Partial<PulseDoc>): Promise<PulseDoc | undefined> {
-    const current = await this.deps.store.readPulse(pulse.tenantId, pulse.pulseId);
+    const current = await this.deps.pulses.readPulse(pulse.tenantId, pulse.pulseId);
     if (!current || current.doc.status !== 'open') return undefined;
     const next = { ...current.doc, ...change };
-    return (await this.deps.store.replacePulse(next, current.etag)) ? next : undefined;
+    return (await this.deps.pulses.replacePulse(next, current.etag)) ? next : undefined;
   }
 }

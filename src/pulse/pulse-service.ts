@@ -5,7 +5,7 @@ import type { PulsePolicy } from '../config';
 import type { ContentIndex } from '../content/content-index';
 import type { Access } from '../leadership/access';
 import type { Logger } from '../logging/logger';
-import type { PulseStore } from '../storage/pulse-store';
+import type { DeliveryLedger, PulseResponses, PulseStore } from '../storage/ports';
 import type { PulseJobs } from './pulse-jobs';
 import { mayClosePulse, mayStartPulse } from './pulse-policy';
 import { asMessage } from './pulse-cards';
@@ -19,7 +19,7 @@ import { audienceRefusal, closedMessage, NEVER_SENT, responseReply } from './pul
 import { checkSetup, defaultSetupValues } from './setup-input';
 import { ChannelError, type TeamsChannel } from './teams-channel';
 import { commentThresholdFor, minimumAudience } from './thresholds';
-import { pulseIds, type PulseDoc, type PulseOrigin } from './types';
+import { pulseIds, type PulseDoc, type PulseOrigin } from '../domain/pulse-docs';
 
 /** What the bot says back: a line of text or a card. */
 export type PulseReply = string | CardAttachment;
@@ -31,7 +31,9 @@ export interface Actor {
 }
 
 export interface PulseServiceDeps {
-  store: PulseStore;
+  pulses: PulseStore;
+  ledger: DeliveryLedger;
+  responses: PulseResponses;
   index: ContentIndex;
   cards: CardRenderer;
   jobs: PulseJobs;
@@ -80,7 +82,7 @@ export class PulseService {
     value: Record<string, unknown>,
     timeZone: string,
   ): Promise<PulseReply[]> {
-    const { index, clock, minThreshold, defaultThreshold, store } = this.deps;
+    const { index, clock, minThreshold, defaultThreshold, pulses } = this.deps;
     if (!(await this.mayStart(actor))) return [NOT_ALLOWED_TO_START];
     const token = typeof value.token === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value.token) ? value.token : '';
     if (!token)
@@ -122,7 +124,7 @@ export class PulseService {
       responses: 0,
     };
     try {
-      await store.createPulse(pulse);
+      await pulses.createPulse(pulse);
     } catch (error) {
       if ((error as { code?: number }).code === 409) return ['That pulse has already been started.'];
       throw error;
@@ -156,12 +158,12 @@ export class PulseService {
    * are in `timeZone`, the person's own IANA zone; without one, in the pulse's.
    */
   async respond(actor: Actor, value: Record<string, unknown>, timeZone?: string): Promise<PulseReply[]> {
-    const { store, clock } = this.deps;
+    const { pulses, clock } = this.deps;
     const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
     if (!PULSE_ID.test(pulseId)) return [NOT_RECOGNISED];
-    const pulse = await store.readPulse(actor.tenantId, pulseId);
+    const pulse = await pulses.readPulse(actor.tenantId, pulseId);
     if (!pulse) return [NOT_RECOGNISED];
-    const delivery = await store.readDelivery(actor.tenantId, pulseId, actor.userId);
+    const delivery = await this.deps.ledger.readDelivery(actor.tenantId, pulseId, actor.userId);
     if (!delivery) return ["This pulse wasn't sent to you, so I can't take answers for it."];
     if (typeof value.token !== 'string' || value.token !== delivery.doc.token) return [NOT_RECOGNISED];
     const now = clock();
@@ -170,7 +172,7 @@ export class PulseService {
       return [closedMessage(pulse.doc, zone)];
     const checked = checkResponse(value, pulse.doc, this.deps.index.pack.limits.longText);
     if (!checked.ok) return [checked.message];
-    const outcome = await store.saveResponse(
+    const outcome = await this.deps.responses.saveResponse(
       {
         id: pulseIds.response(pulseId, actor.userId),
         type: 'response',
@@ -188,14 +190,14 @@ export class PulseService {
     this.deps.logger.info('pulse.response', { tenantId: actor.tenantId, pulseId, outcome });
     if (outcome !== 'closed') return [responseReply(outcome, pulse.doc.deadline, zone)];
     // It closed while this answer was on its way: the results are final and do not include it.
-    return [closedMessage((await store.readPulse(actor.tenantId, pulseId))?.doc ?? pulse.doc, zone)];
+    return [closedMessage((await pulses.readPulse(actor.tenantId, pulseId))?.doc ?? pulse.doc, zone)];
   }
 
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
   async closeBySender(actor: Actor, value: Record<string, unknown>): Promise<PulseReply[]> {
     const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
     if (!PULSE_ID.test(pulseId)) return ["I don't recognise that pulse."];
-    const pulse = await this.deps.store.readPulse(actor.tenantId, pulseId);
+    const pulse = await this.deps.pulses.readPulse(actor.tenantId, pulseId);
     if (!pulse) return ["I don't recognise that pulse."];
     if (!(await mayClosePulse(actor.userId, pulse.doc.createdBy, () => this.accessOf(actor))))
       return [
@@ -224,8 +226,8 @@ export class PulseService {
    * day of failures ends it with an error in the log. At least once: a send whose answer was lost may post it twice.
    */
   async postDueResults(tenantId: string, pulseId: string): Promise<void> {
-    const { store, clock } = this.deps;
-    const current = await store.readPulse(tenantId, pulseId);
+    const { pulses, clock } = this.deps;
+    const current = await pulses.readPulse(tenantId, pulseId);
     if (!current?.doc.resultsDue) return;
     const now = clock();
     const pulse = current.doc;
@@ -235,7 +237,7 @@ export class PulseService {
     }
     if (pulse.resultsAttemptAt && now.getTime() - Date.parse(pulse.resultsAttemptAt) < RESULTS_RETRY_MS) return;
     const claimed: PulseDoc = { ...pulse, resultsAttemptAt: now.toISOString() };
-    const etag = await store.replacePulse(claimed, current.etag);
+    const etag = await pulses.replacePulse(claimed, current.etag);
     if (!etag) return;
     const card = asMessage(await this.resultsCard(claimed));
     try {
@@ -246,14 +248,11 @@ export class PulseService {
       else this.logChannelFailure('pulse.results.failed', claimed, error);
       return;
     }
-    await store.patchPulse(tenantId, pulseId, [
-      { op: 'set', path: '/resultsDue', value: false },
-      { op: 'set', path: '/resultsPostedAt', value: clock().toISOString() },
-    ]);
+    await pulses.markResultsPosted(tenantId, pulseId, clock().toISOString());
   }
 
   private async giveUpResults(pulse: PulseDoc, etag: string, status?: number): Promise<void> {
-    if (await this.deps.store.replacePulse({ ...pulse, resultsDue: false }, etag))
+    if (await this.deps.pulses.replacePulse({ ...pulse, resultsDue: false }, etag))
       this.deps.logger.error('pulse.results.gave-up', { tenantId: pulse.tenantId, pulseId: pulse.pulseId, status });
   }
 
@@ -301,26 +300,26 @@ export class PulseService {
     pulseId: string,
     by: 'sender' | 'deadline',
   ): Promise<{ pulse: PulseDoc; already: boolean } | 'missing'> {
-    const { store, clock } = this.deps;
-    const closed = await store.closePulse(tenantId, pulseId, {
+    const { pulses, clock } = this.deps;
+    const closed = await pulses.closePulse(tenantId, pulseId, {
       closedAt: clock().toISOString(),
       closedBy: by,
       // The sender's results card is the reply to their turn; the deadline's goes to the channel.
       resultsDue: by === 'deadline',
     });
     if (!closed) {
-      const current = await store.readPulse(tenantId, pulseId);
+      const current = await pulses.readPulse(tenantId, pulseId);
       return current ? { pulse: current.doc, already: true } : 'missing';
     }
     this.deps.logger.info('pulse.closed', { tenantId, pulseId, by, responses: closed.responses });
-    await finalResults(store, closed, clock);
+    await finalResults(this.deps, closed, clock);
     await this.refreshChannelCard(closed);
     return { pulse: closed, already: false };
   }
 
   /** Per question the distribution, mean and favourability, or only the count below the threshold: as stored at close. */
   private async resultsCard(pulse: PulseDoc): Promise<CardAttachment> {
-    const { results, unreachable } = await finalResults(this.deps.store, pulse, this.deps.clock);
+    const { results, unreachable } = await finalResults(this.deps, pulse, this.deps.clock);
     return this.deps.cards.pulseResults(resultsView(pulse, results, unreachable));
   }
 

@@ -1,8 +1,7 @@
 import type { PulseChannelView, PulseResponseView, PulseResultsView, PulseSetupView } from '../cards/pulse-view-models';
 import type { ContentIndex } from '../content/content-index';
 import { formatInZone, timeZoneOrUtc, zoneLabel } from '../domain/time-zones';
-import type { PulseResults } from './results';
-import type { DeliveryDoc, PulseDoc } from './types';
+import type { DeliveryDoc, PulseDoc, PulseResults } from '../domain/pulse-docs';
 
 /** Pulse templates hold 3 to 8 questions; a hand-picked set follows the same rule. */
 export const QUESTION_RANGE = { min: 3, max: 8 };

@@ -1,4 +1,4 @@
-import type { PulseAnswers, PulseDoc } from './types';
+import type { PulseAnswers, PulseDoc } from '../domain/pulse-docs';
 
 export type ResponseCheck = { ok: true; answers: PulseAnswers; comment?: string } | { ok: false; message: string };
 

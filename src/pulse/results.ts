@@ -1,45 +1,6 @@
 import { scrubNames } from '../aggregation/quotes';
 import { visibility } from './thresholds';
-import type { PulseAnswers, PulseDoc, PulseQuestion } from './types';
-
-/** One bar of a distribution. */
-export interface ResultBar {
-  label: string;
-  count: number;
-}
-
-export interface QuestionResult {
-  questionId: string;
-  text: string;
-  kind: PulseQuestion['kind'];
-  /** How many gave this question an answer other than "don't know". */
-  answered: number;
-  dontKnow: number;
-  bars: ResultBar[];
-  /** Rating questions only: mean of 1–5, null when nobody rated. */
-  mean: number | null;
-  /** Rating questions only: share of 4s and 5s among those who rated, 0–1. */
-  favourable: number | null;
-}
-
-/** What the results card may show: only counts below the threshold, comments only at or above theirs. */
-export interface PulseResults {
-  title: string;
-  responses: number;
-  /** People the pulse reached (sent to). */
-  reached: number;
-  responseRate: number | null;
-  threshold: number;
-  commentThreshold: number;
-  questions: QuestionResult[] | null;
-  comments: string[] | null;
-}
-
-/** What the results are computed from: the answers and comments, never who gave them. */
-export interface AnonymousResponse {
-  answers: PulseAnswers;
-  comment?: string;
-}
+import type { AnonymousResponse, PulseDoc, PulseQuestion, PulseResults, QuestionResult } from '../domain/pulse-docs';
 
 /** Aggregates the responses of a pulse, hiding everything the thresholds do not allow. */
 export function computeResults(

@@ -1,5 +1,5 @@
-import type { PulseStore } from '../storage/pulse-store';
-import { pulseIds, type LeaseDoc } from './types';
+import type { PulseLeaseStore } from '../storage/ports';
+import { pulseIds, type LeaseDoc } from '../domain/pulse-docs';
 
 /** A held lease: renewed in the background until released; `lost` once another instance took it over. */
 export interface HeldLease {
@@ -13,7 +13,7 @@ export interface HeldLease {
  */
 export class SendLeases {
   constructor(
-    private readonly store: PulseStore,
+    private readonly store: PulseLeaseStore,
     private readonly owner: string,
     private readonly ttlMs: number,
     private readonly clock: () => Date,

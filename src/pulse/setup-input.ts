@@ -4,7 +4,7 @@ import type { Question } from '../content/types';
 import { addLocalDays, isoDate, parseWallTime, wallTimeAt, wallTimeToInstant } from '../domain/time-zones';
 import { QUESTION_RANGE } from './pulse-views';
 import { checkThreshold, DEFAULT_THRESHOLD, MIN_THRESHOLD, type ThresholdRule } from './thresholds';
-import type { PulseQuestion } from './types';
+import type { PulseQuestion } from '../domain/pulse-docs';
 
 /** A checked request to start a pulse. */
 export interface PulseSetup {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { deleteIfPresent } from './delete-if-present';
+import type { ActivityClaims, Claim } from './ports';
 
 /**
  * A claim of one-off work by the message that asked for it (id `claim|<hash>`, in the tenants container). Teams
@@ -17,12 +18,9 @@ export interface ClaimDoc {
   ttl: number;
 }
 
-/** The first delivery gets `first: true`; a repeat gets the outcome recorded so far (none while the work runs). */
-export type Claim<T> = { first: true } | { first: false; outcome?: T };
-
 const CLAIM_TTL_SECONDS = 24 * 60 * 60;
 
-export class ActivityClaims {
+export class CosmosActivityClaims implements ActivityClaims {
   constructor(private readonly container: Container) {}
 
   /** Claims the work named by `key` (e.g. kind, conversation and activity id): exactly one caller gets `first`. */

@@ -20,6 +20,7 @@ import {
   type AggregateDoc,
   type FollowUp,
 } from './aggregate-doc';
+import type { AggregateStore } from './ports';
 import { withoutSystemFields } from './system-fields';
 
 export { aggregateId, type AggregateDoc } from './aggregate-doc';
@@ -32,7 +33,7 @@ const ATTEMPTS = 3;
 type Stored = AggregateDoc & { _etag?: string };
 
 /** Per-tenant, per-question counters; summaries read their published copies with point reads (see AggregateDoc). */
-export class AggregateStore {
+export class CosmosAggregateStore implements AggregateStore {
   /** Creations (in flight or done), so turns racing to a question's first answer wait for one create instead of each trying. */
   private readonly creating = new Map<string, Promise<boolean>>();
   /** Documents (by tenant and id) checked for the live, pending and published parts (see checkOnce). */

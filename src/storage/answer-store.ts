@@ -1,39 +1,10 @@
 import type { Container } from '@azure/cosmos';
-import type { AnswerValue } from '../domain/answers';
-import type { Role } from '../domain/roles';
+import type { AnswerStore } from './ports';
 import { withoutSystemFields } from './system-fields';
-
-/** One answer document: a user's answer to one question, partitioned by tenant and user. */
-export interface StoredAnswer {
-  id: string;
-  type: 'answer';
-  tenantId: string;
-  userId: string;
-  questionId: string;
-  sectionId: string;
-  packId: string;
-  packVersion: string;
-  role: Role;
-  value: AnswerValue;
-  answeredAt: string;
-}
-
-/** The id is derived from user and question, so a redelivered or retried submit overwrites instead of duplicating. */
-export function answerId(userId: string, questionId: string): string {
-  return `answer|${userId}|${questionId}`;
-}
-
-/** A change to one answer, written in the same transactional batch as the session that records it. */
-export type AnswerWrite =
-  { op: 'upsert'; answer: StoredAnswer } | { op: 'delete'; tenantId: string; userId: string; questionId: string };
-
-/** The answer document for a user's answer; its id makes a repeated write overwrite, never duplicate. */
-export function answerDocument(answer: Omit<StoredAnswer, 'id' | 'type'>): StoredAnswer {
-  return { ...answer, id: answerId(answer.userId, answer.questionId), type: 'answer' };
-}
+import type { StoredAnswer } from './user-docs';
 
 /** Reads the strategy conversation's answers (SessionStore writes and erases them with the session). */
-export class AnswerStore {
+export class CosmosAnswerStore implements AnswerStore {
   constructor(private readonly container: Container) {}
 
   /** Every answer of one user, in one partition. */

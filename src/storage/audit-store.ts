@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
-import type { AuditEntry, AuditStore } from '../audit/audit-trail';
 import { CONTAINERS } from './containers';
+import type { AuditEntry, AuditStore } from './ports';
 import { withoutSystemFields } from './system-fields';
 
 /** An audit record as stored: its own `ttl` (the container's retention) makes Cosmos delete it when that has passed. */

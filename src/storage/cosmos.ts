@@ -9,7 +9,7 @@ import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipel
 import { DefaultAzureCredential } from '@azure/identity';
 import { Agent } from 'node:https';
 import { CONTAINERS, type ContainerName } from './containers';
-import { isLoopbackEndpoint } from '../config';
+import { isLoopbackEndpoint } from './cosmos-endpoint';
 
 export type Containers = Record<ContainerName, Container>;
 

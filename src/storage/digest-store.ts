@@ -1,30 +1,15 @@
 import type { Container } from '@azure/cosmos';
-import type { DigestFrequency } from '../leadership/digest-schedule';
 import { deleteIfPresent } from './delete-if-present';
-import { TenantLeases } from './tenant-leases';
+import type { DigestDoc, DigestStore, DueDigest } from './ports';
 import { withoutSystemFields } from './system-fields';
-
-/** A leader's digest subscription, in the tenants container (id `digest|<user>`). */
-export interface DigestDoc {
-  id: string;
-  type: 'digest';
-  tenantId: string;
-  userId: string;
-  frequency: DigestFrequency;
-  /** Where to send it (the leader's 1:1 conversation); opaque JSON here. */
-  conversationReference: Record<string, unknown>;
-  nextDueAt: string;
-  /** The leader's IANA time zone when subscribing: digests keep its wall-clock time. Absent on older ones: UTC. */
-  timeZone?: string;
-  lastSentAt?: string;
-}
+import { CosmosTenantLeases } from './tenant-leases';
 
 /** Digest subscriptions and the send lease, one tenant partition at a time. */
-export class DigestStore {
-  private readonly leases: TenantLeases;
+export class CosmosDigestStore implements DigestStore {
+  private readonly leases: CosmosTenantLeases;
 
   constructor(private readonly container: Container) {
-    this.leases = new TenantLeases(container);
+    this.leases = new CosmosTenantLeases(container);
   }
 
   async subscribe(doc: Omit<DigestDoc, 'id' | 'type'>): Promise<void> {
@@ -43,9 +28,9 @@ export class DigestStore {
   }
 
   /** Subscriptions of the tenant due at `now`. */
-  async due(tenantId: string, now: Date): Promise<Array<DigestDoc & { _etag?: string }>> {
+  async due(tenantId: string, now: Date): Promise<DueDigest[]> {
     const { resources } = await this.container.items
-      .query<DigestDoc & { _etag?: string }>({
+      .query<DueDigest>({
         query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "digest" AND c.nextDueAt <= @now',
         parameters: [
           { name: '@tenantId', value: tenantId },
@@ -57,7 +42,7 @@ export class DigestStore {
   }
 
   /** Moves a subscription on after a send; false when it changed meanwhile (re-subscribed, or another sender). */
-  async markSent(doc: DigestDoc & { _etag?: string }, sentAt: Date, nextDueAt: Date): Promise<boolean> {
+  async markSent(doc: DueDigest, sentAt: Date, nextDueAt: Date): Promise<boolean> {
     const next: DigestDoc = {
       ...withoutSystemFields(doc),
       lastSentAt: sentAt.toISOString(),

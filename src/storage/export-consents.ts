@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
+import type { ConsentHolder, ConsentTake, ExportConsents } from './ports';
 
 /**
  * One-time tokens of file consent cards (id `export-consent|<hash of the token>`, in the tenants container). The card
@@ -17,19 +18,10 @@ export interface ExportConsentDoc {
   ttl: number;
 }
 
-/** What presenting a token came to; only `taken` lets the caller go ahead. */
-export type ConsentTake = 'taken' | 'repeat' | 'used' | 'expired' | 'unknown';
-
-/** Who the card was sent to: only their answer in that conversation can use its token. */
-export interface ConsentHolder {
-  userId: string;
-  conversationId: string;
-}
-
 /** Cosmos removes a document this long after it was written, well after it stopped being usable. */
 const DOC_TTL_SECONDS = 2 * 60 * 60;
 
-export class ExportConsents {
+export class CosmosExportConsents implements ExportConsents {
   constructor(private readonly container: Container) {}
 
   /** Stores a new token for `holder`, usable until `expiresAt`; returns the token for the card. */

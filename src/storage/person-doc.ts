@@ -1,36 +1,6 @@
 import type { JSONObject, OperationInput } from '@azure/cosmos';
 import type { RawAnswer } from '../aggregation/recompute';
-import type { AnswerMap } from '../domain/answers';
-import type { Role } from '../domain/roles';
-import type { StoredAnswer } from './answer-store';
-
-/**
- * What is the same in every conversation of one person, kept once in their partition: a copy of their answers for
- * the dialogs (the answer documents are the record, written in the same batch), the role each answer is counted
- * under, and the teams the answers count towards. Every write of one of their sessions rewrites it conditionally, so
- * its ETag is the person's version: two turns that read the same version cannot both be stored.
- */
-export interface PersonDoc {
-  id: string;
-  type: 'person';
-  tenantId: string;
-  userId: string;
-  answers: AnswerMap;
-  /** The role each answer is counted under in the aggregates, so an edit takes it out of the right group. */
-  answerRoles: Record<string, Role>;
-  /** Teams whose summaries this person's answers count towards (see TeamMembership). */
-  teamIds: string[];
-  updatedAt: string;
-}
-
-/** The person-level fields, as the dialogs see them on the session. */
-export type PersonState = Pick<PersonDoc, 'answers' | 'answerRoles' | 'teamIds'>;
-
-export const PERSON_FIELDS = ['answers', 'answerRoles', 'teamIds'] as const;
-
-export function personId(userId: string): string {
-  return `person|${userId}`;
-}
+import { personId, type PersonDoc, type PersonState, type StoredAnswer } from './user-docs';
 
 /** The person-level part of a session as the dialogs left it (see SessionDoc). */
 export function personOf(

@@ -1,14 +1,6 @@
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
-import type { DeliveryDoc, PulseDoc, ResponseDoc } from '../pulse/types';
-
-/** A document with the ETag it was read with, for conditional writes. */
-export interface Versioned<T> {
-  doc: T;
-  etag: string;
-}
-
-/** `not-sent`: the person's ledger entry is gone (they deleted their data); `busy`: the pulse kept changing. */
-export type ResponseOutcome = 'created' | 'updated' | 'closed' | 'not-sent' | 'busy';
+import type { DeliveryDoc, PulseDoc, ResponseDoc } from '../domain/pulse-docs';
+import type { ResponseOutcome, Versioned } from './ports';
 
 /** How the batch reads again what changed under it. */
 export interface ResponseReads {

@@ -1,63 +1,21 @@
-import { createHash } from 'node:crypto';
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
-import type { AnswerMap } from '../domain/answers';
-import type { Role } from '../domain/roles';
-import { answerId, type AnswerWrite, type StoredAnswer } from './answer-store';
-import { PERSON_FIELDS, personFromRecords, personId, personOf, personWrite, type PersonDoc } from './person-doc';
+import { personFromRecords, personOf, personWrite } from './person-doc';
+import { SessionConflictError, type SessionStore } from './ports';
 import { SessionCache, type CachedTurnState } from './session-cache';
 import { withoutSystemFields } from './system-fields';
-import type { MembershipDoc } from './team-membership';
-
-/** Bot and dialog state of one user in one conversation, as stored: what belongs to this conversation only. */
-export interface ConversationSessionDoc {
-  id: string;
-  type: 'session';
-  tenantId: string;
-  userId: string;
-  conversationId: string;
-  /** Serialized dialog stack, owned by the dialog layer; opaque JSON here. */
-  dialogState: Record<string, unknown>;
-  welcomed: boolean;
-  /** Content pack id@version the dialog state was built with; a replaced pack closes the open question. */
-  pack?: string;
-  /** The question last put to the user, so "resume" returns to it even after a skip or a pause. */
-  lastQuestionId?: string;
-  /** Set when "delete my data" asks for confirmation; the confirm button must carry it. */
-  deleteToken?: string;
-  /** Ids of the last activities that changed this session, so a redelivered one is not processed twice. */
-  handledActivityIds?: string[];
-  /** Proactive messages (reminders, pulses) need it; opaque JSON here. */
-  conversationReference?: Record<string, unknown>;
-  updatedAt: string;
-}
-
-/**
- * What the dialogs see: the conversation's session with the person's answers and teams, composed at load from the
- * session and the person document (see PersonDoc) and split again when stored.
- */
-export interface SessionDoc extends ConversationSessionDoc {
-  /** The user's answers as the dialogs last saw them; the answers container is the record. */
-  answers: AnswerMap;
-  /** The role each answer is counted under in the aggregates, so an edit takes it out of the right group. */
-  answerRoles?: Record<string, Role>;
-  /** Teams whose summaries this person's answers count towards (see TeamMembership). */
-  teamIds?: string[];
-}
-
-export interface Session {
-  doc: SessionDoc;
-  /** The person document's version as read; undefined while it is not stored yet. */
-  personEtag?: string;
-  /** Served from this instance's cache: another instance may have moved on since. */
-  fromCache?: boolean;
-  /** The document as JSON when it was loaded, to tell whether the turn changed it. */
-  snapshot: string;
-}
-
-/** Someone else (another instance or a concurrent turn) changed the session since it was read. */
-export class SessionConflictError extends Error {
-  override name = 'SessionConflictError';
-}
+import {
+  answerId,
+  PERSON_FIELDS,
+  personId,
+  sessionId,
+  type AnswerWrite,
+  type ConversationSessionDoc,
+  type MembershipDoc,
+  type PersonDoc,
+  type Session,
+  type SessionDoc,
+  type StoredAnswer,
+} from './user-docs';
 
 const BATCH_LIMIT = 100;
 
@@ -67,7 +25,7 @@ const BATCH_LIMIT = 100;
  * the person's version. A read-through cache keyed by that version saves the reads on most turns; a stale entry
  * cannot do harm because every write is conditional on the version it read.
  */
-export class SessionStore {
+export class CosmosSessionStore implements SessionStore {
   private readonly cache = new SessionCache();
 
   constructor(private readonly container: Container) {}
@@ -143,11 +101,6 @@ export class SessionStore {
     const answers = docs.filter((doc): doc is StoredAnswer => doc.type === 'answer');
     const teamIds = docs.find((doc): doc is MembershipDoc => doc.type === 'membership')?.teamIds ?? [];
     return personFromRecords(tenantId, userId, answers, teamIds);
-  }
-
-  /** True when the turn changed the session since it was loaded. */
-  static changed(session: Session): boolean {
-    return JSON.stringify(session.doc) !== session.snapshot;
   }
 
   /**
@@ -240,12 +193,6 @@ export class SessionStore {
   clearCache(): void {
     this.cache.clear();
   }
-}
-
-/** Conversation ids can be long and hold characters Cosmos ids may not, so they are hashed. */
-export function sessionId(userId: string, conversationId: string): string {
-  const conversationKey = createHash('sha256').update(conversationId).digest('base64url').slice(0, 22);
-  return `session|${userId}|${conversationKey}`;
 }
 
 function personKey(tenantId: string, userId: string): string {

@@ -1,23 +1,15 @@
 import type { Container, JSONObject } from '@azure/cosmos';
 import type { RawAnswer } from '../aggregation/recompute';
 import { personOf, personWrite, rawAnswers } from './person-doc';
-import { SessionConflictError, type Session } from './session-store';
+import { SessionConflictError, type TeamMembership } from './ports';
 import { withoutSystemFields } from './system-fields';
-
-/** The teams a person's answers count towards, in their own partition (deleted with "delete my data"). */
-export interface MembershipDoc {
-  id: string;
-  type: 'membership';
-  tenantId: string;
-  userId: string;
-  teamIds: string[];
-}
+import type { MembershipDoc, Session } from './user-docs';
 
 /**
  * Team membership for summaries. Rule: a person counts towards a team from the first time they write to the bot in
  * one of its channels, with all their answers, past and future, until they delete their data.
  */
-export class TeamMembership {
+export class CosmosTeamMembership implements TeamMembership {
   constructor(private readonly container: Container) {}
 
   /**

@@ -1,4 +1,5 @@
 import type { Container } from '@azure/cosmos';
+import type { TenantLeases } from './ports';
 import { withoutSystemFields } from './system-fields';
 
 /** Which holder does a tenant's one-at-a-time work, until when (id `lease|<name>`, in the tenants container). */
@@ -15,7 +16,7 @@ export interface TenantLeaseDoc {
  * unless renewed, so a crashed instance blocks no one for longer than its lease; taking one over is ETag-conditional,
  * so of two trying at once exactly one gets it.
  */
-export class TenantLeases {
+export class CosmosTenantLeases implements TenantLeases {
   constructor(private readonly container: Container) {}
 
   /** Takes or renews the lease for `holder` until `until`; false while another holder's lease has not expired. */

@@ -1,18 +1,6 @@
 import type { Container } from '@azure/cosmos';
+import type { GrantedRole, RolesDoc, TenantStore } from './ports';
 import { withoutSystemFields } from './system-fields';
-
-export type GrantedRole = 'leader' | 'admin' | 'manager';
-
-/** Roles an admin granted in chat, one document per tenant (id `roles`); configured ids are not stored here. */
-export interface RolesDoc {
-  id: 'roles';
-  type: 'roles';
-  tenantId: string;
-  leaders: string[];
-  admins: string[];
-  /** May send pulses under PULSE_POLICY=managers (absent on documents from before this role). */
-  managers?: string[];
-}
 
 const LIST: Record<GrantedRole, 'leaders' | 'admins' | 'managers'> = {
   leader: 'leaders',
@@ -23,7 +11,7 @@ const LIST: Record<GrantedRole, 'leaders' | 'admins' | 'managers'> = {
 const ATTEMPTS = 5;
 
 /** Per-tenant settings in the `tenants` container: granted roles (this file) and digest subscriptions. */
-export class TenantStore {
+export class CosmosTenantStore implements TenantStore {
   constructor(private readonly container: Container) {}
 
   /** The roles granted in chat in this tenant (empty lists when none). */

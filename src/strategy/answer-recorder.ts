@@ -4,7 +4,7 @@ import type { QuestionRef } from '../content/content-index';
 import type { ContentPack } from '../content/types';
 import type { AnswerValue } from '../domain/answers';
 import type { Role } from '../domain/roles';
-import { answerDocument } from '../storage/answer-store';
+import { answerDocument } from '../storage/user-docs';
 import type { TurnUnit } from './turn-unit';
 
 /** Records answers on the turn: the answer document to write with the session, and the aggregate change it causes. */

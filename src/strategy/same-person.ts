@@ -1,4 +1,4 @@
-import type { Session } from '../storage/session-store';
+import type { Session } from '../storage/user-docs';
 import type { Speaker } from './turn-unit';
 
 /**

@@ -1,8 +1,7 @@
 import { PendingChanges } from '../aggregation/aggregate-changes';
 import type { ReplyMessage } from '../cards/reply';
 import type { Role } from '../domain/roles';
-import type { AnswerWrite } from '../storage/answer-store';
-import type { Session } from '../storage/session-store';
+import type { AnswerWrite, Session } from '../storage/user-docs';
 
 /** A message a background job sends when it is done: text, cards, or both. */
 export type OutgoingMessage = ReplyMessage;

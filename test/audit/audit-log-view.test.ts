@@ -1,5 +1,5 @@
 import { auditLogText } from '../../src/audit/audit-log-view';
-import type { AuditEntry } from '../../src/audit/audit-trail';
+import type { AuditEntry } from '../../src/storage/ports';
 
 const entry = (fields: Partial<AuditEntry>): AuditEntry => ({
   id: 'audit|x',

@@ -14,7 +14,7 @@ import {
   type TurnReply,
 } from '../support/bot-harness';
 import { cardKind, elementsOf, questionIdOf, type Card } from '../cards-sent/drive';
-import { personId, type PersonDoc } from '../../src/storage/person-doc';
+import { type PersonDoc, personId } from '../../src/storage/user-docs';
 
 export type { Card };
 

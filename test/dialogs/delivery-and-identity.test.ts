@@ -8,8 +8,7 @@ import { total } from '../../src/aggregation/contributions';
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logging/logger';
-import { answerId } from '../../src/storage/answer-store';
-import { sessionId } from '../../src/storage/session-store';
+import { answerId, sessionId } from '../../src/storage/user-docs';
 import {
   cardsOf,
   startTestBot,

@@ -4,7 +4,7 @@
  * buttons pressed as Teams presses them (scripts/bench/press-button.ts).
  */
 import type { AnswerValue, RowValue } from '../../src/domain/answers';
-import { AnswerStore } from '../../src/storage/answer-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
 import { pressedValue } from '../../scripts/bench/press-button';
 import {
   answerInputs,
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 async function storedRows(userId: string): Promise<Map<string, RowValue[]>> {
-  const answers = await new AnswerStore(bot.containers.users).listForUser(TENANT, userId);
+  const answers = await new CosmosAnswerStore(bot.containers.users).listForUser(TENANT, userId);
   return new Map(
     answers.flatMap(({ questionId, value }: { questionId: string; value: AnswerValue }) =>
       value.kind === 'rows' ? [[questionId, value.rows]] : [],

@@ -5,7 +5,7 @@
  * presses them (scripts/bench/press-button.ts).
  */
 import type { AnswerValue } from '../../src/domain/answers';
-import { answerId } from '../../src/storage/answer-store';
+import { answerId } from '../../src/storage/user-docs';
 import { pressButton, pressedValue } from '../../scripts/bench/press-button';
 import { cardKind, inputsOf, questionIdOf, type Card } from '../cards-sent/drive';
 import { openQuestion, storedState } from '../bad-input/checks';

@@ -1,4 +1,4 @@
-import { answerId } from '../../src/storage/answer-store';
+import { answerId } from '../../src/storage/user-docs';
 import {
   cardsOf,
   cardText,

@@ -1,5 +1,5 @@
 import { total } from '../../src/aggregation/contributions';
-import { answerId } from '../../src/storage/answer-store';
+import { answerId } from '../../src/storage/user-docs';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { ContentIndex } from '../../src/content/content-index';
 import {

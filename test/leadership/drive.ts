@@ -1,7 +1,7 @@
 import { additionChanges, aggregateChanges } from '../../src/aggregation/aggregate-changes';
 import type { RawAnswer } from '../../src/aggregation/recompute';
 import type { ContentIndex } from '../../src/content/content-index';
-import type { AggregateStore } from '../../src/storage/aggregate-store';
+import type { AggregateStore } from '../../src/storage/ports';
 import { cardsOf, submitData, TENANT, type TestUser, type TurnReply } from '../support/bot-harness';
 import { hasButton, inputsOf } from '../support/card-driver';
 

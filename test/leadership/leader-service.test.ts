@@ -13,15 +13,17 @@ import { SummaryScans } from '../../src/leadership/summary-scans';
 import { SummaryService } from '../../src/leadership/summary-service';
 import { effectiveGroup } from '../../src/leadership/thresholds';
 import { silentLogger } from '../../src/logging/logger';
-import { ActivityClaims } from '../../src/storage/activity-claims';
-import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore } from '../../src/storage/answer-store';
+import { CosmosActivityClaims } from '../../src/storage/activity-claims';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
 import { CosmosAuditStore } from '../../src/storage/audit-store';
-import { DigestStore } from '../../src/storage/digest-store';
-import { SessionStore, type Session } from '../../src/storage/session-store';
-import { TeamMembership } from '../../src/storage/team-membership';
-import { TenantLeases } from '../../src/storage/tenant-leases';
-import { TenantStore } from '../../src/storage/tenant-store';
+import { CosmosDigestStore } from '../../src/storage/digest-store';
+import { CosmosSessionStore } from '../../src/storage/session-store';
+import { CosmosTeamMembership } from '../../src/storage/team-membership';
+import { CosmosTenantLeases } from '../../src/storage/tenant-leases';
+import { CosmosTenantStore } from '../../src/storage/tenant-store';
+import type { AggregateStore, SessionStore } from '../../src/storage/ports';
+import type { Session } from '../../src/storage/user-docs';
 import type { Speaker } from '../../src/strategy/turn-unit';
 import { cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
 import { answerQuestion, inChannel } from './drive';
@@ -51,17 +53,17 @@ let sessions: SessionStore;
 beforeAll(async () => {
   bot = await startTestBot({ env });
   const { users, tenants: tenantsContainer } = bot.containers;
-  aggregates = new AggregateStore(bot.containers.aggregates, effectiveGroup(config.summaryThresholds), clock);
-  sessions = new SessionStore(users);
-  const tenants = new TenantStore(tenantsContainer);
-  const memberships = new TeamMembership(users);
+  aggregates = new CosmosAggregateStore(bot.containers.aggregates, effectiveGroup(config.summaryThresholds), clock);
+  sessions = new CosmosSessionStore(users);
+  const tenants = new CosmosTenantStore(tenantsContainer);
+  const memberships = new CosmosTeamMembership(users);
   auditStore = new CosmosAuditStore(bot.containers.audit);
   const audit = new AuditTrail(auditStore, silentLogger, clock);
-  const stores = { answers: new AnswerStore(users), aggregates, memberships };
+  const stores = { answers: new CosmosAnswerStore(users), aggregates, memberships };
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
   const cards = new CardRenderer();
   digests = new DigestService({
-    store: new DigestStore(tenantsContainer),
+    store: new CosmosDigestStore(tenantsContainer),
     summaries,
     cards,
     tenants,
@@ -81,8 +83,8 @@ beforeAll(async () => {
     scans: new SummaryScans({
       index,
       stores,
-      leases: new TenantLeases(tenantsContainer),
-      claims: new ActivityClaims(tenantsContainer),
+      leases: new CosmosTenantLeases(tenantsContainer),
+      claims: new CosmosActivityClaims(tenantsContainer),
       audit,
       clock,
     }),

@@ -3,9 +3,9 @@ import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import type { AnswerValue } from '../../src/domain/answers';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
-import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore } from '../../src/storage/answer-store';
-import { TeamMembership } from '../../src/storage/team-membership';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import { CosmosTeamMembership } from '../../src/storage/team-membership';
 import {
   cardsOf,
   cardText,
@@ -97,7 +97,7 @@ describe('example statements (quotes)', () => {
     const after = await organisationCardText();
     expect(after).not.toContain(`[name] ${quoted[0]}”`);
     expect(after).toMatch(/Automating routine work\s*· 12 people/);
-    const doc = await new AggregateStore(bot.containers.aggregates).readDoc(TENANT, 'am-want');
+    const doc = await new CosmosAggregateStore(bot.containers.aggregates).readDoc(TENANT, 'am-want');
     const stored = [...Object.values(doc?.quotes ?? {}), ...Object.values(doc?.published?.quotes ?? {})];
     expect(stored.some((quote) => quote?.t.endsWith(`Jane Doe ${quoted[0]}`))).toBe(false);
 
@@ -111,9 +111,9 @@ describe('example statements (quotes)', () => {
     const report = await rebuildAggregates(
       index,
       {
-        answers: new AnswerStore(bot.containers.users),
-        aggregates: new AggregateStore(bot.containers.aggregates),
-        memberships: new TeamMembership(bot.containers.users),
+        answers: new CosmosAnswerStore(bot.containers.users),
+        aggregates: new CosmosAggregateStore(bot.containers.aggregates),
+        memberships: new CosmosTeamMembership(bot.containers.users),
       },
       TENANT,
       { write: false },

@@ -1,9 +1,9 @@
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
-import { AggregateStore, aggregateId } from '../../src/storage/aggregate-store';
-import { AnswerStore } from '../../src/storage/answer-store';
-import { TeamMembership } from '../../src/storage/team-membership';
+import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import { CosmosTeamMembership } from '../../src/storage/team-membership';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { startTestBot, textsOf, TENANT, type TestBot, type TestUser, type TurnReply } from '../support/bot-harness';
 import { answerRandomly, deleteData, editRandomly, inChannel, seeded } from './drive';
@@ -41,9 +41,9 @@ async function adminSays(text: 'check summary' | 'rebuild summary'): Promise<str
 
 function stores() {
   return {
-    answers: new AnswerStore(bot.containers.users),
-    aggregates: new AggregateStore(bot.containers.aggregates),
-    memberships: new TeamMembership(bot.containers.users),
+    answers: new CosmosAnswerStore(bot.containers.users),
+    aggregates: new CosmosAggregateStore(bot.containers.aggregates),
+    memberships: new CosmosTeamMembership(bot.containers.users),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { RawAnswer } from '../../src/aggregation/recompute';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import { AggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { cardsOf, cardText, startTestBot, textsOf, TENANT, type TestBot, type TurnReply } from '../support/bot-harness';
 import { validateCard } from '../cards/validate-card';
 import { applyAsTurnsWould, inChannel, inGroupChat } from './drive';
@@ -24,7 +24,7 @@ async function seed(people: number, rating: number, teamId?: string): Promise<vo
           role: 'employee',
           value: { kind: 'rating', value: rating },
         });
-  await applyAsTurnsWould(new AggregateStore(bot.containers.aggregates), index, TENANT, answers, teamId);
+  await applyAsTurnsWould(new CosmosAggregateStore(bot.containers.aggregates), index, TENANT, answers, teamId);
 }
 
 const title = (reply: TurnReply): string => {

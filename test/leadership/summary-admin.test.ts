@@ -6,8 +6,8 @@ import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { AggregateStore, aggregateId } from '../../src/storage/aggregate-store';
-import { answerDocument, type StoredAnswer } from '../../src/storage/answer-store';
+import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { answerDocument, type StoredAnswer } from '../../src/storage/user-docs';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 import { runSummaryAdmin } from '../../scripts/summary-admin/run';
 import { applyAsTurnsWould } from './drive';
@@ -54,7 +54,7 @@ beforeAll(async () => {
         }),
       );
   for (const answer of answers) await containers.users.items.upsert(answer);
-  await applyAsTurnsWould(new AggregateStore(containers.aggregates), index, TENANT, answers);
+  await applyAsTurnsWould(new CosmosAggregateStore(containers.aggregates), index, TENANT, answers);
 }, 60_000);
 afterAll(async () => {
   client.dispose();

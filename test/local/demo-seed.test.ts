@@ -10,9 +10,9 @@ import { SeededRandom } from '../../src/local/demo/random';
 import { DemoRefused } from '../../src/local/demo/demo-allowed';
 import { seedDemo, type DemoSeedReport } from '../../src/local/demo/seed-demo';
 import { PLAYGROUND_DEFAULTS } from '../../src/local/playground-defaults';
-import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore } from '../../src/storage/answer-store';
-import { TeamMembership } from '../../src/storage/team-membership';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import { CosmosTeamMembership } from '../../src/storage/team-membership';
 import { cardsOf, cardText, startTestBot, TestUser, type TestBot } from '../support/bot-harness';
 
 const index = new ContentIndex(loadContentPack());
@@ -89,9 +89,9 @@ describe('the demo seed in the embedded store, then the leadership summaries (re
     const check = await rebuildAggregates(
       index,
       {
-        answers: new AnswerStore(bot.containers.users),
-        aggregates: new AggregateStore(bot.containers.aggregates),
-        memberships: new TeamMembership(bot.containers.users),
+        answers: new CosmosAnswerStore(bot.containers.users),
+        aggregates: new CosmosAggregateStore(bot.containers.aggregates),
+        memberships: new CosmosTeamMembership(bot.containers.users),
       },
       report.tenantId,
       { write: false },
@@ -101,7 +101,11 @@ describe('the demo seed in the embedded store, then the leadership summaries (re
   });
 
   it('gives summaries with every seeded person counted, for the organisation and each team', async () => {
-    const summaries = new SummaryService(index, new AggregateStore(bot.containers.aggregates), DEFAULT_THRESHOLDS);
+    const summaries = new SummaryService(
+      index,
+      new CosmosAggregateStore(bot.containers.aggregates),
+      DEFAULT_THRESHOLDS,
+    );
     const organisation = await summaries.summary(report.tenantId);
     expect(organisation.participation).toMatchObject({ people: report.people });
     expect((organisation.participation.leaders ?? 0) + (organisation.participation.employees ?? 0)).toBe(report.people);

@@ -10,13 +10,14 @@ import { ExportService } from '../../src/privacy/export-service';
 import { HttpFileUploader } from '../../src/privacy/file-uploader';
 import { PrivacyService } from '../../src/privacy/privacy-service';
 import { PulseAndDigestData } from '../../src/privacy/pulse-and-digest-data';
-import { ActivityClaims } from '../../src/storage/activity-claims';
-import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore } from '../../src/storage/answer-store';
+import { CosmosActivityClaims } from '../../src/storage/activity-claims';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
 import { CosmosAuditStore } from '../../src/storage/audit-store';
-import { DigestStore } from '../../src/storage/digest-store';
-import { ExportConsents } from '../../src/storage/export-consents';
-import { SessionStore } from '../../src/storage/session-store';
+import { CosmosDigestStore } from '../../src/storage/digest-store';
+import { CosmosExportConsents } from '../../src/storage/export-consents';
+import { CosmosSessionStore } from '../../src/storage/session-store';
+import type { AnswerStore, SessionStore } from '../../src/storage/ports';
 import type { Speaker } from '../../src/strategy/turn-unit';
 import { cardText, startTestBot, TENANT, type TestBot, type TestUser } from '../support/bot-harness';
 import { answerCurrentCard } from '../support/card-driver';
@@ -37,9 +38,13 @@ let sessions: SessionStore;
 beforeAll(async () => {
   bot = await startTestBot();
   const { users, tenants } = bot.containers;
-  answers = new AnswerStore(users);
-  sessions = new SessionStore(users);
-  const pulseAndDigestData = new PulseAndDigestData(bot.app.pulses.store, new DigestStore(tenants));
+  answers = new CosmosAnswerStore(users);
+  sessions = new CosmosSessionStore(users);
+  const pulseAndDigestData = new PulseAndDigestData(
+    bot.app.pulses.stores.pulses,
+    bot.app.pulses.stores.responses,
+    new CosmosDigestStore(tenants),
+  );
   service = new PrivacyService({
     pack,
     index,
@@ -49,9 +54,9 @@ beforeAll(async () => {
     erasure: new EraseService({
       index,
       sessions,
-      aggregates: new AggregateStore(bot.containers.aggregates),
+      aggregates: new CosmosAggregateStore(bot.containers.aggregates),
       pulseAndDigestData,
-      claims: new ActivityClaims(tenants),
+      claims: new CosmosActivityClaims(tenants),
       audit: new AuditTrail(new CosmosAuditStore(bot.containers.audit), silentLogger, clock),
       logger: silentLogger,
       clock,
@@ -60,7 +65,7 @@ beforeAll(async () => {
       pack,
       answers,
       pulseAndDigestData,
-      consents: new ExportConsents(tenants),
+      consents: new CosmosExportConsents(tenants),
       uploader: new HttpFileUploader(),
       mode: 'local',
       clock,

@@ -7,18 +7,19 @@ import { TenantRateLimiters } from '../../src/pulse/rate-limiter';
 import { DEFAULT_RETRY } from '../../src/pulse/retry';
 import { SendLeases } from '../../src/pulse/send-lease';
 import type { TeamsChannel } from '../../src/pulse/teams-channel';
-import { pulseIds, type PulseDoc } from '../../src/pulse/types';
+import { pulseIds, type PulseDoc } from '../../src/domain/pulse-docs';
 import { openCosmos } from '../../src/storage/cosmos';
-import { PulseStore } from '../../src/storage/pulse-store';
+import type { PulseStores } from '../../src/storage/ports';
+import { cosmosPulseStores } from '../../src/storage/pulse-stores';
 import type { Telemetry } from '../../src/telemetry/telemetry';
 import type { FakeTeamsService } from '../support/fake-teams-service';
 
 export const TENANT = 'tenant-fan-out';
 
-/** The embedded Cosmos-compatible server with the real client, and a PulseStore on it. */
+/** The embedded Cosmos-compatible server with the real client, and the pulse stores on it. */
 export interface PulseCosmos {
   cosmos: EmbeddedCosmos;
-  store: PulseStore;
+  stores: PulseStores;
   close(): Promise<void>;
 }
 
@@ -32,7 +33,7 @@ export async function startPulseCosmos(): Promise<PulseCosmos> {
   });
   return {
     cosmos,
-    store: new PulseStore(containers.pulses),
+    stores: cosmosPulseStores(containers.pulses),
     close: async () => {
       client.dispose();
       await cosmos.close();
@@ -93,7 +94,8 @@ export interface SenderOptions {
   rate: number;
   owner?: string;
   leaseTtlMs?: number;
-  store?: PulseStore;
+  /** Stores to use instead of the shared ones (faults, a killed process). */
+  stores?: Partial<PulseStores>;
   channel?: TeamsChannel;
   options?: Partial<FanOutOptions>;
   /** The instance's clock (lease expiry, timestamps); real time unless given. */
@@ -103,14 +105,15 @@ export interface SenderOptions {
 }
 
 /** One sending instance: the real HTTP channel client, its own rate limiters and lease owner id. */
-export function sender(store: PulseStore, options: SenderOptions): FanOut {
+export function sender(stores: PulseStores, options: SenderOptions): FanOut {
   const clock = options.clock ?? (() => new Date());
-  const usedStore = options.store ?? store;
+  const used = { ...stores, ...options.stores };
   return new FanOut({
-    store: usedStore,
+    pulses: used.pulses,
+    ledger: used.ledger,
     channel: options.channel ?? new HttpTeamsChannel(),
     limiters: new TenantRateLimiters(options.rate),
-    leases: new SendLeases(usedStore, options.owner ?? randomUUID(), options.leaseTtlMs ?? 30_000, clock),
+    leases: new SendLeases(used.leases, options.owner ?? randomUUID(), options.leaseTtlMs ?? 30_000, clock),
     cards: plainCards,
     logger: silentLogger,
     clock,

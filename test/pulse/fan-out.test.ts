@@ -1,5 +1,5 @@
-import type { DeliveryDoc } from '../../src/pulse/types';
-import type { PulseStore } from '../../src/storage/pulse-store';
+import type { DeliveryDoc } from '../../src/domain/pulse-docs';
+import type { DeliveryLedger, PulseStores } from '../../src/storage/ports';
 import { noTelemetry } from '../../src/telemetry/telemetry';
 import { HttpTeamsChannel } from '../../src/pulse/http-teams-channel';
 import type { TeamsChannel } from '../../src/pulse/teams-channel';
@@ -22,7 +22,7 @@ afterEach(async () => {
   service = undefined;
 });
 
-async function ledger(store: PulseStore, pulseId: string): Promise<DeliveryDoc[]> {
+async function ledger(store: DeliveryLedger, pulseId: string): Promise<DeliveryDoc[]> {
   const all: DeliveryDoc[] = [];
   let continuation: string | undefined;
   do {
@@ -43,19 +43,19 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
   it('sends each of 2,000 members exactly one pulse, reading the roster page by page and leaving out the bot', async () => {
     service = await FakeTeamsService.start(2000);
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
 
-    await expect(sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId)).resolves.toBe('done');
+    await expect(sender(cosmos.stores, { rate: 2000 }).run(TENANT, pulse.pulseId)).resolves.toBe('done');
 
     const received = service.receivedByMember();
     expect([...received.values()].every((count) => count === 1)).toBe(true);
     expect(received.size).toBe(2000);
     expect(service.of('roster').length).toBeGreaterThanOrEqual(5);
     expect(service.of('create').some((request) => request.memberId === service?.botId)).toBe(false);
-    const entries = await ledger(cosmos.store, pulse.pulseId);
+    const entries = await ledger(cosmos.stores.ledger, pulse.pulseId);
     expect(entries).toHaveLength(2000);
     expect(entries.every((entry) => entry.state === 'sent' && entry.activityId && entry.conversationId)).toBe(true);
-    const stored = await cosmos.store.readPulse(TENANT, pulse.pulseId);
+    const stored = await cosmos.stores.pulses.readPulse(TENANT, pulse.pulseId);
     expect(stored?.doc.fanOut).toMatchObject({ phase: 'done', recipients: 2000 });
     // The channel got its pulse card first, and the pulse remembers it for updates in place.
     expect(stored?.doc.channelActivityId).toBe(service.of('send')[0].activityId);
@@ -64,13 +64,13 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
   it('never starts more requests than the cap in any one second, and every request it makes is paced', async () => {
     service = await FakeTeamsService.start(100);
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
     // When each call leaves the limiter, not when it arrives: on a loaded machine arrivals bunch up on the way (the
     // limiter's margin is for that), which would say nothing about the pacing.
     const started: number[] = [];
     const channel = stamped(new HttpTeamsChannel(), started);
 
-    await sender(cosmos.store, { rate: 45, channel }).run(TENANT, pulse.pulseId);
+    await sender(cosmos.stores, { rate: 45, channel }).run(TENANT, pulse.pulseId);
 
     expect(service.requests.length).toBeGreaterThan(200);
     expect(service.requests).toHaveLength(started.length);
@@ -84,9 +84,9 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     service.fault = ({ kind }) =>
       kind === 'send' && ++sends % 10 === 0 ? { status: 429, retryAfterSeconds: 0.05 } : undefined;
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
 
-    await expect(sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId)).resolves.toBe('done');
+    await expect(sender(cosmos.stores, { rate: 2000 }).run(TENANT, pulse.pulseId)).resolves.toBe('done');
 
     const throttled = service.of('send').filter((request) => request.status === 429);
     expect(throttled.length).toBeGreaterThanOrEqual(40);
@@ -121,11 +121,13 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
       return undefined;
     };
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
 
-    await sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId);
+    await sender(cosmos.stores, { rate: 2000 }).run(TENANT, pulse.pulseId);
 
-    const entries = new Map((await ledger(cosmos.store, pulse.pulseId)).map((entry) => [entry.memberId, entry]));
+    const entries = new Map(
+      (await ledger(cosmos.stores.ledger, pulse.pulseId)).map((entry) => [entry.memberId, entry]),
+    );
     expect(entries.get('29:member-3')).toMatchObject({ state: 'failed', reason: '403 MessageWritesBlocked' });
     expect(entries.get('29:member-7')).toMatchObject({ state: 'failed', reason: '403 MessageWritesBlocked' });
     expect(entries.get('29:member-11')).toMatchObject({ state: 'failed', reason: '404 NotFound' });
@@ -136,7 +138,7 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
       expect(entries.get(memberId)?.state).toBe('sent');
       expect(service.of('send').filter((request) => request.memberId === memberId)).toHaveLength(2);
     }
-    const counts = await cosmos.store.deliveryCounts(TENANT, pulse.pulseId);
+    const counts = await cosmos.stores.ledger.deliveryCounts(TENANT, pulse.pulseId);
     expect(counts).toMatchObject({ sent: 57, failed: 3, queued: 0, sending: 0 });
   });
 
@@ -145,11 +147,11 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     service.fault = ({ kind, memberId }) =>
       kind === 'send' && memberId === '29:member-2' ? { status: 503 } : undefined;
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
 
-    await sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId);
+    await sender(cosmos.stores, { rate: 2000 }).run(TENANT, pulse.pulseId);
 
-    const entry = (await ledger(cosmos.store, pulse.pulseId)).find((doc) => doc.memberId === '29:member-2');
+    const entry = (await ledger(cosmos.stores.ledger, pulse.pulseId)).find((doc) => doc.memberId === '29:member-2');
     expect(entry).toMatchObject({ state: 'failed', reason: 'gave up after 6 attempts: 503 Error' });
     expect(service.of('send').filter((request) => request.memberId === '29:member-2')).toHaveLength(6);
   });
@@ -160,20 +162,21 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     service.fault = ({ kind, memberId }) =>
       kind === 'send' && memberId && blocked.has(memberId) ? { status: 403, code: 'MessageWritesBlocked' } : undefined;
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
     // member-3's entry is settled by "another instance" just before this one writes its own result.
-    const racing = Object.create(cosmos.store) as PulseStore;
-    racing.replaceDelivery = async (delivery, etag) => {
-      if (delivery.state === 'failed' && delivery.memberId === '29:member-3')
-        await cosmos.store.replaceDelivery({ ...delivery, reason: 'settled by the other instance' }, etag);
-      return cosmos.store.replaceDelivery(delivery, etag);
+    const shared = cosmos.stores.ledger;
+    const racing = Object.create(shared) as DeliveryLedger;
+    racing.markFailed = async (entry, failed) => {
+      if (entry.doc.memberId === '29:member-3')
+        await shared.markFailed(entry, { ...failed, reason: 'settled by the other instance' });
+      return shared.markFailed(entry, failed);
     };
     let notReached = 0;
     const telemetry = { ...noTelemetry, pulseDeliveryFailed: () => void notReached++ };
 
-    await sender(cosmos.store, { rate: 2000, store: racing, telemetry }).run(TENANT, pulse.pulseId);
+    await sender(cosmos.stores, { rate: 2000, stores: { ledger: racing }, telemetry }).run(TENANT, pulse.pulseId);
 
-    const entries = await ledger(cosmos.store, pulse.pulseId);
+    const entries = await ledger(cosmos.stores.ledger, pulse.pulseId);
     expect(entries.find((doc) => doc.memberId === '29:member-2')).toMatchObject({ state: 'failed' });
     expect(entries.find((doc) => doc.memberId === '29:member-3')).toMatchObject({
       state: 'failed',
@@ -184,7 +187,7 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
 
   it('after the sender dies mid-send, a restarted sender sends the rest and the in-flight ones again: nobody is lost', async () => {
     service = await FakeTeamsService.start(400);
-    const dead = killable(cosmos.store, new HttpTeamsChannel());
+    const dead = killable(cosmos.stores, new HttpTeamsChannel());
     let sends = 0;
     const inFlight = new Set<string>();
     service.fault = ({ kind, memberId }) => {
@@ -195,14 +198,14 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
       return sends % 2 === 0 ? 'hang' : 'lost';
     };
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
 
-    const first = sender(cosmos.store, { rate: 2000, leaseTtlMs: 600, store: dead.store, channel: dead.channel });
+    const first = sender(cosmos.stores, { rate: 2000, leaseTtlMs: 600, stores: dead.stores, channel: dead.channel });
     void first.run(TENANT, pulse.pulseId).catch(() => undefined);
     await until(() => dead.killed);
     service.fault = () => undefined;
     // Restarted a minute later by its own clock: the dead sender's lease (600 ms) has run out, with no waiting.
-    const restarted = sender(cosmos.store, { rate: 2000, clock: () => new Date(Date.now() + 60_000) });
+    const restarted = sender(cosmos.stores, { rate: 2000, clock: () => new Date(Date.now() + 60_000) });
     expect(await restarted.run(TENANT, pulse.pulseId)).toBe('done');
 
     const received = service.receivedByMember();
@@ -216,29 +219,29 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     expect([...inFlight].filter((memberId) => !twice.includes(memberId)).map((id) => received.get(id))).toEqual(
       [...inFlight].filter((memberId) => !twice.includes(memberId)).map(() => 1),
     );
-    const entries = await ledger(cosmos.store, pulse.pulseId);
+    const entries = await ledger(cosmos.stores.ledger, pulse.pulseId);
     expect(entries.filter((entry) => entry.state !== 'sent')).toEqual([]);
   });
 
   it('stops sending a pulse that is closed while it goes out, entries already read ahead included', async () => {
     service = await FakeTeamsService.start(300);
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
     // The pulse reads as closed from the second look on (the sender looks once per ledger page).
     let looks = 0;
-    const closing = withStore(cosmos.store, {
+    const closing = withOverrides(cosmos.stores.pulses, {
       readPulse: async (tenantId: string, pulseId: string) => {
-        const read = await cosmos.store.readPulse(tenantId, pulseId);
+        const read = await cosmos.stores.pulses.readPulse(tenantId, pulseId);
         return read && ++looks > 2 ? { ...read, doc: { ...read.doc, status: 'closed' as const } } : read;
       },
     });
 
-    await sender(cosmos.store, { rate: 2000, store: closing, options: { ledgerPageSize: 50 } }).run(
+    await sender(cosmos.stores, { rate: 2000, stores: { pulses: closing }, options: { ledgerPageSize: 50 } }).run(
       TENANT,
       pulse.pulseId,
     );
 
-    const counts = await cosmos.store.deliveryCounts(TENANT, pulse.pulseId);
+    const counts = await cosmos.stores.ledger.deliveryCounts(TENANT, pulse.pulseId);
     // The second page is read while up to 16 of the first are still waiting; those are not sent either.
     expect(counts.sent).toBeGreaterThan(0);
     expect(counts.sent).toBeLessThan(50);
@@ -248,22 +251,32 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
   it('sends everyone when Cosmos returns short pages of the ledger and writes are slow', async () => {
     service = await FakeTeamsService.start(300);
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
     // Cosmos may return fewer items than asked for; here every page of the ledger holds at most 20.
-    const shortPages = withStore(cosmos.store, {
-      deliveriesIn: (...args: Parameters<PulseStore['deliveriesIn']>) => {
-        const [tenantId, pulseId, states, , continuation] = args;
-        return cosmos.store.deliveriesIn(tenantId, pulseId, states, 20, continuation);
-      },
-      replaceDelivery: async (...args: Parameters<PulseStore['replaceDelivery']>) => {
+    const { ledger: shared } = cosmos.stores;
+    const slowly =
+      <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
         await new Promise((resolve) => setTimeout(resolve, 30));
-        return cosmos.store.replaceDelivery(...args);
+        return write.apply(shared, args);
+      };
+    const shortPages = withOverrides(shared, {
+      deliveriesIn: (...args: Parameters<DeliveryLedger['deliveriesIn']>) => {
+        const [tenantId, pulseId, states, , continuation] = args;
+        return shared.deliveriesIn(tenantId, pulseId, states, 20, continuation);
       },
+      markSending: slowly(shared.markSending),
+      markSent: slowly(shared.markSent),
+      markFailed: slowly(shared.markFailed),
+      requeue: slowly(shared.requeue),
+      markAnswered: slowly(shared.markAnswered),
     });
 
-    expect(await sender(cosmos.store, { rate: 2000, store: shortPages }).run(TENANT, pulse.pulseId)).toBe('done');
+    expect(await sender(cosmos.stores, { rate: 2000, stores: { ledger: shortPages } }).run(TENANT, pulse.pulseId)).toBe(
+      'done',
+    );
 
-    const counts = await cosmos.store.deliveryCounts(TENANT, pulse.pulseId);
+    const counts = await cosmos.stores.ledger.deliveryCounts(TENANT, pulse.pulseId);
     expect(counts).toMatchObject({ sent: 300, queued: 0 });
     expect([...service.receivedByMember().values()].every((count) => count === 1)).toBe(true);
   });
@@ -271,33 +284,33 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
   it('a reminder round stopped for shutdown is finished by the next run, and nobody is reminded twice', async () => {
     service = await FakeTeamsService.start(200);
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
-    expect(await sender(cosmos.store, { rate: 2000 }).run(TENANT, pulse.pulseId)).toBe('done');
+    await cosmos.stores.pulses.createPulse(pulse);
+    expect(await sender(cosmos.stores, { rate: 2000 }).run(TENANT, pulse.pulseId)).toBe('done');
     const reminders = () =>
       service?.of('send').filter((request) => /reminder/.test(JSON.stringify(request.body))) ?? [];
 
-    const first = sender(cosmos.store, { rate: 45 });
+    const first = sender(cosmos.stores, { rate: 45 });
     const round = first.remind(TENANT, pulse.pulseId);
     await until(() => reminders().length >= 5);
     first.stop();
     expect(await round).toBe('stopped');
-    expect((await cosmos.store.readPulse(TENANT, pulse.pulseId))?.doc.reminderRound).not.toBe('done');
+    expect((await cosmos.stores.pulses.readPulse(TENANT, pulse.pulseId))?.doc.reminderRound).not.toBe('done');
     expect(reminders().length).toBeLessThan(200);
 
-    expect(await sender(cosmos.store, { rate: 2000 }).remind(TENANT, pulse.pulseId)).toBe('done');
+    expect(await sender(cosmos.stores, { rate: 2000 }).remind(TENANT, pulse.pulseId)).toBe('done');
     const perMember = new Map<string, number>();
     for (const request of reminders())
       perMember.set(request.conversationId ?? '', (perMember.get(request.conversationId ?? '') ?? 0) + 1);
     expect(perMember.size).toBe(200);
     expect([...perMember.values()].every((count) => count === 1)).toBe(true);
-    expect((await cosmos.store.readPulse(TENANT, pulse.pulseId))?.doc.reminderRound).toBe('done');
+    expect((await cosmos.stores.pulses.readPulse(TENANT, pulse.pulseId))?.doc.reminderRound).toBe('done');
   });
 
   it('a sender stopped for shutdown finishes its sends under way, releases the lease, and another carries on', async () => {
     service = await FakeTeamsService.start(300);
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
-    const first = sender(cosmos.store, { rate: 45, owner: 'instance-a' });
+    await cosmos.stores.pulses.createPulse(pulse);
+    const first = sender(cosmos.stores, { rate: 45, owner: 'instance-a' });
     const running = first.run(TENANT, pulse.pulseId);
     await until(() => (service?.of('send').length ?? 0) >= 10);
     const sentBeforeStop = service.of('send').length;
@@ -305,12 +318,12 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
     expect(await running).toBe('stopped');
     // Only the sends under way went out after stop(), at most one per worker (16), not the rest of the 300.
     expect(service.of('send').length - sentBeforeStop).toBeLessThanOrEqual(16);
-    const afterStop = await ledger(cosmos.store, pulse.pulseId);
+    const afterStop = await ledger(cosmos.stores.ledger, pulse.pulseId);
     expect(afterStop.filter((entry) => entry.state === 'sending')).toEqual([]);
     expect(afterStop.filter((entry) => entry.state === 'queued').length).toBeGreaterThan(200);
 
     // No lease to wait out: another instance takes over at once and nobody gets a second copy.
-    expect(await sender(cosmos.store, { rate: 2000, owner: 'instance-b' }).run(TENANT, pulse.pulseId)).toBe('done');
+    expect(await sender(cosmos.stores, { rate: 2000, owner: 'instance-b' }).run(TENANT, pulse.pulseId)).toBe('done');
     expect([...service.receivedByMember().values()].every((count) => count === 1)).toBe(true);
     expect(service.receivedByMember().size).toBe(300);
   });
@@ -318,11 +331,11 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
   it('two instances sending the same pulse at once: one sends, the other stands back', async () => {
     service = await FakeTeamsService.start(300);
     const pulse = pulseFor(service);
-    await cosmos.store.createPulse(pulse);
+    await cosmos.stores.pulses.createPulse(pulse);
 
     const outcomes = await Promise.all([
-      sender(cosmos.store, { rate: 2000, owner: 'instance-a' }).run(TENANT, pulse.pulseId),
-      sender(cosmos.store, { rate: 2000, owner: 'instance-b' }).run(TENANT, pulse.pulseId),
+      sender(cosmos.stores, { rate: 2000, owner: 'instance-a' }).run(TENANT, pulse.pulseId),
+      sender(cosmos.stores, { rate: 2000, owner: 'instance-b' }).run(TENANT, pulse.pulseId),
     ]);
 
     expect(outcomes.sort()).toEqual(['busy', 'done']);
@@ -333,8 +346,8 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
   });
 });
 
-/** A sender's store and channel that stop working at once, as when its process is killed. */
-function killable(store: PulseStore, channel: TeamsChannel) {
+/** A sender's stores and channel that stop working at once, as when its process is killed. */
+function killable(stores: PulseStores, channel: TeamsChannel) {
   let killed = false;
   const dying = <T extends object>(target: T): T =>
     new Proxy(target, {
@@ -348,7 +361,12 @@ function killable(store: PulseStore, channel: TeamsChannel) {
       },
     });
   return {
-    store: dying(store),
+    stores: {
+      pulses: dying(stores.pulses),
+      ledger: dying(stores.ledger),
+      responses: dying(stores.responses),
+      leases: dying(stores.leases),
+    },
     channel: dying(channel),
     kill: () => {
       killed = true;
@@ -383,10 +401,10 @@ async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void
 }
 
 /** The store with some of its methods replaced. */
-function withStore(store: PulseStore, overrides: Partial<Record<keyof PulseStore, unknown>>): PulseStore {
+function withOverrides<T extends object>(store: T, overrides: Partial<Record<keyof T, unknown>>): T {
   return new Proxy(store, {
     get(object, property, receiver) {
-      if (property in overrides) return overrides[property as keyof PulseStore];
+      if (property in overrides) return overrides[property as keyof T];
       const value = Reflect.get(object, property, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import type { DeliveryDoc } from '../../src/pulse/types';
+import type { DeliveryDoc } from '../../src/domain/pulse-docs';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 import { submitData } from '../support/bot-harness';
 import { startBotProcess, type BotProcess } from '../support/bot-process';

@@ -1,6 +1,7 @@
-import { computeResults, type AnonymousResponse } from '../../src/pulse/results';
+import type { AnonymousResponse } from '../../src/domain/pulse-docs';
+import { computeResults } from '../../src/pulse/results';
 import { checkThreshold, commentThresholdFor, visibility } from '../../src/pulse/thresholds';
-import type { PulseQuestion } from '../../src/pulse/types';
+import type { PulseQuestion } from '../../src/domain/pulse-docs';
 
 const rating: PulseQuestion = {
   id: 'r',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { RequestKind } from '../../scripts/bench/cosmos-requests';
 import { total } from '../../src/aggregation/contributions';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { answerId } from '../../src/storage/answer-store';
+import { answerId } from '../../src/storage/user-docs';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 import { cardsOf, startTestBot, TENANT, TestUser, type TestBot, type TurnReply } from '../support/bot-harness';
 import { nextWith, progressOf } from '../support/card-driver';

@@ -1,7 +1,8 @@
 import type { AggregateChange } from '../../src/aggregation/aggregate-changes';
 import type { Quote } from '../../src/aggregation/quotes';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { aggregateId, AggregateStore } from '../../src/storage/aggregate-store';
+import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import type { AggregateStore } from '../../src/storage/ports';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 
 /** The published copy summaries read moves only with batches of people (real client, embedded Cosmos server). */
@@ -17,7 +18,7 @@ beforeAll(async () => {
   const opened = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'publish', local: true });
   containers = opened.containers;
   dispose = () => opened.client.dispose();
-  store = new AggregateStore(containers.aggregates, BATCH);
+  store = new CosmosAggregateStore(containers.aggregates, BATCH);
 });
 afterAll(async () => {
   dispose();
@@ -120,15 +121,15 @@ describe('aggregate publication', () => {
       published: { counters: {}, quotes: {} },
       revision: 0,
     });
-    await new AggregateStore(containers.aggregates, BATCH, () => at(1)).apply(TENANT, 'g', rated('q-stale', 4));
+    await new CosmosAggregateStore(containers.aggregates, BATCH, () => at(1)).apply(TENANT, 'g', rated('q-stale', 4));
     expect((await published('q-stale'))?.counters).toEqual({});
-    await new AggregateStore(containers.aggregates, BATCH, () => at(20)).apply(TENANT, 'h', rated('q-stale', 4));
+    await new CosmosAggregateStore(containers.aggregates, BATCH, () => at(20)).apply(TENANT, 'h', rated('q-stale', 4));
     expect((await published('q-stale'))?.counters['employee:n']).toBe(8);
   });
 
   it('marks every person of a change made together, and publishes their batch later only when it is whole and old', async () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 10, minute));
-    const storeAt = (minute: number) => new AggregateStore(containers.aggregates, BATCH, () => at(minute));
+    const storeAt = (minute: number) => new CosmosAggregateStore(containers.aggregates, BATCH, () => at(minute));
     const together = { ...rated('q-together', 3), delta: { 'employee:n': 2, 'employee:rating:3': 2 } };
     await storeAt(0).applyTogether(TENANT, ['p1', 'p2'], together);
     expect(Object.keys((await store.readDoc(TENANT, 'q-together'))?.pending ?? {})).toHaveLength(2);

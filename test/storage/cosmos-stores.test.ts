@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { AggregateStore } from '../../src/storage/aggregate-store';
-import { AnswerStore, answerDocument } from '../../src/storage/answer-store';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import { CosmosSessionStore } from '../../src/storage/session-store';
+import { SessionConflictError } from '../../src/storage/ports';
+import { answerDocument } from '../../src/storage/user-docs';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
-import { SessionConflictError, SessionStore } from '../../src/storage/session-store';
 
 let cosmos: EmbeddedCosmos;
 let containers: Containers;
@@ -57,8 +59,8 @@ describe('Cosmos stores against the embedded Cosmos-compatible server', () => {
   });
 
   it('writes answers with their session under deterministic ids, so a retry overwrites instead of duplicating', async () => {
-    const sessions = new SessionStore(containers.users);
-    const answers = new AnswerStore(containers.users);
+    const sessions = new CosmosSessionStore(containers.users);
+    const answers = new CosmosAnswerStore(containers.users);
     const userId = randomUUID();
     const session = await sessions.load('t1', userId, 'conv');
     await sessions.save(session, new Date(), [{ op: 'upsert', answer: answerDocument(answer(userId, 'first')) }]);
@@ -74,18 +76,18 @@ describe('Cosmos stores against the embedded Cosmos-compatible server', () => {
 
   it('stores no answer when its session was changed by someone else (all or nothing)', async () => {
     const userId = randomUUID();
-    const first = new SessionStore(containers.users);
-    const second = new SessionStore(containers.users);
+    const first = new CosmosSessionStore(containers.users);
+    const second = new CosmosSessionStore(containers.users);
     await first.save(await first.load('t1', userId, 'conv'), new Date());
     const stale = await first.load('t1', userId, 'conv');
     await second.save(await second.load('t1', userId, 'conv'), new Date());
     const write = { op: 'upsert' as const, answer: answerDocument(answer(userId, 'lost race')) };
     await expect(first.save(stale, new Date(), [write])).rejects.toBeInstanceOf(SessionConflictError);
-    expect(await new AnswerStore(containers.users).listForUser('t1', userId)).toHaveLength(0);
+    expect(await new CosmosAnswerStore(containers.users).listForUser('t1', userId)).toHaveLength(0);
   });
 
   it('creates aggregate counters on first use and applies more than ten increments at once', async () => {
-    const store = new AggregateStore(containers.aggregates);
+    const store = new CosmosAggregateStore(containers.aggregates);
     const delta = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`employee:counts:o${i}`, i + 1]));
     await store.apply('t1', 'person', change('q-many', delta));
     await store.apply('t1', 'person', change('q-many', { 'employee:counts:o0': -1 }));
@@ -96,7 +98,7 @@ describe('Cosmos stores against the embedded Cosmos-compatible server', () => {
   });
 
   it('loses no counter update when many turns patch the same question at once', async () => {
-    const store = new AggregateStore(containers.aggregates);
+    const store = new CosmosAggregateStore(containers.aggregates);
     await Promise.all(
       Array.from({ length: 40 }, () => store.apply('t1', 'person', change('q-race', { 'employee:n': 1 }))),
     );
@@ -105,8 +107,8 @@ describe('Cosmos stores against the embedded Cosmos-compatible server', () => {
 
   it('refuses to overwrite a session someone else changed since it was read', async () => {
     const userId = randomUUID();
-    const first = new SessionStore(containers.users);
-    const second = new SessionStore(containers.users);
+    const first = new CosmosSessionStore(containers.users);
+    const second = new CosmosSessionStore(containers.users);
     const mine = await first.load('t1', userId, 'conv');
     await first.save(mine, new Date());
     const theirs = await second.load('t1', userId, 'conv');

@@ -3,10 +3,12 @@ import { total } from '../../src/aggregation/contributions';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
-import { AggregateStore, aggregateId } from '../../src/storage/aggregate-store';
-import { answerDocument, AnswerStore } from '../../src/storage/answer-store';
-import { SessionConflictError, sessionId, SessionStore } from '../../src/storage/session-store';
-import { TeamMembership } from '../../src/storage/team-membership';
+import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import { CosmosSessionStore } from '../../src/storage/session-store';
+import { CosmosTeamMembership } from '../../src/storage/team-membership';
+import { SessionConflictError } from '../../src/storage/ports';
+import { answerDocument, sessionId } from '../../src/storage/user-docs';
 import { cardsOf, startTestBot, textsOf, TENANT, TestUser, type TestBot } from '../support/bot-harness';
 import { nextWith, progressOf } from '../support/card-driver';
 import { inChannel } from '../leadership/drive';
@@ -45,9 +47,9 @@ async function docsOf(userId: string): Promise<{ id: string; type: string; answe
 
 async function rebuildDifferences(): Promise<string[]> {
   const stores = {
-    answers: new AnswerStore(bot.containers.users),
-    aggregates: new AggregateStore(bot.containers.aggregates),
-    memberships: new TeamMembership(bot.containers.users),
+    answers: new CosmosAnswerStore(bot.containers.users),
+    aggregates: new CosmosAggregateStore(bot.containers.aggregates),
+    memberships: new CosmosTeamMembership(bot.containers.users),
   };
   return (await rebuildAggregates(index, stores, TENANT, { write: false })).differences;
 }
@@ -95,7 +97,7 @@ describe('one answer set per person, however many conversations', () => {
       reply = answered;
       if (cardsOf(reply).length === 0) reply = await user.say('resume');
       await Promise.all([user.submit(nextWith(reply, 'New services')), inChannel(user, team, 'help', 1)]);
-      const stored = await new AnswerStore(bot.containers.users).listForUser(TENANT, user.aadObjectId);
+      const stored = await new CosmosAnswerStore(bot.containers.users).listForUser(TENANT, user.aadObjectId);
       expect(total(await counters('bi-industry-impact', team.id), 'n')).toBe(
         stored.some((answer) => answer.questionId === 'bi-industry-impact') ? 1 : 0,
       );
@@ -123,7 +125,7 @@ describe('one answer set per person, however many conversations', () => {
       ]);
       expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
       const after = await counters('bi-industry-impact');
-      const [stored] = await new AnswerStore(bot.containers.users).listForUser(TENANT, user.aadObjectId);
+      const [stored] = await new CosmosAnswerStore(bot.containers.users).listForUser(TENANT, user.aadObjectId);
       expect(total(after, 'n') - total(before, 'n')).toBe(1);
       const value = (stored.value as { value: number }).value;
       expect(total(after, `rating:${value}`) - total(before, `rating:${value}`)).toBe(1);
@@ -132,8 +134,8 @@ describe('one answer set per person, however many conversations', () => {
   }, 60_000);
 
   it('does not serve a conversation from the cache after another instance stored a turn in it', async () => {
-    const sessions = new SessionStore(bot.containers.users);
-    const other = new SessionStore(bot.containers.users);
+    const sessions = new CosmosSessionStore(bot.containers.users);
+    const other = new CosmosSessionStore(bot.containers.users);
     const userId = randomUUID();
     const a = await sessions.load(TENANT, userId, 'conversation-a');
     await sessions.save(a, new Date());
@@ -219,13 +221,13 @@ describe('one answer set per person, however many conversations', () => {
   });
 
   it('saves the session of a new person made without a read, and refuses one for a person already stored', async () => {
-    const sessions = new SessionStore(bot.containers.users);
+    const sessions = new CosmosSessionStore(bot.containers.users);
     const userId = randomUUID();
-    const fresh = SessionStore.forNewPerson(TENANT, userId, 'a:import');
+    const fresh = CosmosSessionStore.forNewPerson(TENANT, userId, 'a:import');
     fresh.doc.answers['bi-industry-impact'] = { kind: 'rating', value: 3 };
     await sessions.save(fresh, new Date());
     expect((await sessions.load(TENANT, userId, 'a:import', true)).doc.answers).toEqual(fresh.doc.answers);
-    const again = SessionStore.forNewPerson(TENANT, userId, 'a:import');
+    const again = CosmosSessionStore.forNewPerson(TENANT, userId, 'a:import');
     await expect(sessions.save(again, new Date())).rejects.toThrow(SessionConflictError);
     expect((await sessions.load(TENANT, userId, 'a:import', true)).doc.answers).toEqual(fresh.doc.answers);
   });

@@ -1,5 +1,5 @@
 import { total } from '../../src/aggregation/contributions';
-import { answerId } from '../../src/storage/answer-store';
+import { answerId } from '../../src/storage/user-docs';
 import type { Containers } from '../../src/storage/cosmos';
 import { TENANT } from './bot-harness';
 

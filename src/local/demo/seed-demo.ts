@@ -2,11 +2,12 @@ import type { Config } from '../../config';
 import { ContentIndex } from '../../content/content-index';
 import { loadContentPack } from '../../content/load-content-pack';
 import { effectiveGroup } from '../../leadership/thresholds';
-import { AggregateStore } from '../../storage/aggregate-store';
+import { CosmosAggregateStore } from '../../storage/aggregate-store';
+import { CosmosSessionStore } from '../../storage/session-store';
+import { CosmosTeamMembership } from '../../storage/team-membership';
+import type { SessionStore, TeamMembership } from '../../storage/ports';
 import { openCosmos } from '../../storage/cosmos';
 import { cosmosSafe } from '../../storage/cosmos-id';
-import { SessionStore } from '../../storage/session-store';
-import { TeamMembership } from '../../storage/team-membership';
 import { AnswerRecorder } from '../../strategy/answer-recorder';
 import { TurnUnit } from '../../strategy/turn-unit';
 import { PLAYGROUND_DEFAULTS } from '../playground-defaults';
@@ -65,9 +66,13 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedReport
   try {
     const newest = Math.min(...plan.map(({ person }) => person.daysAgo));
     let clock = new Date(now - newest * DAY_MS);
-    const aggregates = new AggregateStore(containers.aggregates, effectiveGroup(config.summaryThresholds), () => clock);
-    const memberships = new TeamMembership(containers.users);
-    const sessions = new SessionStore(containers.users);
+    const aggregates = new CosmosAggregateStore(
+      containers.aggregates,
+      effectiveGroup(config.summaryThresholds),
+      () => clock,
+    );
+    const memberships = new CosmosTeamMembership(containers.users);
+    const sessions = new CosmosSessionStore(containers.users);
     const combined = new CombinedChanges();
     await pool(plan, WIDTH, async ({ person, answers }) => {
       const answeredAt = new Date(now - person.daysAgo * DAY_MS);
@@ -113,7 +118,7 @@ async function storePerson(
   answeredAt: Date,
 ): Promise<TurnUnit> {
   const { userId } = person;
-  const session = SessionStore.forNewPerson(tenantId, userId, `a:demo-${userId}`);
+  const session = CosmosSessionStore.forNewPerson(tenantId, userId, `a:demo-${userId}`);
   await stores.memberships.join(session, person.team.id);
   const unit = new TurnUnit({ tenantId, userId, role: person.role }, session, () =>
     Promise.reject(new Error('programming error: the demo applies its changes in bulk (CombinedChanges)')),

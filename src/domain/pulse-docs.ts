@@ -1,5 +1,4 @@
-/** A pulse survey and its parts, as stored in the `pulses` container (botbuilder-free). */
-import type { PulseResults } from './results';
+/** A pulse survey and its parts, as stored in the `pulses` container, and the results computed when it closed. */
 
 /** A question as the pulse asked it: copied from the content pack when the pulse was made, so a later pack change cannot alter it. */
 export type PulseQuestion =
@@ -156,3 +155,42 @@ export const pulseIds = {
   lease: (pulseId: string) => `lease|${pulseId}`,
   results: (pulseId: string) => `results|${pulseId}`,
 };
+
+/** One bar of a distribution. */
+export interface ResultBar {
+  label: string;
+  count: number;
+}
+
+export interface QuestionResult {
+  questionId: string;
+  text: string;
+  kind: PulseQuestion['kind'];
+  /** How many gave this question an answer other than "don't know". */
+  answered: number;
+  dontKnow: number;
+  bars: ResultBar[];
+  /** Rating questions only: mean of 1–5, null when nobody rated. */
+  mean: number | null;
+  /** Rating questions only: share of 4s and 5s among those who rated, 0–1. */
+  favourable: number | null;
+}
+
+/** What the results card may show: only counts below the threshold, comments only at or above theirs. */
+export interface PulseResults {
+  title: string;
+  responses: number;
+  /** People the pulse reached (sent to). */
+  reached: number;
+  responseRate: number | null;
+  threshold: number;
+  commentThreshold: number;
+  questions: QuestionResult[] | null;
+  comments: string[] | null;
+}
+
+/** What the results are computed from: the answers and comments, never who gave them. */
+export interface AnonymousResponse {
+  answers: PulseAnswers;
+  comment?: string;
+}

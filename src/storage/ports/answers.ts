@@ -1,0 +1,9 @@
+import type { StoredAnswer } from '../user-docs';
+
+/** Reads the strategy conversation's answers (the session store writes and erases them with the session). */
+export interface AnswerStore {
+  /** Every answer of one person. */
+  listForUser(tenantId: string, userId: string): Promise<StoredAnswer[]>;
+  /** Every answer in the tenant (the rebuild and the benchmark's naive baseline). */
+  listAllInTenant(tenantId: string): Promise<StoredAnswer[]>;
+}

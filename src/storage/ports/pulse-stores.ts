@@ -1,0 +1,12 @@
+import type { DeliveryLedger } from './ledger';
+import type { PulseLeaseStore } from './pulse-leases';
+import type { PulseResponses } from './pulse-responses';
+import type { PulseStore } from './pulses';
+
+/** The stores of the `pulses` container, each for one job. */
+export interface PulseStores {
+  pulses: PulseStore;
+  ledger: DeliveryLedger;
+  responses: PulseResponses;
+  leases: PulseLeaseStore;
+}
