@@ -4,8 +4,8 @@ import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
 import type { PulseOrigin } from '../src/domain/pulse-docs';
 import { recognizeCommand } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
-import { sendReplies } from './send-replies';
-import { turnUnitOf } from './turn-state';
+import { sendReplies } from '../src/bot/send-replies';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 /** The pulse feature's part of a turn: reads the facts it needs from the activity and sends the service's replies. */
 export class PulseActions {

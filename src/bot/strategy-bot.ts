@@ -1,10 +1,10 @@
 import { ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/main-dialog';
-import { bufferReplies } from '../../dialogs/reply-buffer';
-import { sessionDialogState } from '../../dialogs/session-dialog-state';
-import { attachTurnUnit } from '../../dialogs/turn-state';
-import { isPersonal } from '../../dialogs/conversation-kind';
+import { bufferReplies } from './reply-buffer';
+import { sessionDialogState } from './session-dialog-state';
+import { attachTurnUnit } from './turn-state';
+import { isPersonal } from './conversation-kind';
 import type { PendingChanges } from '../aggregation/aggregate-changes';
 import type { RunMode } from '../config';
 import { cosmosSafe } from '../storage/cosmos-id';

@@ -11,7 +11,7 @@ import { assertSamePerson } from '../strategy/same-person';
 import type { UserInput } from '../strategy/submit';
 import type { BackgroundJob, Speaker } from '../strategy/turn-unit';
 import { accessOf, type Access } from './access';
-import type { DigestPlace, DigestService } from './digest-service';
+import type { DigestPlace, DigestService } from './digest/digest-service';
 import { recognizeLeaderCommand, type LeaderCommand } from './leader-commands';
 import { leaderSummaryView } from './leader-summary-view';
 import type { RoleChanges } from './role-changes';

@@ -13,7 +13,7 @@ import {
   type PulseServiceDeps,
 } from './pulse-service-deps';
 import { channelView, resultsView } from './pulse-views';
-import { ChannelError } from './teams-channel';
+import { ChannelError } from '../teams/teams-channel';
 import type { PulseDoc } from '../domain/pulse-docs';
 
 const RESULTS_RETRY_MS = 60_000;

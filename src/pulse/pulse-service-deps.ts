@@ -4,10 +4,10 @@ import type { ContentIndex } from '../content/content-index';
 import type { Access } from '../leadership/access';
 import type { Logger } from '../logging/logger';
 import type { DeliveryLedger, PulseResponses, PulseStore } from '../storage/ports';
-import type { PulseJobs } from './pulse-jobs';
-import { RateLimitedChannel } from './rate-limited-channel';
-import type { TenantRateLimiters } from './rate-limiter';
-import type { TeamsChannel } from './teams-channel';
+import type { PulseJobs } from './delivery/pulse-jobs';
+import { RateLimitedChannel } from '../teams/rate-limited-channel';
+import type { TenantRateLimiters } from '../teams/rate-limiter';
+import type { TeamsChannel } from '../teams/teams-channel';
 import type { PulseDoc } from '../domain/pulse-docs';
 
 /** What the bot says back: a line of text or a card. */

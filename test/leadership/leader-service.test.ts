@@ -6,7 +6,7 @@ import type { Reply } from '../../src/cards/reply';
 import { loadConfig } from '../../src/config';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import { DigestService } from '../../src/leadership/digest-service';
+import { DigestService } from '../../src/leadership/digest/digest-service';
 import { LeaderService } from '../../src/leadership/leader-service';
 import { RoleChanges } from '../../src/leadership/role-changes';
 import { SummaryScans } from '../../src/leadership/summary-scans';

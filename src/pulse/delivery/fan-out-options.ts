@@ -1,11 +1,11 @@
-import type { Logger } from '../logging/logger';
-import type { Telemetry } from '../telemetry/telemetry';
-import type { DeliveryLedger, PulseStore } from '../storage/ports';
-import type { TenantRateLimiters } from './rate-limiter';
-import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import type { Logger } from '../../logging/logger';
+import type { Telemetry } from '../../telemetry/telemetry';
+import type { DeliveryLedger, PulseStore } from '../../storage/ports';
+import type { TenantRateLimiters } from '../../teams/rate-limiter';
+import { DEFAULT_RETRY, type RetryPolicy } from '../../teams/retry';
 import type { HeldLease, SendLeases } from './send-lease';
-import type { OutgoingCard, TeamsChannel } from './teams-channel';
-import type { DeliveryDoc, PulseDoc } from '../domain/pulse-docs';
+import type { OutgoingCard, TeamsChannel } from '../../teams/teams-channel';
+import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
 
 /** The cards a fan-out sends, built by the caller (the card renderer lives outside this module). */
 export interface FanOutCards {

@@ -1,11 +1,11 @@
-import type { Logger } from '../logging/logger';
-import type { Telemetry } from '../telemetry/telemetry';
-import type { DeliveryLedger, Versioned } from '../storage/ports';
+import type { Logger } from '../../logging/logger';
+import type { Telemetry } from '../../telemetry/telemetry';
+import type { DeliveryLedger, Versioned } from '../../storage/ports';
 import { failureReason } from './delivery-ledger';
 import type { FanOutCards } from './fan-out-options';
-import type { Attempted } from './retry';
-import type { TeamsChannel } from './teams-channel';
-import type { DeliveryDoc, PulseDoc } from '../domain/pulse-docs';
+import type { Attempted } from '../../teams/retry';
+import type { TeamsChannel } from '../../teams/teams-channel';
+import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
 
 /** What sending to one recipient needs: the ledger to settle the entry in, the cards, and a retrying caller. */
 export interface RecipientSends {

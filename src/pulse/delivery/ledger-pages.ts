@@ -1,6 +1,6 @@
-import type { DeliveryLedger, PulseStore, Versioned } from '../storage/ports';
+import type { DeliveryLedger, PulseStore, Versioned } from '../../storage/ports';
 import { runPagedPool } from './paged-pool';
-import type { DeliveryDoc, PulseDoc } from '../domain/pulse-docs';
+import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
 
 export interface LedgerPass {
   pulses: PulseStore;

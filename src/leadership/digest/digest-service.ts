@@ -1,12 +1,12 @@
-import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
-import type { RoleDirectory } from '../domain/roles';
-import { formatInZone, timeZoneOrUtc } from '../domain/time-zones';
-import type { DigestDoc, DigestStore, TenantStore } from '../storage/ports';
-import type { Speaker } from '../strategy/turn-unit';
-import { accessOf } from './access';
+import type { CardAttachment, CardRenderer } from '../../cards/card-renderer';
+import type { RoleDirectory } from '../../domain/roles';
+import { formatInZone, timeZoneOrUtc } from '../../domain/time-zones';
+import type { DigestDoc, DigestStore, TenantStore } from '../../storage/ports';
+import type { Speaker } from '../../strategy/turn-unit';
+import { accessOf } from '../access';
 import { nextDigestAt } from './digest-schedule';
-import { leaderSummaryView } from './leader-summary-view';
-import type { SummaryService } from './summary-service';
+import { leaderSummaryView } from '../leader-summary-view';
+import type { SummaryService } from '../summary-service';
 
 export interface DigestServiceDeps {
   store: DigestStore;
