@@ -3,17 +3,10 @@ import { finalResults } from './final-results';
 import { asMessage } from './pulse-cards';
 import { mayClosePulse } from './pulse-policy';
 import { NEVER_SENT } from './pulse-replies';
-import {
-  accessOf,
-  channelFor,
-  logChannelFailure,
-  PULSE_ID,
-  type Actor,
-  type PulseReply,
-  type PulseServiceDeps,
-} from './pulse-service-deps';
+import { channelFor, logChannelFailure, PULSE_ID, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
 import { channelView, resultsView } from './pulse-views';
 import { ChannelError } from '../teams/teams-channel';
+import type { Person } from '../domain/person';
 import type { PulseDoc } from '../domain/pulse-docs';
 
 const RESULTS_RETRY_MS = 60_000;
@@ -26,17 +19,17 @@ export class PulseClosing {
   constructor(private readonly deps: PulseServiceDeps) {}
 
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
-  async closeBySender(actor: Actor, value: Record<string, unknown>): Promise<PulseReply[]> {
+  async closeBySender(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
     const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
     if (!PULSE_ID.test(pulseId)) return ["I don't recognise that pulse."];
-    const pulse = await this.deps.pulses.readPulse(actor.tenantId, pulseId);
+    const pulse = await this.deps.pulses.readPulse(person.tenantId, pulseId);
     if (!pulse) return ["I don't recognise that pulse."];
-    if (!(await mayClosePulse(actor.userId, pulse.doc.createdBy, () => accessOf(this.deps, actor))))
+    if (!(await mayClosePulse(person.userId, pulse.doc.createdBy, () => this.deps.accessOf(person))))
       return [
         'Only the person who started this pulse (or an admin) can close it early. It closes by itself at its deadline.',
       ];
     if (pulse.doc.status === 'cancelled') return [NEVER_SENT];
-    const closed = await this.close(actor.tenantId, pulseId, 'sender');
+    const closed = await this.close(person.tenantId, pulseId, 'sender');
     if (closed === 'missing') return ["I don't recognise that pulse."];
     // Asking again shows the results again, so a reply that never arrived is not lost.
     if (closed.already)

@@ -1,7 +1,7 @@
 import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
 import type { PulsePolicy } from '../config';
 import type { ContentIndex } from '../content/content-index';
-import type { Access } from '../leadership/access';
+import type { AccessResolver } from '../leadership/access';
 import type { Logger } from '../logging/logger';
 import type { DeliveryLedger, PulseResponses, PulseStore } from '../storage/ports';
 import type { PulseJobs } from './delivery/pulse-jobs';
@@ -13,12 +13,6 @@ import type { PulseDoc } from '../domain/pulse-docs';
 /** What the bot says back: a line of text or a card. */
 export type PulseReply = string | CardAttachment;
 
-/** Who is acting, from the activity (never from card data). */
-export interface Actor {
-  tenantId: string;
-  userId: string;
-}
-
 export interface PulseServiceDeps {
   pulses: PulseStore;
   ledger: DeliveryLedger;
@@ -29,8 +23,8 @@ export interface PulseServiceDeps {
   channel: TeamsChannel;
   limiters: TenantRateLimiters;
   policy: PulsePolicy;
-  /** The person's roles, configured or granted in chat (checked on every privileged action). */
-  accessOf: (tenantId: string, userId: string) => Promise<Access>;
+  /** The person's effective access, configured or granted in chat (checked on every privileged action). */
+  accessOf: AccessResolver;
   minThreshold: number;
   /** What the setup card proposes, and what an empty threshold means. */
   defaultThreshold: number;
@@ -40,10 +34,6 @@ export interface PulseServiceDeps {
 }
 
 export const PULSE_ID = /^[0-9a-f]{32}$/;
-
-export function accessOf(deps: PulseServiceDeps, actor: Actor): Promise<Access> {
-  return deps.accessOf(actor.tenantId, actor.userId);
-}
 
 export function channelFor(deps: PulseServiceDeps, tenantId: string): TeamsChannel {
   return new RateLimitedChannel(deps.channel, deps.limiters.for(tenantId));

@@ -1,12 +1,13 @@
 import { PulseClosing } from './pulse-closing';
 import { checkResponse } from './response-input';
 import { closedMessage, responseReply } from './pulse-replies';
-import { PULSE_ID, type Actor, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
+import { PULSE_ID, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
 import { PulseSetup } from './pulse-setup';
 import { pulseTimeZone } from './pulse-views';
+import type { Person } from '../domain/person';
 import { pulseIds, type PulseDoc, type PulseOrigin } from '../domain/pulse-docs';
 
-export type { Actor, PulseReply, PulseServiceDeps } from './pulse-service-deps';
+export type { PulseReply, PulseServiceDeps } from './pulse-service-deps';
 
 const NOT_RECOGNISED = "I don't recognise that pulse, so I haven't saved anything. Please use the card I sent you.";
 
@@ -21,8 +22,8 @@ export class PulseService {
   }
 
   /** The setup card (its deadline in the sender's IANA `timeZone`), or a refusal for someone the policy does not allow. */
-  setupCard(actor: Actor, placeKind: string, timeZone: string): Promise<PulseReply[]> {
-    return this.setup.setupCard(actor, placeKind, timeZone);
+  setupCard(person: Person, placeKind: string, timeZone: string): Promise<PulseReply[]> {
+    return this.setup.setupCard(person, placeKind, timeZone);
   }
 
   /**
@@ -30,26 +31,26 @@ export class PulseService {
    * The card's day and time are wall-clock ones in `timeZone` (the sender's IANA zone), which the pulse keeps.
    */
   create(
-    actor: Actor,
+    person: Person,
     origin: PulseOrigin,
     placeKind: string,
     value: Record<string, unknown>,
     timeZone: string,
   ): Promise<PulseReply[]> {
-    return this.setup.create(actor, origin, placeKind, value, timeZone);
+    return this.setup.create(person, origin, placeKind, value, timeZone);
   }
 
   /**
    * Stores a person's answers from their 1:1 card, after checking the card is the one sent to them. Times in the reply
    * are in `timeZone`, the person's own IANA zone; without one, in the pulse's.
    */
-  async respond(actor: Actor, value: Record<string, unknown>, timeZone?: string): Promise<PulseReply[]> {
+  async respond(person: Person, value: Record<string, unknown>, timeZone?: string): Promise<PulseReply[]> {
     const { pulses, clock } = this.deps;
     const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
     if (!PULSE_ID.test(pulseId)) return [NOT_RECOGNISED];
-    const pulse = await pulses.readPulse(actor.tenantId, pulseId);
+    const pulse = await pulses.readPulse(person.tenantId, pulseId);
     if (!pulse) return [NOT_RECOGNISED];
-    const delivery = await this.deps.ledger.readDelivery(actor.tenantId, pulseId, actor.userId);
+    const delivery = await this.deps.ledger.readDelivery(person.tenantId, pulseId, person.userId);
     if (!delivery) return ["This pulse wasn't sent to you, so I can't take answers for it."];
     if (typeof value.token !== 'string' || value.token !== delivery.doc.token) return [NOT_RECOGNISED];
     const now = clock();
@@ -60,11 +61,11 @@ export class PulseService {
     if (!checked.ok) return [checked.message];
     const outcome = await this.deps.responses.saveResponse(
       {
-        id: pulseIds.response(pulseId, actor.userId),
+        id: pulseIds.response(pulseId, person.userId),
         type: 'response',
-        tenantId: actor.tenantId,
+        tenantId: person.tenantId,
         pulseId,
-        userId: actor.userId,
+        userId: person.userId,
         answers: checked.answers,
         ...(checked.comment === undefined ? {} : { comment: checked.comment }),
         submittedAt: now.toISOString(),
@@ -73,15 +74,15 @@ export class PulseService {
       delivery,
       pulse,
     );
-    this.deps.logger.info('pulse.response', { tenantId: actor.tenantId, pulseId, outcome });
+    this.deps.logger.info('pulse.response', { tenantId: person.tenantId, pulseId, outcome });
     if (outcome !== 'closed') return [responseReply(outcome, pulse.doc.deadline, zone)];
     // It closed while this answer was on its way: the results are final and do not include it.
-    return [closedMessage((await pulses.readPulse(actor.tenantId, pulseId))?.doc ?? pulse.doc, zone)];
+    return [closedMessage((await pulses.readPulse(person.tenantId, pulseId))?.doc ?? pulse.doc, zone)];
   }
 
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
-  closeBySender(actor: Actor, value: Record<string, unknown>): Promise<PulseReply[]> {
-    return this.closing.closeBySender(actor, value);
+  closeBySender(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
+    return this.closing.closeBySender(person, value);
   }
 
   /** Closes a pulse whose deadline has passed; its results go to the channel (see postDueResults). */
