@@ -1,6 +1,11 @@
-import { noTelemetry, type Telemetry } from '../../telemetry/telemetry';
+import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
 import type { Versioned } from '../../storage/ports';
+import { RateLimitedChannel } from '../../teams/rate-limited-channel';
+import { withRetries, type Attempted } from '../../teams/retry';
+import type { TeamsChannel } from '../../teams/teams-channel';
+import { noTelemetry, type Telemetry } from '../../telemetry/telemetry';
 import { isRecipient } from '../audience';
+import { minimumAudience } from '../thresholds';
 import { newDelivery, requeueInFlight } from './delivery-ledger';
 import {
   checkStillSending,
@@ -13,13 +18,8 @@ import {
   type FanOutOutcome,
 } from './fan-out-options';
 import { forEachLedgerPage, type LedgerPass } from './ledger-pages';
-import { RateLimitedChannel } from '../../teams/rate-limited-channel';
 import { remindRecipient, sendToRecipient, type RecipientSends } from './recipient-sends';
-import { withRetries, type Attempted } from '../../teams/retry';
 import type { HeldLease } from './send-lease';
-import type { TeamsChannel } from '../../teams/teams-channel';
-import { minimumAudience } from '../thresholds';
-import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
 
 export {
   DEFAULT_FAN_OUT,
