@@ -21,6 +21,17 @@ const COSMOS_IN_STORAGE_ONLY = {
   message: '@azure/cosmos belongs in src/storage/: use the interfaces in src/storage/ports/ instead.',
 };
 
+const BOTBUILDER_AT_THE_EDGE = {
+  group: ['botbuilder', 'botbuilder/*', 'botbuilder-*', 'botframework-*'],
+  message: 'botbuilder stays at the edge (src/bot/ and dialogs/): features take plain inputs and return view data.',
+};
+
+/** scripts/ are shipped in lib/ and run on their own: what they share with tests belongs in src/local/. */
+const NO_TESTS_FROM_SCRIPTS = {
+  group: ['../', '../../', '../../../'].flatMap((up) => [`${up}test`, `${up}test/*`]),
+  message: 'scripts/ may not import from test/: move what both need to src/local/.',
+};
+
 /** Folders above storage, as a file in src/storage/ or src/storage/ports/ would reach them. */
 const ABOVE_STORAGE = ['pulse', 'leadership', 'privacy', 'strategy', 'bot', 'audit', 'local', 'config', 'dialogs'];
 
@@ -46,14 +57,38 @@ export default defineConfig(
   },
   {
     // A production install (npm ci --omit=dev) has only `dependencies`; features reach Cosmos DB only through the
-    // ports in src/storage/ports/.
-    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
-    ignores: ['src/local/**', 'src/storage/**'],
+    // ports in src/storage/ports/, and botbuilder only through src/bot/ and dialogs/.
+    files: ['src/**/*.ts'],
+    ignores: ['src/local/**', 'src/storage/**', 'src/bot/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...PRODUCTION_ONLY, COSMOS_IN_STORAGE_ONLY, BOTBUILDER_AT_THE_EDGE] },
+      ],
+    },
+  },
+  {
+    // The botbuilder edge: the turn, its plumbing, and the dialogs.
+    files: ['src/bot/**/*.ts', 'dialogs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...PRODUCTION_ONLY, COSMOS_IN_STORAGE_ONLY] }] },
   },
   {
     // Storage is the bottom layer: it knows documents and Cosmos DB, and imports nothing of the features above it.
     files: ['src/storage/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...PRODUCTION_ONLY, STORAGE_LOOKS_DOWN] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...PRODUCTION_ONLY, STORAGE_LOOKS_DOWN, BOTBUILDER_AT_THE_EDGE] },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TESTS_FROM_SCRIPTS] }] },
+  },
+  {
+    // Small files that say what they are: the real line count, blank lines and comments included.
+    files: ['src/**/*.ts', 'dialogs/**/*.ts', 'scripts/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
   },
 );

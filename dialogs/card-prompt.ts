@@ -11,7 +11,7 @@ import { readSubmit } from '../src/strategy/read-submit';
 import type { SubmitOutcome } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
-import { turnUnitOf } from './turn-state';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 /**
  * The card a prompt shows and what a reply to it must match. Kept in dialog state (stored with the session every

@@ -2,8 +2,8 @@ import { TurnContext, type Activity } from 'botbuilder';
 import { PendingChanges } from '../src/aggregation/aggregate-changes';
 import type { LeaderService, Team } from '../src/leadership/leader-service';
 import type { UserInput } from '../src/strategy/submit';
-import { sendReplies } from './send-replies';
-import { turnUnitOf } from './turn-state';
+import { sendReplies } from '../src/bot/send-replies';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 /** What the personal-chat router should do after the leadership commands had their look. */
 export type PersonalOutcome = 'handled' | 'own summary' | undefined;

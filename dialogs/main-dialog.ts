@@ -14,8 +14,8 @@ import { RowsDialog } from './rows-dialog';
 import { SectionDialog } from './section-dialog';
 import { StrategyDialog, type StrategyDialogOptions } from './strategy-dialog';
 import { SummaryDialog } from './summary-dialog';
-import { turnUnitOf } from './turn-state';
-import { isPersonal } from './conversation-kind';
+import { turnUnitOf } from '../src/bot/turn-state';
+import { isPersonal } from '../src/bot/conversation-kind';
 
 /**
  * The root of every conversation. It never ends: each message is first checked for a command (typed or a

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { PrivacyService } from '../src/privacy/privacy-service';
-import { isPersonal, takesFiles } from './conversation-kind';
-import { sendReplies } from './send-replies';
-import { turnUnitOf } from './turn-state';
+import { isPersonal, takesFiles } from '../src/bot/conversation-kind';
+import { sendReplies } from '../src/bot/send-replies';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 /** The privacy commands' part of a turn: reads the facts they need from the activity and sends the service's replies. */
 export class PrivacyActions {

@@ -1,11 +1,12 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { knownTimeZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
+import type { Person } from '../src/domain/person';
 import type { PulseOrigin } from '../src/domain/pulse-docs';
 import { recognizeCommand } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
-import { sendReplies } from './send-replies';
-import { turnUnitOf } from './turn-state';
+import { sendReplies } from '../src/bot/send-replies';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 /** The pulse feature's part of a turn: reads the facts it needs from the activity and sends the service's replies. */
 export class PulseActions {
@@ -19,16 +20,16 @@ export class PulseActions {
   /** `pulse`, the setup card's submit and the channel card's Close button. */
   async inSharedChat(context: TurnContext, input: UserInput): Promise<void> {
     const { activity } = context;
-    const actor = actorOf(context);
+    const person = personOf(context);
     const placeKind = activity.conversation?.conversationType === 'groupChat' ? 'group chat' : 'team';
     const value = isRecord(input.value) ? input.value : undefined;
     // Teams sends the sender's IANA zone; a missing, forged or unknown one means UTC.
     const timeZone = timeZoneOrUtc(activity.localTimezone);
     let replies: PulseReply[];
-    if (value?.sg !== 'pulse') replies = await this.service.setupCard(actor, placeKind, timeZone);
+    if (value?.sg !== 'pulse') replies = await this.service.setupCard(person, placeKind, timeZone);
     else if (value.action === 'create')
-      replies = await this.service.create(actor, originOf(activity), placeKind, value, timeZone);
-    else if (value.action === 'close') replies = await this.service.closeBySender(actor, value);
+      replies = await this.service.create(person, originOf(activity), placeKind, value, timeZone);
+    else if (value.action === 'close') replies = await this.service.closeBySender(person, value);
     else replies = ['Answers to a pulse go in your 1:1 chat with me, on the card I sent you there.'];
     await sendReplies(context, replies);
   }
@@ -37,15 +38,14 @@ export class PulseActions {
   async inPersonalChat(context: TurnContext, value: Record<string, unknown>): Promise<void> {
     const replies =
       value.action === 'respond'
-        ? await this.service.respond(actorOf(context), value, knownTimeZone(context.activity.localTimezone))
+        ? await this.service.respond(personOf(context), value, knownTimeZone(context.activity.localTimezone))
         : ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
     await sendReplies(context, replies);
   }
 }
 
-function actorOf(context: TurnContext): { tenantId: string; userId: string } {
-  const { speaker } = turnUnitOf(context);
-  return { tenantId: speaker.tenantId, userId: speaker.userId };
+function personOf(context: TurnContext): Person {
+  return turnUnitOf(context).speaker;
 }
 
 /** Where the pulse's cards go and whose roster it is sent to; all from the (authenticated) activity. */

@@ -1,7 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { reviewView } from '../src/strategy/summary-views';
 import type { DialogDeps } from './dialog-deps';
-import { turnUnitOf } from './turn-state';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 /** Sends the review card: every answer so far, grouped by section, each with an Edit button. */
 export async function sendReviewCard(

@@ -8,7 +8,7 @@ import type { SubmitOutcome } from '../src/strategy/submit';
 import { newToken } from '../src/strategy/token';
 import { CardPrompt, type CardPromptOptions } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
-import { turnUnitOf } from './turn-state';
+import { turnUnitOf } from '../src/bot/turn-state';
 import { appendRow } from './typed-on-leaving';
 
 /** Where a rows card stands: which question, which page of a new row, what page one said, and what to show again. */

@@ -6,7 +6,7 @@ import { newToken } from '../src/strategy/token';
 import { CardPrompt, type CardPromptOptions } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
 import { RowsDialog, type RowsDialogOptions } from './rows-dialog';
-import { turnUnitOf } from './turn-state';
+import { turnUnitOf } from '../src/bot/turn-state';
 import { keepTypedOnLeaving } from './typed-on-leaving';
 
 export interface SectionDialogOptions {

@@ -4,7 +4,7 @@ import { sendReviewCard } from './review-card';
 import type { DialogDeps } from './dialog-deps';
 import { SectionDialog, type SectionDialogOptions, type SectionResult } from './section-dialog';
 import { SummaryDialog } from './summary-dialog';
-import { turnUnitOf } from './turn-state';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 export interface StrategyDialogOptions {
   /** Section to work on; absent means: where the user left off. */

@@ -2,7 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { summaryView } from '../src/strategy/summary-views';
 import type { DialogDeps } from './dialog-deps';
-import { turnUnitOf } from './turn-state';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 /** Posts the user's own ambition & metrics card: ambition, metrics table, readiness per section, recommendations. */
 export class SummaryDialog extends WaterfallDialog {

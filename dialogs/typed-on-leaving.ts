@@ -6,7 +6,7 @@ import type { RowValue } from '../src/domain/answers';
 import { rowSavedReply } from '../src/strategy/row-replies';
 import type { TypedOnLeaving } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
-import { turnUnitOf } from './turn-state';
+import { turnUnitOf } from '../src/bot/turn-state';
 
 /**
  * Back or Save & exit with something typed on the card: a checked answer or complete row is stored as Next or Done

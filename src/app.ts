@@ -12,6 +12,7 @@ import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
 import { composeAdmin } from './compose-admin';
 import { composePulses, type PulseParts } from './compose-pulses';
+import { accessResolver } from './leadership/access';
 import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
 import { ContentIndex } from './content/content-index';
@@ -19,8 +20,8 @@ import { loadContentPack } from './content/load-content-pack';
 import { appVersion } from './health/app-version';
 import { Readiness } from './health/readiness';
 import type { Logger } from './logging/logger';
-import { DigestScheduler } from './leadership/digest-scheduler';
-import { DigestService } from './leadership/digest-service';
+import { DigestScheduler } from './leadership/digest/digest-scheduler';
+import { DigestService } from './leadership/digest/digest-service';
 import { LeaderService } from './leadership/leader-service';
 import { SummaryService } from './leadership/summary-service';
 import { effectiveGroup } from './leadership/thresholds';
@@ -34,7 +35,7 @@ import { HttpFileUploader, type FileUploader } from './privacy/file-uploader';
 import { PrivacyService } from './privacy/privacy-service';
 import { FileConsentInvoke } from './bot/file-consent-invoke';
 import type { SessionStore } from './storage/ports';
-import type { TeamsChannel } from './pulse/teams-channel';
+import type { TeamsChannel } from './teams/teams-channel';
 import { AnswerRecorder } from './strategy/answer-recorder';
 import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
@@ -107,9 +108,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const stores = cosmosStores(containers, { publishAfter: effectiveGroup(config.summaryThresholds), clock });
   const { answers, sessions, aggregates, tenants, memberships } = stores;
   const recorder = new AnswerRecorder(pack, clock);
+  // The one place a person's access is resolved: configured ids, then roles granted in chat.
+  const accessOf = accessResolver(config, tenants);
   const pulse = composePulses({
     config,
-    tenants,
+    accessOf,
     stores: stores.pulses,
     cards,
     index,
@@ -141,8 +144,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store: stores.digests,
     summaries,
     cards,
-    tenants,
-    directory: config,
+    accessOf,
     clock,
     noteTenant: (tenantId) => digestTenants.add(tenantId),
   });
@@ -151,7 +153,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     cards,
     summaries,
     tenants,
-    directory: config,
+    accessOf,
     memberships,
     digests: digestService,
     audit: admin.audit,

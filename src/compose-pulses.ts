@@ -4,18 +4,18 @@ import type { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
 import type { ContentIndex } from './content/content-index';
 import type { Logger } from './logging/logger';
-import { countedSends } from './pulse/counted-channel';
-import { FanOut } from './pulse/fan-out';
-import { HttpTeamsChannel } from './pulse/http-teams-channel';
+import { countedSends } from './teams/counted-channel';
+import { FanOut } from './pulse/delivery/fan-out';
+import { HttpTeamsChannel } from './teams/http-teams-channel';
 import { pulseCards } from './pulse/pulse-cards';
-import { PulseJobs } from './pulse/pulse-jobs';
+import { PulseJobs } from './pulse/delivery/pulse-jobs';
 import { PulseScheduler } from './pulse/pulse-scheduler';
 import { PulseService } from './pulse/pulse-service';
-import { TenantRateLimiters } from './pulse/rate-limiter';
-import { SendLeases } from './pulse/send-lease';
-import type { TeamsChannel } from './pulse/teams-channel';
-import { accessOf } from './leadership/access';
-import type { PulseStores, TenantStore } from './storage/ports';
+import { TenantRateLimiters } from './teams/rate-limiter';
+import { SendLeases } from './pulse/delivery/send-lease';
+import type { TeamsChannel } from './teams/teams-channel';
+import type { AccessResolver } from './leadership/access';
+import type { PulseStores } from './storage/ports';
 import type { Telemetry } from './telemetry/telemetry';
 
 /** An instance that stops renewing its send lease loses it after this long. */
@@ -32,8 +32,8 @@ export interface PulseParts {
 
 export interface PulsePartsOptions {
   config: Config;
-  /** Roles granted in chat, for the pulse policy. */
-  tenants: TenantStore;
+  /** The person's effective access, for the pulse policy (the one resolver the app builds). */
+  accessOf: AccessResolver;
   stores: PulseStores;
   cards: CardRenderer;
   index: ContentIndex;
@@ -76,7 +76,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     channel,
     limiters,
     policy: config.pulsePolicy,
-    accessOf: (tenantId, userId) => accessOf(config, options.tenants, tenantId, userId),
+    accessOf: options.accessOf,
     minThreshold: config.pulse.minThreshold,
     defaultThreshold: config.pulse.defaultThreshold,
     commentThreshold: config.pulse.commentThreshold,

@@ -1,6 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Config } from '../config';
-import type { TokenProvider } from '../pulse/http-teams-channel';
+import type { TokenProvider } from '../teams/http-teams-channel';
 
 /** Bot Framework's public-cloud values (AuthenticationConstants in botframework-connector). */
 const CHANNEL_SCOPE = 'https://api.botframework.com';

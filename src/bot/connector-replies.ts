@@ -1,9 +1,9 @@
 import type { Activity } from 'botbuilder';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from '../config';
-import { HttpTeamsChannel, NOT_SENT } from '../pulse/http-teams-channel';
-import { delayBefore, type RetryPolicy } from '../pulse/retry';
-import { ChannelError } from '../pulse/teams-channel';
+import { HttpTeamsChannel, NOT_SENT } from '../teams/http-teams-channel';
+import { delayBefore, type RetryPolicy } from '../teams/retry';
+import { ChannelError } from '../teams/teams-channel';
 import { channelTokenProvider } from './channel-token';
 
 export interface ReplyPolicy extends RetryPolicy {

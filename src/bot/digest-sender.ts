@@ -1,6 +1,6 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { DigestSend } from '../leadership/digest-scheduler';
-import type { DigestService } from '../leadership/digest-service';
+import type { DigestSend } from '../leadership/digest/digest-scheduler';
+import type { DigestService } from '../leadership/digest/digest-service';
 import type { DigestDoc } from '../storage/ports';
 
 export interface DigestSenderDeps {

@@ -4,7 +4,8 @@ import { knownTimeZone } from '../domain/time-zones';
 import { loggableId, type Logger } from '../logging/logger';
 import { consentReply } from '../privacy/export-replies';
 import type { ConsentAnswer, ConsentOutcome, ExportService } from '../privacy/export-service';
-import type { OutgoingMessage, Speaker } from '../strategy/turn-unit';
+import type { OutgoingMessage } from '../strategy/turn-unit';
+import type { Person } from '../domain/person';
 import type { BackgroundWork } from './background-work';
 
 /**
@@ -25,7 +26,7 @@ export class FileConsentInvoke {
     return activity.type === ActivityTypes.Invoke && activity.name === 'fileConsent/invoke';
   }
 
-  async handle(context: TurnContext, speaker: Speaker): Promise<void> {
+  async handle(context: TurnContext, speaker: Person): Promise<void> {
     const { activity } = context;
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
     const answer: ConsentAnswer = {

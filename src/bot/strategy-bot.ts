@@ -1,10 +1,10 @@
 import { ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/main-dialog';
-import { bufferReplies } from '../../dialogs/reply-buffer';
-import { sessionDialogState } from '../../dialogs/session-dialog-state';
-import { attachTurnUnit } from '../../dialogs/turn-state';
-import { isPersonal } from '../../dialogs/conversation-kind';
+import { bufferReplies } from './reply-buffer';
+import { sessionDialogState } from './session-dialog-state';
+import { attachTurnUnit } from './turn-state';
+import { isPersonal } from './conversation-kind';
 import type { PendingChanges } from '../aggregation/aggregate-changes';
 import type { RunMode } from '../config';
 import { cosmosSafe } from '../storage/cosmos-id';
@@ -16,7 +16,8 @@ import { roleOf, type RoleDirectory } from '../domain/roles';
 import { loggableId, type Logger } from '../logging/logger';
 import { type AggregateStore, SessionConflictError, type SessionStore } from '../storage/ports';
 import { sessionChanged } from '../storage/user-docs';
-import { StaleSessionSuspected, TurnUnit, type Speaker } from '../strategy/turn-unit';
+import { StaleSessionSuspected, TurnUnit } from '../strategy/turn-unit';
+import type { Person } from '../domain/person';
 import type { Telemetry, TurnOutcome } from '../telemetry/telemetry';
 
 export interface StrategyBotDeps {
@@ -69,7 +70,7 @@ export class StrategyBot {
   }
 
   /** Runs the turn and tells the telemetry how it ended and how long it took. */
-  private async turn(context: TurnContext, speaker: Speaker, kind: 'message' | 'welcome'): Promise<void> {
+  private async turn(context: TurnContext, speaker: Person, kind: 'message' | 'welcome'): Promise<void> {
     const started = Date.now();
     let outcome: TurnOutcome = 'failed';
     try {
@@ -91,7 +92,7 @@ export class StrategyBot {
    * Runs the turn; when the session turns out to be out of date (another instance or a concurrent turn wrote it),
    * runs it once more on a fresh read, so nothing the user sent is lost or answered from old state.
    */
-  private async attempts(context: TurnContext, speaker: Speaker, kind: 'message' | 'welcome'): Promise<TurnOutcome> {
+  private async attempts(context: TurnContext, speaker: Person, kind: 'message' | 'welcome'): Promise<TurnOutcome> {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(context, speaker, kind, attempt > 1);
       if (outcome !== 'conflict' && outcome !== 'stale') return outcome;
@@ -110,7 +111,7 @@ export class StrategyBot {
 
   private async attempt(
     context: TurnContext,
-    speaker: Speaker,
+    speaker: Person,
     kind: 'message' | 'welcome',
     fresh: boolean,
   ): Promise<'ok' | 'repeated' | 'undelivered' | 'conflict' | 'stale'> {
@@ -169,7 +170,7 @@ export class StrategyBot {
   }
 
   /** Stored already: "resume" asks the question again. An apology would meet the same failing connector. */
-  private replyFailed(error: unknown, context: TurnContext, speaker: Speaker): void {
+  private replyFailed(error: unknown, context: TurnContext, speaker: Person): void {
     if (!(error instanceof ReplyNotDelivered)) throw error;
     this.deps.logger.warn('reply.failed', {
       activityId: loggableId(context.activity.id),
@@ -184,7 +185,7 @@ export class StrategyBot {
    * The answers are safe by now: each document the turn changed gets one patch (counters, quote slots, the person
    * marked pending); a failed counter update is logged for the rebuild rather than shown to the user.
    */
-  private async applyAggregates(context: TurnContext, speaker: Speaker, pending: PendingChanges): Promise<void> {
+  private async applyAggregates(context: TurnContext, speaker: Person, pending: PendingChanges): Promise<void> {
     const { tenantId, userId } = speaker;
     for (const change of pending.changes())
       await this.logFailure(context, tenantId, change.questionId, () =>
@@ -211,7 +212,7 @@ export class StrategyBot {
   }
 
   /** Identity comes from the activity (set by the channel), never from card data. */
-  private speakerOf(activity: Activity): Speaker | undefined {
+  private speakerOf(activity: Activity): Person | undefined {
     const tenantId = tenantOf(activity, this.deps.mode);
     const userId = cosmosSafe(activity.from?.aadObjectId?.toLowerCase() || activity.from?.id || '');
     if (!tenantId || !userId) return undefined;

@@ -1,4 +1,7 @@
-/** Whose view an answer counts towards in aggregates: leaders and employees are compared in summaries. */
+/**
+ * The aggregate group an answer counts towards (leaders and employees are compared in summaries), from configured
+ * LEADER_IDS only. Not what a person may do: that is `Access` (src/leadership/access.ts).
+ */
 export type Role = 'leader' | 'employee';
 
 export interface RoleDirectory {

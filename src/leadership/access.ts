@@ -1,7 +1,12 @@
+import type { Person } from '../domain/person';
 import type { RoleDirectory } from '../domain/roles';
 import type { TenantStore } from '../storage/ports';
 
-/** What a person may do with organisation-wide data and pulses. Admins can do everything leaders and managers can. */
+/**
+ * What a person may do with organisation-wide data and pulses, in effect: configured ids and roles granted in chat.
+ * Not the aggregate group their answers count towards (that is `Role`, from configured ids only). Admins can do
+ * everything leaders and managers can.
+ */
 export interface Access {
   leader: boolean;
   admin: boolean;
@@ -28,4 +33,11 @@ export async function accessOf(
     leader: admin || directory.leaderIds.has(id) || granted.leaders.includes(id),
     manager: admin || directory.managerIds.has(id) || (granted.managers ?? []).includes(id),
   };
+}
+
+/** Resolves a person's effective access; built once in the composition root and injected into every service. */
+export type AccessResolver = (person: Pick<Person, 'tenantId' | 'userId'>) => Promise<Access>;
+
+export function accessResolver(directory: RoleDirectory, tenants: TenantStore): AccessResolver {
+  return ({ tenantId, userId }) => accessOf(directory, tenants, tenantId, userId);
 }

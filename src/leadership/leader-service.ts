@@ -4,14 +4,14 @@ import { AUDIT_LOG_LIMIT, type AuditTrail } from '../audit/audit-trail';
 import type { CardRenderer } from '../cards/card-renderer';
 import type { Reply } from '../cards/reply';
 import type { ContentIndex } from '../content/content-index';
-import type { RoleDirectory } from '../domain/roles';
 import type { TeamMembership, TenantStore } from '../storage/ports';
 import type { Session } from '../storage/user-docs';
 import { assertSamePerson } from '../strategy/same-person';
 import type { UserInput } from '../strategy/submit';
-import type { BackgroundJob, Speaker } from '../strategy/turn-unit';
-import { accessOf, type Access } from './access';
-import type { DigestPlace, DigestService } from './digest-service';
+import type { BackgroundJob } from '../strategy/turn-unit';
+import type { Person } from '../domain/person';
+import type { Access, AccessResolver } from './access';
+import type { DigestPlace, DigestService } from './digest/digest-service';
 import { recognizeLeaderCommand, type LeaderCommand } from './leader-commands';
 import { leaderSummaryView } from './leader-summary-view';
 import type { RoleChanges } from './role-changes';
@@ -24,7 +24,8 @@ export interface LeaderServiceDeps {
   cards: CardRenderer;
   summaries: SummaryService;
   tenants: TenantStore;
-  directory: RoleDirectory;
+  /** The person's effective access (one resolver, built in the composition root). */
+  accessOf: AccessResolver;
   memberships: TeamMembership;
   digests: DigestService;
   audit: AuditTrail;
@@ -79,7 +80,7 @@ export class LeaderService {
    * the strategy conversation's). Undefined when the message is not a leadership command.
    */
   async inPersonalChat(
-    speaker: Speaker,
+    speaker: Person,
     input: UserInput,
     place: LeaderPlace,
   ): Promise<LeaderAnswer | 'own summary' | undefined> {
@@ -102,7 +103,7 @@ export class LeaderService {
    * is shown only to its members (the session's teams, see joinTeam): the `team` a caller names grants nothing.
    */
   async inSharedChat(
-    speaker: Speaker,
+    speaker: Person,
     session: Session,
     input: UserInput,
     team: Team | undefined,
@@ -143,7 +144,7 @@ export class LeaderService {
   }
 
   private async privileged(
-    speaker: Speaker,
+    speaker: Person,
     command: PrivilegedCommand,
     access: Access,
     place: LeaderPlace,
@@ -186,7 +187,7 @@ export class LeaderService {
 
   /** The organisation's card (no team) or a team's; either view is audited. */
   private async summaryCard(
-    speaker: Speaker,
+    speaker: Person,
     team: Team | undefined,
     title: string,
     canExport: boolean,
@@ -203,7 +204,7 @@ export class LeaderService {
   }
 
   /** CSV in the message (readable anywhere) and JSON as a file attachment carried in a data URI. */
-  private async exportSummary({ tenantId, userId }: Speaker): Promise<Reply[]> {
+  private async exportSummary({ tenantId, userId }: Person): Promise<Reply[]> {
     const summary = await this.deps.summaries.summary(tenantId);
     await this.deps.audit.record(tenantId, { action: 'summary.exported', actor: userId, scope: 'organisation' });
     const csv = toCsv(exportRows(summary));
@@ -224,14 +225,14 @@ export class LeaderService {
   }
 
   /** Admins read the newest audit records in their 1:1 chat; reading them is audited too. */
-  private async auditLog({ tenantId, userId }: Speaker): Promise<string> {
+  private async auditLog({ tenantId, userId }: Person): Promise<string> {
     await this.deps.audit.record(tenantId, { action: 'audit.viewed', actor: userId });
     const entries = await this.deps.audit.recent(tenantId, AUDIT_LOG_LIMIT);
     return auditLogText(entries, AUDIT_LOG_LIMIT);
   }
 
   private async roles(
-    { tenantId, userId }: Speaker,
+    { tenantId, userId }: Person,
     command: Extract<LeaderCommand, { kind: 'role' | 'roles' }> | { kind: 'invalid role command' },
   ): Promise<string> {
     if (command.kind === 'invalid role command')
@@ -245,7 +246,7 @@ export class LeaderService {
     return this.deps.roleChanges.change({ tenantId, actorId: userId, role, targetId, granted });
   }
 
-  private access({ tenantId, userId }: Speaker): Promise<Access> {
-    return accessOf(this.deps.directory, this.deps.tenants, tenantId, userId);
+  private access(person: Person): Promise<Access> {
+    return this.deps.accessOf(person);
   }
 }

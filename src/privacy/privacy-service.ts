@@ -9,7 +9,7 @@ import { assertSamePerson } from '../strategy/same-person';
 import { isRecord } from '../strategy/submit';
 import { myDataView } from '../strategy/summary-views';
 import { newToken } from '../strategy/token';
-import type { Speaker } from '../strategy/turn-unit';
+import type { Person } from '../domain/person';
 import type { EraseService, ErasureOutcome } from './erase-service';
 import { erasureReply } from './erasure-replies';
 import { EXPORT_ONLY_IN_PERSONAL_CHAT, fileConsentCard, textExport } from './export-replies';
@@ -51,7 +51,7 @@ export class PrivacyService {
   constructor(private readonly deps: PrivacyServiceDeps) {}
 
   /** Every stored answer, read from the answers container (the record), not from the session copy. */
-  async myData({ tenantId, userId }: Speaker, timeZone?: unknown): Promise<Reply[]> {
+  async myData({ tenantId, userId }: Person, timeZone?: unknown): Promise<Reply[]> {
     const [stored, other] = await Promise.all([
       this.deps.answers.listForUser(tenantId, userId),
       this.deps.pulseAndDigestData.export(tenantId, userId),
@@ -79,7 +79,7 @@ export class PrivacyService {
    * Only in a 1:1 chat. Where files are possible, a file consent card (the file is built and uploaded when the person
    * allows it, see FileConsentInvoke); elsewhere the JSON as text.
    */
-  async exportData({ tenantId, userId }: Speaker, place: ExportPlace): Promise<Reply[]> {
+  async exportData({ tenantId, userId }: Person, place: ExportPlace): Promise<Reply[]> {
     if (!place.personal) return [EXPORT_ONLY_IN_PERSONAL_CHAT];
     if (place.takesFiles) {
       const holder = { userId, conversationId: place.conversationId };
@@ -103,7 +103,7 @@ export class PrivacyService {
    * The speaker and the session must be the same person (a programming error otherwise).
    */
   async confirmDelete(
-    speaker: Speaker,
+    speaker: Person,
     session: Session,
     value: unknown,
     request: readonly string[] | undefined,

@@ -1,5 +1,5 @@
 import { cosmosSafe } from '../storage/cosmos-id';
-import type { RosterMember, TeamsChannel } from './teams-channel';
+import type { RosterMember, TeamsChannel } from '../teams/teams-channel';
 import type { PulseOrigin } from '../domain/pulse-docs';
 
 /** Roster page size when only counting: the largest Teams serves (50–500). */

@@ -1,8 +1,8 @@
 import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
 import type { ContentIndex } from '../content/content-index';
-import type { FanOutCards } from './fan-out';
+import type { FanOutCards } from './delivery/fan-out';
 import { channelView, responseView } from './pulse-views';
-import type { OutgoingCard } from './teams-channel';
+import type { OutgoingCard } from '../teams/teams-channel';
 
 /** The cards the fan-out sends, rendered through the one card renderer. */
 export function pulseCards(cards: CardRenderer, index: ContentIndex): FanOutCards {

@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger';
 import type { PulseStore } from '../storage/ports';
-import type { PulseJobs } from './pulse-jobs';
+import type { PulseJobs } from './delivery/pulse-jobs';
 import type { PulseService } from './pulse-service';
 import type { PulseDoc } from '../domain/pulse-docs';
 

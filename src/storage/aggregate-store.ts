@@ -7,7 +7,6 @@ import {
   isCurrent,
   newAggregate,
   offer,
-  offered,
   PATCH_LIMIT,
   pendingKey,
   publication,
@@ -16,10 +15,9 @@ import {
   rebuilt,
   removals,
   REVISION_BUMP,
-  upgraded,
   type AggregateDoc,
-  type FollowUp,
 } from './aggregate-doc';
+import { ATTEMPTS, createAggregateWith, sendFollowUp, upgradeToCurrent, type Stored } from './aggregate-writes';
 import type { AggregateStore } from './ports';
 import { withoutSystemFields } from './system-fields';
 
@@ -27,10 +25,6 @@ export { aggregateId, type AggregateDoc } from './aggregate-doc';
 
 /** Publish once this many different people changed a document: the default summary threshold (the app passes its own). */
 const DEFAULT_PUBLISH_AFTER = 5;
-/** Conditional writes after a change (publishing, upgrading, the rebuild) read again and retry a few times at most. */
-const ATTEMPTS = 3;
-
-type Stored = AggregateDoc & { _etag?: string };
 
 /** Per-tenant, per-question counters; summaries read their published copies with point reads (see AggregateDoc). */
 export class CosmosAggregateStore implements AggregateStore {
@@ -77,7 +71,7 @@ export class CosmosAggregateStore implements AggregateStore {
     if (!doc || !isCurrent(doc) || !publicationDue(doc, this.publishAfter, Math.floor(this.clock().getTime() / 1000)))
       return false;
     const [oldest] = Object.entries(doc.pending ?? {}).sort(([, a], [, b]) => a - b)[0];
-    return (await this.send(item, publication(doc, oldest))) !== undefined;
+    return (await sendFollowUp(item, publication(doc, oldest))) !== undefined;
   }
 
   private async applyFor(tenantId: string, personIds: readonly string[], change: AggregateChange): Promise<void> {
@@ -107,9 +101,9 @@ export class CosmosAggregateStore implements AggregateStore {
     if (operations.length === 0 && change.quoteSets.length > 0) doc = (await item.read<Stored>()).resource;
     if (!doc) return;
     const publish = publicationDue(doc, this.publishAfter, now);
-    for (const followUp of removals(doc, change.quoteRemovals)) doc = (await this.send(item, followUp)) ?? doc;
+    for (const followUp of removals(doc, change.quoteRemovals)) doc = (await sendFollowUp(item, followUp)) ?? doc;
     for (let next = offer(doc, change.quoteSets); next; next = offer(doc, change.quoteSets)) {
-      const answered = await this.send(item, next);
+      const answered = await sendFollowUp(item, next);
       if (!answered) break;
       doc = answered;
     }
@@ -199,24 +193,11 @@ export class CosmosAggregateStore implements AggregateStore {
     return result;
   }
 
-  /** A conditional patch; the document it answers with, or undefined when its condition no longer held (412). */
-  private async send(item: Item, followUp: FollowUp): Promise<Stored | undefined> {
-    try {
-      const { resource } = await item.patch<Stored>(
-        followUp.condition ? { condition: followUp.condition, operations: followUp.operations } : followUp.operations,
-      );
-      return resource;
-    } catch (error) {
-      if ((error as { code?: number }).code === 412) return undefined;
-      throw error;
-    }
-  }
-
   /** Publishes a whole batch, as `doc` holds it. */
   private async publish(item: Item, doc: Stored, personKey: string): Promise<void> {
     // Refused when another publication or a removal came first, or failed: then a later batch publishes (nothing is
     // lost), and the caller's change, already applied, is never reported as failed (a retry would apply it twice).
-    await this.send(item, publication(doc, personKey)).catch(() => undefined);
+    await sendFollowUp(item, publication(doc, personKey)).catch(() => undefined);
   }
 
   /**
@@ -245,7 +226,7 @@ export class CosmosAggregateStore implements AggregateStore {
       return (await item.patch<Stored>(operations)).resource;
     }
     // Kept once settled, so a turn that was told the document was missing patches it rather than creating it again.
-    const creation = this.createWith(tenantId, operations, change).catch((error: unknown) => {
+    const creation = createAggregateWith(this.container, tenantId, operations, change).catch((error: unknown) => {
       this.creating.delete(key);
       throw error;
     });
@@ -263,54 +244,12 @@ export class CosmosAggregateStore implements AggregateStore {
     const key = `${tenantId}|${item.id}`;
     let check = this.checked.get(key);
     if (!check) {
-      check = this.upgrade(item).catch((error: unknown) => {
+      check = upgradeToCurrent(item).catch((error: unknown) => {
         this.checked.delete(key);
         throw error;
       });
       this.checked.set(key, check);
     }
     return check;
-  }
-
-  private async upgrade(item: Item): Promise<'current' | 'missing'> {
-    for (let attempt = 1; ; attempt++) {
-      const { resource } = await item.read<Stored>();
-      if (!resource) return 'missing';
-      if (isCurrent(resource)) return 'current';
-      try {
-        await item.replace(upgraded(withoutSystemFields(resource)), {
-          accessCondition: { type: 'IfMatch', condition: resource._etag ?? '' },
-        });
-        return 'current';
-      } catch (error) {
-        if ((error as { code?: number }).code !== 412 || attempt >= ATTEMPTS) throw error;
-      }
-    }
-  }
-
-  /** Creates the counters document holding the change (amounts, pending mark, statements); false if another turn created it first. */
-  private async createWith(tenantId: string, operations: PatchOperation[], change: AggregateChange): Promise<boolean> {
-    const valued = operations as Array<{ op: string; path: string; value: unknown }>;
-    const under = (prefix: string) =>
-      Object.fromEntries(
-        valued
-          .filter((operation) => operation.path.startsWith(prefix))
-          .map((operation) => [operation.path.slice(prefix.length), operation.value]),
-      );
-    const counters = Object.fromEntries(
-      Object.entries(under('/counters/')).map(([name, value]) => [name, Number(value)]),
-    );
-    const pending = Object.fromEntries(Object.entries(under('/pending/')).map(([person, at]) => [person, Number(at)]));
-    // The new document's slots take the smallest of the change's statements, as an offer would.
-    const quotes = Object.fromEntries(offered({}, change.quoteSets));
-    try {
-      await this.container.items.create(
-        newAggregate(tenantId, change.questionId, change.teamId, { counters, quotes, pending }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code !== 409) throw error;
-      return false;
-    }
   }
 }

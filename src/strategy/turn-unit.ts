@@ -1,6 +1,6 @@
 import { PendingChanges } from '../aggregation/aggregate-changes';
 import type { ReplyMessage } from '../cards/reply';
-import type { Role } from '../domain/roles';
+import type { Person } from '../domain/person';
 import type { AnswerWrite, Session } from '../storage/user-docs';
 
 /** A message a background job sends when it is done: text, cards, or both. */
@@ -14,13 +14,6 @@ export interface BackgroundJob {
   /** For logs, e.g. "pulse.send". */
   name: string;
   run(): Promise<OutgoingMessage[]>;
-}
-
-/** Who is speaking, taken from the activity (never from card data). */
-export interface Speaker {
-  tenantId: string;
-  userId: string;
-  role: Role;
 }
 
 /** Applies aggregate changes at once, each failed document logged for the rebuild rather than failing the turn. */
@@ -41,7 +34,7 @@ export class TurnUnit {
   sessionDeleted = false;
 
   constructor(
-    readonly speaker: Speaker,
+    readonly speaker: Person,
     readonly session: Session,
     /** For changes whose cause is stored already (a team join), so they count before the turn's replies are made. */
     readonly applyNow: ApplyChanges,

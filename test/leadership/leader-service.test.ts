@@ -6,7 +6,8 @@ import type { Reply } from '../../src/cards/reply';
 import { loadConfig } from '../../src/config';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import { DigestService } from '../../src/leadership/digest-service';
+import { accessResolver } from '../../src/leadership/access';
+import { DigestService } from '../../src/leadership/digest/digest-service';
 import { LeaderService } from '../../src/leadership/leader-service';
 import { RoleChanges } from '../../src/leadership/role-changes';
 import { SummaryScans } from '../../src/leadership/summary-scans';
@@ -24,7 +25,7 @@ import { CosmosTenantLeases } from '../../src/storage/tenant-leases';
 import { CosmosTenantStore } from '../../src/storage/tenant-store';
 import type { AggregateStore, SessionStore } from '../../src/storage/ports';
 import type { Session } from '../../src/storage/user-docs';
-import type { Speaker } from '../../src/strategy/turn-unit';
+import type { Person } from '../../src/domain/person';
 import { cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
 import { answerQuestion, inChannel } from './drive';
 
@@ -66,8 +67,7 @@ beforeAll(async () => {
     store: new CosmosDigestStore(tenantsContainer),
     summaries,
     cards,
-    tenants,
-    directory: config,
+    accessOf: accessResolver(config, tenants),
     clock,
     noteTenant: (tenantId) => digestTenants.add(tenantId),
   });
@@ -76,7 +76,7 @@ beforeAll(async () => {
     cards,
     summaries,
     tenants,
-    directory: config,
+    accessOf: accessResolver(config, tenants),
     memberships,
     digests,
     audit,
@@ -101,7 +101,7 @@ const LEADERS_ONLY =
   'The organisation summary is for leaders. Type **summary** for your own ambition & metrics card, or ask in your team’s channel for the team’s.';
 const ADMINS_ONLY_SCAN = 'Only admins can check or rebuild the summary counters.';
 
-const speaker = (userId: string): Speaker => ({ tenantId: TENANT, userId, role: 'employee' });
+const speaker = (userId: string): Person => ({ tenantId: TENANT, userId, role: 'employee' });
 const typed = (text: string) => ({ text });
 const place = { conversationReference: () => ({ conversation: { id: 'a:personal' } }) };
 

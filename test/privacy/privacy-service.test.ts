@@ -18,7 +18,7 @@ import { CosmosDigestStore } from '../../src/storage/digest-store';
 import { CosmosExportConsents } from '../../src/storage/export-consents';
 import { CosmosSessionStore } from '../../src/storage/session-store';
 import type { AnswerStore, SessionStore } from '../../src/storage/ports';
-import type { Speaker } from '../../src/strategy/turn-unit';
+import type { Person } from '../../src/domain/person';
 import { cardText, startTestBot, TENANT, type TestBot, type TestUser } from '../support/bot-harness';
 import { answerCurrentCard } from '../support/card-driver';
 
@@ -75,7 +75,7 @@ beforeAll(async () => {
 
 afterAll(() => bot?.close());
 
-const speakerOf = (user: TestUser): Speaker => ({ tenantId: TENANT, userId: user.aadObjectId, role: 'employee' });
+const speakerOf = (user: TestUser): Person => ({ tenantId: TENANT, userId: user.aadObjectId, role: 'employee' });
 const load = (user: TestUser) => sessions.load(TENANT, user.aadObjectId, user.conversationId, true);
 const isCard = (reply: Reply) => typeof reply === 'object' && 'contentType' in reply;
 

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { silentLogger } from '../../src/logging/logger';
-import { FanOut, type FanOutCards, type FanOutOptions } from '../../src/pulse/fan-out';
-import { HttpTeamsChannel } from '../../src/pulse/http-teams-channel';
-import { TenantRateLimiters } from '../../src/pulse/rate-limiter';
-import { DEFAULT_RETRY } from '../../src/pulse/retry';
-import { SendLeases } from '../../src/pulse/send-lease';
-import type { TeamsChannel } from '../../src/pulse/teams-channel';
+import { FanOut, type FanOutCards, type FanOutOptions } from '../../src/pulse/delivery/fan-out';
+import { HttpTeamsChannel } from '../../src/teams/http-teams-channel';
+import { TenantRateLimiters } from '../../src/teams/rate-limiter';
+import { DEFAULT_RETRY } from '../../src/teams/retry';
+import { SendLeases } from '../../src/pulse/delivery/send-lease';
+import type { TeamsChannel } from '../../src/teams/teams-channel';
 import { pulseIds, type PulseDoc } from '../../src/domain/pulse-docs';
 import { openCosmos } from '../../src/storage/cosmos';
 import type { PulseStores } from '../../src/storage/ports';
 import { cosmosPulseStores } from '../../src/storage/pulse-stores';
 import type { Telemetry } from '../../src/telemetry/telemetry';
-import type { FakeTeamsService } from '../support/fake-teams-service';
+import type { FakeTeamsService } from '../../src/local/fake-teams-service';
 
 export const TENANT = 'tenant-fan-out';
 

@@ -1,19 +1,18 @@
-import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
-import type { RoleDirectory } from '../domain/roles';
-import { formatInZone, timeZoneOrUtc } from '../domain/time-zones';
-import type { DigestDoc, DigestStore, TenantStore } from '../storage/ports';
-import type { Speaker } from '../strategy/turn-unit';
-import { accessOf } from './access';
+import type { CardAttachment, CardRenderer } from '../../cards/card-renderer';
+import { formatInZone, timeZoneOrUtc } from '../../domain/time-zones';
+import type { DigestDoc, DigestStore } from '../../storage/ports';
+import type { Person } from '../../domain/person';
+import type { AccessResolver } from '../access';
 import { nextDigestAt } from './digest-schedule';
-import { leaderSummaryView } from './leader-summary-view';
-import type { SummaryService } from './summary-service';
+import { leaderSummaryView } from '../leader-summary-view';
+import type { SummaryService } from '../summary-service';
 
 export interface DigestServiceDeps {
   store: DigestStore;
   summaries: SummaryService;
   cards: CardRenderer;
-  tenants: TenantStore;
-  directory: RoleDirectory;
+  /** The person's effective access (one resolver, built in the composition root). */
+  accessOf: AccessResolver;
   clock: () => Date;
   /** Tells the scheduler about a tenant it should look at (local mode has no tenant list). */
   noteTenant: (tenantId: string) => void;
@@ -36,7 +35,7 @@ export class DigestService {
 
   /** Subscribes (or, with `off`, unsubscribes) the person; returns what they are told. */
   async subscribe(
-    { tenantId, userId }: Speaker,
+    { tenantId, userId }: Person,
     frequency: 'weekly' | 'monthly' | 'off',
     place: DigestPlace,
   ): Promise<string> {
@@ -63,7 +62,7 @@ export class DigestService {
   /** The card a due digest sends, or undefined when its subscriber is no longer a leader (checked at every send). */
   async digestFor(subscription: DigestDoc): Promise<CardAttachment | undefined> {
     const { tenantId, userId, frequency } = subscription;
-    const access = await accessOf(this.deps.directory, this.deps.tenants, tenantId, userId);
+    const access = await this.deps.accessOf({ tenantId, userId });
     if (!access.leader) return undefined;
     const summary = await this.deps.summaries.summary(tenantId);
     return this.deps.cards.leaderSummary(

@@ -1,73 +1,33 @@
-import type { Logger } from '../logging/logger';
-import { noTelemetry, type Telemetry } from '../telemetry/telemetry';
-import type { DeliveryLedger, PulseStore, Versioned } from '../storage/ports';
-import { isRecipient } from './audience';
-import { failureReason, newDelivery, requeueInFlight } from './delivery-ledger';
-import { runPagedPool } from './paged-pool';
-import { RateLimitedChannel } from './rate-limited-channel';
-import type { TenantRateLimiters } from './rate-limiter';
-import { DEFAULT_RETRY, withRetries, type Attempted, type RetryPolicy } from './retry';
-import type { HeldLease, SendLeases } from './send-lease';
-import type { OutgoingCard, TeamsChannel } from './teams-channel';
-import { minimumAudience } from './thresholds';
-import type { DeliveryDoc, PulseDoc } from '../domain/pulse-docs';
+import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
+import type { Versioned } from '../../storage/ports';
+import { RateLimitedChannel } from '../../teams/rate-limited-channel';
+import { withRetries, type Attempted } from '../../teams/retry';
+import type { TeamsChannel } from '../../teams/teams-channel';
+import { noTelemetry, type Telemetry } from '../../telemetry/telemetry';
+import { isRecipient } from '../audience';
+import { minimumAudience } from '../thresholds';
+import { newDelivery, requeueInFlight } from './delivery-ledger';
+import {
+  checkStillSending,
+  DEFAULT_FAN_OUT,
+  LeaseLost,
+  SEND_PASSES,
+  Stopping,
+  type FanOutDeps,
+  type FanOutOptions,
+  type FanOutOutcome,
+} from './fan-out-options';
+import { forEachLedgerPage, type LedgerPass } from './ledger-pages';
+import { remindRecipient, sendToRecipient, type RecipientSends } from './recipient-sends';
+import type { HeldLease } from './send-lease';
 
-/** The cards a fan-out sends, built by the caller (the card renderer lives outside this module). */
-export interface FanOutCards {
-  /** The 1:1 card with the pulse's questions. */
-  response(pulse: PulseDoc, delivery: DeliveryDoc): OutgoingCard;
-  /** The same card with a reminder at the top. */
-  reminder(pulse: PulseDoc, delivery: DeliveryDoc): OutgoingCard;
-  /** The channel's pulse card with the live response count. */
-  channel(pulse: PulseDoc): OutgoingCard;
-}
-
-export interface FanOutOptions {
-  /** Recipients handled at once; the rate limiter, not this, sets the pace. */
-  concurrency: number;
-  rosterPageSize: number;
-  ledgerPageSize: number;
-  retry: RetryPolicy;
-}
-
-/** Passes over the ledger in one run: the first, and the ones after it that found entries to send again. */
-const SEND_PASSES = 3;
-
-export const DEFAULT_FAN_OUT: FanOutOptions = {
-  concurrency: 16,
-  rosterPageSize: 500,
-  ledgerPageSize: 200,
-  retry: DEFAULT_RETRY,
-};
-
-export interface FanOutDeps {
-  pulses: PulseStore;
-  ledger: DeliveryLedger;
-  channel: TeamsChannel;
-  limiters: TenantRateLimiters;
-  leases: SendLeases;
-  cards: FanOutCards;
-  logger: Logger;
-  clock: () => Date;
-  /** Told of each person a pulse or reminder did not reach (nothing by default). */
-  telemetry?: Telemetry;
-  sleep?: (ms: number) => Promise<void>;
-  options?: Partial<FanOutOptions>;
-}
-
-/**
- * `busy`: another instance holds the lease; `lost-lease`: it was taken over mid-run; `closed`: nothing to send;
- * `stopped`: this instance is shutting down (the ledger holds the progress for whoever carries on).
- */
-export type FanOutOutcome = 'done' | 'busy' | 'lost-lease' | 'closed' | 'missing' | 'stopped';
-
-class LeaseLost extends Error {
-  override name = 'LeaseLost';
-}
-
-class Stopping extends Error {
-  override name = 'Stopping';
-}
+export {
+  DEFAULT_FAN_OUT,
+  type FanOutCards,
+  type FanOutDeps,
+  type FanOutOptions,
+  type FanOutOutcome,
+} from './fan-out-options';
 
 /**
  * Sends a pulse to every member of the roster, one 1:1 message each, resumable from the ledger in Cosmos:
@@ -78,6 +38,7 @@ export class FanOut {
   private readonly options: FanOutOptions;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly telemetry: Telemetry;
+  private readonly sends: RecipientSends;
   private stopping = false;
 
   constructor(private readonly deps: FanOutDeps) {
@@ -87,6 +48,8 @@ export class FanOut {
       throw new RangeError('a ledger page must hold more than twice the fan-out concurrency');
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.telemetry = deps.telemetry ?? noTelemetry;
+    const { ledger, cards, logger, clock } = deps;
+    this.sends = { ledger, cards, logger, clock, telemetry: this.telemetry, retrying: (call) => this.retrying(call) };
   }
 
   /**
@@ -124,7 +87,7 @@ export class FanOut {
   remind(tenantId: string, pulseId: string): Promise<FanOutOutcome> {
     return this.withOpenPulse(tenantId, pulseId, async (pulse, channel, lease) => {
       await this.forEachLedgerPage(pulse, ['sent', 'interrupted'], lease, (entry) =>
-        entry.doc.respondedAt || entry.doc.remindedAt ? undefined : this.remindOne(pulse, entry, channel),
+        entry.doc.respondedAt || entry.doc.remindedAt ? undefined : remindRecipient(this.sends, pulse, entry, channel),
       );
       await this.deps.pulses.markReminderRoundDone(tenantId, pulseId);
     });
@@ -191,7 +154,7 @@ export class FanOut {
     let recipients = pulse.fanOut.recipients;
     if (pulse.fanOut.phase !== 'roster') return recipients;
     for (;;) {
-      this.checkStillSending(lease);
+      checkStillSending(lease, this.stopping);
       const page = await this.retrying(() =>
         channel.rosterPage(origin.serviceUrl, origin.rosterId, this.options.rosterPageSize, continuation),
       );
@@ -228,146 +191,27 @@ export class FanOut {
 
   /** Passes over the `queued` entries until a pass finds none: one can end early when the ledger shifts under it. */
   private async sendQueued(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<void> {
-    const send = (entry: Versioned<DeliveryDoc>) => this.sendOne(pulse, entry, channel, lease);
+    const checkLease = () => {
+      if (lease.lost) throw new LeaseLost();
+    };
+    const send = (entry: Versioned<DeliveryDoc>) => sendToRecipient(this.sends, pulse, entry, channel, checkLease);
     while ((await this.forEachLedgerPage(pulse, ['queued'], lease, send)) > 0);
   }
 
-  /** A pulse closed while it was being sent gets no more recipients (one read per ledger page). */
-  private async stillOpen(pulse: PulseDoc): Promise<boolean> {
-    const current = await this.deps.pulses.readPulse(pulse.tenantId, pulse.pulseId);
-    return current?.doc.status === 'open';
-  }
-
-  /**
-   * Runs `work` over ledger entries in the given states, reading the next page while the current one is finished off;
-   * returns how many entries it gave to `work`. Sending moves entries out of `queued`, so there each read starts again
-   * from the first page and skips what is already under way; other states are read once through.
-   */
-  private async forEachLedgerPage(
+  private forEachLedgerPage(
     pulse: PulseDoc,
     states: DeliveryDoc['state'][],
     lease: HeldLease,
     work: (entry: Versioned<DeliveryDoc>) => Promise<void> | undefined,
   ): Promise<number> {
-    const restartEachRead = states.includes('queued');
-    let continuation: string | undefined;
-    let lastPage = false;
-    let closed = false;
-    let worked = 0;
-    const seen = new Set<string>();
-    const readPage = async (): Promise<Versioned<DeliveryDoc>[] | undefined> => {
-      this.checkStillSending(lease);
-      if (lastPage) return undefined;
-      if (!(await this.stillOpen(pulse))) {
-        closed = true;
-        return undefined;
-      }
-      for (;;) {
-        const page = await this.deps.ledger.deliveriesIn(
-          pulse.tenantId,
-          pulse.pulseId,
-          states,
-          this.options.ledgerPageSize,
-          continuation,
-        );
-        const fresh = page.deliveries.filter((entry) => !seen.has(entry.doc.id));
-        fresh.forEach((entry) => seen.add(entry.doc.id));
-        // A page can hold fewer entries than asked for, or only ones under way: then the next page is read.
-        continuation = page.continuation;
-        lastPage = !continuation;
-        if (fresh.length > 0) {
-          if (restartEachRead) [continuation, lastPage] = [undefined, false];
-          return fresh;
-        }
-        if (lastPage) return undefined;
-      }
+    const pass: LedgerPass = {
+      pulses: this.deps.pulses,
+      ledger: this.deps.ledger,
+      pageSize: this.options.ledgerPageSize,
+      concurrency: this.options.concurrency,
+      checkStillSending: () => checkStillSending(lease, this.stopping),
     };
-    await runPagedPool(readPage, this.options.concurrency, async (entry) => {
-      this.checkStillSending(lease);
-      // Entries read ahead of a close stay as they are.
-      if (closed) return;
-      worked++;
-      await work(entry);
-    });
-    return worked;
-  }
-
-  private checkStillSending(lease: HeldLease): void {
-    if (lease.lost) throw new LeaseLost();
-    if (this.stopping) throw new Stopping();
-  }
-
-  private async sendOne(
-    pulse: PulseDoc,
-    entry: Versioned<DeliveryDoc>,
-    channel: TeamsChannel,
-    lease: HeldLease,
-  ): Promise<void> {
-    const { ledger, clock } = this.deps;
-    const sending = await ledger.markSending(entry, clock().toISOString());
-    if (!sending) return; // Someone else changed this entry since it was read: it is theirs.
-    if (lease.lost) throw new LeaseLost();
-    const { serviceUrl } = pulse.origin;
-    const conversation = await this.retrying(() =>
-      channel.createPersonalConversation(
-        serviceUrl,
-        pulse.tenantId,
-        { id: pulse.origin.botId, name: pulse.origin.botName },
-        entry.doc.memberId,
-      ),
-    );
-    let outcome: Attempted<string> = conversation;
-    if (conversation.ok)
-      outcome = await this.retrying(() =>
-        channel.send(serviceUrl, conversation.value, this.deps.cards.response(pulse, sending.doc)),
-      );
-    const at = clock().toISOString();
-    const conversationId = conversation.ok ? conversation.value : undefined;
-    const settled = outcome.ok
-      ? await ledger.markSent(sending, { conversationId, activityId: outcome.value, at })
-      : await ledger.markFailed(sending, {
-          conversationId,
-          reason: failureReason(outcome.error, outcome.attempts),
-          at,
-        });
-    // Counted only by the instance whose write settled the entry, so a person is not counted twice.
-    if (!settled)
-      this.deps.logger.warn('pulse.delivery.settled-elsewhere', { tenantId: pulse.tenantId, pulseId: pulse.pulseId });
-    else if (!outcome.ok) this.telemetry.pulseDeliveryFailed();
-  }
-
-  private async remindOne(pulse: PulseDoc, entry: Versioned<DeliveryDoc>, channel: TeamsChannel): Promise<void> {
-    const { ledger, clock } = this.deps;
-    const marked = await ledger.markReminded(entry, clock().toISOString());
-    if (!marked) return;
-    const { serviceUrl } = pulse.origin;
-    let conversationId = entry.doc.conversationId;
-    if (!conversationId) {
-      const created = await this.retrying(() =>
-        channel.createPersonalConversation(
-          serviceUrl,
-          pulse.tenantId,
-          { id: pulse.origin.botId, name: pulse.origin.botName },
-          entry.doc.memberId,
-        ),
-      );
-      if (!created.ok) {
-        this.telemetry.pulseDeliveryFailed();
-        return;
-      }
-      conversationId = created.value;
-    }
-    const target = conversationId;
-    const sent = await this.retrying(() =>
-      channel.send(serviceUrl, target, this.deps.cards.reminder(pulse, marked.doc)),
-    );
-    if (sent.ok) return;
-    this.telemetry.pulseDeliveryFailed();
-    this.deps.logger.warn('pulse.reminder.failed', {
-      tenantId: pulse.tenantId,
-      pulseId: pulse.pulseId,
-      status: sent.error.status,
-    });
+    return forEachLedgerPage(pass, pulse, states, work);
   }
 
   private retrying<T>(call: () => Promise<T>): Promise<Attempted<T>> {

@@ -1,5 +1,5 @@
-import type { PulseLeaseStore } from '../storage/ports';
-import { pulseIds, type LeaseDoc } from '../domain/pulse-docs';
+import type { PulseLeaseStore } from '../../storage/ports';
+import { pulseIds, type LeaseDoc } from '../../domain/pulse-docs';
 
 /** A held lease: renewed in the background until released; `lost` once another instance took it over. */
 export interface HeldLease {

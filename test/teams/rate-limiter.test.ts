@@ -1,7 +1,7 @@
-import { retryAfterMs } from '../../src/pulse/http-teams-channel';
-import { RateLimiter } from '../../src/pulse/rate-limiter';
-import { delayBefore, DEFAULT_RETRY } from '../../src/pulse/retry';
-import { ChannelError } from '../../src/pulse/teams-channel';
+import { retryAfterMs } from '../../src/teams/http-teams-channel';
+import { RateLimiter } from '../../src/teams/rate-limiter';
+import { delayBefore, DEFAULT_RETRY } from '../../src/teams/retry';
+import { ChannelError } from '../../src/teams/teams-channel';
 
 /** A clock that only moves when the limiter sleeps. */
 function virtualTime() {

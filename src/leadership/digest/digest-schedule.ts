@@ -1,5 +1,5 @@
-import { addLocalDays, addLocalMonths } from '../domain/time-zones';
-import type { DigestFrequency } from '../storage/ports';
+import { addLocalDays, addLocalMonths } from '../../domain/time-zones';
+import type { DigestFrequency } from '../../storage/ports';
 
 /**
  * When the next digest is due after `from`: a week later, or the same day next month (clamped to its end), at the same

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../logging/logger';
-import type { Telemetry } from '../telemetry/telemetry';
-import type { DigestDoc, DigestStore } from '../storage/ports';
-import { timeZoneOrUtc } from '../domain/time-zones';
+import type { Logger } from '../../logging/logger';
+import type { Telemetry } from '../../telemetry/telemetry';
+import type { DigestDoc, DigestStore } from '../../storage/ports';
+import { timeZoneOrUtc } from '../../domain/time-zones';
 import { nextDigestAt } from './digest-schedule';
 
 /** Sends one digest; false when the subscriber may no longer have it (no longer a leader). */

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { TurnUnit } from '../src/strategy/turn-unit';
+import type { TurnUnit } from '../strategy/turn-unit';
 
 const TURN_UNIT = Symbol('strategy-guide.turn-unit');
 

@@ -1,7 +1,7 @@
-import { startTestBot, textsOf, TENANT, type TestBot, type TestUser } from '../support/bot-harness';
-import { cardText } from '../support/bot-harness';
-import { validateCard } from '../cards/validate-card';
-import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { startTestBot, textsOf, TENANT, type TestBot, type TestUser } from '../../support/bot-harness';
+import { cardText } from '../../support/bot-harness';
+import { validateCard } from '../../cards/validate-card';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 
 const ADMIN = 'bbbbbbbb-0000-4000-8000-000000000001';
 const LEADER = 'bbbbbbbb-0000-4000-8000-000000000002';

@@ -1,10 +1,10 @@
-import type { DeliveryDoc } from '../../src/domain/pulse-docs';
-import type { DeliveryLedger, PulseStores } from '../../src/storage/ports';
-import { noTelemetry } from '../../src/telemetry/telemetry';
-import { HttpTeamsChannel } from '../../src/pulse/http-teams-channel';
-import type { TeamsChannel } from '../../src/pulse/teams-channel';
-import { FakeTeamsService, peakIn } from '../support/fake-teams-service';
-import { pulseFor, sender, startPulseCosmos, TENANT, type PulseCosmos } from './fan-out-support';
+import type { DeliveryDoc } from '../../../src/domain/pulse-docs';
+import type { DeliveryLedger, PulseStores } from '../../../src/storage/ports';
+import { noTelemetry } from '../../../src/telemetry/telemetry';
+import { HttpTeamsChannel } from '../../../src/teams/http-teams-channel';
+import type { TeamsChannel } from '../../../src/teams/teams-channel';
+import { FakeTeamsService, peakIn } from '../../../src/local/fake-teams-service';
+import { pulseFor, sender, startPulseCosmos, TENANT, type PulseCosmos } from '../fan-out-support';
 
 jest.setTimeout(90_000);
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../logging/logger';
-import type { DeliveryLedger } from '../storage/ports';
-import { recipientKey } from './audience';
-import type { RosterMember } from './teams-channel';
-import { pulseIds, type DeliveryDoc, type PulseDoc } from '../domain/pulse-docs';
+import type { Logger } from '../../logging/logger';
+import type { DeliveryLedger } from '../../storage/ports';
+import { recipientKey } from '../audience';
+import type { RosterMember } from '../../teams/teams-channel';
+import { pulseIds, type DeliveryDoc, type PulseDoc } from '../../domain/pulse-docs';
 
 /** A roster member's ledger entry, queued; its token is what their card (and any second copy of it) carries. */
 export function newDelivery(tenantId: string, pulseId: string, member: RosterMember, now: string): DeliveryDoc {

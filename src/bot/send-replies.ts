@@ -1,5 +1,5 @@
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { Reply } from '../src/cards/reply';
+import type { Reply } from '../cards/reply';
 
 /** Sends a service's replies in order: text as a message, a card as an attachment, a whole message as it is. */
 export async function sendReplies(context: TurnContext, replies: readonly Reply[]): Promise<void> {

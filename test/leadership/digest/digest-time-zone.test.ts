@@ -1,5 +1,5 @@
-import { startTestBot, textsOf, TENANT, type TestBot, type TestUser } from '../support/bot-harness';
-import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { startTestBot, textsOf, TENANT, type TestBot, type TestUser } from '../../support/bot-harness';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector';
 
 const BERLIN_LEADER = 'dddddddd-0000-4000-8000-000000000001';
 const NEW_YORK_LEADER = 'dddddddd-0000-4000-8000-000000000002';

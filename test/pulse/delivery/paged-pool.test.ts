@@ -1,4 +1,4 @@
-import { runPagedPool } from '../../src/pulse/paged-pool';
+import { runPagedPool } from '../../../src/pulse/delivery/paged-pool';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

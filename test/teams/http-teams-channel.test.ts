@@ -1,5 +1,5 @@
-import { HttpTeamsChannel, NO_RESPONSE } from '../../src/pulse/http-teams-channel';
-import { ChannelError } from '../../src/pulse/teams-channel';
+import { HttpTeamsChannel, NO_RESPONSE } from '../../src/teams/http-teams-channel';
+import { ChannelError } from '../../src/teams/teams-channel';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 
 let connector: FakeConnector;

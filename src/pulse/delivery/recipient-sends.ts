@@ -1,0 +1,102 @@
+import type { Logger } from '../../logging/logger';
+import type { Telemetry } from '../../telemetry/telemetry';
+import type { DeliveryLedger, Versioned } from '../../storage/ports';
+import { failureReason } from './delivery-ledger';
+import type { FanOutCards } from './fan-out-options';
+import type { Attempted } from '../../teams/retry';
+import type { TeamsChannel } from '../../teams/teams-channel';
+import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
+
+/** What sending to one recipient needs: the ledger to settle the entry in, the cards, and a retrying caller. */
+export interface RecipientSends {
+  ledger: DeliveryLedger;
+  cards: FanOutCards;
+  logger: Logger;
+  telemetry: Telemetry;
+  clock: () => Date;
+  retrying<T>(call: () => Promise<T>): Promise<Attempted<T>>;
+}
+
+function openPersonalConversation(
+  sends: RecipientSends,
+  pulse: PulseDoc,
+  entry: Versioned<DeliveryDoc>,
+  channel: TeamsChannel,
+): Promise<Attempted<string>> {
+  return sends.retrying(() =>
+    channel.createPersonalConversation(
+      pulse.origin.serviceUrl,
+      pulse.tenantId,
+      { id: pulse.origin.botId, name: pulse.origin.botName },
+      entry.doc.memberId,
+    ),
+  );
+}
+
+/**
+ * Marks the entry `sending` (conditional on its ETag), opens the 1:1 conversation, sends the pulse card and settles the
+ * entry `sent` or `failed`. `checkLease` runs once the entry is this instance's, and throws to end the run.
+ */
+export async function sendToRecipient(
+  sends: RecipientSends,
+  pulse: PulseDoc,
+  entry: Versioned<DeliveryDoc>,
+  channel: TeamsChannel,
+  checkLease: () => void,
+): Promise<void> {
+  const { ledger, clock } = sends;
+  const sending = await ledger.markSending(entry, clock().toISOString());
+  if (!sending) return; // Someone else changed this entry since it was read: it is theirs.
+  checkLease();
+  const { serviceUrl } = pulse.origin;
+  const conversation = await openPersonalConversation(sends, pulse, entry, channel);
+  let outcome: Attempted<string> = conversation;
+  if (conversation.ok)
+    outcome = await sends.retrying(() =>
+      channel.send(serviceUrl, conversation.value, sends.cards.response(pulse, sending.doc)),
+    );
+  const at = clock().toISOString();
+  const conversationId = conversation.ok ? conversation.value : undefined;
+  const settled = outcome.ok
+    ? await ledger.markSent(sending, { conversationId, activityId: outcome.value, at })
+    : await ledger.markFailed(sending, {
+        conversationId,
+        reason: failureReason(outcome.error, outcome.attempts),
+        at,
+      });
+  // Counted only by the instance whose write settled the entry, so a person is not counted twice.
+  if (!settled)
+    sends.logger.warn('pulse.delivery.settled-elsewhere', { tenantId: pulse.tenantId, pulseId: pulse.pulseId });
+  else if (!outcome.ok) sends.telemetry.pulseDeliveryFailed();
+}
+
+/** Marks the entry reminded, then sends the reminder card (opening the 1:1 conversation if the pulse never did). */
+export async function remindRecipient(
+  sends: RecipientSends,
+  pulse: PulseDoc,
+  entry: Versioned<DeliveryDoc>,
+  channel: TeamsChannel,
+): Promise<void> {
+  const { ledger, clock } = sends;
+  const marked = await ledger.markReminded(entry, clock().toISOString());
+  if (!marked) return;
+  const { serviceUrl } = pulse.origin;
+  let conversationId = entry.doc.conversationId;
+  if (!conversationId) {
+    const created = await openPersonalConversation(sends, pulse, entry, channel);
+    if (!created.ok) {
+      sends.telemetry.pulseDeliveryFailed();
+      return;
+    }
+    conversationId = created.value;
+  }
+  const target = conversationId;
+  const sent = await sends.retrying(() => channel.send(serviceUrl, target, sends.cards.reminder(pulse, marked.doc)));
+  if (sent.ok) return;
+  sends.telemetry.pulseDeliveryFailed();
+  sends.logger.warn('pulse.reminder.failed', {
+    tenantId: pulse.tenantId,
+    pulseId: pulse.pulseId,
+    status: sent.error.status,
+  });
+}
