@@ -26,22 +26,32 @@ const BOTBUILDER_AT_THE_EDGE = {
   message: 'botbuilder stays at the edge (src/bot/ and dialogs/): features take plain inputs and return view data.',
 };
 
-/** scripts/ are shipped in lib/ and run on their own: what they share with tests belongs in src/local/. */
+/** scripts/ run on their own: what they share with tests lives in scripts/ (fakes) or src/local/ (the dev stand-ins). */
 const NO_TESTS_FROM_SCRIPTS = {
   group: ['../', '../../', '../../../'].flatMap((up) => [`${up}test`, `${up}test/*`]),
-  message: 'scripts/ may not import from test/: move what both need to src/local/.',
+  message: 'scripts/ may not import from test/: move what both need to scripts/ or src/local/.',
 };
 
-/** Folders above storage, as a file in src/storage/ or src/storage/ports/ would reach them. */
-const ABOVE_STORAGE = ['pulse', 'leadership', 'privacy', 'strategy', 'bot', 'audit', 'local', 'config', 'dialogs'];
+/** Storage is the bottom layer: from src/storage/ (or its ports/), only src/domain/ and src/aggregation/ are below it. */
+function storageLooksDown(up) {
+  return {
+    group: [`${up}*`, `!${up}domain`, `!${up}domain/*`, `!${up}aggregation`, `!${up}aggregation/*`],
+    message:
+      'src/storage/ imports nothing above it: move the shared type down (src/domain/ or src/storage/ports/) or pass the value in as an option.',
+  };
+}
 
-const STORAGE_LOOKS_DOWN = {
-  group: ['../', '../../', '../../../'].flatMap((up) =>
-    ABOVE_STORAGE.flatMap((name) => [`${up}${name}`, `${up}${name}/*`, `${up}${name}.js`]),
-  ),
-  message:
-    'src/storage/ imports nothing above it: move the shared type down (src/domain/ or src/storage/ports/) or pass the value in as an option.',
+/** The botbuilder edge reaches features, never the other way round; only the composition root wires it in. */
+const FEATURES_BELOW_THE_EDGE = {
+  group: ['**/bot', '**/bot/*', '**/dialogs', '**/dialogs/*'],
+  message: 'features take plain inputs and return view data: they may not use src/bot/ or dialogs/ (the edge).',
 };
+
+/** The composition root and the HTTP server: the only files outside the edge that wire it in. */
+const WIRING = ['src/app.ts', 'src/server.ts', 'src/index.ts', 'src/compose-*.ts'];
+
+/** Lazy loading, where deliberate: the production entry (after the settings are read) and Azure Monitor (only if set). */
+const DYNAMIC_IMPORT_ALLOWED = ['src/index.ts', 'src/telemetry/start-telemetry.ts', 'scripts/**/*.ts'];
 
 export default defineConfig(
   globalIgnores(['lib/', 'node_modules/', 'coverage/', 'appPackage/build/', 'deploy/']),
@@ -56,10 +66,33 @@ export default defineConfig(
     },
   },
   {
+    // import() escapes no-restricted-imports, so the layering rules below would not see it.
+    files: ['src/**/*.ts', 'dialogs/**/*.ts'],
+    ignores: DYNAMIC_IMPORT_ALLOWED,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression',
+          message: 'import() is kept for deliberate lazy loading (see eslint.config.mjs).',
+        },
+      ],
+    },
+  },
+  {
     // A production install (npm ci --omit=dev) has only `dependencies`; features reach Cosmos DB only through the
     // ports in src/storage/ports/, and botbuilder only through src/bot/ and dialogs/.
     files: ['src/**/*.ts'],
-    ignores: ['src/local/**', 'src/storage/**', 'src/bot/**'],
+    ignores: ['src/local/**', 'src/storage/**', 'src/bot/**', ...WIRING],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...PRODUCTION_ONLY, COSMOS_IN_STORAGE_ONLY, BOTBUILDER_AT_THE_EDGE, FEATURES_BELOW_THE_EDGE] },
+      ],
+    },
+  },
+  {
+    files: WIRING,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -68,17 +101,31 @@ export default defineConfig(
     },
   },
   {
+    // Local runs and tests: the embedded server and the Playground, but Cosmos DB and botbuilder only as the app uses them.
+    files: ['src/local/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [COSMOS_IN_STORAGE_ONLY, BOTBUILDER_AT_THE_EDGE] }] },
+  },
+  {
     // The botbuilder edge: the turn, its plumbing, and the dialogs.
     files: ['src/bot/**/*.ts', 'dialogs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...PRODUCTION_ONLY, COSMOS_IN_STORAGE_ONLY] }] },
   },
   {
     // Storage is the bottom layer: it knows documents and Cosmos DB, and imports nothing of the features above it.
-    files: ['src/storage/**/*.ts'],
+    files: ['src/storage/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...PRODUCTION_ONLY, STORAGE_LOOKS_DOWN, BOTBUILDER_AT_THE_EDGE] },
+        { patterns: [...PRODUCTION_ONLY, storageLooksDown('../'), BOTBUILDER_AT_THE_EDGE] },
+      ],
+    },
+  },
+  {
+    files: ['src/storage/ports/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...PRODUCTION_ONLY, storageLooksDown('../../'), COSMOS_IN_STORAGE_ONLY, BOTBUILDER_AT_THE_EDGE] },
       ],
     },
   },

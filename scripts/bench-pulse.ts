@@ -1,5 +1,5 @@
 /**
- * Pulse fan-out benchmark: sends one pulse to N recipients through the FAKE Teams channel service (test/support) with
+ * Pulse fan-out benchmark: sends one pulse to N recipients through the FAKE Teams channel service (scripts/bench/fake-teams-service.ts) with
  * the real HTTP client, rate limiter, ledger and lease, against the embedded Cosmos-compatible server. Prints the
  * sustained request rate and its share of the cap, the peak one-second window, Cosmos requests per recipient and peak
  * memory. Exits 1 when anyone did not get it, when more got a second copy than the sends in flight when a run failed

@@ -1,5 +1,6 @@
 /** `npm run summary:rebuild` / `npm run summary:export`: the leadership summary's admin tasks against a Cosmos account. */
-import { isLoopbackEndpoint, loadConfig } from '../src/config';
+import { loadConfig } from '../src/config';
+import { isLoopbackEndpoint } from '../src/storage/cosmos-endpoint';
 import { ContentIndex } from '../src/content/content-index';
 import { loadContentPack } from '../src/content/load-content-pack';
 import { openCosmos } from '../src/storage/cosmos';

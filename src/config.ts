@@ -238,5 +238,3 @@ function isUrl(value: string, mode: RunMode): boolean {
     return false;
   }
 }
-
-export { isLoopbackEndpoint };

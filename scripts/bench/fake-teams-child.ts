@@ -1,8 +1,8 @@
 /**
- * Runs the FAKE Teams channel service (test/support) in a process of its own for bench-pulse, so the arrival times it
+ * Runs the FAKE Teams channel service (scripts/bench/fake-teams-service.ts) in a process of its own for bench-pulse, so the arrival times it
  * records are not held up by the sender's event loop, as with the real service. Talks to its parent over IPC.
  */
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from './fake-teams-service';
 
 export type ChildRequest =
   { type: 'start'; members: number; throttlePercent: number } | { type: 'report' } | { type: 'stop' };

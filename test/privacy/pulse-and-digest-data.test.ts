@@ -1,5 +1,5 @@
 import { cardsOf, cardText, startTestBot, submitData, textsOf, TENANT, type TestBot } from '../support/bot-harness';
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { exportThroughOneDrive, startFakeOneDrive, type FakeOneDrive } from '../support/fake-onedrive';
 import { answersFor, inChannel, pulseCardOf, saidIn, startPulse } from '../pulse/pulse-chat';
 

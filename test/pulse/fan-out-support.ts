@@ -12,7 +12,7 @@ import { openCosmos } from '../../src/storage/cosmos';
 import type { PulseStores } from '../../src/storage/ports';
 import { cosmosPulseStores } from '../../src/storage/pulse-stores';
 import type { Telemetry } from '../../src/telemetry/telemetry';
-import type { FakeTeamsService } from '../../src/local/fake-teams-service';
+import type { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 
 export const TENANT = 'tenant-fan-out';
 

@@ -2,7 +2,7 @@
 import { inputsOf, type Card } from '../cards-sent/drive';
 import { pressedValue } from '../../scripts/bench/press-button';
 import { cardsOf, textsOf, type TestUser, type TurnReply } from '../support/bot-harness';
-import type { FakeTeamsService } from '../../src/local/fake-teams-service';
+import type { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 
 export const CHANNEL_ID = '19:general@thread.tacv2;messageid=1700000000000';
 export const TEAM_ID = '19:team@thread.tacv2';

@@ -1,7 +1,7 @@
 import { cardsOf, cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
 import { until } from '../support/wait';
 import { startCosmosFaultProxy, type CosmosFaultProxy } from '../support/cosmos-fault-proxy';
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { answersFor, inChannel, pulseCardOf, saidIn, startPulse } from './pulse-chat';
 
 jest.setTimeout(60_000);

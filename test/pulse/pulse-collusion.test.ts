@@ -1,5 +1,5 @@
 import { cardsOf, cardText, startTestBot, submitData, TENANT, type TestBot } from '../support/bot-harness';
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { answersFor, inChannel, pulseCardOf, saidIn, setupInputs, startPulse, CHANNEL_ID } from './pulse-chat';
 
 jest.setTimeout(60_000);

@@ -5,7 +5,7 @@ import { openCosmos, type Containers } from '../../src/storage/cosmos';
 import { submitData } from '../support/bot-harness';
 import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { until } from '../support/wait';
-import { FakeTeamsService, type RecordedRequest } from '../../src/local/fake-teams-service';
+import { FakeTeamsService, type RecordedRequest } from '../../scripts/bench/fake-teams-service';
 import { answersFor, saidIn, startPulse } from './pulse-chat';
 
 jest.setTimeout(170_000);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cardsOf, cardText, startTestBot, submitData, TENANT, type TestBot } from '../support/bot-harness';
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { validateCard } from '../cards/validate-card';
 import { answersFor, askForPulse, inChannel, pulseCardOf, saidIn, startPulse, CHANNEL_ID } from './pulse-chat';
 

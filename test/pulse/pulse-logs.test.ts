@@ -1,6 +1,6 @@
 import { jsonLogger } from '../../src/logging/logger';
 import { startTestBot, submitData, type TestBot } from '../support/bot-harness';
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { answersFor, inChannel, pulseCardOf, startPulse } from './pulse-chat';
 
 jest.setTimeout(60_000);

@@ -1,6 +1,6 @@
 import { jsonLogger } from '../../src/logging/logger';
 import { cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { answersFor, CHANNEL_ID, pulseCardOf, saidIn, startPulse } from './pulse-chat';
 
 jest.setTimeout(60_000);

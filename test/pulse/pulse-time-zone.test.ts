@@ -1,7 +1,7 @@
 import { pressedValue } from '../../scripts/bench/press-button';
 import { inputsOf } from '../cards-sent/drive';
 import { cardsOf, cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { answersFor, CHANNEL_ID, inChannel, pulseCardOf, saidIn, setupInputs } from './pulse-chat';
 
 jest.setTimeout(60_000);

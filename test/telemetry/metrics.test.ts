@@ -21,7 +21,7 @@ import {
 import { inputsOf, plausibleValue } from '../support/card-driver';
 import { startCosmosFaultProxy, type CosmosFaultProxy } from '../support/cosmos-fault-proxy';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
-import { FakeTeamsService } from '../../src/local/fake-teams-service';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { saidIn, startPulse } from '../pulse/pulse-chat';
 import type { RequestKind } from '../../scripts/bench/cosmos-requests';
 

@@ -3,7 +3,7 @@ import type { DeliveryLedger, PulseStores } from '../../../src/storage/ports';
 import { noTelemetry } from '../../../src/telemetry/telemetry';
 import { HttpTeamsChannel } from '../../../src/teams/http-teams-channel';
 import type { TeamsChannel } from '../../../src/teams/teams-channel';
-import { FakeTeamsService, peakIn } from '../../../src/local/fake-teams-service';
+import { FakeTeamsService, peakIn } from '../../../scripts/bench/fake-teams-service';
 import { pulseFor, sender, startPulseCosmos, TENANT, type PulseCosmos } from '../fan-out-support';
 
 jest.setTimeout(90_000);
