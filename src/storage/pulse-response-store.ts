@@ -44,14 +44,17 @@ export class CosmosPulseResponses implements PulseResponses {
 
   async anonymousResponses(tenantId: string, pulseId: string): Promise<AnonymousResponse[]> {
     const { resources } = await this.container.items
-      .query<AnonymousResponse>({
-        query:
-          'SELECT c.answers, c.comment FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "response"',
-        parameters: [
-          { name: '@tenantId', value: tenantId },
-          { name: '@pulseId', value: pulseId },
-        ],
-      })
+      .query<AnonymousResponse>(
+        {
+          query:
+            'SELECT c.answers, c.comment FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "response"',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@pulseId', value: pulseId },
+          ],
+        },
+        { partitionKey: [tenantId, pulseId] },
+      )
       .fetchAll();
     return resources;
   }
