@@ -1,6 +1,7 @@
 /**
  * What the features need from storage, one small interface per job; the Cosmos DB implementations live beside this
- * folder (src/storage/*.ts) and src/app.ts wires them in.
+ * folder (src/storage/*.ts) and cosmosStores() (src/storage/cosmos-stores.ts) builds them for src/app.ts and the
+ * scripts. The demo seeder (src/local/demo/) also uses the aggregate store's bulk writes, which no port offers.
  */
 export type { AggregateDoc, AggregateStore } from './aggregates';
 export type { AnswerStore } from './answers';
