@@ -1,8 +1,8 @@
 import type { Counters } from '../../src/aggregation/contributions';
-import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
-import { CosmosAnswerStore } from '../../src/storage/answer-store';
+import { DEFAULT_PUBLISH_AFTER } from '../../src/storage/aggregate-store';
 import type { StoredAnswer } from '../../src/storage/user-docs';
 import type { Containers } from '../../src/storage/cosmos';
+import { cosmosStores } from '../../src/storage/cosmos-stores';
 import { storedFingerprint } from './answers';
 import { total } from '../../src/aggregation/contributions';
 
@@ -29,7 +29,10 @@ export async function verifyStored(
   tenantId: string,
   users: readonly UserExpectation[],
 ): Promise<Verification> {
-  const answers = new CosmosAnswerStore(containers.users);
+  const { answers, aggregates } = cosmosStores(containers, {
+    publishAfter: DEFAULT_PUBLISH_AFTER,
+    clock: () => new Date(),
+  });
   const result: Verification = { storedAnswers: 0, lost: [], unexpected: [], aggregateMismatches: [] };
   const perQuestion = new Map<string, { n: number; rows: number }>();
   for (const user of users) {
@@ -45,7 +48,7 @@ export async function verifyStored(
       });
     }
   }
-  const counters = await new CosmosAggregateStore(containers.aggregates).read(tenantId, [...perQuestion.keys()]);
+  const counters = await aggregates.read(tenantId, [...perQuestion.keys()]);
   for (const [questionId, totals] of perQuestion) {
     const problem = aggregateProblem(counters.get(questionId) ?? {}, totals);
     if (problem) result.aggregateMismatches.push(`${questionId}: ${problem}`);

@@ -5,10 +5,8 @@ import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { exportRows, toCsv, toJson } from '../../src/leadership/summary-export';
 import { SummaryService } from '../../src/leadership/summary-service';
 import { effectiveGroup, type Thresholds } from '../../src/leadership/thresholds';
-import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
-import { CosmosAnswerStore } from '../../src/storage/answer-store';
-import { CosmosTeamMembership } from '../../src/storage/team-membership';
 import type { Containers } from '../../src/storage/cosmos';
+import { cosmosStores } from '../../src/storage/cosmos-stores';
 
 export const USAGE = `Usage:
   npm run summary:rebuild -- --tenant <tenant id> [--write]
@@ -37,19 +35,13 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
     context.print(USAGE);
     return 2;
   }
-  const aggregates = new CosmosAggregateStore(context.containers.aggregates, effectiveGroup(context.thresholds));
+  const { answers, aggregates, memberships } = cosmosStores(context.containers, {
+    publishAfter: effectiveGroup(context.thresholds),
+    clock: context.now,
+  });
   if (task === 'rebuild') {
     const write = rest.includes('--write');
-    const report = await rebuildAggregates(
-      context.index,
-      {
-        answers: new CosmosAnswerStore(context.containers.users),
-        aggregates,
-        memberships: new CosmosTeamMembership(context.containers.users),
-      },
-      tenantId,
-      { write },
-    );
+    const report = await rebuildAggregates(context.index, { answers, aggregates, memberships }, tenantId, { write });
     context.print(
       `${report.answers} answers by ${report.people} people; ${report.documents} counter documents (${report.teams} teams).`,
     );

@@ -3,7 +3,8 @@ import { finalResults } from './final-results';
 import { asMessage } from './pulse-cards';
 import { mayClosePulse } from './pulse-policy';
 import { NEVER_SENT } from './pulse-replies';
-import { channelFor, logChannelFailure, PULSE_ID, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
+import { logChannelFailure, PULSE_ID, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
+import { rateLimitedChannel } from '../teams/rate-limited-channel';
 import { channelView, resultsView } from './pulse-views';
 import { ChannelError } from '../teams/teams-channel';
 import type { Person } from '../domain/person';
@@ -66,7 +67,7 @@ export class PulseClosing {
     if (!etag) return;
     const card = asMessage(await this.resultsCard(claimed));
     try {
-      await channelFor(this.deps, tenantId).send(pulse.origin.serviceUrl, pulse.origin.conversationId, card);
+      await rateLimitedChannel(this.deps, tenantId).send(pulse.origin.serviceUrl, pulse.origin.conversationId, card);
     } catch (error) {
       if (error instanceof ChannelError && GONE.includes(error.status))
         await this.giveUpResults(claimed, etag, error.status);
@@ -85,7 +86,7 @@ export class PulseClosing {
   async refreshChannelCard(pulse: PulseDoc): Promise<void> {
     if (!pulse.channelActivityId) return;
     const { serviceUrl, conversationId } = pulse.origin;
-    await channelFor(this.deps, pulse.tenantId)
+    await rateLimitedChannel(this.deps, pulse.tenantId)
       .update(
         serviceUrl,
         conversationId,

@@ -5,7 +5,6 @@ import type { AccessResolver } from '../leadership/access';
 import type { Logger } from '../logging/logger';
 import type { DeliveryLedger, PulseResponses, PulseStore } from '../storage/ports';
 import type { PulseJobs } from './delivery/pulse-jobs';
-import { RateLimitedChannel } from '../teams/rate-limited-channel';
 import type { TenantRateLimiters } from '../teams/rate-limiter';
 import type { TeamsChannel } from '../teams/teams-channel';
 import type { PulseDoc } from '../domain/pulse-docs';
@@ -34,10 +33,6 @@ export interface PulseServiceDeps {
 }
 
 export const PULSE_ID = /^[0-9a-f]{32}$/;
-
-export function channelFor(deps: PulseServiceDeps, tenantId: string): TeamsChannel {
-  return new RateLimitedChannel(deps.channel, deps.limiters.for(tenantId));
-}
 
 export function logChannelFailure(
   deps: PulseServiceDeps,

@@ -4,7 +4,8 @@ import type { PulseSetupView } from '../cards/pulse-view-models';
 import { countAudience } from './audience';
 import { mayStartPulse } from './pulse-policy';
 import { audienceRefusal } from './pulse-replies';
-import { channelFor, logChannelFailure, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
+import { logChannelFailure, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
+import { rateLimitedChannel } from '../teams/rate-limited-channel';
 import { formatDeadline, setupView } from './pulse-views';
 import { checkSetup, defaultSetupValues } from './setup-input';
 import { commentThresholdFor, minimumAudience } from './thresholds';
@@ -99,7 +100,7 @@ export class PulseSetup {
     threshold: number,
   ): Promise<string | undefined> {
     try {
-      const channel = channelFor(this.deps, person.tenantId);
+      const channel = rateLimitedChannel(this.deps, person.tenantId);
       const audience = await countAudience(channel, origin, person.userId, minimumAudience(threshold));
       return audienceRefusal({ audience, threshold, minThreshold: this.deps.minThreshold, placeKind });
     } catch (error) {

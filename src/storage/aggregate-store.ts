@@ -24,7 +24,7 @@ import { withoutSystemFields } from './system-fields';
 export { aggregateId, type AggregateDoc } from './aggregate-doc';
 
 /** Publish once this many different people changed a document: the default summary threshold (the app passes its own). */
-const DEFAULT_PUBLISH_AFTER = 5;
+export const DEFAULT_PUBLISH_AFTER = 5;
 
 /** Per-tenant, per-question counters; summaries read their published copies with point reads (see AggregateDoc). */
 export class CosmosAggregateStore implements AggregateStore {

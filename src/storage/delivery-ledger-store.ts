@@ -75,15 +75,18 @@ export class CosmosDeliveryLedger implements DeliveryLedger {
     const counts = await Promise.all(
       STATES.map(async (state) => {
         const { resources } = await this.container.items
-          .query<number>({
-            query:
-              'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "delivery" AND c.state = @state',
-            parameters: [
-              { name: '@tenantId', value: tenantId },
-              { name: '@pulseId', value: pulseId },
-              { name: '@state', value: state },
-            ],
-          })
+          .query<number>(
+            {
+              query:
+                'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "delivery" AND c.state = @state',
+              parameters: [
+                { name: '@tenantId', value: tenantId },
+                { name: '@pulseId', value: pulseId },
+                { name: '@state', value: state },
+              ],
+            },
+            { partitionKey: [tenantId, pulseId] },
+          )
           .fetchAll();
         return [state, resources[0] ?? 0] as const;
       }),

@@ -30,7 +30,7 @@ export class CosmosDigestStore implements DigestStore {
   /** Subscriptions of the tenant due at `now`. */
   async due(tenantId: string, now: Date): Promise<DueDigest[]> {
     const { resources } = await this.container.items
-      .query<DueDigest>({
+      .query<DigestDoc & { _etag: string }>({
         query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "digest" AND c.nextDueAt <= @now',
         parameters: [
           { name: '@tenantId', value: tenantId },
@@ -38,20 +38,20 @@ export class CosmosDigestStore implements DigestStore {
         ],
       })
       .fetchAll();
-    return resources;
+    return resources.map((resource) => ({ doc: withoutSystemFields(resource), etag: resource._etag }));
   }
 
   /** Moves a subscription on after a send; false when it changed meanwhile (re-subscribed, or another sender). */
-  async markSent(doc: DueDigest, sentAt: Date, nextDueAt: Date): Promise<boolean> {
+  async markSent({ doc, etag }: DueDigest, sentAt: Date, nextDueAt: Date): Promise<boolean> {
     const next: DigestDoc = {
-      ...withoutSystemFields(doc),
+      ...doc,
       lastSentAt: sentAt.toISOString(),
       nextDueAt: nextDueAt.toISOString(),
     };
     try {
       await this.container
         .item(doc.id, doc.tenantId)
-        .replace(next, { accessCondition: { type: 'IfMatch', condition: doc._etag ?? '' } });
+        .replace(next, { accessCondition: { type: 'IfMatch', condition: etag } });
       return true;
     } catch (error) {
       const code = (error as { code?: number }).code;

@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { pulseIds, type LeaseDoc } from '../domain/pulse-docs';
 import type { PulseLeaseStore, Versioned } from './ports';
-import { readInPulse, replaceInPulse } from './pulse-partition';
+import { createdEtag, readInPulse, replaceInPulse } from './pulse-partition';
 
 /** The send lease of each pulse (`lease|<pulse>`), in the pulse's partition of the `pulses` container. */
 export class CosmosPulseLeases implements PulseLeaseStore {
@@ -11,14 +11,8 @@ export class CosmosPulseLeases implements PulseLeaseStore {
     return readInPulse<LeaseDoc>(this.container, pulseIds.lease(pulseId), tenantId, pulseId);
   }
 
-  async createLease(lease: LeaseDoc): Promise<string | undefined> {
-    try {
-      const { etag } = await this.container.items.create(lease);
-      return etag;
-    } catch (error) {
-      if ((error as { code?: number }).code === 409) return undefined;
-      throw error;
-    }
+  createLease(lease: LeaseDoc): Promise<string | undefined> {
+    return createdEtag(this.container, lease);
   }
 
   replaceLease(lease: LeaseDoc, etag: string): Promise<string | undefined> {

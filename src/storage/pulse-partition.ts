@@ -51,11 +51,16 @@ export async function replaceInPulse<T extends InPulse>(
 
 /** Creates the document; false when it exists already. */
 export async function createIfAbsent(container: Container, doc: InPulse): Promise<boolean> {
+  return (await createdEtag(container, doc)) !== undefined;
+}
+
+/** Creates the document: its ETag, or undefined when it exists already. */
+export async function createdEtag(container: Container, doc: InPulse): Promise<string | undefined> {
   try {
-    await container.items.create(doc);
-    return true;
+    const { etag } = await container.items.create(doc);
+    return etag;
   } catch (error) {
-    if ((error as { code?: number }).code === 409) return false;
+    if ((error as { code?: number }).code === 409) return undefined;
     throw error;
   }
 }

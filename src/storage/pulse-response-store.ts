@@ -8,7 +8,7 @@ import {
   type ResponseDoc,
 } from '../domain/pulse-docs';
 import { deleteIfPresent } from './delete-if-present';
-import type { PulseResponses, ResponseOutcome, Versioned } from './ports';
+import type { DeliveryLedger, PulseResponses, PulseStore, ResponseOutcome, Versioned } from './ports';
 import { readInPulse } from './pulse-partition';
 import { saveResponseWhileOpen, type ResponseReads } from './response-batch';
 import { withoutSystemFields } from './system-fields';
@@ -20,11 +20,15 @@ import { withoutSystemFields } from './system-fields';
 export class CosmosPulseResponses implements PulseResponses {
   private readonly reads: ResponseReads;
 
-  constructor(private readonly container: Container) {
+  /** `pulses` and `ledger`: the stores of the same container, for the reads a racing response needs. */
+  constructor(
+    private readonly container: Container,
+    pulses: Pick<PulseStore, 'readPulse'>,
+    ledger: Pick<DeliveryLedger, 'readDelivery'>,
+  ) {
     this.reads = {
-      readPulse: (tenantId, pulseId) => readInPulse<PulseDoc>(container, pulseIds.pulse(pulseId), tenantId, pulseId),
-      readDelivery: (tenantId, pulseId, userId) =>
-        readInPulse<DeliveryDoc>(container, pulseIds.delivery(pulseId, userId), tenantId, pulseId),
+      readPulse: (tenantId, pulseId) => pulses.readPulse(tenantId, pulseId),
+      readDelivery: (tenantId, pulseId, userId) => ledger.readDelivery(tenantId, pulseId, userId),
       readResponse: (tenantId, pulseId, userId) => this.readResponse(tenantId, pulseId, userId),
     };
   }
@@ -44,14 +48,17 @@ export class CosmosPulseResponses implements PulseResponses {
 
   async anonymousResponses(tenantId: string, pulseId: string): Promise<AnonymousResponse[]> {
     const { resources } = await this.container.items
-      .query<AnonymousResponse>({
-        query:
-          'SELECT c.answers, c.comment FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "response"',
-        parameters: [
-          { name: '@tenantId', value: tenantId },
-          { name: '@pulseId', value: pulseId },
-        ],
-      })
+      .query<AnonymousResponse>(
+        {
+          query:
+            'SELECT c.answers, c.comment FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @pulseId AND c.type = "response"',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@pulseId', value: pulseId },
+          ],
+        },
+        { partitionKey: [tenantId, pulseId] },
+      )
       .fetchAll();
     return resources;
   }

@@ -7,10 +7,12 @@ import { CosmosPulseStore } from './pulse-store';
 
 /** The stores of the `pulses` container, on Cosmos DB. */
 export function cosmosPulseStores(container: Container): PulseStores {
+  const pulses = new CosmosPulseStore(container);
+  const ledger = new CosmosDeliveryLedger(container);
   return {
-    pulses: new CosmosPulseStore(container),
-    ledger: new CosmosDeliveryLedger(container),
-    responses: new CosmosPulseResponses(container),
+    pulses,
+    ledger,
+    responses: new CosmosPulseResponses(container, pulses, ledger),
     leases: new CosmosPulseLeases(container),
   };
 }

@@ -1,5 +1,13 @@
-import type { RateLimiter } from './rate-limiter';
+import type { RateLimiter, TenantRateLimiters } from './rate-limiter';
 import { ChannelError, type OutgoingCard, type RosterPage, type TeamsChannel } from './teams-channel';
+
+/** The channel as one tenant may use it: paced by that tenant's limiter. */
+export function rateLimitedChannel(
+  deps: { channel: TeamsChannel; limiters: TenantRateLimiters },
+  tenantId: string,
+): TeamsChannel {
+  return new RateLimitedChannel(deps.channel, deps.limiters.for(tenantId));
+}
 
 /** Every call takes a turn from the tenant's limiter; a 429 pauses the limiter for its Retry-After. */
 export class RateLimitedChannel implements TeamsChannel {

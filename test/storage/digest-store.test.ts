@@ -27,7 +27,7 @@ describe('CosmosDigestStore', () => {
     const now = new Date('2026-05-02T00:00:00.000Z');
 
     const due = await digests.due('t1', now);
-    expect(due.map((doc) => doc.userId)).toEqual(['due']);
+    expect(due.map(({ doc }) => doc.userId)).toEqual(['due']);
     const next = new Date('2026-05-08T08:00:00.000Z');
     expect(await digests.markSent(due[0], now, next)).toBe(true);
     expect(await digests.markSent(due[0], now, next)).toBe(false);

@@ -58,13 +58,14 @@ export class DigestScheduler {
       try {
         const now = clock();
         if (!(await store.acquireLease(tenantId, this.holder, now, new Date(now.getTime() + LEASE_MS)))) continue;
-        for (const subscription of await store.due(tenantId, now)) {
+        for (const due of await store.due(tenantId, now)) {
+          const subscription = due.doc;
           // One failed send (a leader who blocked the bot, say) must not hold up the others or repeat every minute.
           const delivered = await this.options.send(subscription).catch((error: unknown) => {
             logger.error('digest.send-failed', { tenantId, error: (error as Error).name });
             return false;
           });
-          await store.markSent(subscription, now, nextAfter(subscription, now));
+          await store.markSent(due, now, nextAfter(subscription, now));
           if (delivered) {
             sent++;
             this.options.telemetry?.digestSent();

@@ -3,7 +3,7 @@ import type { Telemetry } from '../../telemetry/telemetry';
 import type { DeliveryLedger, PulseStore } from '../../storage/ports';
 import type { TenantRateLimiters } from '../../teams/rate-limiter';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../teams/retry';
-import type { HeldLease, SendLeases } from './send-lease';
+import type { SendLeases } from './send-lease';
 import type { OutgoingCard, TeamsChannel } from '../../teams/teams-channel';
 import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
 
@@ -55,17 +55,3 @@ export interface FanOutDeps {
  * `stopped`: this instance is shutting down (the ledger holds the progress for whoever carries on).
  */
 export type FanOutOutcome = 'done' | 'busy' | 'lost-lease' | 'closed' | 'missing' | 'stopped';
-
-export class LeaseLost extends Error {
-  override name = 'LeaseLost';
-}
-
-export class Stopping extends Error {
-  override name = 'Stopping';
-}
-
-/** Throws when the run must end: the lease was taken over, or this instance is shutting down. */
-export function checkStillSending(lease: HeldLease, stopping: boolean): void {
-  if (lease.lost) throw new LeaseLost();
-  if (stopping) throw new Stopping();
-}

@@ -1,6 +1,6 @@
 import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
 import type { Versioned } from '../../storage/ports';
-import { RateLimitedChannel } from '../../teams/rate-limited-channel';
+import { rateLimitedChannel } from '../../teams/rate-limited-channel';
 import { withRetries, type Attempted } from '../../teams/retry';
 import type { TeamsChannel } from '../../teams/teams-channel';
 import { noTelemetry, type Telemetry } from '../../telemetry/telemetry';
@@ -8,11 +8,8 @@ import { isRecipient } from '../audience';
 import { minimumAudience } from '../thresholds';
 import { newDelivery, requeueInFlight } from './delivery-ledger';
 import {
-  checkStillSending,
   DEFAULT_FAN_OUT,
-  LeaseLost,
   SEND_PASSES,
-  Stopping,
   type FanOutDeps,
   type FanOutOptions,
   type FanOutOutcome,
@@ -20,6 +17,7 @@ import {
 import { forEachLedgerPage, type LedgerPass } from './ledger-pages';
 import { remindRecipient, sendToRecipient, type RecipientSends } from './recipient-sends';
 import type { HeldLease } from './send-lease';
+import { checkLease, checkStillSending, LeaseLost, Stopping } from './still-sending';
 
 export {
   DEFAULT_FAN_OUT,
@@ -105,7 +103,7 @@ export class FanOut {
       const pulse = await this.deps.pulses.readPulse(tenantId, pulseId);
       if (!pulse) return 'missing';
       if (pulse.doc.status !== 'open') return 'closed';
-      await work(pulse.doc, this.channelFor(tenantId), lease);
+      await work(pulse.doc, rateLimitedChannel(this.deps, tenantId), lease);
       return 'done';
     } catch (error) {
       if (error instanceof LeaseLost) {
@@ -120,10 +118,6 @@ export class FanOut {
     } finally {
       await lease.release();
     }
-  }
-
-  private channelFor(tenantId: string): TeamsChannel {
-    return new RateLimitedChannel(this.deps.channel, this.deps.limiters.for(tenantId));
   }
 
   private async postChannelCard(pulse: PulseDoc, channel: TeamsChannel): Promise<void> {
@@ -191,10 +185,8 @@ export class FanOut {
 
   /** Passes over the `queued` entries until a pass finds none: one can end early when the ledger shifts under it. */
   private async sendQueued(pulse: PulseDoc, channel: TeamsChannel, lease: HeldLease): Promise<void> {
-    const checkLease = () => {
-      if (lease.lost) throw new LeaseLost();
-    };
-    const send = (entry: Versioned<DeliveryDoc>) => sendToRecipient(this.sends, pulse, entry, channel, checkLease);
+    const send = (entry: Versioned<DeliveryDoc>) =>
+      sendToRecipient(this.sends, pulse, entry, channel, () => checkLease(lease));
     while ((await this.forEachLedgerPage(pulse, ['queued'], lease, send)) > 0);
   }
 

@@ -1,7 +1,34 @@
 import type { AggregateChange } from '../../aggregation/aggregate-changes';
 import type { Counters } from '../../aggregation/contributions';
 import type { QuoteSlots } from '../../aggregation/quotes';
-import type { AggregateDoc } from '../aggregate-doc';
+
+/**
+ * Counters of one question in one tenant (or one team), in two copies. The live copy moves with every answer; the
+ * published copy is what summaries read. Every counter change also marks its person (a one-way key) as pending; once
+ * at least the group threshold of different people are pending, the live copy is published and the pending set
+ * cleared. So a summary before and after one person's answer, edit, deletion or team join differs by nothing until
+ * enough others changed something too, and then by a batch of at least that many people (docs/anonymity.md).
+ */
+export interface AggregateDoc {
+  id: string;
+  type: 'aggregate';
+  tenantId: string;
+  questionId: string;
+  /** Set on a team's counters; absent on the organisation's. */
+  teamId?: string;
+  counters: Counters;
+  /** Live example statements (src/aggregation/quotes.ts); absent on documents from before them. */
+  quotes?: QuoteSlots;
+  /**
+   * People (one-way keys) whose changes are in the live copy but not yet published, each with when (epoch seconds)
+   * they last changed it; absent on older documents.
+   */
+  pending?: Record<string, number>;
+  /** What summaries show; absent on documents from before publication (they showed the live copy). */
+  published?: { counters: Counters; quotes: QuoteSlots };
+  /** Moved by every removal of a statement (see `publication` in src/storage/aggregate-doc.ts, with the patches). */
+  revision?: number;
+}
 
 /** Per-tenant, per-question counters (organisation and teams); summaries read only their published copies. */
 export interface AggregateStore {

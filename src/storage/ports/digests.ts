@@ -1,3 +1,5 @@
+import type { Versioned } from './versioned';
+
 export type DigestFrequency = 'weekly' | 'monthly';
 
 /** A leader's digest subscription, in the tenants container (id `digest|<user>`). */
@@ -16,7 +18,7 @@ export interface DigestDoc {
 }
 
 /** A subscription as read, with the version a conditional write needs. */
-export type DueDigest = DigestDoc & { _etag?: string };
+export type DueDigest = Versioned<DigestDoc>;
 
 /** Digest subscriptions and their send lease, one tenant at a time. */
 export interface DigestStore {

@@ -1,15 +1,17 @@
 /**
  * What the features need from storage, one small interface per job; the Cosmos DB implementations live beside this
- * folder (src/storage/*.ts) and src/app.ts wires them in.
+ * folder (src/storage/*.ts) and cosmosStores() (src/storage/cosmos-stores.ts) builds them for src/app.ts and the
+ * scripts. The demo seeder (src/local/demo/) also uses the aggregate store's bulk writes, which no port offers.
  */
-export type { AggregateStore } from './aggregates';
+export type { AggregateDoc, AggregateStore } from './aggregates';
 export type { AnswerStore } from './answers';
 export type { AuditAction, AuditEntry, AuditEvent, AuditStore } from './audit';
 export type { DigestDoc, DigestFrequency, DigestStore, DueDigest } from './digests';
 export type { DeliveryLedger, DeliveryPage } from './ledger';
 export type { PulseLeaseStore } from './pulse-leases';
 export type { PulseResponses, ResponseOutcome } from './pulse-responses';
-export type { PulseClose, PulseStore, Versioned } from './pulses';
+export type { PulseClose, PulseStore } from './pulses';
+export type { Versioned } from './versioned';
 export type { PulseStores } from './pulse-stores';
 export type { Stores } from './stores';
 export { SessionConflictError, type SessionStore, type TeamMembership } from './sessions';

@@ -1,5 +1,5 @@
 import type { DeliveryDoc, DeliveryState } from '../../domain/pulse-docs';
-import type { Versioned } from './pulses';
+import type { Versioned } from './versioned';
 
 export interface DeliveryPage {
   deliveries: Versioned<DeliveryDoc>[];

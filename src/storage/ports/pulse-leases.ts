@@ -1,5 +1,5 @@
 import type { LeaseDoc } from '../../domain/pulse-docs';
-import type { Versioned } from './pulses';
+import type { Versioned } from './versioned';
 
 /** The send lease document of each pulse (which instance sends it), written ETag-conditionally. */
 export interface PulseLeaseStore {

@@ -1,5 +1,5 @@
 import type { AnonymousResponse, DeliveryDoc, PulseDoc, ResponseDoc } from '../../domain/pulse-docs';
-import type { Versioned } from './pulses';
+import type { Versioned } from './versioned';
 
 /** `not-sent`: the person's ledger entry is gone (they deleted their data); `busy`: the pulse kept changing. */
 export type ResponseOutcome = 'created' | 'updated' | 'closed' | 'not-sent' | 'busy';

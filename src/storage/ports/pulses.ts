@@ -1,10 +1,5 @@
 import type { PulseDoc, ResultsDoc } from '../../domain/pulse-docs';
-
-/** A document with the ETag it was read with, for conditional writes. */
-export interface Versioned<T> {
-  doc: T;
-  etag: string;
-}
+import type { Versioned } from './versioned';
 
 /** How a pulse was closed: when, by whom, and whether its results card is still to be posted. */
 export type PulseClose = Required<Pick<PulseDoc, 'closedAt' | 'closedBy'>> & Pick<PulseDoc, 'resultsDue'>;
