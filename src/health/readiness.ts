@@ -32,9 +32,9 @@ const FAILURE_MESSAGES: Record<ReadinessCheck, string> = {
 
 /**
  * GET /readyz: ready when Cosmos answers a cheap read in time (a bad content pack stops start-up, so the pack is not
- * checked here; the report names it). Requests arriving while a
- * check runs share it, and its result is reused for 10 s (2 s when not ready), so probes cost at most one Cosmos read
- * per interval. `readiness.failed` is logged when the instance becomes not ready, `readiness.restored` when it is back.
+ * checked here; the report names it). Requests arriving while a check runs share it, and its result is reused for
+ * 10 s (2 s when not ready), so probes cost at most one Cosmos read per interval. `readiness.failed` is logged when
+ * the instance becomes not ready, `readiness.restored` when it is back.
  */
 export class Readiness {
   private running?: Promise<ReadinessReport>;
