@@ -66,6 +66,11 @@ describe('a team pulse in the Agents Playground team channel (headless Chromium)
 
     // The 1:1 card arrived in Alex's personal chat (the newest card there).
     await ui.switchTo('personal');
+    // Sent proactively: the Playground may draw it a moment after the chat opens.
+    await ui
+      .lastCard()
+      .filter({ hasText: `Team pulse: ${template.title}` })
+      .waitFor();
     for (const id of template.questions) {
       const question = index.find(id)?.question;
       await ui.chooseInCard('4', question?.text.slice(0, 40));
