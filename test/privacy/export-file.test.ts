@@ -3,13 +3,8 @@ import { HttpFileUploader } from '../../src/privacy/file-uploader';
 import { cardsOf, startTestBot, textsOf, type TestBot, type TestUser } from '../support/bot-harness';
 import { answerCurrentCard } from '../support/card-driver';
 import { startFakeConnector, type FakeConnector, type SentActivity } from '../support/fake-connector';
-import {
-  consentCardOf,
-  consentInvoke,
-  startFakeOneDrive,
-  type FakeOneDrive,
-  type UploadInfo,
-} from '../support/fake-onedrive';
+import { consentCardOf, consentInvoke, startFakeOneDrive, type FakeOneDrive } from '../support/fake-onedrive';
+import type { UploadInfo } from '../../src/privacy/consent-answer';
 import { inNormalMode } from '../support/normal-mode';
 import { until } from '../support/wait';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { UploadInfo } from '../../src/privacy/consent-answer';
 import { cardsOf, type TestUser, type TurnReply } from './bot-harness';
 
 /**
@@ -17,14 +18,6 @@ export interface ReceivedUpload {
 }
 
 export type UploadFault = { status: number } | { stallMs: number } | { heldUntil: Promise<unknown> };
-
-export interface UploadInfo {
-  name: string;
-  uploadUrl: string;
-  contentUrl: string;
-  uniqueId: string;
-  fileType: string;
-}
 
 export interface FakeOneDrive {
   /** Every request that reached the server, oldest first. */
