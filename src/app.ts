@@ -38,6 +38,8 @@ import type { SessionStore } from './storage/ports';
 import type { TeamsChannel } from './teams/teams-channel';
 import { AnswerRecorder } from './strategy/answer-recorder';
 import { noTelemetry, type Telemetry } from './telemetry/telemetry';
+import type { AggregateQueue } from './aggregation/aggregate-queue';
+import { composeCounters } from './compose-counters';
 
 export interface RunningApp {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:3978. */
@@ -52,6 +54,8 @@ export interface RunningApp {
   close(): Promise<void>;
   /** How long close() may wait for turns and background work, in all (the schedulers' last pass aside). */
   drainLimitMs: number;
+  /** Applies the counters behind the turns; `settle()` waits until every stored answer is counted. */
+  counters: AggregateQueue;
 }
 
 export interface AppOptions {
@@ -79,12 +83,17 @@ export interface AppOptions {
   fileUploader?: FileUploader;
   /** Where turns, answers, pulse sends, digests and Cosmos throttling are counted (nowhere by default). */
   telemetry?: Telemetry;
+  /** How long a counter change waits for others to the same document before they are written together. */
+  aggregateFlushMs?: number;
+  /** Heartbeats and sweeps of stopped instances' owed changes: how often, and after how long without one (tests shorten both). */
+  sweepEveryMs?: number;
+  instanceDeadAfterMs?: number;
 }
 
 /**
  * What a turn in progress when shutdown begins may still need besides its reply: the rest of its Cosmos work (a request
- * times out after 5 s, retries wait at most 4 s in all; a turn's few requests normally take milliseconds). Its
- * counters are applied while the reply is sent, and its reply gets one attempt at most (no retry once shutdown began).
+ * times out after 5 s, retries wait at most 4 s in all; a turn's few requests normally take milliseconds). Its reply
+ * gets one attempt at most (no retry once shutdown began); its counters are applied behind it.
  */
 const TURN_WORK_BEYOND_REPLY_MS = 8_000;
 const BACKGROUND_DRAIN_MS = 10_000;
@@ -108,6 +117,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const stores = cosmosStores(containers, { publishAfter: effectiveGroup(config.summaryThresholds), clock });
   const { answers, sessions, aggregates, tenants, memberships } = stores;
   const recorder = new AnswerRecorder(pack, clock);
+  const counterParts = composeCounters({
+    stores,
+    logger,
+    clock,
+    flushMs: options.aggregateFlushMs,
+    sweepEveryMs: options.sweepEveryMs,
+    deadAfterMs: options.instanceDeadAfterMs,
+  });
+  const counters = counterParts.queue;
+  await counterParts.start();
   // The one place a person's access is resolved: configured ids, then roles granted in chat.
   const accessOf = accessResolver(config, tenants);
   const pulse = composePulses({
@@ -139,6 +158,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     pulseAndDigestData,
     logger,
     clock,
+    counters,
   });
   const digestService = new DigestService({
     store: stores.digests,
@@ -192,6 +212,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     fileConsent: new FileConsentInvoke(exports, background, logger),
     sessions,
     aggregates,
+    counters,
     directory: config,
     mode: config.mode,
     logger,
@@ -239,6 +260,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     if (!(await gate.idle(turnsDrainMs))) logger.warn('app.drain-timeout', { inFlight: gate.inFlight });
     await pulse.jobs.stop();
     await background.drain(backgroundDrainMs);
+    await counterParts.close(turnsDrainMs);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections would hold close() open indefinitely.
     server.server.closeAllConnections();
@@ -255,5 +277,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // Once, however many signals or callers ask.
     close: () => (closing ??= drainAndClose()),
     drainLimitMs: turnsDrainMs + backgroundDrainMs,
+    counters,
   };
 }

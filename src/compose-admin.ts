@@ -38,11 +38,13 @@ export interface AdminPartsOptions {
   pulseAndDigestData: PulseAndDigestData;
   logger: Logger;
   clock: () => Date;
+  /** Applies the counter changes owed for stored answers; settled before an erasure or a scan counts. */
+  counters: { settle(timeoutMs?: number): Promise<boolean> };
 }
 
 /** The audit trail and what it records or guards: role changes, summary scans and "delete my data". */
 export function composeAdmin(options: AdminPartsOptions): AdminParts {
-  const { index, aggregates, claims, logger, clock } = options;
+  const { index, aggregates, claims, logger, clock, counters } = options;
   const audit = new AuditTrail(options.auditStore, logger, clock);
   const stores = { answers: options.answers, aggregates, memberships: options.memberships };
   return {
@@ -56,6 +58,7 @@ export function composeAdmin(options: AdminPartsOptions): AdminParts {
       audit,
       logger,
       clock,
+      counters,
     }),
     scans: new SummaryScans({
       index,
@@ -64,6 +67,7 @@ export function composeAdmin(options: AdminPartsOptions): AdminParts {
       claims,
       audit,
       clock,
+      counters,
     }),
     roleChanges: new RoleChanges(options.tenants, options.directory, audit),
   };

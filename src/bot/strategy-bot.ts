@@ -6,6 +6,7 @@ import { sessionDialogState } from './session-dialog-state';
 import { attachTurnUnit } from './turn-state';
 import { isPersonal } from './conversation-kind';
 import type { PendingChanges } from '../aggregation/aggregate-changes';
+import type { AggregateQueue } from '../aggregation/aggregate-queue';
 import type { RunMode } from '../config';
 import { cosmosSafe } from '../storage/cosmos-id';
 import { tenantOf } from './admission';
@@ -26,6 +27,8 @@ export interface StrategyBotDeps {
   fileConsent: FileConsentInvoke;
   sessions: SessionStore;
   aggregates: AggregateStore;
+  /** Applies the counter changes of stored answers behind the turn. */
+  counters: AggregateQueue;
   directory: RoleDirectory;
   mode: RunMode;
   logger: Logger;
@@ -37,8 +40,8 @@ export interface StrategyBotDeps {
 const HANDLED_IDS_KEPT = 10;
 
 /**
- * The bot (behind authentication and admission): one turn loads the session, runs the dialogs, stores the session,
- * then applies the aggregates while it replies.
+ * The bot (behind authentication and admission): one turn loads the session, runs the dialogs, stores the session
+ * with the counter changes its answers owe, and replies; the counters move behind it (AggregateQueue).
  */
 export class StrategyBot {
   private readonly dialogs: DialogSet;
@@ -143,7 +146,7 @@ export class StrategyBot {
           session.doc.handledActivityIds = [...(session.doc.handledActivityIds ?? []), activityId].slice(
             -HANDLED_IDS_KEPT,
           );
-        await sessions.save(session, this.deps.clock(), unit.pendingAnswers);
+        await this.save(unit);
         const stored = unit.pendingAnswers.filter((change) => change.op === 'upsert').length;
         if (stored > 0) this.deps.telemetry.answersStored(stored);
       }
@@ -154,19 +157,38 @@ export class StrategyBot {
       if (cause instanceof StaleSessionSuspected) return 'stale';
       throw error;
     }
-    // The answers are committed: their counters move while the replies go out, not after them — whether or not the
-    // connector takes the replies, and however long it holds them while the process is shutting down.
-    const [counted, delivered] = await Promise.allSettled([
-      this.applyAggregates(context, speaker, unit.pendingChanges),
-      replies.flush(),
-    ]);
+    const delivery = await replies.flush().then(
+      () => 'delivered' as const,
+      (error: unknown) => ({ error }),
+    );
     for (const job of unit.backgroundJobs) this.deps.background.start(reference, job, speaker.tenantId);
-    if (counted.status === 'rejected') throw counted.reason;
-    if (delivered.status === 'rejected') {
-      this.replyFailed(delivered.reason, context, speaker);
+    if (delivery !== 'delivered') {
+      this.replyFailed(delivery.error, context, speaker);
       return 'undelivered';
     }
     return 'ok';
+  }
+
+  /**
+   * The session, the answers and the counter changes they owe, in one batch; once it is stored the changes are the
+   * queue's to apply (and the person document's until they are), so a crash between the two loses nothing.
+   */
+  private async save(unit: TurnUnit): Promise<void> {
+    const { sessions, counters, clock } = this.deps;
+    const { tenantId, userId } = unit.speaker;
+    const now = clock();
+    const changes = unit.pendingChanges.changes();
+    const owed = changes.length > 0 ? counters.reserve(changes, now) : undefined;
+    try {
+      await sessions.save(unit.session, now, unit.pendingAnswers, {
+        add: owed,
+        settled: (entry) => counters.isSettled(entry),
+      });
+    } catch (error) {
+      if (owed) counters.abandoned(owed);
+      throw error;
+    }
+    if (owed) counters.stored(tenantId, userId, owed);
   }
 
   /** Stored already: "resume" asks the question again. An apology would meet the same failing connector. */
@@ -182,8 +204,8 @@ export class StrategyBot {
   }
 
   /**
-   * The answers are safe by now: each document the turn changed gets one patch (counters, quote slots, the person
-   * marked pending); a failed counter update is logged for the rebuild rather than shown to the user.
+   * Changes whose cause is stored already (a team join), applied at once with one patch per document; a failed
+   * counter update is logged for the rebuild rather than shown to the user.
    */
   private async applyAggregates(context: TurnContext, speaker: Person, pending: PendingChanges): Promise<void> {
     const { tenantId, userId } = speaker;

@@ -24,6 +24,8 @@ export interface SummaryScansDeps {
   clock: () => Date;
   /** How long a lease lasts unless renewed (a crashed instance blocks no one longer than this). */
   leaseMs?: number;
+  /** Applies the counter changes still owed for stored answers (AggregateQueue) before counting. */
+  counters?: { settle(): Promise<boolean> };
 }
 
 const LEASE = 'summary-scan';
@@ -67,6 +69,7 @@ export class SummaryScans {
     const renewal = setInterval(() => void lease().catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
     renewal.unref();
     try {
+      await this.deps.counters?.settle();
       return [{ text: reportText(await rebuildAggregates(this.deps.index, this.deps.stores, tenantId, { write })) }];
     } finally {
       clearInterval(renewal);

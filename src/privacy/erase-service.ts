@@ -42,6 +42,8 @@ export interface EraseDeps {
   clock: () => Date;
   /** Retries of one erase (tests pass a shorter one). */
   retryBudget?: () => RetryBudget;
+  /** Applies the counter changes still owed for stored answers (AggregateQueue), so the erasure takes out what is in. */
+  counters?: { settle(timeoutMs?: number): Promise<boolean> };
 }
 
 /** AggregateStore.apply patches ten operations at once, one of them the pending mark: no more makes it one patch, so a retry repeats nothing. */
@@ -99,6 +101,7 @@ export class EraseService {
       return this.failed(tenantId, 'pulse answers', error);
     }
     let answers: StoredAnswer[];
+    await this.deps.counters?.settle(Math.max(0, budget.deadline - budget.now()));
     try {
       // The SDK reports a failed batch without its status; a repeat is safe, as the batch needs the session unchanged.
       answers = await withBoundedRetry(

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { AggregateChange } from '../aggregation/aggregate-changes';
 import type { Counters } from '../aggregation/contributions';
+import { APPLIED_MARKS_KEPT_SECONDS, appliedBy, instanceStartedAt, type OwedItem } from '../aggregation/owed-changes';
 import type { PatchOperation } from '@azure/cosmos';
 import type { AggregateDoc } from './ports';
 import { stickyQuotes, type Quote, type QuoteRemoval, type QuoteSet, type QuoteSlots } from '../aggregation/quotes';
@@ -177,4 +179,61 @@ export function rebuilt(
 export function aggregateId(questionId: string, teamId?: string): string {
   if (teamId === undefined) return `aggregate|${questionId}`;
   return `aggregate|team-${createHash('sha256').update(teamId).digest('base64url').slice(0, 22)}|${questionId}`;
+}
+
+/**
+ * The document after owed changes, each applied as its own patches would have (counters, pending marks, statement
+ * removals and offers, then a publication when due) and recorded in its instance's high-water mark; undefined when the
+ * document holds all of them already. Instances' marks older than APPLIED_MARKS_KEPT_SECONDS are dropped.
+ */
+export function withOwed(
+  doc: AggregateDoc,
+  items: readonly OwedItem[],
+  nowSeconds: number,
+  publishAfter: number,
+): AggregateDoc | undefined {
+  let next = doc;
+  const applied = { ...(doc.applied ?? {}) };
+  for (const item of items) {
+    if (appliedBy(applied, item)) continue;
+    next = withChange(next, item.personId, item.change, nowSeconds, publishAfter);
+    applied[item.by] = item.seq;
+  }
+  if (next === doc) return undefined;
+  const oldest = nowSeconds - APPLIED_MARKS_KEPT_SECONDS;
+  return { ...next, applied: Object.fromEntries(Object.entries(applied).filter(([by]) => instanceStartedAt(by) >= oldest)) };
+}
+
+/** One person's change applied to a document in memory: what `CosmosAggregateStore.apply` does with patches. */
+export function withChange(
+  doc: AggregateDoc,
+  personId: string,
+  change: AggregateChange,
+  nowSeconds: number,
+  publishAfter: number,
+): AggregateDoc {
+  const counters = { ...doc.counters };
+  for (const [name, amount] of Object.entries(change.delta)) counters[name] = (counters[name] ?? 0) + amount;
+  let revision = (doc.revision ?? 0) + (change.quoteRemovals.length > 0 ? 1 : 0);
+  const quotes: QuoteSlots = { ...(doc.quotes ?? {}) };
+  const publishedQuotes: QuoteSlots = { ...(doc.published?.quotes ?? {}) };
+  for (const { slot, key } of change.quoteRemovals)
+    for (const slots of [quotes, publishedQuotes])
+      if (slots[slot]?.k === key) {
+        slots[slot] = null;
+        revision += 1;
+      }
+  for (const [slot, quote] of offered(quotes, change.quoteSets)) quotes[slot] = quote;
+  const pending = { ...(doc.pending ?? {}) };
+  if (Object.keys(change.delta).length > 0) pending[pendingKey(personId)] = nowSeconds;
+  const next: AggregateDoc = {
+    ...doc,
+    counters,
+    quotes,
+    pending,
+    revision,
+    published: { counters: doc.published?.counters ?? {}, quotes: publishedQuotes },
+  };
+  if (!publicationDue(next, publishAfter, nowSeconds)) return next;
+  return { ...next, pending: {}, published: { counters, quotes: stickyQuotes(publishedQuotes, quotes) } };
 }

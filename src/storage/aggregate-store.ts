@@ -18,7 +18,9 @@ import {
   type AggregateDoc,
 } from './aggregate-doc';
 import { ATTEMPTS, createAggregateWith, sendFollowUp, upgradeToCurrent, type Stored } from './aggregate-writes';
+import { OwedAggregateWriter } from './owed-aggregate-writer';
 import type { AggregateStore } from './ports';
+import type { OwedItem } from '../aggregation/owed-changes';
 import { withoutSystemFields } from './system-fields';
 
 export { aggregateId, type AggregateDoc } from './aggregate-doc';
@@ -32,6 +34,7 @@ export class CosmosAggregateStore implements AggregateStore {
   private readonly creating = new Map<string, Promise<boolean>>();
   /** Documents (by tenant and id) checked for the live, pending and published parts (see checkOnce). */
   private readonly checked = new Map<string, Promise<'current' | 'missing'>>();
+  private readonly owed: OwedAggregateWriter;
 
   /**
    * `publishAfter`: how many different people must have changed a document before it is published (the group
@@ -41,7 +44,14 @@ export class CosmosAggregateStore implements AggregateStore {
     private readonly container: Container,
     private readonly publishAfter = DEFAULT_PUBLISH_AFTER,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.owed = new OwedAggregateWriter(container, publishAfter, clock);
+  }
+
+  /** Owed changes to one document, each applied once, in one conditional write (see OwedAggregateWriter). */
+  applyOwed(tenantId: string, questionId: string, teamId: string | undefined, items: readonly OwedItem[]): Promise<void> {
+    return this.owed.apply(tenantId, questionId, teamId, items);
+  }
 
   /**
    * One person's change to one document: counters moved with atomic increments (no read, no lost update) and the person
@@ -67,6 +77,7 @@ export class CosmosAggregateStore implements AggregateStore {
    */
   async publishIfDue(tenantId: string, questionId: string, teamId?: string): Promise<boolean> {
     const item = this.item(tenantId, questionId, teamId);
+    this.owed.forget(tenantId, questionId, teamId);
     const { resource: doc } = await item.read<Stored>();
     if (!doc || !isCurrent(doc) || !publicationDue(doc, this.publishAfter, Math.floor(this.clock().getTime() / 1000)))
       return false;
@@ -77,6 +88,7 @@ export class CosmosAggregateStore implements AggregateStore {
   private async applyFor(tenantId: string, personIds: readonly string[], change: AggregateChange): Promise<void> {
     const { questionId, teamId, delta } = change;
     const item = this.item(tenantId, questionId, teamId);
+    this.owed.forget(tenantId, questionId, teamId);
     const operations: PatchOperation[] = Object.entries(delta).map(([name, amount]) => ({
       op: 'incr',
       path: `/counters/${name}`,
@@ -155,6 +167,7 @@ export class CosmosAggregateStore implements AggregateStore {
     statementExists: (key: string) => boolean,
   ): Promise<void> {
     const item = this.item(tenantId, questionId, teamId);
+    this.owed.forget(tenantId, questionId, teamId);
     for (let attempt = 1; ; attempt++) {
       const { resource: current } = await item.read<Stored>();
       const empty = newAggregate(tenantId, questionId, teamId, { counters: {}, quotes: {}, pending: {} });

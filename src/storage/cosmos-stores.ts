@@ -5,6 +5,8 @@ import { CosmosAuditStore } from './audit-store';
 import type { Containers } from './cosmos';
 import { CosmosDigestStore } from './digest-store';
 import { CosmosExportConsents } from './export-consents';
+import { CosmosInstanceRegistry } from './instance-registry';
+import { CosmosOwedPeople } from './owed-people';
 import type { Stores } from './ports';
 import { cosmosPulseStores } from './pulse-stores';
 import { CosmosSessionStore } from './session-store';
@@ -26,6 +28,8 @@ export function cosmosStores(containers: Containers, options: CosmosStoresOption
     sessions: new CosmosSessionStore(users),
     memberships: new CosmosTeamMembership(users),
     aggregates: new CosmosAggregateStore(aggregates, options.publishAfter, options.clock),
+    instances: new CosmosInstanceRegistry(tenants),
+    owedPeople: new CosmosOwedPeople(users),
     pulses: cosmosPulseStores(pulses),
     tenants: new CosmosTenantStore(tenants),
     digests: new CosmosDigestStore(tenants),

@@ -1,13 +1,17 @@
 import type { JSONObject, OperationInput } from '@azure/cosmos';
+import type { OwedChanges } from '../aggregation/owed-changes';
 import type { RawAnswer } from '../aggregation/recompute';
 import { personId, type PersonDoc, type PersonState, type StoredAnswer } from './user-docs';
 
-/** The person-level part of a session as the dialogs left it (see SessionDoc). */
+/** The person-level part of a session as the dialogs left it (see SessionDoc), with the counter changes it owes. */
 export function personOf(
   session: Pick<PersonDoc, 'tenantId' | 'userId' | 'updatedAt' | 'answers'> & Partial<PersonState>,
+  owed: readonly OwedChanges[] = [],
 ): PersonDoc {
   const { tenantId, userId, answers, answerRoles = {}, teamIds = [], updatedAt } = session;
-  return { id: personId(userId), type: 'person', tenantId, userId, answers, answerRoles, teamIds, updatedAt };
+  const person: PersonDoc = { id: personId(userId), type: 'person', tenantId, userId, answers, answerRoles, teamIds, updatedAt };
+  if (owed.length === 0) return person;
+  return { ...person, owed: [...owed], owedSince: Math.min(...owed.map((entry) => entry.at)) };
 }
 
 /** The person as their answer documents and membership say (a new person, or data stored before this document). */

@@ -11,6 +11,7 @@ import {
   type AnswerWrite,
   type ConversationSessionDoc,
   type MembershipDoc,
+  type OwedWrite,
   type PersonDoc,
   type Session,
   type SessionDoc,
@@ -104,14 +105,16 @@ export class CosmosSessionStore implements SessionStore {
   }
 
   /**
-   * Writes the person, the session and the answer changes of its turn in one transactional batch: all or nothing,
-   * and only if nobody stored a turn of this person since it was loaded (SessionConflictError otherwise).
+   * Writes the person (with the counter changes it owes, less those applied), the session and the answer changes of
+   * its turn in one transactional batch: all or nothing, and only if nobody stored a turn of this person since it was
+   * loaded (SessionConflictError otherwise).
    */
-  async save(session: Session, now: Date, answerWrites: readonly AnswerWrite[] = []): Promise<void> {
+  async save(session: Session, now: Date, answerWrites: readonly AnswerWrite[] = [], owed?: OwedWrite): Promise<void> {
     const updatedAt = now.toISOString();
     const { tenantId, userId, id } = session.doc;
     const partitionKey = [tenantId, userId];
-    const person = personOf({ ...session.doc, updatedAt });
+    const stillOwed = (session.owed ?? []).filter((entry) => !owed?.settled(entry));
+    const person = personOf({ ...session.doc, updatedAt }, owed?.add ? [...stillOwed, owed.add] : stillOwed);
     const conversation: ConversationSessionDoc = { ...conversationPart(session.doc), updatedAt };
     // The person goes first and carries the only condition: when it fails nothing after it is applied, even on
     // servers without rollback, and when it holds nobody else can have written this person's documents.
@@ -207,7 +210,13 @@ function compose(state: CachedTurnState, fromCache: boolean | undefined): Sessio
     answerRoles: person.answerRoles,
     teamIds: person.teamIds,
   };
-  return { doc, personEtag: state.etag, ...(fromCache ? { fromCache } : {}), snapshot: JSON.stringify(doc) };
+  return {
+    doc,
+    personEtag: state.etag,
+    ...(fromCache ? { fromCache } : {}),
+    snapshot: JSON.stringify(doc),
+    ...(person.owed ? { owed: person.owed } : {}),
+  };
 }
 
 /** The session without the person's fields (sessions stored before the person document carried a copy of them). */

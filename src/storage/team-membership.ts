@@ -25,7 +25,7 @@ export class CosmosTeamMembership implements TeamMembership {
     if (doc.teamIds?.includes(teamId)) return undefined;
     const { tenantId, userId } = doc;
     const teamIds = [...(doc.teamIds ?? []), teamId];
-    const person = personOf({ ...doc, teamIds });
+    const person = personOf({ ...doc, teamIds }, session.owed);
     const membership: MembershipDoc = { id: `membership|${userId}`, type: 'membership', tenantId, userId, teamIds };
     const partitionKey = [tenantId, userId];
     // The person first: its condition guards the membership write after it.

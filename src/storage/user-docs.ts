@@ -4,6 +4,7 @@
  * stores that write them and the features that read them share one module and no store imports another's.
  */
 import { createHash } from 'node:crypto';
+import type { OwedChanges } from '../aggregation/owed-changes';
 import type { AnswerMap, AnswerValue } from '../domain/answers';
 import type { Role } from '../domain/roles';
 
@@ -52,6 +53,10 @@ export interface PersonDoc {
   answerRoles: Record<string, Role>;
   /** Teams whose summaries this person's answers count towards (see TeamMembership). */
   teamIds: string[];
+  /** Counter changes of stored answers not yet known to be in the aggregates (see OwedChanges). */
+  owed?: OwedChanges[];
+  /** When the oldest of them was stored (epoch seconds), for the sweep's query; absent when nothing is owed. */
+  owedSince?: number;
   updatedAt: string;
 }
 
@@ -117,6 +122,14 @@ export interface Session {
   fromCache?: boolean;
   /** The document as JSON when it was loaded, to tell whether the turn changed it. */
   snapshot: string;
+  /** The person's owed counter changes as loaded (not for the dialogs: the store carries them over). */
+  owed?: OwedChanges[];
+}
+
+/** A turn's owed changes for its batch: the new record, and which of those loaded are applied and may go. */
+export interface OwedWrite {
+  add?: OwedChanges;
+  settled: (owed: OwedChanges) => boolean;
 }
 
 /** True when the turn changed the session since it was loaded. */

@@ -1,5 +1,6 @@
 import type { AggregateChange } from '../../aggregation/aggregate-changes';
 import type { Counters } from '../../aggregation/contributions';
+import type { OwedItem } from '../../aggregation/owed-changes';
 import type { QuoteSlots } from '../../aggregation/quotes';
 
 /**
@@ -28,12 +29,19 @@ export interface AggregateDoc {
   published?: { counters: Counters; quotes: QuoteSlots };
   /** Moved by every removal of a statement (see `publication` in src/storage/aggregate-doc.ts, with the patches). */
   revision?: number;
+  /** Per instance, the highest sequence number of its owed changes applied here (see OwedChanges). */
+  applied?: Record<string, number>;
 }
 
 /** Per-tenant, per-question counters (organisation and teams); summaries read only their published copies. */
 export interface AggregateStore {
   /** Applies one person's change to one counters document (and publishes a batch when it is due). */
   apply(tenantId: string, personId: string, change: AggregateChange): Promise<void>;
+  /**
+   * Applies owed changes to one counters document, in the order given, each only if the document does not hold it yet
+   * (its instance's high-water mark), in one conditional write.
+   */
+  applyOwed(tenantId: string, questionId: string, teamId: string | undefined, items: readonly OwedItem[]): Promise<void>;
   /** The live counters of the given questions (missing ones are empty); a team's with `teamId`. */
   read(tenantId: string, questionIds: readonly string[], teamId?: string): Promise<Map<string, Counters>>;
   /** What summaries may show: the published counters and quote slots of the given questions. */

@@ -1,5 +1,5 @@
 import type { RawAnswer } from '../../aggregation/recompute';
-import type { AnswerWrite, MembershipDoc, Session, StoredAnswer } from '../user-docs';
+import type { AnswerWrite, MembershipDoc, OwedWrite, Session, StoredAnswer } from '../user-docs';
 
 /** Someone else (another instance or a concurrent turn) changed the session since it was read. */
 export class SessionConflictError extends Error {
@@ -10,8 +10,11 @@ export class SessionConflictError extends Error {
 export interface SessionStore {
   /** The session of this conversation with the person's answers and teams; `fresh` skips any cache. */
   load(tenantId: string, userId: string, conversationId: string, fresh?: boolean): Promise<Session>;
-  /** Stores the turn's session and answer changes, all or nothing; SessionConflictError when someone stored first. */
-  save(session: Session, now: Date, answerWrites?: readonly AnswerWrite[]): Promise<void>;
+  /**
+   * Stores the turn's session, answer changes and owed counter changes, all or nothing; SessionConflictError when
+   * someone stored first.
+   */
+  save(session: Session, now: Date, answerWrites?: readonly AnswerWrite[], owed?: OwedWrite): Promise<void>;
   /** "Delete my data": everything of the person; returns the answers removed. SessionConflictError on a race. */
   eraseUser(session: Session): Promise<StoredAnswer[]>;
   /** Forgets cached copies, as a restarted process would. */

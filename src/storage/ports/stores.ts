@@ -2,6 +2,7 @@ import type { AggregateStore } from './aggregates';
 import type { AnswerStore } from './answers';
 import type { AuditStore } from './audit';
 import type { DigestStore } from './digests';
+import type { InstanceRegistry, OwedPeople } from './owed';
 import type { PulseStores } from './pulse-stores';
 import type { SessionStore, TeamMembership } from './sessions';
 import type { ActivityClaims, ExportConsents, TenantLeases, TenantStore } from './tenants';
@@ -12,6 +13,8 @@ export interface Stores {
   sessions: SessionStore;
   memberships: TeamMembership;
   aggregates: AggregateStore;
+  instances: InstanceRegistry;
+  owedPeople: OwedPeople;
   pulses: PulseStores;
   tenants: TenantStore;
   digests: DigestStore;
