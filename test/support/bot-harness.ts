@@ -120,8 +120,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     },
     cosmos,
     containers,
+    // After each turn the counters it owes are settled, as a moment's pause between messages would (see AggregateQueue).
     user: (aadObjectId = randomUUID(), name = 'Ada Lovelace', via?: RunningApp) =>
-      new TestUser(() => (via ?? app).url, aadObjectId, name),
+      new TestUser(() => (via ?? app).url, aadObjectId, name, TENANT, () => (via ?? app).counters.settle()),
     async restart() {
       await app.close();
       app = await boot();
@@ -155,6 +156,8 @@ export class TestUser {
     readonly aadObjectId: string,
     readonly name: string,
     readonly tenantId = TENANT,
+    /** Run after each turn's reply (the in-process bot settles its counters). */
+    private readonly afterTurn: () => Promise<unknown> = () => Promise.resolve(),
   ) {
     this.conversationId = `a:personal-${aadObjectId}`;
   }
@@ -207,6 +210,7 @@ export class TestUser {
       body: JSON.stringify(activity),
     });
     const text = await response.text();
+    await this.afterTurn();
     const parsed = text ? (JSON.parse(text) as { activities?: Partial<Activity>[] }) : {};
     return { status: response.status, activities: parsed.activities ?? [] };
   }

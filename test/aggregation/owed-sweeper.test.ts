@@ -1,0 +1,107 @@
+import type { AggregateChange } from '../../src/aggregation/aggregate-changes';
+import { AggregateQueue } from '../../src/aggregation/aggregate-queue';
+import { newInstanceId, type OwedChanges } from '../../src/aggregation/owed-changes';
+import { OwedSweeper } from '../../src/aggregation/owed-sweeper';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
+import { cosmosStores } from '../../src/storage/cosmos-stores';
+import { openCosmos, type Containers } from '../../src/storage/cosmos';
+import { personOf } from '../../src/storage/person-doc';
+import type { Stores } from '../../src/storage/ports';
+
+/** What stopped instances owed is applied once and dropped (real stores, real client, embedded Cosmos server). */
+const TENANT = 'sweep';
+let cosmos: EmbeddedCosmos;
+let containers: Containers;
+let dispose: () => void;
+let stores: Stores;
+let clockMs = Date.UTC(2026, 11, 6, 12);
+const clock = () => new Date(clockMs);
+
+beforeAll(async () => {
+  cosmos = await startEmbeddedCosmos();
+  const opened = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'sweep', local: true });
+  containers = opened.containers;
+  dispose = () => opened.client.dispose();
+  stores = cosmosStores(containers, { publishAfter: 5, clock });
+});
+afterAll(async () => {
+  dispose();
+  await cosmos.close();
+});
+
+const rated = (questionId: string): AggregateChange => ({
+  questionId,
+  delta: { 'employee:n': 1 },
+  quoteSets: [],
+  quoteRemovals: [],
+});
+const owedBy = (by: string, seq: number, questionId: string): OwedChanges => ({
+  by,
+  seq,
+  at: Math.floor(clockMs / 1000),
+  changes: [rated(questionId)],
+});
+/** A person document as a turn stores it: the answers' counter changes still owed on it. */
+const storePerson = (userId: string, owed: OwedChanges[]) =>
+  containers.users.items.create(
+    personOf({ tenantId: TENANT, userId, answers: {}, updatedAt: clock().toISOString() }, owed),
+  );
+const counted = async (questionId: string) =>
+  (await stores.aggregates.readDoc(TENANT, questionId))?.counters['employee:n'] ?? 0;
+const owedOn = async (userId: string) =>
+  (await containers.users.item(`person|${userId}`, [TENANT, userId]).read<{ owed?: OwedChanges[] }>()).resource?.owed;
+const sweeperFor = (queue: AggregateQueue) =>
+  new OwedSweeper({
+    queue,
+    instances: stores.instances,
+    people: stores.owedPeople,
+    aggregates: stores.aggregates,
+    clock,
+    deadAfterMs: 60_000,
+  });
+
+describe('OwedSweeper', () => {
+  it("applies a stopped instance's changes once, in order, and leaves a running instance's alone", async () => {
+    const stopped = newInstanceId(clock());
+    const running = newInstanceId(clock());
+    await stores.instances.beat(stopped, clock());
+    await stores.instances.beat(running, clock());
+    // The stopped instance had applied its first change to q-a before it died; the second it had not.
+    await stores.aggregates.applyOwed(TENANT, 'q-a', undefined, [
+      { by: stopped, seq: 1, personId: 'ann', change: rated('q-a') },
+    ]);
+    await storePerson('ann', [owedBy(stopped, 1, 'q-a'), owedBy(stopped, 3, 'q-b')]);
+    await storePerson('bob', [owedBy(stopped, 2, 'q-a'), owedBy(running, 1, 'q-a')]);
+
+    clockMs += 61_000;
+    await stores.instances.beat(running, clock());
+    const me = new AggregateQueue({ store: stores.aggregates, flushMs: 10, onFailure: () => undefined, clock });
+    const first = await sweeperFor(me).sweep();
+
+    expect(first).toEqual({ applied: 3, dropped: 3 });
+    expect([await counted('q-a'), await counted('q-b')]).toEqual([2, 1]);
+    expect(await owedOn('ann')).toEqual([]);
+    expect((await owedOn('bob'))?.map(({ by }) => by)).toEqual([running]);
+
+    // A second sweep (another instance's, or this one's next round) changes nothing.
+    const other = new AggregateQueue({ store: stores.aggregates, flushMs: 10, onFailure: () => undefined, clock });
+    expect(await sweeperFor(other).sweep()).toEqual({ applied: 0, dropped: 0 });
+    expect([await counted('q-a'), await counted('q-b')]).toEqual([2, 1]);
+  });
+
+  it("drops a running instance's change once every document holds it, and keeps one still owed", async () => {
+    const running = newInstanceId(clock());
+    await stores.instances.beat(running, clock());
+    await stores.aggregates.applyOwed(TENANT, 'q-c', undefined, [
+      { by: running, seq: 7, personId: 'cat', change: rated('q-c') },
+    ]);
+    await storePerson('cat', [owedBy(running, 7, 'q-c'), owedBy(running, 8, 'q-c')]);
+    clockMs += 61_000;
+    await stores.instances.beat(running, clock());
+    const me = new AggregateQueue({ store: stores.aggregates, flushMs: 10, onFailure: () => undefined, clock });
+
+    await sweeperFor(me).sweep();
+    expect((await owedOn('cat'))?.map(({ seq }) => seq)).toEqual([8]);
+    expect(await counted('q-c')).toBe(1);
+  });
+});

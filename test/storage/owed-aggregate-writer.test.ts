@@ -1,0 +1,108 @@
+import type { AggregateChange } from '../../src/aggregation/aggregate-changes';
+import { newInstanceId, type OwedItem } from '../../src/aggregation/owed-changes';
+import type { Quote } from '../../src/aggregation/quotes';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { openCosmos, type Containers } from '../../src/storage/cosmos';
+
+/** Owed changes applied with one conditional replace (real client, embedded Cosmos server). */
+const TENANT = 'owed';
+const BATCH = 3;
+let cosmos: EmbeddedCosmos;
+let containers: Containers;
+let dispose: () => void;
+let store: CosmosAggregateStore;
+
+beforeAll(async () => {
+  cosmos = await startEmbeddedCosmos();
+  const opened = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'owed', local: true });
+  containers = opened.containers;
+  dispose = () => opened.client.dispose();
+  store = new CosmosAggregateStore(containers.aggregates, BATCH);
+});
+afterAll(async () => {
+  dispose();
+  await cosmos.close();
+});
+
+const quote = (k: string): Quote => ({ k, t: `words ${k}` });
+const change = (questionId: string, rating: number, more: Partial<AggregateChange> = {}): AggregateChange => ({
+  questionId,
+  delta: { 'employee:n': 1, [`employee:rating:${rating}`]: 1 },
+  quoteSets: [],
+  quoteRemovals: [],
+  ...more,
+});
+/** A realistic mix for one document: ratings, a statement offered, one taken back, a person editing their answer. */
+const script = (questionId: string): [string, AggregateChange][] => [
+  ['ann', change(questionId, 4, { quoteSets: [{ slot: 's', quote: quote('k-ann') }] })],
+  ['bob', change(questionId, 2, { quoteSets: [{ slot: 's', quote: quote('k-bob') }] })],
+  ['cat', change(questionId, 5)],
+  ['ann', { questionId, delta: { 'employee:rating:4': -1, 'employee:rating:1': 1 }, quoteSets: [], quoteRemovals: [] }],
+  ['dan', change(questionId, 3, { quoteSets: [{ slot: 's', quote: quote('k-dan') }] })],
+  [
+    'bob',
+    {
+      questionId,
+      delta: { 'employee:n': -1, 'employee:rating:2': -1 },
+      quoteSets: [],
+      quoteRemovals: [{ slot: 's', key: 'k-bob' }],
+    },
+  ],
+  ['eve', change(questionId, 1)],
+  ['fay', change(questionId, 2, { quoteSets: [{ slot: 's', quote: quote('k-aaa') }] })],
+];
+const INSTANCE = newInstanceId(new Date());
+const owedItems = (questionId: string, by = INSTANCE): OwedItem[] =>
+  script(questionId).map(([personId, owed], index) => ({ by, seq: index + 1, personId, change: owed }));
+const comparable = async (questionId: string) => {
+  const doc = await store.readDoc(TENANT, questionId);
+  return { counters: doc?.counters, quotes: doc?.quotes, published: doc?.published, pending: doc?.pending };
+};
+
+describe('owed changes applied to a counters document (real Cosmos client, embedded server)', () => {
+  it('ends exactly where the same changes applied one patch at a time end', async () => {
+    for (const [personId, owed] of script('q-patched')) await store.apply(TENANT, personId, owed);
+    await store.applyOwed(TENANT, 'q-replaced', undefined, owedItems('q-replaced'));
+
+    const patched = await comparable('q-patched');
+    const replaced = await comparable('q-replaced');
+    expect(replaced.counters).toEqual(patched.counters);
+    expect(replaced.quotes).toEqual(patched.quotes);
+    expect(replaced.published).toEqual(patched.published);
+    expect(Object.keys(replaced.pending ?? {}).sort()).toEqual(Object.keys(patched.pending ?? {}).sort());
+    expect(replaced.counters?.['employee:n']).toBe(5);
+    expect(JSON.stringify(replaced)).not.toContain('words k-bob');
+    expect((await store.readDoc(TENANT, 'q-replaced'))?.applied).toEqual({ [INSTANCE]: 8 });
+  });
+
+  it('applies a change it holds already (by its high-water mark) not again: after a crash, twice means once', async () => {
+    const items = owedItems('q-twice');
+    await store.applyOwed(TENANT, 'q-twice', undefined, items.slice(0, 5));
+    // The sweep finds every change the stopped instance owed, the first five already applied.
+    await store.applyOwed(TENANT, 'q-twice', undefined, items);
+    await store.applyOwed(TENANT, 'q-twice', undefined, items);
+    await store.applyOwed(TENANT, 'q-once', undefined, items);
+    expect((await comparable('q-twice')).counters).toEqual((await comparable('q-once')).counters);
+  });
+
+  it('keeps the changes of every writer when two instances write one document at the same time', async () => {
+    const other = new CosmosAggregateStore(containers.aggregates, BATCH);
+    const [one, two] = [newInstanceId(new Date()), newInstanceId(new Date())];
+    // Each instance applies its own changes in sequence order, one write per change, the two interleaving.
+    const inOrder = async (writer: CosmosAggregateStore, items: OwedItem[]) => {
+      for (const item of items) await writer.applyOwed(TENANT, 'q-race', undefined, [item]);
+    };
+    await Promise.all([inOrder(store, owedItems('q-race', one)), inOrder(other, owedItems('q-race', two))]);
+    const doc = await store.readDoc(TENANT, 'q-race');
+    expect(doc?.counters['employee:n']).toBe(10);
+    expect(doc?.applied).toEqual({ [one]: 8, [two]: 8 });
+  });
+
+  it('forgets the version it kept when a patch of its own changes the document', async () => {
+    await store.applyOwed(TENANT, 'q-mixed', undefined, owedItems('q-mixed').slice(0, 2));
+    await store.apply(TENANT, 'zed', change('q-mixed', 5));
+    await store.applyOwed(TENANT, 'q-mixed', undefined, owedItems('q-mixed').slice(2, 3));
+    expect((await store.readDoc(TENANT, 'q-mixed'))?.counters['employee:n']).toBe(4);
+  });
+});
