@@ -16,7 +16,10 @@ export interface CountersOptions {
 
 export interface CountersParts {
   queue: AggregateQueue;
-  /** Registers this instance (before its first turn, so no sweep takes it for a stopped one) and starts sweeping. */
+  /**
+   * Registers this instance (before its first turn, so no sweep takes it for a stopped one) and starts sweeping. A
+   * Cosmos DB that cannot be reached yet does not stop the start (readiness says so); the next round registers it.
+   */
   start(): Promise<void>;
   /** Stops sweeping and writes what is owed within `timeoutMs`; what is left, another instance applies. */
   close(timeoutMs: number): Promise<void>;
@@ -47,7 +50,7 @@ export function composeCounters(options: CountersOptions): CountersParts {
   return {
     queue,
     async start() {
-      await sweeper.beat();
+      await sweeper.beat().catch((error: unknown) => logger.warn('owed.beat-failed', { error: (error as Error).name }));
       sweeper.start(options.sweepEveryMs ?? SWEEP_EVERY_MS, (outcome) => {
         if ('error' in outcome) logger.warn('owed.sweep-failed', { error: (outcome.error as Error).name });
         else if (outcome.applied + outcome.dropped > 0) logger.info('owed.swept', { ...outcome });
