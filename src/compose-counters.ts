@@ -25,7 +25,7 @@ export interface CountersParts {
   close(timeoutMs: number): Promise<void>;
 }
 
-const FLUSH_MS = 200;
+const FLUSH_MS = 50;
 const SWEEP_EVERY_MS = 15_000;
 const DEAD_AFTER_MS = 60_000;
 

@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { bufferReplies } from './reply-buffer';
 import { sessionDialogState } from './session-dialog-state';
@@ -36,6 +36,9 @@ export interface StrategyBotDeps {
   telemetry: Telemetry;
 }
 
+/** Where a DialogContext looks for its memory scopes before building them (DialogManager puts its own there too). */
+const DIALOG_STATE_KEY = 'DialogStateManagerConfiguration';
+
 /** Enough to recognise a redelivery, which Teams makes within seconds. */
 const HANDLED_IDS_KEPT = 10;
 
@@ -45,6 +48,8 @@ const HANDLED_IDS_KEPT = 10;
  */
 export class StrategyBot {
   private readonly dialogs: DialogSet;
+  /** The dialogs' memory scopes and path resolvers as the first turn built them, so later turns do not build them again. */
+  private dialogState?: DialogStateManagerConfiguration;
 
   constructor(private readonly deps: StrategyBotDeps) {
     this.dialogs = new DialogSet(sessionDialogState);
@@ -134,7 +139,9 @@ export class StrategyBot {
     delete reference.activityId;
     try {
       session.doc.conversationReference = reference as Record<string, unknown>;
+      if (this.dialogState) context.turnState.set(DIALOG_STATE_KEY, this.dialogState);
       const dc = await this.dialogs.createContext(context);
+      this.dialogState ??= dc.state.configuration;
       if (kind === 'welcome') {
         if (!session.doc.welcomed) await main.welcome(dc);
       } else {

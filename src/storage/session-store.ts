@@ -142,7 +142,11 @@ export class CosmosSessionStore implements SessionStore {
       etag: results[0]?.eTag,
       sessionJson: JSON.stringify(conversation),
     };
-    Object.assign(session, compose(state, session.fromCache));
+    // The turn's document is what was stored; only the version, the owed changes and the snapshot move on.
+    session.doc.updatedAt = updatedAt;
+    session.personEtag = state.etag;
+    session.owed = person.owed;
+    session.snapshot = compose(state, session.fromCache).snapshot;
     this.cache.written(key, basedOn, state, id);
   }
 
@@ -171,7 +175,7 @@ export class CosmosSessionStore implements SessionStore {
       .map(withoutSystemFields);
     // Batch deletes take no condition, so an unchanged write of the person carries the version check.
     const guard: OperationInput[] = session.personEtag
-      ? [personWrite(personOf(JSON.parse(session.snapshot) as SessionDoc), session.personEtag)]
+      ? [personWrite(personOf(JSON.parse(session.snapshot()) as SessionDoc), session.personEtag)]
       : [];
     // Sessions last: the answers and the person go in the first batch, so a concurrent turn sees all or none of them.
     const ordered = [...resources].sort((a, b) => Number(a.type === 'session') - Number(b.type === 'session'));
@@ -202,7 +206,21 @@ function personKey(tenantId: string, userId: string): string {
   return `${tenantId}|${userId}`;
 }
 
+/** The session as the dialogs see it, from the stored (or cached) JSON of the person and the conversation. */
 function compose(state: CachedTurnState, fromCache: boolean | undefined): Session {
+  const { person, doc } = parsed(state);
+  let snapshot: string | undefined;
+  return {
+    doc,
+    personEtag: state.etag,
+    ...(fromCache ? { fromCache } : {}),
+    // Only a turn that stores no answer asks (to tell whether it changed anything), so it is made only then.
+    snapshot: () => (snapshot ??= JSON.stringify(parsed(state).doc)),
+    ...(person.owed ? { owed: person.owed } : {}),
+  };
+}
+
+function parsed(state: CachedTurnState): { person: PersonDoc; doc: SessionDoc } {
   const person = JSON.parse(state.personJson) as PersonDoc;
   const doc: SessionDoc = {
     ...(JSON.parse(state.sessionJson) as ConversationSessionDoc),
@@ -210,13 +228,7 @@ function compose(state: CachedTurnState, fromCache: boolean | undefined): Sessio
     answerRoles: person.answerRoles,
     teamIds: person.teamIds,
   };
-  return {
-    doc,
-    personEtag: state.etag,
-    ...(fromCache ? { fromCache } : {}),
-    snapshot: JSON.stringify(doc),
-    ...(person.owed ? { owed: person.owed } : {}),
-  };
+  return { person, doc };
 }
 
 /** The session without the person's fields (sessions stored before the person document carried a copy of them). */

@@ -120,8 +120,8 @@ export interface Session {
   personEtag?: string;
   /** Served from this instance's cache: another instance may have moved on since. */
   fromCache?: boolean;
-  /** The document as JSON when it was loaded, to tell whether the turn changed it. */
-  snapshot: string;
+  /** The document as JSON when it was loaded (or last stored), to tell whether the turn changed it; made on demand. */
+  snapshot: () => string;
   /** The person's owed counter changes as loaded (not for the dialogs: the store carries them over). */
   owed?: OwedChanges[];
 }
@@ -134,7 +134,7 @@ export interface OwedWrite {
 
 /** True when the turn changed the session since it was loaded. */
 export function sessionChanged(session: Session): boolean {
-  return JSON.stringify(session.doc) !== session.snapshot;
+  return JSON.stringify(session.doc) !== session.snapshot();
 }
 
 /** Conversation ids can be long and hold characters Cosmos ids may not, so they are hashed. */
