@@ -3,7 +3,12 @@ import { documentKey, newInstanceId, type OwedChanges, type OwedItem } from './o
 export interface AggregateQueueOptions {
   /** The aggregate store's applyOwed (src/storage/ports/aggregates.ts). */
   store: {
-    applyOwed(tenantId: string, questionId: string, teamId: string | undefined, items: readonly OwedItem[]): Promise<void>;
+    applyOwed(
+      tenantId: string,
+      questionId: string,
+      teamId: string | undefined,
+      items: readonly OwedItem[],
+    ): Promise<void>;
   };
   /** How long a change waits for others to the same document, to be written with them. */
   flushMs: number;
@@ -66,7 +71,14 @@ export class AggregateQueue {
       const key = documentKey(tenantId, change.questionId, change.teamId);
       let queue = this.documents.get(key);
       if (!queue) {
-        queue = { tenantId, questionId: change.questionId, teamId: change.teamId, items: [], writing: false, failures: 0 };
+        queue = {
+          tenantId,
+          questionId: change.questionId,
+          teamId: change.teamId,
+          items: [],
+          writing: false,
+          failures: 0,
+        };
         this.documents.set(key, queue);
       }
       const item = { by: owed.by, seq: owed.seq, personId, change };
@@ -81,7 +93,10 @@ export class AggregateQueue {
   /** True when `owed` is this instance's and every document holds it: the person document may drop it. */
   isSettled(owed: Pick<OwedChanges, 'by' | 'seq'>): boolean {
     return (
-      owed.by === this.instanceId && owed.seq < this.nextSeq && !this.storing.has(owed.seq) && !this.unapplied.has(owed.seq)
+      owed.by === this.instanceId &&
+      owed.seq < this.nextSeq &&
+      !this.storing.has(owed.seq) &&
+      !this.unapplied.has(owed.seq)
     );
   }
 

@@ -201,7 +201,10 @@ export function withOwed(
   }
   if (next === doc) return undefined;
   const oldest = nowSeconds - APPLIED_MARKS_KEPT_SECONDS;
-  return { ...next, applied: Object.fromEntries(Object.entries(applied).filter(([by]) => instanceStartedAt(by) >= oldest)) };
+  return {
+    ...next,
+    applied: Object.fromEntries(Object.entries(applied).filter(([by]) => instanceStartedAt(by) >= oldest)),
+  };
 }
 
 /** One person's change applied to a document in memory: what `CosmosAggregateStore.apply` does with patches. */

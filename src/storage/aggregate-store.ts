@@ -49,7 +49,12 @@ export class CosmosAggregateStore implements AggregateStore {
   }
 
   /** Owed changes to one document, each applied once, in one conditional write (see OwedAggregateWriter). */
-  applyOwed(tenantId: string, questionId: string, teamId: string | undefined, items: readonly OwedItem[]): Promise<void> {
+  applyOwed(
+    tenantId: string,
+    questionId: string,
+    teamId: string | undefined,
+    items: readonly OwedItem[],
+  ): Promise<void> {
     return this.owed.apply(tenantId, questionId, teamId, items);
   }
 

@@ -24,7 +24,8 @@ export class CosmosInstanceRegistry implements InstanceRegistry {
   async alive(since: Date): Promise<Set<string>> {
     const { resources } = await this.container.items
       .query<{ instanceId: string }>({
-        query: 'SELECT c.instanceId FROM c WHERE c.tenantId = @partition AND c.type = "instance" AND c.beatAt >= @since',
+        query:
+          'SELECT c.instanceId FROM c WHERE c.tenantId = @partition AND c.type = "instance" AND c.beatAt >= @since',
         parameters: [
           { name: '@partition', value: PARTITION },
           { name: '@since', value: Math.floor(since.getTime() / 1000) },

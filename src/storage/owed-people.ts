@@ -21,13 +21,17 @@ export class CosmosOwedPeople implements OwedPeople {
   async keepOnly(person: OwedPerson, remaining: readonly OwedChanges[]): Promise<boolean> {
     const since = remaining.length > 0 ? Math.min(...remaining.map((entry) => entry.at)) : undefined;
     try {
-      await this.container.item(personId(person.userId), [person.tenantId, person.userId]).patch(
-        [
-          { op: 'set', path: '/owed', value: remaining },
-          since === undefined ? { op: 'remove', path: '/owedSince' } : { op: 'set', path: '/owedSince', value: since },
-        ],
-        { accessCondition: { type: 'IfMatch', condition: person.etag } },
-      );
+      await this.container
+        .item(personId(person.userId), [person.tenantId, person.userId])
+        .patch(
+          [
+            { op: 'set', path: '/owed', value: remaining },
+            since === undefined
+              ? { op: 'remove', path: '/owedSince' }
+              : { op: 'set', path: '/owedSince', value: since },
+          ],
+          { accessCondition: { type: 'IfMatch', condition: person.etag } },
+        );
       return true;
     } catch (error) {
       const code = (error as { code?: number }).code;

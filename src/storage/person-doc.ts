@@ -9,7 +9,16 @@ export function personOf(
   owed: readonly OwedChanges[] = [],
 ): PersonDoc {
   const { tenantId, userId, answers, answerRoles = {}, teamIds = [], updatedAt } = session;
-  const person: PersonDoc = { id: personId(userId), type: 'person', tenantId, userId, answers, answerRoles, teamIds, updatedAt };
+  const person: PersonDoc = {
+    id: personId(userId),
+    type: 'person',
+    tenantId,
+    userId,
+    answers,
+    answerRoles,
+    teamIds,
+    updatedAt,
+  };
   if (owed.length === 0) return person;
   return { ...person, owed: [...owed], owedSince: Math.min(...owed.map((entry) => entry.at)) };
 }

@@ -43,8 +43,7 @@ afterAll(async () => {
   await cosmos?.close();
 });
 
-const counterDifferences = async () =>
-  (await rebuildAggregates(index, stores, TENANT, { write: false })).differences;
+const counterDifferences = async () => (await rebuildAggregates(index, stores, TENANT, { write: false })).differences;
 const owedOnPeople = async () =>
   (
     await containers.users.items

@@ -41,7 +41,12 @@ export interface AggregateStore {
    * Applies owed changes to one counters document, in the order given, each only if the document does not hold it yet
    * (its instance's high-water mark), in one conditional write.
    */
-  applyOwed(tenantId: string, questionId: string, teamId: string | undefined, items: readonly OwedItem[]): Promise<void>;
+  applyOwed(
+    tenantId: string,
+    questionId: string,
+    teamId: string | undefined,
+    items: readonly OwedItem[],
+  ): Promise<void>;
   /** The live counters of the given questions (missing ones are empty); a team's with `teamId`. */
   read(tenantId: string, questionIds: readonly string[], teamId?: string): Promise<Map<string, Counters>>;
   /** What summaries may show: the published counters and quote slots of the given questions. */
