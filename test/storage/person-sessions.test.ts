@@ -152,7 +152,13 @@ describe('one answer set per person, however many conversations', () => {
   it('loads sessions stored before the person document, taking the answers from the answer documents', async () => {
     // A tenant of its own: the answer below is seeded without its counters, which the rebuild checks would see.
     const tenantId = '22222222-2222-2222-2222-222222222222';
-    const user = new TestUser(() => bot.app.url, randomUUID(), 'Old Timer', tenantId, () => bot.app.counters.settle());
+    const user = new TestUser(
+      () => bot.app.url,
+      randomUUID(),
+      'Old Timer',
+      tenantId,
+      () => bot.app.counters.settle(),
+    );
     const userId = user.aadObjectId;
     const partition = [tenantId, userId];
     const stored = answerDocument({

@@ -122,7 +122,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     containers,
     // After each turn the counters it owes are settled, as a moment's pause between messages would (see AggregateQueue).
     user: (aadObjectId = randomUUID(), name = 'Ada Lovelace', via?: RunningApp) =>
-      new TestUser(() => (via ?? app).url, aadObjectId, name, TENANT, () => (via ?? app).counters.settle()),
+      new TestUser(
+        () => (via ?? app).url,
+        aadObjectId,
+        name,
+        TENANT,
+        () => (via ?? app).counters.settle(),
+      ),
     async restart() {
       await app.close();
       app = await boot();
