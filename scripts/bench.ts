@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     floor = await startFloorBot(floorCosmos.containers);
     return await measure(
       options,
-      { url: app.url, agent: agents[0] },
+      { url: app.url, agent: agents[0], settle: () => app!.counters.settle() },
       { url: echo.url, agent: agents[1] },
       { url: floor.url, agent: agents[2] },
       cosmos,
@@ -107,6 +107,8 @@ async function measure(
   await openConnections(bot, WARM_UP_TENANT, users);
   const counting = await cosmos.attach();
   const botRun = await questionnaireLoad(bot, TENANT, users);
+  // The counters written behind the last turns count too: what the users' answers cost, not just their turns.
+  await bot.settle?.();
   const tally = await cosmos.detach(counting);
 
   progress('checking stored answers and aggregates');

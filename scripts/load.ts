@@ -71,7 +71,11 @@ async function main(): Promise<number> {
     const token = authority.sign(authority.channelClaims(SERVICE_URL));
     const authorization = () => `Bearer ${token}`;
     app = await boot(DATABASE);
-    let failed = await load(options, { url: app.url, agent, authorization }, containers);
+    let failed = await load(
+      options,
+      { url: app.url, agent, authorization, settle: () => app!.counters.settle() },
+      containers,
+    );
     if (options.soakMinutes > 0) {
       await app.close();
       app = undefined;
@@ -135,6 +139,7 @@ async function load(options: LoadOptions, target: Target, containers: Containers
   );
   console.log(`  peak RSS                ${rssMb.toFixed(0)} MB (bot and load generator; the database runs apart)`);
   progress('checking every stored answer');
+  await target.settle?.();
   const expectations = run.users.map(({ userId, run: userRun }) => ({ userId, expected: userRun.expected }));
   // One query per user, in their partition (the benchmark's Cosmos process scopes queries as Cosmos does).
   const verification = await verifyStored(containers, TENANT, expectations);

@@ -22,6 +22,8 @@ export interface Target {
   agent: Agent;
   /** The Authorization header per request, when the bot has authentication on. */
   authorization?: () => string;
+  /** Waits until the bot has written what its turns left behind them (its counters). */
+  settle?: () => Promise<unknown>;
 }
 
 /** `users` simulated users complete the questionnaire at the same time. */

@@ -50,6 +50,8 @@ export interface EraseDeps {
 const COUNTERS_PER_PATCH = 9;
 /** Teams re-sends a message left unanswered for about 15 s; retries stop well before that. */
 const ERASE_WITHIN_MS = 8_000;
+/** How long the erasure waits for counters still owed (Cosmos failing for longer leaves them to the sweep and the rebuild). */
+const SETTLE_WITHIN_MS = 2_000;
 
 /**
  * "Delete my data", botbuilder-free: removes the person's pulse answers and digest, their answers, sessions and
@@ -101,7 +103,7 @@ export class EraseService {
       return this.failed(tenantId, 'pulse answers', error);
     }
     let answers: StoredAnswer[];
-    await this.deps.counters?.settle(Math.max(0, budget.deadline - budget.now()));
+    await this.deps.counters?.settle(Math.min(SETTLE_WITHIN_MS, Math.max(0, budget.deadline - budget.now())));
     try {
       // The SDK reports a failed batch without its status; a repeat is safe, as the batch needs the session unchanged.
       answers = await withBoundedRetry(

@@ -6,6 +6,7 @@ import { startCosmosFaultProxy, type CosmosFaultProxy, type Fault } from '../sup
 import type { RequestKind } from '../../scripts/bench/cosmos-requests';
 import { COSMOS_REQUEST_TIMEOUT_MS, COSMOS_RETRY_OPTIONS } from '../../src/storage/cosmos';
 import { until } from '../support/wait';
+import { answersCounted } from '../support/stored';
 
 /**
  * Cosmos DB faults injected during turns by a proxy in front of the embedded server (real SDK, real HTTP): the user
@@ -153,14 +154,19 @@ describe('Cosmos DB faults during a turn (fault-injecting proxy)', () => {
     expect(resources).toEqual([]);
   });
 
-  it('throttled counter updates do not cost the user their answer; the failure is logged for the rebuild', async () => {
+  it('throttled counter updates do not cost the user their answer; they are logged, and land once Cosmos takes them', async () => {
     const user = bot.user();
     const { submit, questionId } = await firstAnswer(user);
+    const counted = await answersCounted(bot.containers, questionId);
     proxy.inject({ match: counterUpdates, fault: { status: 429, retryAfterMs: 20 } });
     const reply = await user.submit(submit);
     expect(progressOf(cardsOf(reply).at(-1))).toMatch(/ · 2 of /);
     expect(await storedAnswers(user, questionId)).toBe(1);
     expect(logLines.some((line) => line.includes('"aggregate.failed"') && line.includes(questionId))).toBe(true);
+    expect(await answersCounted(bot.containers, questionId)).toBe(counted);
+    proxy.clear();
+    expect(await bot.app.counters.settle()).toBe(true);
+    expect(await answersCounted(bot.containers, questionId)).toBe(counted + 1);
   });
 
   it('throttled counter updates when joining a team: the channel is answered, the membership kept, the failure logged', async () => {

@@ -11,6 +11,8 @@ import { captureLogLine, captureSentSecret, secretsIn } from './log-capture';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
 
 export const TENANT = '11111111-1111-1111-1111-111111111111';
+/** How long a turn waits for its counters in tests; a fault test that holds them back is not slowed for longer. */
+const SETTLE_MS = 2_000;
 
 /** A bot on real HTTP (restify + CloudAdapter) with the real Cosmos client against the embedded server. */
 export interface TestBot {
@@ -127,7 +129,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         aadObjectId,
         name,
         TENANT,
-        () => (via ?? app).counters.settle(),
+        () => (via ?? app).counters.settle(SETTLE_MS),
       ),
     async restart() {
       await app.close();
