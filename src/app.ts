@@ -39,7 +39,7 @@ import type { TeamsChannel } from './teams/teams-channel';
 import { AnswerRecorder } from './strategy/answer-recorder';
 import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 import type { AggregateQueue } from './aggregation/aggregate-queue';
-import { composeCounters } from './compose-counters';
+import { COUNTERS_CLOSE_MS, composeCounters } from './compose-counters';
 
 export interface RunningApp {
   /** Base URL of the HTTP server, e.g. http://127.0.0.1:3978. */
@@ -52,7 +52,7 @@ export interface RunningApp {
   /** Sends the digests that are due now (the scheduler also runs this every minute); returns how many went out. */
   sendDueDigests(): Promise<number>;
   close(): Promise<void>;
-  /** How long close() may wait for turns and background work, in all (the schedulers' last pass aside). */
+  /** How long close() may wait for turns, background work and the counters, in all (the schedulers' last pass aside). */
   drainLimitMs: number;
   /** Applies the counters behind the turns; `settle()` waits until every stored answer is counted. */
   counters: AggregateQueue;
@@ -158,7 +158,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     pulseAndDigestData,
     logger,
     clock,
-    counters,
+    counters: counterParts,
   });
   const digestService = new DigestService({
     store: stores.digests,
@@ -260,7 +260,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     if (!(await gate.idle(turnsDrainMs))) logger.warn('app.drain-timeout', { inFlight: gate.inFlight });
     await pulse.jobs.stop();
     await background.drain(backgroundDrainMs);
-    await counterParts.close(turnsDrainMs);
+    await counterParts.close();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections would hold close() open indefinitely.
     server.server.closeAllConnections();
@@ -276,7 +276,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     sendDueDigests: () => digests.tick(),
     // Once, however many signals or callers ask.
     close: () => (closing ??= drainAndClose()),
-    drainLimitMs: turnsDrainMs + backgroundDrainMs,
+    drainLimitMs: turnsDrainMs + backgroundDrainMs + 2 * COUNTERS_CLOSE_MS,
     counters,
   };
 }

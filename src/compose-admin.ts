@@ -1,4 +1,5 @@
 import { AuditTrail } from './audit/audit-trail';
+import type { CountersParts } from './compose-counters';
 import type { ContentIndex } from './content/content-index';
 import type { RoleDirectory } from './domain/roles';
 import { RoleChanges } from './leadership/role-changes';
@@ -38,8 +39,8 @@ export interface AdminPartsOptions {
   pulseAndDigestData: PulseAndDigestData;
   logger: Logger;
   clock: () => Date;
-  /** Applies the counter changes owed for stored answers; settled before an erasure or a scan counts. */
-  counters: { settle(timeoutMs?: number): Promise<boolean> };
+  /** Whether the counters hold the changes still owed for stored answers (checked before an erasure or a rebuild). */
+  counters: Pick<CountersParts, 'owedHeld' | 'tenantOwedHeld'>;
 }
 
 /** The audit trail and what it records or guards: role changes, summary scans and "delete my data". */

@@ -29,6 +29,8 @@ interface DocumentQueue {
 }
 
 const MAX_RETRY_MS = 30_000;
+/** A batch that timed out may still land in the next moments; its outcome is read after this pause. */
+const FIRST_CHECK_MS = 1_000;
 
 /**
  * Applies this instance's owed changes behind the turns, coalesced per counters document: every change to a document
@@ -61,6 +63,23 @@ export class AggregateQueue {
   abandoned(owed: OwedChanges): void {
     this.storing.delete(owed.seq);
     this.wake();
+  }
+
+  /**
+   * Whether the batch carrying `owed` was stored is not known (it timed out): its number stays in flight, holding back
+   * later changes to the same documents, until `wasStored` answers (asked again with a growing pause while it fails).
+   */
+  unsure(tenantId: string, personId: string, owed: OwedChanges, wasStored: () => Promise<boolean>): void {
+    const ask = (delayMs: number) => {
+      const timer = setTimeout(() => {
+        wasStored().then(
+          (stored) => (stored ? this.stored(tenantId, personId, owed) : this.abandoned(owed)),
+          () => ask(Math.min(MAX_RETRY_MS, delayMs * 2)),
+        );
+      }, delayMs);
+      timer.unref();
+    };
+    ask(FIRST_CHECK_MS);
   }
 
   /** The batch carrying `owed` is stored: its changes go to their documents. */
@@ -106,13 +125,17 @@ export class AggregateQueue {
   }
 
   /**
-   * Writes everything owed now, without waiting for more, and resolves once it is written (true) or `timeoutMs`
-   * passed (false). Before a reading that must see every stored answer: an erasure, a rebuild, shutdown.
+   * Writes now, without waiting for more, every change reserved before the call, and resolves once they are written
+   * (true) or `timeoutMs` passed (false). A document whose write failed keeps its pause before the next try. Before a
+   * reading that must see every stored answer: an erasure, a rebuild, shutdown.
    */
   async settle(timeoutMs = 10_000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    while (this.unapplied.size > 0 || this.storing.size > 0) {
-      for (const [key, queue] of this.documents) this.schedule(key, queue, 0);
+    const before = this.nextSeq;
+    const pending = () =>
+      [...this.storing].some((seq) => seq < before) || [...this.unapplied.keys()].some((seq) => seq < before);
+    while (pending()) {
+      for (const [key, queue] of this.documents) if (queue.failures === 0) this.schedule(key, queue, 0);
       const remaining = deadline - Date.now();
       if (remaining <= 0) return false;
       await new Promise<void>((resolve) => {

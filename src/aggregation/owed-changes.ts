@@ -24,18 +24,22 @@ export interface OwedItem {
   change: AggregateChange;
 }
 
-/** How long an instance's high-water marks are kept on a counters document after the instance started. */
+/**
+ * How long a counters document keeps an instance's high-water mark after the instance last wrote it: far longer than
+ * any change stays owed (a stopped instance's are applied within minutes).
+ */
 export const APPLIED_MARKS_KEPT_SECONDS = 30 * 24 * 60 * 60;
 
-/** A new instance id: its start time (base 36 seconds, so old marks can be dropped) and a random part. */
-export function newInstanceId(now: Date): string {
-  return `${Math.floor(now.getTime() / 1000).toString(36)}.${randomBytes(6).toString('base64url')}`;
+/** A counters document's high-water mark for one instance: the highest sequence number applied, and when. */
+export interface AppliedMark {
+  seq: number;
+  /** Epoch seconds of the write that moved it. */
+  at: number;
 }
 
-/** When the instance of this id started, in epoch seconds (0 when the id is not one of ours). */
-export function instanceStartedAt(instanceId: string): number {
-  const seconds = parseInt(instanceId.split('.')[0] ?? '', 36);
-  return Number.isFinite(seconds) ? seconds : 0;
+/** A new instance id: its start time (base 36 seconds, for people reading the logs) and a random part. */
+export function newInstanceId(now: Date): string {
+  return `${Math.floor(now.getTime() / 1000).toString(36)}.${randomBytes(6).toString('base64url')}`;
 }
 
 /** The key of the counters document a change is for. */
@@ -47,6 +51,21 @@ export function documentKey(tenantId: string, questionId: string, teamId: string
  * True when a counters document holds the change: each document records, per instance, the highest sequence number it
  * applied (its high-water mark), and applies an instance's changes only in sequence order.
  */
-export function appliedBy(marks: Record<string, number> | undefined, owed: Pick<OwedChanges, 'by' | 'seq'>): boolean {
-  return (marks?.[owed.by] ?? 0) >= owed.seq;
+export function appliedBy(
+  marks: Record<string, AppliedMark> | undefined,
+  owed: Pick<OwedChanges, 'by' | 'seq'>,
+): boolean {
+  return (marks?.[owed.by]?.seq ?? 0) >= owed.seq;
+}
+
+/** The person document's fields for what it owes: the changes, the instances they are owed by, the oldest's time. */
+export function owedFields(
+  owed: readonly OwedChanges[],
+): { owed: OwedChanges[]; owedBy: string[]; owedSince: number } | undefined {
+  if (owed.length === 0) return undefined;
+  return {
+    owed: [...owed],
+    owedBy: [...new Set(owed.map((entry) => entry.by))],
+    owedSince: Math.min(...owed.map((entry) => entry.at)),
+  };
 }

@@ -1,5 +1,6 @@
 import type { AggregateStore, InstanceRegistry, OwedPeople, OwedPerson } from '../storage/ports';
-import { appliedBy, documentKey, type OwedChanges, type OwedItem } from './owed-changes';
+import { documentKey, type OwedChanges, type OwedItem } from './owed-changes';
+import { OwedHeld } from './owed-held';
 
 export interface OwedSweeperDeps {
   /** This instance's queue: its own changes are its to apply, and to say when they are. */
@@ -10,13 +11,17 @@ export interface OwedSweeperDeps {
   clock: () => Date;
   /** An instance whose heartbeat is older than this has stopped; its owed changes are applied by the sweep. */
   deadAfterMs: number;
+  /** Changes left on the documents of people who have not written since, dropped once every document holds them. */
+  lingerMs?: number;
 }
 
 export interface SweepResult {
-  /** Owed changes of stopped instances applied (or found applied) by this sweep. */
+  /** Owed changes of stopped instances that this sweep applied (or found applied). */
   applied: number;
   /** Owed changes dropped from person documents because every counters document holds them. */
   dropped: number;
+  /** Counters documents that could not be written (tried again by the next sweep). */
+  failed: number;
 }
 
 interface DocumentItems {
@@ -26,15 +31,19 @@ interface DocumentItems {
   items: OwedItem[];
 }
 
+/** A person's last change stays on their document until their next turn; after this long the sweep drops it. */
+const LINGER_MS = 60 * 60 * 1000;
+
 /**
  * Finishes what stopped instances owed: every counter change they stored with an answer but had not applied (a crash,
- * a kill, a shutdown that ran out of time) is applied, in each instance's sequence order, exactly once (the documents'
- * high-water marks say what they hold), then dropped from the person documents along with changes known to be applied.
- * Any instance may sweep, several at once: a change another sweep applied first is found applied.
+ * a kill, a shutdown that ran out of time) is applied, all of an instance's changes at once per document and in
+ * sequence order, so each counts once (the documents' high-water marks say what they hold); then they are dropped from
+ * the person documents. Any instance may sweep, several at once: a change another sweep applied first is found applied.
+ * It also drops, after an hour, the changes people's last turns left on their documents once every document holds them.
  */
 export class OwedSweeper {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private timers: NodeJS.Timeout[] = [];
+  private sweeping?: Promise<unknown>;
 
   constructor(private readonly deps: OwedSweeperDeps) {}
 
@@ -43,43 +52,66 @@ export class OwedSweeper {
     return this.deps.instances.beat(this.deps.queue.instanceId, this.deps.clock());
   }
 
-  /** Beats and sweeps every `everyMs`; `report` hears of each round (a failed one is tried again next time). */
-  start(everyMs: number, report: (outcome: SweepResult | { error: unknown }) => void): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.beat()
-        .then(() => this.sweep())
+  /**
+   * Beats every `beatMs` and sweeps every `sweepMs`, apart, so a long sweep never delays a heartbeat; `report` hears
+   * of each round and of each failed heartbeat (a failed round is tried again next time).
+   */
+  start(beatMs: number, sweepMs: number, report: (outcome: SweepResult | { error: unknown }) => void): void {
+    const beat = setInterval(() => void this.beat().catch((error: unknown) => report({ error })), beatMs);
+    const sweep = setInterval(() => {
+      if (this.sweeping) return;
+      this.sweeping = this.sweep()
         .then(report, (error: unknown) => report({ error }))
-        .finally(() => (this.running = undefined));
-    }, everyMs);
-    this.timer.unref();
+        .finally(() => (this.sweeping = undefined));
+    }, sweepMs);
+    this.timers = [beat, sweep];
+    for (const timer of this.timers) timer.unref();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  /** Stops the timers; waits at most `timeoutMs` for a sweep under way (what it leaves, the next sweep does). */
+  async stop(timeoutMs: number): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.sweeping, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
   }
 
-  /** One sweep over every person document with a change owed since longer than an instance takes to be called dead. */
+  /** One sweep: the instances that stopped without finishing, then the changes left behind for an hour. */
   async sweep(): Promise<SweepResult> {
-    const { clock, deadAfterMs, queue } = this.deps;
-    const now = clock().getTime();
-    const alive = await this.deps.instances.alive(new Date(now - deadAfterMs));
-    alive.add(queue.instanceId);
-    const people = await this.deps.people.findOwed(Math.floor((now - deadAfterMs) / 1000));
-    const applied = await this.applyStopped(people, alive);
-    const dropped = await this.dropApplied(people);
-    return { applied, dropped };
+    const { clock, deadAfterMs, queue, instances, people } = this.deps;
+    const nowSeconds = Math.floor(clock().getTime() / 1000);
+    const registry = await instances.list();
+    const known = new Map(registry.map((instance) => [instance.instanceId, instance]));
+    const isStopped = (instanceId: string) => {
+      if (instanceId === queue.instanceId) return false;
+      const instance = known.get(instanceId);
+      // Unknown: its heartbeat expired a day after it stopped.
+      return !instance || instance.beatAt < nowSeconds - deadAfterMs / 1000;
+    };
+    const lingering = await people.owedSince(nowSeconds - (this.deps.lingerMs ?? LINGER_MS) / 1000);
+    const stopped = new Set([
+      ...registry.filter((instance) => !instance.swept && isStopped(instance.instanceId)).map((i) => i.instanceId),
+      ...lingering.flatMap((person) => person.owed.map((entry) => entry.by)).filter(isStopped),
+    ]);
+    const result: SweepResult = { applied: 0, dropped: 0, failed: 0 };
+    for (const instanceId of stopped) {
+      const owing = await people.owing(instanceId);
+      const failed = await this.applyAll(instanceId, owing, result);
+      const left = await this.dropHeld(owing, result);
+      if (failed === 0 && left.every((person) => person.owed.every((entry) => entry.by !== instanceId)))
+        await instances.markSwept(instanceId);
+    }
+    await this.dropHeld(lingering, result);
+    return result;
   }
 
-  /** Applies stopped instances' changes, all of them at once per document, in sequence order. */
-  private async applyStopped(people: readonly OwedPerson[], alive: ReadonlySet<string>): Promise<number> {
+  /** Applies everything one stopped instance owed, all at once per document, in sequence order; returns the failures. */
+  private async applyAll(instanceId: string, people: readonly OwedPerson[], result: SweepResult): Promise<number> {
     const documents = new Map<string, DocumentItems>();
-    let count = 0;
     for (const { tenantId, userId, owed } of people)
       for (const entry of owed) {
-        if (alive.has(entry.by)) continue;
-        count += 1;
+        if (entry.by !== instanceId) continue;
+        result.applied += 1;
         for (const change of entry.changes) {
           const key = documentKey(tenantId, change.questionId, change.teamId);
           let document = documents.get(key);
@@ -90,46 +122,27 @@ export class OwedSweeper {
           document.items.push({ by: entry.by, seq: entry.seq, personId: userId, change });
         }
       }
+    let failed = 0;
     for (const { tenantId, questionId, teamId, items } of documents.values()) {
-      items.sort((a, b) => (a.by === b.by ? a.seq - b.seq : a.by < b.by ? -1 : 1));
-      await this.deps.aggregates.applyOwed(tenantId, questionId, teamId, items);
+      items.sort((a, b) => a.seq - b.seq);
+      // One document that cannot be written stops nothing else; its changes stay owed for the next sweep.
+      await this.deps.aggregates.applyOwed(tenantId, questionId, teamId, items).catch(() => (failed += 1));
     }
-    return count;
+    result.failed += failed;
+    return failed;
   }
 
-  /** Drops, person by person, the changes every document holds; a person changed meanwhile waits for the next sweep. */
-  private async dropApplied(people: readonly OwedPerson[]): Promise<number> {
-    const marks = new Map<string, Promise<Record<string, number> | undefined>>();
-    const marksOf = (tenantId: string, questionId: string, teamId: string | undefined) => {
-      const key = documentKey(tenantId, questionId, teamId);
-      let read = marks.get(key);
-      if (!read) {
-        read = this.deps.aggregates.readDoc(tenantId, questionId, teamId).then((doc) => doc?.applied);
-        marks.set(key, read);
-      }
-      return read;
-    };
-    let dropped = 0;
+  /** Drops, person by person, the changes every document holds; returns the people as they are left. */
+  private async dropHeld(people: readonly OwedPerson[], result: SweepResult): Promise<OwedPerson[]> {
+    const check = new OwedHeld(this.deps.queue, this.deps.aggregates);
+    const left: OwedPerson[] = [];
     for (const person of people) {
       const remaining: OwedChanges[] = [];
-      for (const entry of person.owed) {
-        const held =
-          entry.by === this.deps.queue.instanceId
-            ? this.deps.queue.isSettled(entry)
-            : await everyDocumentHolds(entry, (change) => marksOf(person.tenantId, change.questionId, change.teamId));
-        if (!held) remaining.push(entry);
-      }
-      if (remaining.length < person.owed.length && (await this.deps.people.keepOnly(person, remaining)))
-        dropped += person.owed.length - remaining.length;
+      for (const entry of person.owed) if (!(await check.held(person.tenantId, entry))) remaining.push(entry);
+      const dropped = remaining.length < person.owed.length && (await this.deps.people.keepOnly(person, remaining));
+      if (dropped) result.dropped += person.owed.length - remaining.length;
+      left.push(dropped ? { ...person, owed: remaining } : person);
     }
-    return dropped;
+    return left;
   }
-}
-
-async function everyDocumentHolds(
-  entry: OwedChanges,
-  marksOf: (change: OwedChanges['changes'][number]) => Promise<Record<string, number> | undefined>,
-): Promise<boolean> {
-  for (const change of entry.changes) if (!appliedBy(await marksOf(change), entry)) return false;
-  return true;
 }

@@ -8,6 +8,7 @@ import { isPersonal } from './conversation-kind';
 import type { PendingChanges } from '../aggregation/aggregate-changes';
 import type { AggregateQueue } from '../aggregation/aggregate-queue';
 import type { RunMode } from '../config';
+import { notApplied } from '../storage/bounded-retry';
 import { cosmosSafe } from '../storage/cosmos-id';
 import { tenantOf } from './admission';
 import type { BackgroundWork } from './background-work';
@@ -192,7 +193,12 @@ export class StrategyBot {
         settled: (entry) => counters.isSettled(entry),
       });
     } catch (error) {
-      if (owed) counters.abandoned(owed);
+      if (owed && notStored(error)) counters.abandoned(owed);
+      // A timeout may hide a batch that landed: the changes count once the person document says so.
+      else if (owed)
+        counters.unsure(tenantId, userId, owed, async () =>
+          (await sessions.owedOf(tenantId, userId)).some((entry) => entry.by === owed.by && entry.seq === owed.seq),
+        );
       throw error;
     }
     if (owed) counters.stored(tenantId, userId, owed);
@@ -251,6 +257,13 @@ export class StrategyBot {
   private botWasAdded(activity: Activity): boolean {
     return (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
   }
+}
+
+/** Cosmos answered that the batch was not applied: a conflict, a refusal (4xx but a timeout) or "try later". */
+function notStored(error: unknown): boolean {
+  if (error instanceof SessionConflictError || notApplied(error)) return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'number' && code >= 400 && code < 500 && code !== 408;
 }
 
 /** botbuilder-dialogs wraps what a dialog throws in DialogContextError (keeping it in `.error`): unwrap it. */

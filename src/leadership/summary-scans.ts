@@ -24,11 +24,13 @@ export interface SummaryScansDeps {
   clock: () => Date;
   /** How long a lease lasts unless renewed (a crashed instance blocks no one longer than this). */
   leaseMs?: number;
-  /** Applies the counter changes still owed for stored answers (AggregateQueue) before counting. */
-  counters?: { settle(): Promise<boolean> };
+  /** Whether the counters hold every change owed in the tenant: a rebuild that counts the answers waits until they do. */
+  counters?: { tenantOwedHeld(tenantId: string): Promise<boolean> };
 }
 
 const LEASE = 'summary-scan';
+const OWED =
+  'Some answers are still being added to the counters, so I have not rebuilt them (that would count those answers twice). Ask again in a minute.';
 const LEASE_MS = 2 * 60 * 1000;
 const BUSY =
   'A check or rebuild of the summary counters is already running, so I have not started another. Ask again once its result is posted.';
@@ -69,7 +71,7 @@ export class SummaryScans {
     const renewal = setInterval(() => void lease().catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
     renewal.unref();
     try {
-      await this.deps.counters?.settle();
+      if (write && this.deps.counters && !(await this.deps.counters.tenantOwedHeld(tenantId))) return [{ text: OWED }];
       return [{ text: reportText(await rebuildAggregates(this.deps.index, this.deps.stores, tenantId, { write })) }];
     } finally {
       clearInterval(renewal);

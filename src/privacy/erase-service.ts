@@ -5,6 +5,7 @@ import type { AuditTrail } from '../audit/audit-trail';
 import type { ContentIndex } from '../content/content-index';
 import type { Logger } from '../logging/logger';
 import { type ActivityClaims, type AggregateStore, SessionConflictError } from '../storage/ports';
+import type { OwedChanges } from '../aggregation/owed-changes';
 import type { Session, StoredAnswer } from '../storage/user-docs';
 import { notApplied, turnRetryBudget, withBoundedRetry, type RetryBudget } from '../storage/bounded-retry';
 import type { PulseAndDigestData } from './pulse-and-digest-data';
@@ -42,16 +43,17 @@ export interface EraseDeps {
   clock: () => Date;
   /** Retries of one erase (tests pass a shorter one). */
   retryBudget?: () => RetryBudget;
-  /** Applies the counter changes still owed for stored answers (AggregateQueue), so the erasure takes out what is in. */
-  counters?: { settle(timeoutMs?: number): Promise<boolean> };
+  /**
+   * Whether the counters hold the changes the person's stored answers still owe (after writing this instance's): the
+   * erasure takes out what is in, so it waits until they are.
+   */
+  counters?: { owedHeld(tenantId: string, owed: readonly OwedChanges[]): Promise<boolean> };
 }
 
 /** AggregateStore.apply patches ten operations at once, one of them the pending mark: no more makes it one patch, so a retry repeats nothing. */
 const COUNTERS_PER_PATCH = 9;
 /** Teams re-sends a message left unanswered for about 15 s; retries stop well before that. */
 const ERASE_WITHIN_MS = 8_000;
-/** How long the erasure waits for counters still owed (Cosmos failing for longer leaves them to the sweep and the rebuild). */
-const SETTLE_WITHIN_MS = 2_000;
 
 /**
  * "Delete my data", botbuilder-free: removes the person's pulse answers and digest, their answers, sessions and
@@ -91,6 +93,11 @@ export class EraseService {
   private async run(request: EraseRequest): Promise<ErasureOutcome> {
     const { tenantId, userId, session } = request;
     const budget = (this.deps.retryBudget ?? (() => turnRetryBudget(ERASE_WITHIN_MS)))();
+    // Counters still owed for their answers would be taken out before they are in (or come back after): not yet.
+    if (this.deps.counters && !(await this.deps.counters.owedHeld(tenantId, session.owed ?? []))) {
+      this.deps.logger.warn('erase.counters-owed', { tenantId });
+      return { status: 'not done', part: 'answers' };
+    }
     // Outside the person's partition first: while their answers are still there, asking again redoes all of it.
     let other;
     try {
@@ -103,7 +110,6 @@ export class EraseService {
       return this.failed(tenantId, 'pulse answers', error);
     }
     let answers: StoredAnswer[];
-    await this.deps.counters?.settle(Math.min(SETTLE_WITHIN_MS, Math.max(0, budget.deadline - budget.now())));
     try {
       // The SDK reports a failed batch without its status; a repeat is safe, as the batch needs the session unchanged.
       answers = await withBoundedRetry(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AggregateChange } from '../aggregation/aggregate-changes';
 import type { Counters } from '../aggregation/contributions';
-import { APPLIED_MARKS_KEPT_SECONDS, appliedBy, instanceStartedAt, type OwedItem } from '../aggregation/owed-changes';
+import { APPLIED_MARKS_KEPT_SECONDS, appliedBy, type OwedItem } from '../aggregation/owed-changes';
 import type { PatchOperation } from '@azure/cosmos';
 import type { AggregateDoc } from './ports';
 import { stickyQuotes, type Quote, type QuoteRemoval, type QuoteSet, type QuoteSlots } from '../aggregation/quotes';
@@ -197,14 +197,11 @@ export function withOwed(
   for (const item of items) {
     if (appliedBy(applied, item)) continue;
     next = withChange(next, item.personId, item.change, nowSeconds, publishAfter);
-    applied[item.by] = item.seq;
+    applied[item.by] = { seq: item.seq, at: nowSeconds };
   }
   if (next === doc) return undefined;
   const oldest = nowSeconds - APPLIED_MARKS_KEPT_SECONDS;
-  return {
-    ...next,
-    applied: Object.fromEntries(Object.entries(applied).filter(([by]) => instanceStartedAt(by) >= oldest)),
-  };
+  return { ...next, applied: Object.fromEntries(Object.entries(applied).filter(([, mark]) => mark.at >= oldest)) };
 }
 
 /** One person's change applied to a document in memory: what `CosmosAggregateStore.apply` does with patches. */
@@ -228,7 +225,8 @@ export function withChange(
       }
   for (const [slot, quote] of offered(quotes, change.quoteSets)) quotes[slot] = quote;
   const pending = { ...(doc.pending ?? {}) };
-  if (Object.keys(change.delta).length > 0) pending[pendingKey(personId)] = nowSeconds;
+  const counted = Object.keys(change.delta).length > 0;
+  if (counted) pending[pendingKey(personId)] = nowSeconds;
   const next: AggregateDoc = {
     ...doc,
     counters,
@@ -237,6 +235,7 @@ export function withChange(
     revision,
     published: { counters: doc.published?.counters ?? {}, quotes: publishedQuotes },
   };
-  if (!publicationDue(next, publishAfter, nowSeconds)) return next;
+  // As with the patches: only a change that marked its person pending can publish (the publication's condition).
+  if (!counted || !publicationDue(next, publishAfter, nowSeconds)) return next;
   return { ...next, pending: {}, published: { counters, quotes: stickyQuotes(publishedQuotes, quotes) } };
 }

@@ -1,12 +1,12 @@
 import type { Container } from '@azure/cosmos';
-import type { InstanceRegistry } from './ports';
+import type { InstanceBeat, InstanceRegistry } from './ports';
 
 /** Heartbeats live in a partition of the tenants container that no tenant id can take. */
 const PARTITION = 'strategy-guide-instances';
-/** A heartbeat document outlives its instance by a day (Cosmos TTL), long after anyone could ask about it. */
+/** A heartbeat document outlives its instance by a day (Cosmos TTL); the sweep treats an instance it does not know as stopped. */
 const KEPT_SECONDS = 24 * 60 * 60;
 
-/** One heartbeat document per running instance (see InstanceRegistry). */
+/** One heartbeat document per instance (see InstanceRegistry). */
 export class CosmosInstanceRegistry implements InstanceRegistry {
   constructor(private readonly container: Container) {}
 
@@ -21,17 +21,22 @@ export class CosmosInstanceRegistry implements InstanceRegistry {
     });
   }
 
-  async alive(since: Date): Promise<Set<string>> {
+  async list(): Promise<InstanceBeat[]> {
     const { resources } = await this.container.items
-      .query<{ instanceId: string }>({
-        query:
-          'SELECT c.instanceId FROM c WHERE c.tenantId = @partition AND c.type = "instance" AND c.beatAt >= @since',
-        parameters: [
-          { name: '@partition', value: PARTITION },
-          { name: '@since', value: Math.floor(since.getTime() / 1000) },
-        ],
+      .query<InstanceBeat>({
+        query: 'SELECT c.instanceId, c.beatAt, c.swept FROM c WHERE c.tenantId = @partition AND c.type = "instance"',
+        parameters: [{ name: '@partition', value: PARTITION }],
       })
       .fetchAll();
-    return new Set(resources.map(({ instanceId }) => instanceId));
+    return resources.map(({ instanceId, beatAt, swept }) => ({ instanceId, beatAt, ...(swept ? { swept } : {}) }));
+  }
+
+  async markSwept(instanceId: string): Promise<void> {
+    await this.container
+      .item(`instance|${instanceId}`, PARTITION)
+      .patch([{ op: 'set', path: '/swept', value: true }])
+      .catch((error: unknown) => {
+        if ((error as { code?: number }).code !== 404) throw error;
+      });
   }
 }

@@ -1,5 +1,5 @@
 import type { JSONObject, OperationInput } from '@azure/cosmos';
-import type { OwedChanges } from '../aggregation/owed-changes';
+import { owedFields, type OwedChanges } from '../aggregation/owed-changes';
 import type { RawAnswer } from '../aggregation/recompute';
 import { personId, type PersonDoc, type PersonState, type StoredAnswer } from './user-docs';
 
@@ -19,8 +19,7 @@ export function personOf(
     teamIds,
     updatedAt,
   };
-  if (owed.length === 0) return person;
-  return { ...person, owed: [...owed], owedSince: Math.min(...owed.map((entry) => entry.at)) };
+  return { ...person, ...owedFields(owed) };
 }
 
 /** The person as their answer documents and membership say (a new person, or data stored before this document). */

@@ -1,4 +1,5 @@
 import type { Container, JSONObject, OperationInput } from '@azure/cosmos';
+import type { OwedChanges } from '../aggregation/owed-changes';
 import { personFromRecords, personOf, personWrite } from './person-doc';
 import { SessionConflictError, type SessionStore } from './ports';
 import { SessionCache, type CachedTurnState } from './session-cache';
@@ -146,8 +147,13 @@ export class CosmosSessionStore implements SessionStore {
     session.doc.updatedAt = updatedAt;
     session.personEtag = state.etag;
     session.owed = person.owed;
-    session.snapshot = compose(state, session.fromCache).snapshot;
+    session.snapshot = lazySnapshot(state);
     this.cache.written(key, basedOn, state, id);
+  }
+
+  async owedOf(tenantId: string, userId: string): Promise<OwedChanges[]> {
+    const { resource } = await this.container.item(personId(userId), [tenantId, userId]).read<PersonDoc>();
+    return resource?.owed ?? [];
   }
 
   /**
@@ -209,15 +215,19 @@ function personKey(tenantId: string, userId: string): string {
 /** The session as the dialogs see it, from the stored (or cached) JSON of the person and the conversation. */
 function compose(state: CachedTurnState, fromCache: boolean | undefined): Session {
   const { person, doc } = parsed(state);
-  let snapshot: string | undefined;
   return {
     doc,
     personEtag: state.etag,
     ...(fromCache ? { fromCache } : {}),
-    // Only a turn that stores no answer asks (to tell whether it changed anything), so it is made only then.
-    snapshot: () => (snapshot ??= JSON.stringify(parsed(state).doc)),
+    snapshot: lazySnapshot(state),
     ...(person.owed ? { owed: person.owed } : {}),
   };
+}
+
+/** Only a turn that stores no answer asks for it (to tell whether it changed anything), so it is made only then. */
+function lazySnapshot(state: CachedTurnState): () => string {
+  let snapshot: string | undefined;
+  return () => (snapshot ??= JSON.stringify(parsed(state).doc));
 }
 
 function parsed(state: CachedTurnState): { person: PersonDoc; doc: SessionDoc } {

@@ -55,7 +55,8 @@ export interface PersonDoc {
   teamIds: string[];
   /** Counter changes of stored answers not yet known to be in the aggregates (see OwedChanges). */
   owed?: OwedChanges[];
-  /** When the oldest of them was stored (epoch seconds), for the sweep's query; absent when nothing is owed. */
+  /** The instances they are owed by, and when the oldest was stored (epoch seconds): the sweep's queries. */
+  owedBy?: string[];
   owedSince?: number;
   updatedAt: string;
 }

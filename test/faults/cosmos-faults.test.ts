@@ -114,9 +114,10 @@ describe('Cosmos DB faults during a turn (fault-injecting proxy)', () => {
     30_000,
   );
 
-  it('a write that lands but whose response is lost: "try again", and the retry still leaves exactly one answer', async () => {
+  it('a write that lands but whose response is lost: "try again", and the retry still leaves exactly one answer, counted once', async () => {
     const user = bot.user();
     const { submit, questionId } = await firstAnswer(user);
+    const before = await answersCounted(bot.containers, questionId);
     const fault: Fault = { hang: 'after-forwarding' };
     proxy.inject({ match: userWrites, fault, times: 1 });
 
@@ -130,6 +131,14 @@ describe('Cosmos DB faults during a turn (fault-injecting proxy)', () => {
     expect(await storedAnswers(user, questionId)).toBe(1);
     // The stored answer moved the user on: they are shown the next question, not asked the first again.
     expect(progressOf(cardsOf(retried).at(-1))).toMatch(/ · 2 of /);
+    // Its counter changes landed with it, unseen by the bot: once the person document shows them, they count once.
+    await until(
+      async () => (await answersCounted(bot.containers, questionId)) === before + 1,
+      'the answer to be counted',
+      10_000,
+    );
+    await bot.app.counters.settle();
+    expect(await answersCounted(bot.containers, questionId)).toBe(before + 1);
   }, 30_000);
 
   it('one 429 is retried by the SDK without the user noticing', async () => {

@@ -1,5 +1,6 @@
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
+import { newInstanceId, type OwedChanges } from '../../src/aggregation/owed-changes';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { CosmosAnswerStore } from '../../src/storage/answer-store';
@@ -93,6 +94,29 @@ describe('maintained counters equal a recomputation from the raw answers (result
     expect(await adminSays('rebuild summary')).toMatch(/1 counters had drifted and are now repaired/);
     const after = await rebuildAggregates(index, stores(), TENANT, { write: false });
     expect(after.differences).toEqual([]);
+  }, 60_000);
+
+  it('does not rebuild while a change another instance owes is not in the counters (it would count twice)', async () => {
+    const user = bot.user();
+    await user.say('start');
+    const questionId = index.allQuestions()[0].question.id;
+    const other = newInstanceId(new Date());
+    const owed: OwedChanges = {
+      by: other,
+      seq: 1,
+      at: Math.floor(Date.now() / 1000),
+      changes: [{ questionId, delta: { 'employee:n': 1 }, quoteSets: [], quoteRemovals: [] }],
+    };
+    await bot.containers.users.item(`person|${user.aadObjectId}`, [TENANT, user.aadObjectId]).patch([
+      { op: 'set', path: '/owed', value: [owed] },
+      { op: 'set', path: '/owedBy', value: [other] },
+      { op: 'set', path: '/owedSince', value: owed.at },
+    ]);
+    expect(await adminSays('rebuild summary')).toMatch(/still being added to the counters/);
+    await stores().aggregates.applyOwed(TENANT, questionId, undefined, [
+      { by: other, seq: 1, personId: user.aadObjectId, change: owed.changes[0] },
+    ]);
+    expect(await adminSays('rebuild summary')).toMatch(/repaired|match/);
   }, 60_000);
 
   it('refuses the check and the rebuild to anyone but an admin, changing nothing', async () => {

@@ -73,7 +73,9 @@ describe('owed changes applied to a counters document (real Cosmos client, embed
     expect(Object.keys(replaced.pending ?? {}).sort()).toEqual(Object.keys(patched.pending ?? {}).sort());
     expect(replaced.counters?.['employee:n']).toBe(5);
     expect(JSON.stringify(replaced)).not.toContain('words k-bob');
-    expect((await store.readDoc(TENANT, 'q-replaced'))?.applied).toEqual({ [INSTANCE]: 8 });
+    expect((await store.readDoc(TENANT, 'q-replaced'))?.applied).toEqual({
+      [INSTANCE]: { seq: 8, at: expect.any(Number) },
+    });
   });
 
   it('applies a change it holds already (by its high-water mark) not again: after a crash, twice means once', async () => {
@@ -96,7 +98,40 @@ describe('owed changes applied to a counters document (real Cosmos client, embed
     await Promise.all([inOrder(store, owedItems('q-race', one)), inOrder(other, owedItems('q-race', two))]);
     const doc = await store.readDoc(TENANT, 'q-race');
     expect(doc?.counters['employee:n']).toBe(10);
-    expect(doc?.applied).toEqual({ [one]: 8, [two]: 8 });
+    expect([doc?.applied?.[one]?.seq, doc?.applied?.[two]?.seq]).toEqual([8, 8]);
+  });
+
+  it('keeps the mark of an instance that has run for months, so its changes still count once', async () => {
+    const old = newInstanceId(new Date(Date.now() - 90 * 24 * 60 * 60 * 1000));
+    const items = owedItems('q-old', old);
+    await store.applyOwed(TENANT, 'q-old', undefined, items);
+    await store.applyOwed(TENANT, 'q-old', undefined, items);
+    expect((await store.readDoc(TENANT, 'q-old'))?.counters['employee:n']).toBe(5);
+  });
+
+  it('publishes nothing for a change that marks nobody pending (statements only), as the patches do not', async () => {
+    const words = (questionId: string, k: string): AggregateChange => ({
+      questionId,
+      delta: {},
+      quoteSets: [{ slot: 's', quote: quote(k) }],
+      quoteRemovals: [],
+    });
+    // Two people pending, then a statement-only change: no batch of three, so nothing is published either way.
+    for (const [personId, owed] of script('q-p').slice(0, 2)) await store.apply(TENANT, personId, owed);
+    await store.apply(TENANT, 'gil', words('q-p', 'k-000'));
+    await store.applyOwed(
+      TENANT,
+      'q-r',
+      undefined,
+      [...script('q-r').slice(0, 2), ['gil', words('q-r', 'k-000')] as const].map(([personId, owed], index) => ({
+        by: INSTANCE,
+        seq: index + 1,
+        personId,
+        change: owed,
+      })),
+    );
+    expect((await comparable('q-r')).published).toEqual((await comparable('q-p')).published);
+    expect((await comparable('q-r')).quotes).toEqual((await comparable('q-p')).quotes);
   });
 
   it('forgets the version it kept when a patch of its own changes the document', async () => {

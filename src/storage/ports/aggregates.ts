@@ -1,6 +1,6 @@
 import type { AggregateChange } from '../../aggregation/aggregate-changes';
 import type { Counters } from '../../aggregation/contributions';
-import type { OwedItem } from '../../aggregation/owed-changes';
+import type { AppliedMark, OwedItem } from '../../aggregation/owed-changes';
 import type { QuoteSlots } from '../../aggregation/quotes';
 
 /**
@@ -29,8 +29,8 @@ export interface AggregateDoc {
   published?: { counters: Counters; quotes: QuoteSlots };
   /** Moved by every removal of a statement (see `publication` in src/storage/aggregate-doc.ts, with the patches). */
   revision?: number;
-  /** Per instance, the highest sequence number of its owed changes applied here (see OwedChanges). */
-  applied?: Record<string, number>;
+  /** Per instance, the highest sequence number of its owed changes applied here, and when (see OwedChanges). */
+  applied?: Record<string, AppliedMark>;
 }
 
 /** Per-tenant, per-question counters (organisation and teams); summaries read only their published copies. */

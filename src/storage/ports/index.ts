@@ -5,7 +5,7 @@
  */
 export type { AggregateDoc, AggregateStore } from './aggregates';
 export type { AnswerStore } from './answers';
-export type { InstanceRegistry, OwedPeople, OwedPerson } from './owed';
+export type { InstanceBeat, InstanceRegistry, OwedPeople, OwedPerson } from './owed';
 export type { AuditAction, AuditEntry, AuditEvent, AuditStore } from './audit';
 export type { DigestDoc, DigestFrequency, DigestStore, DueDigest } from './digests';
 export type { DeliveryLedger, DeliveryPage } from './ledger';

@@ -1,11 +1,22 @@
 import type { OwedChanges } from '../../aggregation/owed-changes';
 
-/** The running instances, each renewing its heartbeat: the sweep applies the owed changes of instances that stopped. */
+/** A running (or stopped) instance as its heartbeat document says. */
+export interface InstanceBeat {
+  instanceId: string;
+  /** Epoch seconds of its last heartbeat. */
+  beatAt: number;
+  /** Set once a sweep applied and dropped everything it owed. */
+  swept?: boolean;
+}
+
+/** The instances and their heartbeats: the sweep applies the owed changes of instances that stopped. */
 export interface InstanceRegistry {
   /** Records that the instance is running at `at`. */
   beat(instanceId: string, at: Date): Promise<void>;
-  /** The instances whose last heartbeat is at or after `since`. */
-  alive(since: Date): Promise<Set<string>>;
+  /** Every instance with a heartbeat document (they expire a day after the last beat). */
+  list(): Promise<InstanceBeat[]>;
+  /** Records that nothing the stopped instance owed is left anywhere. */
+  markSwept(instanceId: string): Promise<void>;
 }
 
 /** A person document holding owed counter changes, as the sweep reads it. */
@@ -19,8 +30,12 @@ export interface OwedPerson {
 
 /** Person documents with owed counter changes (see OwedChanges), across tenants. */
 export interface OwedPeople {
-  /** Every person with a change owed since `atOrBefore` (epoch seconds) or earlier. */
-  findOwed(atOrBefore: number): Promise<OwedPerson[]>;
+  /** Every person holding a change owed by this instance. */
+  owing(instanceId: string): Promise<OwedPerson[]>;
+  /** Every person whose oldest owed change was stored at `atOrBefore` (epoch seconds) or earlier. */
+  owedSince(atOrBefore: number): Promise<OwedPerson[]>;
+  /** Every person of the tenant holding an owed change. */
+  inTenant(tenantId: string): Promise<OwedPerson[]>;
   /** Keeps only `remaining` on the person document, if it is unchanged since read; false when it changed. */
   keepOnly(person: OwedPerson, remaining: readonly OwedChanges[]): Promise<boolean>;
 }

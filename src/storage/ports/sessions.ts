@@ -1,3 +1,4 @@
+import type { OwedChanges } from '../../aggregation/owed-changes';
 import type { RawAnswer } from '../../aggregation/recompute';
 import type { AnswerWrite, MembershipDoc, OwedWrite, Session, StoredAnswer } from '../user-docs';
 
@@ -15,6 +16,8 @@ export interface SessionStore {
    * someone stored first.
    */
   save(session: Session, now: Date, answerWrites?: readonly AnswerWrite[], owed?: OwedWrite): Promise<void>;
+  /** The counter changes the person's document owes, as stored now (after a batch whose outcome is unknown). */
+  owedOf(tenantId: string, userId: string): Promise<OwedChanges[]>;
   /** "Delete my data": everything of the person; returns the answers removed. SessionConflictError on a race. */
   eraseUser(session: Session): Promise<StoredAnswer[]>;
   /** Forgets cached copies, as a restarted process would. */
