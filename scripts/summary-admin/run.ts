@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentIndex } from '../../src/content/content-index';
+import { OwedHeld } from '../../src/aggregation/owed-held';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { exportRows, toCsv, toJson } from '../../src/leadership/summary-export';
 import { SummaryService } from '../../src/leadership/summary-service';
@@ -14,6 +15,9 @@ export const USAGE = `Usage:
   npm run summary:export -- --tenant <tenant id> [--team <team id>] [--out <folder>]
       write summary.csv and summary.json (figures at or above the thresholds only; no identities)
 Needs COSMOS_ENDPOINT (and COSMOS_KEY for an emulator; Entra ID otherwise).`;
+
+/** This script applies nothing itself: every owed change is checked against the documents' marks. */
+const NO_QUEUE = { instanceId: '', isSettled: () => false };
 
 export interface AdminContext {
   containers: Containers;
@@ -35,12 +39,18 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
     context.print(USAGE);
     return 2;
   }
-  const { answers, aggregates, memberships } = cosmosStores(context.containers, {
+  const { answers, aggregates, memberships, owedPeople } = cosmosStores(context.containers, {
     publishAfter: effectiveGroup(context.thresholds),
     clock: context.now,
   });
   if (task === 'rebuild') {
     const write = rest.includes('--write');
+    // A change still owed for a stored answer would be counted twice: the recount has the answer, the change comes later.
+    const owed = (await owedPeople.inTenant(tenantId)).flatMap((person) => person.owed);
+    if (write && !(await new OwedHeld(NO_QUEUE, aggregates).allHeld(tenantId, owed))) {
+      context.print('Some answers are still being added to the counters; run again in a minute.');
+      return 1;
+    }
     const report = await rebuildAggregates(context.index, { answers, aggregates, memberships }, tenantId, { write });
     context.print(
       `${report.answers} answers by ${report.people} people; ${report.documents} counter documents (${report.teams} teams).`,
