@@ -56,7 +56,6 @@ export function composeCounters(options: CountersOptions): CountersParts {
     instances: stores.instances,
     people: stores.owedPeople,
     aggregates: stores.aggregates,
-    clock,
     deadAfterMs: options.deadAfterMs ?? DEAD_AFTER_MS,
   });
   const owedHeld = async (tenantId: string, owed: readonly OwedChanges[]) => {

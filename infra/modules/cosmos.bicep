@@ -68,6 +68,9 @@ var indexingByContainer = {
       { path: '/type/?' }
       { path: '/questionId/?' }
       { path: '/conversationId/?' }
+      // The counters' sweep finds person documents by what they owe (src/storage/owed-people.ts).
+      { path: '/owedBy/[]/?' }
+      { path: '/owedSince/?' }
     ]
     excludedPaths: [{ path: '/*' }]
   }

@@ -40,8 +40,8 @@ const FIRST_CHECK_MS = 1_000;
 export class AggregateQueue {
   readonly instanceId: string;
   private nextSeq = 1;
-  /** Sequence numbers handed out whose batch is not stored (or failed) yet. */
-  private readonly storing = new Set<number>();
+  /** Sequence numbers handed out whose batch is not known to be stored or not, with the documents they are for. */
+  private readonly storing = new Map<number, Set<string>>();
   /** Stored changes, by sequence number, with the number of documents still to write. */
   private readonly unapplied = new Map<number, number>();
   private readonly documents = new Map<string, DocumentQueue>();
@@ -53,15 +53,15 @@ export class AggregateQueue {
   }
 
   /** The owed-changes record for a turn about to be stored; `stored` or `abandoned` must follow. */
-  reserve(changes: OwedChanges['changes'], now: Date): OwedChanges {
+  reserve(tenantId: string, changes: OwedChanges['changes'], now: Date): OwedChanges {
     const seq = this.nextSeq++;
-    this.storing.add(seq);
+    this.storing.set(seq, new Set(changes.map((change) => documentKey(tenantId, change.questionId, change.teamId))));
     return { by: this.instanceId, seq, at: Math.floor(now.getTime() / 1000), changes };
   }
 
   /** The batch carrying `owed` did not store: nothing is owed. */
   abandoned(owed: OwedChanges): void {
-    this.storing.delete(owed.seq);
+    this.release(owed.seq);
     this.wake();
   }
 
@@ -84,7 +84,7 @@ export class AggregateQueue {
 
   /** The batch carrying `owed` is stored: its changes go to their documents. */
   stored(tenantId: string, personId: string, owed: OwedChanges): void {
-    this.storing.delete(owed.seq);
+    this.release(owed.seq);
     if (owed.changes.length > 0) this.unapplied.set(owed.seq, owed.changes.length);
     for (const change of owed.changes) {
       const key = documentKey(tenantId, change.questionId, change.teamId);
@@ -133,7 +133,7 @@ export class AggregateQueue {
     const deadline = Date.now() + timeoutMs;
     const before = this.nextSeq;
     const pending = () =>
-      [...this.storing].some((seq) => seq < before) || [...this.unapplied.keys()].some((seq) => seq < before);
+      [...this.storing.keys()].some((seq) => seq < before) || [...this.unapplied.keys()].some((seq) => seq < before);
     while (pending()) {
       for (const [key, queue] of this.documents) if (queue.failures === 0) this.schedule(key, queue, 0);
       const remaining = deadline - Date.now();
@@ -165,16 +165,31 @@ export class AggregateQueue {
     queue.timer.unref();
   }
 
-  /** Writes the document's changes up to the first sequence number still being stored. */
+  /** A number's batch is settled one way or the other: documents whose changes waited for it may go on. */
+  private release(seq: number): void {
+    const keys = this.storing.get(seq);
+    this.storing.delete(seq);
+    for (const key of keys ?? []) {
+      const queue = this.documents.get(key);
+      if (queue && queue.items.length > 0) this.schedule(key, queue, this.options.flushMs);
+    }
+  }
+
+  /** The lowest number still being stored that has a change for this document: its changes from there on wait. */
+  private frontier(key: string): number {
+    let lowest = Infinity;
+    for (const [seq, keys] of this.storing) if (seq < lowest && keys.has(key)) lowest = seq;
+    return lowest;
+  }
+
+  /** Writes the document's changes up to the first sequence number for it still being stored. */
   private async write(key: string, queue: DocumentQueue): Promise<void> {
     queue.timer = undefined;
-    const frontier = Math.min(...this.storing, Infinity);
+    const frontier = this.frontier(key);
     const count = queue.items.findIndex((item) => item.seq >= frontier);
     const batch = queue.items.slice(0, count < 0 ? queue.items.length : count);
-    if (batch.length === 0) {
-      this.schedule(key, queue, this.options.flushMs);
-      return;
-    }
+    // Nothing it may write yet: the number it waits for wakes it when its batch is settled (release).
+    if (batch.length === 0) return;
     queue.writing = true;
     let retryMs = this.options.flushMs;
     try {

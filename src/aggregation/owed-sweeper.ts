@@ -8,7 +8,6 @@ export interface OwedSweeperDeps {
   instances: InstanceRegistry;
   people: OwedPeople;
   aggregates: Pick<AggregateStore, 'applyOwed' | 'readDoc'>;
-  clock: () => Date;
   /** An instance whose heartbeat is older than this has stopped; its owed changes are applied by the sweep. */
   deadAfterMs: number;
   /** Changes left on the documents of people who have not written since, dropped once every document holds them. */
@@ -47,9 +46,9 @@ export class OwedSweeper {
 
   constructor(private readonly deps: OwedSweeperDeps) {}
 
-  /** Renews this instance's heartbeat. */
-  beat(): Promise<void> {
-    return this.deps.instances.beat(this.deps.queue.instanceId, this.deps.clock());
+  /** Renews this instance's heartbeat; returns the server's time of it. */
+  beat(): Promise<number> {
+    return this.deps.instances.beat(this.deps.queue.instanceId);
   }
 
   /**
@@ -78,8 +77,9 @@ export class OwedSweeper {
 
   /** One sweep: the instances that stopped without finishing, then the changes left behind for an hour. */
   async sweep(): Promise<SweepResult> {
-    const { clock, deadAfterMs, queue, instances, people } = this.deps;
-    const nowSeconds = Math.floor(clock().getTime() / 1000);
+    const { deadAfterMs, queue, instances, people } = this.deps;
+    // Every age is judged on the server's clock (this heartbeat's time against the others'), not this machine's.
+    const nowSeconds = await this.beat();
     const registry = await instances.list();
     const known = new Map(registry.map((instance) => [instance.instanceId, instance]));
     const isStopped = (instanceId: string) => {

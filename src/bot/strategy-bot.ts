@@ -186,7 +186,7 @@ export class StrategyBot {
     const { tenantId, userId } = unit.speaker;
     const now = clock();
     const changes = unit.pendingChanges.changes();
-    const owed = changes.length > 0 ? counters.reserve(changes, now) : undefined;
+    const owed = changes.length > 0 ? counters.reserve(tenantId, changes, now) : undefined;
     try {
       await sessions.save(unit.session, now, unit.pendingAnswers, {
         add: owed,
@@ -195,10 +195,10 @@ export class StrategyBot {
     } catch (error) {
       if (owed && notStored(error)) counters.abandoned(owed);
       // A timeout may hide a batch that landed: the changes count once the person document says so.
-      else if (owed)
-        counters.unsure(tenantId, userId, owed, async () =>
-          (await sessions.owedOf(tenantId, userId)).some((entry) => entry.by === owed.by && entry.seq === owed.seq),
-        );
+      else if (owed) {
+        const basedOn = unit.session.personEtag;
+        counters.unsure(tenantId, userId, owed, () => sessions.wasStored(tenantId, userId, basedOn, owed));
+      }
       throw error;
     }
     if (owed) counters.stored(tenantId, userId, owed);

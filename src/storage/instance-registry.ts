@@ -10,33 +10,43 @@ const KEPT_SECONDS = 24 * 60 * 60;
 export class CosmosInstanceRegistry implements InstanceRegistry {
   constructor(private readonly container: Container) {}
 
-  async beat(instanceId: string, at: Date): Promise<void> {
-    await this.container.items.upsert({
+  async beat(instanceId: string): Promise<number> {
+    const { resource } = await this.container.items.upsert({
       id: `instance|${instanceId}`,
       tenantId: PARTITION,
       type: 'instance',
       instanceId,
-      beatAt: Math.floor(at.getTime() / 1000),
       ttl: KEPT_SECONDS,
     });
+    return (resource as { _ts?: number } | undefined)?._ts ?? 0;
   }
 
   async list(): Promise<InstanceBeat[]> {
     const { resources } = await this.container.items
-      .query<InstanceBeat>({
-        query: 'SELECT c.instanceId, c.beatAt, c.swept FROM c WHERE c.tenantId = @partition AND c.type = "instance"',
+      .query<{ instanceId: string }>({
+        query: 'SELECT c.instanceId FROM c WHERE c.tenantId = @partition AND c.type = "instance"',
         parameters: [{ name: '@partition', value: PARTITION }],
       })
       .fetchAll();
-    return resources.map(({ instanceId, beatAt, swept }) => ({ instanceId, beatAt, ...(swept ? { swept } : {}) }));
+    // Point reads carry _ts, when the server stored the heartbeat (instances' own clocks may disagree); a handful.
+    const beats = await Promise.all(
+      resources.map(async ({ instanceId }) => {
+        const { resource } = await this.item(instanceId).read<{ _ts: number; swept?: boolean }>();
+        return resource && { instanceId, beatAt: resource._ts, ...(resource.swept ? { swept: true } : {}) };
+      }),
+    );
+    return beats.filter((beat) => beat !== undefined);
   }
 
   async markSwept(instanceId: string): Promise<void> {
-    await this.container
-      .item(`instance|${instanceId}`, PARTITION)
+    await this.item(instanceId)
       .patch([{ op: 'set', path: '/swept', value: true }])
       .catch((error: unknown) => {
         if ((error as { code?: number }).code !== 404) throw error;
       });
+  }
+
+  private item(instanceId: string) {
+    return this.container.item(`instance|${instanceId}`, PARTITION);
   }
 }

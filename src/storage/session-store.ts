@@ -151,9 +151,27 @@ export class CosmosSessionStore implements SessionStore {
     this.cache.written(key, basedOn, state, id);
   }
 
-  async owedOf(tenantId: string, userId: string): Promise<OwedChanges[]> {
-    const { resource } = await this.container.item(personId(userId), [tenantId, userId]).read<PersonDoc>();
-    return resource?.owed ?? [];
+  async wasStored(tenantId: string, userId: string, personEtag: string | undefined, owed: OwedChanges) {
+    const item = this.container.item(personId(userId), [tenantId, userId]);
+    for (let attempt = 1; ; attempt++) {
+      const { resource } = await item.read<PersonDoc & { _etag?: string }>();
+      if (resource?.owed?.some((entry) => entry.by === owed.by && entry.seq === owed.seq)) return true;
+      if (resource && resource._etag !== personEtag) return false;
+      // Unchanged since the batch read it: a write of our own moves the version, so the batch can never land.
+      try {
+        if (resource)
+          await item.patch([{ op: 'set', path: '/updatedAt', value: resource.updatedAt }], {
+            accessCondition: { type: 'IfMatch', condition: personEtag ?? '' },
+          });
+        else await this.container.items.create(personFromRecords(tenantId, userId, [], []));
+        this.cache.forget(personKey(tenantId, userId));
+        return false;
+      } catch (error) {
+        const code = (error as { code?: number }).code;
+        // It changed meanwhile (perhaps the batch landed): look again.
+        if ((code !== 412 && code !== 409) || attempt >= 3) throw error;
+      }
+    }
   }
 
   /**

@@ -48,7 +48,7 @@ describe('AggregateQueue', () => {
     const recorder = recorded();
     const queue = new AggregateQueue({ store: recorder, flushMs: 200, onFailure: () => undefined });
     for (let person = 0; person < 20; person++)
-      queue.stored(TENANT, `p${person}`, queue.reserve(rated('q-together'), new Date()));
+      queue.stored(TENANT, `p${person}`, queue.reserve(TENANT, rated('q-together'), new Date()));
     expect(queue.backlog).toBe(20);
     // Left to its own timer (no settle): nothing before the delay, all of it in one write after.
     await sleep(100);
@@ -62,9 +62,9 @@ describe('AggregateQueue', () => {
   it('applies a change only after every earlier one of the instance is stored or abandoned', async () => {
     const recorder = recorded();
     const queue = new AggregateQueue({ store: recorder, flushMs: 10, onFailure: () => undefined });
-    const first = queue.reserve(rated('q-order'), new Date());
-    const second = queue.reserve(rated('q-order'), new Date());
-    const third = queue.reserve(rated('q-order'), new Date());
+    const first = queue.reserve(TENANT, rated('q-order'), new Date());
+    const second = queue.reserve(TENANT, rated('q-order'), new Date());
+    const third = queue.reserve(TENANT, rated('q-order'), new Date());
     queue.stored(TENANT, 'second', second);
     await sleep(100);
     // The second waits: were it applied first, the document's high-water mark would hide the first from a sweep.
@@ -80,13 +80,33 @@ describe('AggregateQueue', () => {
     expect(queue.isSettled({ ...third, by: 'another.instance' })).toBe(false);
   });
 
+  it('holds back, behind a batch whose outcome is unknown, only the documents it is for', async () => {
+    const recorder = recorded();
+    const queue = new AggregateQueue({ store: recorder, flushMs: 10, onFailure: () => undefined });
+    let answer = (_stored: boolean) => undefined as void;
+    const told = new Promise<boolean>((resolve) => (answer = resolve));
+    const unknown = queue.reserve(TENANT, rated('q-held'), new Date());
+    const later = queue.reserve(TENANT, rated('q-held'), new Date());
+    const elsewhere = queue.reserve(TENANT, rated('q-free'), new Date());
+    queue.unsure(TENANT, 'ann', unknown, () => told);
+    queue.stored(TENANT, 'bob', later);
+    queue.stored(TENANT, 'cat', elsewhere);
+    await until(async () => (await counted('q-free')) === 1, 'the other document to be written', 5_000);
+    expect(await counted('q-held')).toBe(0);
+    // It never landed: the change waiting behind it is written, the unknown one never.
+    answer(false);
+    await until(async () => (await counted('q-held')) === 1, 'the waiting change', 5_000);
+    expect(await queue.settle()).toBe(true);
+    expect(recorder.writes.flat().map((item) => item.seq)).not.toContain(unknown.seq);
+  });
+
   it('settles what was stored before it was asked, however busy the queue stays after', async () => {
     const queue = new AggregateQueue({ store: recorded(), flushMs: 10, onFailure: () => undefined });
-    queue.stored(TENANT, 'early', queue.reserve(rated('q-busy'), new Date()));
+    queue.stored(TENANT, 'early', queue.reserve(TENANT, rated('q-busy'), new Date()));
     let busy = true;
     const traffic = (async () => {
       for (let person = 0; busy; person++) {
-        const owed = queue.reserve(rated('q-busy'), new Date());
+        const owed = queue.reserve(TENANT, rated('q-busy'), new Date());
         await sleep(5);
         queue.stored(TENANT, `p${person}`, owed);
       }
@@ -106,7 +126,7 @@ describe('AggregateQueue', () => {
       flushMs: 10,
       onFailure: (_tenant, questionId) => failures.push(questionId),
     });
-    const owed = queue.reserve(rated('q-retry'), new Date());
+    const owed = queue.reserve(TENANT, rated('q-retry'), new Date());
     queue.stored(TENANT, 'ann', owed);
     expect(await queue.settle()).toBe(true);
     expect(failures).toEqual(['q-retry', 'q-retry']);
@@ -118,7 +138,7 @@ describe('AggregateQueue', () => {
 
   it('says when settling ran out of time, and keeps what it could not write', async () => {
     const queue = new AggregateQueue({ store: recorded(1_000), flushMs: 10, onFailure: () => undefined });
-    const owed = queue.reserve(rated('q-down'), new Date());
+    const owed = queue.reserve(TENANT, rated('q-down'), new Date());
     queue.stored(TENANT, 'ann', owed);
     expect(await queue.close(300)).toBe(false);
     expect(queue.backlog).toBe(1);

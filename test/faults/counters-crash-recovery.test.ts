@@ -58,7 +58,6 @@ const anotherInstance = () => {
     instances: stores.instances,
     people: stores.owedPeople,
     aggregates: stores.aggregates,
-    clock: () => new Date(),
     deadAfterMs: 1_000,
   });
 };

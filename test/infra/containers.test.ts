@@ -68,6 +68,14 @@ describe('Cosmos containers in infra/ match src/storage/containers.ts', () => {
     }
   });
 
+  it("indexes what the counters' sweep queries person documents by", () => {
+    const cosmos = readText('infra/modules/cosmos.bicep');
+    const users = cosmos.slice(cosmos.indexOf('  users: {'), cosmos.indexOf('  aggregates: {'));
+    for (const path of ['/owedBy/[]/?', '/owedSince/?']) expect(users).toContain(`{ path: '${path}' }`);
+    const queries = readText('src/storage/owed-people.ts');
+    for (const field of ['c.owedBy', 'c.owedSince']) expect(queries).toContain(field);
+  });
+
   it('creates the database the bot reads by default', () => {
     expect(readText('infra/azure.bicep')).toContain(
       `param cosmosDatabaseName string = '${loadConfig({}, 'local').cosmos.database}'`,

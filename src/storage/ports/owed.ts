@@ -3,7 +3,7 @@ import type { OwedChanges } from '../../aggregation/owed-changes';
 /** A running (or stopped) instance as its heartbeat document says. */
 export interface InstanceBeat {
   instanceId: string;
-  /** Epoch seconds of its last heartbeat. */
+  /** When Cosmos DB stored its last heartbeat, in epoch seconds (the server's clock, the same for every instance). */
   beatAt: number;
   /** Set once a sweep applied and dropped everything it owed. */
   swept?: boolean;
@@ -11,8 +11,8 @@ export interface InstanceBeat {
 
 /** The instances and their heartbeats: the sweep applies the owed changes of instances that stopped. */
 export interface InstanceRegistry {
-  /** Records that the instance is running at `at`. */
-  beat(instanceId: string, at: Date): Promise<void>;
+  /** Records that the instance is running; returns when Cosmos DB stored that (epoch seconds, the server's clock). */
+  beat(instanceId: string): Promise<number>;
   /** Every instance with a heartbeat document (they expire a day after the last beat). */
   list(): Promise<InstanceBeat[]>;
   /** Records that nothing the stopped instance owed is left anywhere. */

@@ -16,8 +16,12 @@ export interface SessionStore {
    * someone stored first.
    */
   save(session: Session, now: Date, answerWrites?: readonly AnswerWrite[], owed?: OwedWrite): Promise<void>;
-  /** The counter changes the person's document owes, as stored now (after a batch whose outcome is unknown). */
-  owedOf(tenantId: string, userId: string): Promise<OwedChanges[]>;
+  /**
+   * After a batch whose outcome is unknown (it timed out): true when it was stored (the person document holds `owed`);
+   * false once it is certain it never will be — the person document moved on from `personEtag`, or is made to, since
+   * the batch is conditional on it.
+   */
+  wasStored(tenantId: string, userId: string, personEtag: string | undefined, owed: OwedChanges): Promise<boolean>;
   /** "Delete my data": everything of the person; returns the answers removed. SessionConflictError on a race. */
   eraseUser(session: Session): Promise<StoredAnswer[]>;
   /** Forgets cached copies, as a restarted process would. */
