@@ -83,7 +83,7 @@ describe('AggregateQueue', () => {
   it('holds back, behind a batch whose outcome is unknown, only the documents it is for', async () => {
     const recorder = recorded();
     const queue = new AggregateQueue({ store: recorder, flushMs: 10, onFailure: () => undefined });
-    let answer = (_stored: boolean) => undefined as void;
+    let answer: (stored: boolean) => void = () => undefined;
     const told = new Promise<boolean>((resolve) => (answer = resolve));
     const unknown = queue.reserve(TENANT, rated('q-held'), new Date());
     const later = queue.reserve(TENANT, rated('q-held'), new Date());
