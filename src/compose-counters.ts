@@ -48,7 +48,7 @@ export function composeCounters(options: CountersOptions): CountersParts {
     store: stores.aggregates,
     flushMs: options.flushMs ?? FLUSH_MS,
     onFailure: (tenantId, questionId, error) =>
-      logger.error('aggregate.failed', { tenantId, questionId, error: errorName(error) }),
+      logger.warn('aggregate.retrying', { tenantId, questionId, error: errorName(error) }),
     clock,
   });
   const sweeper = new OwedSweeper({
@@ -82,6 +82,10 @@ export function composeCounters(options: CountersOptions): CountersParts {
     async close() {
       await sweeper.stop(COUNTERS_CLOSE_MS);
       if (!(await queue.close(COUNTERS_CLOSE_MS))) logger.warn('aggregate.owed-left', { backlog: queue.backlog });
+      // Said at once, so another instance's next sweep applies what is left, rather than a minute from now.
+      await stores.instances
+        .markStopped(queue.instanceId)
+        .catch((error: unknown) => logger.warn('owed.beat-failed', { error: errorName(error) }));
     },
   };
 }

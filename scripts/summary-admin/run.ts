@@ -45,9 +45,9 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
   });
   if (task === 'rebuild') {
     const write = rest.includes('--write');
-    // A change still owed for a stored answer would be counted twice: the recount has the answer, the change comes later.
+    // A change still owed for a stored answer would show as a difference, and a rebuild would count it twice.
     const owed = (await owedPeople.inTenant(tenantId)).flatMap((person) => person.owed);
-    if (write && !(await new OwedHeld(NO_QUEUE, aggregates).allHeld(tenantId, owed))) {
+    if (!(await new OwedHeld(NO_QUEUE, aggregates).allHeld(tenantId, owed))) {
       context.print('Some answers are still being added to the counters; run again in a minute.');
       return 1;
     }

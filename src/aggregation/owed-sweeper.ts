@@ -86,7 +86,7 @@ export class OwedSweeper {
       if (instanceId === queue.instanceId) return false;
       const instance = known.get(instanceId);
       // Unknown: its heartbeat expired a day after it stopped.
-      return !instance || instance.beatAt < nowSeconds - deadAfterMs / 1000;
+      return !instance || instance.stopped === true || instance.beatAt < nowSeconds - deadAfterMs / 1000;
     };
     const lingering = await people.owedSince(nowSeconds - (this.deps.lingerMs ?? LINGER_MS) / 1000);
     const stopped = new Set([

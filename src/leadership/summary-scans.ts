@@ -24,13 +24,15 @@ export interface SummaryScansDeps {
   clock: () => Date;
   /** How long a lease lasts unless renewed (a crashed instance blocks no one longer than this). */
   leaseMs?: number;
-  /** Whether the counters hold every change owed in the tenant: a rebuild that counts the answers waits until they do. */
+  /** Whether the counters hold every change owed in the tenant: a check or rebuild that counts the answers waits until they do. */
   counters?: { tenantOwedHeld(tenantId: string): Promise<boolean> };
 }
 
 const LEASE = 'summary-scan';
-const OWED =
+const OWED_REBUILD =
   'Some answers are still being added to the counters, so I have not rebuilt them (that would count those answers twice). Ask again in a minute.';
+const OWED_CHECK =
+  'Some answers are still being added to the counters, so a check now would show them as differences. Ask again in a minute.';
 const LEASE_MS = 2 * 60 * 1000;
 const BUSY =
   'A check or rebuild of the summary counters is already running, so I have not started another. Ask again once its result is posted.';
@@ -71,7 +73,8 @@ export class SummaryScans {
     const renewal = setInterval(() => void lease().catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
     renewal.unref();
     try {
-      if (write && this.deps.counters && !(await this.deps.counters.tenantOwedHeld(tenantId))) return [{ text: OWED }];
+      if (this.deps.counters && !(await this.deps.counters.tenantOwedHeld(tenantId)))
+        return [{ text: write ? OWED_REBUILD : OWED_CHECK }];
       return [{ text: reportText(await rebuildAggregates(this.deps.index, this.deps.stores, tenantId, { write })) }];
     } finally {
       clearInterval(renewal);

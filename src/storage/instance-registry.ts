@@ -31,16 +31,31 @@ export class CosmosInstanceRegistry implements InstanceRegistry {
     // Point reads carry _ts, when the server stored the heartbeat (instances' own clocks may disagree); a handful.
     const beats = await Promise.all(
       resources.map(async ({ instanceId }) => {
-        const { resource } = await this.item(instanceId).read<{ _ts: number; swept?: boolean }>();
-        return resource && { instanceId, beatAt: resource._ts, ...(resource.swept ? { swept: true } : {}) };
+        const { resource } = await this.item(instanceId).read<{ _ts: number; stopped?: boolean; swept?: boolean }>();
+        return (
+          resource && {
+            instanceId,
+            beatAt: resource._ts,
+            ...(resource.stopped ? { stopped: true } : {}),
+            ...(resource.swept ? { swept: true } : {}),
+          }
+        );
       }),
     );
     return beats.filter((beat) => beat !== undefined);
   }
 
-  async markSwept(instanceId: string): Promise<void> {
+  markStopped(instanceId: string): Promise<void> {
+    return this.mark(instanceId, 'stopped');
+  }
+
+  markSwept(instanceId: string): Promise<void> {
+    return this.mark(instanceId, 'swept');
+  }
+
+  private async mark(instanceId: string, flag: 'stopped' | 'swept'): Promise<void> {
     await this.item(instanceId)
-      .patch([{ op: 'set', path: '/swept', value: true }])
+      .patch([{ op: 'set', path: `/${flag}`, value: true }])
       .catch((error: unknown) => {
         if ((error as { code?: number }).code !== 404) throw error;
       });

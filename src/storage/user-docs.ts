@@ -121,7 +121,10 @@ export interface Session {
   personEtag?: string;
   /** Served from this instance's cache: another instance may have moved on since. */
   fromCache?: boolean;
-  /** The document as JSON when it was loaded (or last stored), to tell whether the turn changed it; made on demand. */
+  /**
+   * The document as JSON when it was loaded, to tell whether the turn changed it before it is stored; made on demand.
+   * After a save it is the stored documents' JSON, whose fields may come in another order.
+   */
   snapshot: () => string;
   /** The person's owed counter changes as loaded (not for the dialogs: the store carries them over). */
   owed?: OwedChanges[];

@@ -89,6 +89,16 @@ describe('OwedSweeper', () => {
     expect([await counted('q-a'), await counted('q-b')]).toEqual([2, 1]);
   });
 
+  it('applies at once what an instance that shut down left, without waiting for its heartbeat to age', async () => {
+    const closed = newInstanceId(clock());
+    await stores.instances.beat(closed);
+    await storePerson('eve', [owedBy(closed, 1, 'q-closed')]);
+    await stores.instances.markStopped(closed);
+    await sweeperFor(newQueue()).sweep();
+    expect(await counted('q-closed')).toBe(1);
+    expect(await owedOn('eve')).toBeUndefined();
+  });
+
   it('applies every change a stopped instance owed, whatever their age and whoever holds them', async () => {
     const stopped = newInstanceId(clock());
     await stores.instances.beat(stopped);

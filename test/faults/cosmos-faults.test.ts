@@ -171,7 +171,7 @@ describe('Cosmos DB faults during a turn (fault-injecting proxy)', () => {
     const reply = await user.submit(submit);
     expect(progressOf(cardsOf(reply).at(-1))).toMatch(/ · 2 of /);
     expect(await storedAnswers(user, questionId)).toBe(1);
-    expect(logLines.some((line) => line.includes('"aggregate.failed"') && line.includes(questionId))).toBe(true);
+    expect(logLines.some((line) => line.includes('"aggregate.retrying"') && line.includes(questionId))).toBe(true);
     expect(await answersCounted(bot.containers, questionId)).toBe(counted);
     proxy.clear();
     expect(await bot.app.counters.settle()).toBe(true);

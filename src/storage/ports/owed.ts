@@ -5,6 +5,8 @@ export interface InstanceBeat {
   instanceId: string;
   /** When Cosmos DB stored its last heartbeat, in epoch seconds (the server's clock, the same for every instance). */
   beatAt: number;
+  /** Set by the instance as it shut down: what it still owed is for the next sweep. */
+  stopped?: boolean;
   /** Set once a sweep applied and dropped everything it owed. */
   swept?: boolean;
 }
@@ -15,6 +17,8 @@ export interface InstanceRegistry {
   beat(instanceId: string): Promise<number>;
   /** Every instance with a heartbeat document (they expire a day after the last beat). */
   list(): Promise<InstanceBeat[]>;
+  /** Records that the instance has shut down (it writes nothing more). */
+  markStopped(instanceId: string): Promise<void>;
   /** Records that nothing the stopped instance owed is left anywhere. */
   markSwept(instanceId: string): Promise<void>;
 }
