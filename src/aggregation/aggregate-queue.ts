@@ -1,15 +1,8 @@
+import type { AggregateStore } from '../storage/ports';
 import { documentKey, newInstanceId, type OwedChanges, type OwedItem } from './owed-changes';
 
 export interface AggregateQueueOptions {
-  /** The aggregate store's applyOwed (src/storage/ports/aggregates.ts). */
-  store: {
-    applyOwed(
-      tenantId: string,
-      questionId: string,
-      teamId: string | undefined,
-      items: readonly OwedItem[],
-    ): Promise<void>;
-  };
+  store: Pick<AggregateStore, 'applyOwed'>;
   /** How long a change waits for others to the same document, to be written with them. */
   flushMs: number;
   /** Told of a document that could not be written (it is tried again; the answers are safe either way). */

@@ -1,26 +1,22 @@
 import type { AggregateChange } from '../../src/aggregation/aggregate-changes';
 import { AggregateQueue } from '../../src/aggregation/aggregate-queue';
 import type { OwedItem } from '../../src/aggregation/owed-changes';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
-import { openCosmos } from '../../src/storage/cosmos';
 import { until } from '../support/wait';
+import { startContainers } from '../storage/embedded-containers';
 
 /** The queue that applies counters behind the turns, on the real aggregate store (real client, embedded server). */
 const TENANT = 'queue';
-let cosmos: EmbeddedCosmos;
-let dispose: () => void;
+let close: () => Promise<void>;
 let store: CosmosAggregateStore;
 
 beforeAll(async () => {
-  cosmos = await startEmbeddedCosmos();
-  const opened = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'queue', local: true });
-  dispose = () => opened.client.dispose();
-  store = new CosmosAggregateStore(opened.containers.aggregates, 5);
+  const started = await startContainers();
+  close = started.close;
+  store = new CosmosAggregateStore(started.containers.aggregates, 5);
 });
 afterAll(async () => {
-  dispose();
-  await cosmos.close();
+  await close();
 });
 
 const rated = (questionId: string): AggregateChange[] => [

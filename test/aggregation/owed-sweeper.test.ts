@@ -2,31 +2,28 @@ import type { AggregateChange } from '../../src/aggregation/aggregate-changes';
 import { AggregateQueue } from '../../src/aggregation/aggregate-queue';
 import { newInstanceId, type OwedChanges } from '../../src/aggregation/owed-changes';
 import { OwedSweeper } from '../../src/aggregation/owed-sweeper';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { cosmosStores } from '../../src/storage/cosmos-stores';
-import { openCosmos, type Containers } from '../../src/storage/cosmos';
+import type { Containers } from '../../src/storage/cosmos';
 import { personOf } from '../../src/storage/person-doc';
 import type { Stores } from '../../src/storage/ports';
+import { startContainers } from '../storage/embedded-containers';
 
 /** What stopped instances owed is applied once and dropped (real stores, real client, embedded Cosmos server). */
 const TENANT = 'sweep';
-let cosmos: EmbeddedCosmos;
 let containers: Containers;
-let dispose: () => void;
+let close: () => Promise<void>;
 let stores: Stores;
 const clockMs = Date.UTC(2026, 11, 6, 12);
 const clock = () => new Date(clockMs);
 
 beforeAll(async () => {
-  cosmos = await startEmbeddedCosmos();
-  const opened = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'sweep', local: true });
-  containers = opened.containers;
-  dispose = () => opened.client.dispose();
+  const started = await startContainers();
+  close = started.close;
+  containers = started.containers;
   stores = cosmosStores(containers, { publishAfter: 5, clock });
 });
 afterAll(async () => {
-  dispose();
-  await cosmos.close();
+  await close();
 });
 
 const rated = (questionId: string): AggregateChange => ({

@@ -1,12 +1,12 @@
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import { newInstanceId, type OwedChanges } from '../../src/aggregation/owed-changes';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { CosmosAnswerStore } from '../../src/storage/answer-store';
 import { CosmosTeamMembership } from '../../src/storage/team-membership';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { startTestBot, textsOf, TENANT, type TestBot, type TestUser, type TurnReply } from '../support/bot-harness';
+import { owedByAnotherInstance } from '../support/owed';
 import { answerRandomly, deleteData, editRandomly, inChannel, seeded } from './drive';
 
 const ADMIN = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -100,22 +100,11 @@ describe('maintained counters equal a recomputation from the raw answers (result
     const user = bot.user();
     await user.say('start');
     const questionId = index.allQuestions()[0].question.id;
-    const other = newInstanceId(new Date());
-    const owed: OwedChanges = {
-      by: other,
-      seq: 1,
-      at: Math.floor(Date.now() / 1000),
-      changes: [{ questionId, delta: { 'employee:n': 1 }, quoteSets: [], quoteRemovals: [] }],
-    };
-    await bot.containers.users.item(`person|${user.aadObjectId}`, [TENANT, user.aadObjectId]).patch([
-      { op: 'set', path: '/owed', value: [owed] },
-      { op: 'set', path: '/owedBy', value: [other] },
-      { op: 'set', path: '/owedSince', value: owed.at },
-    ]);
+    const owed = await owedByAnotherInstance(bot.containers, TENANT, user.aadObjectId, questionId);
     expect(await adminSays('check summary')).toMatch(/a check now would show them as differences/);
     expect(await adminSays('rebuild summary')).toMatch(/still being added to the counters/);
     await stores().aggregates.applyOwed(TENANT, questionId, undefined, [
-      { by: other, seq: 1, personId: user.aadObjectId, change: owed.changes[0] },
+      { by: owed.by, seq: owed.seq, personId: user.aadObjectId, change: owed.changes[0] },
     ]);
     expect(await adminSays('rebuild summary')).toMatch(/repaired|match/);
   }, 60_000);

@@ -1,4 +1,3 @@
-import { newInstanceId, type OwedChanges } from '../../src/aggregation/owed-changes';
 import { aggregateId, CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { jsonLogger } from '../../src/logging/logger';
 import {
@@ -10,6 +9,7 @@ import {
   type TestBot,
   type TestUser,
 } from '../support/bot-harness';
+import { owedByAnotherInstance } from '../support/owed';
 import { startCosmosFaultProxy, type CosmosFaultProxy } from '../support/cosmos-fault-proxy';
 import type { RequestKind } from '../../scripts/bench/cosmos-requests';
 
@@ -122,19 +122,7 @@ describe('delete my data: cleaned first, then confirmed', () => {
   it('waits for counters another instance still owes for the answers: nothing deleted until they are in', async () => {
     const { user, confirm } = await answeredAndAskedToDelete();
     // Another instance stored one of this person's turns and has not written its counters yet.
-    const other = newInstanceId(new Date());
-    const owed: OwedChanges = {
-      by: other,
-      seq: 1,
-      at: Math.floor(Date.now() / 1000),
-      changes: [{ questionId: QUESTION, delta: { 'employee:n': 1 }, quoteSets: [], quoteRemovals: [] }],
-    };
-    const person = bot.containers.users.item(`person|${user.aadObjectId}`, [TENANT, user.aadObjectId]);
-    await person.patch([
-      { op: 'set', path: '/owed', value: [owed] },
-      { op: 'set', path: '/owedBy', value: [other] },
-      { op: 'set', path: '/owedSince', value: owed.at },
-    ]);
+    const owed = await owedByAnotherInstance(bot.containers, TENANT, user.aadObjectId, QUESTION);
     const first = textsOf(await user.submit(confirm)).join(' ');
     expect(first).toMatch(/couldn't finish deleting your answers.*type \*\*delete my data\*\* again/);
     expect((await documentsOf(user)).length).toBeGreaterThan(2);
@@ -142,7 +130,7 @@ describe('delete my data: cleaned first, then confirmed', () => {
 
     // The other instance writes them; asked again, the deletion goes through.
     await new CosmosAggregateStore(bot.containers.aggregates).applyOwed(TENANT, QUESTION, undefined, [
-      { by: other, seq: 1, personId: user.aadObjectId, change: owed.changes[0] },
+      { by: owed.by, seq: owed.seq, personId: user.aadObjectId, change: owed.changes[0] },
     ]);
     const again = submitData(cardsOf(await user.say('delete my data')).at(-1)!, 'Yes, delete everything');
     expect(textsOf(await user.submit(again)).join(' ')).toMatch(/^Done\. I deleted 2 answers/);

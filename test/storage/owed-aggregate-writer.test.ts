@@ -1,28 +1,25 @@
 import type { AggregateChange } from '../../src/aggregation/aggregate-changes';
 import { newInstanceId, type OwedItem } from '../../src/aggregation/owed-changes';
 import type { Quote } from '../../src/aggregation/quotes';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
-import { openCosmos, type Containers } from '../../src/storage/cosmos';
+import type { Containers } from '../../src/storage/cosmos';
+import { startContainers } from './embedded-containers';
 
 /** Owed changes applied with one conditional replace (real client, embedded Cosmos server). */
 const TENANT = 'owed';
 const BATCH = 3;
-let cosmos: EmbeddedCosmos;
 let containers: Containers;
-let dispose: () => void;
+let close: () => Promise<void>;
 let store: CosmosAggregateStore;
 
 beforeAll(async () => {
-  cosmos = await startEmbeddedCosmos();
-  const opened = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'owed', local: true });
-  containers = opened.containers;
-  dispose = () => opened.client.dispose();
+  const started = await startContainers();
+  close = started.close;
+  containers = started.containers;
   store = new CosmosAggregateStore(containers.aggregates, BATCH);
 });
 afterAll(async () => {
-  dispose();
-  await cosmos.close();
+  await close();
 });
 
 const quote = (k: string): Quote => ({ k, t: `words ${k}` });

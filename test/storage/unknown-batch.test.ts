@@ -1,26 +1,23 @@
 import { newInstanceId, type OwedChanges } from '../../src/aggregation/owed-changes';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { openCosmos, type Containers } from '../../src/storage/cosmos';
+import type { Containers } from '../../src/storage/cosmos';
 import { SessionConflictError } from '../../src/storage/ports';
 import { CosmosSessionStore } from '../../src/storage/session-store';
+import { startContainers } from './embedded-containers';
 
 /** After a batch that timed out: was it stored, and if not, can it still land? (real client, embedded server) */
 const TENANT = 'unknown-batch';
-let cosmos: EmbeddedCosmos;
 let containers: Containers;
-let dispose: () => void;
+let close: () => Promise<void>;
 let sessions: CosmosSessionStore;
 
 beforeAll(async () => {
-  cosmos = await startEmbeddedCosmos();
-  const opened = await openCosmos({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'unknown', local: true });
-  containers = opened.containers;
-  dispose = () => opened.client.dispose();
+  const started = await startContainers();
+  close = started.close;
+  containers = started.containers;
   sessions = new CosmosSessionStore(containers.users);
 });
 afterAll(async () => {
-  dispose();
-  await cosmos.close();
+  await close();
 });
 
 const by = newInstanceId(new Date());
