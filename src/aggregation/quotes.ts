@@ -5,8 +5,8 @@ import { TEAMS_MENTION } from '../domain/teams-mention';
 import { themeOf } from './themes';
 
 /**
- * Example statements for the leadership card, kept bounded whatever the number of answers: each statement of a
- * statement-rows question (rows without goal and metric, e.g. the ambition) hashes (by person, row and field) to one of
+ * Example statements for the leadership card, kept bounded whatever the number of answers: each free-text answer and
+ * each statement of a statement-rows question (rows without goal and metric, e.g. the ambition) hashes (by person, row and field) to one of
  * QUOTE_SLOTS slots of its theme, `<field>:<theme>:<slot>`. The live slot holds the statement with the smallest key
  * that landed there (not the latest, which would point at whoever wrote last); summaries show the published slots,
  * which are sticky (see `stickyQuotes`): a statement is published only into an empty slot, and only with a batch of at
@@ -26,25 +26,25 @@ export interface Quote {
 /** A change to one slot: set it to the quote, or empty it wherever it still holds the statement with key `remove`. */
 export type QuoteChange = { slot: string; set: Quote } | { slot: string; remove: string };
 
-/** The slots one answer fills. */
+/** The slots one answer fills: a free-text answer's in field "text", a statement row's in its text fields'. */
 export function quoteSlots(question: Question, userId: string, value: AnswerValue | undefined): Map<string, Quote> {
   const slots = new Map<string, Quote>();
-  if (!value || value.kind !== 'rows' || question.kind !== 'rows') return slots;
+  const fill = (place: string, fieldId: string, text: unknown) => {
+    if (typeof text !== 'string' || text.trim() === '') return;
+    // An edited statement stays in its slot but gets a new key, so the old words can be found and emptied.
+    const k = createHash('sha256').update(`${place}\u0000${text}`).digest('hex').slice(0, 16);
+    const spot = parseInt(createHash('sha256').update(place).digest('hex').slice(0, 8), 16) % QUOTE_SLOTS;
+    const slot = `${fieldId}:${themeOf(text).id}:${spot}`;
+    slots.set(`${slot}\u0000${k}`, { k, t: text });
+  };
+  if (value?.kind === 'text' && question.kind === 'text') fill(`${userId}\u0000text`, 'text', value.text);
+  if (value?.kind !== 'rows' || question.kind !== 'rows') return slots;
   const isMetricRows =
     question.fields.some((field) => field.kind === 'goal') && question.fields.some((field) => field.kind === 'metric');
   if (isMetricRows) return slots;
   for (const field of question.fields) {
     if (field.kind !== 'text') continue;
-    for (const row of value.rows) {
-      const text = row[field.id];
-      if (typeof text !== 'string' || text.trim() === '') continue;
-      const place = `${userId}\u0000${String(row.rowId)}\u0000${field.id}`;
-      // An edited statement stays in its slot but gets a new key, so the old words can be found and emptied.
-      const k = createHash('sha256').update(`${place}\u0000${text}`).digest('hex').slice(0, 16);
-      const spot = parseInt(createHash('sha256').update(place).digest('hex').slice(0, 8), 16) % QUOTE_SLOTS;
-      const slot = `${field.id}:${themeOf(text).id}:${spot}`;
-      slots.set(`${slot}\u0000${k}`, { k, t: text });
-    }
+    for (const row of value.rows) fill(`${userId}\u0000${String(row.rowId)}\u0000${field.id}`, field.id, row[field.id]);
   }
   return slots;
 }

@@ -82,6 +82,17 @@ export const THEMES: readonly Theme[] = [
     label: 'Cost, speed and productivity',
     stems: ['cost', 'cheap', 'saving', 'save', 'time', 'fast', 'speed', 'quick', 'productiv', 'efficien', 'revenue'],
   },
+  // Added for the free-text questions on innovation and on how work changes; last, so earlier statements keep theirs.
+  {
+    id: 'products',
+    label: 'New products, offers and markets',
+    stems: ['product', 'offering', 'tailor', 'market', 'pricing', 'sales', 'sell'],
+  },
+  {
+    id: 'wellbeing',
+    label: 'Workload and wellbeing',
+    stems: ['workload', 'stress', 'burnout', 'wellbeing', 'balance', 'overtime', 'pressure', 'fatigue'],
+  },
 ];
 
 export const OTHER_THEME: Theme = { id: 'other', label: 'Other', stems: [] };

@@ -1,10 +1,15 @@
 import { optionalLine, safeBool, safeList, safeLine, safeObject, safeText, CardDataError } from './safe-text';
+import { fitLines, type LineBudget } from './fit-budget';
 import { nextStepsData } from './next-steps-data';
 
 const LIMITS = { title: 200, line: 400, label: 200, recommendation: 600, quote: 280 };
 const MAX_QUOTES = 2;
+// Every register's quotes together (up to two per theme, five registers): the card stays well under 80 KB.
+const QUOTE_BUDGET: LineBudget = { totalBytes: 24_000, maxLineBytes: 1_200, minLineBytes: 80, maxLinesPerGroup: 2 };
 // The registers are bounded by the pack (themes, goals, metrics, sections), never by how many people answered.
 const MAX_LINES = 40;
+// The pack lists at most ten questions of each kind for the card (content-pack.schema.json).
+const MAX_REGISTERS = 10;
 
 function countedLines(raw: unknown, path: string): { label: string; detail: string }[] {
   return safeList(raw, path, MAX_LINES, (item, itemPath) => {
@@ -26,6 +31,33 @@ function themeLines(raw: unknown, path: string): { label: string; detail: string
   }));
 }
 
+/** Titled registers (what people wrote, option counts), each with its lines and note. */
+function registers<Line>(
+  raw: unknown,
+  path: string,
+  linesOf: (raw: unknown, path: string) => Line[],
+): { title: string; lines: Line[]; hasLines: boolean; note: string }[] {
+  return safeList(raw, path, MAX_REGISTERS, (item, itemPath) => {
+    const entry = safeObject(item, itemPath);
+    const lines = linesOf(entry.lines, `${itemPath}.lines`);
+    return {
+      title: safeLine(entry.title, `${itemPath}.title`, LIMITS.label),
+      lines,
+      hasLines: lines.length > 0,
+      note: safeLine(entry.note, `${itemPath}.note`, LIMITS.line),
+    };
+  });
+}
+
+/** Shortens the quotes of every theme line, in place, so that together they fit QUOTE_BUDGET. */
+function fitQuotes(lines: { quotes: string[] }[]): void {
+  const { groups } = fitLines(
+    lines.map((line) => line.quotes),
+    QUOTE_BUDGET,
+  );
+  lines.forEach((line, i) => (line.quotes = groups[i]));
+}
+
 function mean(raw: unknown, path: string): number | null {
   if (raw === null) return null;
   if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > 5)
@@ -40,6 +72,9 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
     safeList(value, path, MAX_LINES, (item, itemPath) => safeText(item, itemPath, max));
   const want = themeLines(view.want, 'want');
   const doNotWant = themeLines(view.doNotWant, 'doNotWant');
+  const written = registers(view.written, 'written', themeLines);
+  const choices = registers(view.choices, 'choices', countedLines);
+  fitQuotes([...want, ...doNotWant, ...written.flatMap((register) => register.lines)]);
   const goals = safeList(view.goals, 'goals', MAX_LINES, (item, path) => {
     const goal = safeObject(item, path);
     return {
@@ -76,6 +111,10 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
     doNotWant,
     hasDoNotWant: doNotWant.length > 0,
     doNotWantNote: safeLine(view.doNotWantNote, 'doNotWantNote', LIMITS.line),
+    written,
+    hasWritten: written.length > 0,
+    choices,
+    hasChoices: choices.length > 0,
     goals,
     goalsNote: safeLine(view.goalsNote, 'goalsNote', LIMITS.line),
     readiness: readiness.map(({ section, meanText, stage, distribution, considerations }) => ({

@@ -193,6 +193,14 @@ export interface ThemeLineView extends CountedLineView {
   quotes: string[];
 }
 
+/** A titled register on the leadership card (what people wrote, or how many chose each option) and its note. */
+export interface LeaderRegisterView<Line> {
+  /** The pack's title for the question. */
+  title: string;
+  lines: Line[];
+  note: string;
+}
+
 export interface LeaderGoalView {
   goal: string;
   detail: string;
@@ -225,6 +233,10 @@ export interface LeaderSummaryView {
   wantNote: string;
   doNotWant: ThemeLineView[];
   doNotWantNote: string;
+  /** Free-text questions grouped into themes. */
+  written: LeaderRegisterView<ThemeLineView>[];
+  /** Choice questions counted option by option. */
+  choices: LeaderRegisterView<CountedLineView>[];
   goals: LeaderGoalView[];
   goalsNote: string;
   readiness: LeaderReadinessView[];

@@ -1,5 +1,5 @@
 import type { ContentPackProblem } from './content-pack-error';
-import type { ChoiceOption, ContentPack, Question, RowField, RowsQuestion } from './types';
+import type { ChoiceOption, ContentPack, Question, RowField, RowsQuestion, SummaryQuestion } from './types';
 
 interface LocatedQuestion {
   question: Question;
@@ -269,6 +269,18 @@ function checkSummary({ pack, questions, report }: Context): void {
   const { summary } = pack;
   rowsQuestion(summary.want, '/summary/want');
   rowsQuestion(summary.doNotWant, '/summary/doNotWant');
+  const listed = (list: SummaryQuestion[] | undefined, name: string, kinds: string[]) =>
+    list?.forEach(({ question }, i) => {
+      const kind = questions.get(question)?.question.kind;
+      if (kind === undefined) report(`/summary/${name}/${i}/question`, `unknown question "${question}"`);
+      else if (!kinds.includes(kind))
+        report(
+          `/summary/${name}/${i}/question`,
+          `question "${question}" is a ${kind} question, not ${kinds.join(' or ')}`,
+        );
+    });
+  listed(summary.themes, 'themes', ['text']);
+  listed(summary.counts, 'counts', ['single', 'multi']);
   const metrics = rowsQuestion(summary.metrics, '/summary/metrics');
   if (metrics === undefined) return;
   for (const [column, fieldId] of Object.entries(summary.metricFields)) {

@@ -26,8 +26,17 @@ export interface SummaryMapping {
   /** Rows question of success metrics, and which of its fields fill the table's columns. */
   metrics: string;
   metricFields: { goal: string; metric: string; baseline: string; target: string; timeFrame: string };
+  /** Free-text questions the leadership card shows grouped into themes. */
+  themes?: SummaryQuestion[];
+  /** Single- or multiple-choice questions the leadership card counts option by option. */
+  counts?: SummaryQuestion[];
   /** A link on the summary cards to where the organisation plans its next steps (https only). */
   nextSteps?: NextStepsLink;
+}
+
+export interface SummaryQuestion {
+  question: string;
+  title: string;
 }
 
 export interface NextStepsLink {

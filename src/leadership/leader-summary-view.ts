@@ -1,7 +1,8 @@
 import type { LeaderSummaryView, ThemeLineView } from '../cards/view-models';
 import type {
-  AmbitionRegister,
+  ChoiceRegister,
   OrganisationSummary,
+  ThemeRegister,
   ParticipationFigures,
   SectionFigure,
   Spread,
@@ -18,15 +19,21 @@ export function leaderSummaryView(
     participation.people === null
       ? [`Fewer than ${group} people have answered so far, so there is nothing to show yet.`]
       : [peopleLine(participation, group), groupsLine(participation.leaders, participation.employees, group)];
-  const register = (entry: AmbitionRegister) => ({
+  const note = (entry: { enough: boolean; respondents: number | null }, hidden: number, what: string) =>
+    !entry.enough
+      ? `Shown once at least ${group} people have answered.`
+      : `${entry.respondents === null ? `At least ${group} people` : plural(entry.respondents, 'person', 'people')} answered.${hidden > 0 ? ` ${plural(hidden, what)} not shown, to keep small groups anonymous.` : ''}`;
+  const register = (entry: ThemeRegister) => ({
     lines: entry.themes.map((theme): ThemeLineView => ({
       label: theme.label,
       detail: plural(theme.people, 'person', 'people'),
       quotes: theme.quotes,
     })),
-    note: !entry.enough
-      ? `Shown once at least ${group} people have answered.`
-      : `${entry.respondents === null ? `At least ${group} people` : plural(entry.respondents, 'person', 'people')} answered.${entry.hiddenThemes > 0 ? ` ${plural(entry.hiddenThemes, 'theme')} not shown, to keep small groups anonymous.` : ''}`,
+    note: note(entry, entry.hiddenThemes, 'theme'),
+  });
+  const counted = (entry: ChoiceRegister) => ({
+    lines: entry.options.map((option) => ({ label: option.label, detail: plural(option.people, 'person', 'people') })),
+    note: note(entry, entry.hiddenOptions, 'option'),
   });
   const want = register(summary.want);
   const doNotWant = register(summary.doNotWant);
@@ -38,6 +45,8 @@ export function leaderSummaryView(
     wantNote: want.note,
     doNotWant: doNotWant.lines,
     doNotWantNote: doNotWant.note,
+    written: summary.written.map((entry) => ({ title: entry.title, ...register(entry) })),
+    choices: summary.choices.map((entry) => ({ title: entry.title, ...counted(entry) })),
     goals: summary.goals.map((goal) => ({
       goal: goal.label,
       detail: `${plural(goal.people, 'person', 'people')}${goal.hiddenMetrics > 0 ? ` · ${plural(goal.hiddenMetrics, 'metric')} not shown, to keep small groups anonymous` : ''}`,

@@ -1,6 +1,9 @@
-import type { OrganisationSummary } from './organisation-summary';
+import type { OrganisationSummary, ThemeRegister } from './organisation-summary';
 
-/** One figure of an export: what it is about, which figure, and its value. Never an identity or a person's words. */
+/**
+ * One figure of an export: what it is about, which figure, and its value. Never an identity; people's words only as the
+ * card quotes them (a theme's example statements, names removed, above the comment threshold).
+ */
 export interface ExportRow {
   part: string;
   key: string;
@@ -24,12 +27,22 @@ export function exportRows(summary: OrganisationSummary): ExportRow[] {
   add('participation', 'employees', 'Employees', 'count', p.employees);
   add('participation', 'completion', 'Finished every question', 'share', round(p.completionRate));
   add('participation', 'progress', 'Questions answered on average', 'share', round(p.meanProgress));
-  for (const [part, register] of [
+  const themes: [string, ThemeRegister][] = [
     ['want', summary.want],
     ['do-not-want', summary.doNotWant],
-  ] as const) {
+    ...summary.written.map((register): [string, ThemeRegister] => [`written:${register.questionId}`, register]),
+  ];
+  for (const [part, register] of themes) {
     add(part, 'respondents', 'People who answered', 'count', register.respondents);
-    for (const theme of register.themes) add(part, theme.themeId, theme.label, 'people', theme.people);
+    for (const theme of register.themes) {
+      add(part, theme.themeId, theme.label, 'people', theme.people);
+      theme.quotes.forEach((quote, i) => add(part, theme.themeId, theme.label, `example ${i + 1}`, quote));
+    }
+  }
+  for (const register of summary.choices) {
+    const part = `counts:${register.questionId}`;
+    add(part, 'respondents', 'People who answered', 'count', register.respondents);
+    for (const option of register.options) add(part, option.value, option.label, 'people', option.people);
   }
   for (const goal of summary.goals) {
     add('goal', goal.goalId, goal.label, 'people', goal.people);

@@ -148,6 +148,14 @@ describe('the default content pack', () => {
       doNotWant: 'am-do-not-want',
       metrics: 'sm-metrics',
       metricFields: { goal: 'goal', metric: 'metric', baseline: 'baseline', target: 'target', timeFrame: 'time-frame' },
+      themes: ['bi-innovation-areas', 'bi-employee-changes', 'bi-customer-changes'].map((question) => ({
+        question,
+        title: expect.any(String),
+      })),
+      counts: ['ba-awareness-initiatives', 'bi-change-channels'].map((question) => ({
+        question,
+        title: expect.any(String),
+      })),
       nextSteps: {
         title: 'Plan next steps (CAF)',
         url: 'https://learn.microsoft.com/azure/cloud-adoption-framework/scenarios/ai/plan',

@@ -287,6 +287,21 @@ describe('loadContentPack', () => {
       expect(message).toContain('/summary/metricFields/baseline: question "sm-metrics" has no field "start"');
     });
 
+    it('summary themes that are not free-text questions, and counts that are not choices', () => {
+      const { message } = breakPack((pack) => {
+        pack.summary.themes = [
+          { question: 'am-want', title: 'Rows' },
+          { question: 'nope', title: 'Missing' },
+        ];
+        pack.summary.counts = [{ question: 'bi-industry-impact', title: 'A rating' }];
+      });
+      expect(message).toContain('/summary/themes/0/question: question "am-want" is a rows question, not text');
+      expect(message).toContain('/summary/themes/1/question: unknown question "nope"');
+      expect(message).toContain(
+        '/summary/counts/0/question: question "bi-industry-impact" is a rating question, not single or multi',
+      );
+    });
+
     it('reports every problem at once as ContentPackError with paths', () => {
       const pack = defaultPackCopy();
       pack.pulseTemplates[0]!.questions[0] = 'nope';

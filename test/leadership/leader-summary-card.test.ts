@@ -1,4 +1,5 @@
 import { recomputeQuotes } from '../../src/aggregation/quotes';
+import { THEMES } from '../../src/aggregation/themes';
 import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompute';
 import { CardRenderer } from '../../src/cards/card-renderer';
 import { ContentIndex } from '../../src/content/content-index';
@@ -33,6 +34,12 @@ function crowd(): RawAnswer[] {
       kind: 'rows',
       rows: [{ rowId: 'b', statement: `Never ${words[(i + 3) % 6]} secret-${i}` }],
     });
+    const wrote = ['new products for each market', 'less workload and stress', 'faster customer support', 'zebra'];
+    add('bi-innovation-areas', { kind: 'text', text: `${wrote[i % 4]} with <at>Person ${i}</at> n${i}` });
+    add('bi-employee-changes', { kind: 'text', text: `${wrote[(i + 1) % 4]} said Dana Smith, ref ${i}` });
+    add('bi-customer-changes', { kind: 'text', text: `${wrote[(i + 2) % 4]} for them n${i}` });
+    add('ba-awareness-initiatives', { kind: 'multi', values: i % 3 === 0 ? ['training', 'hackathons'] : ['training'] });
+    add('bi-change-channels', { kind: 'single', value: i % 10 === 0 ? 'ad-hoc' : 'two-way' });
     add('sm-metrics', {
       kind: 'rows',
       rows: [
@@ -87,9 +94,42 @@ describe('leadership summary card', () => {
     const json = JSON.stringify(card.content);
     const quoted = json.match(/“[^”]*”/g) ?? [];
     expect(quoted.length).toBeGreaterThan(0);
-    expect(quoted.length).toBeLessThanOrEqual(2 * 2 * 13);
+    expect(quoted.length).toBeLessThanOrEqual(2 * 5 * (THEMES.length + 1));
     expect(quoted.join(' ')).toMatch(/\[name\]/);
     expect(json).not.toMatch(/Person \d|<at>|note \d|units/);
+  });
+
+  it('shows what people wrote to each free-text question as themes with scrubbed examples, and option counts', () => {
+    const text = cardText(card.content);
+    for (const { title } of [...(index.pack.summary.themes ?? []), ...(index.pack.summary.counts ?? [])])
+      expect(text).toContain(title);
+    expect(text).toMatch(/New products, offers and markets\s*· 250 people/);
+    expect(text).toMatch(/Workload and wellbeing\s*· 250 people/);
+    expect(summary.written.map((register) => register.themes.length)).toEqual([4, 4, 4]);
+    const examples = summary.written.flatMap((register) => register.themes.flatMap((theme) => theme.quotes));
+    expect(examples.length).toBe(3 * 4 * 2);
+    for (const example of examples) expect(example).not.toMatch(/Person|Dana|Smith|<at>/);
+    const json = JSON.stringify(card.content);
+    expect(json).toContain('{"title":"Training programmes","value":"1000 people"}');
+    expect(json).toContain('{"title":"Hackathons or innovation days","value":"334 people"}');
+    expect(json).toContain('"value":"900 people"');
+    expect(json).toContain('"value":"100 people"');
+  });
+
+  it('fits quotes of 2,000 heavy characters in every theme of every register under 80 KB', () => {
+    const heavy = '😀界"\\é '.repeat(400);
+    const themes = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ label: `Theme ${i}`, detail: '99 people', quotes: [heavy, heavy] }));
+    const view = leaderSummaryView(summary, { title: 'Worst case', canExport: true });
+    const worst = renderer.leaderSummary({
+      ...view,
+      want: themes(15),
+      doNotWant: themes(15),
+      written: view.written.map((register) => ({ ...register, lines: themes(15) })),
+    });
+    expect(validateCard(worst.content)).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(worst.content))).toBeLessThan(80_000);
+    expect(JSON.stringify(worst.content).match(/“/g)?.length).toBe(5 * 15 * 2);
   });
 
   it('links to the next steps the content pack names (the CAF planning guidance by default)', () => {

@@ -41,6 +41,12 @@ async function addWant(user: TestUser, statement: string): Promise<void> {
   await user.submit(submitData(cardsOf(added).at(-1) as Record<string, unknown>, 'Done — next question'));
 }
 
+/** Opens a free-text question through its Edit route and answers it. */
+async function answerText(user: TestUser, questionId: string, text: string): Promise<void> {
+  const opened = await user.submit({ sg: 'edit', questionId });
+  await user.submit({ ...submitData(cardsOf(opened).at(-1) as Record<string, unknown>, 'Next'), answer: text });
+}
+
 async function organisationCardText(): Promise<string> {
   const card = cardsOf(await bot.user(LEADER, 'Lea Leader').say('summary')).at(-1);
   expect(validateCard(card)).toEqual([]);
@@ -63,6 +69,21 @@ describe('example statements (quotes)', () => {
       { slot: added.slot, set: { k: expect.not.stringMatching(key), t: 'Automate dull reports' } },
     ]);
     expect(quoteChanges(want, 'u1', one, undefined)).toEqual([{ slot: added.slot, remove: key }]);
+  });
+
+  it('gives a free-text answer one slot of its theme, keyed by person and words', () => {
+    const innovation = index.find('bi-innovation-areas')?.question;
+    if (!innovation) throw new Error('the default pack has bi-innovation-areas');
+    const [added] = quoteChanges(innovation, 'u1', undefined, { kind: 'text', text: 'Tailored product offers' });
+    expect(added).toEqual({
+      slot: expect.stringMatching(/^text:products:\d$/),
+      set: { k: expect.stringMatching(/^[0-9a-f]{16}$/), t: 'Tailored product offers' },
+    });
+    const key = 'set' in added ? added.set.k : '';
+    expect(quoteChanges(innovation, 'u1', { kind: 'text', text: 'Tailored product offers' }, undefined)).toEqual([
+      { slot: added.slot, remove: key },
+    ]);
+    expect(quoteChanges(innovation, 'u1', undefined, { kind: 'text', text: '   ' })).toEqual([]);
   });
 
   it('publishes a statement only into an empty slot: one that is shown stays while it exists', () => {
@@ -119,5 +140,24 @@ describe('example statements (quotes)', () => {
       { write: false },
     );
     expect(report.differences).toEqual([]);
+  }, 120_000);
+
+  it('shows what people wrote to a free-text question as a theme with scrubbed examples, gone after deletion', async () => {
+    const users = Array.from({ length: 12 }, () => bot.user());
+    for (const [i, user] of users.entries())
+      await answerText(user, 'bi-innovation-areas', `Tailored product offers, said Jane Doe ${i}`);
+    const before = await organisationCardText();
+    expect(before).toContain('Where AI could drive innovation');
+    expect(before).toMatch(/New products, offers and markets\s*· 12 people/);
+    expect(before).toMatch(/“Tailored product offers, said \[name\] \d+”/);
+    expect(before).not.toContain('Jane');
+
+    const quoted = [...before.matchAll(/said \[name\] (\d+)”/g)].map((match) => Number(match[1]));
+    await deleteData(users[quoted[0]]);
+    expect(await organisationCardText()).not.toContain(`said [name] ${quoted[0]}”`);
+    const doc = await new CosmosAggregateStore(bot.containers.aggregates).readDoc(TENANT, 'bi-innovation-areas');
+    const stored = [...Object.values(doc?.quotes ?? {}), ...Object.values(doc?.published?.quotes ?? {})];
+    expect(stored.some((quote) => quote?.t.endsWith(`Jane Doe ${quoted[0]}`))).toBe(false);
+    expect(stored.length).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { recomputeQuotes } from '../../src/aggregation/quotes';
 import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompute';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
@@ -20,6 +21,9 @@ interface Person {
   /** Every rating question of these sections gets this rating (null: "don't know"). */
   ratings?: { sections: string[]; value: number | null };
   want?: string;
+  /** An answer to the free-text question on where AI could drive innovation. */
+  innovation?: string;
+  awareness?: string[];
   metric?: RowValue;
   everything?: boolean;
 }
@@ -34,6 +38,8 @@ function answersOf(people: Person[]): RawAnswer[] {
         for (const { question } of index.questionsOf(sectionId))
           if (question.kind === 'rating') answers.set(question.id, { kind: 'rating', value: person.ratings.value });
     if (person.want) answers.set('am-want', { kind: 'rows', rows: [{ rowId: 'r', statement: person.want }] });
+    if (person.innovation) answers.set('bi-innovation-areas', { kind: 'text', text: person.innovation });
+    if (person.awareness) answers.set('ba-awareness-initiatives', { kind: 'multi', values: person.awareness });
     if (person.metric) answers.set('sm-metrics', { kind: 'rows', rows: [person.metric] });
     if (person.everything)
       for (const question of allQuestions)
@@ -47,7 +53,9 @@ function answersOf(people: Person[]): RawAnswer[] {
 }
 
 function rowsOf(people: Person[]): ExportRow[] {
-  return exportRows(organisationSummary(index, recomputeCounters(index, answersOf(people)), DEFAULT_THRESHOLDS));
+  const answers = answersOf(people);
+  const quotes = recomputeQuotes((id) => index.find(id)?.question, answers);
+  return exportRows(organisationSummary(index, recomputeCounters(index, answers), DEFAULT_THRESHOLDS, quotes));
 }
 
 const times = (count: number, person: Person): Person[] => Array.from({ length: count }, () => person);
@@ -125,6 +133,35 @@ describe('small cells', () => {
     // Two themes of five and two others: one theme is left out as well, so the rest is seven, not two.
     expect(enough.filter((row) => row.part === 'want' && row.figure === 'people')).toHaveLength(1);
     expect(enough.some((row) => row.figure === 'statements')).toBe(false);
+  });
+
+  it('treats what people wrote like the ambition: small themes left out, examples only from the comment threshold', () => {
+    const part = 'written:bi-innovation-areas';
+    const small = rowsOf([
+      ...times(9, { innovation: 'Tailored product offers' }),
+      ...times(2, { innovation: 'zebra' }),
+    ]);
+    // The nine are shown only if the two left over are not; they are, so neither is shown.
+    expect(small.filter((row) => row.part === part && row.figure === 'people')).toEqual([]);
+    const nine = rowsOf(times(9, { innovation: 'Tailored product offers' }));
+    expect(nine.find((row) => row.part === part && row.figure === 'people')?.value).toBe(9);
+    expect(nine.some((row) => row.part === part && row.figure.startsWith('example'))).toBe(false);
+    const twelve = rowsOf(times(12, { innovation: 'Tailored product offers, said Jane Doe' }));
+    const examples = twelve.filter((row) => row.part === part && row.figure.startsWith('example'));
+    expect(examples.map((row) => row.value)).toEqual(expect.arrayContaining(['Tailored product offers, said [name]']));
+    expect(examples.length).toBeLessThanOrEqual(2);
+    expect(smallCounts(twelve)).toEqual([]);
+  });
+
+  it('counts a multiple-choice option only when those who chose it and those who did not are none or enough', () => {
+    const rows = rowsOf([
+      ...times(7, { awareness: ['training', 'hackathons'] }),
+      ...times(3, { awareness: ['training'] }),
+    ]);
+    const counted = rows.filter((row) => row.part === 'counts:ba-awareness-initiatives' && row.figure === 'people');
+    // Hackathons: 7 chose it, 3 did not — the three would be a small group, so it is left out.
+    expect(counted.map((row) => [row.key, row.value])).toEqual([['training', 10]]);
+    expect(smallCounts(rows)).toEqual([]);
   });
 
   it('shows how many answered a question only when those who did not are none or enough', () => {
