@@ -1,9 +1,9 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { recognizeCommand, type Command } from '../src/strategy/commands';
 import { isRecord, type UserInput } from '../src/strategy/submit';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
-import { welcomeView } from '../src/strategy/summary-views';
+import { summaryView, welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
 import type { LeaderActions } from './leader-actions';
@@ -137,6 +137,11 @@ export class MainDialog extends ComponentDialog {
           'Pulse surveys are started from a team channel or group chat: mention me there and type **pulse**.',
         );
         break;
+      case 'share my summary':
+        await context.sendActivity(
+          'To share your ambition & metrics card with a team, mention me in one of its channels and type **share my summary**: I post your card there, with your name on it.',
+        );
+        break;
     }
     return Dialog.EndOfTurn;
   }
@@ -189,6 +194,10 @@ export class MainDialog extends ComponentDialog {
       await this.deps.privacy.exportData(inner.context);
       return Dialog.EndOfTurn;
     }
+    if (command === 'share my summary') {
+      await this.shareSummary(inner.context);
+      return Dialog.EndOfTurn;
+    }
     const message =
       command === 'help'
         ? 'In a team or group chat, mention me with **help** to see this. To work through the generative-AI strategy questions, open a 1:1 chat with me and type **start**.'
@@ -203,6 +212,23 @@ export class MainDialog extends ComponentDialog {
       ),
     );
     return Dialog.EndOfTurn;
+  }
+
+  /** Posts the speaker's own card where they asked for it, with their name: their choice, in their words. */
+  private async shareSummary(context: TurnContext): Promise<void> {
+    const unit = turnUnitOf(context);
+    // The card shows every answer; a cached session may be behind another instance, so read it fresh.
+    if (unit.session.fromCache) throw new StaleSessionSuspected('share my summary on a cached session');
+    const { answers } = unit.session.doc;
+    if (Object.keys(answers).length === 0) {
+      await context.sendActivity(
+        'You have no answers to share yet: open a 1:1 chat with me and type **start**, then share your card here.',
+      );
+      return;
+    }
+    const view = summaryView(this.deps.index, this.deps.pack, answers, 'AI ambition & success metrics');
+    const sharedBy = context.activity.from?.name?.trim() || 'A colleague';
+    await context.sendActivity(MessageFactory.attachment(this.deps.cards.summary({ ...view, sharedBy })));
   }
 
   private async notUnderstood(inner: DialogContext, input: UserInput): Promise<DialogTurnResult> {

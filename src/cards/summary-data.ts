@@ -1,5 +1,5 @@
 import { type LineBudget, clipBytes, fitLines } from './fit-budget';
-import { CardDataError, safeList, safeObject, safeLine, safeText } from './safe-text';
+import { CardDataError, optionalLine, safeList, safeObject, safeLine, safeText } from './safe-text';
 import { nextStepsData } from './next-steps-data';
 
 const STATEMENT_BUDGET: LineBudget = { totalBytes: 9000, maxLineBytes: 600, minLineBytes: 120, maxLinesPerGroup: 10 };
@@ -74,9 +74,12 @@ export function summaryData(raw: unknown): Record<string, unknown> {
     safeText(text, path, LIMITS.recommendation),
   );
   const shownRecommendations = recommendations.slice(0, MAX_SHOWN_RECOMMENDATIONS);
+  const sharedBy = optionalLine(view.sharedBy, 'sharedBy', LIMITS.title);
   return {
     ...nextStepsData(view.nextSteps),
     title: safeLine(view.title, 'title', LIMITS.title),
+    sharedBy,
+    isShared: sharedBy !== '',
     wants: wants.lines,
     hasWants: wants.lines.length > 0,
     doNotWants: doNotWants.lines,

@@ -143,6 +143,8 @@ export interface ReadinessView {
 
 export interface SummaryView {
   title: string;
+  /** Set when the person posts their card in a team channel: their display name (user text); the card has no buttons. */
+  sharedBy?: string;
   /** User text. */
   wants: string[];
   /** User text. */

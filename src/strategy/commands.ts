@@ -14,7 +14,8 @@ export type Command =
   | 'export'
   | 'delete my data'
   | 'cancel'
-  | 'pulse';
+  | 'pulse'
+  | 'share my summary';
 
 // Only the command words themselves: a looser alias ("continue", "stop") could be someone's answer to a text question.
 const TYPED: Record<string, Command> = {
@@ -31,6 +32,8 @@ const TYPED: Record<string, Command> = {
   'delete my data': 'delete my data',
   cancel: 'cancel',
   pulse: 'pulse',
+  'share my summary': 'share my summary',
+  'share summary': 'share my summary',
 };
 
 const BUTTON_COMMANDS = new Set<string>(Object.values(TYPED));

@@ -89,10 +89,11 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
   ],
   [
     'summary',
-    ['want', 'notwant', 'goal', 'metric', 'baseline', 'target', 'when'],
+    ['sharer', 'want', 'notwant', 'goal', 'metric', 'baseline', 'target', 'when'],
     () =>
       renderer.summary({
         ...sample.summary,
+        sharedBy: evil('sharer'),
         wants: [evil('want')],
         doNotWants: [evil('notwant')],
         metrics: [
