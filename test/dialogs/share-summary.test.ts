@@ -44,5 +44,9 @@ describe('share my summary', () => {
     const reply = await user.say('share my summary');
     expect(cardsOf(reply)).toEqual([]);
     expect(textsOf(reply).join(' ')).toMatch(/mention me in one of its channels/);
+    // The card itself says how, without a round trip.
+    const [card] = cardsOf(await user.say('summary'));
+    expect(validateCard(card)).toEqual([]);
+    expect(JSON.stringify(card)).toMatch(/"Action.ShowCard","title":"Share to a team".*share my summary/);
   });
 });
