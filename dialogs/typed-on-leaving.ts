@@ -3,6 +3,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { QuestionRef } from '../src/content/content-index';
 import type { RowsQuestion } from '../src/content/types';
 import type { RowValue } from '../src/domain/answers';
+import { withRecommendation } from '../src/strategy/recommended-row';
 import { rowSavedReply } from '../src/strategy/row-replies';
 import type { TypedOnLeaving } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
@@ -38,17 +39,20 @@ export async function keepTypedOnLeaving(
   }
 }
 
-/** Adds a complete row to the person's answer to a rows question, under a new row id; returns the row as stored. */
+/**
+ * Adds a complete row to the person's answer to a rows question, under a new row id and with its recommended approach
+ * worked out (for a question that has one); returns the row as stored.
+ */
 export function appendRow(
   context: TurnContext,
-  deps: Pick<DialogDeps, 'recorder'>,
+  deps: Pick<DialogDeps, 'recorder' | 'pack'>,
   ref: QuestionRef & { question: RowsQuestion },
   fields: RowValue,
 ): RowValue {
   const unit = turnUnitOf(context);
   const current = unit.session.doc.answers[ref.question.id];
   const rows = current?.kind === 'rows' ? current.rows : [];
-  const row: RowValue = { rowId: randomUUID().slice(0, 8), ...fields };
+  const row: RowValue = { rowId: randomUUID().slice(0, 8), ...withRecommendation(deps.pack, ref.question, fields) };
   deps.recorder.record(unit, ref, { kind: 'rows', rows: [...rows, row] });
   return row;
 }

@@ -93,12 +93,13 @@ function addRow(add: Add, fields: RowField[], row: RowValue): void {
     const value = row[field.id];
     if (value === undefined || value === '') continue;
     if (field.kind === 'rating') addRating(add, `field:${field.id}`, value);
-    // Only values chosen from the pack's lists are counted by value; the user's own words are counted as "own".
+    // Values from the pack's lists (chosen, or worked out by the bot) are counted by value; the user's own words as "own".
     else if (
       field.kind === 'goal' ||
       field.kind === 'metric' ||
       field.kind === 'choice' ||
-      field.kind === 'timeFrame'
+      field.kind === 'timeFrame' ||
+      field.kind === 'recommendation'
     ) {
       add(`field:${field.id}:${isOwn(row, field.id) ? 'own' : String(value)}`);
     }

@@ -11,7 +11,15 @@ import {
   safeLine,
 } from './safe-text';
 
-const LIMITS = { rowLabel: 60, rowSummary: 200, contextLabel: 200, contextValue: 300, fieldLabel: 200, ownLabel: 200 };
+const LIMITS = {
+  rowLabel: 60,
+  rowSummary: 300,
+  rowNote: 300,
+  contextLabel: 200,
+  contextValue: 300,
+  fieldLabel: 200,
+  ownLabel: 200,
+};
 const MAX_ROWS = 50;
 const MAX_FIELDS = 12;
 
@@ -36,11 +44,17 @@ const EMPTY_FIELD = {
 export function rowsData(raw: unknown): Record<string, unknown> {
   const view = safeObject(raw, 'view');
   const maxRows = safeInt(view.maxRows, 'maxRows', 1, MAX_ROWS);
-  const rows = safeList(view.rows, 'rows', MAX_ROWS, (row, path, index) => ({
-    index,
-    number: index + 1,
-    summary: safeLine(row, path, LIMITS.rowSummary),
-  }));
+  const rows = safeList(view.rows, 'rows', MAX_ROWS, (raw, path, index) => {
+    const row = safeObject(raw, path);
+    const note = optionalLine(row.note, `${path}.note`, LIMITS.rowNote);
+    return {
+      index,
+      number: index + 1,
+      summary: safeLine(row.text, `${path}.text`, LIMITS.rowSummary),
+      note,
+      hasNote: note !== '',
+    };
+  });
   const rowsFull = rows.length >= maxRows;
   const page = safeInt(view.page, 'page', 1, 2);
   const fields = safeList(view.fields, 'fields', MAX_FIELDS, fieldData);

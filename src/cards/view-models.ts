@@ -94,11 +94,17 @@ export type RowFieldView =
   /** Option labels may be user text (e.g. the user's own use cases). */
   | (RowFieldBase & { kind: 'choice'; options: ChoiceView[]; own?: OwnChoiceView; value?: string });
 
+/** A row already added: its fields as one line, and a line under it (such as the recommended approach). */
+export interface RowLineView {
+  text: string;
+  note?: string;
+}
+
 export interface RowsView extends QuestionHeaderView {
   /** Singular noun for one row, e.g. "use case". */
   rowLabel: string;
-  /** One line per row already added (user text). */
-  rows: string[];
+  /** The rows already added (user text). */
+  rows: RowLineView[];
   /** At this many rows the new-row inputs and Add are hidden. */
   maxRows: number;
   /** Which page of a new row this card collects. */

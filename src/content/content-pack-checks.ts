@@ -1,3 +1,4 @@
+import { checkBuildDecision, checkRecommendationField } from './build-decision-checks';
 import type { ContentPackProblem } from './content-pack-error';
 import type { ChoiceOption, ContentPack, Question, RowField, RowsQuestion, SummaryQuestion } from './types';
 
@@ -52,6 +53,7 @@ export function checkContentPack(pack: ContentPack): ContentPackProblem[] {
   checkGoals(pack, report);
   checkPulseTemplates(context);
   checkSummary(context);
+  checkBuildDecision(pack, (id) => questions.get(id)?.question, report);
   return problems;
 }
 
@@ -155,6 +157,9 @@ function checkField(field: RowField, owner: RowsQuestion, path: string, order: n
     }
     case 'rowRef':
       checkRowRef(field, owner, path, order, context);
+      break;
+    case 'recommendation':
+      checkRecommendationField(field, owner, path, pack, report);
       break;
     case 'text':
       break;

@@ -16,6 +16,38 @@ export interface ContentPack {
   limits: TextLimits;
   /** Which questions the ambition & metrics card is built from. */
   summary: SummaryMapping;
+  /** The guided build-or-buy decision asked per use case; absent in a pack without one. */
+  buildDecision?: BuildDecision;
+}
+
+/**
+ * The build-or-buy decision (CAF "define an AI technology strategy"): a rows question's choice fields are the guided
+ * questions, and the first rule whose conditions all hold gives the approach stored in its recommendation field.
+ */
+export interface BuildDecision {
+  /** The rows question that asks it: its choice fields listed in `fields` and one recommendation field. */
+  question: string;
+  /** Ids of the choice fields of that question the rules read. */
+  fields: string[];
+  approaches: DecisionApproach[];
+  /** Tried in order; the first that matches decides. Together they must give every combination of answers an approach. */
+  rules: DecisionRule[];
+}
+
+export interface DecisionApproach {
+  /** Stored on the row and counted as `field:<recommendation field>:<id>`. */
+  id: string;
+  label: string;
+  /** One line on why this approach fits, shown with the recommendation. */
+  why: string;
+}
+
+export interface DecisionRule {
+  /** Field id → the option values that satisfy it; every listed field must hold one of them (an empty `when` always matches). */
+  when: Record<string, string[]>;
+  approach: string;
+  /** Why the rule is there, for whoever edits the pack; never shown. */
+  note?: string;
 }
 
 export interface SummaryMapping {
@@ -124,7 +156,8 @@ export interface RowsQuestion extends QuestionBase {
   fields: RowField[];
 }
 
-export type RowField = TextField | RatingField | ChoiceField | GoalField | MetricField | RowRefField | TimeFrameField;
+export type RowField =
+  TextField | RatingField | ChoiceField | GoalField | MetricField | RowRefField | TimeFrameField | RecommendationField;
 
 interface FieldBase {
   id: string;
@@ -171,6 +204,17 @@ export interface RowRefField extends FieldBase {
 
 export interface TimeFrameField extends FieldBase {
   kind: 'timeFrame';
+}
+
+/** Never asked: the bot works it out from the row's answers with the pack's buildDecision when the row is stored. */
+export interface RecommendationField {
+  id: string;
+  kind: 'recommendation';
+  label: string;
+  required?: undefined;
+  page?: undefined;
+  /** The options of the choice this field replaced: rows stored with one of them show its label. */
+  formerOptions?: ChoiceOption[];
 }
 
 export interface BusinessGoal {

@@ -1,4 +1,11 @@
-import type { ContentPack, Question, RowField } from '../content/types';
+import type {
+  ChoiceOption,
+  ContentPack,
+  DecisionApproach,
+  Question,
+  RecommendationField,
+  RowField,
+} from '../content/types';
 import type { AnswerMap, AnswerValue, RowValue } from '../domain/answers';
 import { isOwn } from '../aggregation/contributions';
 
@@ -55,7 +62,33 @@ export function fieldText(field: RowField, row: RowValue, pack: ContentPack, ans
         target?.kind === 'rows' ? target.rows.find((candidate) => candidate.rowId === value) : undefined;
       return referenced ? String(referenced[field.titleField] ?? '') : '(removed)';
     }
+    case 'recommendation': {
+      const former = formerOption(field, value);
+      return approachOf(pack, value)?.label ?? (former ? `${former.label} (your earlier choice)` : String(value));
+    }
   }
+}
+
+/**
+ * The line under a row with a recommended approach: the approach and why it fits, or, for a row stored before the
+ * guided questions, the approach the person chose then. Undefined when the row holds none.
+ */
+export function recommendationNote(pack: ContentPack, field: RecommendationField, row: RowValue): string | undefined {
+  const value = row[field.id];
+  if (value === undefined || value === null || value === '') return undefined;
+  const approach = approachOf(pack, value);
+  if (approach) return `Recommended: ${approach.label} — ${approach.why}`;
+  const former = formerOption(field, value);
+  return former ? `Your earlier choice: ${former.label}` : `${field.label}: ${String(value)}`;
+}
+
+function approachOf(pack: ContentPack, value: string | number | null): DecisionApproach | undefined {
+  return pack.buildDecision?.approaches.find((approach) => approach.id === value);
+}
+
+/** One of the choices the field replaced: rows stored before the guided questions hold one. */
+function formerOption(field: RecommendationField, value: string | number | null): ChoiceOption | undefined {
+  return field.formerOptions?.find((option) => option.value === value);
 }
 
 function ratingText(pack: ContentPack, scaleId: string, rating: number | null): string {

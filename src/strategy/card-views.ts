@@ -1,3 +1,4 @@
+import { recommendationField } from '../content/build-decision';
 import type { QuestionRef } from '../content/content-index';
 import type { ContentPack, RatingScale, RowField, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
@@ -8,12 +9,13 @@ import type {
   QuestionView,
   RatingValue,
   RowFieldView,
+  RowLineView,
   RowsView,
   ScaleView,
 } from '../cards/view-models';
 import { isOwn } from '../aggregation/contributions';
 import { OWN_CHOICE_VALUE } from '../cards/question-data';
-import { fieldText, rowText } from './answer-text';
+import { fieldText, recommendationNote, rowText } from './answer-text';
 
 /** The header shared by question and rows cards: where the user is and what is asked. */
 export function headerView(ref: QuestionRef, token: string, canGoBack: boolean): QuestionHeaderView {
@@ -99,7 +101,7 @@ export function rowsView(
   return {
     ...headerView(ref, token, canGoBack),
     rowLabel: question.rowLabel,
-    rows: rows.map((row) => rowText(question.fields, row, pack, answers)),
+    rows: rows.map((row) => rowLine(question, row, pack, answers)),
     maxRows: pack.limits.maxRows,
     page,
     context:
@@ -116,6 +118,14 @@ export function rowsView(
       .flatMap((field) => fieldView(field, pack, answers, pendingRow))
       .map((view) => withDraft(view, draft)),
   };
+}
+
+/** A row's fields on one line; a recommended approach goes on the line under it, with why it fits. */
+function rowLine(question: RowsQuestion, row: RowValue, pack: ContentPack, answers: AnswerMap): RowLineView {
+  const recommendation = recommendationField(question);
+  const fields = question.fields.filter((field) => field !== recommendation);
+  const note = recommendation && recommendationNote(pack, recommendation, row);
+  return { text: rowText(fields, row, pack, answers), ...(note ? { note } : {}) };
 }
 
 /** The field with what the person typed into it before, so a card shown again keeps it. */
@@ -135,6 +145,8 @@ function withDraft(view: RowFieldView, draft: RowValue): RowFieldView {
 }
 
 function fieldView(field: RowField, pack: ContentPack, answers: AnswerMap, pendingRow: RowValue): RowFieldView[] {
+  // Worked out when the row is stored, never typed.
+  if (field.kind === 'recommendation') return [];
   const base = { id: field.id, label: field.label, required: field.required };
   const own = (noun: string) => ({
     optionLabel: `Something else (type it below)`,

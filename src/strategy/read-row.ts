@@ -39,7 +39,7 @@ export function readRowOnLeaving(
   context: SubmitContext,
 ): TypedOnLeaving | undefined {
   const page = pageOf(context);
-  const typed = question.fields.some((field) => field.page === page && typedInto(field, value));
+  const typed = typedOnPage(question, page, value);
   // Back on part 2 goes to part 1 of the same row (see RowsDialog), which shows part 1 again but not part 2.
   if (nav === 'back' && page === 2)
     return typed ? { type: 'notKept', message: rowPartTwoClearedReply(question) } : undefined;
@@ -60,7 +60,7 @@ function readAddOrDone(
   finish: boolean,
 ): SubmitOutcome {
   const page = pageOf(context);
-  const typed = question.fields.some((field) => field.page === page && typedInto(field, value));
+  const typed = typedOnPage(question, page, value);
   if (finish && page === 1 && !typed) return { type: 'rowsDone' };
   const reading = readRow(question, value, context);
   switch (reading.type) {
@@ -91,7 +91,7 @@ type RowReading =
 /** The fields of the current page of a new row, each checked against the content pack. */
 function readRow(question: RowsQuestion, value: Record<string, unknown>, context: SubmitContext): RowReading {
   const page = pageOf(context);
-  const fields = question.fields.filter((field) => field.page === page);
+  const fields = question.fields.filter((field) => onPage(field, page));
   const existing = context.answers[question.id];
   if (page === 1 && existing?.kind === 'rows' && existing.rows.length >= context.pack.limits.maxRows) {
     return {
@@ -108,6 +108,15 @@ function readRow(question: RowsQuestion, value: Record<string, unknown>, context
     else if (field.required) missing.push(field.label);
   }
   return missing.length > 0 ? { type: 'incomplete', fields: row, missing } : { type: 'complete', fields: row };
+}
+
+/** The fields a submit on this page is read for: the page's own, and any never typed (a card never sends one, a forged submit may). */
+function onPage(field: RowField, page: 1 | 2): boolean {
+  return field.page === page || field.kind === 'recommendation';
+}
+
+function typedOnPage(question: RowsQuestion, page: 1 | 2, value: Record<string, unknown>): boolean {
+  return question.fields.some((field) => onPage(field, page) && typedInto(field, value));
 }
 
 /** Anything but an absent or blank value counts as typed, so odd values are checked rather than passed over. */
@@ -177,6 +186,11 @@ function readField(
       const exists = target?.kind === 'rows' && target.rows.some((row) => row.rowId === picked);
       return exists ? { type: 'value', values: { [field.id]: picked } } : fieldChoiceError(field);
     }
+    case 'recommendation':
+      return {
+        type: 'invalid',
+        message: `"${field.label}" is worked out from your answers and can't be set on the card. Please answer the questions on the card instead.`,
+      };
   }
 }
 

@@ -1,4 +1,5 @@
 import { contributions, counterDelta, total } from '../../src/aggregation/contributions';
+import { ContentIndex, loadContentPack } from '../../src/content';
 import type { Question } from '../../src/content/types';
 
 const rating: Question = { id: 'r', kind: 'rating', text: 'Rate', scale: 'agreement' };
@@ -94,5 +95,35 @@ describe('aggregate contributions', () => {
     expect(counters['employee:field:metric:growth-rate']).toBe(1);
     expect(counters['employee:field:value:sum']).toBe(3);
     expect(Object.keys(counters).some((name) => name.includes('Happier'))).toBe(false);
+  });
+
+  it('counts each build approach by its recommended approach and its guided answers; a row from before them by the approach chosen then', () => {
+    const buildApproach = new ContentIndex(loadContentPack()).find('dr-build-approach')?.question;
+    if (buildApproach === undefined) throw new Error('no dr-build-approach');
+    const guided = { users: 'process', 'own-data': 'systems', 'custom-model': 'no', skills: 'makers' };
+    const counters = contributions(
+      buildApproach,
+      {
+        kind: 'rows',
+        rows: [
+          { rowId: 'b1', 'use-case': 'u1', ...guided, 'time-to-value': 'weeks', approach: 'copilot-studio' },
+          { rowId: 'b2', 'use-case': 'u2', ...guided, 'time-to-value': 'later', approach: 'copilot-studio' },
+          { rowId: 'b3', 'use-case': 'u3', approach: 'buy-saas' },
+        ],
+      },
+      'leader',
+    );
+    expect(counters).toEqual({
+      'leader:n': 1,
+      'leader:rows': 3,
+      'leader:field:approach:copilot-studio': 2,
+      'leader:field:approach:buy-saas': 1,
+      'leader:field:users:process': 2,
+      'leader:field:own-data:systems': 2,
+      'leader:field:custom-model:no': 2,
+      'leader:field:skills:makers': 2,
+      'leader:field:time-to-value:weeks': 1,
+      'leader:field:time-to-value:later': 1,
+    });
   });
 });

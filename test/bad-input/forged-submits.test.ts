@@ -253,6 +253,41 @@ describe('rows submits that claim a page the card is not on', () => {
   });
 });
 
+describe('a build approach set on the card instead of worked out from the answers', () => {
+  const answers = {
+    'field.users': 'individual',
+    'field.own-data': 'none',
+    'field.custom-model': 'no',
+    'field.skills': 'business',
+    'field.time-to-value': 'weeks',
+  };
+
+  it.each<[string, string, Record<string, unknown>]>([
+    ['Add', 'an approach of the decision', { 'field.approach': 'custom-model-iaas' }],
+    ['Add', 'a build approach of the earlier pack', { 'field.approach': 'buy-saas' }],
+    ['Add', 'an approach in the "own" input', { 'field.approach.own': 'Outsource it' }],
+    ['Add', 'an approach that is not text', { 'field.approach': { id: 'custom-model-iaas' } }],
+    ['Done — next question', 'an approach alone on an untouched form', { 'field.approach': 'ai-foundry-paas' }],
+  ])('%s with %s: refused, nothing stored, the card still works', async (button, _name, forged) => {
+    const user = bot.user();
+    const rows = await openQuestion(user, 'dr-build-approach');
+    const typed = button === 'Add' ? answers : {};
+    await expectRejected(user, rows, { ...submitData(rows, button), ...typed, ...forged }, answers, 'Add');
+  });
+
+  it('Save & exit with one: the row is not kept, and the reply says why', async () => {
+    const user = bot.user();
+    const rows = await openQuestion(user, 'dr-build-approach');
+    const before = await storedState(bot, user);
+    const reply = await user.submit({ ...submitData(rows, 'Save & exit'), ...answers, 'field.approach': 'buy-saas' });
+    expectClearReply(reply);
+    expect(textsOf(reply)[0]).toBe(
+      `The build approach you started wasn't saved. "Recommended approach" is worked out from your answers and can't be set on the card. Please answer the questions on the card instead.`,
+    );
+    expect(await storedState(bot, user)).toEqual(before);
+  });
+});
+
 describe('forged Remove buttons on a rows card', () => {
   it.each<[string, unknown]>([
     ['an index past the end', 5],

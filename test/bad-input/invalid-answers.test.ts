@@ -112,15 +112,27 @@ describe('an option the question does not have', () => {
     },
   );
 
-  it.each<[string, Record<string, string>]>([
-    ['an unknown build approach', { 'field.approach': 'outsource-everything' }],
-    ['a use case that does not exist', { 'field.approach': 'buy-saas', 'field.use-case': 'deadbeef' }],
-  ])('rows: %s is refused', async (_name, inputs) => {
+  const buildAnswers = {
+    'field.users': 'process',
+    'field.own-data': 'systems',
+    'field.custom-model': 'no',
+    'field.skills': 'makers',
+    'field.time-to-value': 'weeks',
+  };
+
+  it.each<[string, Record<string, string>, string]>([
+    ['who will use it: an unknown option', { 'field.users': 'robots' }, 'Who will use it'],
+    ['own data: an option of another field', { 'field.own-data': 'makers' }, 'Needs our own data'],
+    ['a model of its own: a label instead of a value', { 'field.custom-model': 'No' }, 'Needs a model of its own'],
+    ["the team's skills: two options at once", { 'field.skills': 'makers,developers' }, "The team's skills"],
+    ['value needed: a former build approach', { 'field.time-to-value': 'buy-saas' }, 'Value needed'],
+    ['a use case that does not exist', { 'field.use-case': 'deadbeef' }, 'Use case'],
+  ])('rows: a build approach with %s is refused', async (_name, inputs, label) => {
     await expectInvalid(
       'dr-build-approach',
-      inputs,
-      { 'field.approach': 'low-code' },
-      /Please pick one of the listed options/,
+      { ...buildAnswers, ...inputs },
+      buildAnswers,
+      new RegExp(`Please pick one of the listed options for "${label}"`),
       'Add',
     );
   });

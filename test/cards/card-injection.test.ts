@@ -38,11 +38,11 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
   ],
   [
     'rows',
-    ['row', 'context', 'typed', 'own', 'option'],
+    ['row', 'note', 'context', 'typed', 'own', 'option'],
     () =>
       renderer.rows({
         ...sample.rowsPage2,
-        rows: [evil('row')],
+        rows: [{ text: evil('row'), note: evil('note') }],
         context: [{ label: 'Business goal', value: evil('context') }],
         fields: [
           {

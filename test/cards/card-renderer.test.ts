@@ -36,6 +36,7 @@ const everyCard: [string, () => CardAttachment][] = [
   ['rows: page 1', () => renderer.rows(sample.rowsPage1)],
   ['rows: page 2', () => renderer.rows(sample.rowsPage2)],
   ['rows: use cases, none yet', () => renderer.rows(sample.useCaseRows)],
+  ['rows: build approaches with their recommendations', () => renderer.rows(sample.buildApproachRows)],
   ['review', () => renderer.review(sample.review)],
   ['review (empty)', () => renderer.review({ sections: [] })],
   ['summary', () => renderer.summary(sample.summary)],
@@ -213,6 +214,21 @@ describe('CardRenderer: rows', () => {
     ).toEqual(['Add', 'Done — next question', 'Back', 'Skip', 'Save & exit']);
   });
 
+  it('shows a line under each row that has a note (the recommended approach), and none under a row without', () => {
+    const card = renderer.rows(sample.buildApproachRows);
+    const runs = ofType(card, 'TextRun').map((run) => run.text);
+    expect(runs).toEqual([
+      '1. ',
+      'Use case: Triage tickets · Who will use it: A business process',
+      'Recommended: A low-code agent in Copilot Studio — Makers can build it without a development team.',
+      '2. ',
+      'Use case: Draft replies',
+      'Your earlier choice: Buy a SaaS solution',
+    ]);
+    const withoutNotes = renderer.rows({ ...sample.buildApproachRows, rows: [{ text: 'Use case: Triage tickets' }] });
+    expect(ofType(withoutNotes, 'TextRun').map((run) => run.text)).toEqual(['1. ', 'Use case: Triage tickets']);
+  });
+
   it('shows the page-1 choices as read-only context on page 2', () => {
     const card = renderer.rows(sample.rowsPage2);
     const runs = ofType(card, 'TextRun').map((run) => run.text);
@@ -275,7 +291,7 @@ describe('CardRenderer: rows', () => {
       '5',
       'dk',
     ]);
-    const full = renderer.rows({ ...sample.useCaseRows, rows: ['A', 'B'], maxRows: 2 });
+    const full = renderer.rows({ ...sample.useCaseRows, rows: [{ text: 'A' }, { text: 'B' }], maxRows: 2 });
     expect(nodes(full.content).filter((node) => String(node.type).startsWith('Input.'))).toEqual([]);
     expect(titled(full, 'Add')).toBeUndefined();
     expect(titled(full, 'Done — next question')).toBeDefined();

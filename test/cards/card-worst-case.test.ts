@@ -65,8 +65,8 @@ describe('worst cases stay valid and under 80 KB', () => {
     expectSendable(renderer.question({ ...sample.ratingQuestion, ...longHeader, input: { kind: 'rating', scale } }));
   });
 
-  it('a rows card with 10 rows of 2,000 heavy characters, long context and prefilled fields', () => {
-    const rows = Array.from({ length: 10 }, (_, index) => heavy(2000, index));
+  it('a rows card with 10 rows of 2,000 heavy characters (and as long a note each), long context and prefilled fields', () => {
+    const rows = Array.from({ length: 10 }, (_, index) => ({ text: heavy(2000, index), note: heavy(2000, index + 1) }));
     const view: RowsView = {
       ...sample.rowsPage2,
       ...longHeader,

@@ -110,7 +110,7 @@ export const rowsPage1: RowsView = {
   title: 'Success metrics mapped to business goals',
   text: 'Which metrics will show that AI is helping a business goal?',
   rowLabel: 'metric',
-  rows: ['Customer satisfaction → CSAT: 72 → 80 by end of 2027'],
+  rows: [{ text: 'Customer satisfaction → CSAT: 72 → 80 by end of 2027' }],
   maxRows: 10,
   page: 1,
   context: [],
@@ -171,6 +171,38 @@ export const useCaseRows: RowsView = {
     },
     { kind: 'rating', id: 'value', label: 'Rough business value', required: true, scale },
     { kind: 'rating', id: 'feasibility', label: 'Feasibility', required: false, scale },
+  ],
+};
+
+/** Build approaches: each row with its recommended approach (or, stored before the guided questions, the choice made). */
+export const buildApproachRows: RowsView = {
+  ...header,
+  questionId: 'dr.build',
+  progress: 'Decision framework · 1 of 6',
+  title: 'AI decision framework',
+  text: 'How would we prefer to build each use case?',
+  rowLabel: 'build approach',
+  rows: [
+    {
+      text: 'Use case: Triage tickets · Who will use it: A business process',
+      note: 'Recommended: A low-code agent in Copilot Studio — Makers can build it without a development team.',
+    },
+    { text: 'Use case: Draft replies', note: 'Your earlier choice: Buy a SaaS solution' },
+  ],
+  maxRows: 10,
+  page: 1,
+  context: [],
+  fields: [
+    {
+      kind: 'choice',
+      id: 'users',
+      label: 'Who will use it',
+      required: true,
+      options: [
+        { value: 'individual', label: 'People, in their own daily work' },
+        { value: 'process', label: 'A business process' },
+      ],
+    },
   ],
 };
 

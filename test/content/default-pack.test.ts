@@ -36,7 +36,7 @@ const rows = (id: string): RowsQuestion => {
 describe('the default content pack', () => {
   it('loads with its id and version', () => {
     expect(pack.id).toBe('caf-genai-strategy');
-    expect(pack.version).toBe('1.0.0');
+    expect(pack.version).toBe('1.1.0');
   });
 
   it('covers the seven sections and every consideration of SPEC §2 in order', () => {
@@ -111,8 +111,19 @@ describe('the default content pack', () => {
       'text',
       'timeFrame',
     ]);
-    const approach = rows('dr-build-approach').fields.find((field) => field.kind === 'choice');
-    expect(approach?.kind === 'choice' && approach.options.map((option) => option.value)).toEqual([
+    // A use case, the five guided questions of the build decision, and the approach worked out from them.
+    expect(rows('dr-build-approach').fields.map((field) => [field.id, field.kind])).toEqual([
+      ['use-case', 'rowRef'],
+      ['users', 'choice'],
+      ['own-data', 'choice'],
+      ['custom-model', 'choice'],
+      ['skills', 'choice'],
+      ['time-to-value', 'choice'],
+      ['approach', 'recommendation'],
+    ]);
+    // Rows stored when the approach was chosen by hand keep their labels.
+    const approach = rows('dr-build-approach').fields.find((field) => field.kind === 'recommendation');
+    expect(approach?.kind === 'recommendation' && approach.formerOptions?.map((option) => option.value)).toEqual([
       'buy-saas',
       'low-code',
       'paas',

@@ -74,7 +74,8 @@ describe('Done on a rows card with a typed row', () => {
       baseline: 'Typed for sm-metrics',
       target: 'Typed for sm-metrics',
     });
-    expect(rows.get('dr-build-approach')?.[0]).toMatchObject({ 'use-case': useCaseId });
+    // The first option of every guided question: personal productivity on general knowledge, so a ready-made Copilot.
+    expect(rows.get('dr-build-approach')?.[0]).toMatchObject({ 'use-case': useCaseId, approach: 'm365-copilot-saas' });
 
     const summary = cardText(talk.last);
     for (const questionId of ['am-want', 'am-do-not-want', 'sm-metrics'])

@@ -2,6 +2,7 @@ import type { ContentIndex, QuestionRef } from '../../content/content-index';
 import type { ContentPack, Question, RowField, RowsQuestion } from '../../content/types';
 import type { AnswerMap, AnswerValue, RowValue } from '../../domain/answers';
 import { readSubmit } from '../../strategy/read-submit';
+import { withRecommendation } from '../../strategy/recommended-row';
 import { LEADER_TILT, ORGANISATION_TILT, type DemoPerson } from './organisation';
 import { DO_NOT_WANT, GENERAL_NOTES, METRIC_FIGURES, ROW_TEXTS, TEXT_ANSWERS, WANT } from './phrases';
 import type { SeededRandom } from './random';
@@ -112,7 +113,7 @@ class AnswerMaker {
         if (outcome.type !== 'rowAdd') throw new Error(`demo row for ${question.id} refused: ${outcome.type}`);
         row = { ...row, ...outcome.fields };
       }
-      rows.push({ rowId: `r${i + 1}${this.random.int(100, 999)}`, ...row });
+      rows.push({ rowId: `r${i + 1}${this.random.int(100, 999)}`, ...withRecommendation(this.pack, question, row) });
     }
     return rows.length > 0 ? { kind: 'rows', rows } : undefined;
   }
@@ -165,6 +166,8 @@ class AnswerMaker {
         if (row.perReferencedRow) return String(target.rows[row.index % target.rows.length].rowId);
         return field.required || random.chance(0.7) ? String(random.pick(target.rows).rowId) : undefined;
       }
+      case 'recommendation':
+        return undefined;
     }
   }
 
