@@ -18,6 +18,8 @@ export const CARD_NAMES = [
   'pulse-channel',
   'pulse-results',
   'leader-summary',
+  'portfolio',
+  'portfolio-edit',
 ] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];

@@ -3,6 +3,7 @@
  * Strings marked "user text" may hold anything a person typed; the renderer shows them only as
  * plain text runs or input values.
  */
+import type { PortfolioMatrixView } from './portfolio-view-models';
 import type { NextStepsLink } from '../content/types';
 
 /** A command a card button sends as `{ sg: 'command', command }`; the same words work typed. */
@@ -251,6 +252,8 @@ export interface LeaderSummaryView {
   gaps: string[];
   recommendations: string[];
   nextSteps?: NextStepsLink;
+  /** The use-case portfolio's value/feasibility matrix (the organisation's card). */
+  matrix?: PortfolioMatrixView;
   /** How the thresholds were applied. */
   footnote: string;
   canExport: boolean;

@@ -6,4 +6,9 @@ export interface AnswerStore {
   listForUser(tenantId: string, userId: string): Promise<StoredAnswer[]>;
   /** Every answer in the tenant (the rebuild and the benchmark's naive baseline). */
   listAllInTenant(tenantId: string): Promise<StoredAnswer[]>;
+  /**
+   * The answers to these questions in the tenant (the portfolio's recomputation); with `teamId`, only of the people who
+   * count towards that team (see TeamMembership).
+   */
+  listForQuestions(tenantId: string, questionIds: readonly string[], teamId?: string): Promise<StoredAnswer[]>;
 }
