@@ -92,7 +92,9 @@ export type RowFieldView =
   | (RowFieldBase & { kind: 'text'; long: boolean; maxLength: number; placeholder?: string; value?: string })
   | (RowFieldBase & { kind: 'rating'; scale: ScaleView; value?: RatingValue })
   /** Option labels may be user text (e.g. the user's own use cases). */
-  | (RowFieldBase & { kind: 'choice'; options: ChoiceView[]; own?: OwnChoiceView; value?: string });
+  | (RowFieldBase & { kind: 'choice'; options: ChoiceView[]; own?: OwnChoiceView; value?: string })
+  /** An on/off switch (a consent field) whose label is its title; it submits "true" or "false". */
+  | (RowFieldBase & { kind: 'toggle'; value: boolean });
 
 export interface RowsView extends QuestionHeaderView {
   /** Singular noun for one row, e.g. "use case". */
@@ -141,17 +143,28 @@ export interface ReadinessView {
   stage: string;
 }
 
+/** One of the person's use cases on their summary. */
+export interface UseCaseView {
+  /** User text. */
+  title: string;
+  /** The row's other fields as "Label: value" (user text: a goal may be in the person's own words); may be empty. */
+  details: string;
+  /** Whether they agreed to share it with leaders without their name; absent when the pack does not ask. */
+  shared?: boolean;
+}
+
 export interface SummaryView {
   title: string;
   /** User text. */
   wants: string[];
   /** User text. */
   doNotWants: string[];
+  useCases: UseCaseView[];
   metrics: MetricRowView[];
   readiness: ReadinessView[];
   /** At most three are shown. */
   recommendations: string[];
-  nextSteps?: NextStepsLink;
+  nextSteps?: NextStepsLink[];
 }
 
 export interface MyDataView {
@@ -230,7 +243,7 @@ export interface LeaderSummaryView {
   readiness: LeaderReadinessView[];
   gaps: string[];
   recommendations: string[];
-  nextSteps?: NextStepsLink;
+  nextSteps?: NextStepsLink[];
   /** How the thresholds were applied. */
   footnote: string;
   canExport: boolean;

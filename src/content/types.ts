@@ -26,8 +26,8 @@ export interface SummaryMapping {
   /** Rows question of success metrics, and which of its fields fill the table's columns. */
   metrics: string;
   metricFields: { goal: string; metric: string; baseline: string; target: string; timeFrame: string };
-  /** A link on the summary cards to where the organisation plans its next steps (https only). */
-  nextSteps?: NextStepsLink;
+  /** Links on the summary cards to where the organisation plans its next steps (https only): one, or a list. */
+  nextSteps?: NextStepsLink | NextStepsLink[];
 }
 
 export interface NextStepsLink {
@@ -115,7 +115,8 @@ export interface RowsQuestion extends QuestionBase {
   fields: RowField[];
 }
 
-export type RowField = TextField | RatingField | ChoiceField | GoalField | MetricField | RowRefField | TimeFrameField;
+export type RowField =
+  TextField | RatingField | ChoiceField | GoalField | MetricField | RowRefField | TimeFrameField | ConsentField;
 
 interface FieldBase {
   id: string;
@@ -162,6 +163,16 @@ export interface RowRefField extends FieldBase {
 
 export interface TimeFrameField extends FieldBase {
   kind: 'timeFrame';
+}
+
+/**
+ * The person's yes or no to showing the row's words to leaders, without their name (a toggle). A row of a question
+ * with a consent field is shared only when the person left it on; see src/domain/row-consent.ts.
+ */
+export interface ConsentField extends FieldBase {
+  kind: 'consent';
+  /** Whether the toggle starts on for a new row. */
+  defaultOn: boolean;
 }
 
 export interface BusinessGoal {

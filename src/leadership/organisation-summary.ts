@@ -3,6 +3,7 @@ import { bucketLower, bucketUpper } from '../aggregation/number-buckets';
 import { scrubNames, type QuoteSlots } from '../aggregation/quotes';
 import { themeById } from '../aggregation/themes';
 import type { ContentIndex } from '../content/content-index';
+import { nextStepsLinks } from '../content/next-steps';
 import type { NextStepsLink, RowsQuestion } from '../content/types';
 import { isSafe, mergeSmallCategories, shownParts } from './disclosure';
 import { gapFigures, recommendations, sectionFigures, type GapFigure, type SectionFigure } from './readiness-figures';
@@ -78,8 +79,8 @@ export interface OrganisationSummary {
   readiness: SectionFigure[];
   gaps: GapFigure[];
   recommendations: string[];
-  /** The pack's link to where the organisation plans its next steps. */
-  nextSteps?: NextStepsLink;
+  /** The pack's links to where the organisation plans its next steps (none: absent). */
+  nextSteps?: NextStepsLink[];
 }
 
 const MAX_QUOTES_PER_THEME = 2;
@@ -98,6 +99,7 @@ export function organisationSummary(
   const of = (questionId: string): Counters => counters.get(questionId) ?? {};
   const quotesOf = (questionId: string): QuoteSlots => quotes.get(questionId) ?? {};
   const { summary } = index.pack;
+  const nextSteps = nextStepsLinks(summary);
   const readiness = sectionFigures(index, of, thresholds);
   const people = peopleOf(index, of);
   const register = (questionId: string) =>
@@ -111,7 +113,7 @@ export function organisationSummary(
     readiness,
     gaps: gapFigures(index, of, thresholds),
     recommendations: recommendations(index, of, readiness, thresholds),
-    ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
+    ...(nextSteps.length > 0 ? { nextSteps } : {}),
   };
 }
 

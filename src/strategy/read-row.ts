@@ -1,5 +1,6 @@
-import type { RowField, RowsQuestion } from '../content/types';
+import type { ConsentField, RowField, RowsQuestion } from '../content/types';
 import type { RowValue } from '../domain/answers';
+import { NOT_SHARED, SHARED } from '../domain/row-consent';
 import type { SubmitContext } from './read-submit';
 import { readRating, readText } from './read-values';
 import { rowIncompleteReply, rowNotKeptReply, rowPartTwoClearedReply } from './row-replies';
@@ -110,8 +111,12 @@ function readRow(question: RowsQuestion, value: Record<string, unknown>, context
   return missing.length > 0 ? { type: 'incomplete', fields: row, missing } : { type: 'complete', fields: row };
 }
 
-/** Anything but an absent or blank value counts as typed, so odd values are checked rather than passed over. */
+/**
+ * Anything but an absent or blank value counts as typed, so odd values are checked rather than passed over. A toggle
+ * always sends its value, so it alone is not a row (a form with only a toggle moved is still untouched).
+ */
 function typedInto(field: RowField, value: Record<string, unknown>): boolean {
+  if (field.kind === 'consent') return false;
   return [value[`field.${field.id}`], value[`field.${field.id}.own`]].some(
     (raw) => raw !== undefined && !(typeof raw === 'string' && raw.trim() === ''),
   );
@@ -126,6 +131,7 @@ function readField(
   context: SubmitContext,
 ): FieldOutcome {
   const raw = value[`field.${field.id}`];
+  if (field.kind === 'consent') return readConsent(field, raw);
   const own = value[`field.${field.id}.own`];
   const given = typeof raw === 'string' && raw.trim() !== '';
   const ownGiven = typeof own === 'string' && own.trim() !== '';
@@ -178,6 +184,16 @@ function readField(
       return exists ? { type: 'value', values: { [field.id]: picked } } : fieldChoiceError(field);
     }
   }
+}
+
+/**
+ * A toggle sends "true" or "false". Without a value (a forged submit, or a card from before the question asked) the
+ * row is not shared: consent is never assumed. Anything else is refused, so a malformed value cannot pass for a yes.
+ */
+function readConsent(field: ConsentField, raw: unknown): FieldOutcome {
+  if (raw === undefined || raw === 'false') return { type: 'value', values: { [field.id]: NOT_SHARED } };
+  if (raw === 'true') return { type: 'value', values: { [field.id]: SHARED } };
+  return { type: 'invalid', message: `"${field.label}" doesn't look right. Please switch it on or off again.` };
 }
 
 function fieldChoiceError(field: RowField): FieldOutcome {

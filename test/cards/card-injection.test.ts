@@ -89,12 +89,13 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
   ],
   [
     'summary',
-    ['want', 'notwant', 'goal', 'metric', 'baseline', 'target', 'when'],
+    ['want', 'notwant', 'usecase', 'details', 'goal', 'metric', 'baseline', 'target', 'when'],
     () =>
       renderer.summary({
         ...sample.summary,
         wants: [evil('want')],
         doNotWants: [evil('notwant')],
+        useCases: [{ title: evil('usecase'), details: `Business goal: ${evil('details')}`, shared: true }],
         metrics: [
           {
             goal: evil('goal'),
