@@ -144,12 +144,9 @@ function readField(
   const picked = given ? (raw as string).trim() : '';
   const allowsOwn = field.kind === 'goal' || field.kind === 'metric';
   if (allowsOwn && (ownGiven || picked === 'own')) {
-    const text = readText(ownGiven ? (own as string) : '', pack.limits.shortText);
-    if (typeof text !== 'string')
-      return text.type === 'invalid'
-        ? text
-        : { type: 'invalid', message: `Please write your own ${field.label.toLowerCase()}.` };
-    return { type: 'value', values: { [field.id]: text, [`${field.id}.own`]: 1 } };
+    if (!ownGiven) return { type: 'invalid', message: `Please write your own ${field.label.toLowerCase()}.` };
+    const text = readText(own as string, pack.limits.shortText);
+    return typeof text === 'string' ? { type: 'value', values: { [field.id]: text, [`${field.id}.own`]: 1 } } : text;
   }
   switch (field.kind) {
     case 'text': {
