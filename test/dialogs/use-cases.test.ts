@@ -10,6 +10,8 @@ import { cardKind, Conversation, inputsOf, questionIdOf, type Card } from '../ca
 import { openQuestion } from '../bad-input/checks';
 import { cardsOf, cardText, startTestBot, TENANT, textsOf, type TestBot } from '../support/bot-harness';
 import { storedAnswer } from '../support/stored';
+import { answerId, personId } from '../../src/storage/user-docs';
+import { deleteData } from '../leadership/drive';
 import { exportThroughOneDrive, startFakeOneDrive, type FakeOneDrive } from '../support/fake-onedrive';
 import { validateCard } from '../cards/validate-card';
 
@@ -45,10 +47,10 @@ async function useCaseRows(userId: string): Promise<RowValue[]> {
 }
 
 /** A person who added one use case left shared and one switched off, with its own goal, then pressed Done. */
-async function personWithTwoUseCases(): Promise<{ talk: Conversation; afterDone: Card }> {
+async function personWithTwoUseCases(shared = SHARED): Promise<{ talk: Conversation; afterDone: Card }> {
   const talk = new Conversation(bot.user());
   const card = await openQuestion(talk.user, 'uc-use-cases');
-  await talk.press('Add', SHARED, card);
+  await talk.press('Add', shared, card);
   expect(textsOf(talk.lastReply)).toEqual(['Added. 1 so far — add another use case, or press **Done** to move on.']);
   await talk.press(DONE, KEPT);
   expect(textsOf(talk.lastReply)).toEqual(['Saved your use case “Summarise my own appraisal notes” and moved on.']);
@@ -135,6 +137,38 @@ describe('use cases with a business goal and the consent toggle', () => {
     const quoted = Object.values(doc?.quotes ?? {}).map((quote) => quote?.t);
     expect(quoted).toContain(SHARED['field.title']);
     expect(quoted).not.toContain(KEPT['field.title']);
+  });
+
+  it('empties the example statement of a use case stored before consent was asked when its author deletes their data', async () => {
+    const aggregates = new CosmosAggregateStore(bot.containers.aggregates);
+    // Words of a theme no one else in this file writes in, so the statement surely lands in an empty slot.
+    const title = 'Forecast weekly demand from our sales history';
+    const { talk } = await personWithTwoUseCases({ ...SHARED, 'field.title': title });
+    const userId = talk.user.aadObjectId;
+    const slotsHolding = async () => {
+      const doc = await aggregates.readDoc(TENANT, 'uc-use-cases');
+      return Object.values(doc?.quotes ?? {}).filter((quote) => quote?.t === title).length;
+    };
+    expect(await slotsHolding()).toBe(1);
+    // As the row would be had it been stored before the pack asked: the same words, no answer to the toggle.
+    const withoutConsent = (value: AnswerValue): AnswerValue =>
+      value.kind === 'rows'
+        ? {
+            ...value,
+            rows: value.rows.map((row) => Object.fromEntries(Object.entries(row).filter(([id]) => id !== 'share'))),
+          }
+        : value;
+    const answerDoc = bot.containers.users.item(answerId(userId, 'uc-use-cases'), [TENANT, userId]);
+    const { resource: answer } = await answerDoc.read();
+    await answerDoc.replace({ ...answer, value: withoutConsent(answer.value) });
+    const personDoc = bot.containers.users.item(personId(userId), [TENANT, userId]);
+    const { resource: person } = await personDoc.read();
+    const answers = { ...person.answers, 'uc-use-cases': withoutConsent(person.answers['uc-use-cases']) };
+    await personDoc.replace({ ...person, answers });
+    expect((await useCaseRows(userId)).every((row) => row.share === undefined)).toBe(true);
+
+    expect(textsOf(await deleteData(talk.user)).join(' ')).toMatch(/deleted 1 answer/i);
+    expect(await slotsHolding()).toBe(0);
   });
 
   it("shows the person's use cases and the next steps on their summary, and their export holds goal and consent", async () => {
