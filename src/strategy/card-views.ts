@@ -2,6 +2,7 @@ import { recommendationField } from '../content/build-decision';
 import type { QuestionRef } from '../content/content-index';
 import type { ContentPack, RatingScale, RowField, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
+import { SHARED } from '../domain/row-consent';
 import type {
   ChoiceView,
   QuestionHeaderView,
@@ -141,6 +142,9 @@ function withDraft(view: RowFieldView, draft: RowValue): RowFieldView {
       return isOwn(draft, view.id) && view.own
         ? { ...view, value: OWN_CHOICE_VALUE, own: { ...view.own, value: String(value) } }
         : { ...view, value: String(value) };
+    case 'toggle':
+      // A toggle turned off stays off when the card comes back, so a row is never shared by a second press.
+      return { ...view, value: value === SHARED };
   }
 }
 
@@ -183,6 +187,8 @@ function fieldView(field: RowField, pack: ContentPack, answers: AnswerMap, pendi
       const goal = pack.goals.find((candidate) => candidate.value === pendingRow[field.goalField]);
       return [{ ...base, kind: 'choice', options: goal?.metrics ?? [], own: own('metric') }];
     }
+    case 'consent':
+      return [{ ...base, kind: 'toggle', value: field.defaultOn }];
     case 'rowRef': {
       const target = answers[field.question];
       const options: ChoiceView[] =
