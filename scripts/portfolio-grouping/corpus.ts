@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../src/project-root';
+
+/** A labelled set of use-case titles: each title is one person's entry, in the group a leader would put it. */
+export interface LabelledCorpus {
+  about: string;
+  groups: { label: string; titles: string[] }[];
+}
+
+/** The corpus the grouping is measured on, and a smaller one kept out of choosing the rule. */
+export const CORPUS_FILES = {
+  main: 'ideas-corpus.json',
+  heldOut: 'held-out-corpus.json',
+} as const;
+
+/** Reads a corpus from scripts/portfolio-grouping/ (found from src/ under jest and from lib/ when built). */
+export function loadCorpus(file: string): LabelledCorpus {
+  const full = path.join(projectRoot(), 'scripts', 'portfolio-grouping', file);
+  const corpus = JSON.parse(readFileSync(full, 'utf8')) as LabelledCorpus;
+  const labels = new Set<string>();
+  for (const { label, titles } of corpus.groups) {
+    if (labels.has(label)) throw new Error(`${file}: the label ${label} is used twice`);
+    if (titles.length === 0) throw new Error(`${file}: ${label} has no titles`);
+    labels.add(label);
+  }
+  return corpus;
+}
+
+/** Every title of the corpus with its label, in file order. */
+export function labelledTitles(corpus: LabelledCorpus): { title: string; label: string }[] {
+  return corpus.groups.flatMap(({ label, titles }) => titles.map((title) => ({ title, label })));
+}
