@@ -117,6 +117,15 @@ export interface RowsView extends QuestionHeaderView {
   fields: RowFieldView[];
 }
 
+/** A question or rows card once it is answered: updated in place into a one-line record, with Edit. */
+export interface AnsweredView {
+  questionId: string;
+  /** E.g. "Business impact · 8 of 12". */
+  progress: string;
+  /** The answer on one line, e.g. "4 · To a large extent", "3 use cases" or "skipped"; may be user text. */
+  answer: string;
+}
+
 /** One answered question; `answerLines` are user text (a rows answer gives one line per row). */
 export interface AnswerItemView {
   questionId: string;

@@ -18,12 +18,17 @@ import { isOwn } from '../aggregation/contributions';
 import { OWN_CHOICE_VALUE } from '../cards/question-data';
 import { fieldText, recommendationNote, rowText } from './answer-text';
 
+/** Where a question sits, e.g. "Business impact · 3 of 11". */
+export function progressOf(ref: QuestionRef): string {
+  return `${ref.section.title} · ${ref.indexInSection} of ${ref.sectionTotal}`;
+}
+
 /** The header shared by question and rows cards: where the user is and what is asked. */
 export function headerView(ref: QuestionRef, token: string, canGoBack: boolean): QuestionHeaderView {
   return {
     questionId: ref.question.id,
     token,
-    progress: `${ref.section.title} · ${ref.indexInSection} of ${ref.sectionTotal}`,
+    progress: progressOf(ref),
     title: ref.consideration.title,
     guidance: ref.consideration.guidance,
     text: ref.question.text,

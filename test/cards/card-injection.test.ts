@@ -65,6 +65,7 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
         ],
       }),
   ],
+  ['answered', ['answer'], () => renderer.answered({ ...sample.answered, answer: evil('answer') })],
   [
     'review',
     ['answer'],

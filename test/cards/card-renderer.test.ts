@@ -33,6 +33,8 @@ const everyCard: [string, () => CardAttachment][] = [
   ['question: single', () => renderer.question(sample.singleQuestion)],
   ['question: multi', () => renderer.question(sample.multiQuestion)],
   ['question: text', () => renderer.question(sample.textQuestion)],
+  ['answered', () => renderer.answered(sample.answered)],
+  ['answered: rows', () => renderer.answered({ ...sample.answered, answer: '3 use cases' })],
   ['rows: page 1', () => renderer.rows(sample.rowsPage1)],
   ['rows: page 2', () => renderer.rows(sample.rowsPage2)],
   ['rows: use cases, none yet', () => renderer.rows(sample.useCaseRows)],

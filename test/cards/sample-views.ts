@@ -1,4 +1,5 @@
 import type {
+  AnsweredView,
   AnswerItemView,
   ConfirmDeleteView,
   HelpView,
@@ -31,6 +32,12 @@ const header = {
   text: 'How strongly will generative AI change your industry?',
   hint: 'Consider competitors, customers and regulators.',
   canGoBack: true,
+};
+
+export const answered: AnsweredView = {
+  questionId: 'bi.industry.impact',
+  progress: 'Business impact · 8 of 12',
+  answer: '4 · To a large extent',
 };
 
 export const ratingQuestion: QuestionView = { ...header, input: { kind: 'rating', scale, value: '4' } };
