@@ -8,6 +8,7 @@ import type { SubmitOutcome } from '../src/strategy/submit';
 import { newToken } from '../src/strategy/token';
 import { CardPrompt, type CardPromptOptions } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
+import { recordAnsweredCard } from './answered-card';
 import { turnUnitOf } from '../src/bot/turn-state';
 import { appendRow } from './typed-on-leaving';
 
@@ -61,6 +62,7 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
       case 'rowAdd':
         return this.addRow(step, ref, rows, outcome);
       case 'rowRemove': {
+        // No such row (a forged index): the card is shown again and the one pressed is left as it was.
         if (outcome.index < 0 || outcome.index >= rows.length) return step.replaceDialog(RowsDialog.id, step.options);
         const remaining = rows.filter((_, index) => index !== outcome.index);
         this.deps.recorder.record(
@@ -68,12 +70,14 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
           ref,
           remaining.length > 0 ? { kind: 'rows', rows: remaining } : undefined,
         );
+        await recordAnsweredCard(step.context, this.deps, ref, 'rowsChanged');
         return step.replaceDialog(RowsDialog.id, newRow(step.options));
       }
       case 'nav':
         // Back on page two returns to page one of the same row, with what was chosen there, rather than leaving.
         if (outcome.nav === 'back' && page === 2) {
           if (outcome.typed?.type === 'notKept') await step.context.sendActivity(outcome.typed.message);
+          await recordAnsweredCard(step.context, this.deps, ref, 'rowsChanged');
           return step.replaceDialog(RowsDialog.id, { ...newRow(step.options), draft: pendingRow });
         }
         // What was typed before Back or Save & exit is stored (or named as not kept) by the section.
@@ -93,6 +97,7 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
     const { question } = ref;
     if (outcome.page === 1 && question.fields.some((field) => field.page === 2)) {
       if (outcome.finish) await step.context.sendActivity(rowPartTwoReply(question));
+      await recordAnsweredCard(step.context, this.deps, ref, 'rowsChanged');
       return step.replaceDialog(RowsDialog.id, {
         ...step.options,
         page: 2,
@@ -107,6 +112,7 @@ export class RowsDialog extends WaterfallDialog<RowsDialogOptions> {
       return step.endDialog({ type: 'rowsDone' } satisfies SubmitOutcome);
     }
     await step.context.sendActivity(rowAddedReply(question, rows.length + 1));
+    await recordAnsweredCard(step.context, this.deps, ref, 'rowsChanged');
     return step.replaceDialog(RowsDialog.id, newRow(step.options));
   }
 

@@ -5,6 +5,7 @@ import type { SubmitOutcome } from '../src/strategy/submit';
 import { newToken } from '../src/strategy/token';
 import { CardPrompt, type CardPromptOptions } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
+import { recordAnsweredCard } from './answered-card';
 import { RowsDialog, type RowsDialogOptions } from './rows-dialog';
 import { turnUnitOf } from '../src/bot/turn-state';
 import { keepTypedOnLeaving } from './typed-on-leaving';
@@ -60,6 +61,7 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
         ? await keepTypedOnLeaving(step.context, this.deps, this.refAt(index), outcome.typed)
         : true;
     const nav = outcome.type === 'nav' ? outcome.nav : 'next';
+    await recordAnsweredCard(step.context, this.deps, this.refAt(index), nav === 'skip' ? 'skipped' : 'movedOn');
     if (nav === 'exit') return step.endDialog((allKept ? 'exit' : 'exitUnsaved') satisfies SectionResult);
     if (single) return step.endDialog('done' satisfies SectionResult);
     if (nav === 'back') {

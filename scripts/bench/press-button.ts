@@ -58,6 +58,8 @@ function checkTypeable(input: JsonRecord, value: string): void {
     const unknown = picked.filter((choice) => !offered.includes(choice));
     if (unknown.length > 0) throw new Error(`"${unknown.join(',')}" is not offered in "${id}"`);
   }
+  if (input.type === 'Input.Toggle' && ![input.valueOn ?? 'true', input.valueOff ?? 'false'].includes(value))
+    throw new Error(`"${value}" is not a value of "${id}": a toggle sends its valueOn or valueOff`);
   if (input.type === 'Input.Text' && typeof input.maxLength === 'number' && value.length > input.maxLength)
     throw new Error(`"${id}" takes at most ${input.maxLength} characters; a person cannot type ${value.length}`);
 }

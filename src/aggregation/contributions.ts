@@ -1,6 +1,7 @@
 import type { Question, RowField } from '../content/types';
 import type { AnswerValue, RowValue } from '../domain/answers';
 import type { Role } from '../domain/roles';
+import { NOT_SHARED, SHARED, rowShared } from '../domain/row-consent';
 import { numberBucket } from './number-buckets';
 import { themeOf } from './themes';
 
@@ -90,8 +91,10 @@ function addRating(add: Add, prefix: string, rating: number | null | string | un
 
 function addRow(add: Add, fields: RowField[], row: RowValue): void {
   for (const field of fields) {
+    // Shared or not, never unknown: a row from before the question asked counts as not shared.
+    if (field.kind === 'consent') add(`field:${field.id}:${rowShared([field], row) ? SHARED : NOT_SHARED}`);
     const value = row[field.id];
-    if (value === undefined || value === '') continue;
+    if (value === undefined || value === '' || field.kind === 'consent') continue;
     if (field.kind === 'rating') addRating(add, `field:${field.id}`, value);
     // Values from the pack's lists (chosen, or worked out by the bot) are counted by value; the user's own words as "own".
     else if (

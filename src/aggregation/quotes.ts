@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Question } from '../content/types';
-import type { AnswerValue } from '../domain/answers';
+import type { AnswerValue, RowValue } from '../domain/answers';
+import { rowShared, storedBeforeConsent } from '../domain/row-consent';
 import { TEAMS_MENTION } from '../domain/teams-mention';
 import { themeOf } from './themes';
 
@@ -10,7 +11,8 @@ import { themeOf } from './themes';
  * QUOTE_SLOTS slots of its theme, `<field>:<theme>:<slot>`. The live slot holds the statement with the smallest key
  * that landed there (not the latest, which would point at whoever wrote last); summaries show the published slots,
  * which are sticky (see `stickyQuotes`): a statement is published only into an empty slot, and only with a batch of at
- * least the group threshold of people (src/storage/aggregate-doc.ts).
+ * least the group threshold of people (src/storage/aggregate-doc.ts). Of a question with a consent field (use cases),
+ * only the rows the person agreed to share are quoted.
  * A slot records an opaque key of its statement (a hash of person, row, field and text), so an edit or deletion
  * empties exactly the slots, live and published, that still hold the old words.
  */
@@ -26,8 +28,16 @@ export interface Quote {
 /** A change to one slot: set it to the quote, or empty it wherever it still holds the statement with key `remove`. */
 export type QuoteChange = { slot: string; set: Quote } | { slot: string; remove: string };
 
-/** The slots one answer fills: a free-text answer's in field "text", a statement row's in its text fields'. */
-export function quoteSlots(question: Question, userId: string, value: AnswerValue | undefined): Map<string, Quote> {
+/**
+ * The slots one answer fills: a free-text answer's in field "text", a statement row's in its text fields'. Where the question asks for consent, only rows the person agreed to share fill one;
+ * `orStoredBefore` adds the rows stored before it asked, whose words may still be in slots from back then.
+ */
+export function quoteSlots(
+  question: Question,
+  userId: string,
+  value: AnswerValue | undefined,
+  orStoredBefore = false,
+): Map<string, Quote> {
   const slots = new Map<string, Quote>();
   const fill = (place: string, fieldId: string, text: unknown) => {
     if (typeof text !== 'string' || text.trim() === '') return;
@@ -42,21 +52,27 @@ export function quoteSlots(question: Question, userId: string, value: AnswerValu
   const isMetricRows =
     question.fields.some((field) => field.kind === 'goal') && question.fields.some((field) => field.kind === 'metric');
   if (isMetricRows) return slots;
+  const quotable = (row: RowValue) =>
+    rowShared(question.fields, row) !== false || (orStoredBefore && storedBeforeConsent(question.fields, row));
   for (const field of question.fields) {
     if (field.kind !== 'text') continue;
-    for (const row of value.rows) fill(`${userId}\u0000${String(row.rowId)}\u0000${field.id}`, field.id, row[field.id]);
+    for (const row of value.rows)
+      if (quotable(row)) fill(`${userId}\u0000${String(row.rowId)}\u0000${field.id}`, field.id, row[field.id]);
   }
   return slots;
 }
 
-/** The slot changes when an answer goes from `before` to `after` (either may be absent). */
+/**
+ * The slot changes when an answer goes from `before` to `after` (either may be absent). A row stored before its
+ * question asked for consent is taken out wherever it may be (an emptying is a no-op where it is not), never put in.
+ */
 export function quoteChanges(
   question: Question,
   userId: string,
   before: AnswerValue | undefined,
   after: AnswerValue | undefined,
 ): QuoteChange[] {
-  const was = quoteSlots(question, userId, before);
+  const was = quoteSlots(question, userId, before, true);
   const is = quoteSlots(question, userId, after);
   const changes: QuoteChange[] = [];
   for (const [id, quote] of was) if (!is.has(id)) changes.push({ slot: slotOf(id), remove: quote.k });

@@ -15,7 +15,8 @@ const NOT_POSTED: ReadonlySet<string> = new Set(['delay', ActivityTypes.InvokeRe
 
 /**
  * The CloudAdapter, able to run a turn for a request that was authenticated beforehand (see activity-endpoint.ts),
- * posting what the bot sends through ConnectorReplies (bounded retries, no duplicates) rather than the SDK's client.
+ * posting and updating what the bot sends through ConnectorReplies (bounded retries, no duplicates) rather than the
+ * SDK's client.
  */
 export class BotAdapter extends CloudAdapter {
   constructor(
@@ -52,6 +53,12 @@ export class BotAdapter extends CloudAdapter {
       else responses.push({ id: await this.replies.post({ ...activity, id: undefined }) });
     }
     return responses;
+  }
+
+  /** An update of a message the bot posted (an answered card becoming its record), through ConnectorReplies too. */
+  override async updateActivity(_context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+    await this.replies.update(activity);
+    return { id: activity.id ?? '' };
   }
 
   runAuthenticated(

@@ -60,7 +60,7 @@ export class ConnectorReplies {
   private readonly stopping = new AbortController();
 
   constructor(
-    private readonly channel: Pick<HttpTeamsChannel, 'postActivity'>,
+    private readonly channel: Pick<HttpTeamsChannel, 'postActivity' | 'updateActivity'>,
     private readonly sleep: RetrySleep,
     private readonly now: () => number = Date.now,
     private readonly policy: ReplyPolicy = REPLY_POLICY,
@@ -79,10 +79,24 @@ export class ConnectorReplies {
   async post(activity: Partial<Activity>): Promise<string> {
     const { serviceUrl, conversation, replyToId } = activity;
     if (!serviceUrl || !conversation?.id) throw new Error('an outgoing activity needs serviceUrl and conversation');
+    return this.withRetries(() => this.channel.postActivity(serviceUrl, conversation.id, activity, replyToId));
+  }
+
+  /**
+   * Replaces the message `activity.id` with the activity, with the same bounded retries as a post (a throttled
+   * update takes the same turn time); throws ReplyNotDelivered.
+   */
+  async update(activity: Partial<Activity>): Promise<void> {
+    const { serviceUrl, conversation, id } = activity;
+    if (!serviceUrl || !conversation?.id || !id) throw new Error('an update needs serviceUrl, conversation and id');
+    await this.withRetries(() => this.channel.updateActivity(serviceUrl, conversation.id, id, activity));
+  }
+
+  private async withRetries<T>(send: () => Promise<T>): Promise<T> {
     const started = this.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.channel.postActivity(serviceUrl, conversation.id, activity, replyToId);
+        return await send();
       } catch (error) {
         if (!(error instanceof ChannelError)) throw error;
         const wait = this.waitBeforeRetry(error, attempt, this.now() - started);

@@ -134,7 +134,7 @@ export class StrategyBot {
     }
     const unit = new TurnUnit(speaker, session, (changes) => this.applyAggregates(context, speaker, changes));
     attachTurnUnit(context, unit);
-    const replies = bufferReplies(context);
+    const replies = bufferReplies(context, (error) => this.updateFailed(error, context, speaker));
     // Without the per-activity id the reference stays the same from turn to turn, so read-only turns write nothing.
     const reference: Partial<ConversationReference> = TurnContext.getConversationReference(context.activity);
     delete reference.activityId;
@@ -213,6 +213,20 @@ export class StrategyBot {
       status: error.failure.status,
       attempts: error.attempts,
       maybePosted: error.maybePosted,
+    });
+  }
+
+  /**
+   * An answered card the connector would not turn into its record (gone, 404; not the bot's, 403; or throttled): it
+   * stays as it was, and its buttons answer that it is not the current card. Logged, never shown, and no text of it.
+   */
+  private updateFailed(error: unknown, context: TurnContext, speaker: Person): void {
+    this.deps.logger.warn('reply.update-failed', {
+      activityId: loggableId(context.activity.id),
+      tenantId: speaker.tenantId,
+      ...(error instanceof ReplyNotDelivered
+        ? { status: error.failure.status, attempts: error.attempts }
+        : { error: error instanceof Error ? error.name : typeof error }),
     });
   }
 

@@ -3,7 +3,7 @@ import { leaderSummaryData } from './leader-summary-data';
 import { myDataData, reviewData } from './list-data';
 import { portfolioData, portfolioEditData } from './portfolio-data';
 import type { PortfolioEditView, PortfolioView } from './portfolio-view-models';
-import { answerInputData, headerData } from './question-data';
+import { answerInputData, answeredData, headerData } from './question-data';
 import { rowsData } from './rows-data';
 import { summaryData } from './summary-data';
 import { confirmDeleteData, helpData, noticeData, welcomeData } from './simple-data';
@@ -11,6 +11,7 @@ import { pulseChannelData, pulseResponseData, pulseResultsData, pulseSetupData }
 import type { PulseChannelView, PulseResponseView, PulseResultsView, PulseSetupView } from './pulse-view-models';
 import { CARD_NAMES, type CardName, findCardsDir, loadTemplates } from './template-files';
 import type {
+  AnsweredView,
   ConfirmDeleteView,
   HelpView,
   LeaderSummaryView,
@@ -71,6 +72,11 @@ export class CardRenderer {
   /** A repeatable-rows question: the rows so far and inputs for a new one. */
   rows(view: RowsView): CardAttachment {
     return this.render('rows', rowsData(view));
+  }
+
+  /** A question or rows card once answered: one read-only line and Edit (sent as an update of that card). */
+  answered(view: AnsweredView): CardAttachment {
+    return this.render('answered', answeredData(view));
   }
 
   /** The user's answers by section, each with Edit. */

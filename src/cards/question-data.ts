@@ -21,6 +21,7 @@ const LIMITS = {
   label: 200,
   placeholder: 200,
   maxLength: 10000,
+  answer: 200,
 };
 const MAX_OPTIONS = 50;
 const RATING_VALUES = ['1', '2', '3', '4', '5', 'dk'];
@@ -42,6 +43,16 @@ export function headerData(raw: unknown): Record<string, unknown> {
     hint,
     showHint: hint !== '',
     canGoBack: safeBool(view.canGoBack, 'canGoBack'),
+  };
+}
+
+/** Template data of an answered card: where the question was, the answer on one line (user text), and Edit. */
+export function answeredData(raw: unknown): Record<string, unknown> {
+  const view = safeObject(raw, 'view');
+  return {
+    questionId: safeId(view.questionId, 'questionId'),
+    progress: safeLine(view.progress, 'progress', LIMITS.progress),
+    answer: safeLine(view.answer, 'answer', LIMITS.answer),
   };
 }
 

@@ -27,6 +27,8 @@ const EMPTY_FIELD = {
   isText: false,
   isRating: false,
   isChoice: false,
+  isToggle: false,
+  toggleValue: 'false',
   long: false,
   maxLength: 1,
   placeholder: '',
@@ -100,8 +102,11 @@ function fieldData(raw: unknown, path: string): Record<string, unknown> & { id: 
       };
     case 'choice':
       return { ...base, isChoice: true, ...choiceData(field, path) };
+    case 'toggle':
+      // A switch is on or off, so "(optional)" would only blur its label.
+      return { ...base, label, isToggle: true, toggleValue: String(safeBool(field.value, `${path}.value`)) };
     default:
-      throw new CardDataError(`${path}.kind`, 'text, rating or choice');
+      throw new CardDataError(`${path}.kind`, 'text, rating, choice or toggle');
   }
 }
 

@@ -1,12 +1,23 @@
 import { type LineBudget, clipBytes, fitLines } from './fit-budget';
-import { CardDataError, optionalLine, safeList, safeObject, safeLine, safeText } from './safe-text';
+import { CardDataError, optionalLine, safeBool, safeList, safeObject, safeLine, safeText } from './safe-text';
+import { sharingText } from './sharing-text';
 import { nextStepsData } from './next-steps-data';
 
 const STATEMENT_BUDGET: LineBudget = { totalBytes: 9000, maxLineBytes: 600, minLineBytes: 120, maxLinesPerGroup: 10 };
-const LIMITS = { title: 200, chars: 4000, cellBytes: 160, stage: 60, sectionBytes: 160, recommendation: 600 };
+const LIMITS = {
+  title: 200,
+  chars: 4000,
+  cellBytes: 160,
+  stage: 60,
+  sectionBytes: 160,
+  recommendation: 600,
+  useCaseTitleBytes: 400,
+  useCaseDetailBytes: 600,
+};
 const MAX_ITEMS = 500;
 const MAX_SECTIONS = 20;
 const MAX_SHOWN_METRICS = 12;
+const MAX_SHOWN_USE_CASES = 10;
 const MAX_SHOWN_RECOMMENDATIONS = 3;
 
 interface MetricCells {
@@ -45,6 +56,38 @@ function metricRows(raw: unknown): { rows: MetricCells[]; truncated: boolean } {
   return { rows, truncated: truncated || all.length > rows.length };
 }
 
+interface UseCaseLines {
+  title: string;
+  details: string;
+  hasDetails: boolean;
+  sharing: string;
+  hasSharing: boolean;
+}
+
+function useCases(raw: unknown): { items: UseCaseLines[]; truncated: boolean } {
+  let truncated = false;
+  const all = safeList(raw, 'useCases', MAX_ITEMS, (item, path): UseCaseLines => {
+    const entry = safeObject(item, path);
+    const line = (key: 'title' | 'details', maxBytes: number): string => {
+      const full = safeLine(entry[key], `${path}.${key}`, LIMITS.chars);
+      const shown = clipBytes(full, maxBytes);
+      truncated ||= shown !== full;
+      return shown;
+    };
+    const details = line('details', LIMITS.useCaseDetailBytes);
+    const shared = entry.shared === undefined ? undefined : safeBool(entry.shared, `${path}.shared`);
+    return {
+      title: line('title', LIMITS.useCaseTitleBytes),
+      details,
+      hasDetails: details !== '',
+      sharing: shared === undefined ? '' : sharingText(shared),
+      hasSharing: shared !== undefined,
+    };
+  });
+  const items = all.slice(0, MAX_SHOWN_USE_CASES);
+  return { items, truncated: truncated || all.length > items.length };
+}
+
 function readiness(raw: unknown): { section: string; mean: number | null; meanText: string; stage: string }[] {
   return safeList(raw, 'readiness', MAX_SECTIONS, (item, path) => {
     const entry = safeObject(item, path);
@@ -67,6 +110,7 @@ export function summaryData(raw: unknown): Record<string, unknown> {
   const view = safeObject(raw, 'view');
   const wants = statements(view.wants, 'wants');
   const doNotWants = statements(view.doNotWants, 'doNotWants');
+  const shownUseCases = useCases(view.useCases);
   const metrics = metricRows(view.metrics);
   const sections = readiness(view.readiness);
   const chart = sections.flatMap((entry) => (entry.mean === null ? [] : [{ x: entry.section, y: entry.mean }]));
@@ -84,6 +128,8 @@ export function summaryData(raw: unknown): Record<string, unknown> {
     hasWants: wants.lines.length > 0,
     doNotWants: doNotWants.lines,
     hasDoNotWants: doNotWants.lines.length > 0,
+    useCases: shownUseCases.items,
+    hasUseCases: shownUseCases.items.length > 0,
     metrics: metrics.rows,
     hasMetrics: metrics.rows.length > 0,
     readiness: sections.map(({ section, meanText, stage }) => ({ section, meanText, stage })),
@@ -92,6 +138,6 @@ export function summaryData(raw: unknown): Record<string, unknown> {
     hasChart: chart.length > 0,
     recommendations: shownRecommendations,
     hasRecommendations: shownRecommendations.length > 0,
-    truncated: wants.truncated || doNotWants.truncated || metrics.truncated,
+    truncated: wants.truncated || doNotWants.truncated || shownUseCases.truncated || metrics.truncated,
   };
 }

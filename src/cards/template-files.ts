@@ -8,6 +8,7 @@ export const CARD_NAMES = [
   'help',
   'question',
   'rows',
+  'answered',
   'review',
   'summary',
   'my-data',

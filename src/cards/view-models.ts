@@ -93,7 +93,9 @@ export type RowFieldView =
   | (RowFieldBase & { kind: 'text'; long: boolean; maxLength: number; placeholder?: string; value?: string })
   | (RowFieldBase & { kind: 'rating'; scale: ScaleView; value?: RatingValue })
   /** Option labels may be user text (e.g. the user's own use cases). */
-  | (RowFieldBase & { kind: 'choice'; options: ChoiceView[]; own?: OwnChoiceView; value?: string });
+  | (RowFieldBase & { kind: 'choice'; options: ChoiceView[]; own?: OwnChoiceView; value?: string })
+  /** An on/off switch (a consent field) whose label is its title; it submits "true" or "false". */
+  | (RowFieldBase & { kind: 'toggle'; value: boolean });
 
 /** A row already added: its fields as one line, and a line under it (such as the recommended approach). */
 export interface RowLineView {
@@ -114,6 +116,15 @@ export interface RowsView extends QuestionHeaderView {
   context: LabelledValueView[];
   /** The inputs of this page. */
   fields: RowFieldView[];
+}
+
+/** A question or rows card once it is answered: updated in place into a one-line record, with Edit. */
+export interface AnsweredView {
+  questionId: string;
+  /** E.g. "Business impact · 8 of 12". */
+  progress: string;
+  /** The answer on one line, e.g. "4 · To a large extent", "3 use cases" or "skipped"; may be user text. */
+  answer: string;
 }
 
 /** One answered question; `answerLines` are user text (a rows answer gives one line per row). */
@@ -148,6 +159,16 @@ export interface ReadinessView {
   stage: string;
 }
 
+/** One of the person's use cases on their summary. */
+export interface UseCaseView {
+  /** User text. */
+  title: string;
+  /** The row's other fields as "Label: value" (user text: a goal may be in the person's own words); may be empty. */
+  details: string;
+  /** Whether they agreed to share it with leaders without their name; absent when the pack does not ask. */
+  shared?: boolean;
+}
+
 export interface SummaryView {
   title: string;
   /** Set when the person posts their card in a team channel: their display name (user text); the card has no buttons. */
@@ -156,11 +177,12 @@ export interface SummaryView {
   wants: string[];
   /** User text. */
   doNotWants: string[];
+  useCases: UseCaseView[];
   metrics: MetricRowView[];
   readiness: ReadinessView[];
   /** At most three are shown. */
   recommendations: string[];
-  nextSteps?: NextStepsLink;
+  nextSteps?: NextStepsLink[];
 }
 
 export interface MyDataView {
@@ -251,7 +273,7 @@ export interface LeaderSummaryView {
   readiness: LeaderReadinessView[];
   gaps: string[];
   recommendations: string[];
-  nextSteps?: NextStepsLink;
+  nextSteps?: NextStepsLink[];
   /** The use-case portfolio's value/feasibility matrix (the organisation's card). */
   matrix?: PortfolioMatrixView;
   /** How the thresholds were applied. */

@@ -1,19 +1,15 @@
-import { checkBuildDecision, checkRecommendationField } from './build-decision-checks';
+import { checkBuildDecision } from './build-decision-checks';
+import {
+  checkOptions,
+  checkScale,
+  unique,
+  type CheckContext,
+  type LocatedQuestion,
+  type Report,
+} from './check-context';
 import type { ContentPackProblem } from './content-pack-error';
-import type { ChoiceOption, ContentPack, Question, RowField, RowsQuestion, SummaryQuestion } from './types';
-
-interface LocatedQuestion {
-  question: Question;
-  path: string;
-  /** Position in the whole questionnaire, to tell whether one question comes before another. */
-  order: number;
-}
-
-interface Context {
-  pack: ContentPack;
-  questions: ReadonlyMap<string, LocatedQuestion>;
-  report: (path: string, message: string) => void;
-}
+import { checkRows } from './row-checks';
+import type { ContentPack, RowsQuestion, SummaryQuestion } from './types';
 
 /** The rules the JSON Schema cannot express (unique ids, cross-references, stage order); returns every problem found. */
 export function checkContentPack(pack: ContentPack): ContentPackProblem[] {
@@ -46,7 +42,7 @@ export function checkContentPack(pack: ContentPack): ContentPackProblem[] {
 
   const questions = new Map<string, LocatedQuestion>();
   for (const entry of located) if (!questions.has(entry.question.id)) questions.set(entry.question.id, entry);
-  const context: Context = { pack, questions, report };
+  const context: CheckContext = { pack, questions, report };
   for (const entry of located) checkQuestion(entry, context);
 
   checkStages(pack, report);
@@ -69,29 +65,7 @@ function locateQuestions(pack: ContentPack): LocatedQuestion[] {
   return located;
 }
 
-function unique(entries: ReadonlyArray<readonly [string, string]>, what: string, report: Context['report']): void {
-  const first = new Map<string, string>();
-  for (const [value, path] of entries) {
-    const earlier = first.get(value);
-    if (earlier === undefined) first.set(value, path);
-    else report(path, `duplicate ${what} "${value}" (first used at ${earlier})`);
-  }
-}
-
-function checkOptions(options: readonly ChoiceOption[], path: string, report: Context['report']): void {
-  unique(
-    options.map((option, o) => [option.value, `${path}/options/${o}/value`]),
-    'option value',
-    report,
-  );
-}
-
-function checkScale(scale: string, path: string, { pack, report }: Context): void {
-  if (!Object.hasOwn(pack.scales, scale))
-    report(path, `unknown scale "${scale}" (the pack defines: ${Object.keys(pack.scales).join(', ') || 'none'})`);
-}
-
-function checkQuestion({ question, path, order }: LocatedQuestion, context: Context): void {
+function checkQuestion({ question, path, order }: LocatedQuestion, context: CheckContext): void {
   switch (question.kind) {
     case 'rating':
       checkScale(question.scale, `${path}/scale`, context);
@@ -113,91 +87,7 @@ function checkQuestion({ question, path, order }: LocatedQuestion, context: Cont
   }
 }
 
-function checkRows(question: RowsQuestion, path: string, order: number, context: Context): void {
-  const { report } = context;
-  unique(
-    question.fields.map((field, f) => [field.id, `${path}/fields/${f}/id`]),
-    'field id',
-    report,
-  );
-  if (!question.fields.some((field) => field.required && field.page === 1)) {
-    report(
-      `${path}/fields`,
-      'needs at least one required field on page 1, so that every row has something that identifies it',
-    );
-  }
-  question.fields.forEach((field, f) => checkField(field, question, `${path}/fields/${f}`, order, context));
-}
-
-function checkField(field: RowField, owner: RowsQuestion, path: string, order: number, context: Context): void {
-  const { pack, report } = context;
-  switch (field.kind) {
-    case 'rating':
-      checkScale(field.scale, `${path}/scale`, context);
-      break;
-    case 'choice':
-      checkOptions(field.options, path, report);
-      break;
-    case 'goal':
-      if (pack.goals.length === 0) report(`${path}/kind`, 'a goal field needs at least one business goal in /goals');
-      break;
-    case 'timeFrame':
-      if (pack.timeFrames.length === 0)
-        report(`${path}/kind`, 'a timeFrame field needs at least one entry in /timeFrames');
-      break;
-    case 'metric': {
-      const goal = owner.fields.find((candidate) => candidate.id === field.goalField);
-      if (goal === undefined) report(`${path}/goalField`, `this row has no field "${field.goalField}"`);
-      else if (goal.kind !== 'goal')
-        report(`${path}/goalField`, `field "${goal.id}" is a ${goal.kind} field, not a goal field`);
-      // The suggested metrics depend on the chosen goal, and a card cannot refilter its choices, so the metric needs a later card.
-      else if (goal.page >= field.page)
-        report(`${path}/page`, `must be on a later page than its goal field "${goal.id}" (page ${goal.page})`);
-      break;
-    }
-    case 'rowRef':
-      checkRowRef(field, owner, path, order, context);
-      break;
-    case 'recommendation':
-      checkRecommendationField(field, owner, path, pack, report);
-      break;
-    case 'text':
-      break;
-  }
-}
-
-function checkRowRef(
-  field: Extract<RowField, { kind: 'rowRef' }>,
-  owner: RowsQuestion,
-  path: string,
-  order: number,
-  { questions, report }: Context,
-): void {
-  const target = questions.get(field.question);
-  if (target === undefined) return report(`${path}/question`, `unknown question "${field.question}"`);
-  const referenced = target.question;
-  if (referenced.kind !== 'rows')
-    return report(
-      `${path}/question`,
-      `question "${referenced.id}" is a ${referenced.kind} question, not a rows question`,
-    );
-  if (referenced.id === owner.id) return report(`${path}/question`, 'a row cannot point at rows of its own question');
-  if (target.order > order)
-    return report(
-      `${path}/question`,
-      `question "${referenced.id}" comes later in the pack; a row can only point at rows answered earlier`,
-    );
-  const title = referenced.fields.find((candidate) => candidate.id === field.titleField);
-  if (title === undefined)
-    return report(`${path}/titleField`, `question "${referenced.id}" has no field "${field.titleField}"`);
-  if (title.kind !== 'text' || !title.required)
-    report(
-      `${path}/titleField`,
-      `field "${title.id}" of question "${referenced.id}" must be a required text field to name its rows`,
-    );
-}
-
-function checkStages({ stages }: ContentPack, report: Context['report']): void {
+function checkStages({ stages }: ContentPack, report: Report): void {
   unique(
     stages.map((stage, s) => [stage.id, `/stages/${s}/id`]),
     'stage id',
@@ -217,7 +107,7 @@ function checkStages({ stages }: ContentPack, report: Context['report']): void {
   });
 }
 
-function checkGoals({ goals, timeFrames }: ContentPack, report: Context['report']): void {
+function checkGoals({ goals, timeFrames }: ContentPack, report: Report): void {
   unique(
     goals.map((goal, g) => [goal.value, `/goals/${g}/value`]),
     'goal value',
@@ -237,7 +127,7 @@ function checkGoals({ goals, timeFrames }: ContentPack, report: Context['report'
   );
 }
 
-function checkPulseTemplates({ pack, questions, report }: Context): void {
+function checkPulseTemplates({ pack, questions, report }: CheckContext): void {
   unique(
     pack.pulseTemplates.map((template, t) => [template.id, `/pulseTemplates/${t}/id`]),
     'pulse template id',
@@ -263,7 +153,7 @@ function checkPulseTemplates({ pack, questions, report }: Context): void {
   });
 }
 
-function checkSummary({ pack, questions, report }: Context): void {
+function checkSummary({ pack, questions, report }: CheckContext): void {
   const rowsQuestion = (id: string, path: string): RowsQuestion | undefined => {
     const target = questions.get(id)?.question;
     if (target === undefined) report(path, `unknown question "${id}"`);

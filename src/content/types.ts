@@ -62,8 +62,8 @@ export interface SummaryMapping {
   themes?: SummaryQuestion[];
   /** Single- or multiple-choice questions the leadership card counts option by option. */
   counts?: SummaryQuestion[];
-  /** A link on the summary cards to where the organisation plans its next steps (https only). */
-  nextSteps?: NextStepsLink;
+  /** Links on the summary cards to where the organisation plans its next steps (https only): one, or a list. */
+  nextSteps?: NextStepsLink | NextStepsLink[];
 }
 
 export interface SummaryQuestion {
@@ -157,7 +157,15 @@ export interface RowsQuestion extends QuestionBase {
 }
 
 export type RowField =
-  TextField | RatingField | ChoiceField | GoalField | MetricField | RowRefField | TimeFrameField | RecommendationField;
+  | TextField
+  | RatingField
+  | ChoiceField
+  | GoalField
+  | MetricField
+  | RowRefField
+  | TimeFrameField
+  | RecommendationField
+  | ConsentField;
 
 interface FieldBase {
   id: string;
@@ -215,6 +223,16 @@ export interface RecommendationField {
   page?: undefined;
   /** The options of the choice this field replaced: rows stored with one of them show its label. */
   formerOptions?: ChoiceOption[];
+}
+
+/**
+ * The person's yes or no to showing the row's words to leaders, without their name (a toggle). A row of a question
+ * with a consent field is shared only when the person left it on; see src/domain/row-consent.ts.
+ */
+export interface ConsentField extends FieldBase {
+  kind: 'consent';
+  /** Whether the toggle starts on for a new row. */
+  defaultOn: boolean;
 }
 
 export interface BusinessGoal {

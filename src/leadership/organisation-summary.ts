@@ -1,6 +1,7 @@
 import { total, type Counters } from '../aggregation/contributions';
 import type { QuoteSlots } from '../aggregation/quotes';
 import type { ContentIndex } from '../content/content-index';
+import { nextStepsLinks } from '../content/next-steps';
 import type { NextStepsLink } from '../content/types';
 import { choiceRegister, type ChoiceRegister } from './choice-register';
 import { isSafe } from './disclosure';
@@ -42,8 +43,8 @@ export interface OrganisationSummary {
   readiness: SectionFigure[];
   gaps: GapFigure[];
   recommendations: string[];
-  /** The pack's link to where the organisation plans its next steps. */
-  nextSteps?: NextStepsLink;
+  /** The pack's links to where the organisation plans its next steps (none: absent). */
+  nextSteps?: NextStepsLink[];
 }
 
 /** A register with the question it is about and the pack's title for it. */
@@ -63,6 +64,7 @@ export function organisationSummary(
   const of = (questionId: string): Counters => counters.get(questionId) ?? {};
   const quotesOf = (questionId: string): QuoteSlots => quotes.get(questionId) ?? {};
   const { summary } = index.pack;
+  const nextSteps = nextStepsLinks(summary);
   const readiness = sectionFigures(index, of, thresholds);
   const people = peopleOf(index, of);
   const register = (questionId: string) =>
@@ -86,7 +88,7 @@ export function organisationSummary(
     readiness,
     gaps: gapFigures(index, of, thresholds),
     recommendations: recommendations(index, of, readiness, thresholds),
-    ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
+    ...(nextSteps.length > 0 ? { nextSteps } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnswerValue, RowValue } from '../domain/answers';
+import { SHARED } from '../domain/row-consent';
 import { approachOf, metricOf, type PortfolioQuestions } from './portfolio-questions';
 
 /** An answer as the portfolio reads it. */
@@ -14,7 +15,7 @@ export interface IdeaRow {
   userId: string;
   rowId: string;
   title: string;
-  /** The person agreed to show its words to leaders (without their name). */
+  /** The person agreed to show its words to leaders (without their name); anything but "yes", or nothing, is a no. */
   shared: boolean;
   value?: number;
   feasibility?: number;
@@ -23,9 +24,6 @@ export interface IdeaRow {
   /** `<goal>><metric>` of the person's success metrics linked to this use case (the pack's values only). */
   metrics: string[];
 }
-
-/** What a consent toggle holds when the person agreed to share the row (anything else, or nothing, is a no). */
-const SHARED = 'yes';
 
 /**
  * The use-case rows in these answers, each with its build approach and linked metrics. `counted(questionId, userId)`

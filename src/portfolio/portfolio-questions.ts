@@ -35,7 +35,7 @@ export function portfolioQuestions(index: ContentIndex): PortfolioQuestions | un
   if (!ref || !useCases) return undefined;
   const rating = (id: string) =>
     useCases.fields.some((field) => field.id === id && field.kind === 'rating') ? id : undefined;
-  const consent = useCases.fields.find((field) => (field.kind as string) === 'consent')?.id;
+  const consent = useCases.fields.find((field) => field.kind === 'consent')?.id;
   const decisionRef = refOf(decisionQuestion);
   const approach = decisionQuestion && recommendationField(decisionQuestion);
   const metricsRef = refOf(metricsQuestion);

@@ -8,6 +8,8 @@ import type {
 } from '../content/types';
 import type { AnswerMap, AnswerValue, RowValue } from '../domain/answers';
 import { isOwn } from '../aggregation/contributions';
+import { rowShared } from '../domain/row-consent';
+import { sharingText } from '../cards/sharing-text';
 
 /** An answer as lines a person can read: labels looked up, one line per row. */
 export function answerLines(question: Question, value: AnswerValue, pack: ContentPack, answers: AnswerMap): string[] {
@@ -25,12 +27,13 @@ export function answerLines(question: Question, value: AnswerValue, pack: Conten
   }
 }
 
-/** One row as "Label: value · Label: value", skipping empty fields. */
+/** One row as "Label: value · Label: value", skipping empty fields; whether it is shared says so without its label. */
 export function rowText(fields: RowField[], row: RowValue, pack: ContentPack, answers: AnswerMap): string {
   return fields
     .map((field) => {
       const text = fieldText(field, row, pack, answers);
-      return text === undefined ? undefined : fields.length === 1 ? text : `${field.label}: ${text}`;
+      if (text === undefined) return undefined;
+      return fields.length === 1 || field.kind === 'consent' ? text : `${field.label}: ${text}`;
     })
     .filter((part): part is string => part !== undefined)
     .join(' · ');
@@ -38,6 +41,8 @@ export function rowText(fields: RowField[], row: RowValue, pack: ContentPack, an
 
 /** A single field of a row as text, or undefined when empty. */
 export function fieldText(field: RowField, row: RowValue, pack: ContentPack, answers: AnswerMap): string | undefined {
+  // Said even for a row stored before the question asked: the person sees that it is not shared.
+  if (field.kind === 'consent') return sharingText(rowShared([field], row) === true);
   const value = row[field.id];
   if (value === undefined || value === '') return undefined;
   if (isOwn(row, field.id)) return String(value);

@@ -2,6 +2,7 @@ import { recommendationField } from '../content/build-decision';
 import type { QuestionRef } from '../content/content-index';
 import type { ContentPack, RatingScale, RowField, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
+import { SHARED } from '../domain/row-consent';
 import type {
   ChoiceView,
   QuestionHeaderView,
@@ -17,12 +18,17 @@ import { isOwn } from '../aggregation/contributions';
 import { OWN_CHOICE_VALUE } from '../cards/question-data';
 import { fieldText, recommendationNote, rowText } from './answer-text';
 
+/** Where a question sits, e.g. "Business impact · 3 of 11". */
+export function progressOf(ref: QuestionRef): string {
+  return `${ref.section.title} · ${ref.indexInSection} of ${ref.sectionTotal}`;
+}
+
 /** The header shared by question and rows cards: where the user is and what is asked. */
 export function headerView(ref: QuestionRef, token: string, canGoBack: boolean): QuestionHeaderView {
   return {
     questionId: ref.question.id,
     token,
-    progress: `${ref.section.title} · ${ref.indexInSection} of ${ref.sectionTotal}`,
+    progress: progressOf(ref),
     title: ref.consideration.title,
     guidance: ref.consideration.guidance,
     text: ref.question.text,
@@ -141,6 +147,9 @@ function withDraft(view: RowFieldView, draft: RowValue): RowFieldView {
       return isOwn(draft, view.id) && view.own
         ? { ...view, value: OWN_CHOICE_VALUE, own: { ...view.own, value: String(value) } }
         : { ...view, value: String(value) };
+    case 'toggle':
+      // A toggle turned off stays off when the card comes back, so a row is never shared by a second press.
+      return { ...view, value: value === SHARED };
   }
 }
 
@@ -183,6 +192,8 @@ function fieldView(field: RowField, pack: ContentPack, answers: AnswerMap, pendi
       const goal = pack.goals.find((candidate) => candidate.value === pendingRow[field.goalField]);
       return [{ ...base, kind: 'choice', options: goal?.metrics ?? [], own: own('metric') }];
     }
+    case 'consent':
+      return [{ ...base, kind: 'toggle', value: field.defaultOn }];
     case 'rowRef': {
       const target = answers[field.question];
       const options: ChoiceView[] =

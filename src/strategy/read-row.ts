@@ -1,5 +1,6 @@
-import type { RowField, RowsQuestion } from '../content/types';
+import type { ConsentField, RowField, RowsQuestion } from '../content/types';
 import type { RowValue } from '../domain/answers';
+import { NOT_SHARED, SHARED } from '../domain/row-consent';
 import type { SubmitContext } from './read-submit';
 import { readRating, readText } from './read-values';
 import { rowIncompleteReply, rowNotKeptReply, rowPartTwoClearedReply } from './row-replies';
@@ -119,8 +120,12 @@ function typedOnPage(question: RowsQuestion, page: 1 | 2, value: Record<string, 
   return question.fields.some((field) => onPage(field, page) && typedInto(field, value));
 }
 
-/** Anything but an absent or blank value counts as typed, so odd values are checked rather than passed over. */
+/**
+ * Anything but an absent or blank value counts as typed, so odd values are checked rather than passed over. A toggle
+ * always sends its value, so it alone is not a row (a form with only a toggle moved is still untouched).
+ */
 function typedInto(field: RowField, value: Record<string, unknown>): boolean {
+  if (field.kind === 'consent') return false;
   return [value[`field.${field.id}`], value[`field.${field.id}.own`]].some(
     (raw) => raw !== undefined && !(typeof raw === 'string' && raw.trim() === ''),
   );
@@ -135,6 +140,7 @@ function readField(
   context: SubmitContext,
 ): FieldOutcome {
   const raw = value[`field.${field.id}`];
+  if (field.kind === 'consent') return readConsent(field, raw);
   const own = value[`field.${field.id}.own`];
   const given = typeof raw === 'string' && raw.trim() !== '';
   const ownGiven = typeof own === 'string' && own.trim() !== '';
@@ -147,12 +153,9 @@ function readField(
   const picked = given ? (raw as string).trim() : '';
   const allowsOwn = field.kind === 'goal' || field.kind === 'metric';
   if (allowsOwn && (ownGiven || picked === 'own')) {
-    const text = readText(ownGiven ? (own as string) : '', pack.limits.shortText);
-    if (typeof text !== 'string')
-      return text.type === 'invalid'
-        ? text
-        : { type: 'invalid', message: `Please write your own ${field.label.toLowerCase()}.` };
-    return { type: 'value', values: { [field.id]: text, [`${field.id}.own`]: 1 } };
+    if (!ownGiven) return { type: 'invalid', message: `Please write your own ${field.label.toLowerCase()}.` };
+    const text = readText(own as string, pack.limits.shortText);
+    return typeof text === 'string' ? { type: 'value', values: { [field.id]: text, [`${field.id}.own`]: 1 } } : text;
   }
   switch (field.kind) {
     case 'text': {
@@ -192,6 +195,16 @@ function readField(
         message: `"${field.label}" is worked out from your answers and can't be set on the card. Please answer the questions on the card instead.`,
       };
   }
+}
+
+/**
+ * A toggle sends "true" or "false". Without a value (a forged submit, or a card from before the question asked) the
+ * row is not shared: consent is never assumed. Anything else is refused, so a malformed value cannot pass for a yes.
+ */
+function readConsent(field: ConsentField, raw: unknown): FieldOutcome {
+  if (raw === undefined || raw === 'false') return { type: 'value', values: { [field.id]: NOT_SHARED } };
+  if (raw === 'true') return { type: 'value', values: { [field.id]: SHARED } };
+  return { type: 'invalid', message: `"${field.label}" doesn't look right. Please switch it on or off again.` };
 }
 
 function fieldChoiceError(field: RowField): FieldOutcome {

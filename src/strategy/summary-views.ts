@@ -9,7 +9,9 @@ import type {
   SummaryView,
   WelcomeView,
 } from '../cards/view-models';
+import { nextStepsLinks } from '../content/next-steps';
 import { answerLines, fieldText } from './answer-text';
+import { useCaseViews } from './use-case-views';
 import { personalReadiness, topRecommendations } from './readiness';
 
 /** The welcome card: a greeting and how far the user has got. */
@@ -52,31 +54,39 @@ export function myDataView(
   return { packId: pack.id, packVersion: pack.version, lastUpdated, answers: answerItems(index, pack, answers), other };
 }
 
-/** The personal ambition & metrics card: wants, do-not-wants, metrics table, readiness and recommendations. */
+/**
+ * The personal ambition & metrics card: wants, do-not-wants, use cases, metrics table, readiness, recommendations and
+ * the pack's next-steps links.
+ */
 export function summaryView(index: ContentIndex, pack: ContentPack, answers: AnswerMap, title: string): SummaryView {
   const { summary } = pack;
+  const nextSteps = nextStepsLinks(summary);
   return {
     title,
-    wants: statements(answers, summary.want),
-    doNotWants: statements(answers, summary.doNotWant),
+    wants: statements(index, answers, summary.want),
+    doNotWants: statements(index, answers, summary.doNotWant),
+    useCases: useCaseViews(index, pack, answers),
     metrics: metricRows(index, pack, answers),
     readiness: personalReadiness(index, answers).map(({ title: section, mean, stage }) => ({ section, mean, stage })),
     recommendations: topRecommendations(index, answers),
-    ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
+    ...(nextSteps.length > 0 ? { nextSteps } : {}),
   };
 }
 
-function statements(answers: AnswerMap, questionId: string): string[] {
+/** Each row of a statements question as its text fields joined. */
+function statements(index: ContentIndex, answers: AnswerMap, questionId: string): string[] {
+  const question = index.find(questionId)?.question;
   const value = answers[questionId];
-  return value?.kind === 'rows'
-    ? value.rows.map((row) => Object.values(textFields(row)).join(' ')).filter((text) => text !== '')
-    : [];
-}
-
-function textFields(row: RowValue): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(row).filter(([key, value]) => key !== 'rowId' && typeof value === 'string'),
-  ) as Record<string, string>;
+  if (question?.kind !== 'rows' || value?.kind !== 'rows') return [];
+  const textIds = question.fields.filter((field) => field.kind === 'text').map((field) => field.id);
+  return value.rows
+    .map((row) =>
+      textIds
+        .map((id) => row[id])
+        .filter((text): text is string => typeof text === 'string' && text !== '')
+        .join(' '),
+    )
+    .filter((text) => text !== '');
 }
 
 function metricRows(index: ContentIndex, pack: ContentPack, answers: AnswerMap): MetricRowView[] {

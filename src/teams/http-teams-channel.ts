@@ -91,13 +91,23 @@ export class HttpTeamsChannel implements TeamsChannel {
   }
 
   async update(serviceUrl: string, conversationId: string, activityId: string, message: OutgoingCard): Promise<void> {
+    await this.updateActivity(serviceUrl, conversationId, activityId, message);
+  }
+
+  /** Replaces a message the bot posted earlier with this activity (the connector's update, a PUT). */
+  async updateActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activityId: string,
+    activity: object,
+  ): Promise<void> {
     await this.call(
       'PUT',
       url(
         serviceUrl,
         `v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`,
       ),
-      { ...message, id: activityId },
+      { ...activity, id: activityId },
     );
   }
 

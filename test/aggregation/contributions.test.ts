@@ -24,6 +24,18 @@ const metrics: Question = {
   ],
 };
 
+const useCases: Question = {
+  id: 'uc',
+  kind: 'rows',
+  text: 'Use cases',
+  rowLabel: 'use case',
+  fields: [
+    { id: 'title', kind: 'text', long: false, label: 'Use case', required: true, page: 1 },
+    { id: 'goal', kind: 'goal', label: 'Goal', required: false, page: 1 },
+    { id: 'share', kind: 'consent', label: 'Share', required: false, page: 1, defaultOn: true },
+  ],
+};
+
 describe('aggregate contributions', () => {
   it('counts a rating under its role, with sum and rated count; "don\'t know" apart; totals add the roles', () => {
     const leader = contributions(rating, { kind: 'rating', value: 4 }, 'leader');
@@ -125,5 +137,32 @@ describe('aggregate contributions', () => {
       'leader:field:time-to-value:weeks': 1,
       'leader:field:time-to-value:later': 1,
     });
+  });
+
+  it('counts use cases by goal and by whether they are shared; a row stored before consent was asked counts as not shared', () => {
+    const counters = contributions(
+      useCases,
+      {
+        kind: 'rows',
+        rows: [
+          { rowId: 'r1', title: 'Draft replies', goal: 'revenue', share: 'yes' },
+          { rowId: 'r2', title: 'Triage tickets', goal: 'Fewer night shifts', 'goal.own': 1, share: 'no' },
+          { rowId: 'r3', title: 'Summarise calls' },
+        ],
+      },
+      'employee',
+    );
+    expect(counters['employee:rows']).toBe(3);
+    expect(counters['employee:field:goal:revenue']).toBe(1);
+    expect(counters['employee:field:goal:own']).toBe(1);
+    expect(counters['employee:field:share:yes']).toBe(1);
+    expect(counters['employee:field:share:no']).toBe(2);
+    expect(Object.keys(counters).filter((name) => name.includes(':share:'))).toEqual([
+      'employee:field:share:yes',
+      'employee:field:share:no',
+    ]);
+    // Not metric rows: the titles count by theme, as statements do.
+    expect(Object.keys(counters).some((name) => name.startsWith('employee:field:title:theme:'))).toBe(true);
+    expect(Object.keys(counters).some((name) => name.startsWith('employee:pair:'))).toBe(false);
   });
 });

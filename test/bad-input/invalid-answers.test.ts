@@ -6,6 +6,7 @@
 import { cardsOf, submitData, textsOf, startTestBot, type TestBot, type TestUser } from '../support/bot-harness';
 import { cardKind } from '../cards-sent/drive';
 import {
+  answerDoc,
   expectClearReply,
   expectSameQuestionCard,
   expectStillOn,
@@ -151,6 +152,70 @@ describe('an option the question does not have', () => {
         return pageTwo;
       },
     );
+  });
+});
+
+describe("a use case's goal and consent toggle", () => {
+  const title = { 'field.title': 'Draft replies' };
+
+  it.each<[string, unknown]>([
+    ['"yes"', 'yes'],
+    ['"TRUE" (wrong case)', 'TRUE'],
+    ['"on"', 'on'],
+    ['"1"', '1'],
+    ['" true" (padded)', ' true'],
+    ['"true,false" (both)', 'true,false'],
+    ['the boolean true instead of a string', true],
+    ['an array', ['true']],
+    ['an object', { on: true }],
+    ['null', null],
+  ])('a toggle value of %s is refused, never taken for a yes', async (_name, share) => {
+    await expectInvalid(
+      'uc-use-cases',
+      { ...title, 'field.share': share },
+      { ...title, 'field.share': 'true' },
+      /"Share this idea with leaders \(without my name\)" doesn't look right\. Please switch it on or off again\./,
+      'Add',
+    );
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    [
+      'an unknown goal',
+      { 'field.goal': 'world-peace' },
+      /Please pick one of the listed options for "Business goal it serves"/,
+    ],
+    [
+      'a metric instead of a goal',
+      { 'field.goal': 'csat' },
+      /Please pick one of the listed options for "Business goal/,
+    ],
+    ['a goal label instead of its value', { 'field.goal': 'Revenue' }, /Please pick one of the listed options/],
+    ['"own" with nothing typed', { 'field.goal': 'own' }, /Please write your own business goal it serves/],
+    ['an own goal of 100 KB', { 'field.goal': 'own', 'field.goal.own': HUNDRED_KB }, /the limit here is 200/],
+  ])('%s is refused, no row added', async (_name, goal, reason) => {
+    await expectInvalid('uc-use-cases', { ...title, ...goal }, { ...title, 'field.goal': 'revenue' }, reason, 'Add');
+  });
+
+  it('a row without its title is refused whatever the toggle and goal say', async () => {
+    await expectInvalid(
+      'uc-use-cases',
+      { 'field.goal': 'revenue', 'field.share': 'true' },
+      { ...title, 'field.share': 'true' },
+      /Please fill in "Use case"/,
+      'Add',
+    );
+  });
+
+  it('a submit without the toggle (forged, or a card from before it was asked) stores the row as not shared', async () => {
+    const user = bot.user();
+    const card = await openQuestion(user, 'uc-use-cases');
+    await expectStillOn(bot, user, card, { ...title, 'field.goal': 'revenue' }, 'Add');
+    const value = (await answerDoc(bot, user.aadObjectId, 'uc-use-cases'))?.value;
+    expect(value).toEqual({
+      kind: 'rows',
+      rows: [{ rowId: expect.any(String), title: 'Draft replies', goal: 'revenue', share: 'no' }],
+    });
   });
 });
 

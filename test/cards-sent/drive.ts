@@ -184,6 +184,8 @@ export interface RowChoices {
   own?: boolean;
   /** Which option to pick in choice fields (wraps around). */
   pick?: number;
+  /** Set toggles on or off; left as the card shows them when absent. */
+  share?: boolean;
 }
 
 /** The input values for the Add button of a rows card: every field filled in. */
@@ -197,6 +199,10 @@ export function rowInputs(card: Card, choices: RowChoices): Record<string, strin
     if (!input.id.startsWith('field.') || input.id.endsWith('.own')) continue;
     if (input.type === 'Input.Text') {
       values[input.id] = fit(choices.text, input.maxLength);
+      continue;
+    }
+    if (input.type === 'Input.Toggle') {
+      if (choices.share !== undefined) values[input.id] = String(choices.share);
       continue;
     }
     if (choices.own && ownIds.has(input.id)) {

@@ -65,6 +65,7 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
         ],
       }),
   ],
+  ['answered', ['answer'], () => renderer.answered({ ...sample.answered, answer: evil('answer') })],
   [
     'review',
     ['answer'],
@@ -89,13 +90,14 @@ const userTextCards: [string, string[], () => CardAttachment][] = [
   ],
   [
     'summary',
-    ['sharer', 'want', 'notwant', 'goal', 'metric', 'baseline', 'target', 'when'],
+    ['sharer', 'want', 'notwant', 'usecase', 'details', 'goal', 'metric', 'baseline', 'target', 'when'],
     () =>
       renderer.summary({
         ...sample.summary,
         sharedBy: evil('sharer'),
         wants: [evil('want')],
         doNotWants: [evil('notwant')],
+        useCases: [{ title: evil('usecase'), details: `Business goal: ${evil('details')}`, shared: true }],
         metrics: [
           {
             goal: evil('goal'),

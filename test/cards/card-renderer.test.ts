@@ -33,6 +33,8 @@ const everyCard: [string, () => CardAttachment][] = [
   ['question: single', () => renderer.question(sample.singleQuestion)],
   ['question: multi', () => renderer.question(sample.multiQuestion)],
   ['question: text', () => renderer.question(sample.textQuestion)],
+  ['answered', () => renderer.answered(sample.answered)],
+  ['answered: rows', () => renderer.answered({ ...sample.answered, answer: '3 use cases' })],
   ['rows: page 1', () => renderer.rows(sample.rowsPage1)],
   ['rows: page 2', () => renderer.rows(sample.rowsPage2)],
   ['rows: use cases, none yet', () => renderer.rows(sample.useCaseRows)],
@@ -47,6 +49,7 @@ const everyCard: [string, () => CardAttachment][] = [
         title: 'Your AI ambition',
         wants: [],
         doNotWants: [],
+        useCases: [],
         metrics: [],
         readiness: [],
         recommendations: [],
@@ -281,6 +284,29 @@ describe('CardRenderer: rows', () => {
     expect(validateCard(card.content)).toEqual([]);
   });
 
+  it('renders a consent field as a toggle that starts on, labelled as the pack says, and keeps it off when shown again', () => {
+    const card = renderer.rows(sample.useCaseRows);
+    expect(validateCard(card.content)).toEqual([]);
+    expect(input(card, 'field.share')).toEqual(
+      expect.objectContaining({
+        type: 'Input.Toggle',
+        title: 'Share this idea with leaders (without my name)',
+        valueOn: 'true',
+        valueOff: 'false',
+        value: 'true',
+      }),
+    );
+    // Teams sends the toggle with the other inputs; left alone it says yes, switched off it says no.
+    expect(pressButton(card, 'Add', { 'field.title': 'Triage' })).toMatchObject({ value: { 'field.share': 'true' } });
+    expect(pressButton(card, 'Add', { 'field.share': 'false' })).toMatchObject({ value: { 'field.share': 'false' } });
+    expect(() => pressButton(card, 'Add', { 'field.share': 'yes' })).toThrow(/not a value of "field.share"/);
+    const off = renderer.rows({
+      ...sample.useCaseRows,
+      fields: sample.useCaseRows.fields.map((field) => (field.kind === 'toggle' ? { ...field, value: false } : field)),
+    });
+    expect(input(off, 'field.share')).toMatchObject({ value: 'false' });
+  });
+
   it('renders rating fields and hides inputs and Add once the rows are full', () => {
     const open = renderer.rows(sample.useCaseRows);
     expect((input(open, 'field.value')?.choices as Node[]).map((choice) => choice.value)).toEqual([
@@ -338,17 +364,45 @@ describe('CardRenderer: review, summary, my data, confirm delete, notice', () =>
     expect(ofType(card, 'Action.OpenUrl')).toEqual([]);
   });
 
-  it('summary links to the next steps when the pack names them, and only to an https address', () => {
-    const nextSteps = {
-      title: 'Plan next steps (CAF)',
-      url: 'https://learn.microsoft.com/azure/cloud-adoption-framework/',
-    };
-    const links = ofType(renderer.summary({ ...sample.summary, nextSteps }), 'Action.OpenUrl');
-    expect(links).toEqual([expect.objectContaining({ title: nextSteps.title, url: nextSteps.url })]);
-    for (const url of ['http://example.com/', 'javascript:alert(1)', 'not a url'])
-      expect(
-        ofType(renderer.summary({ ...sample.summary, nextSteps: { ...nextSteps, url } }), 'Action.OpenUrl'),
-      ).toEqual([]);
+  it('summary links to each next step the pack names, under a heading, and only to https addresses', () => {
+    const strategy = { title: 'Shape the AI strategy (CAF)', url: 'https://learn.microsoft.com/azure/caf/ai/strategy' };
+    const plan = { title: 'Plan AI adoption (CAF)', url: 'https://learn.microsoft.com/azure/caf/ai/plan' };
+    const card = renderer.summary({ ...sample.summary, nextSteps: [strategy, plan] });
+    expect(validateCard(card.content)).toEqual([]);
+    expect(ofType(card, 'Action.OpenUrl')).toEqual([expect.objectContaining(strategy), expect.objectContaining(plan)]);
+    expect(ofType(card, 'TextBlock').map((block) => block.text)).toContain('Next steps');
+    for (const url of ['http://example.com/', 'javascript:alert(1)', 'not a url']) {
+      const links = ofType(
+        renderer.summary({ ...sample.summary, nextSteps: [{ ...plan, url }, strategy] }),
+        'Action.OpenUrl',
+      );
+      expect(links).toEqual([expect.objectContaining(strategy)]);
+    }
+    const none = renderer.summary({ ...sample.summary, nextSteps: [{ ...plan, url: 'http://example.com/' }] });
+    expect(ofType(none, 'TextBlock').map((block) => block.text)).not.toContain('Next steps');
+  });
+
+  it("summary lists the person's use cases with their details and whether each is shared", () => {
+    const card = renderer.summary(sample.summary);
+    expect(validateCard(card.content)).toEqual([]);
+    const runs = ofType(card, 'TextRun').map((run) => run.text);
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        'Draft replies to customer emails',
+        'Business value: 4 – High · Feasibility: 5 – Very high · Business goal: Customer satisfaction',
+        'Summarise incident reports',
+        'Business goal: Fewer night shifts',
+      ]),
+    );
+    const blocks = ofType(card, 'TextBlock').map((block) => block.text);
+    expect(blocks).toEqual(expect.arrayContaining(['Your use cases', 'Shared with leaders, without your name']));
+    expect(blocks).toContain('Not shared with leaders');
+    expect(blocks).not.toContain('No use cases yet.');
+    const empty = renderer.summary({ ...sample.summary, useCases: [] });
+    expect(ofType(empty, 'TextBlock').map((block) => block.text)).toContain('No use cases yet.');
+    // A pack that does not ask for consent says nothing about sharing.
+    const unasked = renderer.summary({ ...sample.summary, useCases: [{ title: 'Triage tickets', details: '' }] });
+    expect(JSON.stringify(unasked.content)).not.toMatch(/[Ss]hared with leaders/);
   });
 
   it('my data shows the pack, the update time and every answer, with export and delete', () => {

@@ -135,11 +135,20 @@ describe('worst cases stay valid and under 80 KB', () => {
     expect((JSON.stringify(card.content).match(/"Edit"/g) ?? []).length).toBe(45);
   });
 
-  it('a summary with 10 long statements each side, 10 long metric rows, 7 sections and long recommendations', () => {
+  it('a summary with 10 long statements each side, 12 long use cases, 10 long metric rows, 7 sections, long recommendations and five links', () => {
     const card = renderer.summary({
       title: longLabel(0),
       wants: Array.from({ length: 10 }, (_, index) => heavy(2000, index)),
       doNotWants: Array.from({ length: 10 }, (_, index) => heavy(2000, index + 1)),
+      useCases: Array.from({ length: 12 }, (_, index) => ({
+        title: heavy(2000, index),
+        details: heavy(4000, index + 1),
+        shared: index % 2 === 0,
+      })),
+      nextSteps: Array.from({ length: 5 }, (_, index) => ({
+        title: heavy(40, index),
+        url: `https://learn.microsoft.com/${'a'.repeat(460)}/${index}`,
+      })),
       metrics: Array.from({ length: 10 }, (_, index) => ({
         goal: heavy(2000, index),
         metric: heavy(2000, index + 1),

@@ -1,4 +1,5 @@
 import type {
+  AnsweredView,
   AnswerItemView,
   ConfirmDeleteView,
   HelpView,
@@ -31,6 +32,12 @@ const header = {
   text: 'How strongly will generative AI change your industry?',
   hint: 'Consider competitors, customers and regulators.',
   canGoBack: true,
+};
+
+export const answered: AnsweredView = {
+  questionId: 'bi.industry.impact',
+  progress: 'Business impact · 8 of 12',
+  answer: '4 · To a large extent',
 };
 
 export const ratingQuestion: QuestionView = { ...header, input: { kind: 'rating', scale, value: '4' } };
@@ -171,6 +178,13 @@ export const useCaseRows: RowsView = {
     },
     { kind: 'rating', id: 'value', label: 'Rough business value', required: true, scale },
     { kind: 'rating', id: 'feasibility', label: 'Feasibility', required: false, scale },
+    {
+      kind: 'toggle',
+      id: 'share',
+      label: 'Share this idea with leaders (without my name)',
+      required: false,
+      value: true,
+    },
   ],
 };
 
@@ -243,6 +257,14 @@ export const summary: SummaryView = {
   title: 'Your AI ambition & success metrics',
   wants: ['Take the drudgery out of reporting', 'Help new starters find answers fast'],
   doNotWants: ['Make decisions about people without a human', 'Send anything to customers unchecked'],
+  useCases: [
+    {
+      title: 'Draft replies to customer emails',
+      details: 'Business value: 4 – High · Feasibility: 5 – Very high · Business goal: Customer satisfaction',
+      shared: true,
+    },
+    { title: 'Summarise incident reports', details: 'Business goal: Fewer night shifts', shared: false },
+  ],
   metrics: [
     { goal: 'Customer satisfaction', metric: 'CSAT', baseline: '72', target: '80', byWhen: 'Within a year' },
     {

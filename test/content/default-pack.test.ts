@@ -100,7 +100,15 @@ describe('the default content pack', () => {
       ['title', 'text', 1],
       ['value', 'rating', 1],
       ['feasibility', 'rating', 1],
+      ['goal', 'goal', 1],
+      ['share', 'consent', 1],
     ]);
+    // The consent toggle starts on, says what it does in the person's words, and can always be turned off.
+    expect(rows('uc-use-cases').fields.find((field) => field.kind === 'consent')).toMatchObject({
+      label: 'Share this idea with leaders (without my name)',
+      required: false,
+      defaultOn: true,
+    });
     expect(rows('am-want').fields).toHaveLength(1);
     expect(rows('am-do-not-want').fields).toHaveLength(1);
     expect(rows('sm-metrics').fields.map((field) => field.kind)).toEqual([
@@ -167,10 +175,17 @@ describe('the default content pack', () => {
         question,
         title: expect.any(String),
       })),
-      nextSteps: {
-        title: 'Plan next steps (CAF)',
-        url: 'https://learn.microsoft.com/azure/cloud-adoption-framework/scenarios/ai/plan',
-      },
+      nextSteps: [
+        {
+          title: 'Shape the AI strategy (CAF)',
+          url: 'https://learn.microsoft.com/azure/cloud-adoption-framework/ai/strategy',
+        },
+        { title: 'Plan AI adoption (CAF)', url: 'https://learn.microsoft.com/azure/cloud-adoption-framework/ai/plan' },
+        {
+          title: 'Take the AI readiness assessment',
+          url: 'https://learn.microsoft.com/assessments/94f1c697-9ba7-4d47-ad83-7c6bd94b1505/',
+        },
+      ],
     });
     expect(pack.pulseTemplates.map((template) => template.id)).toEqual([
       'ai-readiness',

@@ -3,8 +3,11 @@ import {
   ContentPackError,
   loadContentPack,
   parseContentPack,
+  type ConsentField,
   type ContentPack,
   type Question,
+  type RowField,
+  type RowsQuestion,
 } from '../../src/content';
 import { PackFiles, defaultPackCopy, loadError } from './pack-files';
 
@@ -21,6 +24,13 @@ function locate(pack: ContentPack, id: string): { question: Question; path: stri
     }
   }
   throw new Error(`no question ${id}`);
+}
+
+/** A field of the default pack's use-case rows. */
+function useCaseField(pack: ContentPack, id: string): RowField {
+  const field = (locate(pack, 'uc-use-cases').question as RowsQuestion).fields.find((candidate) => candidate.id === id);
+  if (!field) throw new Error(`no use-case field ${id}`);
+  return field;
 }
 
 /** Breaks a copy of the default pack, writes it to a temp file and returns the load error message and the file. */
@@ -152,6 +162,36 @@ describe('loadContentPack', () => {
       expect(message).toContain('/summary/nextSteps/url: must match the pattern');
     });
 
+    it('next-steps links: one link or a list of up to five, each https with a title', () => {
+      const single = defaultPackCopy();
+      single.summary.nextSteps = { title: 'Plan', url: 'https://learn.microsoft.com/azure/cloud-adoption-framework/' };
+      expect(loadContentPack(files.write(single)).summary.nextSteps).toEqual(single.summary.nextSteps);
+      const link = { title: 'Plan', url: 'https://example.com/plan' };
+      expect(
+        breakPack((pack) => (pack.summary.nextSteps = [link, { ...link, url: 'http://example.com' }])).message,
+      ).toContain('/summary/nextSteps/1/url: must match the pattern');
+      expect(breakPack((pack) => (pack.summary.nextSteps = [])).message).toContain(
+        '/summary/nextSteps: must NOT have fewer than 1 items',
+      );
+      expect(breakPack((pack) => (pack.summary.nextSteps = Array(6).fill(link))).message).toContain(
+        '/summary/nextSteps: must NOT have more than 5 items',
+      );
+      expect(breakPack((pack) => (pack.summary.nextSteps = [{ ...link, title: '  ' }])).message).toContain(
+        '/summary/nextSteps/0/title: must not be blank',
+      );
+    });
+
+    it('a consent field without its starting position, or with an unknown property', () => {
+      const path = `${locate(defaultPackCopy(), 'uc-use-cases').path}/fields/4`;
+      const { message } = breakPack((pack) => {
+        const consent = useCaseField(pack, 'share');
+        delete (consent as Partial<ConsentField>).defaultOn;
+        Object.assign(consent, { defaultOff: true });
+      });
+      expect(message).toContain(`${path}/defaultOn: is required`);
+      expect(message).toContain(`${path}/defaultOff: is not a known property here`);
+    });
+
     it('a rating scale without exactly five labels', () => {
       const { message } = breakPack((pack) => {
         (pack.scales.agreement?.labels as string[] | undefined)?.pop();
@@ -256,6 +296,35 @@ describe('loadContentPack', () => {
           metricRows.fields[2].goalField = 'baseline';
       });
       expect(message).toContain(`${metrics}/fields/2/goalField: field "baseline" is a text field, not a goal field`);
+    });
+
+    it('a consent field that is required, repeated, or in a row without words to share', () => {
+      const useCases = locate(defaultPackCopy(), 'uc-use-cases').path;
+      const required = breakPack((pack) => (useCaseField(pack, 'share').required = true)).message;
+      expect(required).toContain(
+        `${useCases}/fields/4/required: a consent field cannot be required: saying no must always be possible`,
+      );
+      const repeated = breakPack((pack) => {
+        const rows = locate(pack, 'uc-use-cases').question as RowsQuestion;
+        rows.fields.push({ ...useCaseField(pack, 'share'), id: 'share-again' });
+      }).message;
+      expect(repeated).toContain(`${useCases}/fields/5/kind: a row takes one consent field; "share" already asks`);
+      const approach = locate(defaultPackCopy(), 'dr-build-approach');
+      const added = (approach.question as RowsQuestion).fields.length;
+      const wordless = breakPack((pack) => {
+        const rows = locate(pack, 'dr-build-approach').question as RowsQuestion;
+        rows.fields.push({
+          id: 'share',
+          kind: 'consent',
+          label: 'Share it',
+          required: false,
+          page: 1,
+          defaultOn: true,
+        });
+      }).message;
+      expect(wordless).toContain(
+        `${approach.path}/fields/${added}/kind: a consent field needs a text field in its row`,
+      );
     });
 
     it('a rows question without a required page-1 field', () => {

@@ -65,7 +65,13 @@ describe('Done on a rows card with a typed row', () => {
     expect([...typed.keys()]).toEqual(['uc-use-cases', 'am-want', 'am-do-not-want', 'sm-metrics', 'dr-build-approach']);
     expect([...rows.keys()].sort()).toEqual([...typed.keys()].sort());
     for (const stored of rows.values()) expect(stored).toHaveLength(1);
-    expect(rows.get('uc-use-cases')?.[0]).toMatchObject({ title: 'Typed for uc-use-cases', value: 4, feasibility: 4 });
+    expect(rows.get('uc-use-cases')?.[0]).toMatchObject({
+      title: 'Typed for uc-use-cases',
+      value: 4,
+      feasibility: 4,
+      goal: 'customer-satisfaction',
+      share: 'yes',
+    });
     expect(rows.get('am-want')?.[0]).toMatchObject({ statement: 'Typed for am-want' });
     expect(rows.get('am-do-not-want')?.[0]).toMatchObject({ statement: 'Typed for am-do-not-want' });
     const useCaseId = rows.get('uc-use-cases')?.[0].rowId;
@@ -116,13 +122,16 @@ describe('Done on a rows card with a typed row', () => {
       'field.title': '',
       'field.value': '5',
       'field.feasibility': 'dk',
+      'field.goal': '',
+      'field.goal.own': '',
+      'field.share': 'true',
     });
     expect((await storedRows(user.aadObjectId)).size).toBe(0);
 
     const saved = await user.press(card, DONE, { 'field.title': 'Triage tickets', 'field.value': '5' });
     expect(textsOf(saved)).toEqual(['Saved your use case “Triage tickets” and moved on.']);
     expect((await storedRows(user.aadObjectId)).get('uc-use-cases')).toEqual([
-      { rowId: expect.any(String), title: 'Triage tickets', value: 5 },
+      { rowId: expect.any(String), title: 'Triage tickets', value: 5, share: 'yes' },
     ]);
   });
 

@@ -83,6 +83,22 @@ const FIND_NEW_MATCH = `(args) => {
   return 0;
 }`;
 
+/** What a card on the page offers a person: its text, inputs to fill in and buttons to press. */
+export interface CardOnPage {
+  text: string;
+  inputs: number;
+  buttons: string[];
+}
+
+/** Runs in the browser, like FIND_NEW_MATCH: the CardOnPage of every element matching the selector. */
+const CARDS_ON_PAGE = `(selector) => Array.from(document.querySelectorAll(selector)).map((card) => ({
+  text: (card.innerText || '').replace(/\\s+/g, ' ').trim(),
+  inputs: card.querySelectorAll('input, textarea, select, [role="combobox"]').length,
+  buttons: Array.from(card.querySelectorAll('button, [role="button"]'))
+    .map((button) => (button.innerText || button.getAttribute('aria-label') || '').trim())
+    .filter((title) => title !== ''),
+}))`;
+
 const countExpression = (selector: string): string => `document.querySelectorAll(${JSON.stringify(selector)}).length`;
 
 function escapeRegExp(text: string): string {
@@ -186,6 +202,35 @@ export class PlaygroundPage {
   /** Waits for an Adaptive Card newer than the last send/click/switch (optionally containing `text`). */
   async waitForCard(text: TextMatcher = '', options: { timeoutMs?: number } = {}): Promise<Locator> {
     return this.waitForNew(SELECTORS.card, this.baseline.cards, text, options.timeoutMs);
+  }
+
+  /**
+   * Waits for a card anywhere in the conversation, old or new, whose text contains `text` (or matches the RegExp):
+   * for a message the bot updated in place.
+   */
+  async waitForAnyCard(text: TextMatcher, options: { timeoutMs?: number } = {}): Promise<Locator> {
+    return this.waitForNew(SELECTORS.card, 0, text, options.timeoutMs);
+  }
+
+  /**
+   * Every top-level card on the page, oldest first: its text (whitespace collapsed), how many inputs a person could
+   * fill in, and the titles of its buttons.
+   */
+  async cardsOnPage(): Promise<CardOnPage[]> {
+    return (await this.page.evaluate(`(${CARDS_ON_PAGE})(${JSON.stringify(SELECTORS.card)})`)) as CardOnPage[];
+  }
+
+  /** Clicks the button titled `title` on the card containing `cardText` (the newest such card). */
+  async clickButtonInCard(cardText: string, title: string): Promise<void> {
+    const button = this.page
+      .locator(SELECTORS.card)
+      .filter({ hasText: cardText })
+      .last()
+      .getByRole('button', { name: title, exact: true })
+      .filter({ visible: true });
+    await button.waitFor();
+    await this.markBaseline();
+    await button.click();
   }
 
   /** Clicks the action button titled `title` on the newest card. */

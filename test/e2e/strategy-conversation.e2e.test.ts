@@ -19,6 +19,12 @@ const BUSINESS_IMPACT = [
   'rating',
 ] as const;
 
+/** How the record of the card answered at position `i` of the first section starts. */
+function recorded(kind: (typeof BUSINESS_IMPACT)[number], i: number): string {
+  if (kind === 'text') return `Answer ${i + 1} from the playground`;
+  return kind === 'rating' ? '4 · ' : 'Two-way channels';
+}
+
 /** The cards from the second question of Leadership buy-in to the first of Ambition, each reached with Skip. */
 const SKIPPED_TO_AMBITION = [
   ...[2, 3, 4, 5, 6, 7].map((n) => `Leadership buy-in · ${n} of 7`),
@@ -53,6 +59,24 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
       await ui.clickCardButton('Next');
     }
     await ui.waitForCard('Leadership buy-in · 1 of 7');
+    // Each card answered was updated in place into its record (the last one just after the next card arrived).
+    await ui.waitForAnyCard('Business impact · 12 of 12 — 4 ·');
+    const questionCards = (await ui.cardsOnPage()).filter((card) => / · \d+ of \d+/.test(card.text));
+    expect(questionCards.slice(0, -1)).toEqual(
+      BUSINESS_IMPACT.map((kind, i) => ({
+        text: expect.stringMatching(new RegExp(`^Business impact · ${i + 1} of 12 — ${recorded(kind, i)}`)),
+        inputs: 0,
+        buttons: ['Edit'],
+      })),
+    );
+    // Only the current card can be answered.
+    expect(questionCards.at(-1)).toEqual(
+      expect.objectContaining({
+        text: expect.stringContaining('Leadership buy-in · 1 of 7'),
+        buttons: expect.arrayContaining(['Next', 'Skip']),
+      }),
+    );
+    expect(questionCards.at(-1)!.inputs).toBeGreaterThan(0);
     await ui.screenshot(path.join(tmpdir(), 'strategy-guide-e2e-section-done.png'));
 
     await ui.sendMessage('summary');
@@ -60,6 +84,21 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
     await expect(summary.innerText()).resolves.toMatch(/Business impact/);
     await ui.screenshot(path.join(tmpdir(), 'strategy-guide-e2e-summary.png'));
   }, 120_000);
+
+  it("reopens an answered question from its record's Edit button, and records the new answer in the same way", async () => {
+    await ui.clickButtonInCard('Business impact · 2 of 12 —', 'Edit');
+    await ui.waitForCard('Business impact · 2 of 12');
+    expect((await ui.cardsOnPage()).at(-1)!.inputs).toBeGreaterThan(0);
+    await ui.fillCardInput('Your answer', 'Edited in the playground');
+    await ui.clickCardButton('Next');
+    await ui.waitForCard('Your answers');
+    await ui.waitForAnyCard('Business impact · 2 of 12 — Edited in the playground');
+    const reopened = (await ui.cardsOnPage()).filter((card) => card.text.startsWith('Business impact · 2 of 12'));
+    expect(reopened.map(({ inputs, buttons }) => ({ inputs, buttons }))).toEqual([
+      { inputs: 0, buttons: ['Edit'] },
+      { inputs: 0, buttons: ['Edit'] },
+    ]);
+  }, 60_000);
 
   it('keeps a statement typed into a rows card and sent with Done (not Add), and shows it on the summary card', async () => {
     await ui.sendMessage('resume');
@@ -72,6 +111,9 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
     await ui.clickCardButton('Done — next question');
     await ui.waitForBotText('Saved your statement “Take the paperwork off our desks” and moved on.');
     await ui.waitForCard('Ambition · 2 of 3');
+    // The rows card finished with Done reads as a count; the skipped ones as skipped.
+    await ui.waitForAnyCard('Ambition · 1 of 3 — 1 statement');
+    await ui.waitForAnyCard('Benefits and awareness · 3 of 3 — skipped');
 
     await ui.sendMessage('summary');
     const summary = await ui.waitForCard('Your AI ambition & success metrics');

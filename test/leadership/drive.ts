@@ -57,7 +57,8 @@ export async function answerRandomly(user: TestUser, reply: TurnReply, random: (
       if (input.type === 'Input.ChoiceSet') {
         const choices = (input.choices as Json[]).map((choice) => String(choice.value)).filter((v) => v !== 'own');
         values[id] = pick(choices);
-      } else values[id] = pick(PHRASES);
+      } else if (input.type === 'Input.Toggle') values[id] = pick(['true', 'false']);
+      else values[id] = pick(PHRASES);
     }
     return user.press(card, 'Add', values);
   }

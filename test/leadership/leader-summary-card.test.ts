@@ -4,6 +4,7 @@ import { recomputeCounters, type RawAnswer } from '../../src/aggregation/recompu
 import { CardRenderer } from '../../src/cards/card-renderer';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
+import { nextStepsLinks } from '../../src/content/next-steps';
 import { leaderSummaryView } from '../../src/leadership/leader-summary-view';
 import { organisationSummary } from '../../src/leadership/organisation-summary';
 import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
@@ -137,15 +138,22 @@ describe('leadership summary card', () => {
     expect(JSON.stringify(worst.content).match(/“/g)?.length).toBe(5 * 15 * 2);
   });
 
-  it('links to the next steps the content pack names (the CAF planning guidance by default)', () => {
+  it('links to every next step the content pack names (the CAF strategy and plan, the readiness assessment)', () => {
     const view = leaderSummaryView(organisationSummary(index, new Map(), DEFAULT_THRESHOLDS), {
       title: 'Summary',
       canExport: false,
     });
     const json = (content: unknown) => JSON.stringify(content);
-    expect(json(renderer.leaderSummary(view).content)).toContain(
-      `"type":"Action.OpenUrl","title":"Plan next steps (CAF)","url":"${index.pack.summary.nextSteps?.url}"`,
-    );
+    const card = renderer.leaderSummary(view).content;
+    expect(validateCard(card)).toEqual([]);
+    const links = nextStepsLinks(index.pack.summary);
+    expect(links.map((link) => link.url)).toEqual([
+      'https://learn.microsoft.com/azure/cloud-adoption-framework/ai/strategy',
+      'https://learn.microsoft.com/azure/cloud-adoption-framework/ai/plan',
+      'https://learn.microsoft.com/assessments/94f1c697-9ba7-4d47-ad83-7c6bd94b1505/',
+    ]);
+    for (const { title, url } of links)
+      expect(json(card)).toContain(`"type":"Action.OpenUrl","title":"${title}","url":"${url}"`);
     expect(json(renderer.leaderSummary({ ...view, nextSteps: undefined }).content)).not.toContain('Action.OpenUrl');
   });
 

@@ -86,6 +86,26 @@ describe('example statements (quotes)', () => {
     expect(quoteChanges(innovation, 'u1', undefined, { kind: 'text', text: '   ' })).toEqual([]);
   });
 
+  it('quotes a use case only when its author shares it, and takes out one stored before consent was asked', () => {
+    const useCases = index.find('uc-use-cases')?.question;
+    if (!useCases) throw new Error('the default pack has uc-use-cases');
+    const row = (rowId: string, title: string, share?: string) => ({ rowId, title, ...(share ? { share } : {}) });
+    const answer = (...rows: ReturnType<typeof row>[]): AnswerValue => ({ kind: 'rows', rows });
+    const shared = row('a', 'Automate routine reports', 'yes');
+    const kept = row('b', 'Summarise my own appraisals', 'no');
+    const legacy = row('c', 'Draft replies to customers');
+    const added = quoteChanges(useCases, 'u1', undefined, answer(shared, kept, legacy));
+    expect(added).toEqual([
+      { slot: expect.stringMatching(/^title:/), set: expect.objectContaining({ t: shared.title }) },
+    ]);
+    // Words from before the question asked may sit in a slot from back then: a later change empties them, never sets.
+    const next = quoteChanges(useCases, 'u1', answer(shared, kept, legacy), answer(shared, kept, legacy));
+    expect(next).toEqual([{ slot: expect.stringMatching(/^title:/), remove: expect.any(String) }]);
+    const erased = quoteChanges(useCases, 'u1', answer(shared, kept, legacy), undefined);
+    expect(erased.map((change) => 'remove' in change)).toEqual([true, true]);
+    expect(erased).toHaveLength(2);
+  });
+
   it('publishes a statement only into an empty slot: one that is shown stays while it exists', () => {
     const old = { k: 'a', t: 'shown before' };
     const newer = { k: 'b', t: 'a newcomer' };

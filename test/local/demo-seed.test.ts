@@ -54,6 +54,26 @@ describe('the demo organisation (no database)', () => {
   });
 });
 
+describe('the demo use cases (no database)', () => {
+  it('mostly name a business goal of the pack and are mostly shared with leaders, each with an explicit yes or no', () => {
+    const rows = plan(20261).flatMap(({ answers }) =>
+      answers.flatMap(({ ref, value }) =>
+        ref.question.id === 'uc-use-cases' && value.kind === 'rows' ? value.rows : [],
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(200);
+    const share = (part: number) => part / rows.length;
+    expect(rows.every((row) => row.share === 'yes' || row.share === 'no')).toBe(true);
+    const shared = share(rows.filter((row) => row.share === 'yes').length);
+    expect(shared).toBeGreaterThan(0.65);
+    expect(shared).toBeLessThan(0.95);
+    const goals = rows.flatMap((row) => (row.goal === undefined ? [] : [row.goal]));
+    expect(share(goals.length)).toBeGreaterThan(0.7);
+    expect(share(goals.length)).toBeLessThan(1);
+    expect(goals.every((goal) => index.goal(String(goal)) !== undefined)).toBe(true);
+  });
+});
+
 describe('the demo seed refuses anything but the embedded store of a local run', () => {
   it('refuses production mode and a configured COSMOS_ENDPOINT before opening anything', async () => {
     const production = loadConfig(

@@ -22,12 +22,7 @@ import { startContainers } from '../storage/embedded-containers';
  * edits across recomputations, and a team's made of its members' answers only.
  */
 const index = new ContentIndex(loadContentPack());
-const found = portfolioQuestions(index) as PortfolioQuestions;
-// The consent toggle of the use-case rows (a field of kind "consent", id "share" in the default pack).
-const questions: PortfolioQuestions = {
-  ...found,
-  useCases: { ...found.useCases, consent: found.useCases.consent ?? 'share' },
-};
+const questions = portfolioQuestions(index) as PortfolioQuestions;
 const TENANT = '22222222-2222-2222-2222-222222222222';
 const uc = questions.useCases.id;
 const decision = questions.decision?.id as string;

@@ -43,8 +43,9 @@ export function hasButton(card: unknown, title: string): boolean {
   }
 }
 
-/** A plausible value for an input: the rating or first choice, or some text. */
+/** A plausible value for an input: the rating or first choice, a toggle as it is, or some text. */
 export function plausibleValue(input: Json, text: string): string {
+  if (input.type === 'Input.Toggle') return String(input.value);
   if (input.type === 'Input.ChoiceSet') {
     const choices = (input.choices as Json[]).map((choice) => String(choice.value));
     return choices.includes('4') ? '4' : (choices.find((value) => value !== 'own') ?? choices[0]);

@@ -1,6 +1,6 @@
 import { cardsOf, type TestUser } from './bot-harness';
 import { progressOf } from './card-driver';
-import type { FakeConnector, ReceivedPost, SentActivity } from './fake-connector';
+import type { FakeConnector, ReceivedPost, SentActivity, UpdateRequest } from './fake-connector';
 
 export interface NormalModeTurn {
   status: number;
@@ -8,6 +8,8 @@ export interface NormalModeTurn {
   delivered: SentActivity[];
   /** Every POST of the turn that reached the connector. */
   posts: ReceivedPost[];
+  /** Every PUT (message update) of the turn that reached the connector. */
+  updates: UpdateRequest[];
 }
 
 /**
@@ -19,7 +21,11 @@ export async function inNormalMode(
   user: TestUser,
   fields: Record<string, unknown>,
 ): Promise<NormalModeTurn> {
-  const [sentBefore, receivedBefore] = [connector.sent.length, connector.received.length];
+  const [sentBefore, receivedBefore, updatesBefore] = [
+    connector.sent.length,
+    connector.received.length,
+    connector.updates.length,
+  ];
   const reply = await user.post({
     type: 'message',
     ...fields,
@@ -33,6 +39,7 @@ export async function inNormalMode(
     status: reply.status,
     delivered: mine(connector.sent.slice(sentBefore)),
     posts: mine(connector.received.slice(receivedBefore)),
+    updates: mine(connector.updates.slice(updatesBefore)),
   };
 }
 

@@ -15,6 +15,10 @@ export interface DemoAnswer {
 const TOKEN = 'demo';
 const SKIP_SHARE = 0.06;
 const DONT_KNOW_SHARE = 0.05;
+/** Of the ideas people enter, most are shared with leaders (the toggle starts on); some are switched off. */
+const SHARED_SHARE = 0.8;
+/** An optional goal (a use case's) is left out now and then. */
+const NO_GOAL_SHARE = 0.15;
 
 /**
  * One simulated person's answers, in questionnaire order up to how far they got. Each is made as a card submit would
@@ -122,7 +126,7 @@ class AnswerMaker {
   private rowCount(question: RowsQuestion): number {
     const target = this.pointedAt(question);
     if (target) return Math.min(target.length, 2);
-    return this.random.int(1, question.fields.some((field) => field.kind === 'goal') ? 2 : 3);
+    return this.random.int(1, question.fields.some((field) => field.kind === 'metric') ? 2 : 3);
   }
 
   private pointedAt(question: RowsQuestion): RowValue[] | undefined {
@@ -150,6 +154,7 @@ class AnswerMaker {
       case 'choice':
         return this.alongScale(field.options.map((option) => option.value));
       case 'goal': {
+        if (!field.required && random.chance(NO_GOAL_SHARE)) return undefined;
         const own = this.person.team.goals.filter((goal) => pack.goals.some((candidate) => candidate.value === goal));
         return own.length > 0 && random.chance(0.7) ? random.pick(own) : random.pick(pack.goals).value;
       }
@@ -159,6 +164,8 @@ class AnswerMaker {
       }
       case 'timeFrame':
         return random.pick(pack.timeFrames).value;
+      case 'consent':
+        return String(random.chance(field.defaultOn ? SHARED_SHARE : 1 - SHARED_SHARE));
       case 'rowRef': {
         const target = this.answers[field.question];
         if (target?.kind !== 'rows' || target.rows.length === 0) return undefined;
