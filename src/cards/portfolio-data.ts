@@ -38,7 +38,8 @@ function userLabel(raw: unknown, path: string, chars = LIMITS.label, bytes = LAB
 
 /** Template data of the value/feasibility matrix (on the portfolio card and the leader card). */
 export function matrixData(raw: unknown, path = 'matrix'): Record<string, unknown> {
-  if (raw === undefined) return { hasMatrix: false, hasMatrixChart: false, matrixChart: [], quadrants: [], matrixNote: '' };
+  if (raw === undefined)
+    return { hasMatrix: false, hasMatrixChart: false, matrixChart: [], quadrants: [], matrixNote: '' };
   const matrix = safeObject(raw, path);
   const chart = safeList(matrix.chart, `${path}.chart`, 4, (item, itemPath) => {
     const entry = safeObject(item, itemPath);
