@@ -2,7 +2,6 @@ import { aggregateChanges, answerChanges } from '../../src/aggregation/aggregate
 import type { RawAnswer } from '../../src/aggregation/recompute';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import type { RowValue } from '../../src/domain/answers';
 import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
 import { NEUTRAL_LABEL } from '../../src/portfolio/portfolio-figures';
 import { portfolioQuestions, type PortfolioQuestions } from '../../src/portfolio/portfolio-questions';
@@ -14,6 +13,7 @@ import { CosmosPortfolioStore } from '../../src/storage/portfolio-store';
 import type { AnswerStore, StoredPortfolioEdit } from '../../src/storage/ports';
 import { answerDocument } from '../../src/storage/user-docs';
 import { applyAsTurnsWould } from '../leadership/drive';
+import { crowd, propose as proposeIn, useCaseRows, type Idea } from './seed';
 import { startContainers } from '../storage/embedded-containers';
 
 /**
@@ -62,49 +62,9 @@ function reader(): PortfolioReader {
   });
 }
 
-interface Idea {
-  title: string;
-  shared?: boolean;
-  value?: number;
-  feasibility?: number;
-  approach?: string;
-}
-
-function useCaseRows(ideas: Idea[]): RowValue[] {
-  return ideas.map((idea, i) => ({
-    rowId: `uc${i}`,
-    title: idea.title,
-    ...(idea.value ? { value: idea.value } : {}),
-    ...(idea.feasibility ? { feasibility: idea.feasibility } : {}),
-    ...(idea.shared === undefined ? {} : { share: idea.shared ? 'yes' : 'no' }),
-  }));
-}
-
-/** People's answers stored as their turns would store them, and their counters applied person by person. */
-async function propose(tenantId: string, people: Record<string, Idea[]>, teamId?: string): Promise<void> {
-  const raw: RawAnswer[] = [];
-  for (const [userId, ideas] of Object.entries(people)) {
-    const rows = useCaseRows(ideas);
-    const approaches = ideas.flatMap((idea, i) =>
-      idea.approach ? [{ rowId: `dr${i}`, 'use-case': `uc${i}`, approach: idea.approach }] : [],
-    );
-    const answers: RawAnswer[] = [{ userId, questionId: uc, role: 'employee', value: { kind: 'rows', rows } }];
-    if (approaches.length > 0)
-      answers.push({ userId, questionId: decision, role: 'employee', value: { kind: 'rows', rows: approaches } });
-    for (const answer of answers) await containers.users.items.upsert(stored(tenantId, answer));
-    if (teamId)
-      await containers.users.items.upsert({
-        id: `membership|${userId}`,
-        type: 'membership',
-        tenantId,
-        userId,
-        teamIds: [teamId],
-      });
-    raw.push(...answers);
-  }
-  await applyAsTurnsWould(aggregates, index, tenantId, raw);
-  if (teamId) await applyAsTurnsWould(aggregates, index, tenantId, raw, teamId);
-}
+const seed = (tenantId: string) => ({ containers, aggregates, index, tenantId });
+const propose = (tenantId: string, people: Record<string, Idea[]>, teamId?: string) =>
+  proposeIn(seed(tenantId), people, teamId);
 
 function stored(tenantId: string, answer: RawAnswer) {
   return answerDocument({
@@ -118,11 +78,6 @@ function stored(tenantId: string, answer: RawAnswer) {
     value: answer.value,
     answeredAt: '2026-12-07T00:00:00.000Z',
   });
-}
-
-/** `count` people (new ids) each proposing these ideas. */
-function crowd(prefix: string, count: number, ideas: Idea[]): Record<string, Idea[]> {
-  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}-${i}`, ideas]));
 }
 
 const newTenant = () => `${TENANT.slice(0, -4)}${String(++tenant).padStart(4, '0')}`;
