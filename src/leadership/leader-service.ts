@@ -196,19 +196,17 @@ export class LeaderService {
     }
   }
 
-  /** The organisation's card (no team) or a team's; either view is audited. */
-  private async summaryCard(
-    speaker: Person,
-    team: Team | undefined,
-    title: string,
-    canExport: boolean,
-  ): Promise<Reply> {
+  /**
+   * The organisation's card (no team) or a team's; either view is audited. `personal`: in a 1:1 chat, where it can be
+   * exported and the portfolio's matrix names ideas by the words their writers shared with leaders.
+   */
+  private async summaryCard(speaker: Person, team: Team | undefined, title: string, personal: boolean): Promise<Reply> {
     const { tenantId, userId } = speaker;
     const [summary, matrix] = await Promise.all([
       this.deps.summaries.summary(tenantId, team?.id),
-      team ? undefined : this.deps.portfolio.matrix(tenantId),
+      team ? undefined : this.deps.portfolio.matrix(tenantId, personal),
     ]);
-    const view = leaderSummaryView(summary, { title, canExport, teamName: team?.name, matrix });
+    const view = leaderSummaryView(summary, { title, canExport: personal, teamName: team?.name, matrix });
     const card = this.deps.cards.leaderSummary(view);
     await this.deps.audit.record(tenantId, {
       action: 'summary.viewed',

@@ -7,6 +7,8 @@ import { normaliseTitle } from './normalise-title';
 
 /** The most groups a stored portfolio keeps (the rest are counted): bounded whatever the number of answers. */
 export const PORTFOLIO_GROUPS_KEPT = 200;
+/** A group keeps at most this many wordings; the lightest beyond are kept as one, without words (bounded size). */
+export const WORDINGS_KEPT = 8;
 /** A shown title is cut to this many characters. */
 const TITLE_CHARS = 200;
 
@@ -56,14 +58,12 @@ export function computePortfolio(rows: readonly IdeaRow[], options: ComputeOptio
   const opaque = (normalised: string) =>
     createHmac('sha256', options.salt).update(normalised).digest('base64url').slice(0, 16);
   const grouped = groupIdeas(ideas).map((group) => {
-    const sums = summedGroup(
-      group.members.map((member) => member.key),
-      variants,
-    );
+    const keys = group.members.map((member) => member.key);
+    const sums = foldTail(summedGroup(keys, variants));
     return groupOf(
-      group.members.map((member, i) => {
-        const variant = finished(sums[i], opaque(member.key), personKey, options.k);
-        return { key: variant.key, title: '', weight: variant.people, variant, people: [...sums[i].people] };
+      sums.map((sum, i) => {
+        const variant = finished(sum, opaque(keys[i]), personKey, options.k);
+        return { key: variant.key, title: '', weight: variant.people, variant, people: [...sum.people] };
       }),
     );
   });
@@ -135,6 +135,33 @@ function summedGroup(keys: readonly string[], variants: ReadonlyMap<string, read
       .at(0);
     return result;
   });
+}
+
+/** The wordings beyond WORDINGS_KEPT - 1 (given heaviest first) summed into one: their people are distinct already. */
+function foldTail(sums: Summed[]): Summed[] {
+  if (sums.length <= WORDINGS_KEPT) return sums;
+  const tail = sums.slice(WORDINGS_KEPT - 1);
+  const add = (a: Record<string, number>, b: Record<string, number>) => {
+    for (const [id, people] of Object.entries(b)) a[id] = (a[id] ?? 0) + people;
+    return a;
+  };
+  const folded: Summed = {
+    people: new Set(tail.flatMap((sum) => [...sum.people])),
+    value: { sum: 0, n: 0 },
+    feasibility: { sum: 0, n: 0 },
+    approaches: {},
+    metrics: {},
+  };
+  for (const sum of tail) {
+    folded.value = { sum: folded.value.sum + sum.value.sum, n: folded.value.n + sum.value.n };
+    folded.feasibility = {
+      sum: folded.feasibility.sum + sum.feasibility.sum,
+      n: folded.feasibility.n + sum.feasibility.n,
+    };
+    add(folded.approaches, sum.approaches);
+    add(folded.metrics, sum.metrics);
+  }
+  return [...sums.slice(0, WORDINGS_KEPT - 1), folded];
 }
 
 function finished(summed: Summed, key: string, personKey: (userId: string) => string, k: number): PortfolioVariant {

@@ -10,6 +10,8 @@ export const MATRIX_SPLIT = 3;
 
 /** The label of a group none of whose writers agreed to share their words, unless a leader named it. */
 export const NEUTRAL_LABEL = 'An idea whose words were not shared';
+/** Its label where the words are not shown (a channel): they were shared with leaders, who see them 1:1. */
+export const LEADERS_ONLY_LABEL = 'An idea whose words leaders see in a 1:1 chat';
 
 /** A count with the people behind it: only ever one of at least the threshold. */
 export interface Counted {
@@ -62,8 +64,16 @@ export interface PortfolioFigures {
 
 type Member = { key: string; title: string; weight: number; variant: PortfolioVariant };
 
-/** The stored portfolio with the leaders' edits applied, through the thresholds (docs/portfolio.md). */
-export function portfolioFigures(doc: PortfolioDoc, edits: readonly PortfolioEdit[], k: number): PortfolioFigures {
+/**
+ * The stored portfolio with the leaders' edits applied, through the thresholds (docs/portfolio.md). Without `titles`
+ * (a channel, where more than leaders read) no shared words are used: people agreed to share them with leaders.
+ */
+export function portfolioFigures(
+  doc: PortfolioDoc,
+  edits: readonly PortfolioEdit[],
+  k: number,
+  titles = true,
+): PortfolioFigures {
   const origin = new Map<string, string>();
   for (const group of doc.groups) for (const member of group.members) origin.set(member.key, group.id);
   const groups = applyEdits<Member>(
@@ -84,6 +94,7 @@ export function portfolioFigures(doc: PortfolioDoc, edits: readonly PortfolioEdi
       { key: group.anchorKey, label: group.renamed ? group.label : undefined, status: group.status },
       (key) => origin.get(key) ?? key,
       k,
+      titles,
     ),
   );
   const shown = figures.filter((figure) => figure.support !== null || figure.shared);
@@ -107,6 +118,7 @@ function groupFigure(
   edit: { key: string; label?: string; status: PortfolioStatus },
   originOf: (key: string) => string,
   k: number,
+  titles: boolean,
 ): GroupFigure {
   // After a merge a person may be in two wordings: sums can only over-count, so a figure is shown when the largest
   // part from one computed group (where each person counts once) reaches the threshold on its own.
@@ -121,7 +133,8 @@ function groupFigure(
     ? new Set(members.flatMap((member) => member.who ?? [])).size
     : undefined;
   const enough = exact === undefined ? atLeast((member) => member.people) >= k : exact >= k;
-  const titled = members.filter((member) => member.title !== undefined);
+  const worded = members.filter((member) => member.title !== undefined);
+  const titled = titles ? worded : [];
   const value = mean(members.map((member) => member.value));
   const feasibility = mean(members.map((member) => member.feasibility));
   const quadrant = value !== null && feasibility !== null ? quadrantOf(value, feasibility) : null;
@@ -138,7 +151,7 @@ function groupFigure(
   )[0];
   return {
     key: edit.key,
-    label: edit.label ?? titled[0]?.title ?? NEUTRAL_LABEL,
+    label: edit.label ?? titled[0]?.title ?? (worded.length > 0 ? LEADERS_ONLY_LABEL : NEUTRAL_LABEL),
     renamed: edit.label !== undefined,
     status: edit.status,
     support: enough ? (exact ?? sum((member) => member.people)) : null,

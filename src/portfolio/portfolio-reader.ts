@@ -76,10 +76,10 @@ export class PortfolioReader {
     return { doc: winner?.doc ?? next, edits: edits.doc };
   }
 
-  /** The current portfolio through the thresholds, with the edits applied. */
-  async figures(tenantId: string, teamId?: string): Promise<PortfolioFigures> {
+  /** The current portfolio through the thresholds, with the edits applied; shared words only with `titles`. */
+  async figures(tenantId: string, teamId?: string, titles = true): Promise<PortfolioFigures> {
     const { doc, edits } = await this.current(tenantId, teamId);
-    return portfolioFigures(doc, edits.edits, this.k);
+    return portfolioFigures(doc, edits.edits, this.k, titles);
   }
 
   private computed(

@@ -67,8 +67,11 @@ export class PortfolioService {
     if (scope.kind === 'team' && !scope.member) return [MEMBERS_ONLY];
     const { reader } = this.deps;
     if (!reader) return [NO_PORTFOLIO];
-    const teamId = scope.kind === 'team' ? scope.teamId : undefined;
-    const figures = await reader.figures(person.tenantId, teamId);
+    // A team's card is posted in its channel, where more than leaders read: without the words shared with leaders.
+    const figures =
+      scope.kind === 'team'
+        ? await reader.figures(person.tenantId, scope.teamId, false)
+        : await reader.figures(person.tenantId);
     await this.deps.audit.record(person.tenantId, {
       action: 'portfolio.viewed',
       actor: person.userId,
@@ -81,6 +84,7 @@ export class PortfolioService {
       ...(scope.kind === 'team' ? { teamName: scope.teamName } : {}),
       page,
       canEdit: scope.kind === 'organisation',
+      wordsHidden: scope.kind === 'team',
     });
     return [this.deps.cards.portfolio(view)];
   }
@@ -118,10 +122,13 @@ export class PortfolioService {
     ];
   }
 
-  /** The matrix for the organisation's leader card (undefined without use cases in the pack). */
-  async matrix(tenantId: string): Promise<PortfolioMatrixView | undefined> {
-    const figures = await this.deps.reader?.figures(tenantId);
-    return figures && matrixView(figures);
+  /**
+   * The matrix for the organisation's leader card (undefined without use cases in the pack); groups named by their
+   * shared words only `personal`ly (1:1), as the card may be posted in a channel.
+   */
+  async matrix(tenantId: string, personal: boolean): Promise<PortfolioMatrixView | undefined> {
+    const figures = await this.deps.reader?.figures(tenantId, undefined, personal);
+    return figures && matrixView(figures, personal);
   }
 
   /** The organisation's portfolio for the export, with the names of approaches and metrics. */

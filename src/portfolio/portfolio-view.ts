@@ -67,7 +67,7 @@ export function portfolioLabels(pack: ContentPack): PortfolioLabels {
 export function portfolioView(
   figures: PortfolioFigures,
   labels: PortfolioLabels,
-  options: { title: string; teamName?: string; page: number; canEdit: boolean },
+  options: { title: string; teamName?: string; page: number; canEdit: boolean; wordsHidden?: boolean },
 ): PortfolioView {
   const { k } = figures;
   const pages = Math.max(1, Math.ceil(figures.groups.length / PAGE_SIZE));
@@ -79,6 +79,9 @@ export function portfolioView(
       ? `Fewer than ${k} people have proposed use cases so far, or their ideas wait to be counted with others.`
       : `${figures.people} people proposed use cases. Similar ideas are grouped by their titles.`,
     `Ranked by value × feasibility (the means of people's 1–5 ratings), then by how many people proposed each.`,
+    ...(options.wordsHidden
+      ? ['People shared their ideas’ words with leaders only: here, groups go by the names leaders gave them.']
+      : []),
   ];
   const folded = [
     ...(figures.folded > 0
@@ -94,7 +97,7 @@ export function portfolioView(
     title: options.title,
     ...(options.teamName ? { teamName: options.teamName } : {}),
     intro,
-    ...(page === 1 ? { matrix: matrixView(figures) } : {}),
+    ...(page === 1 ? { matrix: matrixView(figures, !options.wordsHidden) } : {}),
     approaches:
       page === 1
         ? figures.approaches.map((entry) => ({
@@ -119,8 +122,11 @@ export function portfolioView(
   };
 }
 
-/** Groups per quadrant as a chart, and which groups are in each as text (the split at 3 on the 1–5 scales). */
-export function matrixView(figures: PortfolioFigures, perQuadrant = 3): PortfolioMatrixView {
+/**
+ * Groups per quadrant as a chart, and as text which groups are in each (by name, or only how many without `names`);
+ * the split at 3 on the 1–5 scales.
+ */
+export function matrixView(figures: PortfolioFigures, names = true, perQuadrant = 3): PortfolioMatrixView {
   const quadrants = Object.keys(QUADRANTS) as Quadrant[];
   const inQuadrant = (quadrant: Quadrant) => figures.groups.filter((group) => group.quadrant === quadrant);
   return {
@@ -133,7 +139,12 @@ export function matrixView(figures: PortfolioFigures, perQuadrant = 3): Portfoli
       const more = groups.length - named.length;
       return {
         title: `${QUADRANTS[quadrant]} (${QUADRANT_HINTS[quadrant]})`,
-        detail: groups.length === 0 ? 'none' : `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+        detail:
+          groups.length === 0
+            ? 'none'
+            : names
+              ? `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
+              : plural(groups.length, 'group'),
       };
     }),
     note: `Value and feasibility are the means of people's 1–5 ratings; ${MATRIX_SPLIT} or more counts as high.`,

@@ -5,7 +5,7 @@
  */
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import { NEUTRAL_LABEL } from '../../src/portfolio/portfolio-figures';
+import { LEADERS_ONLY_LABEL, NEUTRAL_LABEL } from '../../src/portfolio/portfolio-figures';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { CosmosPortfolioStore } from '../../src/storage/portfolio-store';
 import { openQuestion } from '../bad-input/checks';
@@ -221,13 +221,29 @@ describe('the portfolio in a 1:1 chat', () => {
 });
 
 describe('the portfolio in a team channel', () => {
-  it('shows a leader the team’s portfolio without Edit buttons; others get a kind message', async () => {
+  it('shows a leader the team’s portfolio, without the words shared with leaders and without Edit', async () => {
+    await propose(
+      { containers: bot.containers, aggregates, index, tenantId: TENANT },
+      crowd('finance', 5, [{ title: 'Reconcile bank statements', shared: true, value: 4, feasibility: 4 }]),
+      TEAM.id,
+    );
     const leader = bot.user(LEADER);
     const reply = await inChannel(leader, TEAM, 'portfolio');
     const card = lastCard(reply);
     expect(cardText(card)).toContain('Use-case portfolio');
     expect(cardText(card)).toContain('Finance');
+    expect(cardText(card)).toContain(LEADERS_ONLY_LABEL);
+    expect(json(reply)).toContain('"title":"People","value":"5"');
+    expect(json(reply)).not.toContain('Reconcile bank statements');
     expect(json(reply)).not.toContain('"title":"Edit"');
+    // The organisation's card, asked for in a channel, names no idea by its words either.
+    const summary = await inChannel(leader, TEAM, 'summary');
+    expect(cardText(lastCard(summary))).toContain('Use cases by value and feasibility');
+    expect(json(summary)).not.toMatch(/Reconcile bank statements|Customer email assistant|Draft replies/);
+  });
+
+  it('is for leaders there too, and edits are made 1:1 only', async () => {
+    const leader = bot.user(LEADER);
     expect(textsOf(await inChannel(bot.user(EMPLOYEE), TEAM, 'portfolio'))).toEqual([LEADERS_ONLY]);
     const forged = await leader.post({
       type: 'message',

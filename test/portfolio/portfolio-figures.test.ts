@@ -1,6 +1,12 @@
 import { computePortfolio } from '../../src/portfolio/compute-portfolio';
 import type { IdeaRow } from '../../src/portfolio/idea-rows';
-import { NEUTRAL_LABEL, portfolioFigures, quadrantOf, type GroupFigure } from '../../src/portfolio/portfolio-figures';
+import {
+  LEADERS_ONLY_LABEL,
+  NEUTRAL_LABEL,
+  portfolioFigures,
+  quadrantOf,
+  type GroupFigure,
+} from '../../src/portfolio/portfolio-figures';
 import type { PortfolioEdit } from '../../src/portfolio/portfolio-edits';
 import type { PortfolioDoc } from '../../src/storage/ports';
 
@@ -75,6 +81,20 @@ describe('portfolio: grouping, support and consent', () => {
     expect(groups[1]).toMatchObject({ support: 5, value: 2, feasibility: 4, quadrant: 'fill-in' });
   });
 
+  it('uses no shared words where more than leaders read (a channel): groups unnamed, smaller ones folded', () => {
+    const rows = [
+      ...proposals('Summarise meeting notes', 5, { shared: true }),
+      ...proposals('Secret merger screening', 5),
+      ...proposals('Invoice matching', 2, { shared: true }),
+    ];
+    const figures = portfolioFigures(stored(rows), [], K, false);
+    expect(figures.groups.map((group) => [group.label, group.support, group.wordings])).toEqual([
+      [LEADERS_ONLY_LABEL, 5, []],
+      [NEUTRAL_LABEL, 5, []],
+    ]);
+    expect(figures.folded).toBe(1);
+  });
+
   it('removes names from shared titles', () => {
     const rows = proposals('Ask Maria Garcia to triage invoices', 5, { shared: true });
     const json = JSON.stringify(stored(rows));
@@ -121,6 +141,24 @@ describe('portfolio: thresholds', () => {
     const merged = figuresOf(rows(), [{ kind: 'merge', fromKey: contract, intoKey: figures.groups[0].key }]);
     expect(merged.groups[0]).toMatchObject({ label: 'Invoice matching', support: 5, value: 3.4 });
     expect(merged.folded).toBe(1);
+  });
+
+  it('splits a wording with shared words out of its group, each side counted by its own people', () => {
+    const rows = [
+      ...proposals('Draft replies to customer emails', 5, { shared: true, value: 4, feasibility: 4 }),
+      ...proposals('Drafting customer email answers', 2, { shared: true, value: 2, feasibility: 2 }),
+    ];
+    const [group] = figuresOf(rows).groups;
+    expect(group.support).toBe(7);
+    expect(group.wordings.map((wording) => wording.title)).toEqual([
+      'Draft replies to customer emails',
+      'Drafting customer email answers',
+    ]);
+    const split = figuresOf(rows, [{ kind: 'split', key: group.wordings[1].key }]);
+    expect(split.groups.map((figure) => [figure.label, figure.support, figure.value])).toEqual([
+      ['Draft replies to customer emails', 5, 4],
+      ['Drafting customer email answers', null, null],
+    ]);
   });
 
   it('does not count one person twice when merging two groups they both proposed in', () => {
