@@ -186,6 +186,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       thresholds: config.summaryThresholds,
       cards,
       audit: admin.audit,
+      logger,
       clock,
     }),
     clock,

@@ -2,6 +2,7 @@ import type { AuditTrail } from './audit/audit-trail';
 import type { CardRenderer } from './cards/card-renderer';
 import type { ContentIndex } from './content/content-index';
 import type { Thresholds } from './leadership/thresholds';
+import type { Logger } from './logging/logger';
 import { PortfolioReader } from './portfolio/portfolio-reader';
 import { portfolioQuestions } from './portfolio/portfolio-questions';
 import { PortfolioService } from './portfolio/portfolio-service';
@@ -13,6 +14,7 @@ export interface PortfolioOptions {
   thresholds: Thresholds;
   cards: CardRenderer;
   audit: AuditTrail;
+  logger: Logger;
   clock: () => Date;
 }
 
@@ -37,6 +39,7 @@ export function composePortfolio(options: PortfolioOptions): PortfolioService {
     portfolios: stores.portfolios,
     cards: options.cards,
     audit: options.audit,
+    logger: options.logger,
     clock,
   });
 }

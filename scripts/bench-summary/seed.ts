@@ -97,6 +97,15 @@ export function personAnswers(index: ContentIndex, tenantId: string, person: num
   return answers;
 }
 
+/** What has been seeded so far, with the answers the portfolio is computed from (kept to prepare it). */
+export interface SeedState {
+  people: number;
+  answers: number;
+  portfolioAnswers: StoredAnswer[];
+}
+
+const PORTFOLIO_QUESTIONS = ['uc-use-cases', 'dr-build-approach', 'sm-metrics'];
+
 /**
  * Adds people until the tenant holds `target` answers: answer documents written straight to the users container
  * (many at once, not through the bot), and each person's counters added to the aggregates as their turns would.
@@ -105,7 +114,7 @@ export async function seedUpTo(
   containers: Containers,
   index: ContentIndex,
   tenantId: string,
-  state: { people: number; answers: number },
+  state: SeedState,
   target: number,
 ): Promise<void> {
   const batch: StoredAnswer[] = [];
@@ -113,6 +122,7 @@ export async function seedUpTo(
     const answers = personAnswers(index, tenantId, state.people++);
     batch.push(...answers.slice(0, target - state.answers - batch.length));
   }
+  state.portfolioAnswers.push(...batch.filter((answer) => PORTFOLIO_QUESTIONS.includes(answer.questionId)));
   await pool(batch, 64, (answer) => patiently(() => containers.users.items.upsert(answer, { abortSignal: timeout() })));
   // Person by person, as their turns would: summaries read what is published, and that takes batches of people.
   const aggregates = new CosmosAggregateStore(containers.aggregates);
@@ -128,10 +138,11 @@ export async function seedUpTo(
 }
 
 /** How long one seeding upsert may take: on a busy machine the embedded server now and then leaves one unanswered. */
-const UPSERT_TIMEOUT_MS = 30_000;
+const UPSERT_TIMEOUT_MS = 60_000;
+const UPSERT_ATTEMPTS = 5;
 const timeout = () => AbortSignal.timeout(UPSERT_TIMEOUT_MS);
 
-/** An idempotent write, tried again (at most three times in all) when it timed out or its connection was reset. */
+/** An idempotent write, tried again (UPSERT_ATTEMPTS in all) when it timed out or its connection was reset. */
 async function patiently<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -140,7 +151,7 @@ async function patiently<T>(write: () => Promise<T>): Promise<T> {
       const { name, code } = error as { name?: string; code?: unknown };
       const stalled =
         name === 'AbortError' || code === 'AbortError' || code === 'ECONNRESET' || name === 'TimeoutError';
-      if (!stalled || attempt >= 3) throw error;
+      if (!stalled || attempt >= UPSERT_ATTEMPTS) throw error;
     }
   }
 }

@@ -37,6 +37,7 @@ export interface CurrentPortfolio {
  * it is computed from. Only when those counters' published copy moved (a batch) is it computed again from the answers
  * of just those questions (of the team's people, for a team), and stored conditionally; a lost race reads the winner's.
  * When only words were removed since (an edit, an unshared idea, a deletion), the titles are checked and the figures kept.
+ * When the answers cannot be read, the portfolio as stored is returned, unless words were removed from it since.
  */
 export class PortfolioReader {
   private readonly questionIds: string[];
@@ -62,7 +63,14 @@ export class PortfolioReader {
     const revision = docs.get(this.deps.questions.useCases.id)?.revision ?? 0;
     if (stored && stored.doc.basis === basis && stored.doc.revision === revision)
       return { doc: stored.doc, edits: edits.doc };
-    const answers = await this.deps.answers.listForQuestions(tenantId, this.questionIds, teamId);
+    let answers: Awaited<ReturnType<PortfolioReaderDeps['answers']['listForQuestions']>>;
+    try {
+      answers = await this.deps.answers.listForQuestions(tenantId, this.questionIds, teamId);
+    } catch (error) {
+      // The portfolio as last stored is still one a batch made: better than none while the answers cannot be read.
+      if (stored && stored.doc.revision === revision) return { doc: stored.doc, edits: edits.doc };
+      throw error;
+    }
     const next =
       stored && stored.doc.basis === basis
         ? withTitlesStillShared(

@@ -5,6 +5,7 @@ import type { Reply } from '../cards/reply';
 import type { ContentPack } from '../content/types';
 import type { Person } from '../domain/person';
 import type { Access } from '../leadership/access';
+import type { Logger } from '../logging/logger';
 import type { PortfolioCommand } from '../leadership/leader-commands';
 import type { PortfolioEditChange, PortfolioStore } from '../storage/ports';
 import { groupNamed, readEditSubmit } from './edit-input';
@@ -19,6 +20,7 @@ export interface PortfolioServiceDeps {
   portfolios: Pick<PortfolioStore, 'edits' | 'writeEdits'>;
   cards: CardRenderer;
   audit: AuditTrail;
+  logger: Logger;
   clock: () => Date;
 }
 
@@ -35,6 +37,7 @@ const LEADERS_ONLY =
   'The use-case portfolio is for leaders. Type **summary** for your own card, with the use cases you proposed.';
 const MEMBERS_ONLY = 'A team’s portfolio is for its members: write to me in one of the team’s channels first.';
 const NO_PORTFOLIO = 'This questionnaire asks for no use cases, so there is no portfolio to show.';
+const UNREADABLE = 'The portfolio could not be read just now. Please try again in a minute.';
 const EDIT_IN_CHAT = 'Edits to the portfolio are made in a 1:1 chat with me: type **portfolio** there.';
 
 /**
@@ -70,8 +73,9 @@ export class PortfolioService {
     // A team's card is posted in its channel, where more than leaders read: without the words shared with leaders.
     const figures =
       scope.kind === 'team'
-        ? await reader.figures(person.tenantId, scope.teamId, false)
-        : await reader.figures(person.tenantId);
+        ? await this.figuresFor(reader, person.tenantId, scope.teamId, false)
+        : await this.figuresFor(reader, person.tenantId, undefined, true);
+    if (!figures) return [UNREADABLE];
     await this.deps.audit.record(person.tenantId, {
       action: 'portfolio.viewed',
       actor: person.userId,
@@ -127,7 +131,9 @@ export class PortfolioService {
    * shared words only `personal`ly (1:1), as the card may be posted in a channel.
    */
   async matrix(tenantId: string, personal: boolean): Promise<PortfolioMatrixView | undefined> {
-    const figures = await this.deps.reader?.figures(tenantId, undefined, personal);
+    // The card goes out without the matrix rather than not at all when the portfolio cannot be read.
+    const { reader } = this.deps;
+    const figures = reader && (await this.figuresFor(reader, tenantId, undefined, personal));
     return figures && matrixView(figures, personal);
   }
 
@@ -137,12 +143,32 @@ export class PortfolioService {
     return figures && { figures, labels: this.labels };
   }
 
+  /**
+   * The figures of the organisation (no team) or a team, with shared words only where `titles`; undefined (logged) when
+   * the portfolio cannot be read.
+   */
+  private figuresFor(
+    reader: PortfolioReader,
+    tenantId: string,
+    teamId: string | undefined,
+    titles: boolean,
+  ): Promise<PortfolioFigures | undefined> {
+    return reader.figures(tenantId, teamId, titles).catch((error: unknown) => {
+      // The error's name only: a message could quote a document.
+      this.deps.logger.warn('portfolio.unreadable', {
+        tenantId,
+        error: error instanceof Error ? error.name : typeof error,
+      });
+      return undefined;
+    });
+  }
+
   private async editable(person: Person, access: Access, personal: boolean): Promise<PortfolioFigures | string> {
     if (!access.leader) return LEADERS_ONLY;
     if (!personal) return EDIT_IN_CHAT;
     const { reader } = this.deps;
     if (!reader) return NO_PORTFOLIO;
-    return reader.figures(person.tenantId);
+    return (await this.figuresFor(reader, person.tenantId, undefined, true)) ?? UNREADABLE;
   }
 
   /** Appends the edits to the tenant's list, conditionally; a concurrent edit is read and the append tried again. */

@@ -97,6 +97,7 @@ beforeAll(async () => {
       thresholds: config.summaryThresholds,
       cards,
       audit,
+      logger: silentLogger,
       clock,
     }),
     clock,

@@ -42,12 +42,13 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
-/** A reader over the real stores, counting the recomputations' queries of answers. */
-function reader(): PortfolioReader {
+/** A reader over the real stores, counting the recomputations' queries of answers (which fail when `unreadable`). */
+function reader(unreadable = false): PortfolioReader {
   const answers = new CosmosAnswerStore(containers.users);
   const counting: Pick<AnswerStore, 'listForQuestions'> = {
     listForQuestions: (...args) => {
       queries++;
+      if (unreadable) return Promise.reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' }));
       return answers.listForQuestions(...args);
     },
   };
@@ -216,6 +217,16 @@ describe('portfolio reader', () => {
       'Shift rota planning',
     ]);
     expect((await portfolios.read(tenantId, 'team-blue'))?.doc.id).not.toBe((await portfolios.read(tenantId))?.doc.id);
+  });
+
+  it('gives the portfolio as stored while the answers cannot be read, and fails when there is none', async () => {
+    const tenantId = newTenant();
+    await propose(tenantId, crowd('a', 5, [{ title: 'Invoice matching', shared: true }]));
+    await expect(reader(true).figures(tenantId)).rejects.toThrow('timed out');
+    const first = await reader().figures(tenantId);
+    await propose(tenantId, crowd('b', 5, [{ title: 'Invoice matching', shared: true }]));
+    expect(await reader(true).figures(tenantId)).toEqual(first);
+    expect((await reader().figures(tenantId)).groups[0].support).toBe(10);
   });
 
   it('stores one portfolio when two readers compute at once', async () => {
