@@ -1,3 +1,4 @@
+import { lexiconProblems } from '../portfolio/concept-lexicon';
 import { checkBuildDecision } from './build-decision-checks';
 import {
   checkOptions,
@@ -50,6 +51,7 @@ export function checkContentPack(pack: ContentPack): ContentPackProblem[] {
   checkPulseTemplates(context);
   checkSummary(context);
   checkBuildDecision(pack, (id) => questions.get(id)?.question, report);
+  checkSynonyms(pack, report);
   return problems;
 }
 
@@ -182,4 +184,11 @@ function checkSummary({ pack, questions, report }: CheckContext): void {
     if (!metrics.fields.some((field) => field.id === fieldId))
       report(`/summary/metricFields/${column}`, `question "${metrics.id}" has no field "${fieldId}"`);
   }
+}
+
+/** Each word of the portfolio's synonym lists names one concept, and each entry has a word the grouping reads. */
+function checkSynonyms({ portfolio }: ContentPack, report: Report): void {
+  const path = (list: string, group: number, entry: number) => `/portfolio/${list}/${group}/${entry}`;
+  for (const { list, group, entry, message } of lexiconProblems(portfolio ?? {}, path))
+    report(path(list, group, entry), message);
 }

@@ -18,6 +18,19 @@ export interface ContentPack {
   summary: SummaryMapping;
   /** The guided build-or-buy decision asked per use case; absent in a pack without one. */
   buildDecision?: BuildDecision;
+  /** How the portfolio groups use-case titles; absent in a pack without one (titles then compare word by word). */
+  portfolio?: PortfolioSettings;
+}
+
+/** The organisation's vocabulary for grouping use-case titles (src/portfolio/concept-lexicon.ts). */
+export interface PortfolioSettings {
+  /**
+   * Groups of words and short phrases that each name one kind of work ("summarise", "recap", "tl;dr"). Two titles that
+   * each name a task are put together only if they share one.
+   */
+  tasks?: string[][];
+  /** Groups of words and short phrases that each name one other concept ("invoice", "bill"). */
+  synonyms?: string[][];
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   type Question,
   type RowsQuestion,
 } from '../../src/content';
+import { packLexicon } from '../../src/portfolio/concept-lexicon';
+import { normaliseTitle } from '../../src/portfolio/normalise-title';
 
 /** Sections and considerations of SPEC §2, in order. */
 const SPEC_OUTLINE: ReadonlyArray<[string, string[]]> = [
@@ -196,5 +198,29 @@ describe('the default content pack', () => {
       expect(template.allowComment).toBe(true);
       for (const id of template.questions) expect(['rating', 'single']).toContain(question(id).kind);
     }
+  });
+
+  it('carries a vocabulary for grouping use-case titles: kinds of work and concepts across business functions', () => {
+    const tasks = pack.portfolio?.tasks ?? [];
+    const synonyms = pack.portfolio?.synonyms ?? [];
+    expect(tasks.length).toBeGreaterThanOrEqual(20);
+    expect(tasks.length + synonyms.length).toBeGreaterThanOrEqual(100);
+    const lexicon = packLexicon(pack);
+    const conceptOf = (word: string) => lexicon.conceptOf(normaliseTitle(word).tokens[0] ?? '');
+    for (const words of [
+      ['fraud', 'suspicious', 'anomaly'],
+      ['detect', 'flag', 'spot'],
+      ['summarise', 'recap', 'digest'],
+      ['email', 'mail', 'inbox', 'e-mail'],
+      ['triage', 'route', 'prioritise', 'classify'],
+      ['forecast', 'predict'],
+      ['contract', 'agreement'],
+      ['invoice', 'bill'],
+      ['chatbot', 'assistant', 'copilot'],
+    ]) {
+      expect(conceptOf(words[0])).toBeDefined();
+      for (const word of words) expect([word, conceptOf(word)]).toEqual([word, conceptOf(words[0])]);
+    }
+    expect(conceptOf('invoice')).not.toBe(conceptOf('contract'));
   });
 });

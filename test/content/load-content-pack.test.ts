@@ -227,6 +227,17 @@ describe('loadContentPack', () => {
       expect(message).toContain('/sections/3/considerations/0/guidance: must not be blank');
       expect(message).toContain('/limits/maxRows: must be >= 1');
     });
+
+    it('a synonym group with one word, a blank word, and an unknown list in the portfolio block', () => {
+      const { message } = breakPack((pack) => {
+        pack.portfolio!.synonyms![0] = ['invoice'];
+        pack.portfolio!.tasks![0]![1] = ' ';
+        Object.assign(pack.portfolio!, { stopWords: ['the'] });
+      });
+      expect(message).toContain('/portfolio/synonyms/0: must NOT have fewer than 2 items');
+      expect(message).toContain('/portfolio/tasks/0/1: must not be blank');
+      expect(message).toContain('/portfolio/stopWords: is not a known property here');
+    });
   });
 
   describe('semantic errors name the file and the exact JSON path', () => {
@@ -257,6 +268,23 @@ describe('loadContentPack', () => {
       expect(message).toContain('/pulseTemplates/0/questions/1: unknown question "dr-magic"');
       expect(message).toContain(
         '/pulseTemplates/2/questions/0: question "bi-employee-changes" is a text question; pulse templates take only rating or single-choice questions',
+      );
+    });
+
+    it('a word in two groups of the portfolio vocabulary, and an entry the grouping ignores', () => {
+      const { portfolio } = defaultPackCopy();
+      const added = portfolio!.tasks![0]!.length;
+      const invoice = portfolio!.synonyms!.findIndex((group) => group.includes('bill'));
+      const bill = portfolio!.synonyms![invoice]!.indexOf('bill');
+      const { message } = breakPack((pack) => {
+        pack.portfolio!.tasks![0]!.push('Bills');
+        pack.portfolio!.synonyms![1]!.push('generated');
+      });
+      expect(message).toContain(
+        `/portfolio/synonyms/${invoice}/${bill}: "bill" is also in another group (/portfolio/tasks/0/${added}, "Bills"): a word can name only one concept`,
+      );
+      expect(message).toContain(
+        `/portfolio/synonyms/1/${portfolio!.synonyms![1]!.length}: "generated" has only words the grouping ignores, so it never matches`,
       );
     });
 
