@@ -91,6 +91,7 @@ async function main(): Promise<number> {
   }
   const corpus = loadCorpus(CORPUS_FILES.main);
   const heldOut = loadCorpus(CORPUS_FILES.heldOut);
+  const blind = loadCorpus(CORPUS_FILES.blind);
   const pack = loadContentPack();
   const lexicon = packLexicon(pack);
 
@@ -103,9 +104,11 @@ async function main(): Promise<number> {
   );
   console.log(scoreLine('main', scoreGrouping(corpus, SIMILARITY_THRESHOLD, lexicon)));
   console.log(scoreLine('held-out', scoreGrouping(heldOut, SIMILARITY_THRESHOLD, lexicon)));
+  console.log(scoreLine('blind', scoreGrouping(blind, SIMILARITY_THRESHOLD, lexicon)));
   console.log('without the vocabulary (words alone):');
   console.log(scoreLine('main', scoreGrouping(corpus, SIMILARITY_THRESHOLD, NO_CONCEPTS)));
   console.log(scoreLine('held-out', scoreGrouping(heldOut, SIMILARITY_THRESHOLD, NO_CONCEPTS)));
+  console.log(scoreLine('blind', scoreGrouping(blind, SIMILARITY_THRESHOLD, NO_CONCEPTS)));
 
   console.log('\nthreshold sweep on the main corpus, with the vocabulary (precision / recall / groups)');
   for (const threshold of SWEEP) {
