@@ -1,4 +1,5 @@
 import type { ContentPackProblem } from './content-pack-error';
+import { checkPaths } from './path-checks';
 import type { ChoiceOption, ContentPack, Question, RowField, RowsQuestion } from './types';
 
 interface LocatedQuestion {
@@ -52,6 +53,7 @@ export function checkContentPack(pack: ContentPack): ContentPackProblem[] {
   checkGoals(pack, report);
   checkPulseTemplates(context);
   checkSummary(context);
+  checkPaths(pack, [...questions.keys()], report);
   return problems;
 }
 

@@ -8,3 +8,4 @@ export {
   validateContentPack,
 } from './load-content-pack';
 export { ContentIndex, type QuestionRef } from './content-index';
+export type { PathView } from './path-view';

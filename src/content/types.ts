@@ -16,6 +16,27 @@ export interface ContentPack {
   limits: TextLimits;
   /** Which questions the ambition & metrics card is built from. */
   summary: SummaryMapping;
+  /** Shorter and longer ways through the questionnaire; without it everyone is asked every question. */
+  paths?: QuestionPaths;
+}
+
+/** Ways through the questionnaire sized to the person, and which one each group starts on. */
+export interface QuestionPaths {
+  /** The path leaders and employees start on; anyone can choose another (typing "start <path id>"). */
+  defaults: { leader: string; employee: string };
+  list: QuestionPath[];
+}
+
+export interface QuestionPath {
+  id: string;
+  /** E.g. "Short path". */
+  label: string;
+  /** One line on what it covers, for the welcome card. */
+  description: string;
+  /** How long it takes, as the pack's authors estimate it. */
+  minutes: number;
+  /** The question ids it asks (always in questionnaire order), or every question of the pack. */
+  questions: string[] | 'all';
 }
 
 export interface SummaryMapping {
