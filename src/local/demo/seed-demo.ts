@@ -123,7 +123,7 @@ async function storePerson(
   const unit = new TurnUnit({ tenantId, userId, role: person.role }, session, () =>
     Promise.reject(new Error('programming error: the demo applies its changes in bulk (CombinedChanges)')),
   );
-  const recorder = new AnswerRecorder(index.pack, () => answeredAt);
+  const recorder = new AnswerRecorder(index, () => answeredAt);
   for (const { ref, value } of answers) recorder.record(unit, ref, value);
   session.doc.welcomed = true;
   await stores.sessions.save(session, answeredAt, unit.pendingAnswers);
