@@ -1,21 +1,41 @@
 import type { ContentIndex } from '../content/content-index';
+import type { PathView } from '../content/path-view';
 import type { ContentPack, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
 import type {
   AnswerItemView,
   MetricRowView,
   MyDataView,
+  PathChoiceView,
   ReviewView,
   SummaryView,
   WelcomeView,
 } from '../cards/view-models';
 import { answerLines, fieldText } from './answer-text';
+import { answeredOnPath } from './person-path';
 import { personalReadiness, topRecommendations } from './readiness';
 
-/** The welcome card: a greeting and how far the user has got. */
-export function welcomeView(index: ContentIndex, answers: AnswerMap, userName: string): WelcomeView {
-  const answeredCount = index.allQuestions().filter(({ question }) => answers[question.id] !== undefined).length;
-  return { userName, hasProgress: answeredCount > 0, answeredCount, totalCount: index.allQuestions().length };
+/** The welcome card: a greeting, the person's path with how long it takes, and how far they got on it. */
+export function welcomeView(index: ContentIndex, answers: AnswerMap, path: PathView, userName: string): WelcomeView {
+  const answeredCount = answeredOnPath(path, answers);
+  return {
+    userName,
+    hasProgress: answeredCount > 0,
+    answeredCount,
+    totalCount: path.questionIds.size,
+    path: pathChoiceView(path),
+    otherPaths: index.paths.filter((other) => other.id !== path.id).map(pathChoiceView),
+  };
+}
+
+/** A path as a person can choose it. */
+export function pathChoiceView(path: PathView): PathChoiceView {
+  return {
+    id: path.id,
+    label: path.label,
+    questionCount: path.questionIds.size,
+    ...(path.minutes === undefined ? {} : { minutes: path.minutes }),
+  };
 }
 
 /** Every answered question with its answer as text, in questionnaire order. */
@@ -52,16 +72,24 @@ export function myDataView(
   return { packId: pack.id, packVersion: pack.version, lastUpdated, answers: answerItems(index, pack, answers), other };
 }
 
-/** The personal ambition & metrics card: wants, do-not-wants, metrics table, readiness and recommendations. */
-export function summaryView(index: ContentIndex, pack: ContentPack, answers: AnswerMap, title: string): SummaryView {
+/**
+ * The personal ambition & metrics card: wants, do-not-wants, metrics table, and readiness and recommendations from the
+ * questions of the person's path.
+ */
+export function summaryView(index: ContentIndex, answers: AnswerMap, path: PathView, title: string): SummaryView {
+  const { pack } = index;
   const { summary } = pack;
   return {
     title,
     wants: statements(answers, summary.want),
     doNotWants: statements(answers, summary.doNotWant),
     metrics: metricRows(index, pack, answers),
-    readiness: personalReadiness(index, answers).map(({ title: section, mean, stage }) => ({ section, mean, stage })),
-    recommendations: topRecommendations(index, answers),
+    readiness: personalReadiness(index, answers, path).map(({ title: section, mean, stage }) => ({
+      section,
+      mean,
+      stage,
+    })),
+    recommendations: topRecommendations(index, answers, path),
     ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
   };
 }
