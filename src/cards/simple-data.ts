@@ -53,7 +53,7 @@ export function helpData(raw: unknown): Record<string, unknown> {
   return { hasProgress: safeBool(view.hasProgress, 'hasProgress'), paths, hasPaths: paths.length > 1 };
 }
 
-/** A path as the cards show it: its label, "13 questions, about 10 minutes", and the words that choose it. */
+/** A path as the cards show it: its label, "14 questions, about 10 minutes", and the words that choose it. */
 function pathChoice(raw: unknown, path: string): Record<string, unknown> {
   const view = safeObject(raw, path);
   const id = safeChoiceValue(view.id, `${path}.id`);

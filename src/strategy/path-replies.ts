@@ -1,6 +1,6 @@
 import type { PathView } from '../content/path-view';
 
-/** "13 questions, about 10 minutes" (without the minutes when the pack does not state them). */
+/** "14 questions, about 10 minutes" (without the minutes when the pack does not state them). */
 export function pathLength(path: PathView): string {
   const questions = path.questionIds.size;
   const count = `${questions} question${questions === 1 ? '' : 's'}`;

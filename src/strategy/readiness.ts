@@ -12,11 +12,11 @@ export interface SectionReadiness {
 
 /**
  * Readiness per section from one person's ratings of the questions of their path ("don't know" does not count towards
- * the mean); sections their path does not ask about are left out.
+ * the mean); sections in which their path asks for no rating are left out.
  */
 export function personalReadiness(index: ContentIndex, answers: AnswerMap, path: PathView): SectionReadiness[] {
   return index.sections.flatMap((section) => {
-    const asked = index.questionsOnPath(section.id, path);
+    const asked = index.questionsOnPath(section.id, path).filter(({ question }) => question.kind === 'rating');
     if (asked.length === 0) return [];
     const mean = meanRating(
       asked.map(({ question }) => question.id),

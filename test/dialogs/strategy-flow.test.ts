@@ -114,8 +114,8 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
   it('walks an employee through the short path to the summary, without the budget questions, and counts them as finished', async () => {
     const user = bot.user();
     const welcome = newestCard(await user.post(installed));
-    expect(cardText(welcome)).toContain('Your path: Short path, 13 questions, about 10 minutes.');
-    expect(cardText(welcome)).toContain('Full path: 36 questions, about 25 minutes. Type **start full** to switch');
+    expect(cardText(welcome)).toContain('Your path: Short path, 14 questions, about 10 minutes.');
+    expect(cardText(welcome)).toContain('Full path: 36 questions, about 25 minutes. Type \nstart full\n to switch');
 
     const completedBefore = await organisationCounter('employee:completed');
     let reply = await user.submit(submitData(welcome, 'Start'));
@@ -155,7 +155,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     expect(textsOf(reply).join(' ')).toContain(
       "You're on the **Full path** now: 36 questions, about 25 minutes. Your answers so far are kept.",
     );
-    expect(textsOf(reply).join(' ')).toContain('**start short** (13 questions, about 10 minutes)');
+    expect(textsOf(reply).join(' ')).toContain('**start short** (14 questions, about 10 minutes)');
     // Picks up at the question it was on, now numbered among all of the section's questions.
     expect(progressOf(newestCard(reply))).toBe('Business impact · 10 of 12');
     expect(String(submitData(newestCard(reply), 'Next').questionId)).toBe('bi-strategy-communication');
@@ -177,7 +177,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     expect(hasButton(welcome, 'Short path · 10 min')).toBe(true);
 
     reply = await user.submit(submitData(welcome, 'Short path · 10 min'));
-    expect(textsOf(reply).join(' ')).toContain("You're on the **Short path** now: 13 questions, about 10 minutes.");
+    expect(textsOf(reply).join(' ')).toContain("You're on the **Short path** now: 14 questions, about 10 minutes.");
     expect(await personPath(user)).toBe('short');
     expect(await organisationCounter('employee:onPath:short')).toBe(onShort);
     reply = await user.say('start short');
