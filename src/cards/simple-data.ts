@@ -26,14 +26,15 @@ const COMMANDS: readonly CardCommand[] = [
 ];
 const LIMITS = { name: 256, title: 120, message: 2000, actionTitle: 40, pathLabel: 40 };
 const MAX_COUNT = 10000;
-const MAX_PATHS = 5;
+/** The welcome card has a button for each path but the person's: with Start, Help and My data, the five Teams shows. */
+const MAX_PATHS = 3;
 const MAX_MINUTES = 240;
 
 /** Template data of the welcome card. */
 export function welcomeData(raw: unknown): Record<string, unknown> {
   const view = safeObject(raw, 'view');
   const userName = safeLine(view.userName, 'userName', LIMITS.name);
-  const otherPaths = safeList(view.otherPaths, 'otherPaths', MAX_PATHS, pathChoice);
+  const otherPaths = safeList(view.otherPaths, 'otherPaths', MAX_PATHS - 1, pathChoice);
   return {
     userName,
     hasName: userName !== '',
