@@ -24,7 +24,7 @@ const COMMANDS: readonly CardCommand[] = [
   'cancel',
   'pulse',
 ];
-const LIMITS = { name: 256, title: 120, message: 2000, actionTitle: 40, pathLabel: 40 };
+const LIMITS = { name: 256, title: 120, message: 2000, actionTitle: 40, pathLabel: 40, pathDescription: 300 };
 const MAX_COUNT = 10000;
 /** The welcome card has a button for each path but the person's: with Start, Help and My data, the five Teams shows. */
 const MAX_PATHS = 3;
@@ -65,6 +65,7 @@ function pathChoice(raw: unknown, path: string): Record<string, unknown> {
   return {
     id,
     label,
+    description: safeLine(view.description, `${path}.description`, LIMITS.pathDescription),
     length,
     command: `start ${id}`,
     buttonTitle: clip(minutes === undefined ? label : `${label} · ${minutes} min`, LIMITS.actionTitle),

@@ -49,6 +49,8 @@ export interface PathChoiceView {
   /** The path id (an id of the content pack). */
   id: string;
   label: string;
+  /** One line on what it covers. */
+  description: string;
   questionCount: number;
   /** How long it takes as the pack states it; absent when it does not. */
   minutes?: number;

@@ -33,6 +33,7 @@ export function pathChoiceView(path: PathView): PathChoiceView {
   return {
     id: path.id,
     label: path.label,
+    description: path.description,
     questionCount: path.questionIds.size,
     ...(path.minutes === undefined ? {} : { minutes: path.minutes }),
   };

@@ -105,13 +105,14 @@ describe('CardRenderer: welcome and help', () => {
     const card = renderer.welcome(sample.welcome);
     const text = JSON.stringify(card.content);
     expect(text).toContain('Your path: Short path, 11 questions, about 10 minutes.');
+    expect(text).toContain('Culture, awareness, use cases, ambition and success metrics.');
     expect(text).toContain(
       '{"type":"TextRun","text":"Full path: 36 questions, about 25 minutes. Type ","isSubtle":true},{"type":"TextRun","text":"start full","weight":"bolder"}',
     );
     expect(titled(card, 'Full path · 25 min')?.data).toEqual({ sg: 'command', command: 'start', path: 'full' });
     const unstated = renderer.welcome({
       ...sample.welcome,
-      path: { id: 'full', label: 'All questions', questionCount: 36 },
+      path: { id: 'full', label: 'All questions', description: 'Every question.', questionCount: 36 },
       otherPaths: [],
     });
     expect(JSON.stringify(unstated.content)).toContain('Your path: All questions, 36 questions.');

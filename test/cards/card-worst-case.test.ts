@@ -34,7 +34,13 @@ const longHeader = {
 
 describe('worst cases stay valid and under 80 KB', () => {
   it('a welcome card with the most paths a pack may have, with long labels: at most five buttons', () => {
-    const path = (n: number) => ({ id: `path-${n}`, label: heavy(200, n), questionCount: 10000, minutes: 240 });
+    const path = (n: number) => ({
+      id: `path-${n}`,
+      label: heavy(200, n),
+      description: heavy(1000, n),
+      questionCount: 10000,
+      minutes: 240,
+    });
     const card = renderer.welcome({
       ...sample.welcome,
       userName: heavy(400),

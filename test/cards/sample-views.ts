@@ -17,8 +17,20 @@ export const scale: ScaleView = {
   dontKnowLabel: "Don't know",
 };
 
-const shortPath = { id: 'short', label: 'Short path', questionCount: 11, minutes: 10 };
-const fullPath = { id: 'full', label: 'Full path', questionCount: 36, minutes: 25 };
+const shortPath = {
+  id: 'short',
+  label: 'Short path',
+  description: 'Culture, awareness, use cases, ambition and success metrics.',
+  questionCount: 11,
+  minutes: 10,
+};
+const fullPath = {
+  id: 'full',
+  label: 'Full path',
+  description: 'Every question, budget and readiness included.',
+  questionCount: 36,
+  minutes: 25,
+};
 
 export const welcome: WelcomeView = {
   userName: 'Alex Wilber',
