@@ -35,13 +35,32 @@ export interface WelcomeView {
   /** The person's display name (user text); empty for a generic greeting. */
   userName: string;
   hasProgress: boolean;
+  /** Questions of their path answered, and how many it has. */
   answeredCount: number;
   totalCount: number;
+  /** The path they are on. */
+  path: PathChoiceView;
+  /** The paths they could switch to. */
+  otherPaths: PathChoiceView[];
+}
+
+/** A path of the content pack as a person can choose it (typing "start <id>" or with a button). */
+export interface PathChoiceView {
+  /** The path id (an id of the content pack). */
+  id: string;
+  label: string;
+  /** One line on what it covers. */
+  description: string;
+  questionCount: number;
+  /** How long it takes as the pack states it; absent when it does not. */
+  minutes?: number;
 }
 
 export interface HelpView {
   /** Shows Resume instead of Start. */
   hasProgress: boolean;
+  /** The paths of the questionnaire, when there is more than one to choose from. */
+  paths: PathChoiceView[];
 }
 
 /** The header every question-like card shares. */

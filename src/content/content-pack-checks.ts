@@ -9,6 +9,7 @@ import {
   type Report,
 } from './check-context';
 import type { ContentPackProblem } from './content-pack-error';
+import { checkPaths } from './path-checks';
 import { checkRows } from './row-checks';
 import type { ContentPack, RowsQuestion, SummaryQuestion } from './types';
 
@@ -52,6 +53,7 @@ export function checkContentPack(pack: ContentPack): ContentPackProblem[] {
   checkSummary(context);
   checkBuildDecision(pack, (id) => questions.get(id)?.question, report);
   checkSynonyms(pack, report);
+  checkPaths(pack, [...questions.keys()], report);
   return problems;
 }
 

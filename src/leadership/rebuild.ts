@@ -36,12 +36,13 @@ export async function rebuildAggregates(
   options: { write: boolean },
 ): Promise<RebuildReport> {
   const answers = await stores.answers.listAllInTenant(tenantId);
+  const paths = await stores.answers.listPathsInTenant(tenantId);
   const memberships = await stores.memberships.listAll(tenantId);
   const rebuilt = new Map<string, Counters>();
   const put = (teamId: string | undefined, byQuestion: Map<string, Counters>) => {
     for (const [questionId, counters] of byQuestion) rebuilt.set(scopeKey(questionId, teamId), counters);
   };
-  put(undefined, recomputeCounters(index, answers));
+  put(undefined, recomputeCounters(index, answers, paths));
   const teams = new Map<string, Set<string>>();
   for (const membership of memberships)
     for (const teamId of membership.teamIds) teams.set(teamId, (teams.get(teamId) ?? new Set()).add(membership.userId));
@@ -51,6 +52,7 @@ export async function rebuildAggregates(
       recomputeCounters(
         index,
         answers.filter((answer) => members.has(answer.userId)),
+        paths,
       ),
     );
   const maintained = new Map<string, Counters>();

@@ -142,6 +142,25 @@ describe('the default content pack', () => {
     ]);
   });
 
+  it('asks employees a short path of culture, awareness, use cases, ambition and metrics, and leaders every question', () => {
+    expect(pack.paths?.defaults).toEqual({ leader: 'full', employee: 'short' });
+    const [short, full] = pack.paths?.list ?? [];
+    expect([short?.id, full?.id]).toEqual(['short', 'full']);
+    expect(full?.questions).toBe('all');
+    const asked = short?.questions === 'all' ? [] : (short?.questions ?? []);
+    expect(asked.length).toBeLessThanOrEqual(15);
+    expect(short?.minutes).toBeLessThanOrEqual(15);
+    expect(asked).toEqual(
+      expect.arrayContaining(['bi-experimentation', 'bi-leadership-support', 'uc-use-cases', 'am-want', 'sm-metrics']),
+    );
+    expect(asked.filter((id) => id.startsWith('ba-'))).toHaveLength(3);
+    // What an employee cannot know stays with the leaders' path.
+    expect(asked).not.toEqual(expect.arrayContaining(['lb-budget-mapped']));
+    expect(asked).not.toEqual(expect.arrayContaining(['lb-budget-anchored']));
+    // The personal card's ambition and metrics come from questions the short path asks.
+    expect(asked).toEqual(expect.arrayContaining([pack.summary.want, pack.summary.doNotWant, pack.summary.metrics]));
+  });
+
   it('suggests the CAF example metrics per business goal', () => {
     expect(
       Object.fromEntries(pack.goals.map((goal) => [goal.value, goal.metrics.map((metric) => metric.value)])),

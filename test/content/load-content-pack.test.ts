@@ -115,6 +115,15 @@ describe('loadContentPack', () => {
     );
   });
 
+  it('accepts a pack without paths (everyone is asked every question) and one whose full path lists every question', () => {
+    expect(loadContentPack(files.write(MINIMAL_PACK)).paths).toBeUndefined();
+    const listed = defaultPackCopy();
+    listed.paths!.list[1].questions = listed.sections.flatMap((section) =>
+      section.considerations.flatMap((consideration) => consideration.questions.map((question) => question.id)),
+    );
+    expect(loadContentPack(files.write(listed)).paths?.list[1].questions).toHaveLength(36);
+  });
+
   it('accepts a byte order mark and the $schema hint editors use', () => {
     const file = files.write(`\uFEFF${JSON.stringify({ $schema: './content-pack.schema.json', ...MINIMAL_PACK })}`);
     expect(loadContentPack(file).version).toBe('0.1.0');
@@ -397,6 +406,55 @@ describe('loadContentPack', () => {
       expect(message).toContain(
         '/summary/counts/0/question: question "bi-industry-impact" is a rating question, not single or multi',
       );
+    });
+
+    it('a path naming an unknown or repeated question, an unknown default, or a duplicate id', () => {
+      const { message } = breakPack((pack) => {
+        const [short] = pack.paths!.list;
+        (short.questions as string[]).push('lb-budget-magic', 'am-want');
+        pack.paths!.defaults.employee = 'quick';
+        pack.paths!.list.push({ ...short, questions: ['am-want'] });
+      });
+      const listed = defaultPackCopy().paths!.list[0].questions.length;
+      expect(message).toContain(`/paths/list/0/questions/${listed}: unknown question "lb-budget-magic"`);
+      expect(message).toContain(`/paths/list/0/questions/${listed + 1}: question "am-want" is listed twice`);
+      expect(message).toContain('/paths/defaults/employee: unknown path "quick" (the pack defines: short, full)');
+      expect(message).toContain('/paths/list/2/id: duplicate path id "short"');
+    });
+
+    it('a short path of more than 15 questions', () => {
+      const { message } = breakPack((pack) => {
+        const all = pack.sections.flatMap((section) =>
+          section.considerations.flatMap((consideration) => consideration.questions.map((question) => question.id)),
+        );
+        pack.paths!.list[0].questions = all.slice(0, 16);
+      });
+      expect(message).toContain(
+        '/paths/list/0/questions: a path that leaves questions out may ask at most 15 (this one lists 16); a path of every question says "all"',
+      );
+    });
+
+    it('paths of which none asks every question', () => {
+      const { message } = breakPack((pack) => {
+        pack.paths!.list[1].questions = ['lb-budget-mapped', 'lb-budget-anchored'];
+      });
+      expect(message).toContain(
+        '/paths/list: no path asks every question: add one whose "questions" is "all", so that anyone can choose to answer them all',
+      );
+    });
+
+    it('a path without its duration or with questions that are neither a list nor "all"', () => {
+      const { message } = breakPack((pack) => {
+        delete (pack.paths!.list[0] as Partial<NonNullable<ContentPack['paths']>['list'][number]>).minutes;
+        (pack.paths!.list[1] as unknown as { questions: string }).questions = 'everything';
+      });
+      expect(message).toContain('/paths/list/0/minutes: is required');
+      expect(message).toContain('/paths/list/1/questions: must be "all" or a list');
+      const badId = breakPack((pack) => {
+        pack.paths!.list[0].questions = ['Budget Mapped'];
+      }).message;
+      expect(badId).toContain('/paths/list/0/questions/0: must match the pattern');
+      expect(badId).not.toContain('must be "all"');
     });
 
     it('reports every problem at once as ContentPackError with paths', () => {

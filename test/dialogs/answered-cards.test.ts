@@ -97,7 +97,7 @@ function recordOf(turn: NormalModeTurn, message: SentActivity): Card {
 }
 
 async function firstQuestion(user: TestUser): Promise<SentActivity & { card: Card }> {
-  const started = newestCard(await inNormalMode(connector, user, { text: 'start' }));
+  const started = newestCard(await inNormalMode(connector, user, { text: 'start full' }));
   expect(questionIdOf(started.card)).toBe(FIRST.question.id);
   return started;
 }

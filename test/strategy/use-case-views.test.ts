@@ -42,7 +42,9 @@ describe('the use cases on a person’s own card', () => {
   });
 
   it('puts the recommendation under its use case on the summary card', () => {
-    const card = new CardRenderer().summary(summaryView(index, pack, answers, 'Your AI ambition & success metrics'));
+    const card = new CardRenderer().summary(
+      summaryView(index, answers, index.paths[index.paths.length - 1], 'Your AI ambition & success metrics'),
+    );
     expect(validateCard(card.content)).toEqual([]);
     expect(cardText(card.content)).toMatch(
       new RegExp(`Draft replies to supplier questions[\\s\\S]*Recommended: ${label('copilot-studio')}`),
