@@ -119,17 +119,21 @@ export function stickyQuotes(published: QuoteSlots, live: QuoteSlots): QuoteSlot
   return result;
 }
 
-/** The keys of every statement in these answers (the rebuild keeps a published quote only while its key is here). */
-export function statementKeys(
+/**
+ * Where every statement in these answers belongs: its key → its slot now (the rebuild keeps a published quote only
+ * while its statement exists and sits in that slot).
+ */
+export function statementSlots(
   questionOf: (questionId: string) => Question | undefined,
   answers: Iterable<{ userId: string; questionId: string; value: AnswerValue }>,
-): Set<string> {
-  const keys = new Set<string>();
+): Map<string, string> {
+  const slots = new Map<string, string>();
   for (const answer of answers) {
     const question = questionOf(answer.questionId);
-    if (question) for (const quote of quoteSlots(question, answer.userId, answer.value).values()) keys.add(quote.k);
+    if (question)
+      for (const [id, quote] of quoteSlots(question, answer.userId, answer.value)) slots.set(quote.k, slotOf(id));
   }
-  return keys;
+  return slots;
 }
 
 /** The slots a rebuild fills from raw answers: per slot, the statement with the smallest key (deterministic). */

@@ -1,5 +1,5 @@
 import type { Counters } from '../aggregation/contributions';
-import { recomputeQuotes, statementKeys, type QuoteSlots } from '../aggregation/quotes';
+import { recomputeQuotes, statementSlots, type QuoteSlots } from '../aggregation/quotes';
 import { counterDifferences, recomputeCounters, type RawAnswer } from '../aggregation/recompute';
 import type { ContentIndex } from '../content/content-index';
 import type { AggregateStore, AnswerStore, TeamMembership } from '../storage/ports';
@@ -65,16 +65,16 @@ export async function rebuildAggregates(
     const scopes = scopedAnswers(answers, teams);
     const quotes = rebuildQuotes(index, scopes);
     const questionOf = (questionId: string) => index.find(questionId)?.question;
-    const existing = new Map([...scopes].map(([teamId, scoped]) => [teamId, statementKeys(questionOf, scoped)]));
+    const existing = new Map([...scopes].map(([teamId, scoped]) => [teamId, statementSlots(questionOf, scoped)]));
     for (const key of new Set([...keys, ...quotes.keys()])) {
       const { questionId, teamId } = parseScopeKey(key);
-      const exists = existing.get(teamId) ?? new Set<string>();
+      const slotOf = existing.get(teamId) ?? new Map<string, string>();
       await stores.aggregates.rewrite(
         tenantId,
         questionId,
         teamId,
         { counters: rebuilt.get(key) ?? {}, quotes: quotes.get(key) ?? {} },
-        (statement) => exists.has(statement),
+        (statement, slot) => slotOf.get(statement) === slot,
       );
     }
   }
