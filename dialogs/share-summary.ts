@@ -7,6 +7,12 @@ import { pathOfTurn } from './turn-path';
 
 /** `share my summary` in a channel: posts the speaker's own card there, with their name; their choice, their words. */
 export async function shareSummary(context: TurnContext, deps: DialogDeps): Promise<void> {
+  if (context.activity.conversation?.conversationType !== 'channel') {
+    await context.sendActivity(
+      'Your card is shared in a team channel: mention me in one of the team’s channels and type **share my summary**.',
+    );
+    return;
+  }
   const unit = turnUnitOf(context);
   // The card shows every answer; a cached session may be behind another instance, so read it fresh.
   if (unit.session.fromCache) throw new StaleSessionSuspected('share my summary on a cached session');

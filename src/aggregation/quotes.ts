@@ -176,8 +176,10 @@ export function scrubNames(text: string): string {
     .replace(/\s+([.,!?;:])/g, '$1')
     .trim();
   // A capitalised word is a likely name unless it starts the text or a sentence.
-  const named = cleaned.replace(/\b\p{Lu}\p{Ll}+\b/gu, (word: string, offset: number) =>
-    offset === 0 || startsSentence(cleaned, offset) ? word : '[name]',
+  // Letters of any script bound the word (\b knows only ASCII), and "McDonald" is one capitalised word.
+  const named = cleaned.replace(
+    /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}])/gu,
+    (word: string, offset: number) => (offset === 0 || startsSentence(cleaned, offset) ? word : '[name]'),
   );
   return named.replace(/\[name\](?:[\s-]+\[name\])+/g, '[name]');
 }

@@ -85,7 +85,7 @@ function useCases(raw: unknown): { items: UseCaseLines[]; truncated: boolean } {
       hasDetails: details !== '',
       sharing: shared === undefined ? '' : sharingText(shared),
       hasSharing: shared !== undefined,
-      approach: approach === '' ? '' : `Recommended: ${approach}`,
+      approach,
       hasApproach: approach !== '',
     };
   });
@@ -129,6 +129,7 @@ export function summaryData(raw: unknown): Record<string, unknown> {
     title: safeLine(view.title, 'title', LIMITS.title),
     sharedBy,
     isShared: sharedBy !== '',
+    useCasesHeading: sharedBy === '' ? 'Your use cases' : 'Use cases',
     wants: wants.lines,
     hasWants: wants.lines.length > 0,
     doNotWants: doNotWants.lines,

@@ -185,7 +185,7 @@ export interface UseCaseView {
   details: string;
   /** Whether they agreed to share it with leaders without their name; absent when the pack does not ask. */
   shared?: boolean;
-  /** The approach the build decision recommends for it (pack text); absent when they have not answered for it. */
+  /** "Recommended: <approach>" (or an earlier hand-picked one); pack text; absent when they have not answered for it. */
   approach?: string;
 }
 

@@ -31,7 +31,7 @@ export function useCaseViews(index: ContentIndex, pack: ContentPack, answers: An
 }
 
 /**
- * The approach the build decision recommended for each use case (by its row id), as a label: from the person's rows
+ * The approach the build decision recommended for each use case (by its row id), as a line: from the person's rows
  * of the pack's buildDecision question that point at the use case. Several rows for one use case: the first.
  */
 function approachesByUseCase(
@@ -48,9 +48,13 @@ function approachesByUseCase(
   const link = question.fields.find((field) => field.kind === 'rowRef' && field.question === useCaseQuestionId);
   const field = recommendationField(question);
   if (!link || !field) return approaches;
+  // An approach picked by hand before the guided questions is shown as the person's choice, not as a recommendation.
   const labels = new Map<string, string>([
-    ...(field.formerOptions ?? []).map((option): [string, string] => [option.value, option.label]),
-    ...decision.approaches.map((approach): [string, string] => [approach.id, approach.label]),
+    ...(field.formerOptions ?? []).map((option): [string, string] => [
+      option.value,
+      `Your earlier choice: ${option.label}`,
+    ]),
+    ...decision.approaches.map((approach): [string, string] => [approach.id, `Recommended: ${approach.label}`]),
   ]);
   for (const row of value.rows) {
     const useCase = row[link.id];

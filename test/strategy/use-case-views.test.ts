@@ -35,8 +35,8 @@ describe('the use cases on a person’s own card', () => {
   it('shows each use case with the approach recommended for it, an earlier choice by its old label', () => {
     const views = useCaseViews(index, pack, answers);
     expect(views.map((view) => [view.title, view.approach, view.shared])).toEqual([
-      ['Draft replies to supplier questions', label('copilot-studio'), true],
-      ['Forecast spare parts', 'Buy a SaaS solution', false],
+      ['Draft replies to supplier questions', `Recommended: ${label('copilot-studio')}`, true],
+      ['Forecast spare parts', 'Your earlier choice: Buy a SaaS solution', false],
       ['Summarise audits', undefined, true],
     ]);
   });
