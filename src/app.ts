@@ -11,6 +11,7 @@ import { createBotAuthentication, type AuthEndpoints } from './bot/authenticatio
 import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
 import { composeAdmin } from './compose-admin';
+import { composePortfolio } from './compose-portfolio';
 import { composePulses, type PulseParts } from './compose-pulses';
 import { accessResolver } from './leadership/access';
 import { CardRenderer } from './cards/card-renderer';
@@ -179,6 +180,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     audit: admin.audit,
     scans: admin.scans,
     roleChanges: admin.roleChanges,
+    portfolio: composePortfolio({
+      index,
+      stores,
+      thresholds: config.summaryThresholds,
+      cards,
+      audit: admin.audit,
+      clock,
+    }),
     clock,
   });
   const exports = new ExportService({

@@ -71,6 +71,8 @@ var indexingByContainer = {
       // The counters' sweep finds person documents by what they owe (src/storage/owed-people.ts).
       { path: '/owedBy/[]/?' }
       { path: '/owedSince/?' }
+      // The portfolio of a team reads the membership documents that list it (src/storage/answer-store.ts).
+      { path: '/teamIds/[]/?' }
     ]
     excludedPaths: [{ path: '/*' }]
   }

@@ -17,7 +17,27 @@ const STATEMENTS = [
   'No decisions about people without a human',
 ];
 
-/** One person's answers: every rating question, two ambition statements, one do-not-want and one metric row. */
+/** Use-case ideas people propose (each person two of them, some with their own wording). */
+const IDEAS = [
+  'Draft replies to customer emails',
+  'Summarise meeting notes',
+  'Forecast demand from sales data',
+  'Answer HR policy questions',
+  'Translate product manuals',
+  'Review supplier contracts',
+  'Write marketing copy',
+  'Triage support tickets',
+  'Generate test data',
+  'Onboarding assistant for new starters',
+  'Detect invoice fraud',
+  'Plan delivery routes',
+];
+const APPROACHES = ['m365-copilot-saas', 'copilot-studio', 'ai-foundry-paas', 'custom-model-iaas'];
+
+/**
+ * One person's answers: every rating question, two ambition statements, one do-not-want, two use cases (the first
+ * shared with leaders), a build decision for the first and one metric row linked to it.
+ */
 export function personAnswers(index: ContentIndex, tenantId: string, person: number): StoredAnswer[] {
   const userId = `bench-person-${person}`;
   const goals = index.pack.goals;
@@ -47,12 +67,25 @@ export function personAnswers(index: ContentIndex, tenantId: string, person: num
   });
   add(index.pack.summary.want, { kind: 'rows', rows: [statement(0), statement(3)] });
   add(index.pack.summary.doNotWant, { kind: 'rows', rows: [statement(6)] });
+  const idea = (offset: number) => IDEAS[(person * 7 + offset) % IDEAS.length];
+  add('uc-use-cases', {
+    kind: 'rows',
+    rows: [
+      { rowId: 'u1', title: idea(0), value: (person % 5) + 1, feasibility: ((person * 3) % 5) + 1, share: 'yes' },
+      { rowId: 'u2', title: `${idea(5)} for team ${person % 40}`, value: 3, share: person % 2 ? 'yes' : 'no' },
+    ],
+  });
+  add('dr-build-approach', {
+    kind: 'rows',
+    rows: [{ rowId: 'd1', 'use-case': 'u1', approach: APPROACHES[person % APPROACHES.length] }],
+  });
   const fields = index.pack.summary.metricFields;
   add(index.pack.summary.metrics, {
     kind: 'rows',
     rows: [
       {
         rowId: 'm1',
+        'use-case': 'u1',
         [fields.goal]: goal.value,
         [fields.metric]: goal.metrics[person % goal.metrics.length].value,
         [fields.baseline]: `${(person % 40) + 5}% today`,
@@ -80,7 +113,7 @@ export async function seedUpTo(
     const answers = personAnswers(index, tenantId, state.people++);
     batch.push(...answers.slice(0, target - state.answers - batch.length));
   }
-  await pool(batch, 64, (answer) => containers.users.items.upsert(answer));
+  await pool(batch, 64, (answer) => patiently(() => containers.users.items.upsert(answer, { abortSignal: timeout() })));
   // Person by person, as their turns would: summaries read what is published, and that takes batches of people.
   const aggregates = new CosmosAggregateStore(containers.aggregates);
   const byPerson = new Map<string, StoredAnswer[]>();
@@ -92,6 +125,24 @@ export async function seedUpTo(
     aggregates.apply(tenantId, userId, { questionId, delta, quoteSets: [], quoteRemovals: [] }),
   );
   state.answers += batch.length;
+}
+
+/** How long one seeding upsert may take: on a busy machine the embedded server now and then leaves one unanswered. */
+const UPSERT_TIMEOUT_MS = 30_000;
+const timeout = () => AbortSignal.timeout(UPSERT_TIMEOUT_MS);
+
+/** An idempotent write, tried again (at most three times in all) when it timed out or its connection was reset. */
+async function patiently<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const { name, code } = error as { name?: string; code?: unknown };
+      const stalled =
+        name === 'AbortError' || code === 'AbortError' || code === 'ECONNRESET' || name === 'TimeoutError';
+      if (!stalled || attempt >= 3) throw error;
+    }
+  }
 }
 
 async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<unknown>): Promise<void> {

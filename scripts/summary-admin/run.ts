@@ -6,6 +6,9 @@ import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { exportRows, toCsv, toJson } from '../../src/leadership/summary-export';
 import { SummaryService } from '../../src/leadership/summary-service';
 import { effectiveGroup, type Thresholds } from '../../src/leadership/thresholds';
+import { portfolioQuestions } from '../../src/portfolio/portfolio-questions';
+import { PortfolioReader } from '../../src/portfolio/portfolio-reader';
+import { portfolioLabels } from '../../src/portfolio/portfolio-view';
 import type { Containers } from '../../src/storage/cosmos';
 import { cosmosStores } from '../../src/storage/cosmos-stores';
 
@@ -39,7 +42,7 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
     context.print(USAGE);
     return 2;
   }
-  const { answers, aggregates, memberships, owedPeople } = cosmosStores(context.containers, {
+  const { answers, aggregates, memberships, owedPeople, portfolios } = cosmosStores(context.containers, {
     publishAfter: effectiveGroup(context.thresholds),
     clock: context.now,
   });
@@ -69,14 +72,17 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
   const teamId = option('team');
   const out = option('out') ?? '.';
   const summary = await new SummaryService(context.index, aggregates, context.thresholds).summary(tenantId, teamId);
+  const { index, thresholds, now: clock } = context;
+  const questions = portfolioQuestions(index);
+  const reader =
+    questions && new PortfolioReader({ index, questions, portfolios, aggregates, answers, thresholds, clock });
+  const portfolio = reader && { figures: await reader.figures(tenantId, teamId), labels: portfolioLabels(index.pack) };
   mkdirSync(out, { recursive: true });
   const csvPath = join(out, 'summary.csv');
   const jsonPath = join(out, 'summary.json');
-  writeFileSync(csvPath, toCsv(exportRows(summary)));
-  writeFileSync(
-    jsonPath,
-    toJson(summary, { scope: teamId ? `team ${teamId}` : 'organisation', exportedAt: context.now().toISOString() }),
-  );
+  writeFileSync(csvPath, toCsv(exportRows(summary, portfolio)));
+  const scope = teamId ? `team ${teamId}` : 'organisation';
+  writeFileSync(jsonPath, toJson(summary, { scope, exportedAt: context.now().toISOString() }, portfolio));
   context.print(`Wrote ${csvPath} and ${jsonPath}.`);
   return 0;
 }

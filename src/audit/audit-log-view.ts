@@ -10,6 +10,8 @@ const LABELS: Record<AuditAction, string> = {
   'summary.check': 'summary check',
   'summary.rebuild': 'summary rebuild',
   'audit.viewed': 'audit viewed',
+  'portfolio.viewed': 'portfolio viewed',
+  'portfolio.edited': 'portfolio edited',
   'data.erase-incomplete': 'erase incomplete',
   'data.erase-failed': 'erase failed',
 };
@@ -44,9 +46,11 @@ function detailOf(entry: AuditEntry): string {
       return `${entry.role} → ${entry.target} (only ADMIN_IDS admins may grant or revoke admin)`;
     case 'summary.viewed':
     case 'summary.exported':
+    case 'portfolio.viewed':
       return entry.scope === 'team' ? `team ${teamLabel(entry)}` : 'organisation';
     case 'summary.check':
     case 'summary.rebuild':
+    case 'portfolio.edited':
       return entry.detail ?? '';
     case 'data.erase-incomplete':
       return `${entry.detail} left after a deletion: run rebuild summary`;

@@ -1,6 +1,8 @@
 import { Template } from 'adaptivecards-templating';
 import { leaderSummaryData } from './leader-summary-data';
 import { myDataData, reviewData } from './list-data';
+import { portfolioData, portfolioEditData } from './portfolio-data';
+import type { PortfolioEditView, PortfolioView } from './portfolio-view-models';
 import { answerInputData, answeredData, headerData } from './question-data';
 import { rowsData } from './rows-data';
 import { summaryData } from './summary-data';
@@ -100,6 +102,16 @@ export class CardRenderer {
   /** The leadership ambition & metrics card (organisation or team), built from aggregates only. */
   leaderSummary(view: LeaderSummaryView): CardAttachment {
     return this.render('leader-summary', leaderSummaryData(view));
+  }
+
+  /** The use-case portfolio: the matrix, the approaches and a page of groups of ideas, each with Edit for leaders. */
+  portfolio(view: PortfolioView): CardAttachment {
+    return this.render('portfolio', portfolioData(view));
+  }
+
+  /** Rename, status, merge or split one group of the portfolio. */
+  portfolioEdit(view: PortfolioEditView): CardAttachment {
+    return this.render('portfolio-edit', portfolioEditData(view));
   }
 
   /** A short message with an optional button. */

@@ -1,6 +1,7 @@
 import { optionalLine, safeBool, safeList, safeLine, safeObject, safeText, CardDataError } from './safe-text';
 import { fitLines, type LineBudget } from './fit-budget';
 import { nextStepsData } from './next-steps-data';
+import { matrixData } from './portfolio-data';
 
 const LIMITS = { title: 200, line: 400, label: 200, recommendation: 600, quote: 280 };
 const MAX_QUOTES = 2;
@@ -101,6 +102,7 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
   const teamName = optionalLine(view.teamName, 'teamName', LIMITS.title);
   return {
     ...nextStepsData(view.nextSteps),
+    ...matrixData(view.matrix),
     title: safeLine(view.title, 'title', LIMITS.title),
     teamName,
     hasTeamName: teamName !== '',

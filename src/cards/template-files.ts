@@ -19,6 +19,8 @@ export const CARD_NAMES = [
   'pulse-channel',
   'pulse-results',
   'leader-summary',
+  'portfolio',
+  'portfolio-edit',
 ] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];

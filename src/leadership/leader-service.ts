@@ -10,9 +10,10 @@ import { assertSamePerson } from '../strategy/same-person';
 import type { UserInput } from '../strategy/submit';
 import type { BackgroundJob } from '../strategy/turn-unit';
 import type { Person } from '../domain/person';
+import type { PortfolioService } from '../portfolio/portfolio-service';
 import type { Access, AccessResolver } from './access';
 import type { DigestPlace, DigestService } from './digest/digest-service';
-import { recognizeLeaderCommand, type LeaderCommand } from './leader-commands';
+import { isPortfolioCommand, recognizeLeaderCommand, type LeaderCommand } from './leader-commands';
 import { leaderSummaryView } from './leader-summary-view';
 import type { RoleChanges } from './role-changes';
 import { exportRows, toCsv, toJson } from './summary-export';
@@ -31,6 +32,7 @@ export interface LeaderServiceDeps {
   audit: AuditTrail;
   scans: SummaryScans;
   roleChanges: RoleChanges;
+  portfolio: PortfolioService;
   clock: () => Date;
 }
 
@@ -57,7 +59,8 @@ export interface LeaderAnswer {
 }
 
 type PrivilegedCommand =
-  Exclude<LeaderCommand, { kind: 'summary' | 'my summary' | 'team summary' }> | { kind: 'invalid role command' };
+  | Exclude<LeaderCommand, { kind: 'summary' | 'my summary' | 'team summary' | `portfolio${string}` }>
+  | { kind: 'invalid role command' };
 
 const ORGANISATION_TITLE = 'Our AI ambition & success metrics';
 const TEAM_TITLE = 'This team’s AI ambition & success metrics';
@@ -90,6 +93,8 @@ export class LeaderService {
     if (command.kind === 'team summary')
       return answer('Team summaries are posted in the team’s channel: mention me there and type **team summary**.');
     const access = await this.access(speaker);
+    if (isPortfolioCommand(command))
+      return answer(...(await this.deps.portfolio.respond(speaker, access, command, { kind: 'organisation' }, true)));
     if (command.kind === 'summary') {
       if (!access.leader) return 'own summary';
       return answer(await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, true));
@@ -111,6 +116,12 @@ export class LeaderService {
     assertSamePerson(speaker, session);
     const command = recognizeLeaderCommand(input);
     if (!command) return undefined;
+    if (isPortfolioCommand(command)) {
+      if (!team) return ['The portfolio is shown in a 1:1 chat with me, or in a team’s channel for that team.'];
+      const member = session.doc.teamIds?.includes(team.id) ?? false;
+      const scope = { kind: 'team', teamId: team.id, teamName: team.name, member } as const;
+      return this.deps.portfolio.respond(speaker, await this.access(speaker), command, scope, false);
+    }
     const teamCard = async (shown: Team): Promise<Reply> =>
       session.doc.teamIds?.includes(shown.id) ? this.summaryCard(speaker, shown, TEAM_TITLE, false) : MEMBERS_ONLY;
     switch (command.kind) {
@@ -185,16 +196,18 @@ export class LeaderService {
     }
   }
 
-  /** The organisation's card (no team) or a team's; either view is audited. */
-  private async summaryCard(
-    speaker: Person,
-    team: Team | undefined,
-    title: string,
-    canExport: boolean,
-  ): Promise<Reply> {
+  /**
+   * The organisation's card (no team) or a team's; either view is audited. `personal`: in a 1:1 chat, where it can be
+   * exported and the portfolio's matrix names ideas by the words their writers shared with leaders.
+   */
+  private async summaryCard(speaker: Person, team: Team | undefined, title: string, personal: boolean): Promise<Reply> {
     const { tenantId, userId } = speaker;
-    const summary = await this.deps.summaries.summary(tenantId, team?.id);
-    const card = this.deps.cards.leaderSummary(leaderSummaryView(summary, { title, canExport, teamName: team?.name }));
+    const [summary, matrix] = await Promise.all([
+      this.deps.summaries.summary(tenantId, team?.id),
+      team ? undefined : this.deps.portfolio.matrix(tenantId, personal),
+    ]);
+    const view = leaderSummaryView(summary, { title, canExport: personal, teamName: team?.name, matrix });
+    const card = this.deps.cards.leaderSummary(view);
     await this.deps.audit.record(tenantId, {
       action: 'summary.viewed',
       actor: userId,
@@ -205,10 +218,13 @@ export class LeaderService {
 
   /** CSV in the message (readable anywhere) and JSON as a file attachment carried in a data URI. */
   private async exportSummary({ tenantId, userId }: Person): Promise<Reply[]> {
-    const summary = await this.deps.summaries.summary(tenantId);
+    const [summary, portfolio] = await Promise.all([
+      this.deps.summaries.summary(tenantId),
+      this.deps.portfolio.forExport(tenantId),
+    ]);
     await this.deps.audit.record(tenantId, { action: 'summary.exported', actor: userId, scope: 'organisation' });
-    const csv = toCsv(exportRows(summary));
-    const json = toJson(summary, { scope: 'organisation', exportedAt: this.deps.clock().toISOString() });
+    const csv = toCsv(exportRows(summary, portfolio));
+    const json = toJson(summary, { scope: 'organisation', exportedAt: this.deps.clock().toISOString() }, portfolio);
     return [
       `Summary figures (CSV, nothing below the anonymity threshold):\n\n\`\`\`csv\n${csv}\`\`\``,
       {

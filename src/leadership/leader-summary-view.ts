@@ -1,3 +1,4 @@
+import type { PortfolioMatrixView } from '../cards/portfolio-view-models';
 import type { LeaderSummaryView, ThemeLineView } from '../cards/view-models';
 import type {
   ChoiceRegister,
@@ -11,7 +12,7 @@ import type {
 /** The card's view of a summary: figures turned into short lines; nothing below the thresholds is in the summary. */
 export function leaderSummaryView(
   summary: OrganisationSummary,
-  options: { title: string; canExport: boolean; teamName?: string },
+  options: { title: string; canExport: boolean; teamName?: string; matrix?: PortfolioMatrixView },
 ): LeaderSummaryView {
   const { thresholds, participation } = summary;
   const group = thresholds.group;
@@ -82,6 +83,7 @@ export function leaderSummaryView(
     ),
     recommendations: summary.recommendations,
     ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
+    ...(options.matrix ? { matrix: options.matrix } : {}),
     footnote: `Anonymity: every figure stands for at least ${group} people; smaller groups are left out or merged (ratings 1–2), and figures change only once at least ${group} people have changed something. Statements are grouped into themes by keyword; examples are quoted, names removed, only for themes of at least ${Math.max(group, thresholds.comments)} people.`,
     canExport: options.canExport,
   };

@@ -1,4 +1,13 @@
+import type { PortfolioFigures } from '../portfolio/portfolio-figures';
+import { portfolioExportRows } from '../portfolio/portfolio-export';
+import type { PortfolioLabels } from '../portfolio/portfolio-view';
 import type { OrganisationSummary, ThemeRegister } from './organisation-summary';
+
+/** The use-case portfolio as the export takes it: its figures through the thresholds and the pack's names. */
+export interface PortfolioPart {
+  figures: PortfolioFigures;
+  labels: PortfolioLabels;
+}
 
 /**
  * One figure of an export: what it is about, which figure, and its value. Never an identity; people's words only as the
@@ -16,7 +25,7 @@ export interface ExportRow {
  * The summary as flat rows (the CSV's lines); only what passed the thresholds is in the summary to begin with, and
  * means are already rounded as the card shows them.
  */
-export function exportRows(summary: OrganisationSummary): ExportRow[] {
+export function exportRows(summary: OrganisationSummary, portfolio?: PortfolioPart): ExportRow[] {
   const rows: ExportRow[] = [];
   const add = (part: string, key: string, label: string, figure: string, value: number | string | null) => {
     if (value !== null) rows.push({ part, key, label, figure, value });
@@ -78,6 +87,7 @@ export function exportRows(summary: OrganisationSummary): ExportRow[] {
     add('gap', gap.sectionId, gap.title, 'leaders mean', gap.leaderMean);
     add('gap', gap.sectionId, gap.title, 'employees mean', gap.employeeMean);
   }
+  if (portfolio) rows.push(...portfolioExportRows(portfolio));
   return rows;
 }
 
@@ -89,8 +99,12 @@ export function toCsv(rows: readonly ExportRow[]): string {
 }
 
 /** The summary as JSON, with when and for what it was made. */
-export function toJson(summary: OrganisationSummary, meta: { scope: string; exportedAt: string }): string {
-  return JSON.stringify({ ...meta, thresholds: summary.thresholds, figures: exportRows(summary) }, null, 2);
+export function toJson(
+  summary: OrganisationSummary,
+  meta: { scope: string; exportedAt: string },
+  portfolio?: PortfolioPart,
+): string {
+  return JSON.stringify({ ...meta, thresholds: summary.thresholds, figures: exportRows(summary, portfolio) }, null, 2);
 }
 
 function csvCell(value: number | string): string {

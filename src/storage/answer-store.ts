@@ -46,4 +46,39 @@ export class CosmosAnswerStore implements AnswerStore {
       .fetchAll();
     return new Map(resources.map(({ userId, path }) => [userId, path]));
   }
+
+  /**
+   * The answers to these questions in the tenant, a query within the tenant on indexed paths (type, questionId); with
+   * `teamId`, only those of people whose membership document lists the team (a second query, on teamIds).
+   */
+  async listForQuestions(tenantId: string, questionIds: readonly string[], teamId?: string): Promise<StoredAnswer[]> {
+    const members = teamId === undefined ? undefined : await this.teamMembers(tenantId, teamId);
+    if (members?.size === 0 || questionIds.length === 0) return [];
+    const { resources } = await this.container.items
+      .query<StoredAnswer>({
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "answer" AND ARRAY_CONTAINS(@questionIds, c.questionId)',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@questionIds', value: [...questionIds] },
+        ],
+      })
+      .fetchAll();
+    const answers = resources.map(withoutSystemFields);
+    return members === undefined ? answers : answers.filter((answer) => members.has(answer.userId));
+  }
+
+  private async teamMembers(tenantId: string, teamId: string): Promise<Set<string>> {
+    const { resources } = await this.container.items
+      .query<{ userId: string }>({
+        query:
+          'SELECT c.userId FROM c WHERE c.tenantId = @tenantId AND c.type = "membership" AND ARRAY_CONTAINS(c.teamIds, @teamId)',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@teamId', value: teamId },
+        ],
+      })
+      .fetchAll();
+    return new Set(resources.map((row) => row.userId));
+  }
 }

@@ -7,6 +7,7 @@ import { CosmosDigestStore } from './digest-store';
 import { CosmosExportConsents } from './export-consents';
 import { CosmosInstanceRegistry } from './instance-registry';
 import { CosmosOwedPeople } from './owed-people';
+import { CosmosPortfolioStore } from './portfolio-store';
 import type { Stores } from './ports';
 import { cosmosPulseStores } from './pulse-stores';
 import { CosmosSessionStore } from './session-store';
@@ -28,6 +29,7 @@ export function cosmosStores(containers: Containers, options: CosmosStoresOption
     sessions: new CosmosSessionStore(users),
     memberships: new CosmosTeamMembership(users),
     aggregates: new CosmosAggregateStore(aggregates, options.publishAfter, options.clock),
+    portfolios: new CosmosPortfolioStore(aggregates),
     instances: new CosmosInstanceRegistry(tenants),
     owedPeople: new CosmosOwedPeople(users),
     pulses: cosmosPulseStores(pulses),

@@ -76,6 +76,16 @@ describe('Cosmos containers in infra/ match src/storage/containers.ts', () => {
     for (const field of ['c.owedBy', 'c.owedSince']) expect(queries).toContain(field);
   });
 
+  it("indexes what a team's portfolio queries membership documents by", () => {
+    const cosmos = readText('infra/modules/cosmos.bicep');
+    const users = cosmos.slice(cosmos.indexOf('  users: {'), cosmos.indexOf('  aggregates: {'));
+    expect(users).toContain("{ path: '/teamIds/[]/?' }");
+    expect(users).toContain("{ path: '/questionId/?' }");
+    const queries = readText('src/storage/answer-store.ts');
+    expect(queries).toContain('ARRAY_CONTAINS(c.teamIds, @teamId)');
+    expect(queries).toContain('ARRAY_CONTAINS(@questionIds, c.questionId)');
+  });
+
   it('creates the database the bot reads by default', () => {
     expect(readText('infra/azure.bicep')).toContain(
       `param cosmosDatabaseName string = '${loadConfig({}, 'local').cosmos.database}'`,

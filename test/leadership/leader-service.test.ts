@@ -3,6 +3,7 @@ import { PendingChanges } from '../../src/aggregation/aggregate-changes';
 import { AuditTrail } from '../../src/audit/audit-trail';
 import { CardRenderer } from '../../src/cards/card-renderer';
 import type { Reply } from '../../src/cards/reply';
+import { composePortfolio } from '../../src/compose-portfolio';
 import { loadConfig } from '../../src/config';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
@@ -19,6 +20,7 @@ import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { CosmosAnswerStore } from '../../src/storage/answer-store';
 import { CosmosAuditStore } from '../../src/storage/audit-store';
 import { CosmosDigestStore } from '../../src/storage/digest-store';
+import { CosmosPortfolioStore } from '../../src/storage/portfolio-store';
 import { CosmosSessionStore } from '../../src/storage/session-store';
 import { CosmosTeamMembership } from '../../src/storage/team-membership';
 import { CosmosTenantLeases } from '../../src/storage/tenant-leases';
@@ -89,6 +91,14 @@ beforeAll(async () => {
       clock,
     }),
     roleChanges: new RoleChanges(tenants, config, audit),
+    portfolio: composePortfolio({
+      index,
+      stores: { portfolios: new CosmosPortfolioStore(bot.containers.aggregates), aggregates, answers: stores.answers },
+      thresholds: config.summaryThresholds,
+      cards,
+      audit,
+      clock,
+    }),
     clock,
   });
 }, 60_000);

@@ -117,13 +117,18 @@ describe('leadership summary card', () => {
     expect(json).toContain('"value":"100 people"');
   });
 
-  it('fits quotes of 2,000 heavy characters in every theme of every register under 80 KB', () => {
+  it('fits quotes of 2,000 heavy characters in every theme of every register under 80 KB, with the matrix', () => {
     const heavy = '😀界"\\é '.repeat(400);
     const themes = (count: number) =>
       Array.from({ length: count }, (_, i) => ({ label: `Theme ${i}`, detail: '99 people', quotes: [heavy, heavy] }));
     const view = leaderSummaryView(summary, { title: 'Worst case', canExport: true });
     const worst = renderer.leaderSummary({
       ...view,
+      matrix: {
+        chart: [{ legend: 'Quick wins', value: 200 }],
+        quadrants: Array.from({ length: 4 }, () => ({ title: 'Quick wins', detail: heavy })),
+        note: heavy,
+      },
       want: themes(15),
       doNotWant: themes(15),
       written: view.written.map((register) => ({ ...register, lines: themes(15) })),

@@ -8,4 +8,9 @@ export interface AnswerStore {
   listAllInTenant(tenantId: string): Promise<StoredAnswer[]>;
   /** The path recorded for each person in the tenant who has one, by user id (the rebuild). */
   listPathsInTenant(tenantId: string): Promise<Map<string, string>>;
+  /**
+   * The answers to these questions in the tenant (the portfolio's recomputation); with `teamId`, only of the people who
+   * count towards that team (see TeamMembership).
+   */
+  listForQuestions(tenantId: string, questionIds: readonly string[], teamId?: string): Promise<StoredAnswer[]>;
 }

@@ -11,6 +11,9 @@ export type AuditAction =
   | 'summary.check'
   | 'summary.rebuild'
   | 'audit.viewed'
+  | 'portfolio.viewed'
+  /** A leader renamed, merged, split or moved a group of the portfolio; `detail` says which, never the new name. */
+  | 'portfolio.edited'
   /** A person's data is deleted but `detail` (summary figures, example statements) was left: a rebuild removes it. */
   | 'data.erase-incomplete'
   /** A person's "delete my data" stopped before `detail` was removed; they were asked to try again. */

@@ -9,6 +9,18 @@ export type { InstanceBeat, InstanceRegistry, OwedPeople, OwedPerson } from './o
 export type { AuditAction, AuditEntry, AuditEvent, AuditStore } from './audit';
 export type { DigestDoc, DigestFrequency, DigestStore, DueDigest } from './digests';
 export type { DeliveryLedger, DeliveryPage } from './ledger';
+export type {
+  PortfolioDoc,
+  PortfolioEditChange,
+  PortfolioEditsDoc,
+  PortfolioStatus,
+  PortfolioStore,
+  PortfolioStoredGroup,
+  PortfolioVariant,
+  RatingSum,
+  StoredPortfolioEdit,
+} from './portfolio';
+export { PORTFOLIO_PARTITION } from './portfolio';
 export type { PulseLeaseStore } from './pulse-leases';
 export type { PulseResponses, ResponseOutcome } from './pulse-responses';
 export type { PulseClose, PulseStore } from './pulses';

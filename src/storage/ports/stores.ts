@@ -3,6 +3,7 @@ import type { AnswerStore } from './answers';
 import type { AuditStore } from './audit';
 import type { DigestStore } from './digests';
 import type { InstanceRegistry, OwedPeople } from './owed';
+import type { PortfolioStore } from './portfolio';
 import type { PulseStores } from './pulse-stores';
 import type { SessionStore, TeamMembership } from './sessions';
 import type { ActivityClaims, ExportConsents, TenantLeases, TenantStore } from './tenants';
@@ -13,6 +14,7 @@ export interface Stores {
   sessions: SessionStore;
   memberships: TeamMembership;
   aggregates: AggregateStore;
+  portfolios: PortfolioStore;
   instances: InstanceRegistry;
   owedPeople: OwedPeople;
   pulses: PulseStores;
