@@ -1,9 +1,10 @@
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { recognizeCommand, type Command } from '../src/strategy/commands';
+import { recognizeCommand, recognizePathRequest, type Command, type PathRequest } from '../src/strategy/commands';
+import { pathChosenReply, unknownPathReply } from '../src/strategy/path-replies';
 import { isRecord, type UserInput } from '../src/strategy/submit';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
-import { summaryView, welcomeView } from '../src/strategy/summary-views';
+import { pathChoiceView, welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
 import type { LeaderActions } from './leader-actions';
@@ -12,10 +13,12 @@ import { PulseActions } from './pulse-actions';
 import { sendReviewCard } from './review-card';
 import { RowsDialog } from './rows-dialog';
 import { SectionDialog } from './section-dialog';
+import { shareSummary } from './share-summary';
 import { StrategyDialog, type StrategyDialogOptions } from './strategy-dialog';
 import { SummaryDialog } from './summary-dialog';
 import { turnUnitOf } from '../src/bot/turn-state';
 import { isPersonal } from '../src/bot/conversation-kind';
+import { pathOfTurn } from './turn-path';
 
 /**
  * The root of every conversation. It never ends: each message is first checked for a command (typed or a
@@ -44,7 +47,8 @@ export class MainDialog extends ComponentDialog {
   async welcome(dc: DialogContext): Promise<void> {
     const unit = turnUnitOf(dc.context);
     unit.session.doc.welcomed = true;
-    const view = welcomeView(this.deps.index, unit.session.doc.answers, dc.context.activity.from?.name ?? '');
+    const path = pathOfTurn(dc.context, this.deps.index);
+    const view = welcomeView(this.deps.index, unit.session.doc.answers, path, dc.context.activity.from?.name ?? '');
     await dc.context.sendActivity(MessageFactory.attachment(this.deps.cards.welcome(view)));
   }
 
@@ -73,6 +77,8 @@ export class MainDialog extends ComponentDialog {
     }
     const leadership = await this.deps.leadership.inPersonalChat(inner.context, input);
     if (leadership === 'handled') return Dialog.EndOfTurn;
+    const pathRequest = leadership === 'own summary' ? undefined : recognizePathRequest(input);
+    if (pathRequest && (await this.choosePath(inner, pathRequest))) return Dialog.EndOfTurn;
     const command = leadership === 'own summary' ? 'summary' : recognizeCommand(input);
     if (command) return this.runCommand(inner, command);
     if (inner.activeDialog) {
@@ -94,7 +100,10 @@ export class MainDialog extends ComponentDialog {
       case 'help':
         await context.sendActivity(
           MessageFactory.attachment(
-            this.deps.cards.help({ hasProgress: Object.keys(unit.session.doc.answers).length > 0 }),
+            this.deps.cards.help({
+              hasProgress: Object.keys(unit.session.doc.answers).length > 0,
+              paths: this.pathChoices(),
+            }),
           ),
         );
         break;
@@ -146,11 +155,43 @@ export class MainDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** "start" after finishing begins again from the first question; otherwise both pick up where the user left off. */
+  /**
+   * "start" after finishing the path begins it again from the first question; otherwise both pick up where the user
+   * left off.
+   */
   private startOptions(inner: DialogContext, command: Command): StrategyDialogOptions {
     const { answers } = turnUnitOf(inner.context).session.doc;
-    const finished = this.deps.index.allQuestions().every(({ question }) => answers[question.id] !== undefined);
+    const path = pathOfTurn(inner.context, this.deps.index);
+    const finished = [...path.questionIds].every((questionId) => answers[questionId] !== undefined);
     return command === 'start' && finished ? { sectionIndex: 0, questionIndex: 0 } : {};
+  }
+
+  /**
+   * "start full" or a path's button: puts the person on that path (answers kept, counted against it) and asks its
+   * questions as "start" would. False for typed words naming no path while a question is open: they may be an answer.
+   */
+  private async choosePath(inner: DialogContext, request: PathRequest): Promise<boolean> {
+    const { index } = this.deps;
+    const path = request.path === null ? undefined : index.path(request.path);
+    if (!path) {
+      if (request.typed && inner.activeDialog) return false;
+      await inner.context.sendActivity(unknownPathReply(index.paths));
+      return true;
+    }
+    const unit = turnUnitOf(inner.context);
+    if (unit.session.fromCache) throw new StaleSessionSuspected('path choice on a cached session');
+    unit.session.doc.welcomed = true;
+    const previous = pathOfTurn(inner.context, index);
+    this.deps.recorder.choosePath(unit, path.id);
+    await inner.cancelAllDialogs();
+    await inner.context.sendActivity(pathChosenReply(path, previous, index.paths));
+    await inner.beginDialog(StrategyDialog.id, this.startOptions(inner, 'start'));
+    return true;
+  }
+
+  /** The paths of the questionnaire as the help card lists them. */
+  private pathChoices() {
+    return this.deps.index.paths.map(pathChoiceView);
   }
 
   private async edit(inner: DialogContext, questionId: unknown): Promise<DialogTurnResult> {
@@ -195,7 +236,7 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (command === 'share my summary') {
-      await this.shareSummary(inner.context);
+      await shareSummary(inner.context, this.deps);
       return Dialog.EndOfTurn;
     }
     const message =
@@ -214,23 +255,6 @@ export class MainDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  /** Posts the speaker's own card where they asked for it, with their name: their choice, in their words. */
-  private async shareSummary(context: TurnContext): Promise<void> {
-    const unit = turnUnitOf(context);
-    // The card shows every answer; a cached session may be behind another instance, so read it fresh.
-    if (unit.session.fromCache) throw new StaleSessionSuspected('share my summary on a cached session');
-    const { answers } = unit.session.doc;
-    if (Object.keys(answers).length === 0) {
-      await context.sendActivity(
-        'You have no answers to share yet: open a 1:1 chat with me and type **start**, then share your card here.',
-      );
-      return;
-    }
-    const view = summaryView(this.deps.index, this.deps.pack, answers, 'AI ambition & success metrics');
-    const sharedBy = context.activity.from?.name?.trim() || 'A colleague';
-    await context.sendActivity(MessageFactory.attachment(this.deps.cards.summary({ ...view, sharedBy })));
-  }
-
   private async notUnderstood(inner: DialogContext, input: UserInput): Promise<DialogTurnResult> {
     const unit = turnUnitOf(inner.context);
     if (!unit.session.doc.welcomed) {
@@ -245,7 +269,9 @@ export class MainDialog extends ComponentDialog {
           ? "I didn't get any text there. Here's what I can do:"
           : "Sorry, I didn't understand that. Here's what I can do:";
     await inner.context.sendActivity(message);
-    await inner.context.sendActivity(MessageFactory.attachment(this.deps.cards.help({ hasProgress })));
+    await inner.context.sendActivity(
+      MessageFactory.attachment(this.deps.cards.help({ hasProgress, paths: this.pathChoices() })),
+    );
     return Dialog.EndOfTurn;
   }
 }

@@ -1,5 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { QuestionRef } from '../src/content/content-index';
+import type { PathView } from '../src/content/path-view';
 import type { Section } from '../src/content/types';
 import type { SubmitOutcome } from '../src/strategy/submit';
 import { newToken } from '../src/strategy/token';
@@ -8,13 +9,16 @@ import type { DialogDeps } from './dialog-deps';
 import { recordAnsweredCard } from './answered-card';
 import { RowsDialog, type RowsDialogOptions } from './rows-dialog';
 import { turnUnitOf } from '../src/bot/turn-state';
+import { pathOfTurn } from './turn-path';
 import { keepTypedOnLeaving } from './typed-on-leaving';
 
 export interface SectionDialogOptions {
-  /** 0-based position of the question in the section. */
+  /** 0-based position of the question in the section (among all its questions, whichever path). */
   index: number;
-  /** Ask only this one question (editing from the review card). */
+  /** Ask only this one question (editing from the review card), whether or not the person's path asks it. */
   single?: boolean;
+  /** Going back: a question the person's path does not ask is passed over towards the previous one. */
+  backwards?: boolean;
 }
 
 /**
@@ -40,9 +44,17 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
   }
 
   private async askStep(step: WaterfallStepContext<SectionDialogOptions>): Promise<DialogTurnResult> {
-    const ref = this.refAt(step.options.index);
-    const canGoBack = step.options.single === true || !this.isFirstOfAll(ref);
-    if (!step.options.single) turnUnitOf(step.context).session.doc.lastQuestionId = ref.question.id;
+    const wanted = step.options;
+    const path = pathOfTurn(step.context, this.deps.index);
+    if (!wanted.single) {
+      const asked = this.onPathFrom(wanted.index, path, wanted.backwards === true);
+      if (asked === 'before') return step.endDialog('back' satisfies SectionResult);
+      if (asked === 'after') return step.endDialog('next' satisfies SectionResult);
+      if (asked !== wanted.index) return step.replaceDialog(this.id, { ...wanted, index: asked });
+    }
+    const ref = this.refAt(wanted.index);
+    const canGoBack = wanted.single === true || !this.isFirstOfPath(ref, path);
+    if (!wanted.single) turnUnitOf(step.context).session.doc.lastQuestionId = ref.question.id;
     if (ref.question.kind === 'rows') {
       const options: RowsDialogOptions = { questionId: ref.question.id, canGoBack, page: 1 };
       return step.beginDialog(RowsDialog.id, options);
@@ -66,7 +78,7 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
     if (single) return step.endDialog('done' satisfies SectionResult);
     if (nav === 'back') {
       return index > 0
-        ? step.replaceDialog(this.id, { index: index - 1 })
+        ? step.replaceDialog(this.id, { index: index - 1, backwards: true })
         : step.endDialog('back' satisfies SectionResult);
     }
     const total = this.deps.index.questionsOf(this.section.id).length;
@@ -80,7 +92,15 @@ export class SectionDialog extends WaterfallDialog<SectionDialogOptions> {
     return refs[Math.min(Math.max(index, 0), refs.length - 1)];
   }
 
-  private isFirstOfAll(ref: QuestionRef): boolean {
-    return this.deps.index.allQuestions()[0]?.question.id === ref.question.id;
+  /** The position of the first question at or after `from` (before it, going back) that the path asks. */
+  private onPathFrom(from: number, path: PathView, backwards: boolean): number | 'before' | 'after' {
+    const refs = this.deps.index.questionsOf(this.section.id);
+    let at = from;
+    while (at >= 0 && at < refs.length && !path.questionIds.has(refs[at].question.id)) at += backwards ? -1 : 1;
+    return at < 0 ? 'before' : at >= refs.length ? 'after' : at;
+  }
+
+  private isFirstOfPath(ref: QuestionRef, path: PathView): boolean {
+    return path.questionIds.values().next().value === ref.question.id;
   }
 }

@@ -1,21 +1,23 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { PathView } from '../src/content/path-view';
 import { sendReviewCard } from './review-card';
 import type { DialogDeps } from './dialog-deps';
 import { SectionDialog, type SectionDialogOptions, type SectionResult } from './section-dialog';
 import { SummaryDialog } from './summary-dialog';
+import { pathOfTurn } from './turn-path';
 import { turnUnitOf } from '../src/bot/turn-state';
 
 export interface StrategyDialogOptions {
   /** Section to work on; absent means: where the user left off. */
   sectionIndex?: number;
-  /** Question within the section; 'last' when stepping back from the next section. */
+  /** Question within the section (among all its questions); 'last' when stepping back from the next section. */
   questionIndex?: number | 'last';
   /** Edit just this question, then show the review card. */
   editQuestionId?: string;
 }
 
-/** Walks the sections of the content pack in order, then posts the summary. */
+/** Walks the sections of the content pack in order, asking the questions of the person's path, then posts the summary. */
 export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
   static readonly id = 'strategy';
 
@@ -34,17 +36,32 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
       const options: SectionDialogOptions = { index: ref.indexInSection - 1, single: true };
       return step.beginDialog(SectionDialog.idFor(ref.section.id), options);
     }
-    const position = step.options.sectionIndex === undefined ? this.resumePosition(step) : undefined;
+    const path = pathOfTurn(step.context, index);
+    const position = step.options.sectionIndex === undefined ? this.resumePosition(step, path) : undefined;
     if (position === 'complete') return step.replaceDialog(SummaryDialog.id);
     const sectionIndex = position?.sectionIndex ?? step.options.sectionIndex ?? 0;
-    const section = index.sections[sectionIndex];
-    (step.values as { sectionIndex?: number }).sectionIndex = sectionIndex;
-    const total = index.questionsOf(section.id).length;
     const requested = position?.questionIndex ?? step.options.questionIndex ?? 0;
-    const questionIndex = requested === 'last' ? total - 1 : requested;
-    if (questionIndex === 0)
+    const backwards = requested === 'last';
+    if (sectionIndex >= index.sections.length) return this.walkOver(step);
+    if (sectionIndex < 0) return step.replaceDialog(StrategyDialog.id, { sectionIndex: 0, questionIndex: 0 });
+    const section = index.sections[sectionIndex];
+    const asked = index.questionsOnPath(section.id, path);
+    // A section the path does not ask about is passed over, in the direction of travel.
+    if (asked.length === 0)
+      return step.replaceDialog(StrategyDialog.id, {
+        sectionIndex: sectionIndex + (backwards ? -1 : 1),
+        questionIndex: backwards ? 'last' : 0,
+      } satisfies StrategyDialogOptions);
+    (step.values as { sectionIndex?: number }).sectionIndex = sectionIndex;
+    const questionIndex = backwards ? index.questionsOf(section.id).length - 1 : requested;
+    // The section's intro comes before the first question of it the path asks.
+    const firstAsked = (index.find(asked[0].question.id)?.indexInSection ?? 1) - 1;
+    if (!backwards && questionIndex <= firstAsked)
       await step.context.sendActivity(MessageFactory.text(`**${section.title}** — ${section.intro}`));
-    return step.beginDialog(SectionDialog.idFor(section.id), { index: questionIndex } satisfies SectionDialogOptions);
+    return step.beginDialog(SectionDialog.idFor(section.id), {
+      index: questionIndex,
+      ...(backwards ? { backwards } : {}),
+    } satisfies SectionDialogOptions);
   }
 
   private async afterSectionStep(step: WaterfallStepContext<StrategyDialogOptions>): Promise<DialogTurnResult> {
@@ -65,37 +82,37 @@ export class StrategyDialog extends WaterfallDialog<StrategyDialogOptions> {
         );
         return step.endDialog();
       case 'back':
-        return sectionIndex > 0
-          ? step.replaceDialog(StrategyDialog.id, {
-              sectionIndex: sectionIndex - 1,
-              questionIndex: 'last',
-            } satisfies StrategyDialogOptions)
-          : step.replaceDialog(StrategyDialog.id, {
-              sectionIndex: 0,
-              questionIndex: 0,
-            } satisfies StrategyDialogOptions);
+        // Back from the first question of the path starts it again (sectionStep turns -1 into the start).
+        return step.replaceDialog(StrategyDialog.id, {
+          sectionIndex: sectionIndex - 1,
+          questionIndex: 'last',
+        } satisfies StrategyDialogOptions);
       case 'next':
-        if (sectionIndex + 1 < this.deps.index.sections.length) {
-          return step.replaceDialog(StrategyDialog.id, {
-            sectionIndex: sectionIndex + 1,
-            questionIndex: 0,
-          } satisfies StrategyDialogOptions);
-        }
-        // The walk-through is over: a later "resume" starts from the first question still unanswered.
-        delete turnUnitOf(step.context).session.doc.lastQuestionId;
-        return step.replaceDialog(SummaryDialog.id);
+        return step.replaceDialog(StrategyDialog.id, {
+          sectionIndex: sectionIndex + 1,
+          questionIndex: 0,
+        } satisfies StrategyDialogOptions);
     }
   }
 
-  /** The question last asked, else the first unanswered one; 'complete' when nothing is left to ask. */
+  /** The walk-through is over: a later "resume" starts from the first question still unanswered. */
+  private async walkOver(step: WaterfallStepContext<StrategyDialogOptions>): Promise<DialogTurnResult> {
+    delete turnUnitOf(step.context).session.doc.lastQuestionId;
+    return step.replaceDialog(SummaryDialog.id);
+  }
+
+  /** The question last asked if the path asks it, else the path's first unanswered one; 'complete' when none is left. */
   private resumePosition(
     step: WaterfallStepContext<StrategyDialogOptions>,
+    path: PathView,
   ): { sectionIndex: number; questionIndex: number } | 'complete' {
     const { answers, lastQuestionId } = turnUnitOf(step.context).session.doc;
     const { index } = this.deps;
-    const unanswered = index.allQuestions().filter(({ question }) => answers[question.id] === undefined);
+    const unanswered = index
+      .allQuestions()
+      .filter(({ question }) => path.questionIds.has(question.id) && answers[question.id] === undefined);
     if (unanswered.length === 0) return 'complete';
-    const last = lastQuestionId ? index.find(lastQuestionId) : undefined;
+    const last = lastQuestionId && path.questionIds.has(lastQuestionId) ? index.find(lastQuestionId) : undefined;
     const ref = last ?? unanswered[0];
     return { sectionIndex: index.sections.indexOf(ref.section), questionIndex: ref.indexInSection - 1 };
   }

@@ -3,6 +3,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { summaryView } from '../src/strategy/summary-views';
 import type { DialogDeps } from './dialog-deps';
 import { turnUnitOf } from '../src/bot/turn-state';
+import { pathOfTurn } from './turn-path';
 
 /** Posts the user's own ambition & metrics card: ambition, metrics table, readiness per section, recommendations. */
 export class SummaryDialog extends WaterfallDialog {
@@ -15,7 +16,8 @@ export class SummaryDialog extends WaterfallDialog {
 
   private async postStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { answers } = turnUnitOf(step.context).session.doc;
-    const view = summaryView(this.deps.index, this.deps.pack, answers, 'Your AI ambition & success metrics');
+    const path = pathOfTurn(step.context, this.deps.index);
+    const view = summaryView(this.deps.index, answers, path, 'Your AI ambition & success metrics');
     await step.context.sendActivity(MessageFactory.attachment(this.deps.cards.summary(view)));
     return step.endDialog();
   }

@@ -1,11 +1,14 @@
 /**
- * The portfolio's grouping of use-case titles: pairwise precision and recall on the labelled corpus (and on the
- * held-out set that played no part in choosing the rule), how the threshold trades one for the other, and the time
- * and memory of grouping 1k, 5k and 20k distinct synthetic titles, with ratios against 1k from the same run.
+ * The portfolio's grouping of use-case titles with the default content pack's vocabulary: pairwise precision and
+ * recall on the labelled corpus and on the held-out set (and without the vocabulary, for comparison), how the
+ * threshold trades one for the other, and the time and memory of grouping 1k, 5k and 20k distinct synthetic titles,
+ * with ratios against 1k from the same run.
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { loadContentPack } from '../src/content';
+import { NO_CONCEPTS, packLexicon, type ConceptLexicon } from '../src/portfolio/concept-lexicon';
 import { groupIdeas, SIMILARITY_THRESHOLD, type Idea } from '../src/portfolio/group-ideas';
 import { readFlags } from './bench/flags';
 import { progress, runMain } from './bench/run-main';
@@ -59,16 +62,16 @@ interface SizeRow {
   heapMb: number;
 }
 
-function measure(ideas: Idea[], repeats: number): SizeRow {
+function measure(ideas: Idea[], repeats: number, lexicon: ConceptLexicon): SizeRow {
   const times: number[] = [];
   let groups = 0;
   for (let run = 0; run < repeats; run += 1) {
     const started = performance.now();
-    groups = groupIdeas(ideas).length;
+    groups = groupIdeas(ideas, SIMILARITY_THRESHOLD, lexicon).length;
     times.push(performance.now() - started);
   }
   // Once more, untimed: watching the collector slows it down.
-  const heapMb = heapRiseMb(() => groupIdeas(ideas));
+  const heapMb = heapRiseMb(() => groupIdeas(ideas, SIMILARITY_THRESHOLD, lexicon));
   return { ideas: ideas.length, groups, ms: median(times), heapMb };
 }
 
@@ -88,17 +91,28 @@ async function main(): Promise<number> {
   }
   const corpus = loadCorpus(CORPUS_FILES.main);
   const heldOut = loadCorpus(CORPUS_FILES.heldOut);
+  const blind = loadCorpus(CORPUS_FILES.blind);
+  const pack = loadContentPack();
+  const lexicon = packLexicon(pack);
 
   console.log(`grouping of the labelled corpora at threshold ${SIMILARITY_THRESHOLD} (pairs of people's entries)`);
   console.log(
+    `vocabulary: the default pack's ${pack.portfolio?.tasks?.length ?? 0} task and ${pack.portfolio?.synonyms?.length ?? 0} synonym groups`,
+  );
+  console.log(
     `${'corpus'.padEnd(10)}${'titles'.padStart(7)}${'keys'.padStart(6)}${'labels'.padStart(8)}${'groups'.padStart(8)}${'precision'.padStart(11)}${'recall'.padStart(8)}`,
   );
-  console.log(scoreLine('main', scoreGrouping(corpus)));
-  console.log(scoreLine('held-out', scoreGrouping(heldOut)));
+  console.log(scoreLine('main', scoreGrouping(corpus, SIMILARITY_THRESHOLD, lexicon)));
+  console.log(scoreLine('held-out', scoreGrouping(heldOut, SIMILARITY_THRESHOLD, lexicon)));
+  console.log(scoreLine('blind', scoreGrouping(blind, SIMILARITY_THRESHOLD, lexicon)));
+  console.log('without the vocabulary (words alone):');
+  console.log(scoreLine('main', scoreGrouping(corpus, SIMILARITY_THRESHOLD, NO_CONCEPTS)));
+  console.log(scoreLine('held-out', scoreGrouping(heldOut, SIMILARITY_THRESHOLD, NO_CONCEPTS)));
+  console.log(scoreLine('blind', scoreGrouping(blind, SIMILARITY_THRESHOLD, NO_CONCEPTS)));
 
-  console.log('\nthreshold sweep on the main corpus (precision / recall / groups)');
+  console.log('\nthreshold sweep on the main corpus, with the vocabulary (precision / recall / groups)');
   for (const threshold of SWEEP) {
-    const score = scoreGrouping(corpus, threshold);
+    const score = scoreGrouping(corpus, threshold, lexicon);
     const marker = threshold === SIMILARITY_THRESHOLD ? '  ← used' : '';
     console.log(
       `  ${threshold.toFixed(3)}   ${share(score.precision)} / ${share(score.recall)} / ${score.groups}${marker}`,
@@ -108,14 +122,16 @@ async function main(): Promise<number> {
   progress(`synthesising ${Math.max(...SIZES)} distinct titles`);
   const titles = labelledTitles(corpus).map(({ title }) => title);
   const all = syntheticIdeas(titles, Math.max(...SIZES));
-  groupIdeas(all.slice(0, SIZES[0]));
+  groupIdeas(all.slice(0, SIZES[0]), SIMILARITY_THRESHOLD, lexicon);
   const rows: SizeRow[] = [];
   for (const size of SIZES) {
     progress(`grouping ${size} ideas`);
-    rows.push(measure(all.slice(0, size), options.repeats));
+    rows.push(measure(all.slice(0, size), options.repeats, lexicon));
   }
   const [base] = rows;
-  console.log(`\nsynthetic distinct titles (varied from the corpus), median of ${options.repeats} groupings`);
+  console.log(
+    `\nsynthetic distinct titles (varied from the corpus), with the vocabulary, median of ${options.repeats} groupings`,
+  );
   console.log(`load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores when the timing started`);
   console.log('heap MB: how far the heap in use rose during one grouping (highest level before a collection)');
   console.log(

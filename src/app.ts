@@ -117,7 +117,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const stores = cosmosStores(containers, { publishAfter: effectiveGroup(config.summaryThresholds), clock });
   const { answers, sessions, aggregates, tenants, memberships } = stores;
-  const recorder = new AnswerRecorder(pack, clock);
+  const recorder = new AnswerRecorder(index, clock);
   const counterParts = composeCounters({
     stores,
     logger,

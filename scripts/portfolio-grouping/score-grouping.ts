@@ -1,3 +1,4 @@
+import { NO_CONCEPTS, type ConceptLexicon } from '../../src/portfolio/concept-lexicon';
 import { groupIdeas, ideasFromTitles, SIMILARITY_THRESHOLD } from '../../src/portfolio/group-ideas';
 import { normaliseTitle } from '../../src/portfolio/normalise-title';
 import { labelledTitles, type LabelledCorpus } from './corpus';
@@ -12,10 +13,14 @@ export interface CorpusScore extends PairwiseScores {
 }
 
 /** Groups the corpus titles as the portfolio would (one person per title) and scores the groups against the labels. */
-export function scoreGrouping(corpus: LabelledCorpus, threshold = SIMILARITY_THRESHOLD): CorpusScore {
+export function scoreGrouping(
+  corpus: LabelledCorpus,
+  threshold = SIMILARITY_THRESHOLD,
+  lexicon: ConceptLexicon = NO_CONCEPTS,
+): CorpusScore {
   const entries = labelledTitles(corpus);
   const ideas = ideasFromTitles(entries.map(({ title }) => title));
-  const groups = groupIdeas(ideas, threshold);
+  const groups = groupIdeas(ideas, threshold, lexicon);
   const groupOfKey = new Map(groups.flatMap((group) => group.members.map((member) => [member.key, group.id])));
   const scored = entries.map(({ title, label }) => ({
     label,

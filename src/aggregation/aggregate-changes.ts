@@ -2,7 +2,7 @@ import type { ContentIndex } from '../content/content-index';
 import type { Question } from '../content/types';
 import type { Role } from '../domain/roles';
 import { counterDelta, type CountedAnswer, type Counters } from './contributions';
-import { mergeDelta, personDeltas, type AnsweredRoles, type QuestionDelta } from './person-counters';
+import { mergeDelta, personDeltas, type PersonProgress, type QuestionDelta } from './person-counters';
 import { quoteChanges, type QuoteRemoval, type QuoteSet, type ScopedQuoteChanges } from './quotes';
 import { recomputeCounters, type RawAnswer } from './recompute';
 
@@ -67,11 +67,11 @@ export interface AnswerChange {
   userId: string;
   before?: CountedAnswer;
   after?: CountedAnswer;
-  /** Question ids in questionnaire order, for the participation counters. */
-  order: readonly string[];
-  /** The questions the person had answered before the change and has after it, each with its counted role. */
-  answeredBefore: AnsweredRoles;
-  answeredAfter: AnsweredRoles;
+  /** The pack's questions and paths, for the participation counters. */
+  index: ContentIndex;
+  /** The person before the change and after it: the questions answered, each with its counted role, and their path. */
+  personBefore: PersonProgress;
+  personAfter: PersonProgress;
   /** The teams the person counts towards (the organisation's counters change too). */
   teamIds: readonly string[];
 }
@@ -81,15 +81,27 @@ export function answerChanges(change: AnswerChange): ChangeParts {
   const { question, userId, before, after, teamIds } = change;
   const questionId = question.id;
   const delta = counterDelta(question, before, after);
-  const people = personDeltas(change.order, change.answeredBefore, change.answeredAfter);
   const quotes = quoteChanges(question, userId, before?.value, after?.value);
-  const parts: ChangeParts = { deltas: [], quotes: [] };
+  const parts = personChanges(change.index, change.personBefore, change.personAfter, teamIds);
   // The organisation's counters, and those of every team the person counts towards.
   for (const teamId of [undefined, ...teamIds]) {
     mergeDelta(parts.deltas, questionId, delta, teamId);
     if (quotes.length > 0) parts.quotes.push({ questionId, teamId, changes: quotes });
-    for (const person of people) mergeDelta(parts.deltas, person.questionId, person.delta, teamId);
   }
+  return parts;
+}
+
+/** What a change of a person's answered questions or path does to the participation counters, everywhere they count. */
+export function personChanges(
+  index: ContentIndex,
+  before: PersonProgress,
+  after: PersonProgress,
+  teamIds: readonly string[],
+): ChangeParts {
+  const people = personDeltas(index, before, after);
+  const parts: ChangeParts = { deltas: [], quotes: [] };
+  for (const teamId of [undefined, ...teamIds])
+    for (const person of people) mergeDelta(parts.deltas, person.questionId, person.delta, teamId);
   return parts;
 }
 
@@ -102,8 +114,8 @@ export function erasureChanges(
   userId: string,
   answers: readonly Omit<RawAnswer, 'userId'>[],
   teamIds: readonly string[],
+  path?: string,
 ): AggregateChange[] {
-  const order = index.allQuestions().map(({ question }) => question.id);
   const pending = new PendingChanges();
   let remaining: Record<string, Role> = Object.fromEntries(answers.map((answer) => [answer.questionId, answer.role]));
   for (const answer of answers) {
@@ -116,9 +128,9 @@ export function erasureChanges(
         question: ref.question,
         userId,
         before: { value: answer.value, role: answer.role },
-        order,
-        answeredBefore: remaining,
-        answeredAfter: after,
+        index,
+        personBefore: { answered: remaining, path },
+        personAfter: { answered: after, path },
         teamIds,
       }),
     );
@@ -129,15 +141,17 @@ export function erasureChanges(
 
 /**
  * The changes that add a person's answers, all of them, to one set of figures: a team's, or the organisation's when
- * `teamId` is absent.
+ * `teamId` is absent. `path` is the path recorded for them, if any.
  */
 export function additionChanges(
   index: ContentIndex,
   userId: string,
   answers: readonly RawAnswer[],
   teamId?: string,
+  path?: string,
 ): ChangeParts {
-  const deltas = [...recomputeCounters(index, answers)].map(([questionId, delta]) => ({
+  const paths = new Map(path === undefined ? [] : [[userId, path]]);
+  const deltas = [...recomputeCounters(index, answers, paths)].map(([questionId, delta]) => ({
     questionId,
     ...(teamId === undefined ? {} : { teamId }),
     delta,
@@ -158,8 +172,9 @@ export function teamJoinChanges(
   userId: string,
   teamId: string,
   answers: readonly RawAnswer[],
+  path?: string,
 ): ChangeParts {
-  return additionChanges(index, userId, answers, teamId);
+  return additionChanges(index, userId, answers, teamId, path);
 }
 
 /** A turn's changes so far, merged per document; the turn applies them once its answers are stored. */

@@ -1,8 +1,17 @@
+import type { ContentIndex } from '../content/content-index';
+import type { PathView } from '../content/path-view';
 import type { Role } from '../domain/roles';
 import type { Counters } from './contributions';
 
 /** Which questions one person has answered, each with the role its answer is counted under. */
 export type AnsweredRoles = Readonly<Record<string, Role>>;
+
+/** What one person's participation counters depend on: what they answered and the path they chose, if any. */
+export interface PersonProgress {
+  answered: AnsweredRoles;
+  /** The path recorded for them; without one, the path the group of their first answer starts on. */
+  path?: string;
+}
 
 /** A counter change on one question's aggregate document. */
 export interface QuestionDelta {
@@ -13,48 +22,44 @@ export interface QuestionDelta {
 }
 
 /**
- * Participation without extra documents: each person is counted once, as `<role>:people` (and `<role>:completed` when
- * every question is answered), on the aggregate of the FIRST question in questionnaire order that they have answered,
- * under that answer's role. Summaries add these up over the questions they read anyway. The place is derived from the
- * answers alone, so a rebuild from raw answers lands on the same documents.
+ * Participation without extra documents. Each person is counted once, as `<role>:people` (and `<role>:completed` when
+ * every question of their path is answered), on the aggregate of the FIRST question in questionnaire order that they
+ * have answered, under that answer's role. Each answer to a question on their path also counts as
+ * `<role>:onPath:<path id>` on that question, so that progress is measured against the questions each person was
+ * asked. Summaries add these up over the questions they read anyway. The counters are derived from the answers and
+ * the recorded path alone, so a rebuild from them lands on the same documents.
  */
-export function personDeltas(order: readonly string[], before: AnsweredRoles, after: AnsweredRoles): QuestionDelta[] {
-  const was = anchorOf(order, before);
-  const is = anchorOf(order, after);
-  const changes = new Map<string, Counters>();
-  const add = (questionId: string, name: string, amount: number) => {
-    const delta = changes.get(questionId) ?? {};
-    delta[name] = (delta[name] ?? 0) + amount;
-    changes.set(questionId, delta);
+export function personCounters(index: ContentIndex, person: PersonProgress): QuestionDelta[] {
+  const anchor = index.firstAnswered(person.answered);
+  if (anchor === undefined) return [];
+  const role = person.answered[anchor];
+  const path = countedPath(index, person);
+  const byQuestion = new Map<string, Counters>();
+  const add = (questionId: string, name: string) => {
+    const counters = byQuestion.get(questionId) ?? {};
+    counters[name] = (counters[name] ?? 0) + 1;
+    byQuestion.set(questionId, counters);
   };
-  if (was) {
-    add(was.questionId, `${was.role}:people`, -1);
-    if (was.complete) add(was.questionId, `${was.role}:completed`, -1);
-  }
-  if (is) {
-    add(is.questionId, `${is.role}:people`, 1);
-    if (is.complete) add(is.questionId, `${is.role}:completed`, 1);
-  }
-  return [...changes]
-    .map(([questionId, delta]) => ({
-      questionId,
-      delta: Object.fromEntries(Object.entries(delta).filter(([, amount]) => amount !== 0)),
-    }))
-    .filter(({ delta }) => Object.keys(delta).length > 0);
+  add(anchor, `${role}:people`);
+  if ([...path.questionIds].every((id) => person.answered[id] !== undefined)) add(anchor, `${role}:completed`);
+  for (const [questionId, answerRole] of Object.entries(person.answered))
+    if (path.questionIds.has(questionId)) add(questionId, `${answerRole}:onPath:${path.id}`);
+  return [...byQuestion].map(([questionId, delta]) => ({ questionId, delta }));
 }
 
-/** The person counters of someone with these answers (what a rebuild adds for them). */
-export function personCounters(order: readonly string[], answered: AnsweredRoles): QuestionDelta[] {
-  return personDeltas(order, {}, answered);
+/** The path a person's answers are counted against: the one recorded, else their first answer's group's. */
+export function countedPath(index: ContentIndex, person: PersonProgress): PathView {
+  const anchor = index.firstAnswered(person.answered);
+  return index.pathFor(person.path, anchor === undefined ? 'employee' : person.answered[anchor]);
 }
 
-function anchorOf(
-  order: readonly string[],
-  answered: AnsweredRoles,
-): { questionId: string; role: Role; complete: boolean } | undefined {
-  const questionId = order.find((id) => answered[id] !== undefined);
-  if (questionId === undefined) return undefined;
-  return { questionId, role: answered[questionId], complete: order.every((id) => answered[id] !== undefined) };
+/** How one person's participation counters change between two states of their answers and path. */
+export function personDeltas(index: ContentIndex, before: PersonProgress, after: PersonProgress): QuestionDelta[] {
+  const changes: QuestionDelta[] = [];
+  for (const { questionId, delta } of personCounters(index, before))
+    mergeDelta(changes, questionId, Object.fromEntries(Object.entries(delta).map(([name, n]) => [name, -n])));
+  for (const { questionId, delta } of personCounters(index, after)) mergeDelta(changes, questionId, delta);
+  return changes;
 }
 
 /** Adds a change into a list of per-question changes, one entry per question (fewer patches). */

@@ -119,17 +119,21 @@ export function stickyQuotes(published: QuoteSlots, live: QuoteSlots): QuoteSlot
   return result;
 }
 
-/** The keys of every statement in these answers (the rebuild keeps a published quote only while its key is here). */
-export function statementKeys(
+/**
+ * Where every statement in these answers belongs: its key → its slot now (the rebuild keeps a published quote only
+ * while its statement exists and sits in that slot).
+ */
+export function statementSlots(
   questionOf: (questionId: string) => Question | undefined,
   answers: Iterable<{ userId: string; questionId: string; value: AnswerValue }>,
-): Set<string> {
-  const keys = new Set<string>();
+): Map<string, string> {
+  const slots = new Map<string, string>();
   for (const answer of answers) {
     const question = questionOf(answer.questionId);
-    if (question) for (const quote of quoteSlots(question, answer.userId, answer.value).values()) keys.add(quote.k);
+    if (question)
+      for (const [id, quote] of quoteSlots(question, answer.userId, answer.value)) slots.set(quote.k, slotOf(id));
   }
-  return keys;
+  return slots;
 }
 
 /** The slots a rebuild fills from raw answers: per slot, the statement with the smallest key (deterministic). */
@@ -172,8 +176,10 @@ export function scrubNames(text: string): string {
     .replace(/\s+([.,!?;:])/g, '$1')
     .trim();
   // A capitalised word is a likely name unless it starts the text or a sentence.
-  const named = cleaned.replace(/\b\p{Lu}\p{Ll}+\b/gu, (word: string, offset: number) =>
-    offset === 0 || startsSentence(cleaned, offset) ? word : '[name]',
+  // Letters of any script bound the word (\b knows only ASCII), and "McDonald" is one capitalised word.
+  const named = cleaned.replace(
+    /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}])/gu,
+    (word: string, offset: number) => (offset === 0 || startsSentence(cleaned, offset) ? word : '[name]'),
   );
   return named.replace(/\[name\](?:[\s-]+\[name\])+/g, '[name]');
 }

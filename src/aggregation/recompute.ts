@@ -13,11 +13,15 @@ export interface RawAnswer {
 }
 
 /**
- * The counters every question's aggregate should hold for these answers: what the turns maintain incrementally,
- * computed from scratch. Answers to questions no longer in the pack are left out, as the turns do.
+ * The counters every question's aggregate should hold for these answers and the paths recorded for their people (by
+ * user id): what the turns maintain incrementally, computed from scratch. Answers to questions no longer in the pack
+ * are left out, as the turns do.
  */
-export function recomputeCounters(index: ContentIndex, answers: Iterable<RawAnswer>): Map<string, Counters> {
-  const order = index.allQuestions().map(({ question }) => question.id);
+export function recomputeCounters(
+  index: ContentIndex,
+  answers: Iterable<RawAnswer>,
+  paths: ReadonlyMap<string, string> = new Map(),
+): Map<string, Counters> {
   const result = new Map<string, Counters>();
   const addAll = (questionId: string, delta: Counters) => {
     const counters = result.get(questionId) ?? {};
@@ -31,8 +35,9 @@ export function recomputeCounters(index: ContentIndex, answers: Iterable<RawAnsw
     addAll(answer.questionId, contributions(ref.question, answer.value, answer.role));
     byUser.set(answer.userId, { ...byUser.get(answer.userId), [answer.questionId]: answer.role });
   }
-  for (const answered of byUser.values())
-    for (const { questionId, delta } of personCounters(order, answered)) addAll(questionId, delta);
+  for (const [userId, answered] of byUser)
+    for (const { questionId, delta } of personCounters(index, { answered, path: paths.get(userId) }))
+      addAll(questionId, delta);
   return result;
 }
 

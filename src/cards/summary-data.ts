@@ -62,6 +62,8 @@ interface UseCaseLines {
   hasDetails: boolean;
   sharing: string;
   hasSharing: boolean;
+  approach: string;
+  hasApproach: boolean;
 }
 
 function useCases(raw: unknown): { items: UseCaseLines[]; truncated: boolean } {
@@ -76,12 +78,15 @@ function useCases(raw: unknown): { items: UseCaseLines[]; truncated: boolean } {
     };
     const details = line('details', LIMITS.useCaseDetailBytes);
     const shared = entry.shared === undefined ? undefined : safeBool(entry.shared, `${path}.shared`);
+    const approach = optionalLine(entry.approach, `${path}.approach`, LIMITS.title);
     return {
       title: line('title', LIMITS.useCaseTitleBytes),
       details,
       hasDetails: details !== '',
       sharing: shared === undefined ? '' : sharingText(shared),
       hasSharing: shared !== undefined,
+      approach,
+      hasApproach: approach !== '',
     };
   });
   const items = all.slice(0, MAX_SHOWN_USE_CASES);
@@ -124,6 +129,7 @@ export function summaryData(raw: unknown): Record<string, unknown> {
     title: safeLine(view.title, 'title', LIMITS.title),
     sharedBy,
     isShared: sharedBy !== '',
+    useCasesHeading: sharedBy === '' ? 'Your use cases' : 'Use cases',
     wants: wants.lines,
     hasWants: wants.lines.length > 0,
     doNotWants: doNotWants.lines,

@@ -3,7 +3,6 @@
  * Strings marked "user text" may hold anything a person typed; the renderer shows them only as
  * plain text runs or input values.
  */
-import type { PortfolioMatrixView } from './portfolio-view-models';
 import type { NextStepsLink } from '../content/types';
 
 /** A command a card button sends as `{ sg: 'command', command }`; the same words work typed. */
@@ -36,13 +35,32 @@ export interface WelcomeView {
   /** The person's display name (user text); empty for a generic greeting. */
   userName: string;
   hasProgress: boolean;
+  /** Questions of their path answered, and how many it has. */
   answeredCount: number;
   totalCount: number;
+  /** The path they are on. */
+  path: PathChoiceView;
+  /** The paths they could switch to. */
+  otherPaths: PathChoiceView[];
+}
+
+/** A path of the content pack as a person can choose it (typing "start <id>" or with a button). */
+export interface PathChoiceView {
+  /** The path id (an id of the content pack). */
+  id: string;
+  label: string;
+  /** One line on what it covers. */
+  description: string;
+  questionCount: number;
+  /** How long it takes as the pack states it; absent when it does not. */
+  minutes?: number;
 }
 
 export interface HelpView {
   /** Shows Resume instead of Start. */
   hasProgress: boolean;
+  /** The paths of the questionnaire, when there is more than one to choose from. */
+  paths: PathChoiceView[];
 }
 
 /** The header every question-like card shares. */
@@ -167,6 +185,8 @@ export interface UseCaseView {
   details: string;
   /** Whether they agreed to share it with leaders without their name; absent when the pack does not ask. */
   shared?: boolean;
+  /** "Recommended: <approach>" (or an earlier hand-picked one); pack text; absent when they have not answered for it. */
+  approach?: string;
 }
 
 export interface SummaryView {
@@ -212,71 +232,11 @@ export interface NoticeView {
   action?: { title: string; command: CardCommand };
 }
 
-/** One line of a register on the leadership card: bot text (theme, goal and metric labels come from the pack or code). */
-export interface CountedLineView {
-  label: string;
-  /** E.g. "7 people · 9 statements". */
-  detail: string;
-}
-
-/** A theme on the leadership card: bot text, plus example statements (user text, names already removed). */
-export interface ThemeLineView extends CountedLineView {
-  quotes: string[];
-}
-
-/** A titled register on the leadership card (what people wrote, or how many chose each option) and its note. */
-export interface LeaderRegisterView<Line> {
-  /** The pack's title for the question. */
-  title: string;
-  lines: Line[];
-  note: string;
-}
-
-export interface LeaderGoalView {
-  goal: string;
-  detail: string;
-  metrics: CountedLineView[];
-}
-
-export interface LeaderReadinessView {
-  section: string;
-  /** Mean rating 1–5, or null when too few rated. */
-  mean: number | null;
-  stage: string;
-  /** E.g. "1: 3 · 2: 5 · 3: 9 · 4: 4 · 5: 1 · don't know: 2", or empty. */
-  distribution: string;
-  /** Readiness per consideration of the section, e.g. "AI vision: 3.4 · Exploring". */
-  considerations: string[];
-}
-
-/**
- * The leadership ambition & metrics card (organisation or team). Mostly bot and pack text; the example statements
- * (people's words, names removed) and the team's name are user text, which the renderer treats as such.
- */
-export interface LeaderSummaryView {
-  /** The heading, written by the bot. */
-  title: string;
-  /** The team's name as Teams gives it (a team owner sets it): user text, shown only in a TextRun. */
-  teamName?: string;
-  /** Who is counted, e.g. "Organisation-wide · 42 people · 64% finished". */
-  participation: string[];
-  want: ThemeLineView[];
-  wantNote: string;
-  doNotWant: ThemeLineView[];
-  doNotWantNote: string;
-  /** Free-text questions grouped into themes. */
-  written: LeaderRegisterView<ThemeLineView>[];
-  /** Choice questions counted option by option. */
-  choices: LeaderRegisterView<CountedLineView>[];
-  goals: LeaderGoalView[];
-  goalsNote: string;
-  readiness: LeaderReadinessView[];
-  gaps: string[];
-  recommendations: string[];
-  nextSteps?: NextStepsLink[];
-  /** The use-case portfolio's value/feasibility matrix (the organisation's card). */
-  matrix?: PortfolioMatrixView;
-  /** How the thresholds were applied. */
-  footnote: string;
-  canExport: boolean;
-}
+export type {
+  CountedLineView,
+  LeaderGoalView,
+  LeaderReadinessView,
+  LeaderRegisterView,
+  LeaderSummaryView,
+  ThemeLineView,
+} from './leader-view-models';

@@ -1,3 +1,5 @@
+import type { Role } from '../domain/roles';
+import { resolvePaths, type PathView } from './path-view';
 import type {
   BusinessGoal,
   Consideration,
@@ -27,6 +29,9 @@ export class ContentIndex {
   private readonly ordered: readonly QuestionRef[];
   private readonly bySection = new Map<string, readonly QuestionRef[]>();
   private readonly byQuestion = new Map<string, QuestionRef>();
+  /** The ways through the questionnaire (one of every question when the pack defines none). */
+  readonly paths: readonly PathView[];
+  private readonly defaults: Readonly<Record<Role, PathView>>;
 
   constructor(readonly pack: ContentPack) {
     this.sections = pack.sections;
@@ -45,6 +50,31 @@ export class ContentIndex {
       for (const ref of refs) this.byQuestion.set(ref.question.id, ref);
     }
     this.ordered = pack.sections.flatMap((section) => this.bySection.get(section.id) ?? []);
+    ({ paths: this.paths, defaults: this.defaults } = resolvePaths(
+      pack.paths,
+      this.ordered.map(({ question }) => question.id),
+    ));
+  }
+
+  /** The path with this id, if any. */
+  path(pathId: string | undefined): PathView | undefined {
+    return this.paths.find((path) => path.id === pathId);
+  }
+
+  /** The path someone walks: the one they chose when the pack still has it, else the one their group starts on. */
+  pathFor(chosen: string | undefined, role: Role): PathView {
+    return this.path(chosen) ?? this.defaults[role];
+  }
+
+  /** The first question in questionnaire order among these answered ones (the person's participation anchor). */
+  firstAnswered(answered: Readonly<Record<string, unknown>>): string | undefined {
+    return this.ordered.find(({ question }) => answered[question.id] !== undefined)?.question.id;
+  }
+
+  /** The questions of a section a path asks, numbered within the path ("2 of 4"). */
+  questionsOnPath(sectionId: string, path: PathView): QuestionRef[] {
+    const asked = this.questionsOf(sectionId).filter(({ question }) => path.questionIds.has(question.id));
+    return asked.map((ref, i) => ({ ...ref, indexInSection: i + 1, sectionTotal: asked.length }));
   }
 
   /** The section with this id, if any. */

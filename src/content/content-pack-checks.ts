@@ -1,3 +1,4 @@
+import { lexiconProblems } from '../portfolio/concept-lexicon';
 import { checkBuildDecision } from './build-decision-checks';
 import {
   checkOptions,
@@ -8,6 +9,7 @@ import {
   type Report,
 } from './check-context';
 import type { ContentPackProblem } from './content-pack-error';
+import { checkPaths } from './path-checks';
 import { checkRows } from './row-checks';
 import type { ContentPack, RowsQuestion, SummaryQuestion } from './types';
 
@@ -50,6 +52,8 @@ export function checkContentPack(pack: ContentPack): ContentPackProblem[] {
   checkPulseTemplates(context);
   checkSummary(context);
   checkBuildDecision(pack, (id) => questions.get(id)?.question, report);
+  checkSynonyms(pack, report);
+  checkPaths(pack, [...questions.keys()], report);
   return problems;
 }
 
@@ -182,4 +186,11 @@ function checkSummary({ pack, questions, report }: CheckContext): void {
     if (!metrics.fields.some((field) => field.id === fieldId))
       report(`/summary/metricFields/${column}`, `question "${metrics.id}" has no field "${fieldId}"`);
   }
+}
+
+/** Each word of the portfolio's synonym lists names one concept, and each entry has a word the grouping reads. */
+function checkSynonyms({ portfolio }: ContentPack, report: Report): void {
+  const path = (list: string, group: number, entry: number) => `/portfolio/${list}/${group}/${entry}`;
+  for (const { list, group, entry, message } of lexiconProblems(portfolio ?? {}, path))
+    report(path(list, group, entry), message);
 }

@@ -9,3 +9,4 @@ export {
 } from './load-content-pack';
 export { ContentIndex, type QuestionRef } from './content-index';
 export { nextStepsLinks } from './next-steps';
+export type { PathView } from './path-view';

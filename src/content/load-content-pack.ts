@@ -62,8 +62,8 @@ function schemaValidator(): ValidateFunction<ContentPack> {
 
 function schemaProblems(errors: readonly ErrorObject[]): ContentPackProblem[] {
   const seen = new Set<string>();
-  const problems: ContentPackProblem[] = [];
-  for (const error of errors) {
+  const { kept, problems } = alternativesResolved(errors);
+  for (const error of kept) {
     // "must match then schema" only repeats the error already reported inside the matching question or field kind.
     if (error.keyword === 'if') continue;
     // An invalid property name is reported once, by the propertyNames error, not again by the pattern it broke.
@@ -75,6 +75,36 @@ function schemaProblems(errors: readonly ErrorObject[]): ContentPackProblem[] {
     problems.push(problem);
   }
   return problems;
+}
+
+/**
+ * A value that may take one of several forms (a path's questions: "all" or a list) fails every form. When it has the
+ * shape of one form, only that form's errors are reported; otherwise one problem names the forms it may take.
+ */
+function alternativesResolved(errors: readonly ErrorObject[]): { kept: ErrorObject[]; problems: ContentPackProblem[] } {
+  const dropped = new Set<ErrorObject>();
+  const problems: ContentPackProblem[] = [];
+  for (const choice of errors.filter((error) => error.keyword === 'oneOf')) {
+    // Errors inside the value come from the form whose shape it has (a $ref in it hides which, by schema path).
+    const deeper = errors.some((error) => error.instancePath.startsWith(`${choice.instancePath}/`));
+    const forms = errors.filter(
+      (error) => error.instancePath === choice.instancePath && error.schemaPath.startsWith(`${choice.schemaPath}/`),
+    );
+    // A form whose type the value has, but whose constraint it breaks (a list too short), is the form meant.
+    const meant = forms.filter((error) => error.keyword !== 'type' && error.keyword !== 'const');
+    dropped.add(choice);
+    for (const error of forms) if (!meant.includes(error)) dropped.add(error);
+    if (!deeper && meant.length === 0)
+      problems.push({ path: choice.instancePath, message: `must be ${forms.map(formName).join(' or ')}` });
+  }
+  return { kept: errors.filter((error) => !dropped.has(error)), problems };
+}
+
+function formName(error: ErrorObject): string {
+  const params: Record<string, unknown> = error.params;
+  if (error.keyword === 'const') return JSON.stringify(params.allowedValue);
+  if (error.keyword === 'type') return params.type === 'array' ? 'a list' : `a ${String(params.type)}`;
+  return error.message ?? 'another form';
 }
 
 function schemaProblem(error: ErrorObject): ContentPackProblem {

@@ -18,6 +18,21 @@ export interface ContentPack {
   summary: SummaryMapping;
   /** The guided build-or-buy decision asked per use case; absent in a pack without one. */
   buildDecision?: BuildDecision;
+  /** How the portfolio groups use-case titles; absent in a pack without one (titles then compare word by word). */
+  portfolio?: PortfolioSettings;
+  /** Shorter and longer ways through the questionnaire; without it everyone is asked every question. */
+  paths?: QuestionPaths;
+}
+
+/** The organisation's vocabulary for grouping use-case titles (src/portfolio/concept-lexicon.ts). */
+export interface PortfolioSettings {
+  /**
+   * Groups of words and short phrases that each name one kind of work ("summarise", "recap", "tl;dr"). Two titles that
+   * each name a task are put together only if they share one.
+   */
+  tasks?: string[][];
+  /** Groups of words and short phrases that each name one other concept ("invoice", "bill"). */
+  synonyms?: string[][];
 }
 
 /**
@@ -48,6 +63,25 @@ export interface DecisionRule {
   approach: string;
   /** Why the rule is there, for whoever edits the pack; never shown. */
   note?: string;
+}
+
+/** Ways through the questionnaire sized to the person, and which one each group starts on. */
+export interface QuestionPaths {
+  /** The path leaders and employees start on; anyone can choose another (typing "start <path id>"). */
+  defaults: { leader: string; employee: string };
+  list: QuestionPath[];
+}
+
+export interface QuestionPath {
+  id: string;
+  /** E.g. "Short path". */
+  label: string;
+  /** One line on what it covers, for the welcome card. */
+  description: string;
+  /** How long it takes, as the pack's authors estimate it. */
+  minutes: number;
+  /** The question ids it asks (always in questionnaire order), or every question of the pack. */
+  questions: string[] | 'all';
 }
 
 export interface SummaryMapping {

@@ -151,7 +151,7 @@ export class LeaderService {
    */
   async joinTeam(session: Session, teamId: string, pending: PendingChanges): Promise<void> {
     const answers = await this.deps.memberships.join(session, teamId);
-    if (answers) pending.add(teamJoinChanges(this.deps.index, session.doc.userId, teamId, answers));
+    if (answers) pending.add(teamJoinChanges(this.deps.index, session.doc.userId, teamId, answers, session.doc.path));
   }
 
   private async privileged(

@@ -98,9 +98,9 @@ function signed(value: number): string {
 function peopleLine(participation: ParticipationFigures, group: number): string {
   const finished =
     participation.completionRate === null
-      ? `the share who finished every question is not shown while fewer than ${group} did or did not`
-      : `${percent(participation.completionRate)} finished every question`;
-  return `${participation.people} people have answered; ${finished}, and on average ${percent(participation.meanProgress)} of the questions are answered.`;
+      ? `the share who finished all the questions they were asked is not shown while fewer than ${group} did or did not`
+      : `${percent(participation.completionRate)} finished all the questions they were asked`;
+  return `${participation.people} people have answered; ${finished}, and on average ${percent(participation.meanProgress)} of each person's questions are answered.`;
 }
 
 /** "1–2: 7 · 3: 12 · 4: 9 · 5: 6 · don't know: 5"; empty when no question has enough ratings. */

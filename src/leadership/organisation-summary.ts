@@ -4,31 +4,20 @@ import type { ContentIndex } from '../content/content-index';
 import { nextStepsLinks } from '../content/next-steps';
 import type { NextStepsLink } from '../content/types';
 import { choiceRegister, type ChoiceRegister } from './choice-register';
-import { isSafe } from './disclosure';
 import { goalFigures, type GoalFigure } from './metric-register';
+import { participation, type ParticipationFigures } from './participation';
 import { gapFigures, recommendations, sectionFigures, type GapFigure, type SectionFigure } from './readiness-figures';
 import { themeRegister, type ThemeRegister } from './theme-register';
-import { effectiveGroup, reaches, type Thresholds } from './thresholds';
+import type { Thresholds } from './thresholds';
 
 export type { ChoiceFigure, ChoiceRegister } from './choice-register';
 export type { GoalFigure, MetricFigure, Spread } from './metric-register';
+export type { ParticipationFigures } from './participation';
 export type { GapFigure, RatingBand, ReadinessFigure, SectionFigure } from './readiness-figures';
 export type { ThemeFigure, ThemeRegister } from './theme-register';
 
 /** Counters per question id, as read from the aggregates (missing questions are empty). */
 export type CountersByQuestion = ReadonlyMap<string, Counters>;
-
-export interface ParticipationFigures {
-  /** Null when fewer people than the threshold have answered. */
-  people: number | null;
-  /** Both null unless both groups reach the threshold (either one is people minus the other). */
-  leaders: number | null;
-  employees: number | null;
-  /** Share of people who answered every question, 0–1; null unless those who did and those who did not are each none or enough. */
-  completionRate: number | null;
-  /** Share of all questions answered, on average, 0–1; null below the threshold. */
-  meanProgress: number | null;
-}
 
 export interface OrganisationSummary {
   thresholds: Thresholds;
@@ -100,30 +89,4 @@ export function summaryQuestionIds(index: ContentIndex): string[] {
 /** People who answered anything (the participation counters, summed over the questions a summary reads anyway). */
 function peopleOf(index: ContentIndex, of: (questionId: string) => Counters): number {
   return index.allQuestions().reduce((acc, { question }) => acc + total(of(question.id), 'people'), 0);
-}
-
-function participation(
-  index: ContentIndex,
-  of: (questionId: string) => Counters,
-  thresholds: Thresholds,
-): ParticipationFigures {
-  const k = effectiveGroup(thresholds);
-  const questions = index.allQuestions();
-  const sum = (name: string) => questions.reduce((acc, { question }) => acc + (of(question.id)[name] ?? 0), 0);
-  const leaders = sum('leader:people');
-  const employees = sum('employee:people');
-  const people = leaders + employees;
-  if (!reaches(people, thresholds))
-    return { people: null, leaders: null, employees: null, completionRate: null, meanProgress: null };
-  const completed = sum('leader:completed') + sum('employee:completed');
-  const answers = questions.reduce((acc, { question }) => acc + total(of(question.id), 'n'), 0);
-  // Either group is people minus the other: both are shown, or neither.
-  const split = isSafe(leaders, k) && isSafe(employees, k);
-  return {
-    people,
-    leaders: split ? leaders : null,
-    employees: split ? employees : null,
-    completionRate: isSafe(completed, k) && isSafe(people - completed, k) ? completed / people : null,
-    meanProgress: answers / (people * questions.length),
-  };
 }

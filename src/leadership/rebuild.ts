@@ -1,5 +1,5 @@
 import type { Counters } from '../aggregation/contributions';
-import { recomputeQuotes, statementKeys, type QuoteSlots } from '../aggregation/quotes';
+import { recomputeQuotes, statementSlots, type QuoteSlots } from '../aggregation/quotes';
 import { counterDifferences, recomputeCounters, type RawAnswer } from '../aggregation/recompute';
 import type { ContentIndex } from '../content/content-index';
 import type { AggregateStore, AnswerStore, TeamMembership } from '../storage/ports';
@@ -36,12 +36,13 @@ export async function rebuildAggregates(
   options: { write: boolean },
 ): Promise<RebuildReport> {
   const answers = await stores.answers.listAllInTenant(tenantId);
+  const paths = await stores.answers.listPathsInTenant(tenantId);
   const memberships = await stores.memberships.listAll(tenantId);
   const rebuilt = new Map<string, Counters>();
   const put = (teamId: string | undefined, byQuestion: Map<string, Counters>) => {
     for (const [questionId, counters] of byQuestion) rebuilt.set(scopeKey(questionId, teamId), counters);
   };
-  put(undefined, recomputeCounters(index, answers));
+  put(undefined, recomputeCounters(index, answers, paths));
   const teams = new Map<string, Set<string>>();
   for (const membership of memberships)
     for (const teamId of membership.teamIds) teams.set(teamId, (teams.get(teamId) ?? new Set()).add(membership.userId));
@@ -51,6 +52,7 @@ export async function rebuildAggregates(
       recomputeCounters(
         index,
         answers.filter((answer) => members.has(answer.userId)),
+        paths,
       ),
     );
   const maintained = new Map<string, Counters>();
@@ -63,16 +65,16 @@ export async function rebuildAggregates(
     const scopes = scopedAnswers(answers, teams);
     const quotes = rebuildQuotes(index, scopes);
     const questionOf = (questionId: string) => index.find(questionId)?.question;
-    const existing = new Map([...scopes].map(([teamId, scoped]) => [teamId, statementKeys(questionOf, scoped)]));
+    const existing = new Map([...scopes].map(([teamId, scoped]) => [teamId, statementSlots(questionOf, scoped)]));
     for (const key of new Set([...keys, ...quotes.keys()])) {
       const { questionId, teamId } = parseScopeKey(key);
-      const exists = existing.get(teamId) ?? new Set<string>();
+      const slotOf = existing.get(teamId) ?? new Map<string, string>();
       await stores.aggregates.rewrite(
         tenantId,
         questionId,
         teamId,
         { counters: rebuilt.get(key) ?? {}, quotes: quotes.get(key) ?? {} },
-        (statement) => exists.has(statement),
+        (statement, slot) => slotOf.get(statement) === slot,
       );
     }
   }

@@ -34,8 +34,8 @@ export function exportRows(summary: OrganisationSummary, portfolio?: PortfolioPa
   add('participation', 'people', 'People who answered', 'count', p.people);
   add('participation', 'leaders', 'Leaders', 'count', p.leaders);
   add('participation', 'employees', 'Employees', 'count', p.employees);
-  add('participation', 'completion', 'Finished every question', 'share', round(p.completionRate));
-  add('participation', 'progress', 'Questions answered on average', 'share', round(p.meanProgress));
+  add('participation', 'completion', 'Finished the questions of their path', 'share', round(p.completionRate));
+  add('participation', 'progress', 'Share of their path answered on average', 'share', round(p.meanProgress));
   const themes: [string, ThemeRegister][] = [
     ['want', summary.want],
     ['do-not-want', summary.doNotWant],

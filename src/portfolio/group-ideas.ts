@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { byCodeUnits, normaliseTitle } from './normalise-title';
+import { NO_CONCEPTS, type ConceptLexicon } from './concept-lexicon';
 import { keyTokens, TokenTable } from './token-table';
 
 /** One normalised idea: its key (see normaliseTitle), a title to show, and how many people proposed it. */
@@ -9,7 +10,7 @@ export interface Idea {
   weight: number;
 }
 
-/** Ideas that say the same thing. The anchor is the member with most weight (tie: the smallest key). */
+/** Ideas that say the same thing. The anchor is the member with most weight (tie: fewest words, then smallest key). */
 export interface IdeaGroup<T extends Idea = Idea> {
   /** Derived from the anchor key alone, so it stays while the anchor stays. */
   id: string;
@@ -31,9 +32,18 @@ export function groupId(anchorKey: string): string {
   return createHash('sha256').update(anchorKey, 'utf8').digest('hex').slice(0, 12);
 }
 
-/** Heavier first; between equals, the smaller key: the order that picks anchors. */
+/**
+ * The order that picks anchors: heavier first; between equals, the key with fewer words (the plainest wording of an
+ * idea, "contract review" rather than "contracts review against our playbook"), then the smaller key.
+ */
 export function byWeightThenKey(a: Idea, b: Idea): number {
-  return b.weight - a.weight || byCodeUnits(a.key, b.key);
+  return b.weight - a.weight || wordsOf(a.key) - wordsOf(b.key) || byCodeUnits(a.key, b.key);
+}
+
+function wordsOf(key: string): number {
+  let words = key === '' ? 0 : 1;
+  for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) words += 1;
+  return words;
 }
 
 /** Groups by people behind them (most first), then anchor key. */
@@ -66,20 +76,28 @@ export function ideasFromTitles(titles: Iterable<string>): Idea[] {
 }
 
 /**
- * Groups ideas by their tokens. Ideas are taken heaviest first (then by key), so the result does not depend on the
- * order they come in. Each joins the existing group whose anchor it is most similar to when that similarity is above
- * the threshold (on a tie, the older group), or starts a group of its own and anchors it. Similarity is the Dice
- * coefficient of the two keys' tokens (see TokenTable): it depends on the two keys alone, so new ideas change a
- * group only by anchoring or joining ahead of its members. Candidates come from an index of anchors by token, probed
- * only with the rarest tokens an anchor must share some of to reach the threshold. Keys must be unique.
+ * Groups ideas by their terms: the concepts of the lexicon their words name (synonyms and word forms compare equal)
+ * and the words it does not know. Ideas are taken in anchor order (byWeightThenKey), so the result does not depend
+ * on the order they come in. Each joins the existing group whose anchor it is most similar to when that similarity is
+ * above the threshold (on a tie, the older group), or starts a group of its own and anchors it. Similarity is the Dice
+ * coefficient of the two keys' terms, 0 for two that name different tasks (see TokenTable): it depends on the two keys
+ * and the lexicon alone, so new ideas change a group only by anchoring or joining ahead of its members. Candidates
+ * come from an index of anchors by term, probed only with the rarest terms an anchor must share some of to reach the
+ * threshold. Keys must be unique. Without a lexicon, ideas compare by their words alone (packLexicon gives a pack's).
  */
-export function groupIdeas<T extends Idea>(ideas: readonly T[], threshold = SIMILARITY_THRESHOLD): IdeaGroup<T>[] {
+export function groupIdeas<T extends Idea>(
+  ideas: readonly T[],
+  threshold = SIMILARITY_THRESHOLD,
+  lexicon: ConceptLexicon = NO_CONCEPTS,
+): IdeaGroup<T>[] {
   if (new Set(ideas.map((idea) => idea.key)).size !== ideas.length)
     throw new Error('groupIdeas takes one idea per key: add up the weights of ideas that share a key first');
-  const tokenLists = ideas.map((idea) => keyTokens(idea.key));
-  const table = new TokenTable(tokenLists);
+  const table = new TokenTable(
+    ideas.map((idea) => keyTokens(idea.key)),
+    lexicon,
+  );
   const ordered = ideas
-    .map((idea, at) => ({ idea, tokens: tokenLists[at].map((token) => table.numberOf(token)) }))
+    .map((idea, at) => ({ idea, tokens: table.terms[at] }))
     .sort((a, b) => byWeightThenKey(a.idea, b.idea));
 
   const anchors: number[][] = [];

@@ -20,7 +20,14 @@ const STOP_WORDS = new Set([
   ...['use', 'uses', 'using', 'used', 'ai', 'genai', 'gen', 'generative', 'llm', 'llms', 'gpt', 'chatgpt'],
   ...['automate', 'automated', 'automates', 'automating', 'automation', 'automatic', 'automatically', 'auto'],
   ...['generate', 'generates', 'generating', 'generated', 'generation', 'generator', 'create', 'creating'],
-  ...['creation', 'assistant', 'assisted', 'assist', 'tool', 'tools', 'help', 'helps', 'helping'],
+  ...['creation', 'assisted', 'assist', 'tool', 'tools', 'help', 'helps', 'helping', 'based', 'driven', 'powered'],
+  // Words that qualify an idea without naming it: when, how new, how many, how well.
+  ...['new', 'old', 'existing', 'current', 'next', 'last', 'previous', 'past', 'recent', 'daily', 'weekly'],
+  ...['monthly', 'quarterly', 'yearly', 'annual', 'internal', 'external', 'incoming', 'outgoing', 'inbound'],
+  ...['outbound', 'several', 'various', 'multiple', 'different', 'specific', 'relevant', 'main', 'common'],
+  ...['routine', 'simple', 'complex', 'large', 'small', 'busy', 'right', 'whole', 'entire', 'full', 'own', 'other'],
+  ...['same', 'quick', 'quickly', 'fast', 'easy', 'easier', 'smart', 'smarter', 'intelligent', 'efficient'],
+  ...['efficiently', 'accurate', 'consistent', 'first', 'make', 'turn', 'data'],
 ]);
 
 /** Letters of a Latin-script word whose accents are dropped: "résumé" and "resume" are one word. */
@@ -71,15 +78,21 @@ export function titleWords(title: string): string[] {
   return text.split(SEPARATORS).filter((word) => word !== '' && !/^[a-z]$/.test(word));
 }
 
+/** The stemmed words of a text without its stop words, in text order (repeats kept): possibly none. */
+export function meaningfulTokens(text: string): string[] {
+  return titleWords(text)
+    .filter((word) => !STOP_WORDS.has(word))
+    .map(stem)
+    .filter((token) => !STOP_STEMS.has(token));
+}
+
 /**
  * The canonical key and tokens of an idea title. A title made only of stop words ("Use AI") keeps them, so it is not
  * lost; a title with no letters or digits at all has the empty key.
  */
 export function normaliseTitle(title: string): NormalisedTitle {
-  const words = titleWords(title);
-  const meaningful = words.filter((word) => !STOP_WORDS.has(word)).map(stem);
-  const kept = meaningful.filter((token) => !STOP_STEMS.has(token));
-  const tokens = [...new Set(kept.length > 0 ? kept : words.map(stem))].sort(byCodeUnits);
+  const kept = meaningfulTokens(title);
+  const tokens = [...new Set(kept.length > 0 ? kept : titleWords(title).map(stem))].sort(byCodeUnits);
   return { key: tokens.join(' '), tokens };
 }
 

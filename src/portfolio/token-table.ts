@@ -1,4 +1,5 @@
 import { alikeTokens } from './alike-tokens';
+import { ConceptLexicon, isConcept, NO_CONCEPTS } from './concept-lexicon';
 
 /** The tokens of a key (see normaliseTitle): its words, in key order. */
 export function keyTokens(key: string): string[] {
@@ -6,48 +7,70 @@ export function keyTokens(key: string): string[] {
 }
 
 /**
- * The tokens of a set of keys as numbers, which of them are alike (a typo or another form of one word), and how many
- * keys hold each. Built once per grouping, so comparing two ideas is a few array reads and allocates nothing.
+ * The terms of a set of keys as numbers, which of them are alike (a typo or another form of one word), and how many
+ * keys hold each. A term is a concept of the lexicon (its words, their typos and other forms, its phrases) or a token
+ * the lexicon does not know. Built once per grouping, so comparing two ideas is a few array reads and allocates nothing.
  */
 export class TokenTable {
   private readonly numbers = new Map<string, number>();
-  /** For each token, the other tokens alike to it, in code-unit order of their text. */
+  /** Each key's terms as numbers, in the order the keys were given. */
+  readonly terms: number[][];
+  /** For each term, the other terms alike to it, in code-unit order of their text (concepts have none). */
   readonly alike: number[][];
-  /** For each token, how many keys hold it. */
+  /** For each term, how many keys hold it. */
   readonly keysHolding: number[] = [];
-  /** A token of the idea compared against is free to match while its mark is the stamp, and used at -stamp. */
+  /** For each term, whether it is a task of the lexicon (see similarity). */
+  private readonly task: boolean[] = [];
+  /** A term of the idea compared against is free to match while its mark is the stamp, and used at -stamp. */
   private readonly marks: Int32Array;
   private stamp = 0;
 
-  constructor(keys: readonly (readonly string[])[]) {
-    for (const tokens of keys) {
-      for (const token of tokens) {
-        const number = this.numbers.get(token);
-        if (number === undefined) {
-          this.numbers.set(token, this.keysHolding.length);
-          this.keysHolding.push(1);
-        } else this.keysHolding[number] += 1;
-      }
-    }
+  constructor(
+    keys: readonly (readonly string[])[],
+    private readonly lexicon: ConceptLexicon = NO_CONCEPTS,
+  ) {
+    const vocabulary = new Set(keys.flat());
+    // The lexicon's words join the vocabulary so that their typos and other forms are found too.
+    const alikeWords = alikeTokens([...vocabulary, ...lexicon.singleWords()]);
+    const conceptOf = (token: string) => lexicon.conceptOf(token, alikeWords.get(token));
+    this.terms = keys.map((tokens) => lexicon.terms(tokens, conceptOf).map((term) => this.count(term)));
     this.alike = Array.from({ length: this.keysHolding.length }, () => []);
-    for (const [token, others] of alikeTokens(this.numbers.keys()))
-      this.alike[this.numberOf(token)] = others.map((other) => this.numberOf(other));
+    for (const [term, number] of this.numbers) {
+      if (isConcept(term)) continue;
+      const others = (alikeWords.get(term) ?? []).map((other) => this.numbers.get(other));
+      this.alike[number] = others.filter((other) => other !== undefined);
+    }
     this.marks = new Int32Array(this.keysHolding.length);
+  }
+
+  /** The number of a term, counting one more key holding it. */
+  private count(term: string): number {
+    const number = this.numbers.get(term);
+    if (number !== undefined) {
+      this.keysHolding[number] += 1;
+      return number;
+    }
+    this.numbers.set(term, this.keysHolding.length);
+    this.keysHolding.push(1);
+    this.task.push(this.lexicon.isTask(term));
+    return this.keysHolding.length - 1;
   }
 
   get size(): number {
     return this.keysHolding.length;
   }
 
-  numberOf(token: string): number {
-    const number = this.numbers.get(token);
-    if (number === undefined) throw new Error(`the token "${token}" is not in the table`);
+  /** The number of a term: a word the lexicon does not know, or (without a lexicon) any token of the keys. */
+  numberOf(term: string): number {
+    const number = this.numbers.get(term);
+    if (number === undefined) throw new Error(`the term "${term}" is not in the table`);
     return number;
   }
 
   /**
-   * The Dice coefficient of two token lists: twice the tokens they share over the tokens of both. Equal tokens pair
-   * first; a token left over then pairs with a free token alike to it. Each token pairs at most once.
+   * The Dice coefficient of two term lists: twice the terms they share over the terms of both. Equal terms pair
+   * first; a term left over then pairs with a free term alike to it. Each term pairs at most once. It is 0 when both
+   * lists name a task and no task of one is in the other: they do different work.
    */
   similarity(a: readonly number[], b: readonly number[]): number {
     if (a.length + b.length === 0) return 0;
@@ -57,17 +80,26 @@ export class TokenTable {
     }
     const free = (this.stamp += 1);
     const marks = this.marks;
-    for (const token of b) marks[token] = free;
-    let shared = 0;
-    for (const token of a) {
-      if (marks[token] !== free) continue;
-      marks[token] = -free;
-      shared += 1;
+    let tasksOfB = 0;
+    for (const term of b) {
+      marks[term] = free;
+      if (this.task[term]) tasksOfB += 1;
     }
-    for (const token of a) {
+    let shared = 0;
+    let tasksOfA = 0;
+    let sharedTasks = 0;
+    for (const term of a) {
+      if (this.task[term]) tasksOfA += 1;
+      if (marks[term] !== free) continue;
+      marks[term] = -free;
+      shared += 1;
+      if (this.task[term]) sharedTasks += 1;
+    }
+    if (tasksOfA > 0 && tasksOfB > 0 && sharedTasks === 0) return 0;
+    for (const term of a) {
       // Paired above, or alike to nothing.
-      if (marks[token] === -free || this.alike[token].length === 0) continue;
-      const partner = this.alike[token].find((other) => marks[other] === free);
+      if (marks[term] === -free || this.alike[term].length === 0) continue;
+      const partner = this.alike[term].find((other) => marks[other] === free);
       if (partner === undefined) continue;
       marks[partner] = -free;
       shared += 1;

@@ -121,7 +121,7 @@ export class EraseService {
       if (error instanceof SessionConflictError) throw error;
       return this.failed(tenantId, 'answers', error);
     }
-    const leftovers = await this.takeOutOfSummaries(tenantId, userId, answers, request.teamIds, budget);
+    const leftovers = await this.takeOutOfSummaries(tenantId, userId, answers, request, budget);
     if (leftovers.length > 0) {
       this.deps.logger.error('erase.incomplete', { tenantId, parts: leftovers.join(', ') });
       await this.deps.audit.record(tenantId, { action: 'data.erase-incomplete', detail: leftovers.join(' and ') });
@@ -140,7 +140,7 @@ export class EraseService {
     tenantId: string,
     userId: string,
     answers: readonly StoredAnswer[],
-    teamIds: readonly string[],
+    { teamIds, session }: Pick<EraseRequest, 'teamIds' | 'session'>,
     budget: RetryBudget,
   ): Promise<Leftover[]> {
     const leftovers = new Set<Leftover>();
@@ -148,7 +148,7 @@ export class EraseService {
       if (budget.now() > budget.deadline) return void leftovers.add(what);
       await withBoundedRetry(write, budget, retryable).catch(() => leftovers.add(what));
     };
-    const changes = erasureChanges(this.deps.index, userId, answers, teamIds);
+    const changes = erasureChanges(this.deps.index, userId, answers, teamIds, session.doc.path);
     // Emptying a slot is conditional on it holding this person's statement, so repeating it is always safe.
     for (const { questionId, teamId, quoteRemovals } of changes)
       if (quoteRemovals.length > 0)

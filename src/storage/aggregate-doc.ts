@@ -110,6 +110,24 @@ export function offered(held: QuoteSlots, sets: readonly QuoteSet[]): Map<string
  * slot may be on its way into the published one, so both are emptied then.
  */
 export function removals(doc: AggregateDoc, removed: readonly QuoteRemoval[]): FollowUp[] {
+  return emptyings(
+    doc,
+    removed.flatMap((removal) => slotsOf(doc, removal).map((slot) => ({ slot, key: removal.key }))),
+  );
+}
+
+/**
+ * The slots a removed statement may be in: the one it is named for now, and any other holding its key (a statement
+ * placed before its theme changed, when themes were added, sits in its old theme's slot).
+ */
+function slotsOf(doc: AggregateDoc, { slot, key }: QuoteRemoval): string[] {
+  const holding = [doc.quotes ?? {}, doc.published?.quotes ?? {}].flatMap((slots) =>
+    Object.entries(slots).flatMap(([name, quote]) => (quote?.k === key ? [name] : [])),
+  );
+  return [...new Set([slot, ...holding])];
+}
+
+function emptyings(doc: AggregateDoc, removed: readonly QuoteRemoval[]): FollowUp[] {
   return removed.flatMap(({ slot, key }) => {
     const inLive = doc.quotes?.[slot]?.k === key;
     const inPublished = inLive || doc.published?.quotes[slot]?.k === key;
@@ -150,17 +168,18 @@ export const REVISION_BUMP: PatchOperation = { op: 'incr', path: '/revision', va
 
 /**
  * A document after the rebuild: the live copy recomputed from the answers, pending people kept, the published copy
- * kept without statements that no longer exist, then published if a whole batch is pending.
+ * kept without statements that no longer exist where it holds them (`statementExists(key, slot)`: the statement is
+ * still there and that is its slot now), then published if a whole batch is pending.
  */
 export function rebuilt(
   current: AggregateDoc,
   recomputed: { counters: Counters; quotes: QuoteSlots },
-  statementExists: (key: string) => boolean,
+  statementExists: (key: string, slot: string) => boolean,
   publishAfter: number,
 ): AggregateDoc {
   const base = upgraded(current);
   const publishedQuotes = Object.fromEntries(
-    Object.entries(base.published?.quotes ?? {}).filter(([, quote]) => quote && statementExists(quote.k)),
+    Object.entries(base.published?.quotes ?? {}).filter(([slot, quote]) => quote && statementExists(quote.k, slot)),
   );
   const publish = Object.keys(base.pending ?? {}).length >= publishAfter;
   return {
@@ -217,12 +236,13 @@ export function withChange(
   let revision = (doc.revision ?? 0) + (change.quoteRemovals.length > 0 ? 1 : 0);
   const quotes: QuoteSlots = { ...(doc.quotes ?? {}) };
   const publishedQuotes: QuoteSlots = { ...(doc.published?.quotes ?? {}) };
-  for (const { slot, key } of change.quoteRemovals)
-    for (const slots of [quotes, publishedQuotes])
-      if (slots[slot]?.k === key) {
-        slots[slot] = null;
-        revision += 1;
-      }
+  for (const removal of change.quoteRemovals)
+    for (const slot of slotsOf(doc, removal))
+      for (const slots of [quotes, publishedQuotes])
+        if (slots[slot]?.k === removal.key) {
+          slots[slot] = null;
+          revision += 1;
+        }
   for (const [slot, quote] of offered(quotes, change.quoteSets)) quotes[slot] = quote;
   const pending = { ...(doc.pending ?? {}) };
   const counted = Object.keys(change.delta).length > 0;

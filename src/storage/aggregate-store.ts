@@ -169,7 +169,7 @@ export class CosmosAggregateStore implements AggregateStore {
     questionId: string,
     teamId: string | undefined,
     recomputed: { counters: Counters; quotes: QuoteSlots },
-    statementExists: (key: string) => boolean,
+    statementExists: (key: string, slot: string) => boolean,
   ): Promise<void> {
     const item = this.item(tenantId, questionId, teamId);
     this.owed.forget(tenantId, questionId, teamId);

@@ -3,7 +3,7 @@ import type { AnswerStore } from './ports';
 import { withoutSystemFields } from './system-fields';
 import type { StoredAnswer } from './user-docs';
 
-/** Reads the strategy conversation's answers (SessionStore writes and erases them with the session). */
+/** Reads the strategy conversation's answers and paths (SessionStore writes and erases them with the session). */
 export class CosmosAnswerStore implements AnswerStore {
   constructor(private readonly container: Container) {}
 
@@ -33,6 +33,18 @@ export class CosmosAnswerStore implements AnswerStore {
       })
       .fetchAll();
     return resources.map(withoutSystemFields);
+  }
+
+  /** The path recorded on each person document of the tenant that has one (a query within the tenant). */
+  async listPathsInTenant(tenantId: string): Promise<Map<string, string>> {
+    const { resources } = await this.container.items
+      .query<{ userId: string; path: string }>({
+        query:
+          'SELECT c.userId, c.path FROM c WHERE c.tenantId = @tenantId AND c.type = "person" AND IS_DEFINED(c.path)',
+        parameters: [{ name: '@tenantId', value: tenantId }],
+      })
+      .fetchAll();
+    return new Map(resources.map(({ userId, path }) => [userId, path]));
   }
 
   /**

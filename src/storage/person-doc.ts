@@ -8,7 +8,7 @@ export function personOf(
   session: Pick<PersonDoc, 'tenantId' | 'userId' | 'updatedAt' | 'answers'> & Partial<PersonState>,
   owed: readonly OwedChanges[] = [],
 ): PersonDoc {
-  const { tenantId, userId, answers, answerRoles = {}, teamIds = [], updatedAt } = session;
+  const { tenantId, userId, answers, answerRoles = {}, teamIds = [], path, updatedAt } = session;
   const person: PersonDoc = {
     id: personId(userId),
     type: 'person',
@@ -17,6 +17,7 @@ export function personOf(
     answers,
     answerRoles,
     teamIds,
+    ...(path === undefined ? {} : { path }),
     updatedAt,
   };
   return { ...person, ...owedFields(owed) };

@@ -255,6 +255,7 @@ function parsed(state: CachedTurnState): { person: PersonDoc; doc: SessionDoc } 
     answers: person.answers,
     answerRoles: person.answerRoles,
     teamIds: person.teamIds,
+    ...(person.path === undefined ? {} : { path: person.path }),
   };
   return { person, doc };
 }

@@ -53,6 +53,11 @@ export interface PersonDoc {
   answerRoles: Record<string, Role>;
   /** Teams whose summaries this person's answers count towards (see TeamMembership). */
   teamIds: string[];
+  /**
+   * The content pack path they walk (a path id): recorded with their first answer or when they choose one. Their
+   * progress and completion are counted against it.
+   */
+  path?: string;
   /** Counter changes of stored answers not yet known to be in the aggregates (see OwedChanges). */
   owed?: OwedChanges[];
   /** The instances they are owed by, and when the oldest was stored (epoch seconds): the sweep's queries. */
@@ -62,9 +67,9 @@ export interface PersonDoc {
 }
 
 /** The person-level fields, as the dialogs see them on the session. */
-export type PersonState = Pick<PersonDoc, 'answers' | 'answerRoles' | 'teamIds'>;
+export type PersonState = Pick<PersonDoc, 'answers' | 'answerRoles' | 'teamIds' | 'path'>;
 
-export const PERSON_FIELDS = ['answers', 'answerRoles', 'teamIds'] as const;
+export const PERSON_FIELDS = ['answers', 'answerRoles', 'teamIds', 'path'] as const;
 
 export function personId(userId: string): string {
   return `person|${userId}`;
@@ -113,6 +118,8 @@ export interface SessionDoc extends ConversationSessionDoc {
   answerRoles?: Record<string, Role>;
   /** Teams whose summaries this person's answers count towards (see TeamMembership). */
   teamIds?: string[];
+  /** The content pack path the person walks (see PersonDoc). */
+  path?: string;
 }
 
 export interface Session {

@@ -1,25 +1,21 @@
-import { answerChanges } from '../aggregation/aggregate-changes';
-import type { AnsweredRoles } from '../aggregation/person-counters';
-import type { QuestionRef } from '../content/content-index';
-import type { ContentPack } from '../content/types';
+import { answerChanges, personChanges } from '../aggregation/aggregate-changes';
+import type { AnsweredRoles, PersonProgress } from '../aggregation/person-counters';
+import type { ContentIndex, QuestionRef } from '../content/content-index';
 import type { AnswerValue } from '../domain/answers';
 import type { Role } from '../domain/roles';
-import { answerDocument } from '../storage/user-docs';
+import { answerDocument, type SessionDoc } from '../storage/user-docs';
+import { pathOfPerson } from './person-path';
 import type { TurnUnit } from './turn-unit';
 
-/** Records answers on the turn: the answer document to write with the session, and the aggregate change it causes. */
+/**
+ * Records answers and path choices on the turn: the answer document to write with the session, and the aggregate
+ * change it causes.
+ */
 export class AnswerRecorder {
-  /** Question ids in questionnaire order, for the participation counters. */
-  private readonly order: readonly string[];
-
   constructor(
-    private readonly pack: ContentPack,
+    private readonly index: ContentIndex,
     private readonly clock: () => Date,
-  ) {
-    this.order = pack.sections.flatMap((section) =>
-      section.considerations.flatMap((consideration) => consideration.questions.map((question) => question.id)),
-    );
-  }
+  ) {}
 
   /** Makes `value` the user's answer to `ref` (undefined clears it); the same answer again changes nothing. */
   record(unit: TurnUnit, ref: QuestionRef, value: AnswerValue | undefined): void {
@@ -28,17 +24,20 @@ export class AnswerRecorder {
     const questionId = ref.question.id;
     const before = session.answers[questionId];
     if (JSON.stringify(before) === JSON.stringify(value)) return;
-    const answeredBefore = answeredRoles(session.answers, session.answerRoles, role);
+    const personBefore = progressOf(session, role);
+    // Recorded with the first answer (it changes no counter), so that it stays put when the person's group changes.
+    session.path ??= pathOfPerson(this.index, session, role).id;
     // Read before the roles are updated: the old answer leaves the group it was counted in, not the current one.
-    const countedBefore = before ? { value: before, role: answeredBefore[questionId] } : undefined;
+    const countedBefore = before ? { value: before, role: personBefore.answered[questionId] } : undefined;
     if (value) {
+      const { pack } = this.index;
       const answer = answerDocument({
         tenantId,
         userId,
         questionId,
         sectionId: ref.section.id,
-        packId: this.pack.id,
-        packVersion: this.pack.version,
+        packId: pack.id,
+        packVersion: pack.version,
         role,
         value,
         answeredAt: this.clock().toISOString(),
@@ -57,13 +56,27 @@ export class AnswerRecorder {
         userId,
         before: countedBefore,
         after: value ? { value, role } : undefined,
-        order: this.order,
-        answeredBefore,
-        answeredAfter: answeredRoles(session.answers, session.answerRoles, role),
+        index: this.index,
+        personBefore,
+        personAfter: progressOf(session, role),
         teamIds: session.teamIds ?? [],
       }),
     );
   }
+
+  /** Puts the user on another path of the pack; their answers are kept and counted against the new one. */
+  choosePath(unit: TurnUnit, pathId: string): void {
+    const session = unit.session.doc;
+    if (session.path === pathId) return;
+    const { role } = unit.speaker;
+    const personBefore = progressOf(session, role);
+    session.path = pathId;
+    unit.pendingChanges.add(personChanges(this.index, personBefore, progressOf(session, role), session.teamIds ?? []));
+  }
+}
+
+function progressOf(session: Pick<SessionDoc, 'answers' | 'answerRoles' | 'path'>, fallback: Role): PersonProgress {
+  return { answered: answeredRoles(session.answers, session.answerRoles, fallback), path: session.path };
 }
 
 function answeredRoles(

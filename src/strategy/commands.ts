@@ -38,6 +38,30 @@ const TYPED: Record<string, Command> = {
 
 const BUTTON_COMMANDS = new Set<string>(Object.values(TYPED));
 
+/** "start full", "start the full path": start followed by what should be a path id of the content pack. */
+const TYPED_PATH = /^start (?:the )?([a-z0-9][a-z0-9-]{0,63})(?: path)?$/;
+const PATH_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** A request for a path of the questionnaire; `path` is null when a button's path is not an id at all. */
+export interface PathRequest {
+  path: string | null;
+  typed: boolean;
+}
+
+/**
+ * Recognises a choice of path: typed "start <path id>" (also "start the <id> path"), or a Start button that carries
+ * a path. Whether the content pack has that path is for the caller to check.
+ */
+export function recognizePathRequest(input: UserInput): PathRequest | undefined {
+  if (input.value !== undefined) {
+    const { value } = input;
+    if (!isRecord(value) || value.sg !== 'command' || value.command !== 'start' || !('path' in value)) return undefined;
+    return { path: typeof value.path === 'string' && PATH_ID.test(value.path) ? value.path : null, typed: false };
+  }
+  const match = TYPED_PATH.exec(normalizeTyped(input.text ?? ''));
+  return match ? { path: match[1], typed: true } : undefined;
+}
+
 /** Recognises a typed command (ignoring an @mention of the bot, case and trailing punctuation) or a command button. */
 export function recognizeCommand(input: UserInput): Command | undefined {
   if (input.value !== undefined) {

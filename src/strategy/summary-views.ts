@@ -1,23 +1,44 @@
 import type { ContentIndex } from '../content/content-index';
+import type { PathView } from '../content/path-view';
 import type { ContentPack, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
 import type {
   AnswerItemView,
   MetricRowView,
   MyDataView,
+  PathChoiceView,
   ReviewView,
   SummaryView,
   WelcomeView,
 } from '../cards/view-models';
 import { nextStepsLinks } from '../content/next-steps';
 import { answerLines, fieldText } from './answer-text';
+import { answeredOnPath } from './person-path';
 import { useCaseViews } from './use-case-views';
 import { personalReadiness, topRecommendations } from './readiness';
 
-/** The welcome card: a greeting and how far the user has got. */
-export function welcomeView(index: ContentIndex, answers: AnswerMap, userName: string): WelcomeView {
-  const answeredCount = index.allQuestions().filter(({ question }) => answers[question.id] !== undefined).length;
-  return { userName, hasProgress: answeredCount > 0, answeredCount, totalCount: index.allQuestions().length };
+/** The welcome card: a greeting, the person's path with how long it takes, and how far they got on it. */
+export function welcomeView(index: ContentIndex, answers: AnswerMap, path: PathView, userName: string): WelcomeView {
+  const answeredCount = answeredOnPath(path, answers);
+  return {
+    userName,
+    hasProgress: answeredCount > 0,
+    answeredCount,
+    totalCount: path.questionIds.size,
+    path: pathChoiceView(path),
+    otherPaths: index.paths.filter((other) => other.id !== path.id).map(pathChoiceView),
+  };
+}
+
+/** A path as a person can choose it. */
+export function pathChoiceView(path: PathView): PathChoiceView {
+  return {
+    id: path.id,
+    label: path.label,
+    description: path.description,
+    questionCount: path.questionIds.size,
+    ...(path.minutes === undefined ? {} : { minutes: path.minutes }),
+  };
 }
 
 /** Every answered question with its answer as text, in questionnaire order. */
@@ -55,10 +76,11 @@ export function myDataView(
 }
 
 /**
- * The personal ambition & metrics card: wants, do-not-wants, use cases, metrics table, readiness, recommendations and
- * the pack's next-steps links.
+ * The personal ambition & metrics card: wants, do-not-wants, use cases, metrics table, readiness and recommendations
+ * from the questions of the person's path, and the pack's next-steps links.
  */
-export function summaryView(index: ContentIndex, pack: ContentPack, answers: AnswerMap, title: string): SummaryView {
+export function summaryView(index: ContentIndex, answers: AnswerMap, path: PathView, title: string): SummaryView {
+  const { pack } = index;
   const { summary } = pack;
   const nextSteps = nextStepsLinks(summary);
   return {
@@ -67,8 +89,12 @@ export function summaryView(index: ContentIndex, pack: ContentPack, answers: Ans
     doNotWants: statements(index, answers, summary.doNotWant),
     useCases: useCaseViews(index, pack, answers),
     metrics: metricRows(index, pack, answers),
-    readiness: personalReadiness(index, answers).map(({ title: section, mean, stage }) => ({ section, mean, stage })),
-    recommendations: topRecommendations(index, answers),
+    readiness: personalReadiness(index, answers, path).map(({ title: section, mean, stage }) => ({
+      section,
+      mean,
+      stage,
+    })),
+    recommendations: topRecommendations(index, answers, path),
     ...(nextSteps.length > 0 ? { nextSteps } : {}),
   };
 }

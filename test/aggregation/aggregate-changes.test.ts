@@ -14,7 +14,6 @@ import { loadContentPack } from '../../src/content/load-content-pack';
 import type { AnswerValue } from '../../src/domain/answers';
 
 const index = new ContentIndex(loadContentPack());
-const order = index.allQuestions().map(({ question }) => question.id);
 const USER = 'user-1';
 const TEAM = 'team-1';
 const RATING = 'bi-industry-impact';
@@ -39,9 +38,9 @@ function change(
     userId: USER,
     before: before && { value: before, role: 'employee' },
     after: after && { value: after, role: 'employee' },
-    order,
-    answeredBefore: roles(before ? [...earlier, questionId] : earlier),
-    answeredAfter: roles(after ? [...earlier, questionId] : earlier),
+    index,
+    personBefore: { answered: roles(before ? [...earlier, questionId] : earlier) },
+    personAfter: { answered: roles(after ? [...earlier, questionId] : earlier) },
     teamIds,
   };
 }
@@ -101,9 +100,9 @@ describe('aggregate changes: every counter delta is worked out here', () => {
         userId: USER,
         before: { value: rating, role: 'employee' },
         after: { value: five, role: 'leader' },
-        order,
-        answeredBefore: { [RATING]: 'employee' },
-        answeredAfter: { [RATING]: 'leader' },
+        index,
+        personBefore: { answered: { [RATING]: 'employee' }, path: 'full' },
+        personAfter: { answered: { [RATING]: 'leader' }, path: 'full' },
         teamIds: [],
       }),
     );
@@ -111,8 +110,10 @@ describe('aggregate changes: every counter delta is worked out here', () => {
     expect(edited[`${RATING}/organisation`].delta).toEqual({
       ...negated(contributions(questionOf(RATING), rating, 'employee')),
       'employee:people': -1,
+      'employee:onPath:full': -1,
       ...contributions(questionOf(RATING), five, 'leader'),
       'leader:people': 1,
+      'leader:onPath:full': 1,
     });
     expect(Object.keys(edited)).toEqual([`${RATING}/organisation`]);
   });

@@ -1,6 +1,7 @@
 /**
  * Checks shared by the bad-input tests: what was stored (answer documents, aggregates, the person document's
- * answers, roles and teams) before and after a turn, whether a reply is a clear message or silence, and where the user stands.
+ * answers, roles, teams and path) before and after a turn, whether a reply is a clear message or silence, and where
+ * the user stands.
  */
 import type { Container } from '@azure/cosmos';
 import type { Activity } from 'botbuilder';
@@ -20,13 +21,13 @@ export type { Card };
 
 /**
  * Everything a bad input must leave alone: the user's answer documents (with ETags, so any rewrite shows), the
- * tenant's counters, and the person document's copy of the answers with the roles and teams they count under
- * (`null` while there is none). Not the person document's ETag or `updatedAt`: every stored turn rewrites those.
+ * tenant's counters, and the person document's copy of the answers with the roles and teams they count under and
+ * the path they walk (`null` while there is none). Not the person document's ETag or `updatedAt`: every stored turn rewrites those.
  */
 export interface StoredState {
   answers: Record<string, unknown>;
   aggregates: Record<string, unknown>;
-  person: Pick<PersonDoc, 'answers' | 'answerRoles' | 'teamIds'> | null;
+  person: Pick<PersonDoc, 'answers' | 'answerRoles' | 'teamIds' | 'path'> | null;
 }
 
 /**
@@ -89,7 +90,9 @@ export async function storedState(bot: TestBot, user: TestUser, tenantId = TENAN
       answers.map((doc) => [doc.id, { value: doc.value, answeredAt: doc.answeredAt, etag: doc._etag }]),
     ),
     aggregates: Object.fromEntries(aggregates.map((doc) => [doc.id, doc.counters])),
-    person: person ? { answers: person.answers, answerRoles: person.answerRoles, teamIds: person.teamIds } : null,
+    person: person
+      ? { answers: person.answers, answerRoles: person.answerRoles, teamIds: person.teamIds, path: person.path }
+      : null,
   };
 }
 
@@ -149,9 +152,9 @@ export function expectSameQuestionCard(reply: TurnReply, card: Card): void {
   for (const sent of cards) expect(questionIdOf(sent)).toBe(questionIdOf(card));
 }
 
-/** Starts the questions and skips until the card for `questionId`; returns that card. */
+/** Starts the full path (every question) and skips until the card for `questionId`; returns that card. */
 export async function openQuestion(user: TestUser, questionId: string): Promise<Card> {
-  let reply = await user.say('start');
+  let reply = await user.say('start full');
   for (let turn = 0; turn < 60; turn++) {
     const card = cardsOf(reply).at(-1);
     if (!card || !['question', 'rows'].includes(cardKind(card)))

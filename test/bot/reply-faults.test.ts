@@ -49,7 +49,7 @@ const inNormalMode = (user: TestUser, fields: Record<string, unknown>) => normal
 /** A user on the first question (asked in expectReplies mode), and the counter before they answer it. */
 async function atFirstQuestion(): Promise<{ user: TestUser; first: TurnReply; before: number }> {
   const user = bot.user();
-  const first = await user.say('start');
+  const first = await user.say('start full');
   return { user, first, before: await counted() };
 }
 
@@ -177,7 +177,7 @@ describe('a reply slower than the bot waits for (fake connector, attempt timeout
 
   it('is given up after one attempt, not sent again, and "resume" re-asks the right question', async () => {
     const user = impatient.user();
-    const first = await user.say('start');
+    const first = await user.say('start full');
     connector.inject({ stallMs: 30_000 });
     const slow = await inNormalMode(user, { value: nextWith(first, '4') });
     expect(slow.status).toBe(200);
@@ -189,7 +189,7 @@ describe('a reply slower than the bot waits for (fake connector, attempt timeout
 
   it('answering at once but stalling the body: given up as maybe posted, with no apology sent after the card', async () => {
     const user = impatient.user();
-    const first = await user.say('start');
+    const first = await user.say('start full');
     const before = await answersCounted(impatient.containers, QUESTION);
     connector.inject({ stallBodyMs: 30_000 });
     const slow = await inNormalMode(user, { value: nextWith(first, '4') });

@@ -126,7 +126,9 @@ describe('every card of a whole conversation', () => {
       'installed',
     );
     expect(cardKind(talk.last)).toBe('welcome');
-    await talk.press('Start');
+    // The welcome card's button for the full path: every question of the pack, so every card.
+    await talk.press('Full path · 25 min');
+    expect(textsOf(talk.lastReply).join(' ')).toMatch(/Full path\*\* now: 36 questions, about 25 minutes/);
     expect(cardKind(talk.last)).toBe('question');
 
     // Back once, then on: question 2 → Back → question 1 again.
@@ -247,7 +249,7 @@ describe('worst case: every text at its limit, ten rows in every rows question',
 
   beforeAll(async () => {
     talk = new Conversation(bot.user(undefined, 'Grace Hopper'));
-    await talk.say('start');
+    await talk.say('start full');
     await answerEverything(talk, { text: WIDE, rowsPer: () => 10 });
     expect(cardKind(talk.last)).toBe('summary');
     cards.summary = talk.last;

@@ -1,4 +1,4 @@
-import { recognizeCommand } from '../../src/strategy/commands';
+import { recognizeCommand, recognizePathRequest } from '../../src/strategy/commands';
 import { pressButton } from '../../scripts/bench/press-button';
 import { CardRenderer, type CardAttachment } from '../../src/cards/card-renderer';
 import * as sample from './sample-views';
@@ -26,7 +26,7 @@ const everyCard: [string, () => CardAttachment][] = [
   ['welcome', () => renderer.welcome(sample.welcome)],
   [
     'welcome (new user, no name)',
-    () => renderer.welcome({ userName: '', hasProgress: false, answeredCount: 0, totalCount: 11 }),
+    () => renderer.welcome({ ...sample.welcome, userName: '', hasProgress: false, answeredCount: 0 }),
   ],
   ['help', () => renderer.help(sample.help)],
   ['question: rating', () => renderer.question(sample.ratingQuestion)],
@@ -99,10 +99,28 @@ describe('CardRenderer: welcome and help', () => {
     const resuming = renderer.welcome(sample.welcome);
     expect(titled(resuming, 'Resume')?.data).toEqual({ sg: 'command', command: 'resume' });
     expect(titled(resuming, 'Start')).toBeUndefined();
-    expect(JSON.stringify(resuming.content)).toContain('You have answered 3 of 11 questions.');
-    const fresh = renderer.welcome({ userName: '', hasProgress: false, answeredCount: 0, totalCount: 11 });
+    expect(JSON.stringify(resuming.content)).toContain('You have answered 3 of its 11 questions.');
+    const fresh = renderer.welcome({ ...sample.welcome, userName: '', hasProgress: false, answeredCount: 0 });
     expect(titled(fresh, 'Start')?.data).toEqual({ sg: 'command', command: 'start' });
-    expect(submits(fresh).map((action) => action.title)).toEqual(['Start', 'Help', 'My data']);
+    expect(submits(fresh).map((action) => action.title)).toEqual(['Start', 'Full path · 25 min', 'Help', 'My data']);
+  });
+
+  it('says which path the person is on and how long it takes, and how to choose another', () => {
+    const card = renderer.welcome(sample.welcome);
+    const text = JSON.stringify(card.content);
+    expect(text).toContain('Your path: Short path, 11 questions, about 10 minutes.');
+    expect(text).toContain('Culture, awareness, use cases, ambition and success metrics.');
+    expect(text).toContain(
+      '{"type":"TextRun","text":"Full path: 36 questions, about 25 minutes. Type ","isSubtle":true},{"type":"TextRun","text":"start full","weight":"bolder"}',
+    );
+    expect(titled(card, 'Full path · 25 min')?.data).toEqual({ sg: 'command', command: 'start', path: 'full' });
+    const unstated = renderer.welcome({
+      ...sample.welcome,
+      path: { id: 'full', label: 'All questions', description: 'Every question.', questionCount: 36 },
+      otherPaths: [],
+    });
+    expect(JSON.stringify(unstated.content)).toContain('Your path: All questions, 36 questions.');
+    expect(submits(unstated).map((action) => action.title)).toEqual(['Resume', 'Help', 'My data']);
   });
 
   it('lists every typed command the bot recognises, and nothing it does not', () => {
@@ -110,7 +128,18 @@ describe('CardRenderer: welcome and help', () => {
       (node) => typeof node.title === 'string' && 'value' in node && !('type' in node),
     );
     const titles = facts.map((fact) => String(fact.title));
-    for (const title of titles) expect([title, recognizeCommand({ text: title })]).toEqual([title, title]);
+    const paths = sample.help.paths.map((path) => `start ${path.id}`);
+    for (const title of titles.filter((candidate) => !paths.includes(candidate)))
+      expect([title, recognizeCommand({ text: title })]).toEqual([title, title]);
+    for (const title of paths) {
+      expect(titles).toContain(title);
+      expect(recognizePathRequest({ text: title })).toEqual({ path: title.slice('start '.length), typed: true });
+    }
+    expect(String(facts[titles.indexOf('start full')].value)).toBe(
+      'Full path: 36 questions, about 25 minutes. Your answers so far are kept.',
+    );
+    const onePath = nodes(renderer.help({ ...sample.help, paths: sample.help.paths.slice(0, 1) }).content);
+    expect(onePath.some((node) => node.title === 'start short')).toBe(false);
     const recognised = ['start', 'resume', 'back', 'skip', 'summary', 'review', 'help', 'my data', 'export'];
     for (const command of [...recognised, 'delete my data', 'cancel', 'pulse']) expect(titles).toContain(command);
     expect(String(facts[titles.indexOf('pulse')].value)).toMatch(/team channel/);

@@ -33,6 +33,27 @@ const longHeader = {
 };
 
 describe('worst cases stay valid and under 80 KB', () => {
+  it('a welcome card with the most paths a pack may have, with long labels: at most five buttons', () => {
+    const path = (n: number) => ({
+      id: `path-${n}`,
+      label: heavy(200, n),
+      description: heavy(1000, n),
+      questionCount: 10000,
+      minutes: 240,
+    });
+    const card = renderer.welcome({
+      ...sample.welcome,
+      userName: heavy(400),
+      path: path(0),
+      otherPaths: [path(1), path(2)],
+    });
+    expectSendable(card);
+    const actions = (card.content as { actions: { title: string }[] }).actions;
+    expect(actions).toHaveLength(5);
+    for (const { title } of actions) expect(Array.from(title).length).toBeLessThanOrEqual(40);
+    expect(() => renderer.welcome({ ...sample.welcome, otherPaths: [1, 2, 3].map(path) })).toThrow(/otherPaths/);
+  });
+
   it('a text question prefilled with 4,000 heavy characters and long pack texts', () => {
     const view: QuestionView = {
       ...sample.textQuestion,

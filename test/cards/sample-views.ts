@@ -18,9 +18,31 @@ export const scale: ScaleView = {
   dontKnowLabel: "Don't know",
 };
 
-export const welcome: WelcomeView = { userName: 'Alex Wilber', hasProgress: true, answeredCount: 3, totalCount: 11 };
+const shortPath = {
+  id: 'short',
+  label: 'Short path',
+  description: 'Culture, awareness, use cases, ambition and success metrics.',
+  questionCount: 11,
+  minutes: 10,
+};
+const fullPath = {
+  id: 'full',
+  label: 'Full path',
+  description: 'Every question, budget and readiness included.',
+  questionCount: 36,
+  minutes: 25,
+};
 
-export const help: HelpView = { hasProgress: false };
+export const welcome: WelcomeView = {
+  userName: 'Alex Wilber',
+  hasProgress: true,
+  answeredCount: 3,
+  totalCount: 11,
+  path: shortPath,
+  otherPaths: [fullPath],
+};
+
+export const help: HelpView = { hasProgress: false, paths: [shortPath, fullPath] };
 
 const header = {
   questionId: 'bi.industry.impact',

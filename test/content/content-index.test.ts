@@ -60,4 +60,48 @@ describe('ContentIndex', () => {
     expect(index.section('ambition')?.title).toBe('Ambition');
     expect(index.pulseTemplate('leadership-support')?.questions.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('resolves the paths in questionnaire order and the one each group starts on', () => {
+    expect(index.paths.map((path) => [path.id, path.minutes])).toEqual([
+      ['short', 10],
+      ['full', 25],
+    ]);
+    const short = index.path('short')!;
+    const ordered = index
+      .allQuestions()
+      .map(({ question }) => question.id)
+      .filter((id) => short.questionIds.has(id));
+    expect([...short.questionIds]).toEqual(ordered);
+    expect(index.pathFor(undefined, 'employee')).toBe(short);
+    expect(index.pathFor(undefined, 'leader').id).toBe('full');
+    expect(index.pathFor('full', 'employee').id).toBe('full');
+    expect(index.pathFor('retired-path', 'employee')).toBe(short);
+    expect(index.path('nope')).toBeUndefined();
+  });
+
+  it("numbers a section's questions within a path", () => {
+    const short = index.path('short')!;
+    const refs = index.questionsOnPath('business-impact', short);
+    expect(refs.map((ref) => [ref.question.id, ref.indexInSection, ref.sectionTotal])).toEqual([
+      ['bi-process-openness', 1, 4],
+      ['bi-strategy-communication', 2, 4],
+      ['bi-experimentation', 3, 4],
+      ['bi-leadership-support', 4, 4],
+    ]);
+    expect(index.questionsOnPath('leadership-buy-in', short)).toEqual([]);
+    expect(index.questionsOnPath('business-impact', index.path('full')!)).toEqual(index.questionsOf('business-impact'));
+  });
+
+  it('finds the first answered question in questionnaire order', () => {
+    expect(index.firstAnswered({ 'am-want': 1, 'uc-use-cases': 1, retired: 1 })).toBe('uc-use-cases');
+    expect(index.firstAnswered({})).toBeUndefined();
+  });
+
+  it('gives a pack without paths one path of every question, for everyone', () => {
+    const plain = new ContentIndex({ ...index.pack, paths: undefined });
+    expect(plain.paths).toHaveLength(1);
+    expect(plain.pathFor(undefined, 'employee')).toBe(plain.pathFor(undefined, 'leader'));
+    expect(plain.paths[0].questionIds.size).toBe(plain.allQuestions().length);
+    expect(plain.paths[0].minutes).toBeUndefined();
+  });
 });

@@ -6,6 +6,8 @@ import {
   type Question,
   type RowsQuestion,
 } from '../../src/content';
+import { packLexicon } from '../../src/portfolio/concept-lexicon';
+import { normaliseTitle } from '../../src/portfolio/normalise-title';
 
 /** Sections and considerations of SPEC §2, in order. */
 const SPEC_OUTLINE: ReadonlyArray<[string, string[]]> = [
@@ -140,6 +142,25 @@ describe('the default content pack', () => {
     ]);
   });
 
+  it('asks employees a short path of culture, awareness, use cases, ambition and metrics, and leaders every question', () => {
+    expect(pack.paths?.defaults).toEqual({ leader: 'full', employee: 'short' });
+    const [short, full] = pack.paths?.list ?? [];
+    expect([short?.id, full?.id]).toEqual(['short', 'full']);
+    expect(full?.questions).toBe('all');
+    const asked = short?.questions === 'all' ? [] : (short?.questions ?? []);
+    expect(asked.length).toBeLessThanOrEqual(15);
+    expect(short?.minutes).toBeLessThanOrEqual(15);
+    expect(asked).toEqual(
+      expect.arrayContaining(['bi-experimentation', 'bi-leadership-support', 'uc-use-cases', 'am-want', 'sm-metrics']),
+    );
+    expect(asked.filter((id) => id.startsWith('ba-'))).toHaveLength(3);
+    // What an employee cannot know stays with the leaders' path.
+    expect(asked).not.toEqual(expect.arrayContaining(['lb-budget-mapped']));
+    expect(asked).not.toEqual(expect.arrayContaining(['lb-budget-anchored']));
+    // The personal card's ambition and metrics come from questions the short path asks.
+    expect(asked).toEqual(expect.arrayContaining([pack.summary.want, pack.summary.doNotWant, pack.summary.metrics]));
+  });
+
   it('suggests the CAF example metrics per business goal', () => {
     expect(
       Object.fromEntries(pack.goals.map((goal) => [goal.value, goal.metrics.map((metric) => metric.value)])),
@@ -196,5 +217,29 @@ describe('the default content pack', () => {
       expect(template.allowComment).toBe(true);
       for (const id of template.questions) expect(['rating', 'single']).toContain(question(id).kind);
     }
+  });
+
+  it('carries a vocabulary for grouping use-case titles: kinds of work and concepts across business functions', () => {
+    const tasks = pack.portfolio?.tasks ?? [];
+    const synonyms = pack.portfolio?.synonyms ?? [];
+    expect(tasks.length).toBeGreaterThanOrEqual(20);
+    expect(tasks.length + synonyms.length).toBeGreaterThanOrEqual(100);
+    const lexicon = packLexicon(pack);
+    const conceptOf = (word: string) => lexicon.conceptOf(normaliseTitle(word).tokens[0] ?? '');
+    for (const words of [
+      ['fraud', 'suspicious', 'anomaly'],
+      ['detect', 'flag', 'spot'],
+      ['summarise', 'recap', 'digest'],
+      ['email', 'mail', 'inbox', 'e-mail'],
+      ['triage', 'route', 'prioritise', 'classify'],
+      ['forecast', 'predict'],
+      ['contract', 'agreement'],
+      ['invoice', 'bill'],
+      ['chatbot', 'assistant', 'copilot'],
+    ]) {
+      expect(conceptOf(words[0])).toBeDefined();
+      for (const word of words) expect([word, conceptOf(word)]).toEqual([word, conceptOf(words[0])]);
+    }
+    expect(conceptOf('invoice')).not.toBe(conceptOf('contract'));
   });
 });

@@ -115,6 +115,15 @@ describe('loadContentPack', () => {
     );
   });
 
+  it('accepts a pack without paths (everyone is asked every question) and one whose full path lists every question', () => {
+    expect(loadContentPack(files.write(MINIMAL_PACK)).paths).toBeUndefined();
+    const listed = defaultPackCopy();
+    listed.paths!.list[1].questions = listed.sections.flatMap((section) =>
+      section.considerations.flatMap((consideration) => consideration.questions.map((question) => question.id)),
+    );
+    expect(loadContentPack(files.write(listed)).paths?.list[1].questions).toHaveLength(36);
+  });
+
   it('accepts a byte order mark and the $schema hint editors use', () => {
     const file = files.write(`\uFEFF${JSON.stringify({ $schema: './content-pack.schema.json', ...MINIMAL_PACK })}`);
     expect(loadContentPack(file).version).toBe('0.1.0');
@@ -227,6 +236,17 @@ describe('loadContentPack', () => {
       expect(message).toContain('/sections/3/considerations/0/guidance: must not be blank');
       expect(message).toContain('/limits/maxRows: must be >= 1');
     });
+
+    it('a synonym group with one word, a blank word, and an unknown list in the portfolio block', () => {
+      const { message } = breakPack((pack) => {
+        pack.portfolio!.synonyms![0] = ['invoice'];
+        pack.portfolio!.tasks![0]![1] = ' ';
+        Object.assign(pack.portfolio!, { stopWords: ['the'] });
+      });
+      expect(message).toContain('/portfolio/synonyms/0: must NOT have fewer than 2 items');
+      expect(message).toContain('/portfolio/tasks/0/1: must not be blank');
+      expect(message).toContain('/portfolio/stopWords: is not a known property here');
+    });
   });
 
   describe('semantic errors name the file and the exact JSON path', () => {
@@ -257,6 +277,23 @@ describe('loadContentPack', () => {
       expect(message).toContain('/pulseTemplates/0/questions/1: unknown question "dr-magic"');
       expect(message).toContain(
         '/pulseTemplates/2/questions/0: question "bi-employee-changes" is a text question; pulse templates take only rating or single-choice questions',
+      );
+    });
+
+    it('a word in two groups of the portfolio vocabulary, and an entry the grouping ignores', () => {
+      const { portfolio } = defaultPackCopy();
+      const added = portfolio!.tasks![0]!.length;
+      const invoice = portfolio!.synonyms!.findIndex((group) => group.includes('bill'));
+      const bill = portfolio!.synonyms![invoice]!.indexOf('bill');
+      const { message } = breakPack((pack) => {
+        pack.portfolio!.tasks![0]!.push('Bills');
+        pack.portfolio!.synonyms![1]!.push('generated');
+      });
+      expect(message).toContain(
+        `/portfolio/synonyms/${invoice}/${bill}: "bill" is also in another group (/portfolio/tasks/0/${added}, "Bills"): a word can name only one concept`,
+      );
+      expect(message).toContain(
+        `/portfolio/synonyms/1/${portfolio!.synonyms![1]!.length}: "generated" has only words the grouping ignores, so it never matches`,
       );
     });
 
@@ -369,6 +406,55 @@ describe('loadContentPack', () => {
       expect(message).toContain(
         '/summary/counts/0/question: question "bi-industry-impact" is a rating question, not single or multi',
       );
+    });
+
+    it('a path naming an unknown or repeated question, an unknown default, or a duplicate id', () => {
+      const { message } = breakPack((pack) => {
+        const [short] = pack.paths!.list;
+        (short.questions as string[]).push('lb-budget-magic', 'am-want');
+        pack.paths!.defaults.employee = 'quick';
+        pack.paths!.list.push({ ...short, questions: ['am-want'] });
+      });
+      const listed = defaultPackCopy().paths!.list[0].questions.length;
+      expect(message).toContain(`/paths/list/0/questions/${listed}: unknown question "lb-budget-magic"`);
+      expect(message).toContain(`/paths/list/0/questions/${listed + 1}: question "am-want" is listed twice`);
+      expect(message).toContain('/paths/defaults/employee: unknown path "quick" (the pack defines: short, full)');
+      expect(message).toContain('/paths/list/2/id: duplicate path id "short"');
+    });
+
+    it('a short path of more than 15 questions', () => {
+      const { message } = breakPack((pack) => {
+        const all = pack.sections.flatMap((section) =>
+          section.considerations.flatMap((consideration) => consideration.questions.map((question) => question.id)),
+        );
+        pack.paths!.list[0].questions = all.slice(0, 16);
+      });
+      expect(message).toContain(
+        '/paths/list/0/questions: a path that leaves questions out may ask at most 15 (this one lists 16); a path of every question says "all"',
+      );
+    });
+
+    it('paths of which none asks every question', () => {
+      const { message } = breakPack((pack) => {
+        pack.paths!.list[1].questions = ['lb-budget-mapped', 'lb-budget-anchored'];
+      });
+      expect(message).toContain(
+        '/paths/list: no path asks every question: add one whose "questions" is "all", so that anyone can choose to answer them all',
+      );
+    });
+
+    it('a path without its duration or with questions that are neither a list nor "all"', () => {
+      const { message } = breakPack((pack) => {
+        delete (pack.paths!.list[0] as Partial<NonNullable<ContentPack['paths']>['list'][number]>).minutes;
+        (pack.paths!.list[1] as unknown as { questions: string }).questions = 'everything';
+      });
+      expect(message).toContain('/paths/list/0/minutes: is required');
+      expect(message).toContain('/paths/list/1/questions: must be "all" or a list');
+      const badId = breakPack((pack) => {
+        pack.paths!.list[0].questions = ['Budget Mapped'];
+      }).message;
+      expect(badId).toContain('/paths/list/0/questions/0: must match the pattern');
+      expect(badId).not.toContain('must be "all"');
     });
 
     it('reports every problem at once as ContentPackError with paths', () => {

@@ -19,7 +19,7 @@ import {
   type TestBot,
   type TestUser,
 } from '../support/bot-harness';
-import { inputsOf } from '../support/card-driver';
+import { inputsOf, progressOf } from '../support/card-driver';
 import { startCosmosFaultProxy, type CosmosFaultProxy } from '../support/cosmos-fault-proxy';
 import { startFakeConnector, type FakeConnector, type SentActivity } from '../support/fake-connector';
 import { inNormalMode, type NormalModeTurn } from '../support/normal-mode';
@@ -97,7 +97,7 @@ function recordOf(turn: NormalModeTurn, message: SentActivity): Card {
 }
 
 async function firstQuestion(user: TestUser): Promise<SentActivity & { card: Card }> {
-  const started = newestCard(await inNormalMode(connector, user, { text: 'start' }));
+  const started = newestCard(await inNormalMode(connector, user, { text: 'start full' }));
   expect(questionIdOf(started.card)).toBe(FIRST.question.id);
   return started;
 }
@@ -114,6 +114,15 @@ function liveCards(user: TestUser): Card[] {
 }
 
 describe('an answered card becomes its record (Teams normal mode, fake connector)', () => {
+  it('numbers the record as the card was numbered: within the short path an employee walks', async () => {
+    const user = bot.user();
+    const started = newestCard(await inNormalMode(connector, user, { text: 'start' }));
+    const progress = String(progressOf(started.card));
+    expect(progress).toMatch(/ · 1 of \d+$/);
+    const turn = await press(user, started, 'Next', { answer: '4' });
+    expect(cardText(recordOf(turn, started)).replace(/\n/g, '')).toMatch(new RegExp(`^${progress} — `));
+  });
+
   it('Next: the card pressed turns into "Section · n of N — answer" with Edit, after the next question is sent', async () => {
     const user = bot.user();
     const first = await firstQuestion(user);

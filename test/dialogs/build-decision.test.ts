@@ -243,8 +243,9 @@ describe('a build approach chosen by hand before the guided questions, after the
     expect(total(live, 'field:approach:buy-saas')).toBe(1);
     expect(total(live, 'field:approach:ai-foundry-paas')).toBe(1);
     // The counters kept turn by turn equal those a rebuild would compute from the stored answers with the new pack.
-    const answers = await new CosmosAnswerStore(bot.containers.users).listForUser(TENANT, user.aadObjectId);
-    const rebuilt = recomputeCounters(new ContentIndex(pack), answers);
+    const answerStore = new CosmosAnswerStore(bot.containers.users);
+    const answers = await answerStore.listForUser(TENANT, user.aadObjectId);
+    const rebuilt = recomputeCounters(new ContentIndex(pack), answers, await answerStore.listPathsInTenant(TENANT));
     const maintained = new Map(
       await Promise.all([...rebuilt.keys()].map(async (id) => [id, await counters(bot, id)] as const)),
     );

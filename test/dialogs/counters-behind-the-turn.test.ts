@@ -22,7 +22,7 @@ describe('counters behind the turn (real HTTP, CloudAdapter, embedded Cosmos; no
     const user = new TestUser(() => bot.app.url, randomUUID(), 'Una Settled');
     const first = 'bi-industry-impact';
     const before = await answersCounted(bot.containers, first);
-    let reply = await user.say('start');
+    let reply = await user.say('start full');
     reply = await answerCurrentCard(user, reply);
     await until(
       async () => (await answersCounted(bot.containers, first)) === before + 1,

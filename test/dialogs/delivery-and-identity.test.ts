@@ -73,7 +73,7 @@ async function stored(userId: string, questionId: string): Promise<unknown> {
 describe('delivery, redelivery and identity edge cases', () => {
   it('counts a stored answer even when the reply cannot be delivered (fake Teams connector answering 403)', async () => {
     const user = bot.user();
-    const first = await user.say('start');
+    const first = await user.say('start full');
     const before = total(await counters('bi-industry-impact'), 'n');
     const reply = await user.post({
       type: 'message',
@@ -88,7 +88,7 @@ describe('delivery, redelivery and identity edge cases', () => {
 
   it('ignores a redelivered typed answer instead of also answering the next question', async () => {
     const user = bot.user();
-    let reply = await user.say('start');
+    let reply = await user.say('start full');
     reply = await user.submit(next(reply, '3'));
     reply = await user.submit(next(reply, 'New services'));
     reply = await user.submit(next(reply, '3'));
@@ -102,7 +102,8 @@ describe('delivery, redelivery and identity edge cases', () => {
 
   it('starts a second conversation of the same person from their stored answers, counting nothing twice', async () => {
     const user = bot.user();
-    await user.submit(next(await user.say('start'), '4'));
+    // The path chosen here is the person's, so the other conversation walks it too.
+    await user.submit(next(await user.say('start full'), '4'));
     const elsewhere = {
       id: `a:other-${user.aadObjectId}`,
       conversationType: 'personal',
@@ -150,6 +151,7 @@ describe('delivery, redelivery and identity edge cases', () => {
     await leader.submit(next(await leader.say('start'), '4'));
     expect(changed(before, await counters('bi-industry-impact'))).toEqual({
       'leader:people': 1,
+      'leader:onPath:full': 1,
       'leader:n': 1,
       'leader:rating:4': 1,
       'leader:rating:sum': 4,
@@ -168,9 +170,11 @@ describe('delivery, redelivery and identity edge cases', () => {
       await asEmployee.close();
     }
     // The leader's 4 and the person are gone from the leaders' counters, to the exact count; the 5 is an employee's.
+    // The path recorded with the first answer stays: the person is still asked, and measured against, every question.
     const counted = await counters('bi-industry-impact');
     expect(changed(before, counted)).toEqual({
       'employee:people': 1,
+      'employee:onPath:full': 1,
       'employee:n': 1,
       'employee:rating:5': 1,
       'employee:rating:sum': 5,
@@ -186,12 +190,12 @@ describe('delivery, redelivery and identity edge cases', () => {
     consideration.questions = consideration.questions.filter(
       (question: { id: string }) => question.id !== 'bi-industry-impact',
     );
-    pack.version = '1.1.0';
+    pack.version = '99.0.0';
     const packFile = path.join(mkdtempSync(path.join(tmpdir(), 'pack-')), 'replaced.json');
     writeFileSync(packFile, JSON.stringify(pack));
 
     const user = bot.user();
-    const oldCard = cardsOf(await user.say('start')).at(-1)!;
+    const oldCard = cardsOf(await user.say('start full')).at(-1)!;
     const replaced = await startApp({
       config: loadConfig({ PORT: '0', COSMOS_DATABASE: database, CONTENT_PACK: packFile }, 'local'),
       cosmos: bot.cosmos,

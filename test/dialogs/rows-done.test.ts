@@ -41,7 +41,7 @@ async function storedRows(userId: string): Promise<Map<string, RowValue[]>> {
 describe('Done on a rows card with a typed row', () => {
   it('keeps every typed row of a whole walk in Cosmos and on the summary, and says so each time', async () => {
     const talk = new Conversation(bot.user());
-    await talk.say('start');
+    await talk.say('start full');
     const typed = new Map<string, string>();
     const said: { text?: string; textFormat?: string }[] = [];
     for (let turn = 0; cardKind(talk.last) !== 'summary'; turn++) {

@@ -31,7 +31,7 @@ describe('two bot instances sharing Cosmos', () => {
     const onA = bot.user();
     const onB = bot.user(onA.aadObjectId, onA.name, other);
 
-    let reply = await onA.say('start');
+    let reply = await onA.say('start full');
     reply = await onA.submit(next(reply, '2'));
     reply = await onB.submit(next(reply, 'Faster claims'));
     expect(progressOf(cardsOf(reply).at(-1))).toBe('Business impact · 3 of 12');
@@ -57,7 +57,7 @@ describe('two bot instances sharing Cosmos', () => {
     const other = await bot.secondInstance();
     const onA = bot.user();
     const onB = bot.user(onA.aadObjectId, onA.name, other);
-    await onA.submit(next(await onA.say('start'), '2'));
+    await onA.submit(next(await onA.say('start full'), '2'));
     await onA.say('review');
     const onBCard = await onB.say('resume');
     await onB.submit(next(onBCard, 'Answered on the other instance'));
@@ -67,7 +67,7 @@ describe('two bot instances sharing Cosmos', () => {
 
   it('stores a submit delivered twice only once', async () => {
     const user = bot.user();
-    const first = await user.say('start');
+    const first = await user.say('start full');
     const activity = { type: 'message', id: 'redelivered-1', value: next(first, '4') };
     const replies = [await user.post(activity), await user.post(activity)];
     expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
@@ -82,7 +82,7 @@ describe('two bot instances sharing Cosmos', () => {
 
   it('loses no answer when one user sends two answers at the same moment', async () => {
     const user = bot.user();
-    let reply = await user.say('start');
+    let reply = await user.say('start full');
     reply = await user.submit(next(reply, '4'));
     const card = next(reply, 'Answer A');
     const [a, b] = await Promise.all([user.submit(card), user.submit({ ...card, answer: 'Answer B' })]);

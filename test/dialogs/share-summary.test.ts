@@ -1,5 +1,5 @@
 import { validateCard } from '../cards/validate-card';
-import { addStatement, inChannel } from '../leadership/drive';
+import { addStatement, inChannel, inGroupChat } from '../leadership/drive';
 import { cardsOf, cardText, startTestBot, textsOf, type TestBot } from '../support/bot-harness';
 
 const TEAM = { id: '19:share-team@thread.tacv2', name: 'Share team' };
@@ -23,6 +23,7 @@ describe('share my summary', () => {
     expect(validateCard(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toMatch(/Shared by\s*Ada Lovelace/);
+    expect(text).not.toContain('Your use cases');
     expect(text).toContain('Draft first replies to supplier questions');
     expect(text).not.toContain('Summarise long incident reports');
     expect(JSON.stringify(card)).not.toContain('Action.Submit');
@@ -38,9 +39,12 @@ describe('share my summary', () => {
     expect(textsOf(reply).join(' ')).toMatch(/no answers to share yet.*\*\*start\*\*/);
   });
 
-  it('in a 1:1 chat, says where sharing happens instead of posting anything', async () => {
+  it('in a group chat or a 1:1 chat, says where sharing happens instead of posting anything', async () => {
     const user = bot.user();
     await addStatement(user, 'am-want', 'Answer routine HR questions');
+    const group = await inGroupChat(user, 'share my summary');
+    expect(cardsOf(group)).toEqual([]);
+    expect(textsOf(group).join(' ')).toMatch(/in a team channel/);
     const reply = await user.say('share my summary');
     expect(cardsOf(reply)).toEqual([]);
     expect(textsOf(reply).join(' ')).toMatch(/mention me in one of its channels/);

@@ -1,5 +1,5 @@
 import { total } from '../../src/aggregation/contributions';
-import { answerId } from '../../src/storage/user-docs';
+import { answerId, personId, type PersonDoc } from '../../src/storage/user-docs';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { ContentIndex } from '../../src/content/content-index';
 import {
@@ -18,11 +18,13 @@ import { exportThroughOneDrive, startFakeOneDrive, type FakeOneDrive } from '../
 
 const index = new ContentIndex(loadContentPack());
 const totalQuestions = index.allQuestions().length;
+const shortPath = [...index.path('short')!.questionIds];
+const LEADER = '6d1e0c3a-8f0b-4c55-9a51-0000000000a1';
 let bot: TestBot;
 let oneDrive: FakeOneDrive;
 
 beforeAll(async () => {
-  [bot, oneDrive] = await Promise.all([startTestBot(), startFakeOneDrive()]);
+  [bot, oneDrive] = await Promise.all([startTestBot({ env: { LEADER_IDS: LEADER } }), startFakeOneDrive()]);
 });
 afterAll(async () => {
   await bot.close();
@@ -50,31 +52,50 @@ function press(user: TestUser, reply: TurnReply, title: string): Promise<TurnRep
   return user.submit(submitData(newestCard(reply), title));
 }
 
+/** Answers every card from `reply` on until the bot sends something that is not a question; returns the questions seen. */
+async function walk(user: TestUser, reply: TurnReply): Promise<{ seen: string[]; last: TurnReply }> {
+  const seen: string[] = [];
+  for (let turn = 0; turn < 200 && progressOf(cardsOf(reply).at(-1)) !== undefined; turn++) {
+    expect(reply.status).toBe(200);
+    const card = newestCard(reply);
+    const isRows = hasButton(card, 'Add');
+    const questionId = String(submitData(card, isRows ? 'Add' : 'Next').questionId);
+    if (!seen.includes(questionId)) seen.push(questionId);
+    reply = await answerCurrentCard(user, reply);
+    const rowAdded = textsOf(reply).some((text) => text.startsWith('Added.'));
+    if (isRows && !rowAdded) continue; // page one of a two-page row
+    expect(await storedAnswer(user, questionId)).toBeDefined();
+    if (isRows) reply = await press(user, reply, 'Done — next question');
+  }
+  return { seen, last: reply };
+}
+
+/** A participation counter summed over the organisation's aggregates (as a summary adds them up). */
+async function organisationCounter(name: string): Promise<number> {
+  const { resources } = await bot.containers.aggregates.items
+    .query<{ counters: Record<string, number> }>({
+      query: 'SELECT c.counters FROM c WHERE c.tenantId = @t AND c.type = "aggregate" AND NOT IS_DEFINED(c.teamId)',
+      parameters: [{ name: '@t', value: TENANT }],
+    })
+    .fetchAll();
+  return resources.reduce((sum, { counters }) => sum + (counters[name] ?? 0), 0);
+}
+
+const installed = { type: 'conversationUpdate', membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }] };
+
 describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)', () => {
-  it('walks from the welcome card through every question to the summary, storing each answer as it is given', async () => {
-    const user = bot.user();
-    const welcome = await user.post({
-      type: 'conversationUpdate',
-      membersAdded: [{ id: '28:strategy-guide', name: 'Strategy Guide' }],
-    });
+  it('walks a leader from the welcome card through every question to the summary, storing each answer as it is given', async () => {
+    const user = bot.user(LEADER);
+    const welcome = await user.post(installed);
     expect(cardText(newestCard(welcome))).toMatch(/Strategy Guide/);
+    expect(cardText(newestCard(welcome))).toContain('Your path: Full path, 36 questions, about 25 minutes.');
     expect(hasButton(newestCard(welcome), 'Start')).toBe(true);
 
-    let reply = await press(user, welcome, 'Start');
-    const seen = new Set<string>();
-    for (let turn = 0; turn < 200 && progressOf(cardsOf(reply).at(-1)) !== undefined; turn++) {
-      expect(reply.status).toBe(200);
-      const card = newestCard(reply);
-      const isRows = hasButton(card, 'Add');
-      const questionId = String(submitData(card, isRows ? 'Add' : 'Next').questionId);
-      seen.add(questionId);
-      reply = await answerCurrentCard(user, reply);
-      const rowAdded = textsOf(reply).some((text) => text.startsWith('Added.'));
-      if (isRows && !rowAdded) continue; // page one of a two-page row
-      expect(await storedAnswer(user, questionId)).toBeDefined();
-      if (isRows) reply = await press(user, reply, 'Done — next question');
-    }
-    expect(seen.size).toBe(totalQuestions);
+    const completedBefore = await organisationCounter('leader:completed');
+    const { seen, last: reply } = await walk(user, await press(user, welcome, 'Start'));
+    expect(seen).toHaveLength(totalQuestions);
+    expect(seen).toEqual(expect.arrayContaining(['lb-budget-mapped', 'lb-budget-anchored']));
+    expect(await organisationCounter('leader:completed')).toBe(completedBefore + 1);
     const summary = cardText(newestCard(reply));
     expect(summary).toMatch(/ambition/i);
     expect(summary).toContain('A considered answer');
@@ -90,9 +111,95 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
     expect(resources[0]).toBe(totalQuestions);
   });
 
-  it('goes back with the earlier answer filled in, skips, pauses and resumes at the same question', async () => {
+  it('walks an employee through the short path to the summary, without the budget questions, and counts them as finished', async () => {
+    const user = bot.user();
+    const welcome = newestCard(await user.post(installed));
+    expect(cardText(welcome)).toContain('Your path: Short path, 14 questions, about 10 minutes.');
+    expect(cardText(welcome)).toContain('Full path: 36 questions, about 25 minutes. Type \nstart full\n to switch');
+
+    const completedBefore = await organisationCounter('employee:completed');
+    let reply = await user.submit(submitData(welcome, 'Start'));
+    expect(progressOf(newestCard(reply))).toBe('Business impact · 1 of 4');
+    expect(textsOf(reply).join(' ')).toMatch(/^\*\*Business impact\*\*/);
+    const walked = await walk(user, reply);
+    reply = walked.last;
+    expect(walked.seen).toEqual(shortPath);
+    expect(walked.seen.length).toBeLessThanOrEqual(15);
+    expect(walked.seen).not.toContain('lb-budget-mapped');
+    expect(walked.seen).not.toContain('lb-budget-anchored');
+    // The personal card rates only the sections the short path asks about.
+    const summary = cardText(newestCard(reply));
+    expect(summary).toMatch(/ambition/i);
+    expect(summary).toContain('Business impact');
+    expect(summary).not.toContain('Leadership buy-in');
+    expect(await organisationCounter('employee:completed')).toBe(completedBefore + 1);
+
+    // Finished: "start" begins the path again, and the help card lists the ways through the questions.
+    reply = await user.say('start');
+    expect(progressOf(newestCard(reply))).toBe('Business impact · 1 of 4');
+    await user.say('cancel');
+    reply = await user.submit({ sg: 'command', command: 'help' });
+    expect(JSON.stringify(newestCard(reply))).toContain(
+      '"title":"start full","value":"Full path: 36 questions, about 25 minutes. Your answers so far are kept."',
+    );
+  });
+
+  it('switches an employee to the full path with "start full", saying how long it takes, and back with "start short"', async () => {
     const user = bot.user();
     let reply = await user.say('start');
+    reply = await submitAnswer(user, reply, '4');
+    expect(progressOf(newestCard(reply))).toBe('Business impact · 2 of 4');
+    const onShort = await organisationCounter('employee:onPath:short');
+
+    reply = await user.say('start full');
+    expect(textsOf(reply).join(' ')).toContain(
+      "You're on the **Full path** now: 36 questions, about 25 minutes. Your answers so far are kept.",
+    );
+    expect(textsOf(reply).join(' ')).toContain('**start short** (14 questions, about 10 minutes)');
+    // Picks up at the question it was on, now numbered among all of the section's questions.
+    expect(progressOf(newestCard(reply))).toBe('Business impact · 10 of 12');
+    expect(String(submitData(newestCard(reply), 'Next').questionId)).toBe('bi-strategy-communication');
+    expect(await storedAnswer(user, 'bi-process-openness')).toEqual({ kind: 'rating', value: 4 });
+    expect(await organisationCounter('employee:onPath:short')).toBe(onShort - 1);
+    expect(await personPath(user)).toBe('full');
+
+    // The welcome card of another conversation shows the chosen path: the choice belongs to the person.
+    const elsewhere = {
+      id: `a:other-${user.aadObjectId}`,
+      conversationType: 'personal',
+      tenantId: TENANT,
+      isGroup: false,
+      name: '',
+    };
+    const welcome = newestCard(await user.post({ ...installed, conversation: elsewhere }));
+    expect(cardText(welcome)).toContain('Your path: Full path, 36 questions, about 25 minutes.');
+    expect(cardText(welcome)).toContain('You have answered 1 of its 36 questions.');
+    expect(hasButton(welcome, 'Short path · 10 min')).toBe(true);
+
+    reply = await user.submit(submitData(welcome, 'Short path · 10 min'));
+    expect(textsOf(reply).join(' ')).toContain("You're on the **Short path** now: 14 questions, about 10 minutes.");
+    expect(await personPath(user)).toBe('short');
+    expect(await organisationCounter('employee:onPath:short')).toBe(onShort);
+    reply = await user.say('start short');
+    expect(textsOf(reply).join(' ')).toContain("You're on the **Short path** already");
+  });
+
+  it('passes over the sections the short path does not ask about, going forwards and back', async () => {
+    const user = bot.user();
+    let reply = await user.say('start');
+    for (let i = 0; i < 4; i++) reply = await press(user, reply, 'Skip');
+    expect(progressOf(newestCard(reply))).toBe('Use cases and value propositions · 1 of 2');
+    expect(textsOf(reply).join(' ')).toMatch(/^\*\*Use cases and value propositions\*\*/);
+    reply = await press(user, reply, 'Back');
+    expect(progressOf(newestCard(reply))).toBe('Business impact · 4 of 4');
+    expect(String(submitData(newestCard(reply), 'Next').questionId)).toBe('bi-leadership-support');
+    reply = await press(user, reply, 'Back');
+    expect(String(submitData(newestCard(reply), 'Next').questionId)).toBe('bi-experimentation');
+  });
+
+  it('goes back with the earlier answer filled in, skips, pauses and resumes at the same question', async () => {
+    const user = bot.user();
+    let reply = await user.say('start full');
     expect(progressOf(newestCard(reply))).toBe('Business impact · 1 of 12');
     expect(hasButton(newestCard(reply), 'Back')).toBe(false);
 
@@ -129,7 +236,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
 
   it('crosses section boundaries backwards and forwards', async () => {
     const user = bot.user();
-    let reply = await user.say('start');
+    let reply = await user.say('start full');
     for (let i = 0; i < 12; i++) reply = await press(user, reply, 'Skip');
     expect(progressOf(newestCard(reply))).toBe('Leadership buy-in · 1 of 7');
     reply = await press(user, reply, 'Back');
@@ -138,7 +245,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
 
   it('edits an earlier answer from the review card and moves the aggregates with it', async () => {
     const user = bot.user();
-    let reply = await user.say('start');
+    let reply = await user.say('start full');
     reply = await submitAnswer(user, reply, '5');
     expect(progressOf(newestCard(reply))).toBe('Business impact · 2 of 12');
     reply = await user.submit({ sg: 'command', command: 'review' });
@@ -157,7 +264,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
 
   it('resumes at the same question after a restart, accepting the card sent before it', async () => {
     const user = bot.user();
-    let reply = await user.say('start');
+    let reply = await user.say('start full');
     reply = await submitAnswer(user, reply, '3');
     reply = await submitAnswer(user, reply, 'New service lines');
     expect(progressOf(newestCard(reply))).toBe('Business impact · 3 of 12');
@@ -176,7 +283,7 @@ describe('the strategy conversation over HTTP (restify + CloudAdapter + Cosmos)'
 
   it('shows, exports and deletes my data, taking my answers out of the aggregates', async () => {
     const user = bot.user();
-    let reply = await user.say('start');
+    let reply = await user.say('start full');
     const before = await aggregate('bi-industry-impact');
     reply = await submitAnswer(user, reply, '3');
     reply = await submitAnswer(user, reply, 'Claims handling');
@@ -239,6 +346,13 @@ describe('in a team channel', () => {
     expect(added.activities).toHaveLength(0);
   });
 });
+
+async function personPath(user: TestUser): Promise<unknown> {
+  const { resource } = await bot.containers.users
+    .item(personId(user.aadObjectId), [TENANT, user.aadObjectId])
+    .read<PersonDoc>();
+  return resource?.path;
+}
 
 async function aggregate(questionId: string): Promise<Record<string, number>> {
   const { resource } = await bot.containers.aggregates.item(`aggregate|${questionId}`, [TENANT, questionId]).read();

@@ -10,7 +10,7 @@ const { tenantId, team } = PLAYGROUND_DEFAULTS;
 /** A colleague answering over HTTP in their 1:1 chat, then writing once in the playground team's General channel. */
 async function colleagueAnswers(app: RunningApp, n: number): Promise<void> {
   const user = new TestUser(() => app.url, `00000000-0000-4000-8000-00000000010${n}`, `Colleague ${n}`, tenantId);
-  let reply = await user.say('start');
+  let reply = await user.say('start full');
   for (let i = 0; i < 3; i++) {
     const card = cardsOf(reply).at(-1);
     if (!card) throw new Error('expected a question card');

@@ -47,8 +47,11 @@ describe('the strategy conversation in the Agents Playground (headless Chromium)
   }, 30_000);
 
   it('welcomes, answers the whole first section on the cards with the progress moving, and reaches the summary card', async () => {
-    await ui.waitForCard('Strategy Guide');
-    await ui.clickCardButton('Start');
+    const welcome = await ui.waitForCard('Strategy Guide');
+    // An employee starts on the short path; the welcome card's button takes them to every question.
+    await expect(welcome.innerText()).resolves.toContain('Your path: Short path, 14 questions, about 10 minutes.');
+    await ui.clickCardButton('Full path · 25 min');
+    await ui.waitForBotText("You're on the Full path now: 36 questions, about 25 minutes.");
     await ui.waitForCard('Business impact · 1 of 12');
 
     for (const [i, kind] of BUSINESS_IMPACT.entries()) {

@@ -75,7 +75,7 @@ describe('a bot killed between storing answers and their counters (SIGKILL, real
     await Promise.all(
       Array.from({ length: PEOPLE }, async (_, person) => {
         const user = bot!.user(randomUUID(), `Person ${person}`);
-        let reply = await user.say('start');
+        let reply = await user.say('start full');
         for (let answer = 0; answer < ANSWERS_EACH; answer++) reply = await answerCurrentCard(user, reply);
       }),
     );

@@ -22,6 +22,10 @@ interface Person {
   metrics?: RowValue[];
   /** Answer every question (rows with a placeholder row), so the person counts as finished. */
   everything?: boolean;
+  /** Answer these questions (as `everything` would). */
+  only?: readonly string[];
+  /** The path recorded for them (chosen, or with their first answer). */
+  path?: string;
 }
 
 function answersOf(person: Person): RawAnswer[] {
@@ -36,9 +40,10 @@ function answersOf(person: Person): RawAnswer[] {
   if (person.wants) add('am-want', rows(person.wants));
   if (person.doNotWants) add('am-do-not-want', rows(person.doNotWants));
   if (person.metrics) add('sm-metrics', { kind: 'rows', rows: person.metrics });
-  if (person.everything) {
+  if (person.everything || person.only) {
     for (const { question } of index.allQuestions()) {
       if (answers.some((answer) => answer.questionId === question.id)) continue;
+      if (person.only && !person.only.includes(question.id)) continue;
       if (question.kind === 'text') add(question.id, { kind: 'text', text: 'x' });
       else if (question.kind === 'single') add(question.id, { kind: 'single', value: question.options[0].value });
       else if (question.kind === 'multi') add(question.id, { kind: 'multi', values: [question.options[0].value] });
@@ -50,7 +55,8 @@ function answersOf(person: Person): RawAnswer[] {
 }
 
 function summaryOf(people: Person[], thresholds: Thresholds = DEFAULT_THRESHOLDS) {
-  return organisationSummary(index, recomputeCounters(index, people.flatMap(answersOf)), thresholds);
+  const paths = new Map(people.flatMap(({ id, path }) => (path === undefined ? [] : [[id, path] as const])));
+  return organisationSummary(index, recomputeCounters(index, people.flatMap(answersOf), paths), thresholds);
 }
 
 const crowd = (count: number, person: Omit<Person, 'id'>, prefix = 'p'): Person[] =>
@@ -178,5 +184,58 @@ describe('organisation summary thresholds', () => {
     const summary = summaryOf(crowd(6, { everything: true }));
     expect(summary.participation).toMatchObject({ people: 6, employees: 6, completionRate: 1, meanProgress: 1 });
     expect(allIds.length).toBeGreaterThan(10);
+  });
+});
+
+describe('participation and comparisons measured against what each person was asked', () => {
+  const shortIds = [...index.path('short')!.questionIds];
+  const budget = ['lb-budget-mapped', 'lb-budget-anchored'];
+
+  it('counts an employee who answered every question of the short path as finished, a leader with the same answers not', () => {
+    const summary = summaryOf([...crowd(5, { only: shortIds }), ...crowd(5, { only: shortIds, role: 'leader' }, 'l')]);
+    expect(shortIds.length).toBeLessThanOrEqual(15);
+    expect(summary.participation.completionRate).toBeCloseTo(5 / 10);
+    // Employees answered all of their path, leaders the short path's share of theirs (the full one).
+    expect(summary.participation.meanProgress).toBeCloseTo((5 * 1 + 5 * (shortIds.length / allIds.length)) / 10);
+  });
+
+  it('measures someone who chose the full path against all of its questions, whatever their group', () => {
+    const summary = summaryOf([
+      ...crowd(5, { only: shortIds, path: 'full' }),
+      ...crowd(5, { everything: true, path: 'full' }, 'f'),
+    ]);
+    expect(summary.participation.completionRate).toBeCloseTo(5 / 10);
+    expect(summary.participation.meanProgress).toBeCloseTo((5 * (shortIds.length / allIds.length) + 5) / 10);
+  });
+
+  it('measures progress on the path half done, not against questions never asked', () => {
+    const half = shortIds.slice(0, Math.floor(shortIds.length / 2));
+    const summary = summaryOf(crowd(6, { only: half }));
+    expect(summary.participation.completionRate).toBe(0);
+    expect(summary.participation.meanProgress).toBeCloseTo(half.length / shortIds.length);
+  });
+
+  it('compares leaders and employees only on questions both groups were asked and rated', () => {
+    const buyIn = index.questionsOf('leadership-buy-in').map(({ question }) => question.id);
+    const leaders = crowd(5, { role: 'leader', path: 'full', only: buyIn }, 'l');
+    const leaderAnswers = leaders.flatMap(answersOf).map((answer) => ({
+      ...answer,
+      value: { kind: 'rating' as const, value: budget.includes(answer.questionId) ? 1 : 5 },
+    }));
+    const employees = crowd(5, { path: 'full', only: buyIn.filter((id) => !budget.includes(id)) });
+    const employeeAnswers = employees
+      .flatMap(answersOf)
+      .map((answer) => ({ ...answer, value: { kind: 'rating' as const, value: 3 } }));
+    const summary = organisationSummary(
+      index,
+      recomputeCounters(index, [...leaderAnswers, ...employeeAnswers]),
+      DEFAULT_THRESHOLDS,
+    );
+    // The leaders' low budget ratings have no employee counterpart, so they stay out of the comparison.
+    expect(summary.gaps).toEqual([
+      expect.objectContaining({ sectionId: 'leadership-buy-in', leaderMean: 5, employeeMean: 3, gap: 2 }),
+    ]);
+    const buyInReadiness = summary.readiness.find((section) => section.sectionId === 'leadership-buy-in');
+    expect(buyInReadiness?.dontKnow).toBe(0);
   });
 });

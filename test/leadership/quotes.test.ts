@@ -120,6 +120,10 @@ describe('example statements (quotes)', () => {
       '[name] wants mail to [name]. Then [name] rests',
     );
     expect(scrubNames('Help @alice write code')).toBe('Help [name] write code');
+    // Names in any script, and names with an inner capital.
+    expect(scrubNames('Ask Émile and Zoë in finance')).toBe('Ask [name] and [name] in finance');
+    expect(scrubNames('so Łukasz and Øyvind lose time')).toBe('so [name] and [name] lose time');
+    expect(scrubNames('ask McDonald about it')).toBe('ask [name] about it');
   });
 
   it('quotes a theme on the card only from the comment threshold on, names removed, and never after deletion', async () => {

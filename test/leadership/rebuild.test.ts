@@ -49,12 +49,12 @@ function stores() {
 }
 
 describe('maintained counters equal a recomputation from the raw answers (results through the FAKE Teams connector)', () => {
-  it('after a randomized mix of answers, skips, edits, deletions and team joins over HTTP', async () => {
+  it('after a randomized mix of answers, skips, edits, deletions, path switches and team joins over HTTP', async () => {
     const random = seeded(20261128);
     const users: TestUser[] = [...Array.from({ length: 7 }, () => bot.user()), bot.user(LEADER, 'Lea Leader')];
     const last = new Map<TestUser, TurnReply>();
     for (const user of users) last.set(user, await user.say('start'));
-    const done = { joins: 0, edits: 0, deletions: 0, answers: 0 };
+    const done = { joins: 0, edits: 0, deletions: 0, switches: 0, answers: 0 };
     for (let step = 0; step < 260; step++) {
       const user = users[Math.floor(random() * users.length)];
       const roll = random();
@@ -69,6 +69,10 @@ describe('maintained counters equal a recomputation from the raw answers (result
         await deleteData(user);
         reply = await user.say('start');
         done.deletions++;
+      } else if (roll < 0.18) {
+        // Progress and completion move to the chosen path, everywhere the person counts.
+        reply = await user.say(random() < 0.5 ? 'start full' : 'start short');
+        done.switches++;
       } else {
         reply = await answerRandomly(user, last.get(user) as TurnReply, random);
         done.answers++;
@@ -76,7 +80,7 @@ describe('maintained counters equal a recomputation from the raw answers (result
       expect(reply.status).toBe(200);
       last.set(user, reply);
     }
-    expect(Math.min(done.joins, done.edits, done.deletions)).toBeGreaterThan(2);
+    expect(Math.min(done.joins, done.edits, done.deletions, done.switches)).toBeGreaterThan(2);
     const report = await rebuildAggregates(index, stores(), TENANT, { write: false });
     expect(report.answers).toBeGreaterThan(50);
     expect(report.teams).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { loadContentPack } from '../../src/content/load-content-pack';
 import { rebuildAggregates } from '../../src/leadership/rebuild';
 import { SummaryService } from '../../src/leadership/summary-service';
 import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
-import { demoAnswers } from '../../src/local/demo/answers';
+import { demoAnswers, demoPath } from '../../src/local/demo/answers';
 import { DEMO_TEAMS, demoPeople } from '../../src/local/demo/organisation';
 import { SeededRandom } from '../../src/local/demo/random';
 import { DemoRefused } from '../../src/local/demo/demo-allowed';
@@ -47,10 +47,19 @@ describe('the demo organisation (no database)', () => {
         .map(({ question }) => question.id)
         .sort(),
     );
-    // Some finished, some stopped part-way: the completion rate is worth showing.
-    const finished = people.filter(({ answers }) => answers.length === index.allQuestions().length).length;
+    // Some finished their path, some stopped part-way: the completion rate is worth showing.
+    const finished = people.filter(
+      ({ person, answers }) => answers.length === demoPath(index, person).questionIds.size,
+    ).length;
     expect(finished).toBeGreaterThan(people.length / 2);
     expect(finished).toBeLessThan(people.length);
+    // Employees walk the short path unless they chose every question; leaders walk every question.
+    const sizes = (role: string) =>
+      new Set(people.filter(({ person }) => person.role === role).map(({ person }) => demoPath(index, person).id));
+    expect(sizes('leader')).toEqual(new Set(['full']));
+    expect(sizes('employee')).toEqual(new Set(['short', 'full']));
+    for (const { person, answers } of people)
+      for (const { ref } of answers) expect(demoPath(index, person).questionIds.has(ref.question.id)).toBe(true);
   });
 });
 

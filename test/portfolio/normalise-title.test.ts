@@ -15,12 +15,20 @@ describe('normaliseTitle', () => {
   });
 
   it('keeps the verbs that say what the work is', () => {
-    expect(normaliseTitle('Write and summarise the weekly report').tokens).toEqual([
+    expect(normaliseTitle('Write and summarise the sales report').tokens).toEqual([
       'report',
+      'sal',
       'summaris',
-      'week',
       'writ',
     ]);
+  });
+
+  it('drops the words that qualify an idea without naming it (when, how new, how many)', () => {
+    expect(keyOf('Draft first replies to routine incoming customer emails')).toBe(
+      keyOf('Draft customer email replies'),
+    );
+    expect(keyOf('Weekly status report for the next quarter')).toBe(keyOf('Status report'));
+    expect(keyOf('Extract data from invoices')).toBe(keyOf('Invoice extraction'));
   });
 
   it('brings plurals, -ing, -ed, -ion and UK and US spellings to one token', () => {
@@ -34,9 +42,9 @@ describe('normaliseTitle', () => {
   });
 
   it('lists each token once, sorted, and the key is the tokens joined by a space', () => {
-    const { key, tokens } = normaliseTitle('Report on reports: weekly report');
-    expect(tokens).toEqual(['report', 'week']);
-    expect(key).toBe('report week');
+    const { key, tokens } = normaliseTitle('Report on reports: sales report');
+    expect(tokens).toEqual(['report', 'sal']);
+    expect(key).toBe('report sal');
   });
 
   it('drops accents of Latin letters and keeps other scripts whole', () => {

@@ -17,15 +17,15 @@ const holding = <G extends IdeaGroup>(groups: readonly G[], title: string): G =>
 const keysOf = (group: IdeaGroup) => group.members.map((member) => member.key).sort();
 
 /**
- * What leaders did: took e-mail triage out of the reply-drafting group and gave it the other triage ideas, moved the
- * policy chatbot from the HR group to policy search, renamed two groups and moved two along.
+ * What leaders did: took the e-mail triage ideas out of the reply-drafting group and put them together, moved the
+ * policy chatbots to policy search, renamed two groups and moved two along.
  */
 const EDITS: PortfolioEdit[] = [
   { kind: 'rename', anchorKey: key('Draft replies to customer emails'), label: 'Customer email assistant' },
   { kind: 'split', key: key('Customer email triage') },
-  { kind: 'merge', fromKey: key('Triage incoming customer emails'), intoKey: key('Customer email triage') },
+  { kind: 'split', key: key('Classify incoming customer emails') },
+  { kind: 'merge', fromKey: key('Classify incoming customer emails'), intoKey: key('Customer email triage') },
   { kind: 'rename', anchorKey: key('Customer email triage'), label: 'Email triage' },
-  { kind: 'split', key: key('Chatbot that answers questions on internal policies') },
   {
     kind: 'merge',
     fromKey: key('Chatbot that answers questions on internal policies'),
@@ -43,10 +43,10 @@ function expectEditsHeld(groups: readonly PortfolioGroup[]): void {
   const triage = holding(groups, 'Customer email triage');
   expect(triage).toMatchObject({ label: 'Email triage', status: 'idea' });
   expect(triage).not.toBe(email);
-  expect(holding(groups, 'Triage incoming customer emails')).toBe(triage);
   expect(holding(groups, 'Classify incoming customer emails')).toBe(triage);
   const policyBot = holding(groups, 'Chatbot that answers questions on internal policies');
   expect(holding(groups, 'Search internal policies in plain language')).toBe(policyBot);
+  expect(holding(groups, 'Policy Q&A chatbot')).toBe(policyBot);
   expect(holding(groups, 'Chatbot answering HR questions')).not.toBe(policyBot);
   expect(holding(groups, 'Meeting notes summary').status).toBe('piloting');
   expect(holding(groups, 'Supplier risk assessment')).toMatchObject({ status: 'idea', renamed: false });
@@ -54,18 +54,21 @@ function expectEditsHeld(groups: readonly PortfolioGroup[]): void {
 
 describe('applyEdits', () => {
   it('renames, merges, splits and sets status on the groups holding the keys', () => {
+    // Grouped by their words alone, the triage ideas sit with reply drafting.
     const groups = groupIdeas(ideasFromTitles(corpusTitles));
     const email = holding(groups, 'Draft replies to customer emails');
     expect(holding(groups, 'Customer email triage')).toBe(email);
-    expect(holding(groups, 'Triage incoming customer emails')).not.toBe(email);
-    const hr = holding(groups, 'Chatbot answering HR questions');
-    expect(holding(groups, 'Chatbot that answers questions on internal policies')).toBe(hr);
+    expect(holding(groups, 'Classify incoming customer emails')).toBe(email);
+    const policyBot = holding(groups, 'Chatbot that answers questions on internal policies');
+    expect(holding(groups, 'Search internal policies in plain language')).not.toBe(policyBot);
 
     const edited = applyEdits(groups, EDITS);
     expectEditsHeld(edited);
     expect(edited).toHaveLength(groups.length); // two split off, two merged away
-    expect(keysOf(holding(edited, 'Chatbot answering HR questions'))).toEqual(
-      keysOf(hr).filter((member) => member !== key('Chatbot that answers questions on internal policies')),
+    expect(keysOf(holding(edited, 'Draft replies to customer emails'))).toEqual(
+      keysOf(email).filter(
+        (member) => member !== key('Customer email triage') && member !== key('Classify incoming customer emails'),
+      ),
     );
   });
 
@@ -91,7 +94,7 @@ describe('applyEdits', () => {
   it('follows the keys when a regrouping gives a group another anchor', () => {
     const titles = [...corpusTitles, ...Array(5).fill('Customer email triage')];
     const regrouped = groupIdeas(ideasFromTitles(titles));
-    // With seven people behind it (reply drafting has six), triage now anchors the group reply drafting is in.
+    // With eight people behind it (reply drafting has seven), triage now anchors the group reply drafting is in.
     expect(holding(regrouped, 'Draft replies to customer emails').anchorKey).toBe(key('Customer email triage'));
 
     const edited = applyEdits(regrouped, EDITS.slice(0, 2));
@@ -99,7 +102,7 @@ describe('applyEdits', () => {
       anchorKey: key('Draft replies to customer emails'),
       label: 'Customer email assistant',
     });
-    expect(holding(edited, 'Customer email triage')).toMatchObject({ label: 'Customer email triage', weight: 7 });
+    expect(holding(edited, 'Customer email triage')).toMatchObject({ label: 'Customer email triage', weight: 8 });
   });
 
   it('skips edits whose key is in no group and edits that change nothing', () => {

@@ -155,15 +155,14 @@ describe('portfolio reader', () => {
     if (!question) throw new Error('no use-case question');
     const was = { value: { kind: 'rows', rows: useCaseRows([{ title: 'Contract clause checker', shared: true }]) } };
     const is = { value: { kind: 'rows', rows: useCaseRows([{ title: 'Check NDA clauses', shared: true }]) } };
-    const order = index.allQuestions().map((ref) => ref.question.id);
     const parts = answerChanges({
       question,
       userId: 'first',
       before: { ...was, role: 'employee' } as never,
       after: { ...is, role: 'employee' } as never,
-      order,
-      answeredBefore: { [uc]: 'employee' },
-      answeredAfter: { [uc]: 'employee' },
+      index,
+      personBefore: { answered: { [uc]: 'employee' } },
+      personAfter: { answered: { [uc]: 'employee' } },
       teamIds: [],
     });
     await containers.users.items.upsert(

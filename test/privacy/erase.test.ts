@@ -63,7 +63,7 @@ async function documentsOf(user: TestUser): Promise<unknown[]> {
 /** A new user who answered the first question (a rating, 4) and a text question; returns the confirm button's data. */
 async function answeredAndAskedToDelete(): Promise<{ user: TestUser; confirm: Record<string, unknown> }> {
   const user = bot.user();
-  let card = cardsOf(await user.say('start')).at(-1)!;
+  let card = cardsOf(await user.say('start full')).at(-1)!;
   card = cardsOf(await user.submit({ ...submitData(card, 'Next'), answer: '4' })).at(-1)!;
   await user.submit({ ...submitData(card, 'Next'), answer: PRIVATE_TEXT });
   const ask = cardsOf(await user.say('delete my data')).at(-1)!;

@@ -41,7 +41,7 @@ afterAll(async () => {
 /** A person who answered two questions, the second with `secret`. */
 async function personWith(secret: string): Promise<TestUser> {
   const user = bot.user();
-  const first = await answerCurrentCard(user, await user.say('start'), '4');
+  const first = await answerCurrentCard(user, await user.say('start full'), '4');
   await answerCurrentCard(user, first, secret);
   return user;
 }

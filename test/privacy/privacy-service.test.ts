@@ -108,7 +108,7 @@ function rowOf(card: Json, questionText: string): string | undefined {
 /** A person who answered the first question (a rating) through the bot. */
 async function answered(): Promise<TestUser> {
   const user = bot.user();
-  await answerCurrentCard(user, await user.say('start'), '4');
+  await answerCurrentCard(user, await user.say('start full'), '4');
   return user;
 }
 

@@ -46,7 +46,7 @@ async function answerInNormalMode(testBot: TestBot): Promise<{
   counted: () => Promise<number>;
 }> {
   const user = testBot.user();
-  const first = await user.say('start');
+  const first = await user.say('start full');
   const before = await answersCounted(testBot.containers, QUESTION);
   const counted = async () => (await answersCounted(testBot.containers, QUESTION)) - before;
   let done = false;

@@ -85,7 +85,7 @@ describe('app.close() (in process)', () => {
 
   it('waits for a turn in progress, which stores its answer and counters; new requests get 503 with Retry-After', async () => {
     const user = bot.user();
-    const first = await user.say('start');
+    const first = await user.say('start full');
     proxy.inject({ match: answerWrites, fault: { delayMs: 1_000 }, times: 1 });
     const turn = attempt(() => user.submit(nextWith(first, '4')));
     await until(() => proxy.faulted === 1, 'the turn to be storing its answer');
@@ -167,7 +167,7 @@ describe('SIGTERM to the bot in a child process (npm run dev -- --no-playground)
     const url = await startChild();
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const users = Array.from({ length: 10 }, () => new TestUser(() => url, randomUUID(), 'Burst User'));
-    const firsts = await Promise.all(users.map((user) => user.say('start')));
+    const firsts = await Promise.all(users.map((user) => user.say('start full')));
     // Every answer's batch is held for a moment, so all ten turns are certainly in progress at the signal.
     proxy.inject({ match: answerWrites, fault: { delayMs: 1_500 }, times: users.length });
     const burst = users.map((user, i) => attempt(() => user.submit(nextWith(firsts[i], '4'))));

@@ -176,4 +176,36 @@ describe('aggregate publication', () => {
     expect(doc?.published?.quotes).toEqual({});
     expect(Object.keys(doc?.pending ?? {})).toHaveLength(1);
   });
+
+  it('empties a statement wherever it sits, also in the slot of a theme it had before themes were added', async () => {
+    // Three people publish; one statement sits in "other", where it was placed before the "products" theme existed.
+    for (const [person, k] of [
+      ['ann', 'k-ann'],
+      ['bob', 'k-bob'],
+      ['cat', 'k-cat'],
+    ])
+      await store.apply(
+        TENANT,
+        person,
+        rated('q-moved', 3, { quoteSets: [{ slot: `statement:other:${k}`, quote: quote(k) }] }),
+      );
+    expect((await published('q-moved'))?.quotes['statement:other:k-ann']).toEqual(quote('k-ann'));
+    // Ann deletes her data: her statement is now named for its new theme's slot, and still leaves the old one.
+    await store.apply(
+      TENANT,
+      'ann',
+      rated('q-moved', 3, { quoteRemovals: [{ slot: 'statement:products:k-ann', key: 'k-ann' }] }),
+    );
+    const doc = await store.readDoc(TENANT, 'q-moved');
+    expect(doc?.quotes?.['statement:other:k-ann']).toBeNull();
+    expect(doc?.published?.quotes['statement:other:k-ann']).toBeNull();
+    expect(doc?.published?.quotes['statement:other:k-bob']).toEqual(quote('k-bob'));
+
+    // The rebuild keeps a published statement only in the slot it belongs to now.
+    await store.rewrite(TENANT, 'q-moved', undefined, { counters: doc?.counters ?? {}, quotes: {} }, (key, slot) =>
+      key === 'k-bob' ? slot === 'statement:products:k-bob' : key === 'k-cat',
+    );
+    const rebuilt = await store.readDoc(TENANT, 'q-moved');
+    expect(Object.keys(rebuilt?.published?.quotes ?? {})).toEqual(['statement:other:k-cat']);
+  });
 });

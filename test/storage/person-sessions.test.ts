@@ -57,7 +57,7 @@ async function rebuildDifferences(): Promise<string[]> {
 describe('one answer set per person, however many conversations', () => {
   it('lets a person with 200 channel threads join a team, counting their answers towards it exactly once', async () => {
     const user = bot.user();
-    let reply = await user.submit(nextWith(await user.say('start'), '4'));
+    let reply = await user.submit(nextWith(await user.say('start full'), '4'));
     reply = await user.submit(nextWith(reply, 'Faster claims'));
     for (let thread = 0; thread < 200; thread++) {
       const inRed = await inChannel(user, RED, 'help', thread);
@@ -87,7 +87,7 @@ describe('one answer set per person, however many conversations', () => {
   it('counts every answer once when a team join races answers from another conversation of the same person', async () => {
     for (let round = 0; round < 4; round++) {
       const user = bot.user();
-      let reply = await user.say('start');
+      let reply = await user.say('start full');
       const team = { id: `19:team-race-${round}@thread.tacv2`, name: `Race ${round}` };
       const [answered, joined] = await Promise.all([
         user.submit(nextWith(reply, '3')),
@@ -117,7 +117,7 @@ describe('one answer set per person, however many conversations', () => {
       };
       const inOtherChat = (fields: Record<string, unknown>) =>
         user.post({ type: 'message', ...fields, conversation: otherChat });
-      const [first, second] = [await user.say('start'), await inOtherChat({ text: 'start' })];
+      const [first, second] = [await user.say('start full'), await inOtherChat({ text: 'start' })];
       const before = await counters('bi-industry-impact');
       const replies = await Promise.all([
         user.submit(nextWith(first, '4')),
@@ -202,7 +202,7 @@ describe('one answer set per person, however many conversations', () => {
       red: await counters('bi-industry-impact', RED.id, tenantId),
     };
     // The first question the answer documents leave open, not the one the old copy would.
-    expect(progressOf(cardsOf(await user.say('start')).at(-1))).toBe('Business impact · 2 of 12');
+    expect(progressOf(cardsOf(await user.say('start full')).at(-1))).toBe('Business impact · 2 of 12');
     // Changing the stored 5 to 2 moves one count from 5 to 2 in the organisation and in Red, and adds no person.
     const opened = await user.submit({ sg: 'edit', questionId: 'bi-industry-impact' });
     await user.submit(nextWith(opened, '2'));

@@ -7,7 +7,7 @@
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { recognizeLeaderCommand } from '../../src/leadership/leader-commands';
-import { normalizeTyped, recognizeCommand } from '../../src/strategy/commands';
+import { normalizeTyped, recognizeCommand, recognizePathRequest } from '../../src/strategy/commands';
 import { readSubmit } from '../../src/strategy/read-submit';
 
 const HUNDRED_KB = 100 * 1024;
@@ -43,6 +43,42 @@ describe('typed commands', () => {
       type: 'answer',
       value: { kind: 'text', text: 'Faster proposals!' },
     });
+  });
+});
+
+describe('choosing a path', () => {
+  it.each([
+    ['start full', 'full'],
+    ['Start Short!', 'short'],
+    ['<at>Strategy Guide</at>  start   full.', 'full'],
+    ['start the full path', 'full'],
+    ['start short path', 'short'],
+    ['start fulll', 'fulll'],
+  ])('%j asks for the path %s (whether the pack has it is checked later)', (text, path) => {
+    expect(recognizePathRequest({ text })).toEqual({ path, typed: true });
+    expect(recognizeCommand({ text })).toBeUndefined();
+  });
+
+  it.each(['start', 'start small pilots', 'restart full', 'full', 'start full now', 'start Full-Path!?'])(
+    '%j is not a path choice',
+    (text) => {
+      expect(recognizePathRequest({ text })).toBeUndefined();
+    },
+  );
+
+  it('reads a Start button that carries a path, and a forged path as no path at all', () => {
+    expect(recognizePathRequest({ value: { sg: 'command', command: 'start', path: 'full' } })).toEqual({
+      path: 'full',
+      typed: false,
+    });
+    for (const path of [42, null, 'FULL', '../full', 'x'.repeat(65), { id: 'full' }])
+      expect(recognizePathRequest({ value: { sg: 'command', command: 'start', path } })).toEqual({
+        path: null,
+        typed: false,
+      });
+    expect(recognizePathRequest({ value: { sg: 'command', command: 'start' } })).toBeUndefined();
+    expect(recognizePathRequest({ value: { sg: 'command', command: 'resume', path: 'full' } })).toBeUndefined();
+    expect(recognizePathRequest({ value: 'start full' })).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ContentIndex, QuestionRef } from '../../content/content-index';
+import type { PathView } from '../../content/path-view';
 import type { ContentPack, Question, RowField, RowsQuestion } from '../../content/types';
 import type { AnswerMap, AnswerValue, RowValue } from '../../domain/answers';
 import { readSubmit } from '../../strategy/read-submit';
@@ -21,17 +22,19 @@ const SHARED_SHARE = 0.8;
 const NO_GOAL_SHARE = 0.15;
 
 /**
- * One simulated person's answers, in questionnaire order up to how far they got. Each is made as a card submit would
- * be (the raw input values) and read with the bot's own submit checks against the content pack, so every answer is one
- * the bot could have stored.
+ * One simulated person's answers to the questions of their path, in questionnaire order up to how far they got. Each
+ * is made as a card submit would be (the raw input values) and read with the bot's own submit checks against the
+ * content pack, so every answer is one the bot could have stored.
  */
 export function demoAnswers(index: ContentIndex, person: DemoPerson, random: SeededRandom): DemoAnswer[] {
-  const questions = index.allQuestions();
+  const path = demoPath(index, person);
+  const questions = index.allQuestions().filter(({ question }) => path.questionIds.has(question.id));
   const reached = Math.max(1, Math.round(person.progress * questions.length));
   const answers: AnswerMap = {};
   const given: DemoAnswer[] = [];
   for (const ref of questions.slice(0, reached)) {
-    if (person.progress < 1 && random.chance(SKIP_SHARE)) continue;
+    // Everyone simulated answered something: a skip comes only after their first answer.
+    if (person.progress < 1 && given.length > 0 && random.chance(SKIP_SHARE)) continue;
     const maker = new AnswerMaker(index.pack, person, random, answers, ref);
     const value = maker.answer();
     if (!value) continue;
@@ -39,6 +42,12 @@ export function demoAnswers(index: ContentIndex, person: DemoPerson, random: See
     given.push({ ref, value });
   }
   return given;
+}
+
+/** The path a simulated person walks: every question if they chose so, else the one their group starts on. */
+export function demoPath(index: ContentIndex, person: DemoPerson): PathView {
+  const everything = index.paths.find((path) => path.questionIds.size === index.allQuestions().length);
+  return (person.choseEverything ? everything : undefined) ?? index.pathFor(undefined, person.role);
 }
 
 /** The row being made: its place, its text, and whether it is about one row of another answer. */

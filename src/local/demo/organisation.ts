@@ -21,8 +21,10 @@ export interface DemoPerson {
   role: Role;
   /** Added to every rating: some people are keener than others. */
   outlook: number;
-  /** How far through the questionnaire they got, 0–1 (1: every question). */
+  /** How far along their path they got, 0–1 (1: every question of it). */
   progress: number;
+  /** Chose the path of every question ("start full"); leaders walk it anyway. */
+  choseEverything: boolean;
   /** When they answered, in days before the seed ran (at least half a day). */
   daysAgo: number;
 }
@@ -80,6 +82,8 @@ export const ORGANISATION_TILT: Readonly<Record<string, number>> = {
 export const LEADER_TILT: Readonly<Record<string, number>> = { 'leadership-buy-in': 1.1, 'business-impact': 0.4 };
 
 const LEADER_SHARE = 0.08;
+/** Employees who choose to answer every question rather than their shorter path. */
+const CHOOSE_EVERYTHING_SHARE = 0.3;
 const DAYS = 28;
 
 /** The simulated people of every team, the same for the same seed, oldest answers first. */
@@ -97,6 +101,7 @@ export function demoPeople(seed: number, teams: readonly DemoTeam[] = DEMO_TEAMS
         outlook: random.normal() * 0.5,
         progress: finished ? 1 : random.chance(0.7) ? 0.2 + random.next() * 0.75 : 0.05 + random.next() * 0.1,
         daysAgo: 0.5 + random.next() * (DAYS - 0.5),
+        choseEverything: random.chance(CHOOSE_EVERYTHING_SHARE),
       });
     }
   return people.sort((a, b) => b.daysAgo - a.daysAgo);

@@ -11,7 +11,7 @@ import { cosmosSafe } from '../../storage/cosmos-id';
 import { AnswerRecorder } from '../../strategy/answer-recorder';
 import { TurnUnit } from '../../strategy/turn-unit';
 import { PLAYGROUND_DEFAULTS } from '../playground-defaults';
-import { demoAnswers, type DemoAnswer } from './answers';
+import { demoAnswers, demoPath, type DemoAnswer } from './answers';
 import { CombinedChanges } from './combined-changes';
 import { assertDemoAllowed } from './demo-allowed';
 import { DEMO_TEAMS, demoPeople, type DemoPerson } from './organisation';
@@ -32,7 +32,7 @@ export interface DemoSeedReport {
   tenantId: string;
   people: number;
   leaders: number;
-  /** People who answered every question. */
+  /** People who answered every question of their path. */
   finished: number;
   answers: number;
   teams: { id: string; name: string; people: number }[];
@@ -89,12 +89,11 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedReport
   } finally {
     client.dispose();
   }
-  const questions = index.allQuestions().length;
   return {
     tenantId,
     people: plan.length,
     leaders: plan.filter(({ person }) => person.role === 'leader').length,
-    finished: plan.filter(({ answers }) => answers.length === questions).length,
+    finished: plan.filter(({ person, answers }) => answers.length === demoPath(index, person).questionIds.size).length,
     answers: plan.reduce((sum, { answers }) => sum + answers.length, 0),
     examplePersonId: plan[0].person.userId,
     teams: DEMO_TEAMS.map(({ id, name }) => ({
@@ -123,7 +122,9 @@ async function storePerson(
   const unit = new TurnUnit({ tenantId, userId, role: person.role }, session, () =>
     Promise.reject(new Error('programming error: the demo applies its changes in bulk (CombinedChanges)')),
   );
-  const recorder = new AnswerRecorder(index.pack, () => answeredAt);
+  const recorder = new AnswerRecorder(index, () => answeredAt);
+  // As "start full" would: the path is chosen before the first answer.
+  recorder.choosePath(unit, demoPath(index, person).id);
   for (const { ref, value } of answers) recorder.record(unit, ref, value);
   session.doc.welcomed = true;
   await stores.sessions.save(session, answeredAt, unit.pendingAnswers);

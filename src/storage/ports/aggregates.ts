@@ -65,6 +65,6 @@ export interface AggregateStore {
     questionId: string,
     teamId: string | undefined,
     recomputed: { counters: Counters; quotes: QuoteSlots },
-    statementExists: (key: string) => boolean,
+    statementExists: (key: string, slot: string) => boolean,
   ): Promise<void>;
 }

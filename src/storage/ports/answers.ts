@@ -6,6 +6,8 @@ export interface AnswerStore {
   listForUser(tenantId: string, userId: string): Promise<StoredAnswer[]>;
   /** Every answer in the tenant (the rebuild and the benchmark's naive baseline). */
   listAllInTenant(tenantId: string): Promise<StoredAnswer[]>;
+  /** The path recorded for each person in the tenant who has one, by user id (the rebuild). */
+  listPathsInTenant(tenantId: string): Promise<Map<string, string>>;
   /**
    * The answers to these questions in the tenant (the portfolio's recomputation); with `teamId`, only of the people who
    * count towards that team (see TeamMembership).
