@@ -1,7 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { scrubNames } from '../aggregation/quotes';
 import type { PortfolioStoredGroup, PortfolioVariant } from '../storage/ports';
-import { groupIdeas, groupOf, rankGroups, type Idea } from './group-ideas';
+import type { ConceptLexicon } from './concept-lexicon';
+import { groupIdeas, groupOf, rankGroups, SIMILARITY_THRESHOLD, type Idea } from './group-ideas';
 import { titleKey, type IdeaRow } from './idea-rows';
 import { normaliseTitle } from './normalise-title';
 
@@ -20,6 +21,8 @@ export interface ComputeOptions {
   /** The group threshold: person keys are kept only for wordings with fewer people. */
   k: number;
   keep?: number;
+  /** The pack's vocabulary of tasks and synonyms (packLexicon); without it, titles compare by their words alone. */
+  lexicon?: ConceptLexicon;
 }
 
 export interface ComputedPortfolio {
@@ -57,7 +60,7 @@ export function computePortfolio(rows: readonly IdeaRow[], options: ComputeOptio
       .slice(0, 12);
   const opaque = (normalised: string) =>
     createHmac('sha256', options.salt).update(normalised).digest('base64url').slice(0, 16);
-  const grouped = groupIdeas(ideas).map((group) => {
+  const grouped = groupIdeas(ideas, SIMILARITY_THRESHOLD, options.lexicon).map((group) => {
     const keys = group.members.map((member) => member.key);
     const sums = foldTail(summedGroup(keys, variants));
     return groupOf(

@@ -11,6 +11,7 @@ import {
 } from '../storage/ports';
 import { portfolioId } from '../storage/portfolio-store';
 import { computePortfolio } from './compute-portfolio';
+import { packLexicon, type ConceptLexicon } from './concept-lexicon';
 import { ideaRows } from './idea-rows';
 import { basisOf, publishedOnly, withTitlesStillShared } from './portfolio-basis';
 import { portfolioFigures, type PortfolioFigures } from './portfolio-figures';
@@ -41,9 +42,11 @@ export interface CurrentPortfolio {
  */
 export class PortfolioReader {
   private readonly questionIds: string[];
+  private readonly lexicon: ConceptLexicon;
 
   constructor(private readonly deps: PortfolioReaderDeps) {
     this.questionIds = portfolioQuestionIds(deps.questions);
+    this.lexicon = packLexicon(deps.index.pack);
   }
 
   get k(): number {
@@ -109,7 +112,7 @@ export class PortfolioReader {
       basis,
       revision,
       computedAt: this.deps.clock().toISOString(),
-      ...computePortfolio(rows, { salt, basis, k: this.k }),
+      ...computePortfolio(rows, { salt, basis, k: this.k, lexicon: this.lexicon }),
     };
   }
 }
