@@ -1,5 +1,6 @@
 import type { Idea } from '../../src/portfolio/group-ideas';
 import { normaliseTitle } from '../../src/portfolio/normalise-title';
+import { SeededRandom } from '../../src/local/demo/random';
 
 const TEAMS = [
   ...['finance', 'procurement', 'legal', 'HR', 'marketing', 'sales', 'field service', 'logistics', 'IT', 'security'],
@@ -10,18 +11,6 @@ const PLACES = [
   ...['Germany', 'France', 'Spain', 'Italy', 'the Nordics', 'Benelux', 'Poland', 'the UK', 'Ireland', 'Japan'],
   ...['Brazil', 'Mexico', 'Canada', 'India', 'Singapore', 'Australia', 'South Africa', 'Egypt', 'Turkey', 'Chile'],
 ];
-
-/** A small, seeded generator (mulberry32): the same titles on every run and machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One letter dropped, doubled or swapped with the next, in one word of five letters or more. */
 function typo(words: string[], random: () => number): string[] {
@@ -59,7 +48,8 @@ function vary(title: string, random: () => number): string {
  * the titles cannot give that many distinct keys.
  */
 export function syntheticIdeas(titles: readonly string[], count: number, seed = 20_240_601): Idea[] {
-  const random = seeded(seed);
+  const source = new SeededRandom(seed);
+  const random = () => source.next();
   const ideas = new Map<string, Idea>();
   for (let attempt = 0; ideas.size < count; attempt += 1) {
     if (attempt > count * 20) throw new Error(`only ${ideas.size} distinct keys from ${titles.length} titles`);
