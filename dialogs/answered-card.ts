@@ -4,7 +4,7 @@ import { answeredView, type LeftCard } from '../src/strategy/answered-view';
 import { isRecord } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
 import { turnUnitOf } from '../src/bot/turn-state';
-import { pathOfTurn } from './turn-path';
+import { refOnPath } from './turn-path';
 
 /**
  * The card a submit came from, accepted and acted on, becomes a one-line record of the answer with an Edit button, so
@@ -21,9 +21,8 @@ export async function recordAnsweredCard(
   const { value, replyToId } = context.activity;
   if (!isRecord(value) || typeof replyToId !== 'string' || replyToId === '') return;
   const { answers } = turnUnitOf(context).session.doc;
-  // Numbered as the card was: within the person's path, or among all for a question off it (an edit).
-  const onPath = deps.index.questionsOnPath(asked.section.id, pathOfTurn(context, deps.index));
-  const ref = onPath.find(({ question }) => question.id === asked.question.id) ?? asked;
+  // Numbered as the card was.
+  const ref = refOnPath(context, deps.index, asked);
   const card = deps.cards.answered(answeredView(ref, deps.pack, answers, left));
   await context.updateActivity({ ...MessageFactory.attachment(card), id: replyToId });
 }

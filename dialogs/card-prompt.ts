@@ -12,7 +12,7 @@ import type { SubmitOutcome } from '../src/strategy/submit';
 import type { DialogDeps } from './dialog-deps';
 import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { turnUnitOf } from '../src/bot/turn-state';
-import { pathOfTurn } from './turn-path';
+import { refOnPath } from './turn-path';
 
 /**
  * The card a prompt shows and what a reply to it must match. Kept in dialog state (stored with the session every
@@ -50,9 +50,7 @@ export class CardPrompt extends Prompt<SubmitOutcome> {
     const expected = options.validations as CardExpectation;
     const found = this.deps.index.find(expected.questionId);
     if (!found) return;
-    // Numbered within the person's path ("2 of 4"); a question off it (an edit) keeps its place among all.
-    const onPath = this.deps.index.questionsOnPath(found.section.id, pathOfTurn(context, this.deps.index));
-    const ref = onPath.find(({ question }) => question.id === found.question.id) ?? found;
+    const ref = refOnPath(context, this.deps.index, found);
     const { answers } = turnUnitOf(context).session.doc;
     const { token, canGoBack, page = 1, pendingRow, draft } = expected;
     const { pack, cards } = this.deps;
