@@ -20,6 +20,7 @@ const MAX_LINES = 10;
 /** The edit card lists at most this many groups to merge into and wordings to split out. */
 const MAX_CHOICES = 60;
 const MAX_PAGE = 10_000;
+const MAX_DECISION_QUESTIONS = 8;
 const MAX_COUNT = 10_000_000;
 
 function counted(raw: unknown, path: string, maxItems = MAX_LINES): { label: string; detail: string }[] {
@@ -136,7 +137,35 @@ export function portfolioEditData(raw: unknown): Record<string, unknown> {
     wordings,
     hasWordings: wordings.length > 0,
     renameMaxLength: safeInt(view.renameMaxLength, 'renameMaxLength', 1, LIMITS.label),
+    ...decisionData(view, choices),
     error,
     hasError: error !== '',
+  };
+}
+
+/** The build questions of the edit card (pack text and ids) and the approach leaders' answers gave. */
+function decisionData(
+  view: Record<string, unknown>,
+  choices: (value: unknown, path: string) => { value: string; label: string }[],
+): Record<string, unknown> {
+  const questions = safeList(view.decisionQuestions, 'decisionQuestions', MAX_DECISION_QUESTIONS, (item, path) => {
+    const question = safeObject(item, path);
+    const options = choices(question.choices, `${path}.choices`);
+    const value = question.value === '' ? '' : safeChoiceValue(question.value, `${path}.value`);
+    if (value !== '' && !options.some((option) => option.value === value))
+      throw new CardDataError(`${path}.value`, 'one of its choices');
+    return {
+      id: safeId(question.id, `${path}.id`),
+      label: safeLine(question.label, `${path}.label`, LIMITS.line),
+      value,
+      choices: options,
+    };
+  });
+  const decision = optionalLine(view.decision, 'decision', LIMITS.detail);
+  return {
+    decisionQuestions: questions,
+    hasDecisionQuestions: questions.length > 0,
+    decision,
+    hasDecision: decision !== '',
   };
 }

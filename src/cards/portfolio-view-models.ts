@@ -57,6 +57,10 @@ export interface PortfolioEditView {
   /** Its wordings with shared titles that may be split out into a group of their own. */
   wordings: { value: string; label: string }[];
   renameMaxLength: number;
+  /** The build questions leaders may answer for the group (input ids, pack labels and options, their last answers). */
+  decisionQuestions: { id: string; label: string; value: string; choices: { value: string; label: string }[] }[];
+  /** The approach leaders' answers gave, with its why; empty until they answer. */
+  decision: string;
   /** Why the last save was refused, if it was. */
   error?: string;
 }

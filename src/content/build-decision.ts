@@ -1,4 +1,12 @@
-import type { BuildDecision, ContentPack, DecisionRule, RecommendationField, RowField, RowsQuestion } from './types';
+import type {
+  BuildDecision,
+  ChoiceField,
+  ContentPack,
+  DecisionRule,
+  RecommendationField,
+  RowField,
+  RowsQuestion,
+} from './types';
 
 /** The approach the build decision gives for a row's answers, with its label and one-line why. */
 export interface Recommendation {
@@ -35,4 +43,17 @@ export function recommend(pack: ContentPack, answers: DecisionAnswers): Recommen
 /** The field of a rows question that holds the recommended approach, if it has one. */
 export function recommendationField(question: RowsQuestion): RecommendationField | undefined {
   return question.fields.find((field: RowField): field is RecommendationField => field.kind === 'recommendation');
+}
+
+/** The guided questions of the pack's build decision (its choice fields, in the pack's order); none without one. */
+export function decisionQuestions(pack: ContentPack): ChoiceField[] {
+  const decision = pack.buildDecision;
+  if (decision === undefined) return [];
+  const question = pack.sections
+    .flatMap((section) => section.considerations.flatMap((consideration) => consideration.questions))
+    .find((candidate) => candidate.id === decision.question);
+  if (question?.kind !== 'rows') return [];
+  return question.fields.filter(
+    (field: RowField): field is ChoiceField => field.kind === 'choice' && decision.fields.includes(field.id),
+  );
 }

@@ -1,8 +1,15 @@
 import { neutralise } from '../cards/safe-text';
+import type { ChoiceField } from '../content/types';
 import type { PortfolioEditChange, PortfolioStatus } from '../storage/ports';
 import { IDEA_STATUSES } from './portfolio-edits';
 import type { GroupFigure, PortfolioFigures } from './portfolio-figures';
-import { RENAME_MAX } from './portfolio-view';
+import { DECIDE_PREFIX, RENAME_MAX } from './portfolio-view';
+
+/** The pack's build questions and what their answers recommend (src/content/build-decision.ts). */
+export interface DecisionRules {
+  questions: readonly ChoiceField[];
+  recommend(answers: Record<string, string>): { approach: string } | undefined;
+}
 
 /** A checked edit submit: the edits to store, in the order they apply. */
 export type EditInput =
@@ -18,7 +25,11 @@ export function groupNamed(figures: PortfolioFigures, key: unknown): GroupFigure
  * list, a merge names another shown group, a split one of the group's wordings with shared words, and a new name is
  * text within the limit. Anything else is refused with a reason and changes nothing.
  */
-export function readEditSubmit(figures: PortfolioFigures, value: Record<string, unknown>): EditInput {
+export function readEditSubmit(
+  figures: PortfolioFigures,
+  value: Record<string, unknown>,
+  rules: DecisionRules,
+): EditInput {
   const group = groupNamed(figures, value.group);
   if (!group)
     return { ok: false, error: 'That group is no longer in the portfolio as shown. Type **portfolio** to see it now.' };
@@ -47,6 +58,37 @@ export function readEditSubmit(figures: PortfolioFigures, value: Record<string, 
       return refuse('Choose one of the wordings listed to split out.');
     edits.push({ kind: 'split', key: split });
   }
+  const decided = readDecision(group, value, rules);
+  if (typeof decided === 'string') return refuse(decided);
+  if (decided) edits.push(decided);
   if (edits.length === 0) return refuse('Nothing was changed: choose or type what to change, then save.');
   return { ok: true, group, edits };
+}
+
+/**
+ * Leaders' answers to the build questions: none answered is no change; some but not all, or an answer not among a
+ * question's options, is refused; the same answers as stored are no change.
+ */
+function readDecision(
+  group: GroupFigure,
+  value: Record<string, unknown>,
+  rules: DecisionRules,
+): PortfolioEditChange | string | undefined {
+  const answers: Record<string, string> = {};
+  for (const question of rules.questions) {
+    const answer = value[`${DECIDE_PREFIX}${question.id}`];
+    if (answer === undefined || answer === '') continue;
+    if (typeof answer !== 'string' || !question.options.some((option) => option.value === answer))
+      return 'Choose one of the answers listed for each build question.';
+    answers[question.id] = answer;
+  }
+  const answered = Object.keys(answers).length;
+  if (answered === 0) return undefined;
+  if (answered < rules.questions.length)
+    return `Answer all ${rules.questions.length} build questions to get a recommended approach, or leave them all empty.`;
+  const stored = group.decision?.answers;
+  if (stored && rules.questions.every((question) => stored[question.id] === answers[question.id])) return undefined;
+  const recommendation = rules.recommend(answers);
+  if (!recommendation) return 'These answers give no approach in this questionnaire; please ask its owner to check it.';
+  return { kind: 'decide', anchorKey: group.key, answers, approach: recommendation.approach };
 }

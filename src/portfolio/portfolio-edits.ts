@@ -11,11 +11,19 @@ export type IdeaStatus = (typeof IDEA_STATUSES)[number];
  */
 export type PortfolioEdit =
   | { kind: 'rename'; anchorKey: string; label: string }
-  /** The groups holding the two keys become one; it keeps the name and status of the `intoKey` group. */
+  /** The groups holding the two keys become one; it keeps the name, status and decision of the `intoKey` group. */
   | { kind: 'merge'; fromKey: string; intoKey: string }
   /** The key leaves its group and stands alone (a new group, status `idea`); the rest keep name and status. */
   | { kind: 'split'; key: string }
-  | { kind: 'status'; anchorKey: string; status: IdeaStatus };
+  | { kind: 'status'; anchorKey: string; status: IdeaStatus }
+  /** Leaders answered the build questions for the group; a merge keeps the `intoKey` group's decision. */
+  | { kind: 'decide'; anchorKey: string; answers: Readonly<Record<string, string>>; approach: string };
+
+/** Leaders' build decision for a group: their answers and the approach those gave when saved. */
+export interface GroupDecision {
+  answers: Readonly<Record<string, string>>;
+  approach: string;
+}
 
 /** A group as leaders see it: the grouping plus their edits. */
 export interface PortfolioGroup<T extends Idea = Idea> extends IdeaGroup<T> {
@@ -23,12 +31,14 @@ export interface PortfolioGroup<T extends Idea = Idea> extends IdeaGroup<T> {
   label: string;
   renamed: boolean;
   status: IdeaStatus;
+  decision?: GroupDecision;
 }
 
 interface Draft<T extends Idea> {
   members: T[];
   label?: string;
   status: IdeaStatus;
+  decision?: GroupDecision;
 }
 
 /**
@@ -61,6 +71,11 @@ export function applyEdits<T extends Idea>(
         if (draft && IDEA_STATUSES.includes(edit.status)) draft.status = edit.status;
         break;
       }
+      case 'decide': {
+        const draft = holding.get(edit.anchorKey);
+        if (draft) draft.decision = { answers: edit.answers, approach: edit.approach };
+        break;
+      }
       case 'merge': {
         const from = holding.get(edit.fromKey);
         const into = holding.get(edit.intoKey);
@@ -85,7 +100,8 @@ export function applyEdits<T extends Idea>(
     [...drafts].map((draft) => {
       const group = groupOf(draft.members);
       const renamed = draft.label !== undefined;
-      return { ...group, label: draft.label ?? group.members[0].title, renamed, status: draft.status };
+      const decided = draft.decision ? { decision: draft.decision } : {};
+      return { ...group, label: draft.label ?? group.members[0].title, renamed, status: draft.status, ...decided };
     }),
   );
 }

@@ -43,6 +43,7 @@ export function portfolioExportRows(portfolio: {
     row('feasibility mean', group.feasibility);
     row('quadrant', group.quadrant && QUADRANT_NAMES[group.quadrant]);
     row('recommended approach', group.approach && labels.approach(group.approach));
+    row('leaders’ decision', group.decision && labels.approach(group.decision.approach));
     for (const approach of group.approaches) row(`approach: ${labels.approach(approach.id)}`, approach.people);
     if (group.disagreement) row('approaches differ', 'yes');
     for (const metric of group.metrics) row(`metric: ${labels.metric(metric.id)}`, metric.people);

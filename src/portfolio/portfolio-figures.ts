@@ -1,6 +1,6 @@
 import { roundMean, shownParts } from '../leadership/disclosure';
 import type { PortfolioDoc, PortfolioStatus, PortfolioVariant, RatingSum } from '../storage/ports';
-import { applyEdits, type PortfolioEdit } from './portfolio-edits';
+import { applyEdits, type GroupDecision, type PortfolioEdit } from './portfolio-edits';
 
 /** Where a group sits on the value/feasibility matrix (high: a mean of 3 or more on the 1–5 scale). */
 export type Quadrant = 'quick-win' | 'big-bet' | 'fill-in' | 'rethink';
@@ -39,6 +39,8 @@ export interface GroupFigure {
   approaches: Counted[];
   /** People recommend different approaches for it (groups of at least the threshold only). */
   disagreement: boolean;
+  /** Leaders' own answers to the build questions for the group, and the approach they gave; null until they answer. */
+  decision: GroupDecision | null;
   /** Linked metrics (`<goal>><metric>`) chosen by at least the threshold of people each. */
   metrics: Counted[];
   /** Some of its writers agreed to share their words (a smaller group is shown only then). */
@@ -91,7 +93,12 @@ export function portfolioFigures(
   const figures = groups.map((group) =>
     groupFigure(
       group.members.map((member) => member.variant),
-      { key: group.anchorKey, label: group.renamed ? group.label : undefined, status: group.status },
+      {
+        key: group.anchorKey,
+        label: group.renamed ? group.label : undefined,
+        status: group.status,
+        decision: group.decision ?? null,
+      },
       (key) => origin.get(key) ?? key,
       k,
       titles,
@@ -115,7 +122,7 @@ export function portfolioFigures(
 
 function groupFigure(
   members: readonly PortfolioVariant[],
-  edit: { key: string; label?: string; status: PortfolioStatus },
+  edit: { key: string; label?: string; status: PortfolioStatus; decision: GroupDecision | null },
   originOf: (key: string) => string,
   k: number,
   titles: boolean,
@@ -161,6 +168,7 @@ function groupFigure(
     approach: approaches.some((entry) => entry.id === leading) ? leading : null,
     approaches,
     disagreement: enough && recommended.size > 1,
+    decision: edit.decision,
     metrics: counted((member) => member.metrics),
     shared: titled.length > 0,
     wordings: members.length > 1 ? titled.map((member) => ({ key: member.key, title: member.title as string })) : [],

@@ -8,8 +8,9 @@ import type { Access } from '../leadership/access';
 import type { Logger } from '../logging/logger';
 import type { PortfolioCommand } from '../leadership/leader-commands';
 import type { PortfolioEditChange, PortfolioStore } from '../storage/ports';
-import { groupNamed, readEditSubmit } from './edit-input';
-import type { PortfolioFigures } from './portfolio-figures';
+import { decisionQuestions, recommend } from '../content/build-decision';
+import { groupNamed, readEditSubmit, type DecisionRules } from './edit-input';
+import type { GroupFigure, PortfolioFigures } from './portfolio-figures';
 import type { PortfolioReader } from './portfolio-reader';
 import { matrixView, portfolioEditView, portfolioLabels, portfolioView, type PortfolioLabels } from './portfolio-view';
 
@@ -47,9 +48,11 @@ const EDIT_IN_CHAT = 'Edits to the portfolio are made in a 1:1 chat with me: typ
  */
 export class PortfolioService {
   private readonly labels: PortfolioLabels;
+  private readonly rules: DecisionRules;
 
   constructor(private readonly deps: PortfolioServiceDeps) {
     this.labels = portfolioLabels(deps.pack);
+    this.rules = { questions: decisionQuestions(deps.pack), recommend: (answers) => recommend(deps.pack, answers) };
   }
 
   /** A portfolio command, from a 1:1 chat (`personal`) or a shared one. */
@@ -99,17 +102,17 @@ export class PortfolioService {
     if (typeof checked === 'string') return [checked];
     const group = groupNamed(checked, groupKey);
     if (!group) return ['That group is no longer in the portfolio as shown. Type **portfolio** to see it now.'];
-    return [this.deps.cards.portfolioEdit(portfolioEditView(checked, group))];
+    return [this.deps.cards.portfolioEdit(this.editView(checked, group))];
   }
 
   /** Save on the edit card: checked against the portfolio as it is now, stored, audited (never with the name typed). */
   async save(person: Person, access: Access, personal: boolean, value: Record<string, unknown>): Promise<Reply[]> {
     const checked = await this.editable(person, access, personal);
     if (typeof checked === 'string') return [checked];
-    const input = readEditSubmit(checked, value);
+    const input = readEditSubmit(checked, value, this.rules);
     if (!input.ok)
       return input.group
-        ? [this.deps.cards.portfolioEdit(portfolioEditView(checked, input.group, input.error))]
+        ? [this.deps.cards.portfolioEdit(this.editView(checked, input.group, input.error))]
         : [input.error];
     const stored = await this.append(person.tenantId, input.edits);
     if (stored !== 'stored') return [stored];
@@ -118,7 +121,12 @@ export class PortfolioService {
         action: 'portfolio.edited',
         actor: person.userId,
         scope: 'organisation',
-        detail: edit.kind === 'status' ? `status ${edit.status}` : edit.kind,
+        detail:
+          edit.kind === 'status'
+            ? `status ${edit.status}`
+            : edit.kind === 'decide'
+              ? `decide ${edit.approach}`
+              : edit.kind,
       });
     return [
       'Saved. Here is the portfolio with your change:',
@@ -161,6 +169,10 @@ export class PortfolioService {
       });
       return undefined;
     });
+  }
+
+  private editView(figures: PortfolioFigures, group: GroupFigure, error?: string) {
+    return portfolioEditView(figures, group, { questions: this.rules.questions, labels: this.labels }, error);
   }
 
   private async editable(person: Person, access: Access, personal: boolean): Promise<PortfolioFigures | string> {

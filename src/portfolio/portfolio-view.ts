@@ -4,7 +4,7 @@ import type {
   PortfolioMatrixView,
   PortfolioView,
 } from '../cards/portfolio-view-models';
-import type { ContentPack } from '../content/types';
+import type { ChoiceField, ContentPack } from '../content/types';
 import { MATRIX_SPLIT, type GroupFigure, type PortfolioFigures, type Quadrant } from './portfolio-figures';
 import { IDEA_STATUSES } from './portfolio-edits';
 
@@ -14,6 +14,8 @@ export const PAGE_SIZE = 10;
 export const EDIT_CHOICES = 60;
 /** A leader's name for a group: at most this many characters. */
 export const RENAME_MAX = 80;
+/** The edit card's inputs for the build questions are named this followed by the field id. */
+export const DECIDE_PREFIX = 'portfolio.decide.';
 
 const QUADRANTS: Record<Quadrant, string> = {
   'quick-win': 'Quick wins',
@@ -38,12 +40,18 @@ const STATUS_LABELS: Record<string, string> = {
 /** Names of what the figures hold by id: approaches and linked metrics come from the content pack. */
 export interface PortfolioLabels {
   approach(id: string): string;
+  /** The pack's one line on why an approach fits ('' for an id it no longer has). */
+  why(id: string): string;
   metric(id: string): string;
 }
 
 export function portfolioLabels(pack: ContentPack): PortfolioLabels {
   const approaches = new Map<string, string>();
-  for (const approach of pack.buildDecision?.approaches ?? []) approaches.set(approach.id, approach.label);
+  const whys = new Map<string, string>();
+  for (const approach of pack.buildDecision?.approaches ?? []) {
+    approaches.set(approach.id, approach.label);
+    whys.set(approach.id, approach.why);
+  }
   const question = pack.sections
     .flatMap((section) => section.considerations.flatMap((consideration) => consideration.questions))
     .find((candidate) => candidate.id === pack.buildDecision?.question);
@@ -54,6 +62,7 @@ export function portfolioLabels(pack: ContentPack): PortfolioLabels {
           if (!approaches.has(option.value)) approaches.set(option.value, option.label);
   return {
     approach: (id) => approaches.get(id) ?? id,
+    why: (id) => whys.get(id) ?? '',
     metric: (id) => {
       const [goalId, metricId] = id.split('>');
       const goal = pack.goals.find((candidate) => candidate.value === goalId);
@@ -168,6 +177,7 @@ function groupView(
       title: 'Approach',
       value: group.approach === null ? `none shared by ${k} or more people yet` : labels.approach(group.approach),
     },
+    ...(group.decision ? [{ title: 'Leaders’ decision', value: labels.approach(group.decision.approach) }] : []),
     ...(group.metrics.length > 0
       ? [
           {
@@ -190,8 +200,22 @@ function groupView(
   };
 }
 
-/** The edit card of a group: rename, status, merge into another shown group, split a wording out. */
-export function portfolioEditView(figures: PortfolioFigures, group: GroupFigure, error?: string): PortfolioEditView {
+/** An approach with its one-line why, e.g. "Copilot Studio — a low-code agent …". */
+export function decisionLine(approach: string, labels: PortfolioLabels): string {
+  const why = labels.why(approach);
+  return why === '' ? labels.approach(approach) : `${labels.approach(approach)} — ${why}`;
+}
+
+/**
+ * The edit card of a group: rename, status, merge into another shown group, split a wording out, and leaders' answers
+ * to the build questions (`questions`, from the pack) with the approach they gave.
+ */
+export function portfolioEditView(
+  figures: PortfolioFigures,
+  group: GroupFigure,
+  decision: { questions: readonly ChoiceField[]; labels: PortfolioLabels },
+  error?: string,
+): PortfolioEditView {
   return {
     groupKey: group.key,
     label: group.label,
@@ -203,6 +227,13 @@ export function portfolioEditView(figures: PortfolioFigures, group: GroupFigure,
       .map((other) => ({ value: other.key, label: other.label })),
     wordings: group.wordings.slice(0, EDIT_CHOICES).map((wording) => ({ value: wording.key, label: wording.title })),
     renameMaxLength: RENAME_MAX,
+    decisionQuestions: decision.questions.map((question) => ({
+      id: `${DECIDE_PREFIX}${question.id}`,
+      label: question.label,
+      value: group.decision?.answers[question.id] ?? '',
+      choices: question.options.map((option) => ({ value: option.value, label: option.label })),
+    })),
+    decision: group.decision ? decisionLine(group.decision.approach, decision.labels) : '',
     ...(error ? { error } : {}),
   };
 }

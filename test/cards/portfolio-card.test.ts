@@ -1,6 +1,7 @@
 import { CardRenderer, MAX_CARD_BYTES, type CardAttachment } from '../../src/cards/card-renderer';
 import type { PortfolioView } from '../../src/cards/portfolio-view-models';
 import { ContentIndex } from '../../src/content/content-index';
+import { decisionQuestions } from '../../src/content/build-decision';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { leaderSummaryView } from '../../src/leadership/leader-summary-view';
 import { organisationSummary } from '../../src/leadership/organisation-summary';
@@ -20,6 +21,7 @@ const renderer = new CardRenderer();
 const index = new ContentIndex(loadContentPack());
 const labels = portfolioLabels(index.pack);
 const approachIds = (index.pack.buildDecision?.approaches ?? []).map((approach) => approach.id);
+const decision = { questions: decisionQuestions(index.pack), labels };
 const goal = index.pack.goals[0];
 
 /** Text as heavy as possible in card JSON: 4-byte emoji, 3-byte CJK, escaped quotes and backslashes. */
@@ -38,6 +40,7 @@ function group(i: number, label: string, extra: Partial<GroupFigure> = {}): Grou
     approach: approachIds[0],
     approaches: approachIds.map((id, j) => ({ id, people: 5 + j })),
     disagreement: true,
+    decision: { answers: {}, approach: approachIds[approachIds.length - 1] },
     metrics: goal.metrics.map((metric) => ({ id: `${goal.value}>${metric.value}`, people: 5 })),
     shared: true,
     wordings: [
@@ -146,7 +149,7 @@ describe('portfolio card', () => {
       intro: [heavy(500), heavy(500)],
     };
     expectSendable(renderer.portfolio(page));
-    const edit = renderer.portfolioEdit(portfolioEditView(worst, worst.groups[0], heavy(500)));
+    const edit = renderer.portfolioEdit(portfolioEditView(worst, worst.groups[0], decision, heavy(500)));
     expectSendable(edit);
   });
 
@@ -164,7 +167,7 @@ describe('portfolio card', () => {
     expect(places.length).toBeGreaterThan(0);
     expect(new Set(places)).toEqual(new Set(['TextRun']));
     const edit = renderer.portfolioEdit(
-      portfolioEditView(figures([group(0, evil), group(1, 'Other')]), group(0, evil)),
+      portfolioEditView(figures([group(0, evil), group(1, 'Other')]), group(0, evil), decision),
     );
     expect(validateCard(edit.content)).toEqual([]);
     expect(JSON.stringify(edit.content)).not.toMatch(/<at>|[<>]/);
@@ -172,8 +175,12 @@ describe('portfolio card', () => {
 });
 
 describe('portfolio edit card', () => {
-  const all = figures([group(0, 'Invoice matching', { status: 'shortlisted' }), group(1, 'Contract checker')]);
-  const card = renderer.portfolioEdit(portfolioEditView(all, all.groups[0]));
+  const decided = { answers: { users: 'process', 'own-data': 'systems' }, approach: 'copilot-studio' };
+  const all = figures([
+    group(0, 'Invoice matching', { status: 'shortlisted', decision: decided }),
+    group(1, 'Contract checker', { decision: null }),
+  ]);
+  const card = renderer.portfolioEdit(portfolioEditView(all, all.groups[0], decision));
 
   it('has rename, status (current one chosen), merge into another group and split a wording out', () => {
     expectSendable(card);
@@ -192,6 +199,30 @@ describe('portfolio edit card', () => {
       { title: 'Invoice matching (a)', value: 'w-0-a' },
       { title: 'Invoice matching (b)', value: 'w-0-b' },
     ]);
+    expect(submitsOf(card).map((action) => action.data)).toEqual([
+      { sg: 'leader', action: 'portfolio-save', group: 'key-0' },
+      { sg: 'leader', action: 'portfolio', page: 1 },
+    ]);
+  });
+
+  it('asks the pack’s build questions, with leaders’ last answers chosen and the approach they gave', () => {
+    const asked = nodes(card.content).filter((node) => String(node.id ?? '').startsWith('portfolio.decide.'));
+    expect(asked.map((node) => node.id)).toEqual(
+      decision.questions.map((question) => `portfolio.decide.${question.id}`),
+    );
+    expect(asked.map((node) => node.value)).toEqual(['process', 'systems', '', '', '']);
+    expect((asked[0].choices as { value: string }[]).map((choice) => choice.value)).toEqual(['individual', 'process']);
+    expect(cardText(card.content)).toContain(
+      `Current decision: ${labels.approach('copilot-studio')} — ${labels.why('copilot-studio')}`,
+    );
+    const undecided = renderer.portfolioEdit(portfolioEditView(all, all.groups[1], decision));
+    expect(cardText(undecided.content)).not.toContain('Current decision');
+    const noQuestions = renderer.portfolioEdit(portfolioEditView(all, all.groups[1], { questions: [], labels }));
+    expect(cardText(noQuestions.content)).not.toContain('How to build it');
+    expect(validateCard(noQuestions.content)).toEqual([]);
+  });
+
+  it('keeps the buttons: save and back', () => {
     expect(submitsOf(card).map((action) => action.data)).toEqual([
       { sg: 'leader', action: 'portfolio-save', group: 'key-0' },
       { sg: 'leader', action: 'portfolio', page: 1 },

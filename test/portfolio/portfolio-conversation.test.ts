@@ -191,6 +191,66 @@ describe('the portfolio in a 1:1 chat', () => {
     expect(await editCount()).toBe(before);
   });
 
+  it('lets a leader answer the build questions for a group: the decision shows beside people’s, audited, exported', async () => {
+    const leader = bot.user(LEADER);
+    const card = lastCard(await leader.say('portfolio'));
+    const editCard = lastCard(await leader.submit(submitData(card, 'Edit')));
+    const answers = {
+      'portfolio.decide.users': 'process',
+      'portfolio.decide.own-data': 'systems',
+      'portfolio.decide.custom-model': 'no',
+      'portfolio.decide.skills': 'developers',
+      'portfolio.decide.time-to-value': 'months',
+    };
+    const saved = await leader.press(editCard, 'Save', answers);
+    expect(textsOf(saved)[0]).toBe('Saved. Here is the portfolio with your change:');
+    const group = (lastCard(saved).body as Record<string, unknown>[]).find(
+      (element) => element.type === 'Container' && JSON.stringify(element).includes('Customer email assistant'),
+    );
+    // People's own recommendation stays; leaders' decision is shown beside it.
+    expect(JSON.stringify(group)).toContain('"title":"Approach","value":"none shared by 5 or more people yet"');
+    expect(JSON.stringify(group)).toContain(
+      '"title":"Leaders’ decision","value":"A custom build on Azure AI Foundry (PaaS)"',
+    );
+    const reopened = lastCard(await leader.submit(submitData(lastCard(saved), 'Edit')));
+    expect(cardText(reopened)).toContain('Current decision: A custom build on Azure AI Foundry');
+    const { resources } = await bot.containers.audit.items
+      .query({ query: 'SELECT * FROM c WHERE c.action = "portfolio.edited"' })
+      .fetchAll();
+    expect(resources.map((entry) => entry.detail)).toContain('decide ai-foundry-paas');
+    const csv = textsOf(await leader.say('export summary')).join('\n');
+    expect(csv).toMatch(
+      /portfolio group,1,Customer email assistant,leaders’ decision,A custom build on Azure AI Foundry/,
+    );
+  });
+
+  it('refuses some-but-not-all or forged build answers, and the same answers again change nothing', async () => {
+    const leader = bot.user(LEADER);
+    const card = lastCard(await leader.say('portfolio'));
+    const save = { ...submitData(lastCard(await leader.submit(submitData(card, 'Edit'))), 'Save') };
+    const before = await editCount();
+    const text = async (value: Record<string, unknown>) => {
+      const reply = await leader.submit(value);
+      return `${textsOf(reply).join(' ')} ${cardsOf(reply).map(cardText).join(' ')}`;
+    };
+    expect(await text({ ...save, 'portfolio.decide.users': 'process' })).toContain('Answer all 5 build questions');
+    expect(await text({ ...save, 'portfolio.decide.users': 'everyone' })).toContain('Choose one of the answers listed');
+    expect(await text({ ...save, 'portfolio.decide.users': { $gt: '' } })).toContain(
+      'Choose one of the answers listed',
+    );
+    expect(
+      await text({
+        ...save,
+        'portfolio.decide.users': 'process',
+        'portfolio.decide.own-data': 'systems',
+        'portfolio.decide.custom-model': 'no',
+        'portfolio.decide.skills': 'developers',
+        'portfolio.decide.time-to-value': 'months',
+      }),
+    ).toContain('Nothing was changed');
+    expect(await editCount()).toBe(before);
+  });
+
   it('keeps the edits when a batch of new people moves the figures', async () => {
     await propose(
       { containers: bot.containers, aggregates, index, tenantId: TENANT },

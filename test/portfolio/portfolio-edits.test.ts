@@ -165,4 +165,27 @@ describe('applyEdits', () => {
       { anchorKey: 'contract review supplier', label: 'Contracts', status: 'dropped' },
     ]);
   });
+
+  it('keeps leaders’ build decision with the group: the latest wins, a merge keeps the target’s, a split-off has none', () => {
+    const groups = groupIdeas(
+      ideasFromTitles(['Code review', 'Contract review', 'Contract review', 'Supplier contract review']),
+    );
+    const decide = (anchorKey: string, approach: string): PortfolioEdit => ({
+      kind: 'decide',
+      anchorKey,
+      answers: { users: 'process' },
+      approach,
+    });
+    const edited = applyEdits(groups, [
+      decide('contract review', 'copilot-studio'),
+      decide('contract review', 'ai-foundry-paas'),
+      decide('cod review', 'm365-copilot-saas'),
+      { kind: 'merge', fromKey: 'cod review', intoKey: 'contract review' },
+      { kind: 'split', key: 'contract review supplier' },
+    ]);
+    expect(edited.map(({ anchorKey, decision }) => ({ anchorKey, approach: decision?.approach }))).toEqual([
+      { anchorKey: 'contract review', approach: 'ai-foundry-paas' },
+      { anchorKey: 'contract review supplier', approach: undefined },
+    ]);
+  });
 });

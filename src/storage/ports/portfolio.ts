@@ -75,7 +75,9 @@ export type PortfolioEditChange =
   | { kind: 'rename'; anchorKey: string; label: string }
   | { kind: 'merge'; fromKey: string; intoKey: string }
   | { kind: 'split'; key: string }
-  | { kind: 'status'; anchorKey: string; status: PortfolioStatus };
+  | { kind: 'status'; anchorKey: string; status: PortfolioStatus }
+  /** Leaders' answers to the build questions for the group, and the approach they gave when saved. */
+  | { kind: 'decide'; anchorKey: string; answers: Record<string, string>; approach: string };
 
 export type StoredPortfolioEdit = PortfolioEditChange & { at: string };
 
