@@ -1,10 +1,5 @@
 import type { Container, PatchOperation, SqlParameter } from '@azure/cosmos';
-import {
-  CAMPAIGN_PREFIX,
-  invitationIds,
-  type CampaignDoc,
-  type CampaignProgressDoc,
-} from '../domain/invitation-docs';
+import { CAMPAIGN_PREFIX, invitationIds, type CampaignDoc, type CampaignProgressDoc } from '../domain/invitation-docs';
 import type { PulseOrigin } from '../domain/pulse-docs';
 import type { CampaignStore, KnownTeam, Versioned } from './ports';
 import { deleteIfPresent } from './delete-if-present';
@@ -99,7 +94,13 @@ export class CosmosCampaignStore implements CampaignStore {
     const current = (await readInPulse<CampaignProgressDoc>(this.container, id, tenantId, campaignId))?.doc;
     const field = change === 'started' ? 'startedAt' : 'finishedAt';
     if (current?.[field]) return;
-    const base: CampaignProgressDoc = current ?? { id, type: 'campaign-progress', tenantId, pulseId: campaignId, userId };
+    const base: CampaignProgressDoc = current ?? {
+      id,
+      type: 'campaign-progress',
+      tenantId,
+      pulseId: campaignId,
+      userId,
+    };
     // Finishing implies having started (someone who answered everything in one go).
     const doc: CampaignProgressDoc = { ...base, startedAt: base.startedAt ?? at, [field]: at };
     await this.container.items.upsert(doc);

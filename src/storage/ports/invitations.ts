@@ -1,8 +1,4 @@
-import type {
-  CampaignDoc,
-  NudgeSettingsDoc,
-  ParticipationDoc,
-} from '../../domain/invitation-docs';
+import type { CampaignDoc, NudgeSettingsDoc, ParticipationDoc } from '../../domain/invitation-docs';
 import type { PulseOrigin } from '../../domain/pulse-docs';
 import type { Versioned } from './versioned';
 
@@ -20,7 +16,12 @@ export interface CampaignStore {
   /** Replaces the campaign if nobody changed it since `etag`: the new ETag, or undefined when somebody did. */
   replaceCampaign(campaign: CampaignDoc, etag: string): Promise<string | undefined>;
   recordChannelCard(tenantId: string, campaignId: string, activityId: string): Promise<void>;
-  recordRosterPage(tenantId: string, campaignId: string, added: number, continuation: string | undefined): Promise<void>;
+  recordRosterPage(
+    tenantId: string,
+    campaignId: string,
+    added: number,
+    continuation: string | undefined,
+  ): Promise<void>;
   markFanOutDone(tenantId: string, campaignId: string): Promise<void>;
   /** The open campaigns of one tenant (the scheduler's list). */
   openCampaigns(tenantId: string): Promise<CampaignDoc[]>;
@@ -33,7 +34,13 @@ export interface CampaignStore {
   /** The campaigns that reached this person (they have a ledger entry there). */
   campaignsOf(tenantId: string, userId: string): Promise<string[]>;
   /** Records that the person started (or finished) since the campaign reached them; idempotent. */
-  recordProgress(tenantId: string, campaignId: string, userId: string, change: 'started' | 'finished', at: string): Promise<void>;
+  recordProgress(
+    tenantId: string,
+    campaignId: string,
+    userId: string,
+    change: 'started' | 'finished',
+    at: string,
+  ): Promise<void>;
   /** How many of the people it reached have started, and finished. */
   progressCounts(tenantId: string, campaignId: string): Promise<{ started: number; finished: number }>;
   /** "Delete my data": the person's progress records in every campaign; how many were removed. */
