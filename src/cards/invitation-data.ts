@@ -1,5 +1,5 @@
 import type { InvitationChannelView, InvitationTeamsView, InvitationView } from './invitation-view-models';
-import { CardDataError, safeChoiceValue, safeId, safeInt, safeLine, safeList, safeObject, safeText } from './safe-text';
+import { CardDataError, safeChoiceValue, safeInt, safeLine, safeList, safeObject, safeText } from './safe-text';
 
 const LIMITS = { minutes: 60, figure: 40, title: 120, error: 400 };
 const MAX_COUNT = 10_000;
@@ -69,7 +69,6 @@ export function invitationTeamsData(raw: unknown): Record<string, unknown> {
         title: safeLine(team.title, `${path}.title`, LIMITS.title),
       };
     }),
-    token: safeId(view.token, 'token'),
     hasError: error !== '',
     error,
   };

@@ -22,7 +22,5 @@ export interface InvitationChannelView {
 /** A leader's list of the teams the bot knows. */
 export interface InvitationTeamsView {
   teams: { value: string; title: string }[];
-  /** Echoed by the submit; a card from before is refused. */
-  token: string;
   error?: string;
 }

@@ -34,8 +34,11 @@ export interface CampaignDoc {
   /** The team's name as the leader's team list showed it, if it was started from there. */
   teamName?: string;
   channelActivityId?: string;
-  /** What the channel card last showed, and when (it is updated at most every interval). */
+  /** Raised by one each time someone it reached starts or finishes: the channel card is then due an update. */
+  changes?: number;
+  /** What the channel card last showed, the `changes` and fan-out phase it was shown for, and when. */
   shown?: ShownCounts;
+  shownFor?: string;
   shownAt?: string;
   fanOut: FanOutProgress;
 }

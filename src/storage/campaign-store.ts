@@ -104,6 +104,9 @@ export class CosmosCampaignStore implements CampaignStore {
     // Finishing implies having started (someone who answered everything in one go).
     const doc: CampaignProgressDoc = { ...base, startedAt: base.startedAt ?? at, [field]: at };
     await this.container.items.upsert(doc);
+    await this.patch(tenantId, campaignId, [{ op: 'incr', path: '/changes', value: 1 }]).catch((error: unknown) => {
+      if ((error as { code?: number }).code !== 404) throw error;
+    });
   }
 
   async progressCounts(tenantId: string, campaignId: string): Promise<{ started: number; finished: number }> {

@@ -38,7 +38,7 @@ const cards: [string, () => CardAttachment][] = [
           { value: '19:team-a@thread.tacv2', title: 'Finance' },
           { value: '19:team-b@thread.tacv2', title: 'Team 2' },
         ],
-        token: 'tok-123',
+
         error: 'Pick teams from the list.',
       }),
   ],
@@ -89,11 +89,9 @@ describe('invitation cards', () => {
   });
 
   it('team names are data: template syntax in one stays literal, a forged choice value is refused', () => {
-    const card = renderer.invitationTeams({ teams: [{ value: 'team-1', title: '${token} team' }], token: 't1' });
-    expect(text(card)).toContain('${token} team');
-    expect(() => renderer.invitationTeams({ teams: [{ value: 'a b,c', title: 'x' }], token: 't1' })).toThrow(
-      CardDataError,
-    );
+    const card = renderer.invitationTeams({ teams: [{ value: 'team-1', title: '${teams} team' }] });
+    expect(text(card)).toContain('${teams} team');
+    expect(() => renderer.invitationTeams({ teams: [{ value: 'a b,c', title: 'x' }] })).toThrow(CardDataError);
     expect(() => renderer.invitation({ kind: 'bogus' as 'invitation', minutesText: '' })).toThrow(CardDataError);
   });
 });
