@@ -21,6 +21,8 @@ import { sessionChanged } from '../storage/user-docs';
 import { StaleSessionSuspected, TurnUnit } from '../strategy/turn-unit';
 import type { Person } from '../domain/person';
 import type { Telemetry, TurnOutcome } from '../telemetry/telemetry';
+import type { AnsweringTurn } from '../invitations/participation-service';
+import { noteAnswers } from './note-answers';
 
 export interface StrategyBotDeps {
   main: MainDialog;
@@ -35,6 +37,8 @@ export interface StrategyBotDeps {
   logger: Logger;
   clock: () => Date;
   telemetry: Telemetry;
+  /** Told of each 1:1 turn that stored answers (participation for invitations and reminders); never fails a turn. */
+  afterAnswers?: (turn: AnsweringTurn) => Promise<void>;
 }
 
 /** Where a DialogContext looks for its memory scopes before building them (DialogManager puts its own there too). */
@@ -157,6 +161,7 @@ export class StrategyBot {
         await this.save(unit);
         const stored = unit.pendingAnswers.filter((change) => change.op === 'upsert').length;
         if (stored > 0) this.deps.telemetry.answersStored(stored);
+        if (unit.pendingAnswers.length > 0 && isPersonal(context.activity)) await noteAnswers(this.deps, context, unit);
       }
     } catch (error) {
       replies.discard();

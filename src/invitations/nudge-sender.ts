@@ -18,7 +18,11 @@ const BATCH = 200;
 const HOUR_MS = 3_600_000;
 
 /** Where the person stands now, read from their own answers (undefined when there is nothing of them any more). */
-export type ProgressReader = (tenantId: string, userId: string) => Promise<PathProgress | undefined>;
+export type ProgressReader = (
+  tenantId: string,
+  userId: string,
+  conversationId: string,
+) => Promise<PathProgress | undefined>;
 
 export interface NudgeSenderDeps {
   participation: ParticipationStore;
@@ -56,7 +60,7 @@ export class NudgeSender {
   private async remind(entry: Versioned<ParticipationDoc>, days: [number, number], now: Date): Promise<boolean> {
     const { doc } = entry;
     if (!due(doc, days, now) || !doc.chat) return false;
-    const progress = await this.deps.progress(doc.tenantId, doc.userId);
+    const progress = await this.deps.progress(doc.tenantId, doc.userId, doc.chat.conversationId);
     // The answers are the truth: finished (or erased) since the document was written means no reminder.
     if (!progress || stageOf(progress) !== 'started') return false;
     const at = now.toISOString();

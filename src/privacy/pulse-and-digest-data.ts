@@ -1,6 +1,6 @@
 import { scrubNames } from '../aggregation/quotes';
 import type { PulseAnswers } from '../domain/pulse-docs';
-import type { DigestStore, PulseResponses, PulseStore } from '../storage/ports';
+import type { CampaignStore, DigestStore, PulseResponses, PulseStore } from '../storage/ports';
 
 export interface ExportedPulseResponse {
   pulse: string;
@@ -33,6 +33,8 @@ export class PulseAndDigestData {
     private readonly pulses: PulseStore,
     private readonly responses: PulseResponses,
     private readonly digests: DigestStore,
+    /** Invitation campaigns: the person's progress records there (started, finished) go too. */
+    private readonly campaigns?: Pick<CampaignStore, 'eraseProgress'>,
   ) {}
 
   async export(tenantId: string, userId: string): Promise<PulseAndDigestExport> {
@@ -88,6 +90,7 @@ export class PulseAndDigestData {
       }
     }
     const digest = await this.digests.unsubscribe(tenantId, userId);
+    await this.campaigns?.eraseProgress(tenantId, userId);
     return { pulseResponses: removedResponses, pulsesReceived: removedDeliveries, digest };
   }
 }
