@@ -104,6 +104,11 @@ export class CosmosCampaignStore implements CampaignStore {
     // Finishing implies having started (someone who answered everything in one go).
     const doc: CampaignProgressDoc = { ...base, startedAt: base.startedAt ?? at, [field]: at };
     await this.container.items.upsert(doc);
+    await this.changed(tenantId, campaignId);
+  }
+
+  /** Tells the scheduler the channel card's figures moved (a campaign deleted meanwhile is no matter). */
+  private async changed(tenantId: string, campaignId: string): Promise<void> {
     await this.patch(tenantId, campaignId, [{ op: 'incr', path: '/changes', value: 1 }]).catch((error: unknown) => {
       if ((error as { code?: number }).code !== 404) throw error;
     });
@@ -127,7 +132,11 @@ export class CosmosCampaignStore implements CampaignStore {
       { tenantId, userId },
     );
     let removed = 0;
-    for (const doc of found) if (await deleteIfPresent(this.container.item(doc.id, [tenantId, doc.pulseId]))) removed++;
+    for (const doc of found) {
+      if (!(await deleteIfPresent(this.container.item(doc.id, [tenantId, doc.pulseId])))) continue;
+      removed++;
+      await this.changed(tenantId, doc.pulseId);
+    }
     return removed;
   }
 
