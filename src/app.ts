@@ -138,8 +138,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const pulses = new PulseActions(pulse.service);
   const invitation = composeInvitations({ ...parts, containers, sessions, leases: stores.leases, pulse });
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
-  const [{ pulses: pulseDocs, responses }, { campaigns }] = [pulse.stores, invitation.stores];
-  const pulseAndDigestData = new PulseAndDigestData(pulseDocs, responses, stores.digests, campaigns);
+  const [{ pulses: pulseDocs, responses }, { campaigns, participation }] = [pulse.stores, invitation.stores];
+  const invitationData = { campaigns, participation };
+  const pulseAndDigestData = new PulseAndDigestData(pulseDocs, responses, stores.digests, invitationData);
   const digestTenants = new Set(config.allowedTenants);
   const admin = composeAdmin({
     auditStore: stores.audit,

@@ -1,6 +1,7 @@
 import { scrubNames } from '../aggregation/quotes';
+import type { ParticipationDoc } from '../domain/invitation-docs';
 import type { PulseAnswers } from '../domain/pulse-docs';
-import type { CampaignStore, DigestStore, PulseResponses, PulseStore } from '../storage/ports';
+import type { CampaignStore, DigestStore, ParticipationStore, PulseResponses, PulseStore } from '../storage/ports';
 
 export interface ExportedPulseResponse {
   pulse: string;
@@ -15,6 +16,24 @@ export interface PulseAndDigestExport {
   /** How many pulses were sent to the person (the send records hold only ids and times). */
   pulsesReceived: number;
   digest?: { frequency: string; nextDueAt: string; timeZone?: string };
+  /** Invitations and reminders: their opt-outs, progress, time zone and the reminders sent (absent when none). */
+  invitations?: ExportedParticipation;
+}
+
+export interface ExportedParticipation {
+  noInvitations: boolean;
+  noReminders: boolean;
+  startedAt?: string;
+  finishedAt?: string;
+  lastActiveAt?: string;
+  timeZone?: string;
+  remindersSent: string[];
+}
+
+/** Invitation campaigns and participation: what of a person they hold (their progress records, their document). */
+export interface InvitationData {
+  campaigns: Pick<CampaignStore, 'eraseProgress'>;
+  participation: Pick<ParticipationStore, 'read'>;
 }
 
 export interface PulseAndDigestErasure {
@@ -33,14 +52,15 @@ export class PulseAndDigestData {
     private readonly pulses: PulseStore,
     private readonly responses: PulseResponses,
     private readonly digests: DigestStore,
-    /** Invitation campaigns: the person's progress records there (started, finished) go too. */
-    private readonly campaigns?: Pick<CampaignStore, 'eraseProgress'>,
+    /** Invitations: the person's progress records in campaigns go with an erasure (their document with the rest). */
+    private readonly invitations?: InvitationData,
   ) {}
 
   async export(tenantId: string, userId: string): Promise<PulseAndDigestExport> {
-    const [{ responses, deliveries }, digest] = await Promise.all([
+    const [{ responses, deliveries }, digest, participation] = await Promise.all([
       this.responses.personalDocs(tenantId, userId),
       this.digests.find(tenantId, userId),
+      this.invitations?.participation.read(tenantId, userId),
     ]);
     const titles = new Map<string, string>();
     for (const pulseId of new Set(responses.map((response) => response.pulseId)))
@@ -57,6 +77,7 @@ export class PulseAndDigestData {
       ...(digest
         ? { digest: { frequency: digest.frequency, nextDueAt: digest.nextDueAt, timeZone: digest.timeZone } }
         : {}),
+      ...(participation ? { invitations: exportedParticipation(participation.doc) } : {}),
     };
   }
 
@@ -90,7 +111,20 @@ export class PulseAndDigestData {
       }
     }
     const digest = await this.digests.unsubscribe(tenantId, userId);
-    await this.campaigns?.eraseProgress(tenantId, userId);
+    await this.invitations?.campaigns.eraseProgress(tenantId, userId);
     return { pulseResponses: removedResponses, pulsesReceived: removedDeliveries, digest };
   }
+}
+
+function exportedParticipation(doc: ParticipationDoc): ExportedParticipation {
+  const { noInvitations, noReminders, startedAt, finishedAt, lastActiveAt, timeZone } = doc;
+  return {
+    noInvitations,
+    noReminders,
+    startedAt,
+    finishedAt,
+    lastActiveAt,
+    timeZone,
+    remindersSent: doc.nudgedAt ?? [],
+  };
 }
