@@ -161,7 +161,6 @@ export class StrategyBot {
         await this.save(unit);
         const stored = unit.pendingAnswers.filter((change) => change.op === 'upsert').length;
         if (stored > 0) this.deps.telemetry.answersStored(stored);
-        if (unit.pendingAnswers.length > 0 && isPersonal(context.activity)) await noteAnswers(this.deps, context, unit);
       }
     } catch (error) {
       replies.discard();
@@ -174,6 +173,9 @@ export class StrategyBot {
       () => 'delivered' as const,
       (error: unknown) => ({ error }),
     );
+    // After the replies, so the person does not wait for it; only a turn that stored answers has anything to note.
+    if (!unit.sessionDeleted && unit.pendingAnswers.length > 0 && isPersonal(context.activity))
+      await noteAnswers(this.deps, context, unit);
     for (const job of unit.backgroundJobs) this.deps.background.start(reference, job, speaker.tenantId);
     if (delivery !== 'delivered') {
       this.replyFailed(delivery.error, context, speaker);

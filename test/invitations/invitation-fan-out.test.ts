@@ -95,11 +95,13 @@ describe("invitation fan-out through the FAKE Teams channel service (the pulses'
     // Finished and opted-out people got nothing; everyone else got their invitation.
     expect([...skipped].filter((memberId) => (received.get(memberId) ?? 0) > 0)).toEqual([]);
     expect(service.members.filter((m) => !skipped.has(m.id) && (received.get(m.id) ?? 0) === 0)).toEqual([]);
-    // The only second copies are sends that were in flight when the sender died (it cannot know they arrived): at
-    // most one per concurrent worker, never more than two copies.
+    // The only second copies are sends in flight when the sender died — sent but not yet recorded, or under way (it
+    // cannot know they arrived): at most one per concurrent worker, never more than two copies.
     const twice = [...received].filter(([, count]) => count > 1);
     expect(twice.length).toBeLessThanOrEqual(16);
-    expect(twice.every(([memberId, count]) => count === 2 && inFlight.has(memberId))).toBe(true);
+    expect(twice.every(([, count]) => count === 2)).toBe(true);
+    // Of the sends that hung at the kill (they reached Teams), those not sent again were recorded: none is lost.
+    expect([...inFlight].every((memberId) => (received.get(memberId) ?? 0) >= 1)).toBe(true);
     expect(service.of('send').filter((request) => request.status === 429).length).toBeGreaterThanOrEqual(60);
     const entries = await ledgerOf(campaign.pulseId);
     expect(entries).toHaveLength(1900);
