@@ -186,4 +186,20 @@ describe('invitations and reminders through the real bot (FAKE Teams channel ser
     expect(said(await leader.say('reminder days 9 2'))).toMatch(/Nothing was changed/);
     expect(said(await leader.say('reminder days 2 9'))).toMatch(/2 and 9 days/);
   });
+
+  it('after 30 days the campaign closes; a leader invites the team again: everyone but the opted-out person is invited', async () => {
+    now += 31 * 86_400_000;
+    await tick();
+    expect(channelCardNow()).toMatch(/This invitation has ended/);
+    expect((await campaigns()).map((campaign) => campaign.status)).toEqual(['closed']);
+    const leader = bot.user(LEADER, 'Lee Leader');
+    const list = cardsOf(await leader.say('invite')).at(-1) ?? {};
+    const picked = await leader.press(list, 'Send invitations', { teamIds: '19:team@thread.tacv2' });
+    expect(said(picked)).toMatch(/on their way to 1 team/);
+    await bot.app.pulses.jobs.idle();
+    expect(await campaigns()).toHaveLength(2);
+    const invitations = service.members.map((m) => sentTo(`a:1on1|${m.id}`).length);
+    // Member 6 typed `stop invitations`; member 7 typed it and then `start invitations`; nobody has finished.
+    expect(invitations).toEqual([2, 2, 2, 2, 2, 2, 1, 2]);
+  });
 });
