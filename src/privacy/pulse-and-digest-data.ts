@@ -1,6 +1,6 @@
 import { scrubNames } from '../aggregation/quotes';
-import type { ParticipationDoc } from '../domain/invitation-docs';
-import type { PulseAnswers } from '../domain/pulse-docs';
+import { CAMPAIGN_PREFIX, type ParticipationDoc } from '../domain/invitation-docs';
+import type { DeliveryDoc, PulseAnswers } from '../domain/pulse-docs';
 import type { CampaignStore, DigestStore, ParticipationStore, PulseResponses, PulseStore } from '../storage/ports';
 
 export interface ExportedPulseResponse {
@@ -27,6 +27,8 @@ export interface ExportedParticipation {
   finishedAt?: string;
   lastActiveAt?: string;
   timeZone?: string;
+  /** How many invitation campaigns reached them (the records hold only ids and times). */
+  invitationsReceived: number;
   remindersSent: string[];
 }
 
@@ -73,11 +75,12 @@ export class PulseAndDigestData {
         submittedAt,
         updatedAt,
       })),
-      pulsesReceived: deliveries.length,
+      // Invitation campaigns keep their ledger beside the pulses'; they are invitations, not pulses.
+      pulsesReceived: deliveries.filter((delivery) => !delivery.pulseId.startsWith(CAMPAIGN_PREFIX)).length,
       ...(digest
         ? { digest: { frequency: digest.frequency, nextDueAt: digest.nextDueAt, timeZone: digest.timeZone } }
         : {}),
-      ...(participation ? { invitations: exportedParticipation(participation.doc) } : {}),
+      ...(participation ? { invitations: exportedParticipation(participation.doc, deliveries) } : {}),
     };
   }
 
@@ -116,8 +119,11 @@ export class PulseAndDigestData {
   }
 }
 
-function exportedParticipation(doc: ParticipationDoc): ExportedParticipation {
+/** The participation document as the person's export shows it, with how many invitations reached them. */
+function exportedParticipation(doc: ParticipationDoc, deliveries: readonly DeliveryDoc[]): ExportedParticipation {
   const { noInvitations, noReminders, startedAt, finishedAt, lastActiveAt, timeZone } = doc;
+  const invitationsReceived = deliveries.filter((delivery) => delivery.pulseId.startsWith(CAMPAIGN_PREFIX)).length;
+  const remindersSent = doc.nudgedAt ?? [];
   return {
     noInvitations,
     noReminders,
@@ -125,6 +131,7 @@ function exportedParticipation(doc: ParticipationDoc): ExportedParticipation {
     finishedAt,
     lastActiveAt,
     timeZone,
-    remindersSent: doc.nudgedAt ?? [],
+    invitationsReceived,
+    remindersSent,
   };
 }

@@ -43,6 +43,7 @@ describe("a person's invitation data in their export and erasure", () => {
       startedAt: '2026-12-01T10:00:00.000Z',
       lastActiveAt: '2026-12-01T10:00:00.000Z',
       timeZone: 'Europe/Berlin',
+      invitationsReceived: 0,
       remindersSent: ['2026-12-04T09:00:00.000Z'],
     });
     expect((await data.export(TENANT, 'someone-without-a-document')).invitations).toBeUndefined();
