@@ -7,6 +7,7 @@ import { StaleSessionSuspected } from '../src/strategy/turn-unit';
 import { pathChoiceView, welcomeView } from '../src/strategy/summary-views';
 import { CardPrompt } from './card-prompt';
 import type { DialogDeps } from './dialog-deps';
+import { InvitationActions } from './invitation-actions';
 import type { LeaderActions } from './leader-actions';
 import type { PrivacyActions } from './privacy-actions';
 import { PulseActions } from './pulse-actions';
@@ -31,6 +32,7 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly deps: DialogDeps & {
       pulses: PulseActions;
+      invitations: InvitationActions;
       leadership: LeaderActions;
       privacy: PrivacyActions;
     },
@@ -75,6 +77,7 @@ export class MainDialog extends ComponentDialog {
       await this.deps.pulses.inPersonalChat(inner.context, value);
       return Dialog.EndOfTurn;
     }
+    if (await this.deps.invitations.inPersonalChat(inner.context, input)) return Dialog.EndOfTurn;
     const leadership = await this.deps.leadership.inPersonalChat(inner.context, input);
     if (leadership === 'handled') return Dialog.EndOfTurn;
     const pathRequest = leadership === 'own summary' ? undefined : recognizePathRequest(input);
@@ -225,6 +228,10 @@ export class MainDialog extends ComponentDialog {
 
   /** Team channels and group chats: the strategy conversation is personal, so only help is answered here for now. */
   private async inSharedChat(inner: DialogContext, input: UserInput): Promise<DialogTurnResult> {
+    if (InvitationActions.handles(input)) {
+      await this.deps.invitations.inSharedChat(inner.context);
+      return Dialog.EndOfTurn;
+    }
     if (PulseActions.handles(input)) {
       await this.deps.pulses.inSharedChat(inner.context, input);
       return Dialog.EndOfTurn;

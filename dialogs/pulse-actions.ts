@@ -48,8 +48,8 @@ function personOf(context: TurnContext): Person {
   return turnUnitOf(context).speaker;
 }
 
-/** Where the pulse's cards go and whose roster it is sent to; all from the (authenticated) activity. */
-function originOf(activity: Activity): PulseOrigin {
+/** Where a pulse's (or campaign's) cards go and whose roster it is sent to; all from the (authenticated) activity. */
+export function originOf(activity: Activity): PulseOrigin {
   const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
   return {
     serviceUrl: activity.serviceUrl,

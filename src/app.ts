@@ -13,6 +13,7 @@ import { StrategyBot } from './bot/strategy-bot';
 import { composeAdmin } from './compose-admin';
 import { composePortfolio } from './compose-portfolio';
 import { composePulses, type PulseParts } from './compose-pulses';
+import { composeInvitations, type InvitationParts } from './compose-invitations';
 import { accessResolver } from './leadership/access';
 import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
@@ -50,6 +51,8 @@ export interface RunningApp {
   /** Jobs that finish after their turn and reply proactively. */
   background: BackgroundWork;
   pulses: Omit<PulseParts, 'service'>;
+  /** Invitation campaigns and reminders: their scheduler (tests tick it) and stores. */
+  invitations: Pick<InvitationParts, 'scheduler' | 'stores'>;
   /** Sends the digests that are due now (the scheduler also runs this every minute); returns how many went out. */
   sendDueDigests(): Promise<number>;
   close(): Promise<void>;
@@ -130,20 +133,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await counterParts.start();
   // The one place a person's access is resolved: configured ids, then roles granted in chat.
   const accessOf = accessResolver(config, tenants);
-  const pulse = composePulses({
-    config,
-    accessOf,
-    stores: stores.pulses,
-    cards,
-    index,
-    logger,
-    clock,
-    teamsChannel: options.teamsChannel,
-    telemetry,
-  });
+  const parts = { config, accessOf, cards, index, logger, clock };
+  const pulse = composePulses({ ...parts, stores: stores.pulses, teamsChannel: options.teamsChannel, telemetry });
   const pulses = new PulseActions(pulse.service);
+  const invitation = composeInvitations({ ...parts, containers, sessions, leases: stores.leases, pulse });
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
-  const pulseAndDigestData = new PulseAndDigestData(stores.pulses.pulses, stores.pulses.responses, stores.digests);
+  const [{ pulses: pulseDocs, responses }, { campaigns, participation }] = [pulse.stores, invitation.stores];
+  const invitationData = { campaigns, participation };
+  const pulseAndDigestData = new PulseAndDigestData(pulseDocs, responses, stores.digests, invitationData);
   const digestTenants = new Set(config.allowedTenants);
   const admin = composeAdmin({
     auditStore: stores.audit,
@@ -208,6 +205,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     answers,
     sessions,
     pulses,
+    invitations: invitation.actions,
     leadership: new LeaderActions(leadership),
     privacy: new PrivacyActions(
       new PrivacyService({ pack, index, cards, answers, pulseAndDigestData, erasure: admin.erasure, exports }),
@@ -228,6 +226,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     clock,
     telemetry,
+    afterAnswers: (turn) => invitation.participation.afterAnswers(turn),
   });
   const gate = new RequestGate();
   const readiness = new Readiness({
@@ -255,7 +254,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const turnsDrainMs =
     options.drainTimeoutMs ?? replyAttemptTimeoutMs(options.replyDelivery) + TURN_WORK_BEYOND_REPLY_MS;
   const backgroundDrainMs = options.drainTimeoutMs ?? BACKGROUND_DRAIN_MS;
-  if (tickMs > 0) pulse.scheduler.start(tickMs);
+  for (const scheduler of [pulse.scheduler, invitation.scheduler]) if (tickMs > 0) scheduler.start(tickMs);
   logger.info('app.started', { mode: config.mode, port, pack: `${pack.id}@${pack.version}` });
   digests.start();
   let closing: Promise<void> | undefined;
@@ -266,7 +265,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     replies.stopRetrying();
     logger.info('app.draining', { inFlight: gate.inFlight, jobs: background.inFlight });
     await digests.stop();
-    await pulse.scheduler.stop();
+    for (const scheduler of [pulse.scheduler, invitation.scheduler]) await scheduler.stop();
     if (!(await gate.idle(turnsDrainMs))) logger.warn('app.drain-timeout', { inFlight: gate.inFlight });
     await pulse.jobs.stop();
     await background.drain(backgroundDrainMs);
@@ -283,6 +282,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     sessions,
     background,
     pulses: pulse,
+    invitations: invitation,
     sendDueDigests: () => digests.tick(),
     // Once, however many signals or callers ask.
     close: () => (closing ??= drainAndClose()),

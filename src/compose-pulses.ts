@@ -25,6 +25,9 @@ const CHANNEL_CARD_INTERVAL_MS = 10_000;
 
 export interface PulseParts {
   stores: PulseStores;
+  /** The Teams channel client and per-tenant rate limiters every proactive send shares (invitations, reminders). */
+  channel: TeamsChannel;
+  limiters: TenantRateLimiters;
   service: PulseService;
   jobs: PulseJobs;
   scheduler: PulseScheduler;
@@ -92,5 +95,5 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     clock,
     channelCardIntervalMs: CHANNEL_CARD_INTERVAL_MS,
   });
-  return { stores, service, jobs, scheduler };
+  return { stores, channel, limiters, service, jobs, scheduler };
 }

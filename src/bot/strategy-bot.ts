@@ -21,6 +21,8 @@ import { sessionChanged } from '../storage/user-docs';
 import { StaleSessionSuspected, TurnUnit } from '../strategy/turn-unit';
 import type { Person } from '../domain/person';
 import type { Telemetry, TurnOutcome } from '../telemetry/telemetry';
+import type { AnsweringTurn } from '../invitations/participation-service';
+import { noteAnswers } from './note-answers';
 
 export interface StrategyBotDeps {
   main: MainDialog;
@@ -35,6 +37,8 @@ export interface StrategyBotDeps {
   logger: Logger;
   clock: () => Date;
   telemetry: Telemetry;
+  /** Told of each 1:1 turn that stored answers (participation for invitations and reminders); never fails a turn. */
+  afterAnswers?: (turn: AnsweringTurn) => Promise<void>;
 }
 
 /** Where a DialogContext looks for its memory scopes before building them (DialogManager puts its own there too). */
@@ -169,6 +173,9 @@ export class StrategyBot {
       () => 'delivered' as const,
       (error: unknown) => ({ error }),
     );
+    // After the replies, so the person does not wait for it; only a turn that stored answers has anything to note.
+    if (!unit.sessionDeleted && unit.pendingAnswers.length > 0 && isPersonal(context.activity))
+      await noteAnswers(this.deps, context, unit);
     for (const job of unit.backgroundJobs) this.deps.background.start(reference, job, speaker.tenantId);
     if (delivery !== 'delivered') {
       this.replyFailed(delivery.error, context, speaker);

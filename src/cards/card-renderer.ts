@@ -9,6 +9,8 @@ import { summaryData } from './summary-data';
 import { confirmDeleteData, helpData, noticeData, welcomeData } from './simple-data';
 import { pulseChannelData, pulseResponseData, pulseResultsData, pulseSetupData } from './pulse-data';
 import type { PulseChannelView, PulseResponseView, PulseResultsView, PulseSetupView } from './pulse-view-models';
+import { invitationChannelData, invitationData, invitationTeamsData } from './invitation-data';
+import type { InvitationChannelView, InvitationTeamsView, InvitationView } from './invitation-view-models';
 import { CARD_NAMES, type CardName, findCardsDir, loadTemplates } from './template-files';
 import type {
   AnsweredView,
@@ -137,6 +139,21 @@ export class CardRenderer {
   /** A closed pulse's results: per question distribution, mean and favourability, or only the count below the threshold. */
   pulseResults(view: PulseResultsView): CardAttachment {
     return this.render('pulse-results', pulseResultsData(view));
+  }
+
+  /** A 1:1 invitation to the strategy questions (Start), or a reminder to finish them (Resume). */
+  invitation(view: InvitationView): CardAttachment {
+    return this.render('invitation', invitationData(view));
+  }
+
+  /** An invitation campaign's channel card: invited, started, finished, each held to the threshold. */
+  invitationChannel(view: InvitationChannelView): CardAttachment {
+    return this.render('invitation-channel', invitationChannelData(view));
+  }
+
+  /** A leader's list of teams to invite. */
+  invitationTeams(view: InvitationTeamsView): CardAttachment {
+    return this.render('invitation-teams', invitationTeamsData(view));
   }
 
   private render(name: CardName, data: Record<string, unknown>): CardAttachment {

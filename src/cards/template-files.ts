@@ -21,6 +21,9 @@ export const CARD_NAMES = [
   'leader-summary',
   'portfolio',
   'portfolio-edit',
+  'invitation',
+  'invitation-channel',
+  'invitation-teams',
 ] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];

@@ -1,6 +1,7 @@
 import { scrubNames } from '../aggregation/quotes';
-import type { PulseAnswers } from '../domain/pulse-docs';
-import type { DigestStore, PulseResponses, PulseStore } from '../storage/ports';
+import { CAMPAIGN_PREFIX, type ParticipationDoc } from '../domain/invitation-docs';
+import type { DeliveryDoc, PulseAnswers } from '../domain/pulse-docs';
+import type { CampaignStore, DigestStore, ParticipationStore, PulseResponses, PulseStore } from '../storage/ports';
 
 export interface ExportedPulseResponse {
   pulse: string;
@@ -15,6 +16,26 @@ export interface PulseAndDigestExport {
   /** How many pulses were sent to the person (the send records hold only ids and times). */
   pulsesReceived: number;
   digest?: { frequency: string; nextDueAt: string; timeZone?: string };
+  /** Invitations and reminders: their opt-outs, progress, time zone and the reminders sent (absent when none). */
+  invitations?: ExportedParticipation;
+}
+
+export interface ExportedParticipation {
+  noInvitations: boolean;
+  noReminders: boolean;
+  startedAt?: string;
+  finishedAt?: string;
+  lastActiveAt?: string;
+  timeZone?: string;
+  /** How many invitation campaigns reached them (the records hold only ids and times). */
+  invitationsReceived: number;
+  remindersSent: string[];
+}
+
+/** Invitation campaigns and participation: what of a person they hold (their progress records, their document). */
+export interface InvitationData {
+  campaigns: Pick<CampaignStore, 'eraseProgress'>;
+  participation: Pick<ParticipationStore, 'read'>;
 }
 
 export interface PulseAndDigestErasure {
@@ -33,12 +54,15 @@ export class PulseAndDigestData {
     private readonly pulses: PulseStore,
     private readonly responses: PulseResponses,
     private readonly digests: DigestStore,
+    /** Invitations: the person's progress records in campaigns go with an erasure (their document with the rest). */
+    private readonly invitations?: InvitationData,
   ) {}
 
   async export(tenantId: string, userId: string): Promise<PulseAndDigestExport> {
-    const [{ responses, deliveries }, digest] = await Promise.all([
+    const [{ responses, deliveries }, digest, participation] = await Promise.all([
       this.responses.personalDocs(tenantId, userId),
       this.digests.find(tenantId, userId),
+      this.invitations?.participation.read(tenantId, userId),
     ]);
     const titles = new Map<string, string>();
     for (const pulseId of new Set(responses.map((response) => response.pulseId)))
@@ -51,10 +75,12 @@ export class PulseAndDigestData {
         submittedAt,
         updatedAt,
       })),
-      pulsesReceived: deliveries.length,
+      // Invitation campaigns keep their ledger beside the pulses'; they are invitations, not pulses.
+      pulsesReceived: deliveries.filter((delivery) => !delivery.pulseId.startsWith(CAMPAIGN_PREFIX)).length,
       ...(digest
         ? { digest: { frequency: digest.frequency, nextDueAt: digest.nextDueAt, timeZone: digest.timeZone } }
         : {}),
+      ...(participation ? { invitations: exportedParticipation(participation.doc, deliveries) } : {}),
     };
   }
 
@@ -88,6 +114,24 @@ export class PulseAndDigestData {
       }
     }
     const digest = await this.digests.unsubscribe(tenantId, userId);
+    await this.invitations?.campaigns.eraseProgress(tenantId, userId);
     return { pulseResponses: removedResponses, pulsesReceived: removedDeliveries, digest };
   }
+}
+
+/** The participation document as the person's export shows it, with how many invitations reached them. */
+function exportedParticipation(doc: ParticipationDoc, deliveries: readonly DeliveryDoc[]): ExportedParticipation {
+  const { noInvitations, noReminders, startedAt, finishedAt, lastActiveAt, timeZone } = doc;
+  const invitationsReceived = deliveries.filter((delivery) => delivery.pulseId.startsWith(CAMPAIGN_PREFIX)).length;
+  const remindersSent = doc.nudgedAt ?? [];
+  return {
+    noInvitations,
+    noReminders,
+    startedAt,
+    finishedAt,
+    lastActiveAt,
+    timeZone,
+    invitationsReceived,
+    remindersSent,
+  };
 }

@@ -15,7 +15,12 @@ export type Command =
   | 'delete my data'
   | 'cancel'
   | 'pulse'
-  | 'share my summary';
+  | 'share my summary'
+  | 'invite'
+  | 'stop invitations'
+  | 'start invitations'
+  | 'stop reminders'
+  | 'start reminders';
 
 // Only the command words themselves: a looser alias ("continue", "stop") could be someone's answer to a text question.
 const TYPED: Record<string, Command> = {
@@ -34,6 +39,11 @@ const TYPED: Record<string, Command> = {
   pulse: 'pulse',
   'share my summary': 'share my summary',
   'share summary': 'share my summary',
+  invite: 'invite',
+  'stop invitations': 'stop invitations',
+  'start invitations': 'start invitations',
+  'stop reminders': 'stop reminders',
+  'start reminders': 'start reminders',
 };
 
 const BUTTON_COMMANDS = new Set<string>(Object.values(TYPED));
@@ -58,7 +68,9 @@ export function recognizePathRequest(input: UserInput): PathRequest | undefined 
     if (!isRecord(value) || value.sg !== 'command' || value.command !== 'start' || !('path' in value)) return undefined;
     return { path: typeof value.path === 'string' && PATH_ID.test(value.path) ? value.path : null, typed: false };
   }
-  const match = TYPED_PATH.exec(normalizeTyped(input.text ?? ''));
+  const typed = normalizeTyped(input.text ?? '');
+  // "start invitations" and "start reminders" are commands of their own, not paths.
+  const match = TYPED[typed] ? null : TYPED_PATH.exec(typed);
   return match ? { path: match[1], typed: true } : undefined;
 }
 

@@ -3,7 +3,8 @@ import type { Logger } from '../../logging/logger';
 import type { DeliveryLedger } from '../../storage/ports';
 import { recipientKey } from '../audience';
 import type { RosterMember } from '../../teams/teams-channel';
-import { pulseIds, type DeliveryDoc, type PulseDoc } from '../../domain/pulse-docs';
+import { pulseIds, type DeliveryDoc } from '../../domain/pulse-docs';
+import type { SendJob } from './send-job';
 
 /** A roster member's ledger entry, queued; its token is what their card (and any second copy of it) carries. */
 export function newDelivery(tenantId: string, pulseId: string, member: RosterMember, now: string): DeliveryDoc {
@@ -38,9 +39,10 @@ const SENT_AGAIN = 'sent again: the sender stopped mid-send, so it may not have 
  */
 export async function requeueInFlight(
   ledger: DeliveryLedger,
-  pulse: PulseDoc,
+  pulse: Pick<SendJob, 'tenantId' | 'pulseId'>,
   clock: () => Date,
   logger: Logger,
+  kind = 'pulse',
 ): Promise<number> {
   let requeued = 0;
   for (;;) {
@@ -57,6 +59,6 @@ export async function requeueInFlight(
     if (changed === 0) break;
   }
   if (requeued > 0)
-    logger.warn('pulse.fan-out.requeued', { tenantId: pulse.tenantId, pulseId: pulse.pulseId, requeued });
+    logger.warn(`${kind}.fan-out.requeued`, { tenantId: pulse.tenantId, pulseId: pulse.pulseId, requeued });
   return requeued;
 }

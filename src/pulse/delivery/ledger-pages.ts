@@ -1,20 +1,15 @@
-import type { DeliveryLedger, PulseStore, Versioned } from '../../storage/ports';
+import type { DeliveryLedger, Versioned } from '../../storage/ports';
 import { runPagedPool } from './paged-pool';
-import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
+import type { DeliveryDoc } from '../../domain/pulse-docs';
 
 export interface LedgerPass {
-  pulses: PulseStore;
   ledger: DeliveryLedger;
+  /** Whether the job is still open: one closed while it was being sent gets no more recipients (one read per page). */
+  stillOpen: () => Promise<boolean>;
   pageSize: number;
   concurrency: number;
   /** Throws to end the pass (a lost lease, a shutdown); called before each page and each entry. */
   checkStillSending: () => void;
-}
-
-/** A pulse closed while it was being sent gets no more recipients (one read per ledger page). */
-async function stillOpen(pulses: PulseStore, pulse: PulseDoc): Promise<boolean> {
-  const current = await pulses.readPulse(pulse.tenantId, pulse.pulseId);
-  return current?.doc.status === 'open';
 }
 
 /**
@@ -24,7 +19,7 @@ async function stillOpen(pulses: PulseStore, pulse: PulseDoc): Promise<boolean> 
  */
 export async function forEachLedgerPage(
   pass: LedgerPass,
-  pulse: PulseDoc,
+  job: { tenantId: string; pulseId: string },
   states: DeliveryDoc['state'][],
   work: (entry: Versioned<DeliveryDoc>) => Promise<void> | undefined,
 ): Promise<number> {
@@ -37,12 +32,12 @@ export async function forEachLedgerPage(
   const readPage = async (): Promise<Versioned<DeliveryDoc>[] | undefined> => {
     pass.checkStillSending();
     if (lastPage) return undefined;
-    if (!(await stillOpen(pass.pulses, pulse))) {
+    if (!(await pass.stillOpen())) {
       closed = true;
       return undefined;
     }
     for (;;) {
-      const page = await pass.ledger.deliveriesIn(pulse.tenantId, pulse.pulseId, states, pass.pageSize, continuation);
+      const page = await pass.ledger.deliveriesIn(job.tenantId, job.pulseId, states, pass.pageSize, continuation);
       const fresh = page.deliveries.filter((entry) => !seen.has(entry.doc.id));
       fresh.forEach((entry) => seen.add(entry.doc.id));
       // A page can hold fewer entries than asked for, or only ones under way: then the next page is read.

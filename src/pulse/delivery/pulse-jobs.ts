@@ -1,9 +1,10 @@
 import type { Logger } from '../../logging/logger';
 import type { FanOut, FanOutOutcome } from './fan-out';
+import type { SendJob, SendJobKind } from './send-job';
 
 /**
- * Runs fan-outs and reminder rounds in the background of this instance, at most one per pulse at a time here; the
- * send lease keeps other instances out.
+ * Runs fan-outs (of pulses and invitation campaigns) and reminder rounds in the background of this instance, at most
+ * one per job at a time here; the send lease keeps other instances out.
  */
 export class PulseJobs {
   private readonly running = new Map<string, Promise<FanOutOutcome | undefined>>();
@@ -22,6 +23,11 @@ export class PulseJobs {
   /** Starts a reminder round. */
   remind(tenantId: string, pulseId: string): void {
     this.start(tenantId, pulseId, 'remind', () => this.fanOut.remind(tenantId, pulseId));
+  }
+
+  /** Starts (or resumes) sending any other kind of job, e.g. an invitation campaign. */
+  sendJob<J extends SendJob>(kind: SendJobKind<J>, tenantId: string, jobId: string): void {
+    this.start(tenantId, jobId, kind.name, () => this.fanOut.runJob(kind, tenantId, jobId));
   }
 
   /** Resolves when every job started so far has finished (tests). */

@@ -2,15 +2,17 @@ import type { Logger } from '../../logging/logger';
 import type { Telemetry } from '../../telemetry/telemetry';
 import type { DeliveryLedger, Versioned } from '../../storage/ports';
 import { failureReason } from './delivery-ledger';
-import type { FanOutCards } from './fan-out-options';
 import type { Attempted } from '../../teams/retry';
-import type { TeamsChannel } from '../../teams/teams-channel';
-import type { DeliveryDoc, PulseDoc } from '../../domain/pulse-docs';
+import type { OutgoingCard, TeamsChannel } from '../../teams/teams-channel';
+import type { DeliveryDoc } from '../../domain/pulse-docs';
+import type { SendJob } from './send-job';
 
-/** What sending to one recipient needs: the ledger to settle the entry in, the cards, and a retrying caller. */
+/** The card for one recipient's ledger entry. */
+export type CardFor = (delivery: DeliveryDoc) => OutgoingCard;
+
+/** What sending to one recipient needs: the ledger to settle the entry in and a retrying caller. */
 export interface RecipientSends {
   ledger: DeliveryLedger;
-  cards: FanOutCards;
   logger: Logger;
   telemetry: Telemetry;
   clock: () => Date;
@@ -19,7 +21,7 @@ export interface RecipientSends {
 
 function openPersonalConversation(
   sends: RecipientSends,
-  pulse: PulseDoc,
+  pulse: SendJob,
   entry: Versioned<DeliveryDoc>,
   channel: TeamsChannel,
 ): Promise<Attempted<string>> {
@@ -34,14 +36,15 @@ function openPersonalConversation(
 }
 
 /**
- * Marks the entry `sending` (conditional on its ETag), opens the 1:1 conversation, sends the pulse card and settles the
+ * Marks the entry `sending` (conditional on its ETag), opens the 1:1 conversation, sends the job's card and settles the
  * entry `sent` or `failed`. `checkLease` runs once the entry is this instance's, and throws to end the run.
  */
 export async function sendToRecipient(
   sends: RecipientSends,
-  pulse: PulseDoc,
+  pulse: SendJob,
   entry: Versioned<DeliveryDoc>,
   channel: TeamsChannel,
+  card: CardFor,
   checkLease: () => void,
 ): Promise<void> {
   const { ledger, clock } = sends;
@@ -52,9 +55,7 @@ export async function sendToRecipient(
   const conversation = await openPersonalConversation(sends, pulse, entry, channel);
   let outcome: Attempted<string> = conversation;
   if (conversation.ok)
-    outcome = await sends.retrying(() =>
-      channel.send(serviceUrl, conversation.value, sends.cards.response(pulse, sending.doc)),
-    );
+    outcome = await sends.retrying(() => channel.send(serviceUrl, conversation.value, card(sending.doc)));
   const at = clock().toISOString();
   const conversationId = conversation.ok ? conversation.value : undefined;
   const settled = outcome.ok
@@ -73,9 +74,10 @@ export async function sendToRecipient(
 /** Marks the entry reminded, then sends the reminder card (opening the 1:1 conversation if the pulse never did). */
 export async function remindRecipient(
   sends: RecipientSends,
-  pulse: PulseDoc,
+  pulse: SendJob,
   entry: Versioned<DeliveryDoc>,
   channel: TeamsChannel,
+  card: CardFor,
 ): Promise<void> {
   const { ledger, clock } = sends;
   const marked = await ledger.markReminded(entry, clock().toISOString());
@@ -91,7 +93,7 @@ export async function remindRecipient(
     conversationId = created.value;
   }
   const target = conversationId;
-  const sent = await sends.retrying(() => channel.send(serviceUrl, target, sends.cards.reminder(pulse, marked.doc)));
+  const sent = await sends.retrying(() => channel.send(serviceUrl, target, card(marked.doc)));
   if (sent.ok) return;
   sends.telemetry.pulseDeliveryFailed();
   sends.logger.warn('pulse.reminder.failed', {

@@ -39,3 +39,4 @@ export type {
   TenantLeases,
   TenantStore,
 } from './tenants';
+export type { CampaignStore, KnownTeam, NudgeSettingsStore, ParticipationStore } from './invitations';

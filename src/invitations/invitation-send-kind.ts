@@ -1,0 +1,58 @@
+import type { CardRenderer } from '../cards/card-renderer';
+import type { CampaignDoc } from '../domain/invitation-docs';
+import { newDelivery } from '../pulse/delivery/delivery-ledger';
+import type { SendJobKind } from '../pulse/delivery/send-job';
+import { asMessage } from '../pulse/pulse-cards';
+import { recipientKey } from '../pulse/audience';
+import type { CampaignStore, ParticipationStore } from '../storage/ports';
+import { channelView } from './campaign-figures';
+
+export interface InvitationKindDeps {
+  campaigns: CampaignStore;
+  participation: ParticipationStore;
+  cards: CardRenderer;
+  /** "about 10 minutes": the length of the path most people walk. */
+  minutesText: string;
+  threshold: number;
+}
+
+/**
+ * An invitation campaign as the fan-out sends it: to every member but the bot, leaving out those who have finished
+ * their path or typed `stop invitations`. Someone who had started already counts as started from the outset.
+ */
+export function invitationSendKind(deps: InvitationKindDeps): SendJobKind<CampaignDoc> {
+  const { campaigns, participation, cards } = deps;
+  return {
+    name: 'invitation',
+    jobs: {
+      readJob: async (tenantId, campaignId) => (await campaigns.readCampaign(tenantId, campaignId))?.doc,
+      recordChannelCard: (tenantId, campaignId, activityId) =>
+        campaigns.recordChannelCard(tenantId, campaignId, activityId),
+      recordRosterPage: (tenantId, campaignId, added, continuation) =>
+        campaigns.recordRosterPage(tenantId, campaignId, added, continuation),
+      markFanOutDone: (tenantId, campaignId) => campaigns.markFanOutDone(tenantId, campaignId),
+    },
+    personalCard: () => asMessage(cards.invitation({ kind: 'invitation', minutesText: deps.minutesText })),
+    channelCard: (campaign) =>
+      asMessage(
+        cards.invitationChannel(
+          channelView(campaign.shown ?? { invited: 0, started: 0, finished: 0 }, 'sending', deps.threshold),
+        ),
+      ),
+    deliveries: async (campaign, members, now) => {
+      const { tenantId, pulseId } = campaign;
+      const people = members.filter((member) => member.id !== campaign.origin.botId);
+      const known = new Map(
+        (await participation.among(tenantId, people.map(recipientKey))).map((doc) => [doc.userId, doc]),
+      );
+      const invited = people.filter((member) => {
+        const doc = known.get(recipientKey(member));
+        return !doc?.noInvitations && !doc?.finishedAt;
+      });
+      for (const member of invited)
+        if (known.get(recipientKey(member))?.startedAt)
+          await campaigns.recordProgress(tenantId, pulseId, recipientKey(member), 'started', now);
+      return invited.map((member) => newDelivery(tenantId, pulseId, member, now));
+    },
+  };
+}
