@@ -125,6 +125,7 @@ async function main(): Promise<number> {
       progress(`portfolio computed from ${portfolioAnswers.length} answers in ${computeMs.toFixed(0)} ms and stored`);
       // Warm-up (JIT, connections, caches); longer before the first size so that it is not measured cold.
       for (let i = 0; i < (rows.length === 0 ? 60 : 10); i++) await leader.say(i % 2 ? 'portfolio' : 'summary');
+      await measureOverview(app.url, TENANT, LEADER, rows.length === 0 ? 30 : 5);
       const counting = await cosmos.attach();
       const latencies: number[] = [];
       for (let i = 0; i < options.repeats; i++) {

@@ -57,18 +57,19 @@ export class DashboardApi {
     this.options = filterOptions(deps.pack);
   }
 
-  me(viewer: Viewer): ApiResult {
+  async me(viewer: Viewer): Promise<ApiResult> {
     const { leader, manager, admin } = viewer.access;
+    const teams = await viewer.teams();
     const views: DashboardViewName[] = [
       ...(leader ? (['overview', 'portfolio'] as const) : []),
-      ...((leader || manager) && viewer.teams.length > 0 ? (['team'] as const) : []),
+      ...((leader || manager) && teams.length > 0 ? (['team'] as const) : []),
       ...(leader || manager ? (['pulses'] as const) : []),
       'mine',
     ];
     const body: DashboardMe = {
       roles: { leader, manager, admin },
       views,
-      teams: viewer.teams.map((id) => ({ id })),
+      teams: teams.map((id) => ({ id })),
       canEditPortfolio: leader,
       canExport: leader,
       thresholds: { ...this.deps.thresholds },
@@ -83,7 +84,7 @@ export class DashboardApi {
       if (!viewer.access.leader) return FORBIDDEN;
       return { status: 200, body: await this.deps.overview.overview(viewer) };
     }
-    const refused = this.teamRefusal(viewer, team);
+    const refused = await this.teamRefusal(viewer, team);
     if (refused) return refused;
     return { status: 200, body: await this.deps.overview.overview(viewer, team) };
   }
@@ -92,7 +93,7 @@ export class DashboardApi {
     if (!viewer.access.leader) return FORBIDDEN;
     const team = query.get('team');
     if (team !== null && team !== '' && !TEAM_ID.test(team)) return BAD_REQUEST;
-    const filters = readFilters(query, this.options, viewer.teams);
+    const filters = readFilters(query, this.options, team ? await viewer.teams() : []);
     if (filters === 'bad request') return BAD_REQUEST;
     if (filters === 'forbidden') return NOT_FOUND;
     const data = await this.deps.portfolio.data(viewer.person, viewer.access, filters.team);
@@ -137,10 +138,10 @@ export class DashboardApi {
   }
 
   /** A team view: a bad id is a bad request; an employee may open none, a manager only theirs, a leader any known. */
-  private teamRefusal(viewer: Viewer, team: string): ApiResult | undefined {
+  private async teamRefusal(viewer: Viewer, team: string): Promise<ApiResult | undefined> {
     if (!TEAM_ID.test(team)) return BAD_REQUEST;
     if (!viewer.access.leader && !viewer.access.manager) return FORBIDDEN;
-    if (!viewer.teams.includes(team)) return viewer.access.leader ? NOT_FOUND : FORBIDDEN;
+    if (!(await viewer.teams()).includes(team)) return viewer.access.leader ? NOT_FOUND : FORBIDDEN;
     return undefined;
   }
 }

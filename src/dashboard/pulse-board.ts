@@ -24,21 +24,22 @@ export class PulseBoard {
 
   /** Undefined when the person may see no pulses at all. */
   async list(viewer: Viewer): Promise<DashboardPulseList | undefined> {
-    const { access, person, teams } = viewer;
+    const { access, person } = viewer;
     if (!access.leader && !access.manager) return undefined;
-    const filter = access.leader ? 'all' : { sentBy: person.userId, teamIds: teams };
+    const filter = access.leader ? 'all' : { sentBy: person.userId, teamIds: await viewer.teams() };
     const pulses = await this.deps.listing.recent(person.tenantId, filter, PULSE_LIST_LIMIT);
     return { pulses: pulses.map((pulse) => item(pulse, person.userId)), limit: PULSE_LIST_LIMIT };
   }
 
   /** 'not found' for an unknown id or a pulse the person may not see (the two are not told apart). */
   async detail(viewer: Viewer, pulseId: string): Promise<DashboardPulseDetail | 'not found'> {
-    const { access, person, teams } = viewer;
+    const { access, person } = viewer;
     if (!PULSE_ID.test(pulseId) || (!access.leader && !access.manager)) return 'not found';
     const stored = await this.deps.pulses.readPulse(person.tenantId, pulseId);
     const pulse = stored?.doc;
     if (!pulse) return 'not found';
-    const visible = access.leader || pulse.createdBy === person.userId || teams.includes(pulse.origin.rosterId);
+    const visible =
+      access.leader || pulse.createdBy === person.userId || (await viewer.teams()).includes(pulse.origin.rosterId);
     if (!visible) return 'not found';
     return { pulse: item(pulse, person.userId), results: (await this.deps.service.resultsView(pulse)) ?? null };
   }

@@ -9,8 +9,8 @@ import type { DashboardIdentity } from './token-verifier';
 export interface Viewer {
   person: Person;
   access: Access;
-  /** Team ids whose view they may open (none for an employee). */
-  teams: string[];
+  /** Team ids whose view they may open (none for an employee); read on first use, then kept for the request. */
+  teams(): Promise<string[]>;
 }
 
 export interface ViewersDeps {
@@ -38,7 +38,8 @@ export class Viewers {
     const { tenantId, userId } = identity;
     const person: Person = { tenantId, userId, role: roleOf(this.deps.directory, userId) };
     const access = await this.deps.accessOf(person);
-    return { person, access, teams: await this.teamsOf(person, access) };
+    let teams: Promise<string[]> | undefined;
+    return { person, access, teams: () => (teams ??= this.teamsOf(person, access)) };
   }
 
   private async teamsOf({ tenantId, userId }: Person, access: Access): Promise<string[]> {
