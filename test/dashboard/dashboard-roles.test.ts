@@ -12,6 +12,8 @@ import { CosmosPortfolioStore } from '../../src/storage/portfolio-store';
 import { applyAsTurnsWould, inChannel } from '../leadership/drive';
 import { crowd, propose } from '../portfolio/seed';
 import { cardsOf, cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
+import { openQuestion } from '../bad-input/checks';
+import { Conversation } from '../cards-sent/drive';
 
 const LEADER = 'eeeeeeee-0000-4000-8000-000000000001';
 const MANAGER = 'eeeeeeee-0000-4000-8000-000000000002';
@@ -237,5 +239,29 @@ describe('privacy', () => {
       for (const forbidden of [LEADER, MANAGER, EMPLOYEE, 'Mia Manager', 'Eve Employee', 'org-0', 'red-1', 'idea-2'])
         expect(text).not.toContain(forbidden);
     }
+  });
+});
+
+describe("a person's own strategy", () => {
+  it('shows them their own answers as their chat card does, and nobody else', async () => {
+    const eve = new Conversation(bot.user(EMPLOYEE, 'Eve Employee'));
+    const title = 'Draft first replies to tenders';
+    await eve.press(
+      'Add',
+      { 'field.title': title, 'field.value': '4', 'field.feasibility': '3' },
+      await openQuestion(eve.user, 'uc-use-cases'),
+    );
+    const mine = await call<DashboardMine>(EMPLOYEE, '/api/dashboard/mine');
+    expect(mine.body.summary.useCases.map((useCase) => useCase.title)).toEqual([title]);
+    expect(mine.body.answers).toBe(1);
+    expect(mine.body.progress).toMatchObject({ answered: 1, finished: false });
+    expect(mine.body.progress.questions).toBeGreaterThan(1);
+    const cards = cardsOf(await eve.user.say('my summary')).map((sent) => cardText(sent as Record<string, unknown>));
+    const card = cards.find((text) => text.startsWith(mine.body.summary.title)) ?? '';
+    expect(card).toContain(title);
+    expect(card).toContain(mine.body.summary.useCases[0].details);
+    expect(mine.body.summary.useCases[0].details).toContain('Feasibility');
+    const someoneElse = await call<DashboardMine>(MANAGER, '/api/dashboard/mine');
+    expect(someoneElse.text).not.toContain(title);
   });
 });
