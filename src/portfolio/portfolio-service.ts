@@ -25,6 +25,24 @@ export interface PortfolioServiceDeps {
   clock: () => Date;
 }
 
+/** What an edit came to: stored, or refused with a reason (nothing changed). */
+export type EditOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      refusal: 'forbidden' | 'unavailable' | 'unknown group' | 'invalid' | 'conflict';
+      message: string;
+      group?: GroupFigure;
+      figures?: PortfolioFigures;
+    };
+
+/** The portfolio's figures with the pack's names for approaches and metrics, and the card's matrix. */
+export interface PortfolioData {
+  figures: PortfolioFigures;
+  labels: PortfolioLabels;
+  matrix: PortfolioMatrixView;
+}
+
 /** Where the portfolio is asked for: 1:1 (the organisation's), or a team's channel (that team's, for its members). */
 export type PortfolioScope =
   { kind: 'organisation' } | { kind: 'team'; teamId: string; teamName: string; member: boolean };
@@ -107,15 +125,32 @@ export class PortfolioService {
 
   /** Save on the edit card: checked against the portfolio as it is now, stored, audited (never with the name typed). */
   async save(person: Person, access: Access, personal: boolean, value: Record<string, unknown>): Promise<Reply[]> {
+    const outcome = await this.edit(person, access, personal, value);
+    if (!outcome.ok)
+      return outcome.group && outcome.figures
+        ? [this.deps.cards.portfolioEdit(this.editView(outcome.figures, outcome.group, outcome.message))]
+        : [outcome.message];
+    return [
+      'Saved. Here is the portfolio with your change:',
+      ...(await this.show(person, access, { kind: 'organisation' }, 1)),
+    ];
+  }
+
+  /**
+   * A leader's edit of one group (the edit card's Save, or the dashboard's): the same checks, store and audit; on a
+   * refusal nothing is changed and `refusal` says why (`group` and `figures` when the group was found).
+   */
+  async edit(person: Person, access: Access, personal: boolean, value: Record<string, unknown>): Promise<EditOutcome> {
     const checked = await this.editable(person, access, personal);
-    if (typeof checked === 'string') return [checked];
+    if (typeof checked === 'string')
+      return { ok: false, refusal: checked === UNREADABLE ? 'unavailable' : 'forbidden', message: checked };
     const input = readEditSubmit(checked, value, this.rules);
     if (!input.ok)
       return input.group
-        ? [this.deps.cards.portfolioEdit(this.editView(checked, input.group, input.error))]
-        : [input.error];
+        ? { ok: false, refusal: 'invalid', message: input.error, group: input.group, figures: checked }
+        : { ok: false, refusal: 'unknown group', message: input.error };
     const stored = await this.append(person.tenantId, input.edits);
-    if (stored !== 'stored') return [stored];
+    if (stored !== 'stored') return { ok: false, refusal: 'conflict', message: stored };
     for (const edit of input.edits)
       await this.deps.audit.record(person.tenantId, {
         action: 'portfolio.edited',
@@ -128,10 +163,29 @@ export class PortfolioService {
               ? `decide ${edit.approach}`
               : edit.kind,
       });
-    return [
-      'Saved. Here is the portfolio with your change:',
-      ...(await this.show(person, access, { kind: 'organisation' }, 1)),
-    ];
+    return { ok: true };
+  }
+
+  /**
+   * The portfolio as data for a leader (the dashboard, seen by them alone: with the words shared with leaders), the
+   * organisation's or a team's; the view is audited. Otherwise why there is none.
+   */
+  async data(
+    person: Person,
+    access: Access,
+    teamId?: string,
+  ): Promise<PortfolioData | 'forbidden' | 'no portfolio' | 'unavailable'> {
+    if (!access.leader) return 'forbidden';
+    const { reader } = this.deps;
+    if (!reader) return 'no portfolio';
+    const figures = await this.figuresFor(reader, person.tenantId, teamId, true);
+    if (!figures) return 'unavailable';
+    await this.deps.audit.record(person.tenantId, {
+      action: 'portfolio.viewed',
+      actor: person.userId,
+      ...(teamId ? { scope: 'team', teamId } : { scope: 'organisation' }),
+    });
+    return { figures, labels: this.labels, matrix: matrixView(figures, true) };
   }
 
   /**

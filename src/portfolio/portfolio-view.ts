@@ -17,7 +17,8 @@ export const RENAME_MAX = 80;
 /** The edit card's inputs for the build questions are named this followed by the field id. */
 export const DECIDE_PREFIX = 'portfolio.decide.';
 
-const QUADRANTS: Record<Quadrant, string> = {
+/** The quadrants' names. */
+export const QUADRANTS: Record<Quadrant, string> = {
   'quick-win': 'Quick wins',
   'big-bet': 'Big bets',
   'fill-in': 'Fill-ins',
@@ -29,7 +30,8 @@ const QUADRANT_HINTS: Record<Quadrant, string> = {
   'fill-in': 'low value, high feasibility',
   rethink: 'low value, low feasibility',
 };
-const STATUS_LABELS: Record<string, string> = {
+/** The statuses' names. */
+export const STATUS_LABELS: Record<string, string> = {
   idea: 'Idea',
   shortlisted: 'Shortlisted',
   piloting: 'Piloting',
