@@ -13,6 +13,8 @@ import { StrategyBot } from './bot/strategy-bot';
 import { composeAdmin } from './compose-admin';
 import { composePortfolio } from './compose-portfolio';
 import { composePulses, type PulseParts } from './compose-pulses';
+import { composeStrategyDocument } from './compose-strategy-document';
+import { StrategyDocumentOffers } from './strategy-document/document-offers';
 import { accessResolver } from './leadership/access';
 import { CardRenderer } from './cards/card-renderer';
 import type { Config } from './config';
@@ -169,6 +171,26 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock,
     noteTenant: (tenantId) => digestTenants.add(tenantId),
   });
+  const portfolio = composePortfolio({
+    index,
+    stores,
+    thresholds: config.summaryThresholds,
+    cards,
+    audit: admin.audit,
+    logger,
+    clock,
+  });
+  const documents = composeStrategyDocument({ index, summaries, portfolio, sessions, accessOf, admin, clock });
+  const exports = new ExportService({
+    pack,
+    answers,
+    pulseAndDigestData,
+    consents: stores.consents,
+    uploader: options.fileUploader ?? new HttpFileUploader(),
+    documents,
+    mode: config.mode,
+    clock,
+  });
   const leadership = new LeaderService({
     index,
     cards,
@@ -180,24 +202,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     audit: admin.audit,
     scans: admin.scans,
     roleChanges: admin.roleChanges,
-    portfolio: composePortfolio({
-      index,
-      stores,
-      thresholds: config.summaryThresholds,
-      cards,
-      audit: admin.audit,
-      logger,
-      clock,
-    }),
-    clock,
-  });
-  const exports = new ExportService({
-    pack,
-    answers,
-    pulseAndDigestData,
-    consents: stores.consents,
-    uploader: options.fileUploader ?? new HttpFileUploader(),
-    mode: config.mode,
+    portfolio,
+    documents: new StrategyDocumentOffers(documents, exports),
     clock,
   });
   const main = new MainDialog({

@@ -7,7 +7,7 @@ import { leaderSummaryView } from '../leadership/leader-summary-view';
 import type { SummaryService } from '../leadership/summary-service';
 import { matrixView } from '../portfolio/portfolio-view';
 import type { ConsentFile, ConsentFileKind, ConsentFileSource } from '../privacy/consent-files';
-import type { PersonState } from '../storage/user-docs';
+import type { SessionDoc } from '../storage/user-docs';
 import { pathOfPerson } from '../strategy/person-path';
 import { summaryView } from '../strategy/summary-views';
 import { organisationDocument } from './organisation-document';
@@ -24,7 +24,7 @@ export interface StrategyDocumentDeps {
   personState: (
     person: Person,
     conversationId: string,
-  ) => Promise<Pick<PersonState, 'answers' | 'answerRoles' | 'path'>>;
+  ) => Promise<Pick<SessionDoc, 'answers' | 'answerRoles' | 'path'>>;
   accessOf: AccessResolver;
   audit: Pick<AuditTrail, 'record'>;
   clock: () => Date;
