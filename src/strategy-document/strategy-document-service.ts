@@ -60,29 +60,9 @@ const MONTHS = [
 export class StrategyDocumentService implements ConsentFileSource {
   constructor(private readonly deps: StrategyDocumentDeps) {}
 
-  /** The organisation's document, unchecked: for callers that checked who asks (the CLI runs with Cosmos access). */
-  async organisation(tenantId: string, options: DocumentOptions = {}): Promise<ConsentFile> {
-    const { index } = this.deps;
-    const [summary, portfolio] = await Promise.all([
-      this.deps.summaries.summary(tenantId),
-      this.deps.portfolio.forExport(tenantId),
-    ]);
-    const matrix = portfolio && matrixView(portfolio.figures, true);
-    const view = leaderSummaryView(summary, { title: 'Our AI ambition & success metrics', canExport: false, matrix });
-    const now = this.deps.clock();
-    const day = dayOf(now, options.timeZone);
-    const { title, body } = organisationDocument({
-      organisation: options.organisation ?? `Organisation (tenant ${tenantId})`,
-      date: day.long,
-      generatedAt: now,
-      summary,
-      view,
-      portfolio,
-      matrix,
-      index,
-    });
-    const bytes = await writeDocx(title, body, { toc: true });
-    return { name: `strategy-document-${day.iso}.docx`, bytes, contentType: DOCX_CONTENT_TYPE };
+  /** The organisation's document, unchecked: for callers that checked who asks. */
+  organisation(tenantId: string, options: DocumentOptions = {}): Promise<ConsentFile> {
+    return organisationDocumentFile(this.deps, tenantId, options);
   }
 
   /**
@@ -124,6 +104,38 @@ export class StrategyDocumentService implements ConsentFileSource {
     const file = await this.forLeader(person, { timeZone });
     return file === 'not a leader' ? undefined : file;
   }
+}
+
+/**
+ * The organisation's document from the services the leaders' card uses (no access check: the CLI, which runs with the
+ * Cosmos account's rights, calls this directly).
+ */
+export async function organisationDocumentFile(
+  deps: Pick<StrategyDocumentDeps, 'index' | 'summaries' | 'portfolio' | 'clock'>,
+  tenantId: string,
+  options: DocumentOptions = {},
+): Promise<ConsentFile> {
+  const { index } = deps;
+  const [summary, portfolio] = await Promise.all([
+    deps.summaries.summary(tenantId),
+    deps.portfolio.forExport(tenantId),
+  ]);
+  const matrix = portfolio && matrixView(portfolio.figures, true);
+  const view = leaderSummaryView(summary, { title: 'Our AI ambition & success metrics', canExport: false, matrix });
+  const now = deps.clock();
+  const day = dayOf(now, options.timeZone);
+  const { title, body } = organisationDocument({
+    organisation: options.organisation ?? `Organisation (tenant ${tenantId})`,
+    date: day.long,
+    generatedAt: now,
+    summary,
+    view,
+    portfolio,
+    matrix,
+    index,
+  });
+  const bytes = await writeDocx(title, body, { toc: true });
+  return { name: `strategy-document-${day.iso}.docx`, bytes, contentType: DOCX_CONTENT_TYPE };
 }
 
 /** The day in the reader's zone, as a file name part and as words. */
