@@ -9,8 +9,8 @@ export function personalDocument(view: SummaryView, date: string): { title: Titl
   return {
     title: {
       title: 'My generative-AI strategy',
-      subtitle: view.title,
-      lines: [`Prepared by Strategy Guide on ${date}, from my own answers. Only I received this file.`],
+      subtitle: 'From my own answers to Strategy Guide',
+      lines: [`Prepared on ${date}. Only I received this file.`],
     },
     body: [
       heading('My ambition'),

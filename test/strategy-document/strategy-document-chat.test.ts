@@ -144,4 +144,20 @@ describe('strategy documents in a Teams 1:1 chat (FAKE OneDrive upload server)',
     expect(uploads).toEqual([]);
     expect(texts).toContain('The organisation’s strategy document is for leaders, so I sent nothing.');
   });
+
+  it('sends the file in the message where no consent card works (the Agents Playground)', async () => {
+    const user = bot.user(undefined, 'Pia Playground');
+    await addStatement(user, 'am-want', 'Sort my inbox');
+    const reply = await user.post({
+      type: 'message',
+      text: 'my strategy document',
+      serviceUrl: 'http://localhost:56150/_connector',
+    });
+    expect(consentCardOf(reply.activities)).toBeUndefined();
+    const attachment = reply.activities.flatMap((activity) => activity.attachments ?? [])[0];
+    expect(attachment?.contentType).toBe(DOCX_CONTENT_TYPE);
+    const [prefix, base64] = String(attachment?.contentUrl).split(',');
+    expect(prefix).toBe(`data:${DOCX_CONTENT_TYPE};base64`);
+    expect(readDocx(Buffer.from(base64, 'base64')).text).toContain('Sort my inbox');
+  });
 });
