@@ -165,4 +165,34 @@ describe('the organisation’s strategy document (embedded Cosmos, real summary 
     expect(doc.text).not.toMatch(/few-\d|Automate routine|Invoice|Summarise meeting/);
     expect(doc.text).not.toMatch(/\b[1-4] (people|person)\b/);
   });
+
+  it('shows leaders’ build decision for a group beside the approach people recommend', async () => {
+    const store = new CosmosPortfolioStore(containers.aggregates);
+    const top = (await reader.figures('tenant-big')).groups[0];
+    const { doc: edits, etag } = await store.edits('tenant-big');
+    const decide = { kind: 'decide', anchorKey: top.key, answers: {}, approach: 'ai-foundry-paas' } as const;
+    expect(
+      await store.writeEdits({ ...edits, edits: [...edits.edits, { ...decide, at: NOW.toISOString() }] }, etag),
+    ).toBe(true);
+
+    const doc = readDocx((await documents.organisation('tenant-big')).bytes);
+    const ranked = doc.tables.find((table) => table.rows[0][0] === 'Rank');
+    expect(ranked?.rows[0]).toEqual([
+      'Rank',
+      'Use case',
+      'People',
+      'Value',
+      'Feasibility',
+      'Matrix',
+      'Approach',
+      'Leaders’ decision',
+      'Status',
+    ]);
+    const labels = portfolioLabels(index.pack);
+    expect(ranked?.rows[1].slice(6, 8)).toEqual([
+      labels.approach('copilot-studio'),
+      labels.approach('ai-foundry-paas'),
+    ]);
+    expect(ranked?.rows[2][7]).toBe('—');
+  });
 });
