@@ -13,7 +13,10 @@ import { portfolioLabels } from '../../src/portfolio/portfolio-view';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { CosmosAnswerStore } from '../../src/storage/answer-store';
 import { CosmosPortfolioStore } from '../../src/storage/portfolio-store';
-import { organisationDocumentFile } from '../../src/strategy-document/strategy-document-service';
+import {
+  organisationDocumentFile,
+  StrategyDocumentService,
+} from '../../src/strategy-document/strategy-document-service';
 import { DOCX_CONTENT_TYPE } from '../../src/strategy-document/write-docx';
 import { readDocx } from '../support/docx-reader';
 import { startContainers } from '../storage/embedded-containers';
@@ -28,6 +31,7 @@ jest.setTimeout(120_000);
 const index = new ContentIndex(loadContentPack());
 const SOFFICE = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 ? 'soffice' : undefined;
 let bytes: Uint8Array;
+let personal: Uint8Array;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
@@ -53,8 +57,36 @@ beforeAll(async () => {
   };
   const summaries = new SummaryService(index, aggregates, DEFAULT_THRESHOLDS);
   ({ bytes } = await organisationDocumentFile({ index, summaries, portfolio, clock: () => new Date() }, 't'));
+  // Someone who answered every question of the full path.
+  const answers = Object.fromEntries(
+    organisationAnswers(index, 'p', 1).map((answer) => [answer.questionId, answer.value]),
+  );
+  const documents = new StrategyDocumentService({
+    index,
+    summaries,
+    portfolio,
+    personState: async () => ({ answers, path: 'full' }),
+    accessOf: async () => ({ leader: false, admin: false, manager: false }),
+    audit: { record: async () => undefined },
+    clock: () => new Date(),
+  });
+  ({ bytes: personal } = await documents.personal({ tenantId: 't', userId: 'p-0', role: 'leader' }, 'c'));
 });
 afterAll(() => close?.());
+
+/** Converts the file with LibreOffice headless and counts the PDF's pages. */
+function pdfPages(file: Uint8Array): number {
+  const dir = mkdtempSync(join(tmpdir(), 'strategy-pdf-'));
+  writeFileSync(join(dir, 'strategy.docx'), file);
+  // A profile of its own, so a LibreOffice already running (or another test) does not take the conversion over.
+  const profile = `-env:UserInstallation=file://${dir}/profile`;
+  execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'strategy.docx')], {
+    stdio: 'ignore',
+    timeout: 90_000,
+  });
+  const pdf = readFileSync(join(dir, 'strategy.pdf')).toString('latin1');
+  return pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+}
 
 describe('the strategy document as an OOXML package', () => {
   it('has the content types, relationships, a well-formed body and the built-in Heading 1–3 styles', () => {
@@ -80,26 +112,12 @@ describe('the strategy document as an OOXML package', () => {
     console.warn(
       'LibreOffice (soffice) is not installed: the PDF conversion test is skipped (apt-get install -y libreoffice-writer-nogui).',
     );
-  withSoffice('opens in LibreOffice headless and converts to a PDF of 5–20 pages', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'strategy-pdf-'));
-    writeFileSync(join(dir, 'strategy.docx'), bytes);
-    // A profile of its own, so a LibreOffice already running (or another test) does not take the conversion over.
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        join(dir, 'strategy.docx'),
-      ],
-      { stdio: 'ignore', timeout: 90_000 },
-    );
-    const pdf = readFileSync(join(dir, 'strategy.pdf')).toString('latin1');
-    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+  withSoffice('opens in LibreOffice headless: the organisation’s as a PDF of 5–20 pages, a person’s of 1–3', () => {
+    const pages = pdfPages(bytes);
     expect(pages).toBeGreaterThanOrEqual(5);
     expect(pages).toBeLessThanOrEqual(20);
+    const own = pdfPages(personal);
+    expect(own).toBeGreaterThanOrEqual(1);
+    expect(own).toBeLessThanOrEqual(3);
   });
 });
