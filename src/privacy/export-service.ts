@@ -74,7 +74,8 @@ const CONTENT_TYPE = 'application/json';
 /**
  * "export", botbuilder-free: everything stored about a person as JSON — as a file Teams saves to their OneDrive once
  * they allow it (the consent card carries only a one-time token; the file is rebuilt when they accept and sent only to
- * a OneDrive upload URL), or as text where files are not possible.
+ * a OneDrive upload URL), or as text where files are not possible. The same consent flow delivers the strategy
+ * documents (`offerFile`, `deps.documents`).
  */
 export class ExportService {
   constructor(private readonly deps: ExportDeps) {}
