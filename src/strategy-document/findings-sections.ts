@@ -40,13 +40,14 @@ export function metricsSection(summary: OrganisationSummary, view: LeaderSummary
 
 /** Readiness per section and consideration: mean, stage, the spread of ratings and what the consideration covers. */
 export function readinessSection(summary: OrganisationSummary, view: LeaderSummaryView, index: ContentIndex): Block[] {
+  // The pack's bounds as written (2.75, not a rounded 2.8).
+  const bound = (value: number) =>
+    value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
   const stages = index.pack.stages.map((stage, i, all) => {
     const next = all[i + 1];
     return [
       stage.label,
-      next
-        ? `${stage.minMean.toFixed(1)} to below ${next.minMean.toFixed(1)}`
-        : `${stage.minMean.toFixed(1)} and above`,
+      next ? `${bound(stage.minMean)} to below ${bound(next.minMean)}` : `${bound(stage.minMean)} and above`,
     ];
   });
   const blocks: Block[] = [

@@ -119,7 +119,8 @@ function themes(lines: readonly ThemeLineView[], registerNote: string): Block[] 
     note(registerNote),
     ...quoted.flatMap((line) => [
       labelled('In their words', line.label),
-      ...bullets(line.quotes.map((quote) => `“${quote}”`)),
+      // Two slots may hold the same words (several people wrote them): quoted once.
+      ...bullets([...new Set(line.quotes)].map((quote) => `“${quote}”`)),
     ]),
     ...(quoted.length > 0 ? [paragraph('Examples are quoted without names, only for themes of enough people.')] : []),
   ];
