@@ -160,4 +160,18 @@ describe('strategy documents in a Teams 1:1 chat (FAKE OneDrive upload server)',
     expect(prefix).toBe(`data:${DOCX_CONTENT_TYPE};base64`);
     expect(readDocx(Buffer.from(base64, 'base64')).text).toContain('Sort my inbox');
   });
+
+  it('gives someone who has answered nothing yet a document that says so', async () => {
+    const user = bot.user(undefined, 'Nina New');
+    const { name, context } = await offer(user, 'my strategy document');
+    const doc = readDocx((await allow(user, context, name)).uploads[0].body);
+    expect(doc.headings(1)).toContain('My ambition');
+    expect(doc.text).toContain('Not answered yet.');
+    expect(doc.text).toContain('No use cases yet.');
+    // As on their card: the sections their path rates, not rated yet.
+    expect(doc.tables).toHaveLength(1);
+    expect(doc.tables[0].rows.slice(1).every(([, mean, stage]) => mean === '–' && stage === 'Not rated yet')).toBe(
+      true,
+    );
+  });
 });
