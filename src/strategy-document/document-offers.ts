@@ -38,14 +38,16 @@ export class StrategyDocumentOffers {
   async respond(person: Person, request: DocumentRequest, place: DocumentPlace): Promise<Reply[]> {
     const timeZone = knownTimeZone(place.timeZone);
     const conversationId = place.conversationId ?? '';
+    const consent = place.takesFiles === true && conversationId !== '';
     let file: ConsentFile;
     let kind: ConsentFileKind;
     if (request === 'strategy document') {
-      const built = await this.documents.forLeader(person, { timeZone });
+      // Audited when the file is delivered: on Allow where a consent card is offered, or now.
+      const built = await this.documents.forLeader(person, { timeZone, audited: !consent });
       if (built === 'not a leader') return [LEADERS_ONLY_DOCUMENT];
       [file, kind] = [built, 'strategy-document'];
     } else [file, kind] = [await this.documents.personal(person, conversationId, timeZone), 'my-strategy-document'];
-    if (place.takesFiles && conversationId !== '') {
+    if (consent) {
       const holder = { userId: person.userId, conversationId };
       return [{ attachments: [fileConsentCard(await this.exports.offerFile(person.tenantId, holder, file, kind))] }];
     }

@@ -69,9 +69,14 @@ export class StrategyDocumentService implements ConsentFileSource {
    * The organisation's document for a leader (the chat command, the dashboard's download): access is checked here, on
    * the server, for every request, and the download is audited.
    */
-  async forLeader(person: Person, options: DocumentOptions = {}): Promise<ConsentFile | 'not a leader'> {
+  async forLeader(
+    person: Person,
+    options: DocumentOptions & { audited?: boolean } = {},
+  ): Promise<ConsentFile | 'not a leader'> {
     if (!(await this.deps.accessOf(person)).leader) return 'not a leader';
     const file = await this.organisation(person.tenantId, options);
+    // A consent card's file is built once for its size, unaudited, and again when delivered.
+    if (options.audited === false) return file;
     await this.deps.audit.record(person.tenantId, {
       action: 'summary.exported',
       actor: person.userId,

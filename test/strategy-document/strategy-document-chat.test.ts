@@ -75,6 +75,14 @@ describe('strategy documents in a Teams 1:1 chat (FAKE OneDrive upload server)',
     const participation = card.split('\n').find((line) => line.includes('people have answered')) ?? 'none';
     expect(doc.text).toContain(participation.trim());
     expect(doc.text).not.toMatch(/seeded-\d|Lea Leader|dddddddd/);
+    // Audited once, when delivered (not when the card offering it was made).
+    const { resources } = await bot.containers.audit.items
+      .query({
+        query: 'SELECT * FROM c WHERE c.actor = @actor AND c.detail = "strategy document"',
+        parameters: [{ name: '@actor', value: LEADER }],
+      })
+      .fetchAll();
+    expect(resources.map((entry) => entry.action)).toEqual(['summary.exported']);
   });
 
   it('refuses the organisation’s document kindly to anyone else, and in a channel', async () => {
