@@ -9,7 +9,7 @@ export interface MatrixPoint {
   people: number;
 }
 
-/** The value/feasibility matrix as an SVG with a PNG fallback (same drawing, without the words) and its alt text. */
+/** The value/feasibility matrix as an SVG with a PNG fallback (same drawing, numbers but no words) and its alt text. */
 export interface MatrixChart {
   svg: string;
   png: Buffer;
@@ -87,7 +87,14 @@ export function matrixChart(points: readonly MatrixPoint[]): MatrixChart {
   raster.rect(PLOT.left, PLOT.bottom, PLOT.right - PLOT.left, 1, AXIS);
   raster.rect(PLOT.left, PLOT.top, 1, PLOT.bottom - PLOT.top, AXIS);
   raster.rect(PLOT.right, PLOT.top, 1, PLOT.bottom - PLOT.top + 1, AXIS);
-  for (const point of drawn) raster.disc(xOf(point.feasibility), yOf(point.value), radius(point.people, most), BUBBLE);
+  for (const tick of ticks) {
+    raster.number(tick, xOf(tick), PLOT.bottom + 14, 2, AXIS);
+    raster.number(tick, PLOT.left - 14, yOf(tick), 2, AXIS);
+  }
+  for (const point of drawn) {
+    raster.disc(xOf(point.feasibility), yOf(point.value), radius(point.people, most), BUBBLE);
+    raster.number(point.rank, xOf(point.feasibility), yOf(point.value), 2, [255, 255, 255]);
+  }
   return {
     svg,
     png: raster.toPng(),

@@ -35,6 +35,23 @@ export class PngRaster {
         if ((col - cx) ** 2 + (row - cy) ** 2 <= r * r) this.set(col, row, colour);
   }
 
+  /**
+   * Writes a number centred on (cx, cy) in a 3×5 pixel digit font scaled by `scale`: enough for ranks and axis ticks
+   * without a font renderer.
+   */
+  number(value: number, cx: number, cy: number, scale: number, colour: Rgb): void {
+    const text = String(Math.round(Math.abs(value)));
+    const width = (text.length * 4 - 1) * scale;
+    const left = Math.round(cx - width / 2);
+    const top = Math.round(cy - (5 * scale) / 2);
+    [...text].forEach((digit, i) =>
+      DIGITS[Number(digit)].forEach((row, y) => {
+        for (let x = 0; x < 3; x++)
+          if (row & (4 >> x)) this.rect(left + (i * 4 + x) * scale, top + y * scale, scale, scale, colour);
+      }),
+    );
+  }
+
   /** The canvas as a PNG file (8-bit RGB, no filtering). */
   toPng(): Buffer {
     const stride = this.width * 3;
@@ -61,6 +78,20 @@ export class PngRaster {
     this.pixels[at + 2] = b;
   }
 }
+
+/** Digits 0–9, five rows of three pixels each (bit 4 is the left pixel). */
+const DIGITS: readonly (readonly number[])[] = [
+  [7, 5, 5, 5, 7],
+  [2, 6, 2, 2, 7],
+  [7, 1, 7, 4, 7],
+  [7, 1, 7, 1, 7],
+  [5, 5, 7, 1, 1],
+  [7, 4, 7, 1, 7],
+  [7, 4, 7, 5, 7],
+  [7, 1, 1, 1, 1],
+  [7, 5, 7, 5, 7],
+  [7, 5, 7, 1, 7],
+];
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);

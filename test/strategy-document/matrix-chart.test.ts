@@ -42,7 +42,12 @@ describe('the value/feasibility matrix picture', () => {
     expect(raw.length).toBe((chart.width * 3 + 1) * chart.height);
     const circle = /<circle cx="([\d.]+)" cy="([\d.]+)"/.exec(chart.svg) as RegExpExecArray;
     const [x, y] = [Math.round(Number(circle[1])), Math.round(Number(circle[2]))];
-    const at = y * (chart.width * 3 + 1) + 1 + x * 3;
-    expect([...raw.subarray(at, at + 3)]).toEqual([31, 94, 160]);
+    const pixel = (px: number, py: number) => {
+      const at = py * (chart.width * 3 + 1) + 1 + px * 3;
+      return [...raw.subarray(at, at + 3)];
+    };
+    // The bubble, with its rank written in white in the middle (the first bubble drawn is rank 1's).
+    expect(pixel(x + 7, y)).toEqual([31, 94, 160]);
+    expect(pixel(x, y)).toEqual([255, 255, 255]);
   });
 });
