@@ -48,7 +48,7 @@ const FEATURES_BELOW_THE_EDGE = {
 };
 
 /** The composition root and the HTTP server: the only files outside the edge that wire it in. */
-const WIRING = ['src/app.ts', 'src/server.ts', 'src/index.ts', 'src/compose-*.ts'];
+const WIRING = ['src/app.ts', 'src/app-options.ts', 'src/server.ts', 'src/index.ts', 'src/compose-*.ts'];
 
 /** Lazy loading, where deliberate: the production entry (after the settings are read) and Azure Monitor (only if set). */
 const DYNAMIC_IMPORT_ALLOWED = ['src/index.ts', 'src/telemetry/start-telemetry.ts', 'scripts/**/*.ts'];

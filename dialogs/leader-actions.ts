@@ -2,6 +2,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import { PendingChanges } from '../src/aggregation/aggregate-changes';
 import type { LeaderService, Team } from '../src/leadership/leader-service';
 import type { UserInput } from '../src/strategy/submit';
+import { takesFiles } from '../src/bot/conversation-kind';
 import { sendReplies } from '../src/bot/send-replies';
 import { turnUnitOf } from '../src/bot/turn-state';
 
@@ -24,6 +25,8 @@ export class LeaderActions {
         return reference;
       },
       timeZone: activity.localTimezone,
+      conversationId: activity.conversation.id,
+      takesFiles: takesFiles(activity),
     });
     if (answer === undefined || answer === 'own summary') return answer;
     if (answer.job) unit.backgroundJobs.push(answer.job);

@@ -1,4 +1,3 @@
-import type restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { PulseActions } from '../dialogs/pulse-actions';
 import { LeaderActions } from '../dialogs/leader-actions';
@@ -6,23 +5,23 @@ import { MainDialog } from '../dialogs/main-dialog';
 import { PrivacyActions } from '../dialogs/privacy-actions';
 import { BotAdapter } from './bot/adapter';
 import { BackgroundWork } from './bot/background-work';
-import { connectorRepliesFor, replyAttemptTimeoutMs, type ReplyDeliveryOptions } from './bot/connector-replies';
-import { createBotAuthentication, type AuthEndpoints } from './bot/authentication';
+import { connectorRepliesFor, replyAttemptTimeoutMs } from './bot/connector-replies';
+import { createBotAuthentication } from './bot/authentication';
 import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
 import { composeAdmin } from './compose-admin';
 import { composeDashboard } from './compose-dashboard';
 import { composePortfolio } from './compose-portfolio';
-import { composePulses, type PulseParts } from './compose-pulses';
-import { composeInvitations, type InvitationParts } from './compose-invitations';
+import { composePulses } from './compose-pulses';
+import { composeInvitations } from './compose-invitations';
+import { composeFiles } from './compose-files';
+import { StrategyDocumentOffers } from './strategy-document/document-offers';
 import { accessResolver } from './leadership/access';
 import { CardRenderer } from './cards/card-renderer';
-import type { Config } from './config';
 import { ContentIndex } from './content/content-index';
 import { loadContentPack } from './content/load-content-pack';
 import { appVersion } from './health/app-version';
 import { Readiness } from './health/readiness';
-import type { Logger } from './logging/logger';
 import { DigestScheduler } from './leadership/digest/digest-scheduler';
 import { DigestService } from './leadership/digest/digest-service';
 import { LeaderService } from './leadership/leader-service';
@@ -33,69 +32,11 @@ import { createServer } from './server';
 import { openCosmos } from './storage/cosmos';
 import { cosmosStores } from './storage/cosmos-stores';
 import { PulseAndDigestData } from './privacy/pulse-and-digest-data';
-import { ExportService } from './privacy/export-service';
-import { HttpFileUploader, type FileUploader } from './privacy/file-uploader';
 import { PrivacyService } from './privacy/privacy-service';
 import { FileConsentInvoke } from './bot/file-consent-invoke';
-import type { SessionStore } from './storage/ports';
-import type { TeamsChannel } from './teams/teams-channel';
 import { AnswerRecorder } from './strategy/answer-recorder';
-import { noTelemetry, type Telemetry } from './telemetry/telemetry';
-import type { AggregateQueue } from './aggregation/aggregate-queue';
+import { noTelemetry } from './telemetry/telemetry';
 import { COUNTERS_CLOSE_MS, composeCounters } from './compose-counters';
-
-export interface RunningApp {
-  /** Base URL of the HTTP server, e.g. http://127.0.0.1:3978. */
-  url: string;
-  server: restify.Server;
-  sessions: SessionStore;
-  /** Jobs that finish after their turn and reply proactively. */
-  background: BackgroundWork;
-  pulses: Omit<PulseParts, 'service'>;
-  /** Invitation campaigns and reminders: their scheduler (tests tick it) and stores. */
-  invitations: Pick<InvitationParts, 'scheduler' | 'stores'>;
-  /** Sends the digests that are due now (the scheduler also runs this every minute); returns how many went out. */
-  sendDueDigests(): Promise<number>;
-  close(): Promise<void>;
-  /** How long close() may wait for turns, background work and the counters, in all (the schedulers' last pass aside). */
-  drainLimitMs: number;
-  /** Applies the counters behind the turns; `settle()` waits until every stored answer is counted. */
-  counters: AggregateQueue;
-}
-
-export interface AppOptions {
-  config: Config;
-  /** The Cosmos endpoint and key to use (the embedded server's in local mode). */
-  cosmos: { endpoint: string; key?: string };
-  logger: Logger;
-  clock?: () => Date;
-  /** Listen on this host; loopback in local mode, every interface in production. */
-  host?: string;
-  /** Tests only: where token signing keys are published (a local OpenID metadata server). */
-  authEndpoints?: AuthEndpoints;
-  /** Tests only: where a tenant's Entra ID signing keys for the dashboard's tokens are published (a local fake). */
-  dashboardJwksUrlFor?: (tenantId: string) => string;
-  /** The Teams channel service client for pulses (tests pass the HTTP client pointed elsewhere). */
-  teamsChannel?: TeamsChannel;
-  /** How often pulse deadlines, reminders and counts are looked at; 0 leaves it to the caller (tests). */
-  pulseTickMs?: number;
-  /**
-   * On close: how long turns in progress, then background work, may take to finish (each). By default a turn gets
-   * the time of its Cosmos work and one reply attempt (20 s), background work 10 s.
-   */
-  drainTimeoutMs?: number;
-  /** Replies to the Teams connector: how to wait between attempts and how long one may take (tests shorten both). */
-  replyDelivery?: ReplyDeliveryOptions;
-  /** Puts exports into the person's OneDrive (tests pass one with a shorter timeout). */
-  fileUploader?: FileUploader;
-  /** Where turns, answers, pulse sends, digests and Cosmos throttling are counted (nowhere by default). */
-  telemetry?: Telemetry;
-  /** How long a counter change waits for others to the same document before they are written together. */
-  aggregateFlushMs?: number;
-  /** Heartbeats and sweeps of stopped instances' owed changes: how often, and after how long without one (tests shorten both). */
-  sweepEveryMs?: number;
-  instanceDeadAfterMs?: number;
-}
 
 /**
  * What a turn in progress when shutdown begins may still need besides its reply: the rest of its Cosmos work (a request
@@ -104,6 +45,10 @@ export interface AppOptions {
  */
 const TURN_WORK_BEYOND_REPLY_MS = 8_000;
 const BACKGROUND_DRAIN_MS = 10_000;
+
+import type { AppOptions, RunningApp } from './app-options';
+
+export type { AppOptions, RunningApp } from './app-options';
 
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
@@ -178,6 +123,20 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     clock,
   });
+  const { documents, exports } = composeFiles({
+    index,
+    summaries,
+    portfolio,
+    sessions,
+    accessOf,
+    admin,
+    clock,
+    answers,
+    pulseAndDigestData,
+    consents: stores.consents,
+    uploader: options.fileUploader,
+    mode: config.mode,
+  });
   const leadership = new LeaderService({
     index,
     cards,
@@ -190,15 +149,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     scans: admin.scans,
     roleChanges: admin.roleChanges,
     portfolio,
-    clock,
-  });
-  const exports = new ExportService({
-    pack,
-    answers,
-    pulseAndDigestData,
-    consents: stores.consents,
-    uploader: options.fileUploader ?? new HttpFileUploader(),
-    mode: config.mode,
+    documents: new StrategyDocumentOffers(documents, exports),
     clock,
   });
   const main = new MainDialog({
@@ -240,7 +191,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     now: () => clock().getTime(),
   });
-  const dashboard = composeDashboard(options, { containers, index, accessOf, leadership, portfolio, pulse, clock });
+  const dashboard = composeDashboard(options, {
+    containers,
+    index,
+    accessOf,
+    leadership,
+    portfolio,
+    pulse,
+    documents,
+    clock,
+  });
   const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness, dashboard);
   const digests = new DigestScheduler({
     store: stores.digests,

@@ -18,6 +18,7 @@ import { CosmosParticipationHistory } from './storage/participation-history-stor
 import { CosmosPersonReader } from './storage/person-reader';
 import { CosmosPulseListing } from './storage/pulse-listing';
 import { CosmosTeamDirectory } from './storage/team-directory';
+import type { StrategyDocumentService } from './strategy-document/strategy-document-service';
 
 export interface DashboardParts {
   containers: Containers;
@@ -26,6 +27,7 @@ export interface DashboardParts {
   leadership: LeaderService;
   portfolio: PortfolioService;
   pulse: Pick<PulseParts, 'service' | 'stores'>;
+  documents: StrategyDocumentService;
   clock: () => Date;
 }
 
@@ -67,6 +69,7 @@ export function composeDashboard(
     pulses: new PulseBoard({ listing, pulses: options.pulse.stores.pulses, service: options.pulse.service }),
     mine: new MineService({ index, persons, botAppId: config.mode === 'local' ? '' : config.bot.appId }),
     exports: options.leadership,
+    documents: options.documents,
   });
   const authenticate = dashboardAuthenticator(config, verifier);
   return (server) => registerDashboardApi(server, { authenticate, viewers, api, logger });

@@ -11,12 +11,15 @@ import { PortfolioReader } from '../../src/portfolio/portfolio-reader';
 import { portfolioLabels } from '../../src/portfolio/portfolio-view';
 import type { Containers } from '../../src/storage/cosmos';
 import { cosmosStores } from '../../src/storage/cosmos-stores';
+import { organisationDocumentFile } from '../../src/strategy-document/strategy-document-service';
 
 export const USAGE = `Usage:
   npm run summary:rebuild -- --tenant <tenant id> [--write]
       recompute the tenant's counters from the raw answers and compare; --write repairs differences
   npm run summary:export -- --tenant <tenant id> [--team <team id>] [--out <folder>]
       write summary.csv and summary.json (figures at or above the thresholds only; no identities)
+  npm run summary:export -- --format docx --tenant <tenant id> [--name <organisation>] [--out <folder>]
+      write the organisation's strategy document (strategy-document-<date>.docx), with the same figures
 Needs COSMOS_ENDPOINT (and COSMOS_KEY for an emulator; Entra ID otherwise).`;
 
 /** This script applies nothing itself: every owed change is checked against the documents' marks. */
@@ -38,7 +41,9 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
     return at >= 0 ? rest[at + 1] : undefined;
   };
   const tenantId = option('tenant')?.toLowerCase();
-  if ((task !== 'rebuild' && task !== 'export') || !tenantId) {
+  const format = option('format') ?? 'csv';
+  const formatOk = format === 'csv' || (format === 'docx' && option('team') === undefined);
+  if ((task !== 'rebuild' && task !== 'export') || !tenantId || !formatOk) {
     context.print(USAGE);
     return 2;
   }
@@ -78,6 +83,15 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
     questions && new PortfolioReader({ index, questions, portfolios, aggregates, answers, thresholds, clock });
   const portfolio = reader && { figures: await reader.figures(tenantId, teamId), labels: portfolioLabels(index.pack) };
   mkdirSync(out, { recursive: true });
+  if (format === 'docx') {
+    const forExport = async () => portfolio;
+    const parts = { index, summaries: { summary: async () => summary }, portfolio: { forExport }, clock };
+    const file = await organisationDocumentFile(parts, tenantId, { organisation: option('name') });
+    const path = join(out, file.name);
+    writeFileSync(path, file.bytes);
+    context.print(`Wrote ${path}.`);
+    return 0;
+  }
   const csvPath = join(out, 'summary.csv');
   const jsonPath = join(out, 'summary.json');
   writeFileSync(csvPath, toCsv(exportRows(summary, portfolio)));

@@ -9,7 +9,7 @@ import type { Person } from '../domain/person';
 import type { BackgroundWork } from './background-work';
 
 /**
- * The person's answer to an export's file consent card (`fileConsent/invoke`), thin: ExportService checks and carries
+ * The person's answer to a file consent card (an export or a strategy document, `fileConsent/invoke`), thin: ExportService checks and carries
  * it out. Teams waits about 15 s for the invoke's answer, and the adapter gives it only when this handler returns; the
  * upload alone may take 8 s and the reply its retries. So in Teams (normal delivery) the invoke is answered 200 at once
  * and the answer is carried out as background work, which tells the person how it went in a message of its own.
@@ -37,6 +37,7 @@ export class FileConsentInvoke {
       invokeId: activity.id || randomUUID(),
       value: activity.value,
       timeZone: knownTimeZone(activity.localTimezone),
+      role: speaker.role,
     };
     const job = { name: 'export.consent', run: () => this.carryOut(answer, activity.id) };
     if (activity.deliveryMode !== DeliveryModes.ExpectReplies) {

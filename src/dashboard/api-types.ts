@@ -35,6 +35,8 @@ export interface DashboardMe {
   teams: DashboardTeam[];
   canEditPortfolio: boolean;
   canExport: boolean;
+  /** GET /api/dashboard/strategy.docx gives them the organisation's strategy document (Word). */
+  canDownloadDocument: boolean;
   /** The anonymity thresholds in force: a figure stands for at least `group` people, quotes for `comments`. */
   thresholds: { group: number; comments: number };
   /** True only in local mode (identity from the query string, auth off). */

@@ -9,10 +9,11 @@ import type { OverviewService } from './overview-service';
 import { filterOptions, noPortfolio, portfolioBoard, readFilters } from './portfolio-board';
 import type { PulseBoard } from './pulse-board';
 import type { Viewer } from './viewer';
+import type { StrategyDocumentService } from '../strategy-document/strategy-document-service';
 
 /** What a dashboard request comes to: JSON, or a file (the exports). */
 export type ApiResult =
-  { status: number; body: object } | { status: 200; file: { type: string; name: string; text: string } };
+  { status: number; body: object } | { status: 200; file: { type: string; name: string; data: string | Uint8Array } };
 
 export interface DashboardApiDeps {
   pack: ContentPack;
@@ -23,6 +24,8 @@ export interface DashboardApiDeps {
   pulses: PulseBoard;
   mine: MineService;
   exports: Pick<LeaderService, 'exportFigures'>;
+  /** The organisation's strategy document (src/strategy-document): it checks leader access itself and audits. */
+  documents: Pick<StrategyDocumentService, 'forLeader'>;
 }
 
 const refusal = (status: number, error: DashboardError['error'], message?: string): ApiResult => ({
@@ -75,6 +78,7 @@ export class DashboardApi {
       teams: teams.map((id) => ({ id })),
       canEditPortfolio: leader,
       canExport: leader,
+      canDownloadDocument: leader,
       thresholds: { ...this.deps.thresholds },
       local: this.deps.local,
     };
@@ -137,8 +141,16 @@ export class DashboardApi {
     if (!viewer.access.leader) return FORBIDDEN;
     const { csv, json } = await this.deps.exports.exportFigures(viewer.person);
     return format === 'csv'
-      ? { status: 200, file: { type: 'text/csv; charset=utf-8', name: 'strategy-summary.csv', text: csv } }
-      : { status: 200, file: { type: 'application/json; charset=utf-8', name: 'strategy-summary.json', text: json } };
+      ? { status: 200, file: { type: 'text/csv; charset=utf-8', name: 'strategy-summary.csv', data: csv } }
+      : { status: 200, file: { type: 'application/json; charset=utf-8', name: 'strategy-summary.json', data: json } };
+  }
+
+  /** The organisation's strategy document (Word), as the chat's `strategy document` gives it; leaders only. */
+  async strategyDocument(viewer: Viewer, timeZone: string | null): Promise<ApiResult> {
+    if (!viewer.access.leader) return FORBIDDEN;
+    const file = await this.deps.documents.forLeader(viewer.person, timeZone ? { timeZone } : {});
+    if (file === 'not a leader') return FORBIDDEN;
+    return { status: 200, file: { type: file.contentType, name: file.name, data: file.bytes } };
   }
 
   /** A team view: a bad id is a bad request; an employee may open none, a manager only theirs, a leader any known. */

@@ -90,6 +90,10 @@ export function registerDashboardApi(server: Server, deps: DashboardRoutesDeps):
     '/api/dashboard/export.json',
     route('export', (viewer) => api.export(viewer, 'json')),
   );
+  server.get(
+    '/api/dashboard/strategy.docx',
+    route('strategy-document', (viewer, req) => api.strategyDocument(viewer, query(req).get('timeZone'))),
+  );
 }
 
 function answer(res: Response, result: ApiResult, name: string, started: number, logger: Logger): void {
@@ -99,7 +103,7 @@ function answer(res: Response, result: ApiResult, name: string, started: number,
   if ('file' in result) {
     res.setHeader('content-type', result.file.type);
     res.setHeader('content-disposition', `attachment; filename="${result.file.name}"`);
-    res.sendRaw(200, result.file.text);
+    res.sendRaw(200, Buffer.from(result.file.data));
   } else res.send(result.status, result.body);
   logger.info('http.dashboard', { route: name, status: result.status, ms: Date.now() - started });
 }

@@ -14,6 +14,8 @@ export type LeaderCommand =
   | { kind: 'role'; role: GrantedRole; userId: string; granted: boolean }
   | { kind: 'roles' }
   | { kind: 'audit log' }
+  | { kind: 'strategy document' }
+  | { kind: 'my strategy document' }
   | PortfolioCommand;
 
 /** The use-case portfolio: a page of it, a group's edit card, or that card's Save (checked by the portfolio service). */
@@ -41,6 +43,8 @@ const TYPED: Record<string, LeaderCommand> = {
   'digest off': { kind: 'digest', frequency: 'off' },
   'list roles': { kind: 'roles' },
   'audit log': { kind: 'audit log' },
+  'strategy document': { kind: 'strategy document' },
+  'my strategy document': { kind: 'my strategy document' },
   portfolio: { kind: 'portfolio', page: 1 },
   // The rest of the portfolio after the first page, which `portfolio` shows.
   'portfolio all': { kind: 'portfolio', page: 2 },

@@ -11,6 +11,7 @@ import type { UserInput } from '../strategy/submit';
 import type { BackgroundJob } from '../strategy/turn-unit';
 import type { Person } from '../domain/person';
 import type { PortfolioService } from '../portfolio/portfolio-service';
+import type { StrategyDocumentOffers } from '../strategy-document/document-offers';
 import type { Access, AccessResolver } from './access';
 import type { DigestPlace, DigestService } from './digest/digest-service';
 import { isPortfolioCommand, recognizeLeaderCommand, type LeaderCommand } from './leader-commands';
@@ -35,6 +36,8 @@ export interface LeaderServiceDeps {
   scans: SummaryScans;
   roleChanges: RoleChanges;
   portfolio: PortfolioService;
+  /** `strategy document` and `my strategy document` (absent: not offered, e.g. in tests of the other commands). */
+  documents?: Pick<StrategyDocumentOffers, 'respond'>;
   clock: () => Date;
 }
 
@@ -52,6 +55,9 @@ export interface LeaderPlace {
   conversationReference: () => DigestPlace['conversationReference'];
   /** The asker's IANA zone as the channel sent it, unchecked. */
   timeZone?: unknown;
+  /** The conversation, and whether a file consent card works there (a Teams 1:1 chat): for the strategy documents. */
+  conversationId?: string;
+  takesFiles?: boolean;
 }
 
 /** What the leadership commands answer: the replies, and work to run after the turn (a scan of every answer). */
@@ -61,13 +67,18 @@ export interface LeaderAnswer {
 }
 
 type PrivilegedCommand =
-  | Exclude<LeaderCommand, { kind: 'summary' | 'my summary' | 'team summary' | `portfolio${string}` }>
+  | Exclude<
+      LeaderCommand,
+      { kind: 'summary' | 'my summary' | 'team summary' | `portfolio${string}` | `${string}document` }
+    >
   | { kind: 'invalid role command' };
 
 const ORGANISATION_TITLE = 'Our AI ambition & success metrics';
 const TEAM_TITLE = 'This team’s AI ambition & success metrics';
 const LEADERS_ONLY =
   'The organisation summary is for leaders. Type **summary** for your own ambition & metrics card, or ask in your team’s channel for the team’s.';
+
+const NO_DOCUMENTS = 'Strategy documents are not available here.';
 
 const MEMBERS_ONLY = 'A team’s summary is for its members: write to me in one of the team’s channels first.';
 
@@ -94,6 +105,10 @@ export class LeaderService {
     if (command.kind === 'my summary') return 'own summary';
     if (command.kind === 'team summary')
       return answer('Team summaries are posted in the team’s channel: mention me there and type **team summary**.');
+    if (command.kind === 'strategy document' || command.kind === 'my strategy document') {
+      const { documents } = this.deps;
+      return answer(...(documents ? await documents.respond(speaker, command.kind, place) : [NO_DOCUMENTS]));
+    }
     const access = await this.access(speaker);
     if (isPortfolioCommand(command))
       return answer(...(await this.deps.portfolio.respond(speaker, access, command, { kind: 'organisation' }, true)));

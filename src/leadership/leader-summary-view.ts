@@ -90,7 +90,7 @@ export function leaderSummaryView(
 }
 
 /** "+1.2", "-0.4", "0.0" (never "-0.0"). */
-function signed(value: number): string {
+export function signed(value: number): string {
   const rounded = Math.round(value * 10) / 10;
   return `${rounded > 0 ? '+' : ''}${(rounded === 0 ? 0 : rounded).toFixed(1)}`;
 }
@@ -115,7 +115,8 @@ function groupsLine(leaders: number | null, employees: number | null, group: num
   return `Leaders and employees are compared once each group has at least ${group} people.`;
 }
 
-function spreadText(spread: Spread | null): string {
+/** The middle half of the numbers people gave, as the card shows it (the strategy document's register too). */
+export function spreadText(spread: Spread | null): string {
   return spread === null ? 'too few numbers' : `${formatNumber(spread.low)}–${formatNumber(spread.high)}`;
 }
 

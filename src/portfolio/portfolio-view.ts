@@ -162,7 +162,8 @@ export function matrixView(figures: PortfolioFigures, names = true, perQuadrant 
   };
 }
 
-function groupView(
+/** One group as the portfolio card lists it (its facts are what the strategy document's ranked table shows too). */
+export function groupView(
   group: GroupFigure,
   rank: number,
   labels: PortfolioLabels,

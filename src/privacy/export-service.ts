@@ -1,8 +1,10 @@
 import type { RunMode } from '../config';
 import type { ContentPack } from '../content/types';
+import type { Role } from '../domain/roles';
 import { timeZoneOrUtc, wallTimeAt } from '../domain/time-zones';
 import type { AnswerStore, ConsentHolder, ExportConsents } from '../storage/ports';
 import { readConsentAnswer } from './consent-answer';
+import type { ConsentFile, ConsentFileKind, ConsentFileSource } from './consent-files';
 import { UploadFailed, type FileUploader, type UploadFailure } from './file-uploader';
 import type { PulseAndDigestData } from './pulse-and-digest-data';
 import { allowedUploadTarget } from './upload-url';
@@ -18,6 +20,8 @@ export interface FileOffer {
   name: string;
   sizeInBytes: number;
   token: string;
+  /** Which file: the card's words and its answer's context depend on it. */
+  file: ConsentFileKind;
 }
 
 /** What Teams said it stored, for the file card that opens it. */
@@ -28,13 +32,15 @@ export interface UploadedFile {
   fileType: string;
 }
 
-export type ConsentOutcome =
+export type ConsentOutcome = (
   | { kind: 'uploaded'; file: UploadedFile }
   | { kind: 'declined' }
   /** A redelivery of an answer already being handled: say nothing. */
   | { kind: 'repeat' }
-  | { kind: 'refused'; reason: 'invalid' | 'unknown' | 'used' | 'expired' | 'upload url' }
-  | { kind: 'failed'; failure: UploadFailure; status?: number };
+  /** `not allowed`: the file is no longer theirs to have (e.g. no longer a leader). */
+  | { kind: 'refused'; reason: 'invalid' | 'unknown' | 'used' | 'expired' | 'upload url' | 'not allowed' }
+  | { kind: 'failed'; failure: UploadFailure; status?: number }
+) & { offered?: ConsentFileKind };
 
 /** The answer to a file consent card, as the channel delivered it; `value` is forged until checked. */
 export interface ConsentAnswer extends ConsentHolder {
@@ -43,6 +49,8 @@ export interface ConsentAnswer extends ConsentHolder {
   invokeId: string;
   value: unknown;
   timeZone?: string;
+  /** The aggregate group of the person (their path, for the personal strategy document). */
+  role?: Role;
 }
 
 export interface ExportDeps {
@@ -51,6 +59,8 @@ export interface ExportDeps {
   pulseAndDigestData: Pick<PulseAndDigestData, 'export'>;
   consents: ExportConsents;
   uploader: FileUploader;
+  /** The other files a consent card can offer (the strategy documents); without it only the export is offered. */
+  documents?: ConsentFileSource;
   mode: RunMode;
   clock: () => Date;
 }
@@ -64,7 +74,8 @@ const CONTENT_TYPE = 'application/json';
 /**
  * "export", botbuilder-free: everything stored about a person as JSON — as a file Teams saves to their OneDrive once
  * they allow it (the consent card carries only a one-time token; the file is rebuilt when they accept and sent only to
- * a OneDrive upload URL), or as text where files are not possible.
+ * a OneDrive upload URL), or as text where files are not possible. The same consent flow delivers the strategy
+ * documents (`offerFile`, `deps.documents`).
  */
 export class ExportService {
   constructor(private readonly deps: ExportDeps) {}
@@ -93,10 +104,19 @@ export class ExportService {
 
   /** Prepares a file consent card for the person in this conversation: its size now, and a one-time token. */
   async offer(tenantId: string, holder: ConsentHolder, timeZone?: string): Promise<FileOffer> {
-    const file = await this.build(tenantId, holder.userId, timeZone);
+    return this.offerFile(tenantId, holder, await this.build(tenantId, holder.userId, timeZone), 'export');
+  }
+
+  /** The same for a file built by the caller (a strategy document): a token that works for that kind of file only. */
+  async offerFile(
+    tenantId: string,
+    holder: ConsentHolder,
+    file: ExportFile,
+    kind: ConsentFileKind,
+  ): Promise<FileOffer> {
     const expiresAt = new Date(this.deps.clock().getTime() + OFFER_VALID_MS);
-    const token = await this.deps.consents.issue(tenantId, holder, expiresAt);
-    return { name: file.name, sizeInBytes: file.bytes.length, token };
+    const token = await this.deps.consents.issue(tenantId, holderFor(holder, kind), expiresAt);
+    return { name: file.name, sizeInBytes: file.bytes.length, token, file: kind };
   }
 
   /**
@@ -108,28 +128,31 @@ export class ExportService {
     const answer = readConsentAnswer(request.value);
     if (!answer) return { kind: 'refused', reason: 'invalid' };
     const { tenantId, invokeId } = request;
-    const holder = { userId: request.userId, conversationId: request.conversationId };
+    const offered = answer.file;
+    const holder = holderFor({ userId: request.userId, conversationId: request.conversationId }, offered);
     if (answer.action === 'decline') {
       const taken = await this.deps.consents.take(tenantId, answer.token, holder, invokeId, this.deps.clock());
-      return taken === 'repeat' ? { kind: 'repeat' } : { kind: 'declined' };
+      return taken === 'repeat' ? { kind: 'repeat' } : { kind: 'declined', offered };
     }
     const { uploadInfo } = answer;
     const target = allowedUploadTarget(uploadInfo.uploadUrl, uploadInfo.contentUrl, this.deps.mode);
-    if (!target) return { kind: 'refused', reason: 'upload url' };
+    if (!target) return { kind: 'refused', reason: 'upload url', offered };
     const { uploadUrl, contentUrl } = target;
     const taken = await this.deps.consents.take(tenantId, answer.token, holder, invokeId, this.deps.clock());
     if (taken === 'repeat') return { kind: 'repeat' };
-    if (taken !== 'taken') return { kind: 'refused', reason: taken };
-    const file = await this.build(tenantId, holder.userId, request.timeZone);
+    if (taken !== 'taken') return { kind: 'refused', reason: taken, offered };
+    const file = await this.fileFor(offered, request);
+    if (!file) return { kind: 'refused', reason: 'not allowed', offered };
     try {
-      await this.deps.uploader.upload(uploadUrl, file.bytes, CONTENT_TYPE);
+      await this.deps.uploader.upload(uploadUrl, file.bytes, file.contentType);
     } catch (error) {
       if (!(error instanceof UploadFailed)) throw error;
       await this.deps.uploader.cancel(uploadUrl);
-      return { kind: 'failed', failure: error.failure, status: error.status };
+      return { kind: 'failed', failure: error.failure, status: error.status, offered };
     }
     return {
       kind: 'uploaded',
+      offered,
       file: {
         name: uploadInfo.name,
         contentUrl: contentUrl.href,
@@ -137,6 +160,14 @@ export class ExportService {
         fileType: uploadInfo.fileType,
       },
     };
+  }
+
+  /** The accepted card's file, built now (a strategy document checks again who may have it). */
+  private async fileFor(kind: ConsentFileKind, request: ConsentAnswer): Promise<ConsentFile | undefined> {
+    const { tenantId, userId, conversationId, timeZone } = request;
+    if (kind === 'export') return { ...(await this.build(tenantId, userId, timeZone)), contentType: CONTENT_TYPE };
+    const person = { tenantId, userId, role: request.role ?? 'employee' };
+    return this.deps.documents?.build(kind, person, conversationId, timeZone);
   }
 
   private async document(tenantId: string, userId: string, now: Date): Promise<Record<string, unknown>> {
@@ -158,6 +189,11 @@ export class ExportService {
       ...other,
     };
   }
+}
+
+/** The export's holder as it always was; another file's token is bound to that file too. */
+function holderFor(holder: ConsentHolder, kind: ConsentFileKind): ConsentHolder {
+  return kind === 'export' ? holder : { ...holder, purpose: kind };
 }
 
 function pad(value: number): string {

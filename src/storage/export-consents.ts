@@ -77,8 +77,9 @@ function docId(token: string): string {
   return `export-consent|${hash(['token', token])}`;
 }
 
-function holderHash({ userId, conversationId }: ConsentHolder): string {
-  return hash(['holder', userId, conversationId]);
+/** The export's tokens hash as they always did; another file's purpose is part of the hash, so tokens do not cross. */
+function holderHash({ userId, conversationId, purpose }: ConsentHolder): string {
+  return hash(purpose === undefined ? ['holder', userId, conversationId] : ['holder', userId, conversationId, purpose]);
 }
 
 function hash(parts: readonly string[]): string {

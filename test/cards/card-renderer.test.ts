@@ -1,3 +1,4 @@
+import { recognizeLeaderCommand } from '../../src/leadership/leader-commands';
 import { recognizeCommand, recognizePathRequest } from '../../src/strategy/commands';
 import { pressButton } from '../../scripts/bench/press-button';
 import { CardRenderer, type CardAttachment } from '../../src/cards/card-renderer';
@@ -129,8 +130,10 @@ describe('CardRenderer: welcome and help', () => {
     );
     const titles = facts.map((fact) => String(fact.title));
     const paths = sample.help.paths.map((path) => `start ${path.id}`);
+    // The strategy documents are recognised with the leaders' commands (the router asks those first).
+    const recognised = (text: string) => recognizeCommand({ text }) ?? recognizeLeaderCommand({ text })?.kind;
     for (const title of titles.filter((candidate) => !paths.includes(candidate)))
-      expect([title, recognizeCommand({ text: title })]).toEqual([title, title]);
+      expect([title, recognised(title)]).toEqual([title, title]);
     for (const title of paths) {
       expect(titles).toContain(title);
       expect(recognizePathRequest({ text: title })).toEqual({ path: title.slice('start '.length), typed: true });
@@ -140,8 +143,9 @@ describe('CardRenderer: welcome and help', () => {
     );
     const onePath = nodes(renderer.help({ ...sample.help, paths: sample.help.paths.slice(0, 1) }).content);
     expect(onePath.some((node) => node.title === 'start short')).toBe(false);
-    const recognised = ['start', 'resume', 'back', 'skip', 'summary', 'review', 'help', 'my data', 'export'];
-    for (const command of [...recognised, 'delete my data', 'cancel', 'pulse']) expect(titles).toContain(command);
+    const commands = ['start', 'resume', 'back', 'skip', 'summary', 'review', 'help', 'my data', 'export'];
+    for (const command of [...commands, 'delete my data', 'cancel', 'pulse', 'my strategy document'])
+      expect(titles).toContain(command);
     expect(String(facts[titles.indexOf('pulse')].value)).toMatch(/team channel/);
     expect(submits(renderer.help(sample.help)).map((action) => action.data)).toEqual([
       { sg: 'command', command: 'start' },

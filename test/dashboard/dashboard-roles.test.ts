@@ -102,11 +102,32 @@ describe('roles', () => {
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('people');
     expect((await call(LEADER, '/api/dashboard/export.json')).status).toBe(200);
+    expect(me.body.canDownloadDocument).toBe(true);
+    const docx = await fetch(
+      `${bot.app.url}/api/dashboard/strategy.docx?tenant=${TENANT}&user=${LEADER}&timeZone=Not/AZone`,
+    );
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename="[\w-]+\.docx"$/);
+    // A Word file is a zip package: it starts with the zip signature.
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
   });
 
   it('gives an employee only their own strategy: every organisation or team figure is 403', async () => {
     const me = await call<DashboardMe>(EMPLOYEE, '/api/dashboard/me');
-    expect(me.body).toMatchObject({ views: ['mine'], teams: [], canExport: false, canEditPortfolio: false });
+    expect(me.body).toMatchObject({
+      views: ['mine'],
+      teams: [],
+      canExport: false,
+      canEditPortfolio: false,
+      canDownloadDocument: false,
+    });
     for (const path of [
       '/api/dashboard/overview',
       `/api/dashboard/overview?team=${encodeURIComponent(RED.id)}`,
@@ -114,6 +135,7 @@ describe('roles', () => {
       '/api/dashboard/pulses',
       '/api/dashboard/export.csv',
       '/api/dashboard/export.json',
+      '/api/dashboard/strategy.docx',
     ]) {
       const reply = await call(EMPLOYEE, path);
       expect([path, reply.status, reply.body]).toEqual([path, 403, { error: 'forbidden' }]);

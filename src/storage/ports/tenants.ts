@@ -52,6 +52,8 @@ export type ConsentTake = 'taken' | 'repeat' | 'used' | 'expired' | 'unknown';
 export interface ConsentHolder {
   userId: string;
   conversationId: string;
+  /** Which file the card offers (absent: the person's export); a token works only for the file it was issued for. */
+  purpose?: string;
 }
 
 /** One-time tokens of file consent cards. */
