@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { AppOptions, RunningApp } from './app-options';
 import { PulseActions } from '../dialogs/pulse-actions';
 import { LeaderActions } from '../dialogs/leader-actions';
 import { MainDialog } from '../dialogs/main-dialog';
@@ -38,6 +39,8 @@ import { AnswerRecorder } from './strategy/answer-recorder';
 import { noTelemetry } from './telemetry/telemetry';
 import { COUNTERS_CLOSE_MS, composeCounters } from './compose-counters';
 
+export type { AppOptions, RunningApp } from './app-options';
+
 /**
  * What a turn in progress when shutdown begins may still need besides its reply: the rest of its Cosmos work (a request
  * times out after 5 s, retries wait at most 4 s in all; a turn's few requests normally take milliseconds). Its reply
@@ -45,10 +48,6 @@ import { COUNTERS_CLOSE_MS, composeCounters } from './compose-counters';
  */
 const TURN_WORK_BEYOND_REPLY_MS = 8_000;
 const BACKGROUND_DRAIN_MS = 10_000;
-
-import type { AppOptions, RunningApp } from './app-options';
-
-export type { AppOptions, RunningApp } from './app-options';
 
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
@@ -194,6 +193,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const dashboard = composeDashboard(options, {
     containers,
     index,
+    summaries,
     accessOf,
     leadership,
     portfolio,

@@ -6,12 +6,15 @@ import { DashboardApi } from './dashboard/dashboard-api';
 import { dashboardAuthenticator } from './dashboard/dashboard-auth';
 import { registerDashboardApi } from './dashboard/dashboard-routes';
 import { MineService } from './dashboard/mine-service';
+import { OverlapGuard } from './dashboard/overlap-guard';
 import { OverviewService } from './dashboard/overview-service';
 import { PulseBoard } from './dashboard/pulse-board';
 import { TokenVerifier } from './dashboard/token-verifier';
 import { Viewers } from './dashboard/viewer';
 import type { AccessResolver } from './leadership/access';
 import type { LeaderService } from './leadership/leader-service';
+import type { SummaryService } from './leadership/summary-service';
+import { effectiveGroup } from './leadership/thresholds';
 import type { PortfolioService } from './portfolio/portfolio-service';
 import type { Containers } from './storage/cosmos';
 import { CosmosParticipationHistory } from './storage/participation-history-store';
@@ -28,6 +31,7 @@ export interface DashboardParts {
   portfolio: PortfolioService;
   pulse: Pick<PulseParts, 'service' | 'stores'>;
   documents: StrategyDocumentService;
+  summaries: SummaryService;
   clock: () => Date;
 }
 
@@ -70,6 +74,7 @@ export function composeDashboard(
     mine: new MineService({ index, persons, botAppId: config.mode === 'local' ? '' : config.bot.appId }),
     exports: options.leadership,
     documents: options.documents,
+    overlap: new OverlapGuard(options.summaries, effectiveGroup(config.summaryThresholds)),
   });
   const authenticate = dashboardAuthenticator(config, verifier);
   return (server) => registerDashboardApi(server, { authenticate, viewers, api, logger });

@@ -7,9 +7,10 @@ import type { DashboardError, DashboardMe, DashboardViewName, PortfolioEditReque
 import type { MineService } from './mine-service';
 import type { OverviewService } from './overview-service';
 import { filterOptions, noPortfolio, portfolioBoard, readFilters } from './portfolio-board';
-import type { PulseBoard } from './pulse-board';
-import type { Viewer } from './viewer';
 import type { StrategyDocumentService } from '../strategy-document/strategy-document-service';
+import type { PulseBoard } from './pulse-board';
+import type { OverlapGuard } from './overlap-guard';
+import type { Viewer } from './viewer';
 
 /** What a dashboard request comes to: JSON, or a file (the exports). */
 export type ApiResult =
@@ -24,6 +25,8 @@ export interface DashboardApiDeps {
   pulses: PulseBoard;
   mine: MineService;
   exports: Pick<LeaderService, 'exportFigures'>;
+  /** Withholds a team's view from someone who also sees the organisation when it would describe the few outside it. */
+  overlap: Pick<OverlapGuard, 'revealsOutsiders'>;
   /** The organisation's strategy document (src/strategy-document): it checks leader access itself and audits. */
   documents: Pick<StrategyDocumentService, 'forLeader'>;
 }
@@ -36,6 +39,11 @@ export const FORBIDDEN = refusal(403, 'forbidden');
 const NOT_FOUND = refusal(404, 'not found');
 const BAD_REQUEST = refusal(400, 'bad request');
 const UNAVAILABLE = refusal(503, 'unavailable');
+const WITHHELD = refusal(
+  409,
+  'withheld',
+  'This team is nearly the whole organisation: its figures beside the organisation’s would describe the few people outside it, so they are not shown.',
+);
 /** A team id as Teams gives it (e.g. 19:...@thread.tacv2), short enough for a history document id; else a bad request. */
 const TEAM_ID = /^[\w:@.;=-]{1,200}$/;
 /** A portfolio member key: opaque, printable, bounded. */
@@ -103,6 +111,8 @@ export class DashboardApi {
     const filters = readFilters(query, this.options, team ? await viewer.teams() : []);
     if (filters === 'bad request') return BAD_REQUEST;
     if (filters === 'forbidden') return NOT_FOUND;
+    if (filters.team && (await this.deps.overlap.revealsOutsiders(viewer.person.tenantId, filters.team)))
+      return WITHHELD;
     const data = await this.deps.portfolio.data(viewer.person, viewer.access, filters.team);
     if (data === 'forbidden') return FORBIDDEN;
     if (data === 'unavailable') return UNAVAILABLE;
@@ -158,6 +168,9 @@ export class DashboardApi {
     if (!TEAM_ID.test(team)) return BAD_REQUEST;
     if (!viewer.access.leader && !viewer.access.manager) return FORBIDDEN;
     if (!(await viewer.teams()).includes(team)) return viewer.access.leader ? NOT_FOUND : FORBIDDEN;
+    // Only a leader also sees the organisation.
+    if (viewer.access.leader && (await this.deps.overlap.revealsOutsiders(viewer.person.tenantId, team)))
+      return WITHHELD;
     return undefined;
   }
 }

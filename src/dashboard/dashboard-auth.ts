@@ -32,5 +32,6 @@ function localIdentity(req: Request, allowedTenants: ReadonlySet<string>): Dashb
   const user = query.get('user') ?? '';
   if (!LOCAL_ID.test(tenant) || !LOCAL_ID.test(user)) return undefined;
   if (allowedTenants.size > 0 && !allowedTenants.has(tenant.toLowerCase())) return undefined;
-  return { tenantId: cosmosSafe(tenant), userId: cosmosSafe(user.toLowerCase()) };
+  // Lower-cased as the bot has them (src/bot/admission.ts), so the dashboard reads what the chat wrote.
+  return { tenantId: cosmosSafe(tenant.toLowerCase()), userId: cosmosSafe(user.toLowerCase()) };
 }

@@ -47,7 +47,10 @@ export function registerDashboardApi(server: Server, deps: DashboardRoutesDeps):
         identities.set(req, identity);
         return next();
       },
-      () => next(false),
+      () => {
+        answer(res, { status: 503, body: { error: 'unavailable' } }, 'portfolio.edit', Date.now(), deps.logger);
+        return next(false);
+      },
     );
   };
   const query = (req: Request) => new URL(req.url ?? '/', 'http://dashboard').searchParams;

@@ -21,8 +21,12 @@ export class OverviewService {
 
   async overview(viewer: Viewer, teamId?: string): Promise<DashboardOverview> {
     const team = teamId === undefined ? undefined : { id: teamId, name: '' };
-    const { summary, view } = await this.deps.leadership.summaryData(viewer.person, team, true);
-    const { people, completionRate, meanProgress } = summary.participation;
+    const { summary: exact, view } = await this.deps.leadership.summaryData(viewer.person, team, true);
+    // Shares to the card's precision (whole per cents): finer ones could be subtracted to describe a single person.
+    const completionRate = toPercent(exact.participation.completionRate);
+    const meanProgress = toPercent(exact.participation.meanProgress);
+    const summary = { ...exact, participation: { ...exact.participation, completionRate, meanProgress } };
+    const { people } = summary.participation;
     const point: HistoryPoint = {
       day: this.deps.clock().toISOString().slice(0, 10),
       people,
@@ -40,4 +44,8 @@ export class OverviewService {
       ...(matrix ? { matrix } : {}),
     };
   }
+}
+
+function toPercent(share: number | null): number | null {
+  return share === null ? null : Math.round(share * 100) / 100;
 }

@@ -167,8 +167,9 @@ export class PortfolioService {
   }
 
   /**
-   * The portfolio as data for a leader (the dashboard, seen by them alone: with the words shared with leaders), the
-   * organisation's or a team's; the view is audited. Otherwise why there is none.
+   * The portfolio as data for a leader (the dashboard), the organisation's (with the words shared with leaders) or a
+   * team's (without them, as in chat: tied to a small team, shared words could point at their writer); the view is
+   * audited. Otherwise why there is none.
    */
   async data(
     person: Person,
@@ -178,14 +179,14 @@ export class PortfolioService {
     if (!access.leader) return 'forbidden';
     const { reader } = this.deps;
     if (!reader) return 'no portfolio';
-    const figures = await this.figuresFor(reader, person.tenantId, teamId, true);
+    const figures = await this.figuresFor(reader, person.tenantId, teamId, teamId === undefined);
     if (!figures) return 'unavailable';
     await this.deps.audit.record(person.tenantId, {
       action: 'portfolio.viewed',
       actor: person.userId,
       ...(teamId ? { scope: 'team', teamId } : { scope: 'organisation' }),
     });
-    return { figures, labels: this.labels, matrix: matrixView(figures, true) };
+    return { figures, labels: this.labels, matrix: matrixView(figures, teamId === undefined) };
   }
 
   /**

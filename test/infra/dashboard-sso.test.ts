@@ -2,7 +2,16 @@ import { DASHBOARD_SCOPE } from '../../src/dashboard/token-verifier';
 import { appSettings, readText } from './infra-files';
 
 /** The Teams clients that ask Entra ID for a tab's SSO token: the desktop/mobile app and the web client. */
-const TEAMS_CLIENTS = ['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346'];
+/** Teams desktop/mobile and web, then Microsoft 365 web and desktop, Outlook desktop, web and mobile (Microsoft Learn). */
+const TEAMS_CLIENTS = [
+  '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+  '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+  '4765445b-32c6-49b0-83e6-1d93765276ca',
+  '0ec893e0-5785-4de6-99da-4ed124e5296c',
+  'd3590ed6-52b3-4102-aeff-aad2292ab01c',
+  'bc59ab01-8403-45c6-8796-ac3ef710b3e3',
+  '27922004-5251-4030-b22d-91ecd9a37ea4',
+];
 
 interface AadManifest {
   appId: string;
@@ -18,7 +27,7 @@ const teamsManifest = JSON.parse(readText('appPackage/manifest.json')) as {
 };
 
 describe('the dashboard tab: Entra app registration and its Toolkit steps', () => {
-  it('exposes the access_as_user scope the API requires, pre-authorized for the Teams clients', () => {
+  it('exposes the access_as_user scope the API requires, pre-authorized for the Teams (and Microsoft 365 / Outlook) clients', () => {
     const scope = aad.oauth2Permissions.find((permission) => permission.value === DASHBOARD_SCOPE);
     expect(scope).toMatchObject({ type: 'User', isEnabled: true });
     expect(aad.preAuthorizedApplications.map((entry) => entry.appId).sort()).toEqual([...TEAMS_CLIENTS].sort());

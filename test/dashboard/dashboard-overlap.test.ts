@@ -1,0 +1,114 @@
+/**
+ * The dashboard API in local mode over the real app: a leader sees the organisation, so a team's view beside it must
+ * not describe the few people outside the team; a team's portfolio keeps people's shared words to the organisation's
+ * view (as in chat); shares come at the card's precision; the local identity is read as the bot writes it.
+ */
+import type { RawAnswer } from '../../src/aggregation/recompute';
+import { ContentIndex } from '../../src/content/content-index';
+import { loadContentPack } from '../../src/content/load-content-pack';
+import type { DashboardOverview, DashboardPortfolio } from '../../src/dashboard/api-types';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+import { applyAsTurnsWould } from '../leadership/drive';
+import { crowd, propose } from '../portfolio/seed';
+import { startTestBot, TENANT, type TestBot } from '../support/bot-harness';
+
+const LEADER = 'dddddddd-0000-4000-8000-000000000001';
+/** A tenant of 12 people, 9 of them in a team that is nearly everyone. */
+const SMALL_ORG = 'dddddddd-1111-4000-8000-000000000000';
+const NEARLY_ALL = '19:team-nearly-all@thread.tacv2';
+const HALF = '19:team-half@thread.tacv2';
+const SHARED_TITLE = 'Translate supplier contracts';
+const index = new ContentIndex(loadContentPack());
+
+let bot: TestBot;
+
+/**
+ * `people` people answering every rating question with 3, counted as their turns would count them and published at
+ * once (as after `rebuild summary`), so the figures are exact.
+ */
+async function seed(tenantId: string, prefix: string, people: number, teamId?: string): Promise<void> {
+  const answers: RawAnswer[] = [];
+  for (let i = 0; i < people; i++)
+    for (const { question } of index.allQuestions())
+      if (question.kind === 'rating')
+        answers.push({
+          userId: `${prefix}-${i}`,
+          questionId: question.id,
+          role: 'employee',
+          value: { kind: 'rating', value: 3 },
+        });
+  const store = new CosmosAggregateStore(bot.containers.aggregates, 1);
+  // The organisation's counters, and the team's (a turn in the team's channel moves both).
+  await applyAsTurnsWould(store, index, tenantId, answers);
+  if (teamId) await applyAsTurnsWould(store, index, tenantId, answers, teamId);
+}
+
+async function call<T>(
+  path: string,
+  tenant = TENANT,
+): Promise<{ status: number; body: T & { error?: string; message?: string } }> {
+  const joiner = path.includes('?') ? '&' : '?';
+  const response = await fetch(`${bot.app.url}${path}${joiner}tenant=${tenant}&user=${LEADER}`);
+  return { status: response.status, body: (await response.json()) as T & { error?: string; message?: string } };
+}
+
+beforeAll(async () => {
+  bot = await startTestBot({ env: { LEADER_IDS: LEADER, LOCAL_ROLES: 'none' } });
+  await seed(SMALL_ORG, 'outside', 3);
+  await seed(SMALL_ORG, 'nearly', 9, NEARLY_ALL);
+  // The other tenant: 6 people outside a team of 11 (6, and 5 who proposed an idea there).
+  await seed(TENANT, 'other', 6);
+  await seed(TENANT, 'half', 6, HALF);
+  const aggregates = new CosmosAggregateStore(bot.containers.aggregates, 1);
+  await propose(
+    { containers: bot.containers, aggregates, index, tenantId: TENANT },
+    crowd('idea', 5, [{ title: SHARED_TITLE, shared: true, value: 4, feasibility: 4 }]),
+    HALF,
+  );
+}, 120_000);
+
+afterAll(() => bot?.close());
+
+describe('a team beside the organisation', () => {
+  it('withholds a team’s overview and portfolio when fewer than the threshold are outside it, with a kind reason', async () => {
+    const organisation = await call<DashboardOverview>('/api/dashboard/overview', SMALL_ORG);
+    expect(organisation.body.figures.participation.people).toBe(12);
+    for (const path of [
+      `/api/dashboard/overview?team=${encodeURIComponent(NEARLY_ALL)}`,
+      `/api/dashboard/portfolio?team=${encodeURIComponent(NEARLY_ALL)}`,
+    ]) {
+      const team = await call<DashboardOverview>(path, SMALL_ORG);
+      expect([path, team.status, team.body.error]).toEqual([path, 409, 'withheld']);
+      expect(team.body.message).toContain('nearly the whole organisation');
+      expect(JSON.stringify(team.body)).not.toMatch(/people":\d/);
+    }
+  });
+
+  it('shows a team with at least the threshold outside it', async () => {
+    const half = await call<DashboardOverview>(`/api/dashboard/overview?team=${encodeURIComponent(HALF)}`);
+    expect(half.status).toBe(200);
+    expect(half.body.figures.participation.people).toBe(11);
+  });
+
+  it('keeps the words people shared with leaders off a team’s portfolio, as the chat does', async () => {
+    const organisation = await call<DashboardPortfolio>('/api/dashboard/portfolio');
+    expect(JSON.stringify(organisation.body)).toContain(SHARED_TITLE);
+    const team = await call<DashboardPortfolio>(`/api/dashboard/portfolio?team=${encodeURIComponent(HALF)}`);
+    expect(team.status).toBe(200);
+    expect(team.body.groups.length).toBeGreaterThan(0);
+    expect(JSON.stringify(team.body)).not.toContain(SHARED_TITLE);
+  });
+
+  it('gives shares at the card’s precision (whole per cents), in the figures and the history', async () => {
+    const { body } = await call<DashboardOverview>('/api/dashboard/overview');
+    const shares = [body.figures.participation.meanProgress, ...body.history.points.map((point) => point.meanProgress)];
+    expect(shares.some((share) => share !== null)).toBe(true);
+    for (const share of shares) if (share !== null) expect(Math.round(share * 100)).toBeCloseTo(share * 100, 9);
+  });
+
+  it('reads a local tenant id in capitals as the bot writes it (lower case)', async () => {
+    const upper = await call<DashboardOverview>('/api/dashboard/overview', SMALL_ORG.toUpperCase());
+    expect(upper.status).toBe(200);
+    expect(upper.body.figures.participation.people).toBe(12);
+  });
+});
