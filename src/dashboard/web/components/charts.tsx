@@ -1,0 +1,53 @@
+import { GroupedVerticalBarChart, HorizontalBarChartWithAxis, LineChart } from '@fluentui/react-charts';
+
+/** The chart library, loaded only when a view first draws a chart (it is most of the bundle). */
+
+const HEIGHT = 260;
+
+/** Values over time, one line per series. */
+export function TrendChart(props: {
+  title: string;
+  series: { legend: string; points: { day: string; y: number }[] }[];
+}) {
+  return (
+    <LineChart
+      height={HEIGHT}
+      data={{
+        chartTitle: props.title,
+        lineChartData: props.series.map((series) => ({
+          legend: series.legend,
+          data: series.points.map((point) => ({ x: new Date(`${point.day}T00:00:00Z`), y: point.y })),
+        })),
+      }}
+    />
+  );
+}
+
+/** One bar per label (horizontal: labels are long pack titles). */
+export function BarChart(props: { title: string; bars: { label: string; value: number }[] }) {
+  return (
+    <HorizontalBarChartWithAxis
+      chartTitle={props.title}
+      height={Math.max(120, props.bars.length * 36 + 60)}
+      data={props.bars.map((bar) => ({ x: bar.value, y: bar.label, legend: bar.label }))}
+      hideLegend
+    />
+  );
+}
+
+/** Groups of side-by-side bars, e.g. leaders and employees per section. */
+export function GroupedBarChart(props: {
+  title: string;
+  groups: { name: string; values: { legend: string; value: number }[] }[];
+}) {
+  return (
+    <GroupedVerticalBarChart
+      chartTitle={props.title}
+      height={HEIGHT}
+      data={props.groups.map((group) => ({
+        name: group.name,
+        series: group.values.map((value) => ({ key: value.legend, legend: value.legend, data: value.value })),
+      }))}
+    />
+  );
+}
