@@ -96,8 +96,15 @@ export function loadDashboardBuild(folder: string): DashboardBuild | undefined {
 export function registerDashboardPages(
   server: Server,
   logger: Logger,
-  build: DashboardBuild | undefined = loadDashboardBuild(path.join(projectRoot(), DASHBOARD_BUILD_FOLDER)),
+  folder: string = path.join(projectRoot(), DASHBOARD_BUILD_FOLDER),
 ): void {
+  let build: DashboardBuild | undefined;
+  try {
+    build = loadDashboardBuild(folder);
+  } catch (error) {
+    // A half-written or damaged build must not stop the bot: the tab answers 503 until it is rebuilt.
+    logger.error('dashboard.unreadable', { error: (error as Error).name });
+  }
   if (!build) logger.warn('dashboard.unbuilt', { folder: DASHBOARD_BUILD_FOLDER });
   const page = async (_req: Request, res: Response) => {
     if (!build) return send(res, 503, UNAVAILABLE_PAGE, 'text/html; charset=utf-8', 'no-store');
