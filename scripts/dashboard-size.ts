@@ -1,6 +1,6 @@
 /**
  * Run by `npm run build` after `vite build`: prints the gzipped JavaScript a leader's first visit to /dashboard loads
- * (the entry and its static imports, the organisation overview and everything it loads, charts included) and fails
+ * (the entry and its static imports, teams-js, the organisation overview and everything it loads, charts included) and fails
  * above the 300 KB budget.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 const BUDGET_BYTES = 300 * 1024;
 /** The leader's landing view, loaded lazily right after the shell (src/dashboard/web/views/). */
 const LEADER_VIEW = 'views/overview-view.tsx';
+/** teams-js, loaded lazily when the page runs inside Teams (as it does for a leader in the tab). */
+const TEAMS_HOST = 'teams-host.ts';
 
 interface ManifestChunk {
   file: string;
@@ -35,9 +37,11 @@ function main(): void {
     ManifestChunk
   >;
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
-  if (!entry || !manifest[LEADER_VIEW]) throw new Error(`the manifest has no entry or no ${LEADER_VIEW}`);
+  if (!entry || !manifest[LEADER_VIEW] || !manifest[TEAMS_HOST])
+    throw new Error(`the manifest has no entry, ${LEADER_VIEW} or ${TEAMS_HOST}`);
   // The shell's own lazy imports are the other views; the overview's are the charts it draws at once.
-  const chunks = closure(manifest, LEADER_VIEW, closure(manifest, entry, new Set(), false), true);
+  const shell = closure(manifest, TEAMS_HOST, closure(manifest, entry, new Set(), false), false);
+  const chunks = closure(manifest, LEADER_VIEW, shell, true);
   const bytes = [...chunks].reduce(
     (sum, key) => sum + gzipSync(readFileSync(path.join(folder, manifest[key].file))).length,
     0,

@@ -33,7 +33,8 @@ export const DASHBOARD_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // teams-js refreshes its list of valid Teams hosts from Microsoft's CDN (it falls back to a built-in list if refused).
+  "connect-src 'self' https://res.cdn.office.net",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -1,6 +1,6 @@
 import { Body1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { saveChannelTab, type Host } from './host';
+import type { Host } from './host';
 
 const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXXL } });
 
@@ -10,7 +10,7 @@ export function ConfigPage({ host }: { host: Host }) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!host.inTeams) return;
-    saveChannelTab(new URL('/dashboard?view=team', window.location.origin).href).catch(() => setFailed(true));
+    host.saveChannelTab(new URL('/dashboard?view=team', window.location.origin).href).catch(() => setFailed(true));
   }, [host]);
   return (
     <main className={styles.page}>

@@ -1,5 +1,3 @@
-import { app, authentication, pages } from '@microsoft/teams-js';
-
 /** The three Teams themes; outside Teams `?theme=` picks one (local mode and the browser tests). */
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
@@ -15,41 +13,30 @@ export interface Host {
   authorize(url: URL, headers: Headers): Promise<void>;
   /** Opens a link the Teams way inside Teams (deep links), a new tab outside. */
   openLink(href: string): void;
+  /** The channel tab's configuration page: tells Teams which page the saved tab opens (Teams only). */
+  saveChannelTab(contentUrl: string): Promise<void>;
 }
-
-const TEAMS_START_MS = 5_000;
 
 /** Teams themes by name; anything unknown reads as the default (light) theme. */
 export function themeName(value: string | null | undefined): ThemeName {
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 
-/** Inside Teams the page sits in an iframe and teams-js answers; elsewhere (or if it never answers) it is local. */
+/**
+ * Inside Teams the page sits in an iframe and teams-js answers; elsewhere (or if it never answers) it is local.
+ * teams-js is loaded only when framed: on import it fetches Microsoft's list of valid hosts, which a page outside
+ * Teams has no use for.
+ */
 export async function detectHost(location: Location = window.location): Promise<Host> {
-  const query = new URLSearchParams(location.search);
   if (window.self !== window.top) {
     try {
-      await withTimeout(app.initialize(), TEAMS_START_MS);
-      const context = await app.getContext();
-      return teamsHost(themeName(context.app.theme), context.team?.internalId);
+      const { startTeamsHost } = await import('./teams-host');
+      return await startTeamsHost();
     } catch {
       // Framed by something that is not Teams: treat as local, which the server allows only in local mode.
     }
   }
-  return localHost(query);
-}
-
-function teamsHost(theme: ThemeName, teamId: string | undefined): Host {
-  return {
-    inTeams: true,
-    theme,
-    teamId,
-    onThemeChange: (handler) => app.registerOnThemeChangeHandler((next) => handler(themeName(next))),
-    authorize: async (_url, headers) => {
-      headers.set('Authorization', `Bearer ${await authentication.getAuthToken()}`);
-    },
-    openLink: (href) => void app.openLink(href).catch(() => window.open(href, '_blank', 'noopener')),
-  };
+  return localHost(new URLSearchParams(location.search));
 }
 
 function localHost(query: URLSearchParams): Host {
@@ -65,26 +52,6 @@ function localHost(query: URLSearchParams): Host {
       }
     },
     openLink: (href) => void window.open(href, '_blank', 'noopener'),
+    saveChannelTab: async () => undefined,
   };
-}
-
-/** The channel tab's configuration page: tells Teams which page the saved tab opens. */
-export async function saveChannelTab(contentUrl: string): Promise<void> {
-  pages.config.registerOnSaveHandler((saveEvent) => {
-    pages.config
-      .setConfig({ contentUrl, websiteUrl: contentUrl, entityId: 'strategy-team', suggestedDisplayName: 'Strategy' })
-      .then(() => saveEvent.notifySuccess())
-      .catch(() => saveEvent.notifyFailure('The tab could not be saved'));
-  });
-  pages.config.setValidityState(true);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error as Error)),
-    );
-  });
 }
