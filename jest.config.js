@@ -12,7 +12,13 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    // jose (the dashboard's token checks) ships ES modules only; Node loads them at run time, Jest needs CommonJS.
+    '/node_modules/jose/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/support/jest-global-setup.js',
   setupFiles: ['<rootDir>/test/support/jest-capture-console.ts'],

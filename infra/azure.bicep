@@ -82,6 +82,12 @@ param alertCosmosThrottleThreshold int = 50
 @description('CONTENT_PACK: path of an organisation\'s own content pack inside the deployed app; empty for the default pack.')
 param contentPack string = ''
 
+@description('DASHBOARD_CLIENT_ID: client id of the dashboard tab\'s Entra app registration (aad.manifest.json), the audience of its Teams SSO tokens. Empty: the dashboard API refuses every request.')
+param dashboardClientId string = ''
+
+@description('DASHBOARD_APP_ID_URI: its Application ID URI (api://<host>/<client id>), also accepted as the audience; may stay empty.')
+param dashboardAppIdUri string = ''
+
 var baseName = toLower('${resourceBaseName}${take(uniqueString(resourceGroup().id), 6)}')
 var containers = loadJsonContent('containers.json').containers
 
@@ -134,6 +140,8 @@ module webApp 'modules/web-app.bicep' = {
     managerIds: managerIds
     pulsePolicy: pulsePolicy
     contentPack: contentPack
+    dashboardClientId: dashboardClientId
+    dashboardAppIdUri: dashboardAppIdUri
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
   }

@@ -20,6 +20,7 @@ import { openCosmos, type Containers } from '../src/storage/cosmos';
 import { startCosmosProcess } from './bench/cosmos-process';
 import { ratio, summarize } from './bench/stats';
 import { clientAgent, TurnClient } from './bench/turn-client';
+import { measureOverview } from './bench-summary/dashboard';
 import { preparePortfolio } from './bench-summary/portfolio';
 import { seedUpTo, type SeedState } from './bench-summary/seed';
 
@@ -56,6 +57,8 @@ interface Row {
   portfolioP50: number;
   portfolioP95: number;
   portfolioRequests: number;
+  overviewP95: number;
+  overviewRequests: number;
   naiveP50: number;
   naiveRequests: number;
 }
@@ -123,6 +126,7 @@ async function main(): Promise<number> {
       progress(`portfolio computed from ${portfolioAnswers.length} answers in ${computeMs.toFixed(0)} ms and stored`);
       // Warm-up (JIT, connections, caches); longer before the first size so that it is not measured cold.
       for (let i = 0; i < (rows.length === 0 ? 60 : 10); i++) await leader.say(i % 2 ? 'portfolio' : 'summary');
+      await measureOverview(app.url, TENANT, LEADER, rows.length === 0 ? 30 : 5);
       const counting = await cosmos.attach();
       const latencies: number[] = [];
       for (let i = 0; i < options.repeats; i++) {
@@ -135,6 +139,9 @@ async function main(): Promise<number> {
       const summaryRequests = (await cosmos.detach(counting)).total() / options.repeats;
       progress(`${options.repeats} summaries done`);
       const portfolio = await measure(options.repeats, 'portfolio', 'Use-case portfolio');
+      const overviewCounting = await cosmos.attach();
+      const overview = await measureOverview(app.url, TENANT, LEADER, options.repeats);
+      const overviewRequests = (await cosmos.detach(overviewCounting)).total() / options.repeats;
       const naive: number[] = [];
       const naiveCounting = await cosmos.attach();
       const naivePages = { count: 0 };
@@ -164,6 +171,8 @@ async function main(): Promise<number> {
         portfolioP50: portfolio.p50,
         portfolioP95: portfolio.p95,
         portfolioRequests: portfolio.requests,
+        overviewP95: overview.p95,
+        overviewRequests,
         naiveP50: summarize(naive).p50,
         naiveRequests: Math.max(naiveTally.total(), naivePages.count) / Math.max(1, naive.length),
       });
@@ -172,6 +181,7 @@ async function main(): Promise<number> {
         `  ${row.answers.toLocaleString('en-US')} answers (${row.people} people, seeded in ${row.seedSeconds.toFixed(1)} s): ` +
           `summary p50 ${row.summaryP50.toFixed(1)} ms, p95 ${row.summaryP95.toFixed(1)} ms, ${row.summaryRequests.toFixed(1)} Cosmos requests; ` +
           `portfolio p50 ${row.portfolioP50.toFixed(1)} ms, p95 ${row.portfolioP95.toFixed(1)} ms, ${row.portfolioRequests.toFixed(1)} requests; ` +
+          `dashboard overview API p95 ${row.overviewP95.toFixed(1)} ms, ${row.overviewRequests.toFixed(1)} requests; ` +
           `naive full scan ${naiveText(row)}`,
       );
     }
@@ -239,9 +249,13 @@ function printTable(rows: Row[]): void {
   const requests = ratio(last.summaryRequests, first.summaryRequests);
   const portfolioLatency = ratio(last.portfolioP50, first.portfolioP50);
   const portfolioRequests = ratio(last.portfolioRequests, first.portfolioRequests);
-  const met = [latency, requests, portfolioLatency, portfolioRequests].every((figure) => figure <= 1.5);
+  const overview = ratio(last.overviewP95, first.overviewP95);
+  const overviewRequests = ratio(last.overviewRequests, first.overviewRequests);
+  const met = [latency, requests, portfolioLatency, portfolioRequests, overview, overviewRequests].every(
+    (figure) => figure <= 1.5,
+  );
   console.log(
-    `\n${last.answers.toLocaleString('en-US')} vs ${first.answers.toLocaleString('en-US')} answers: summary (with the portfolio's matrix) latency ${latency.toFixed(2)}×, Cosmos requests ${requests.toFixed(2)}×; portfolio latency ${portfolioLatency.toFixed(2)}×, requests ${portfolioRequests.toFixed(2)}× (goal: within 1.5×: ${met ? 'met' : 'missed'}); naive full scan ${Number.isFinite(last.naiveP50) ? `${ratio(last.naiveP50, first.naiveP50).toFixed(1)}×` : `more than ${Math.floor(NAIVE_BUDGET_MS / first.naiveP50)}×`}.`,
+    `\n${last.answers.toLocaleString('en-US')} vs ${first.answers.toLocaleString('en-US')} answers: summary (with the portfolio's matrix) latency ${latency.toFixed(2)}×, Cosmos requests ${requests.toFixed(2)}×; portfolio latency ${portfolioLatency.toFixed(2)}×, requests ${portfolioRequests.toFixed(2)}×; dashboard overview API p95 ${overview.toFixed(2)}×, requests ${overviewRequests.toFixed(2)}× (goal: within 1.5×: ${met ? 'met' : 'missed'}); naive full scan ${Number.isFinite(last.naiveP50) ? `${ratio(last.naiveP50, first.naiveP50).toFixed(1)}×` : `more than ${Math.floor(NAIVE_BUDGET_MS / first.naiveP50)}×`}.`,
   );
 }
 

@@ -11,6 +11,7 @@ import { createBotAuthentication, type AuthEndpoints } from './bot/authenticatio
 import { digestSender } from './bot/digest-sender';
 import { StrategyBot } from './bot/strategy-bot';
 import { composeAdmin } from './compose-admin';
+import { composeDashboard } from './compose-dashboard';
 import { composePortfolio } from './compose-portfolio';
 import { composePulses, type PulseParts } from './compose-pulses';
 import { accessResolver } from './leadership/access';
@@ -69,6 +70,8 @@ export interface AppOptions {
   host?: string;
   /** Tests only: where token signing keys are published (a local OpenID metadata server). */
   authEndpoints?: AuthEndpoints;
+  /** Tests only: where a tenant's Entra ID signing keys for the dashboard's tokens are published (a local fake). */
+  dashboardJwksUrlFor?: (tenantId: string) => string;
   /** The Teams channel service client for pulses (tests pass the HTTP client pointed elsewhere). */
   teamsChannel?: TeamsChannel;
   /** How often pulse deadlines, reminders and counts are looked at; 0 leaves it to the caller (tests). */
@@ -169,6 +172,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock,
     noteTenant: (tenantId) => digestTenants.add(tenantId),
   });
+  const portfolio = composePortfolio({
+    index,
+    stores,
+    thresholds: config.summaryThresholds,
+    cards,
+    audit: admin.audit,
+    logger,
+    clock,
+  });
   const leadership = new LeaderService({
     index,
     cards,
@@ -180,15 +192,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     audit: admin.audit,
     scans: admin.scans,
     roleChanges: admin.roleChanges,
-    portfolio: composePortfolio({
-      index,
-      stores,
-      thresholds: config.summaryThresholds,
-      cards,
-      audit: admin.audit,
-      logger,
-      clock,
-    }),
+    portfolio,
     clock,
   });
   const exports = new ExportService({
@@ -237,7 +241,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     now: () => clock().getTime(),
   });
-  const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness);
+  const dashboard = composeDashboard(options, { containers, index, accessOf, leadership, portfolio, pulse, clock });
+  const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness, dashboard);
   const digests = new DigestScheduler({
     store: stores.digests,
     tenants: () => digestTenants,

@@ -32,6 +32,14 @@ export interface Config {
   summaryThresholds: Thresholds;
   /** Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); without it no telemetry is loaded or sent. */
   applicationInsights?: string;
+  /** The dashboard tab's Teams SSO: the audiences its access tokens carry; neither set refuses every API request. */
+  dashboard: DashboardSso;
+}
+
+/** DASHBOARD_CLIENT_ID (the Entra app registration's client id) and DASHBOARD_APP_ID_URI (`api://<host>/<client id>`). */
+export interface DashboardSso {
+  clientId?: string;
+  appIdUri?: string;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +120,7 @@ export function loadConfig(env: Env, mode: RunMode): Config {
     contentPackPath: text('CONTENT_PACK') || undefined,
     summaryThresholds: summaryThresholds(text, problems),
     applicationInsights: text('APPLICATIONINSIGHTS_CONNECTION_STRING') || undefined,
+    dashboard: dashboardSso(text('DASHBOARD_CLIENT_ID'), text('DASHBOARD_APP_ID_URI'), problems),
   };
 
   if (mode === 'production') problems.push(...productionProblems(config));
@@ -194,6 +203,15 @@ function summaryThresholds(text: (name: string) => string, problems: string[]): 
   };
   const group = read('SUMMARY_THRESHOLD', DEFAULT_THRESHOLDS.group, MIN_GROUP_THRESHOLD);
   return { group, comments: read('SUMMARY_COMMENT_THRESHOLD', DEFAULT_THRESHOLDS.comments, group) };
+}
+
+/** The dashboard's token audiences: a GUID client id and an `api://` Application ID URI, each optional. */
+function dashboardSso(clientId: string, appIdUri: string, problems: string[]): DashboardSso {
+  if (clientId && !GUID.test(clientId))
+    problems.push("DASHBOARD_CLIENT_ID must be the Entra app registration's client id (a GUID)");
+  if (appIdUri && !/^api:\/\/\S+$/.test(appIdUri))
+    problems.push('DASHBOARD_APP_ID_URI must be the Application ID URI, e.g. api://<host>/<client id>');
+  return { ...(clientId ? { clientId: clientId.toLowerCase() } : {}), ...(appIdUri ? { appIdUri } : {}) };
 }
 
 function idList(value: string): ReadonlySet<string> {

@@ -11,10 +11,15 @@ const MAX_BODY_BYTES = 512 * 1024;
 
 /**
  * The HTTP server: POST /api/messages for Bot Framework activities, GET /healthz (alive) and GET /readyz (Cosmos
- * reachable) for the platform. While shutting down, `gate` answers every new request 503 before anything
+ * reachable) for the platform, and whatever `addRoutes` adds (the dashboard). While shutting down, `gate` answers every new request 503 before anything
  * else runs.
  */
-export function createServer(endpoint: ActivityEndpointDeps, gate: RequestGate, readiness: Readiness): restify.Server {
+export function createServer(
+  endpoint: ActivityEndpointDeps,
+  gate: RequestGate,
+  readiness: Readiness,
+  addRoutes: (server: restify.Server) => void = () => {},
+): restify.Server {
   const { logger } = endpoint;
   const server = restify.createServer({ name: 'strategy-guide', handleUncaughtExceptions: false });
   server.pre(gate.handler);
@@ -56,6 +61,7 @@ export function createServer(endpoint: ActivityEndpointDeps, gate: RequestGate, 
     res.send(report.status, report.body);
   });
 
+  addRoutes(server);
   registerDashboardPages(server, logger);
 
   server.on('restifyError', (req, res, error, callback) => {

@@ -32,6 +32,8 @@ param leaderIds string
 param managerIds string
 param pulsePolicy string
 param contentPack string
+param dashboardClientId string
+param dashboardAppIdUri string
 
 @description('Where the Application Insights agent sends telemetry.')
 param appInsightsConnectionString string
@@ -90,6 +92,9 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MANAGER_IDS', value: managerIds }
         { name: 'PULSE_POLICY', value: pulsePolicy }
         { name: 'CONTENT_PACK', value: contentPack }
+        // The dashboard tab's Teams SSO tokens are checked against these audiences (docs/dashboard.md).
+        { name: 'DASHBOARD_CLIENT_ID', value: dashboardClientId }
+        { name: 'DASHBOARD_APP_ID_URI', value: dashboardAppIdUri }
         // The app sends its own telemetry (OpenTelemetry); App Service's agent stays off so nothing is counted twice.
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         // The zip is built and installed locally (production dependencies only) and mounted read-only as it is.

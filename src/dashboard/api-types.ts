@@ -11,7 +11,8 @@ import type { OrganisationSummary } from '../leadership/organisation-summary';
 
 /** The body of every refusal and error: a fixed word, never detail. */
 export interface DashboardError {
-  error: 'unauthorized' | 'forbidden' | 'not found' | 'bad request' | 'conflict' | 'unavailable';
+  /** `request rejected`: the server's generic refusal (a body too big or not JSON, an unknown route). */
+  error: 'unauthorized' | 'forbidden' | 'not found' | 'bad request' | 'conflict' | 'unavailable' | 'request rejected';
   /** A short, kind sentence for the person (only on 4xx other than 401/403), e.g. why an edit was refused. */
   message?: string;
 }

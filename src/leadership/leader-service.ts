@@ -19,6 +19,8 @@ import type { RoleChanges } from './role-changes';
 import { exportRows, toCsv, toJson } from './summary-export';
 import type { SummaryScans } from './summary-scans';
 import type { SummaryService } from './summary-service';
+import type { OrganisationSummary } from './organisation-summary';
+import type { LeaderSummaryView } from '../cards/leader-view-models';
 
 export interface LeaderServiceDeps {
   index: ContentIndex;
@@ -201,30 +203,38 @@ export class LeaderService {
    * exported and the portfolio's matrix names ideas by the words their writers shared with leaders.
    */
   private async summaryCard(speaker: Person, team: Team | undefined, title: string, personal: boolean): Promise<Reply> {
+    return this.deps.cards.leaderSummary((await this.summaryData(speaker, team, personal, title)).view);
+  }
+
+  /**
+   * The organisation's summary (no team) or a team's, as figures and as the card's view, audited: the card's and the
+   * dashboard's one source. Who may see it is the caller's check.
+   */
+  async summaryData(
+    speaker: Person,
+    team: Team | undefined,
+    personal: boolean,
+    title = team ? TEAM_TITLE : ORGANISATION_TITLE,
+  ): Promise<{ summary: OrganisationSummary; view: LeaderSummaryView }> {
     const { tenantId, userId } = speaker;
     const [summary, matrix] = await Promise.all([
       this.deps.summaries.summary(tenantId, team?.id),
       team ? undefined : this.deps.portfolio.matrix(tenantId, personal),
     ]);
-    const view = leaderSummaryView(summary, { title, canExport: personal, teamName: team?.name, matrix });
-    const card = this.deps.cards.leaderSummary(view);
+    const view = leaderSummaryView(summary, { title, canExport: personal, teamName: team?.name || undefined, matrix });
     await this.deps.audit.record(tenantId, {
       action: 'summary.viewed',
       actor: userId,
-      ...(team ? { scope: 'team', teamId: team.id, teamName: team.name } : { scope: 'organisation' }),
+      ...(team
+        ? { scope: 'team', teamId: team.id, ...(team.name ? { teamName: team.name } : {}) }
+        : { scope: 'organisation' }),
     });
-    return card;
+    return { summary, view };
   }
 
   /** CSV in the message (readable anywhere) and JSON as a file attachment carried in a data URI. */
-  private async exportSummary({ tenantId, userId }: Person): Promise<Reply[]> {
-    const [summary, portfolio] = await Promise.all([
-      this.deps.summaries.summary(tenantId),
-      this.deps.portfolio.forExport(tenantId),
-    ]);
-    await this.deps.audit.record(tenantId, { action: 'summary.exported', actor: userId, scope: 'organisation' });
-    const csv = toCsv(exportRows(summary, portfolio));
-    const json = toJson(summary, { scope: 'organisation', exportedAt: this.deps.clock().toISOString() }, portfolio);
+  private async exportSummary(speaker: Person): Promise<Reply[]> {
+    const { csv, json } = await this.exportFigures(speaker);
     return [
       `Summary figures (CSV, nothing below the anonymity threshold):\n\n\`\`\`csv\n${csv}\`\`\``,
       {
@@ -238,6 +248,19 @@ export class LeaderService {
         ],
       },
     ];
+  }
+
+  /** The organisation's figures and portfolio as CSV and JSON (the chat's export and the dashboard's), audited; leaders only, checked by the caller. */
+  async exportFigures({ tenantId, userId }: Person): Promise<{ csv: string; json: string }> {
+    const [summary, portfolio] = await Promise.all([
+      this.deps.summaries.summary(tenantId),
+      this.deps.portfolio.forExport(tenantId),
+    ]);
+    await this.deps.audit.record(tenantId, { action: 'summary.exported', actor: userId, scope: 'organisation' });
+    return {
+      csv: toCsv(exportRows(summary, portfolio)),
+      json: toJson(summary, { scope: 'organisation', exportedAt: this.deps.clock().toISOString() }, portfolio),
+    };
   }
 
   /** Admins read the newest audit records in their 1:1 chat; reading them is audited too. */

@@ -25,6 +25,7 @@ export function devBanner(run: DevRun): string {
     '',
     '  Strategy Guide is running in local mode (authentication off).',
     `  Bot endpoint:      ${run.botEndpoint}`,
+    `  Dashboard:         ${dashboardLink(run.botEndpoint)}  (as ${user.name}; local mode only)`,
     `  Cosmos DB:         ${run.embeddedCosmos ? `embedded, in memory (${run.embeddedCosmos}) — data is lost when you stop` : run.cosmosEndpoint}`,
     run.demo
       ? `  Demo data:         ${run.demo.people} simulated people in ${run.demo.teams.length} teams (${run.demo.teams.map(({ name }) => name).join(', ')})`
@@ -46,6 +47,12 @@ export function devBanner(run: DevRun): string {
   }
   lines.push('  Stop with Ctrl+C.', '');
   return `${lines.join('\n')}\n`;
+}
+
+/** The dashboard for the Playground's default user: in local mode its identity comes from the query string. */
+export function dashboardLink(botEndpoint: string): string {
+  const query = new URLSearchParams({ tenant: PLAYGROUND_DEFAULTS.tenantId, user: user.aadObjectId });
+  return `${new URL(botEndpoint).origin}/dashboard?${query.toString()}`;
 }
 
 function rolesText(roles: readonly LocalRole[]): string {

@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { PortfolioCommand } from '../leadership/leader-commands';
 import type { PortfolioEditChange, PortfolioStore } from '../storage/ports';
 import { groupNamed, readEditSubmit } from './edit-input';
-import type { PortfolioFigures } from './portfolio-figures';
+import type { GroupFigure, PortfolioFigures } from './portfolio-figures';
 import type { PortfolioReader } from './portfolio-reader';
 import { matrixView, portfolioEditView, portfolioLabels, portfolioView, type PortfolioLabels } from './portfolio-view';
 
@@ -22,6 +22,24 @@ export interface PortfolioServiceDeps {
   audit: AuditTrail;
   logger: Logger;
   clock: () => Date;
+}
+
+/** What an edit came to: stored, or refused with a reason (nothing changed). */
+export type EditOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      refusal: 'forbidden' | 'unavailable' | 'unknown group' | 'invalid' | 'conflict';
+      message: string;
+      group?: GroupFigure;
+      figures?: PortfolioFigures;
+    };
+
+/** The portfolio's figures with the pack's names for approaches and metrics, and the card's matrix. */
+export interface PortfolioData {
+  figures: PortfolioFigures;
+  labels: PortfolioLabels;
+  matrix: PortfolioMatrixView;
 }
 
 /** Where the portfolio is asked for: 1:1 (the organisation's), or a team's channel (that team's, for its members). */
@@ -104,15 +122,32 @@ export class PortfolioService {
 
   /** Save on the edit card: checked against the portfolio as it is now, stored, audited (never with the name typed). */
   async save(person: Person, access: Access, personal: boolean, value: Record<string, unknown>): Promise<Reply[]> {
+    const outcome = await this.edit(person, access, personal, value);
+    if (!outcome.ok)
+      return outcome.group && outcome.figures
+        ? [this.deps.cards.portfolioEdit(portfolioEditView(outcome.figures, outcome.group, outcome.message))]
+        : [outcome.message];
+    return [
+      'Saved. Here is the portfolio with your change:',
+      ...(await this.show(person, access, { kind: 'organisation' }, 1)),
+    ];
+  }
+
+  /**
+   * A leader's edit of one group (the edit card's Save, or the dashboard's): the same checks, store and audit; on a
+   * refusal nothing is changed and `refusal` says why (`group` and `figures` when the group was found).
+   */
+  async edit(person: Person, access: Access, personal: boolean, value: Record<string, unknown>): Promise<EditOutcome> {
     const checked = await this.editable(person, access, personal);
-    if (typeof checked === 'string') return [checked];
+    if (typeof checked === 'string')
+      return { ok: false, refusal: checked === UNREADABLE ? 'unavailable' : 'forbidden', message: checked };
     const input = readEditSubmit(checked, value);
     if (!input.ok)
       return input.group
-        ? [this.deps.cards.portfolioEdit(portfolioEditView(checked, input.group, input.error))]
-        : [input.error];
+        ? { ok: false, refusal: 'invalid', message: input.error, group: input.group, figures: checked }
+        : { ok: false, refusal: 'unknown group', message: input.error };
     const stored = await this.append(person.tenantId, input.edits);
-    if (stored !== 'stored') return [stored];
+    if (stored !== 'stored') return { ok: false, refusal: 'conflict', message: stored };
     for (const edit of input.edits)
       await this.deps.audit.record(person.tenantId, {
         action: 'portfolio.edited',
@@ -120,10 +155,29 @@ export class PortfolioService {
         scope: 'organisation',
         detail: edit.kind === 'status' ? `status ${edit.status}` : edit.kind,
       });
-    return [
-      'Saved. Here is the portfolio with your change:',
-      ...(await this.show(person, access, { kind: 'organisation' }, 1)),
-    ];
+    return { ok: true };
+  }
+
+  /**
+   * The portfolio as data for a leader (the dashboard, seen by them alone: with the words shared with leaders), the
+   * organisation's or a team's; the view is audited. Otherwise why there is none.
+   */
+  async data(
+    person: Person,
+    access: Access,
+    teamId?: string,
+  ): Promise<PortfolioData | 'forbidden' | 'no portfolio' | 'unavailable'> {
+    if (!access.leader) return 'forbidden';
+    const { reader } = this.deps;
+    if (!reader) return 'no portfolio';
+    const figures = await this.figuresFor(reader, person.tenantId, teamId, true);
+    if (!figures) return 'unavailable';
+    await this.deps.audit.record(person.tenantId, {
+      action: 'portfolio.viewed',
+      actor: person.userId,
+      ...(teamId ? { scope: 'team', teamId } : { scope: 'organisation' }),
+    });
+    return { figures, labels: this.labels, matrix: matrixView(figures, true) };
   }
 
   /**

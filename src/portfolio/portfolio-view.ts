@@ -15,7 +15,8 @@ export const EDIT_CHOICES = 60;
 /** A leader's name for a group: at most this many characters. */
 export const RENAME_MAX = 80;
 
-const QUADRANTS: Record<Quadrant, string> = {
+/** The quadrants' names. */
+export const QUADRANTS: Record<Quadrant, string> = {
   'quick-win': 'Quick wins',
   'big-bet': 'Big bets',
   'fill-in': 'Fill-ins',
@@ -27,7 +28,8 @@ const QUADRANT_HINTS: Record<Quadrant, string> = {
   'fill-in': 'low value, high feasibility',
   rethink: 'low value, low feasibility',
 };
-const STATUS_LABELS: Record<string, string> = {
+/** The statuses' names. */
+export const STATUS_LABELS: Record<string, string> = {
   idea: 'Idea',
   shortlisted: 'Shortlisted',
   piloting: 'Piloting',

@@ -1,5 +1,7 @@
 import type { DeliveryLedger, PulseResponses, PulseStore } from '../storage/ports';
+import type { PulseResultsView } from '../cards/pulse-view-models';
 import { computeResults } from './results';
+import { resultsView } from './pulse-views';
 import { pulseIds, type PulseDoc, type ResultsDoc } from '../domain/pulse-docs';
 
 /** Bytes of comments a stored result keeps: far more than a card shows, and well inside a 2 MB document. */
@@ -38,6 +40,16 @@ export async function finalResults(stores: ResultStores, pulse: PulseDoc, clock:
   // Another instance may have stored them a moment ago: theirs are the final ones.
   if (await pulses.createResults(doc)) return doc;
   return (await pulses.readResults(pulse.tenantId, pulse.pulseId)) ?? doc;
+}
+
+/** The results card's view of a pulse's final results (the card's and the dashboard's one source). */
+export async function finalResultsView(
+  stores: ResultStores,
+  pulse: PulseDoc,
+  clock: () => Date,
+): Promise<PulseResultsView> {
+  const { results, unreachable } = await finalResults(stores, pulse, clock);
+  return resultsView(pulse, results, unreachable);
 }
 
 function withinBytes(lines: string[], budget: number): string[] {

@@ -1,11 +1,11 @@
 import type { CardAttachment } from '../cards/card-renderer';
-import { finalResults } from './final-results';
+import { finalResults, finalResultsView } from './final-results';
 import { asMessage } from './pulse-cards';
 import { mayClosePulse } from './pulse-policy';
 import { NEVER_SENT } from './pulse-replies';
 import { logChannelFailure, PULSE_ID, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
 import { rateLimitedChannel } from '../teams/rate-limited-channel';
-import { channelView, resultsView } from './pulse-views';
+import { channelView } from './pulse-views';
 import { ChannelError } from '../teams/teams-channel';
 import type { Person } from '../domain/person';
 import type { PulseDoc } from '../domain/pulse-docs';
@@ -124,7 +124,6 @@ export class PulseClosing {
 
   /** Per question the distribution, mean and favourability, or only the count below the threshold: as stored at close. */
   private async resultsCard(pulse: PulseDoc): Promise<CardAttachment> {
-    const { results, unreachable } = await finalResults(this.deps, pulse, this.deps.clock);
-    return this.deps.cards.pulseResults(resultsView(pulse, results, unreachable));
+    return this.deps.cards.pulseResults(await finalResultsView(this.deps, pulse, this.deps.clock));
   }
 }

@@ -1,3 +1,5 @@
+import type { PulseResultsView } from '../cards/pulse-view-models';
+import { finalResultsView } from './final-results';
 import { PulseClosing } from './pulse-closing';
 import { checkResponse } from './response-input';
 import { closedMessage, responseReply } from './pulse-replies';
@@ -93,6 +95,12 @@ export class PulseService {
   /** Posts the results card of a pulse closed at its deadline to its channel, at least once (see PulseClosing). */
   postDueResults(tenantId: string, pulseId: string): Promise<void> {
     return this.closing.postDueResults(tenantId, pulseId);
+  }
+
+  /** A closed pulse's results as the results card shows them (thresholded, final); undefined while open or cancelled. */
+  async resultsView(pulse: PulseDoc): Promise<PulseResultsView | undefined> {
+    if (pulse.status !== 'closed') return undefined;
+    return finalResultsView(this.deps, pulse, this.deps.clock);
   }
 
   /** Shows the current response count on the channel card (the scheduler throttles how often). */

@@ -53,11 +53,28 @@ describe('appPackage/manifest.json', () => {
     expect(template.$schema).toContain(`/teams/v${version}/MicrosoftTeams.schema.json`);
   });
 
-  it('has the usual personal tabs of a bot: the chat and About', () => {
+  it('has the personal Strategy tab (the dashboard) and the usual tabs of a bot: the chat and About', () => {
     expect(template.staticTabs).toEqual([
+      {
+        entityId: 'strategy',
+        name: 'Strategy',
+        contentUrl: 'https://${{BOT_DOMAIN}}/dashboard',
+        websiteUrl: 'https://${{BOT_DOMAIN}}/dashboard',
+        scopes: ['personal'],
+      },
       { entityId: 'conversations', scopes: ['personal'] },
       { entityId: 'about', scopes: ['personal'] },
     ]);
+  });
+
+  it("has the team's dashboard as a channel tab and Teams SSO for the app registration's access_as_user scope", () => {
+    expect(template.configurableTabs).toEqual([
+      expect.objectContaining({ configurationUrl: 'https://${{BOT_DOMAIN}}/dashboard/config', scopes: ['team'] }),
+    ]);
+    expect(template.webApplicationInfo).toEqual({
+      id: '${{AAD_APP_CLIENT_ID}}',
+      resource: 'api://${{BOT_DOMAIN}}/${{AAD_APP_CLIENT_ID}}',
+    });
   });
 
   it('supports files in the 1:1 chat, so export can send its JSON file with a file consent card', () => {

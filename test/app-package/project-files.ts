@@ -25,6 +25,8 @@ export const PROVISIONED: ReadonlyMap<string, string> = new Map([
   ['BOT_ID', '00000000-0000-0000-0000-0000000000b0'],
   ['BOT_DOMAIN', 'strategyguide-test.azurewebsites.net'],
   ['BOT_ENDPOINT', 'https://strategyguide-test.azurewebsites.net'],
+  ['AAD_APP_CLIENT_ID', '7d2c4b6a-1e3f-4a5b-8c9d-0e1f2a3b4c5d'],
+  ['AAD_APP_OBJECT_ID', '9a8b7c6d-5e4f-4321-8765-4321fedcba98'],
 ]);
 
 /** The values of a committed env file after provisioning: its own, with the generated ones filled by stand-ins. */

@@ -32,6 +32,12 @@ describe('the npm run dev banner', () => {
     expect(banner).toContain('npm run dev -- --demo');
   });
 
+  it("prints the dashboard's link for the Playground's default user (its tenant and Entra object id)", () => {
+    expect(run({})).toContain(
+      '  Dashboard:         http://127.0.0.1:3978/dashboard?tenant=00000000-0000-0000-0000-0000000000001&user=00000000-0000-0000-0000-0000000000020',
+    );
+  });
+
   it('says which personas are not the local user’s with LOCAL_ROLES=none or a shorter list', () => {
     const none = run({ LOCAL_ROLES: 'none' });
     expect(none).toContain("the Playground's user: employee only (LOCAL_ROLES).");

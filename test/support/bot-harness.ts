@@ -48,6 +48,8 @@ export interface TestBotOptions {
   fileUploader?: AppOptions['fileUploader'];
   /** Where the app counts turns, answers, sends and throttling (nowhere by default). */
   telemetry?: AppOptions['telemetry'];
+  /** Where the dashboard's token signing keys are published (a local fake of Entra ID). */
+  dashboardJwksUrlFor?: AppOptions['dashboardJwksUrlFor'];
 }
 
 /** Whatever else a test does with the log, every line is also kept for the end-of-suite check (log-capture.ts). */
@@ -99,6 +101,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       replyDelivery: options.replyDelivery,
       fileUploader: options.fileUploader,
       telemetry: options.telemetry,
+      dashboardJwksUrlFor: options.dashboardJwksUrlFor,
     });
   // Production mode leaves creating the database to infra/; here the local set-up does it.
   if (options.production) (await openCosmos({ ...cosmos, database, local: true })).client.dispose();

@@ -7,6 +7,14 @@ export type { AggregateDoc, AggregateStore } from './aggregates';
 export type { AnswerStore } from './answers';
 export type { InstanceBeat, InstanceRegistry, OwedPeople, OwedPerson } from './owed';
 export type { AuditAction, AuditEntry, AuditEvent, AuditStore } from './audit';
+export type {
+  HistoryPoint,
+  ParticipationHistoryStore,
+  PersonReader,
+  PulseFilter,
+  PulseListing,
+  TeamDirectory,
+} from './dashboard';
 export type { DigestDoc, DigestFrequency, DigestStore, DueDigest } from './digests';
 export type { DeliveryLedger, DeliveryPage } from './ledger';
 export type {

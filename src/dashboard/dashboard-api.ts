@@ -1,0 +1,160 @@
+import type { ContentPack } from '../content/types';
+import type { LeaderService } from '../leadership/leader-service';
+import type { Thresholds } from '../leadership/thresholds';
+import type { EditOutcome, PortfolioService } from '../portfolio/portfolio-service';
+import type { DashboardError, DashboardMe, DashboardViewName } from './api-types';
+import type { MineService } from './mine-service';
+import type { OverviewService } from './overview-service';
+import { filterOptions, noPortfolio, portfolioBoard, readFilters } from './portfolio-board';
+import type { PulseBoard } from './pulse-board';
+import type { Viewer } from './viewer';
+
+/** What a dashboard request comes to: JSON, or a file (the exports). */
+export type ApiResult =
+  { status: number; body: object } | { status: 200; file: { type: string; name: string; text: string } };
+
+export interface DashboardApiDeps {
+  pack: ContentPack;
+  thresholds: Thresholds;
+  local: boolean;
+  overview: OverviewService;
+  portfolio: Pick<PortfolioService, 'data' | 'edit'>;
+  pulses: PulseBoard;
+  mine: MineService;
+  exports: Pick<LeaderService, 'exportFigures'>;
+}
+
+const refusal = (status: number, error: DashboardError['error'], message?: string): ApiResult => ({
+  status,
+  body: message === undefined ? { error } : { error, message },
+});
+export const FORBIDDEN = refusal(403, 'forbidden');
+const NOT_FOUND = refusal(404, 'not found');
+const BAD_REQUEST = refusal(400, 'bad request');
+const UNAVAILABLE = refusal(503, 'unavailable');
+/** A team id as Teams gives it (e.g. 19:...@thread.tacv2), bounded; anything else is a bad request. */
+const TEAM_ID = /^[\w:@.;=-]{1,256}$/;
+/** A portfolio member key: opaque, printable, bounded. */
+const GROUP_KEY = /^[\x21-\x7e]{1,256}$/;
+const EDIT_FIELDS = ['rename', 'status', 'merge', 'split'] as const;
+/** How a refused edit is answered: a kind message for what the leader can fix, no detail for the rest. */
+const EDIT_REFUSALS: Record<Exclude<EditOutcome, { ok: true }>['refusal'], [number, DashboardError['error']]> = {
+  forbidden: [403, 'forbidden'],
+  unavailable: [503, 'unavailable'],
+  'unknown group': [404, 'not found'],
+  invalid: [400, 'bad request'],
+  conflict: [409, 'conflict'],
+};
+
+/**
+ * The dashboard's endpoints, HTTP-free: every answer from the services the cards use, every access decision from the
+ * viewer's access (the chat's rules). The routes (dashboard-routes.ts) only authenticate and translate.
+ */
+export class DashboardApi {
+  private readonly options;
+
+  constructor(private readonly deps: DashboardApiDeps) {
+    this.options = filterOptions(deps.pack);
+  }
+
+  async me(viewer: Viewer): Promise<ApiResult> {
+    const { leader, manager, admin } = viewer.access;
+    const teams = await viewer.teams();
+    const views: DashboardViewName[] = [
+      ...(leader ? (['overview', 'portfolio'] as const) : []),
+      ...((leader || manager) && teams.length > 0 ? (['team'] as const) : []),
+      ...(leader || manager ? (['pulses'] as const) : []),
+      'mine',
+    ];
+    const body: DashboardMe = {
+      roles: { leader, manager, admin },
+      views,
+      teams: teams.map((id) => ({ id })),
+      canEditPortfolio: leader,
+      canExport: leader,
+      thresholds: { ...this.deps.thresholds },
+      local: this.deps.local,
+    };
+    return { status: 200, body };
+  }
+
+  async overview(viewer: Viewer, query: URLSearchParams): Promise<ApiResult> {
+    const team = query.get('team');
+    if (team === null || team === '') {
+      if (!viewer.access.leader) return FORBIDDEN;
+      return { status: 200, body: await this.deps.overview.overview(viewer) };
+    }
+    const refused = await this.teamRefusal(viewer, team);
+    if (refused) return refused;
+    return { status: 200, body: await this.deps.overview.overview(viewer, team) };
+  }
+
+  async portfolio(viewer: Viewer, query: URLSearchParams): Promise<ApiResult> {
+    if (!viewer.access.leader) return FORBIDDEN;
+    const team = query.get('team');
+    if (team !== null && team !== '' && !TEAM_ID.test(team)) return BAD_REQUEST;
+    const filters = readFilters(query, this.options, team ? await viewer.teams() : []);
+    if (filters === 'bad request') return BAD_REQUEST;
+    if (filters === 'forbidden') return NOT_FOUND;
+    const data = await this.deps.portfolio.data(viewer.person, viewer.access, filters.team);
+    if (data === 'forbidden') return FORBIDDEN;
+    if (data === 'unavailable') return UNAVAILABLE;
+    if (data === 'no portfolio') return { status: 200, body: noPortfolio(this.options, filters) };
+    return { status: 200, body: portfolioBoard(data, this.options, filters, filters.team === undefined) };
+  }
+
+  /** A leader's edit of one group: the chat edit card's checks, store and audit; refused edits change nothing. */
+  async editGroup(viewer: Viewer, key: string, body: unknown): Promise<ApiResult> {
+    if (!viewer.access.leader) return FORBIDDEN;
+    if (!GROUP_KEY.test(key) || !isEditBody(body)) return BAD_REQUEST;
+    const value: Record<string, unknown> = { group: key };
+    for (const field of EDIT_FIELDS) if (body[field] !== undefined) value[`portfolio.${field}`] = body[field];
+    const outcome = await this.deps.portfolio.edit(viewer.person, viewer.access, true, value);
+    if (outcome.ok) return { status: 200, body: { ok: true, message: 'Saved.' } };
+    const [status, error] = EDIT_REFUSALS[outcome.refusal];
+    return status === 403 || status === 503 ? refusal(status, error) : refusal(status, error, outcome.message);
+  }
+
+  async pulses(viewer: Viewer): Promise<ApiResult> {
+    const list = await this.deps.pulses.list(viewer);
+    return list ? { status: 200, body: list } : FORBIDDEN;
+  }
+
+  async pulse(viewer: Viewer, pulseId: string): Promise<ApiResult> {
+    const detail = await this.deps.pulses.detail(viewer, pulseId);
+    return detail === 'not found' ? NOT_FOUND : { status: 200, body: detail };
+  }
+
+  async mine(viewer: Viewer): Promise<ApiResult> {
+    return { status: 200, body: await this.deps.mine.mine(viewer.person) };
+  }
+
+  async export(viewer: Viewer, format: 'csv' | 'json'): Promise<ApiResult> {
+    if (!viewer.access.leader) return FORBIDDEN;
+    const { csv, json } = await this.deps.exports.exportFigures(viewer.person);
+    return format === 'csv'
+      ? { status: 200, file: { type: 'text/csv; charset=utf-8', name: 'strategy-summary.csv', text: csv } }
+      : { status: 200, file: { type: 'application/json; charset=utf-8', name: 'strategy-summary.json', text: json } };
+  }
+
+  /** A team view: a bad id is a bad request; an employee may open none, a manager only theirs, a leader any known. */
+  private async teamRefusal(viewer: Viewer, team: string): Promise<ApiResult | undefined> {
+    if (!TEAM_ID.test(team)) return BAD_REQUEST;
+    if (!viewer.access.leader && !viewer.access.manager) return FORBIDDEN;
+    if (!(await viewer.teams()).includes(team)) return viewer.access.leader ? NOT_FOUND : FORBIDDEN;
+    return undefined;
+  }
+}
+
+/** An object with only the edit fields, each a string of bounded length. */
+function isEditBody(body: unknown): body is Partial<Record<(typeof EDIT_FIELDS)[number], string>> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const entries = Object.entries(body);
+  return (
+    entries.length > 0 &&
+    entries.every(
+      ([name, value]) =>
+        (EDIT_FIELDS as readonly string[]).includes(name) && typeof value === 'string' && value.length <= 1_000,
+    )
+  );
+}
