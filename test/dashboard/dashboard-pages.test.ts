@@ -55,7 +55,7 @@ describe('GET /dashboard: the tab page and its hashed assets', () => {
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("connect-src 'self' https://res.cdn.office.net");
+      expect(csp).toContain("connect-src 'self' https://res.cdn.office.net");
       const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1].split(' ');
       expect(ancestors).toEqual(
         expect.arrayContaining(["'self'", 'https://teams.microsoft.com', 'https://*.cloud.microsoft']),

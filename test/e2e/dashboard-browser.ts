@@ -6,7 +6,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { PageDocument, PageElement } from './page-dom';
 import { CHROMIUM_PATH, LAUNCH_ARGS, isLoopbackUrl } from './playground';
+
+// Only ever used inside functions Playwright runs in the page.
+declare const document: PageDocument;
+declare function getComputedStyle(element: PageElement): { visibility: string };
 
 /** Where the run's screenshots go (git-ignored). */
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/dashboard');
@@ -81,20 +86,20 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export async function controlsTabDoesNotReach(page: Page): Promise<string[]> {
   const total = await page.evaluate(() => {
     const selector = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
-    const controls = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter(
+    const controls = Array.from(document.querySelectorAll(selector)).filter(
       (element) =>
         !element.hasAttribute('disabled') &&
         !element.hasAttribute('data-tabster-dummy') &&
         element.getClientRects().length > 0 &&
         getComputedStyle(element).visibility !== 'hidden',
     );
-    const groups = new Map<Element, string>();
+    const groups = new Map<PageElement, string>();
     controls.forEach((element, index) => {
       const mover = element.closest('[data-tabster*="mover"]');
       if (mover && !groups.has(mover)) groups.set(mover, `group-${index}`);
       element.setAttribute('data-kbd', mover ? (groups.get(mover) ?? '') : String(index));
     });
-    (document.activeElement as HTMLElement | null)?.blur();
+    document.activeElement?.blur();
     return new Set(controls.map((element) => element.getAttribute('data-kbd'))).size;
   });
   const reached = new Set<string>();
@@ -105,7 +110,7 @@ export async function controlsTabDoesNotReach(page: Page): Promise<string[]> {
   }
   return page.evaluate(
     (seen) =>
-      Array.from(document.querySelectorAll<HTMLElement>('[data-kbd]'))
+      Array.from(document.querySelectorAll('[data-kbd]'))
         .filter((element) => !seen.includes(element.getAttribute('data-kbd') ?? ''))
         .map(
           (element) =>

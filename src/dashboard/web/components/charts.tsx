@@ -30,6 +30,7 @@ export function BarChart(props: { title: string; bars: { label: string; value: n
       chartTitle={props.title}
       height={Math.max(120, props.bars.length * 36 + 60)}
       data={props.bars.map((bar) => ({ x: bar.value, y: bar.label, legend: bar.label }))}
+      showYAxisLables
       hideLegend
     />
   );
@@ -44,6 +45,7 @@ export function GroupedBarChart(props: {
     <GroupedVerticalBarChart
       chartTitle={props.title}
       height={HEIGHT}
+      wrapXAxisLables
       data={props.groups.map((group) => ({
         name: group.name,
         series: group.values.map((value) => ({ key: value.legend, legend: value.legend, data: value.value })),

@@ -5,15 +5,13 @@ import { Failure } from './status';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
 
-/** CSV and JSON downloads of the figures on screen (the same export as in chat), for those who may export. */
-export function ExportButtons(props: { api: ApiClient; team?: string }) {
+/** CSV and JSON downloads of the organisation's figures (the same export as in chat), for those who may export. */
+export function ExportButtons(props: { api: ApiClient }) {
   const styles = useStyles();
   const [failed, setFailed] = useState(false);
   const download = (format: 'csv' | 'json') => {
     setFailed(false);
-    props.api
-      .download('export', `strategy-summary.${format}`, { format, team: props.team })
-      .catch(() => setFailed(true));
+    props.api.download(`export.${format}`, `strategy-summary.${format}`).catch(() => setFailed(true));
   };
   return (
     <div>

@@ -1,7 +1,6 @@
 import { Field, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DashboardOverview } from '../../api-types';
-import { ExportButtons } from '../components/exports';
 import { Failure, Loading } from '../components/status';
 import type { ViewProps } from '../dashboard';
 import { useApi } from '../use-api';
@@ -28,7 +27,6 @@ export default function TeamView({ api, me, host }: ViewProps) {
               ))}
             </Select>
           </Field>
-          {me.canExport && <ExportButtons api={api} team={teamId} />}
           {teamId && <TeamFigures key={teamId} viewProps={{ api, me, host }} teamId={teamId} />}
         </>
       )}
