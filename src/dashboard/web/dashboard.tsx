@@ -30,7 +30,13 @@ export interface ViewProps {
 
 const useStyles = makeStyles({
   page: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
-  nav: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', margin: `${tokens.spacingVerticalM} 0` },
+  nav: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    margin: `${tokens.spacingVerticalM} 0`,
+    padding: 0,
+  },
   list: { display: 'contents', listStyle: 'none' },
 });
 

@@ -3,6 +3,8 @@ import { GroupedVerticalBarChart, HorizontalBarChartWithAxis, LineChart } from '
 /** The chart library, loaded only when a view first draws a chart (it is most of the bundle). */
 
 const HEIGHT = 260;
+/** Room for the longest bar label at the axis font's width (about 7 px a character), within reason. */
+const labelRoom = (labels: string[]) => Math.min(320, Math.max(60, ...labels.map((label) => label.length * 7 + 16)));
 
 /** Values over time, one line per series. */
 export function TrendChart(props: {
@@ -29,8 +31,10 @@ export function BarChart(props: { title: string; bars: { label: string; value: n
     <HorizontalBarChartWithAxis
       chartTitle={props.title}
       height={Math.max(120, props.bars.length * 36 + 60)}
-      data={props.bars.map((bar) => ({ x: bar.value, y: bar.label, legend: bar.label }))}
+      // The chart draws its first bar at the bottom; reversed, it reads top to bottom like its table.
+      data={props.bars.map((bar) => ({ x: bar.value, y: bar.label, legend: bar.label })).reverse()}
       showYAxisLables
+      margins={{ left: labelRoom(props.bars.map((bar) => bar.label)) }}
       hideLegend
     />
   );
