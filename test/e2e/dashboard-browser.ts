@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { PageDocument, PageElement } from './page-dom';
 import { CHROMIUM_PATH, LAUNCH_ARGS, isLoopbackUrl } from './playground';
 
@@ -118,6 +118,44 @@ export async function controlsTabDoesNotReach(page: Page): Promise<string[]> {
         ),
     [...reached],
   );
+}
+
+/** The views' names in the navigation (src/dashboard/web/dashboard.tsx). */
+export const TITLES = {
+  overview: 'Organisation',
+  team: 'Team',
+  portfolio: 'Portfolio',
+  pulses: 'Pulses',
+  mine: 'My strategy',
+};
+
+/** Waits until nothing on the page is loading any more (views, figures and charts). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('.fui-Spinner') === null);
+}
+
+/** Opens a view from the navigation and waits until it has loaded. */
+export async function openView(page: Page, view: keyof typeof TITLES): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: TITLES[view], exact: true }).click();
+  await settled(page);
+}
+
+/** Shows the table of the chart titled `title` and returns its rows' cell texts. */
+export async function tableOf(page: Page, title: string): Promise<string[][]> {
+  // The innermost section holding the heading (ancestors come first in document order).
+  const figure = page.locator('section', { has: page.getByRole('heading', { name: title, exact: true }) }).last();
+  const toggle = figure.getByRole('button', { name: 'Show as table' });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  return rowsOf(figure.getByRole('table'));
+}
+
+/** The cell texts of a table's body rows. */
+export async function rowsOf(table: Locator): Promise<string[][]> {
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows: PageElement[]) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())),
+    );
 }
 
 /** Saves a full-page screenshot of the view under test-results/dashboard/. */

@@ -16,25 +16,22 @@ import { PLAYGROUND_DEFAULTS } from '../../src/local/playground-defaults';
 import { silentLogger } from '../../src/logging/logger';
 import {
   SCREENSHOT_DIR,
+  TITLES,
   controlsTabDoesNotReach,
+  openView,
+  rowsOf,
+  settled,
+  tableOf,
   screenshot,
   seriousViolations,
   startDashboardBrowser,
   type DashboardBrowser,
 } from './dashboard-browser';
-import type { PageDocument, PageElement } from './page-dom';
+import type { PageDocument } from './page-dom';
 
 // Only ever used inside functions Playwright runs in the page.
 declare const document: PageDocument;
 
-/** The views' names in the navigation (src/dashboard/web/dashboard.tsx). */
-const TITLES = {
-  overview: 'Organisation',
-  team: 'Team',
-  portfolio: 'Portfolio',
-  pulses: 'Pulses',
-  mine: 'My strategy',
-};
 const THEMES = ['default', 'dark', 'contrast'] as const;
 
 let cosmos: EmbeddedCosmos;
@@ -50,32 +47,6 @@ async function api<T>(resource: string, who: string): Promise<T> {
   const response = await fetch(`${app.url}/api/dashboard/${resource}${resource.includes('?') ? '&' : '?'}${who}`);
   if (!response.ok) throw new Error(`${resource}: ${response.status}`);
   return (await response.json()) as T;
-}
-
-/** Waits until nothing on the page is loading any more (views, figures and charts). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('.fui-Spinner') === null);
-}
-
-async function openView(page: Page, view: keyof typeof TITLES): Promise<void> {
-  await page.getByRole('navigation').getByRole('button', { name: TITLES[view], exact: true }).click();
-  await settled(page);
-}
-
-/** Shows the table of the chart titled `title` and returns its rows' cell texts. */
-async function tableOf(page: Page, title: string): Promise<string[][]> {
-  const figure = page.locator('section', { has: page.getByRole('heading', { name: title, exact: true }) }).first();
-  const toggle = figure.getByRole('button', { name: 'Show as table' });
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  return rowsOf(figure.getByRole('table'));
-}
-
-async function rowsOf(table: ReturnType<Page['locator']>): Promise<string[][]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows: PageElement[]) =>
-      rows.map((row) => Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').trim())),
-    );
 }
 
 /** The portfolio's table of groups (found by its caption). */
