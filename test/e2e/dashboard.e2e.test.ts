@@ -192,6 +192,15 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
     await page.close();
   }, 60_000);
 
+  it('serves the channel tab’s configuration page at /dashboard/config, accessible in every theme', async () => {
+    for (const theme of THEMES) {
+      const page = await browser.open(`${app.url}/dashboard/config?theme=${theme}`);
+      await page.getByRole('heading', { level: 1, name: 'Strategy for this team' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
   it.each(THEMES)(
     'has no serious or critical axe violation on any view in the %s theme, charts or tables shown',
     async (theme) => {
