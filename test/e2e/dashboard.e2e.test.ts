@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -189,6 +190,25 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
     await page.getByRole('button', { name: 'Try again' }).click();
     await settled(page);
     await page.getByRole('heading', { name: 'Readiness by section' }).waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('downloads the CSV and JSON exports a leader asks for: the files the API serves', async () => {
+    const page = await browser.open(`${app.url}/dashboard?${leader}&view=overview`);
+    await settled(page);
+    for (const format of ['csv', 'json']) {
+      const expected = await (await fetch(`${app.url}/api/dashboard/export.${format}?${leader}`)).text();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Download ${format.toUpperCase()}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`strategy-summary.${format}`);
+      const saved = await readFile((await download.path()) ?? '', 'utf8');
+      expect(saved.length).toBeGreaterThan(100);
+      // The JSON says when it was made: the two were made a moment apart.
+      const withoutTime = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '');
+      expect(withoutTime(saved)).toBe(withoutTime(expected));
+    }
     await page.close();
   }, 60_000);
 
