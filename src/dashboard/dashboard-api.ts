@@ -32,8 +32,8 @@ export const FORBIDDEN = refusal(403, 'forbidden');
 const NOT_FOUND = refusal(404, 'not found');
 const BAD_REQUEST = refusal(400, 'bad request');
 const UNAVAILABLE = refusal(503, 'unavailable');
-/** A team id as Teams gives it (e.g. 19:...@thread.tacv2), bounded; anything else is a bad request. */
-const TEAM_ID = /^[\w:@.;=-]{1,256}$/;
+/** A team id as Teams gives it (e.g. 19:...@thread.tacv2), short enough for a history document id; else a bad request. */
+const TEAM_ID = /^[\w:@.;=-]{1,200}$/;
 /** A portfolio member key: opaque, printable, bounded. */
 const GROUP_KEY = /^[\x21-\x7e]{1,256}$/;
 const EDIT_FIELDS = ['rename', 'status', 'merge', 'split'] as const;
