@@ -4,6 +4,7 @@ import type { Readiness } from './health/readiness';
 import type { RequestGate } from './request-gate';
 import { jsonBodyReader, refuseRequest } from './json-body';
 import { loggableId } from './logging/logger';
+import { registerDashboardPages } from './dashboard/dashboard-pages';
 
 /** Big enough for a long answer with room to spare, small enough that a flood cannot exhaust memory. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -61,6 +62,7 @@ export function createServer(
   });
 
   addRoutes(server);
+  registerDashboardPages(server, logger);
 
   server.on('restifyError', (req, res, error, callback) => {
     logger.warn('http.rejected', { path: req.path?.(), status: (error as { statusCode?: number }).statusCode });

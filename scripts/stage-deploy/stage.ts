@@ -9,6 +9,7 @@ export const RUNTIME_FILES = [
   'package-lock.json',
   'lib/src',
   'lib/dialogs',
+  'lib/dashboard-web',
   'cards',
   'dialogs/content',
 ];

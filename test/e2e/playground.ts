@@ -43,7 +43,8 @@ export const SELECTORS = {
   cardInput: 'div:has(> label.ac-richTextBlock):has(> .ac-input-container)',
 } as const;
 
-const LAUNCH_ARGS = [
+/** Headless Debian Chromium, offline: no background traffic, no QUIC. */
+export const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -46,7 +46,7 @@ describe('npm start from the deployment package (npm run stage:deploy: npm ci --
   it('holds only the runtime files and their dependencies: no sources, tests or scripts, no symbolic links', () => {
     const topLevel = new Set(RUNTIME_FILES.map((file) => file.split('/')[0]));
     expect(readdirSync(folder).sort()).toEqual([...topLevel, 'node_modules'].sort());
-    expect(readdirSync(path.join(folder, 'lib')).sort()).toEqual(['dialogs', 'src']);
+    expect(readdirSync(path.join(folder, 'lib')).sort()).toEqual(['dashboard-web', 'dialogs', 'src']);
     expect(existsSync(path.join(folder, 'src'))).toBe(false);
     expect(symbolicLinks(folder)).toEqual([]);
   });
@@ -64,6 +64,16 @@ describe('npm start from the deployment package (npm run stage:deploy: npm ci --
       body: JSON.stringify({ type: 'message', id: 'no-token', channelId: 'msteams', text: 'hello' }),
     });
     expect(response.status).toBe(401);
+  });
+
+  it('serves the dashboard tab from the built assets (React and Fluent UI are bundled, not installed)', async () => {
+    expect(existsSync(path.join(folder, 'node_modules/react'))).toBe(false);
+    const page = await fetch(`${app.url}/dashboard`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');
+    const script = /src="\/dashboard\/(assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${app.url}/dashboard/${script}`)).status).toBe(200);
   });
 
   it('stops cleanly on SIGTERM', async () => {
