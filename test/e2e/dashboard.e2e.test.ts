@@ -209,6 +209,15 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
       const withoutTime = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '');
       expect(withoutTime(saved)).toBe(withoutTime(expected));
     }
+    const [document] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the strategy document (Word)' }).click(),
+    ]);
+    expect(document.suggestedFilename()).toBe('strategy-document.docx');
+    const word = await readFile((await document.path()) ?? '');
+    // A Word file is a zip package whose main part is word/document.xml.
+    expect(word.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(word.includes(Buffer.from('word/document.xml'))).toBe(true);
     await page.close();
   }, 60_000);
 
@@ -275,6 +284,31 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
     await groupsTable(page).getByText('Weekly reports, automated', { exact: true }).waitFor();
     const after = await api<DashboardPortfolio>('portfolio', leader);
     expect(after.groups.find((g) => g.key === group.key)?.label).toBe('Weekly reports, automated');
+    await page.close();
+  }, 60_000);
+
+  it('lets a leader answer the build questions for a group; the table shows the approach the server worked out', async () => {
+    const before = await api<DashboardPortfolio>('portfolio', leader);
+    const group = before.groups[0];
+    const page = await browser.open(`${app.url}/dashboard?${leader}&view=portfolio`);
+    await settled(page);
+    await page.getByRole('button', { name: `Edit “${group.label}”` }).click();
+    const dialog = page.getByRole('dialog');
+    const answers: Record<string, string> = {};
+    for (const question of before.options.decisionQuestions) {
+      const option = question.options.at(-1);
+      if (!option) throw new Error(`no options for ${question.id}`);
+      answers[question.id] = option.id;
+      await dialog.getByLabel(question.label).selectOption(option.id);
+    }
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await settled(page);
+    const after = await api<DashboardPortfolio>('portfolio', leader);
+    const decided = after.groups.find((g) => g.key === group.key);
+    expect(decided?.decision?.answers).toEqual(answers);
+    const label = decided?.decision?.approach.label ?? 'none';
+    await groupsTable(page).getByText(label, { exact: true }).first().waitFor();
     await page.close();
   }, 60_000);
 

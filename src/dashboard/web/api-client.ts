@@ -1,7 +1,10 @@
 import type { Host } from './host';
 
-/** Why a request failed, as the page tells it: no access (401/403), or anything else (network, server) to retry. */
-export type ApiFailure = 'denied' | 'failed';
+/**
+ * Why a request failed, as the page tells it: no access (401/403), figures withheld to protect a few people (409
+ * `withheld`), or anything else (network, server) to retry.
+ */
+export type ApiFailure = 'denied' | 'withheld' | 'failed';
 
 /** A refused or failed API call; the page shows a kind message, never the response body. */
 export class ApiError extends Error {
@@ -60,6 +63,7 @@ export class ApiClient {
       throw new ApiError('failed');
     }
     if (response.status === 401 || response.status === 403) throw new ApiError('denied');
+    if (response.status === 409 && method === 'GET') throw new ApiError('withheld', await messageOf(response));
     if (response.status >= 400 && response.status < 500) throw new ApiError('failed', await messageOf(response));
     if (!response.ok) throw new ApiError('failed');
     return response;

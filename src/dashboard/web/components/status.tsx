@@ -15,6 +15,17 @@ export function Loading({ what }: { what: string }) {
 
 /** A kind message for a failed request: no access, or something to retry. */
 export function Failure({ failure, retry }: { failure: ApiFailure; retry?: () => void }) {
+  if (failure === 'withheld') {
+    return (
+      <MessageBar intent="info" role="status">
+        <MessageBarBody>
+          <MessageBarTitle>Not shown, to protect a few people</MessageBarTitle>
+          This team is nearly the whole organisation: its figures beside the organisation's would describe the few
+          people outside it. The organisation's view has them.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   if (failure === 'denied') {
     return (
       <MessageBar intent="warning" role="alert">

@@ -14,7 +14,7 @@ export default function OverviewView({ api, me }: ViewProps) {
   return (
     <>
       <Title2 as="h2">The organisation's AI strategy</Title2>
-      {me.canExport && <ExportButtons api={api} />}
+      {me.canExport && <ExportButtons api={api} document={me.canDownloadDocument} />}
       {overview.state === 'loading' && <Loading what="the organisation's figures" />}
       {overview.state === 'error' && <Failure failure={overview.failure} retry={overview.retry} />}
       {overview.state === 'ready' && (

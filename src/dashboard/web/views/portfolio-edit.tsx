@@ -17,7 +17,10 @@ import { ApiError, type ApiClient } from '../api-client';
 
 const RENAME_MAX = 80;
 
-/** A leader's edit of one group (rename, status, merge, split), with the same checks as the chat's edit card. */
+/**
+ * A leader's edit of one group (rename, status, merge, split, and the build questions for the whole group), with the
+ * same checks as the chat's edit card; the server works out the approach the answers give.
+ */
 export function EditGroup(props: {
   api: ApiClient;
   group: DashboardPortfolioGroup;
@@ -104,6 +107,12 @@ export function EditGroup(props: {
                 </Select>
               </Field>
             )}
+            <DecideFields
+              questions={portfolio.options.decisionQuestions}
+              current={edit.decide ?? group.decision?.answers ?? {}}
+              decision={group.decision}
+              onChange={(decide) => setEdit({ ...edit, decide })}
+            />
             {message && <p role="alert">{message}</p>}
           </DialogContent>
           <DialogActions>
@@ -117,5 +126,36 @@ export function EditGroup(props: {
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** The pack's build questions for the group as a whole, with leaders' last answers chosen. */
+function DecideFields(props: {
+  questions: DashboardPortfolio['options']['decisionQuestions'];
+  current: Record<string, string>;
+  decision: DashboardPortfolioGroup['decision'];
+  onChange: (decide: Record<string, string>) => void;
+}) {
+  if (props.questions.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>How to build it (optional: answer all of them)</legend>
+      {props.decision && <p>{`Current decision: ${props.decision.approach.label} — ${props.decision.why}`}</p>}
+      {props.questions.map((question) => (
+        <Field key={question.id} label={question.label}>
+          <Select
+            value={props.current[question.id] ?? ''}
+            onChange={(_event, data) => props.onChange({ ...props.current, [question.id]: data.value })}
+          >
+            <option value="">Not answered</option>
+            {question.options.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
+    </fieldset>
   );
 }

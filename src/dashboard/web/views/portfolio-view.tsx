@@ -67,6 +67,7 @@ function PortfolioBody(props: { api: ViewProps['api']; portfolio: DashboardPortf
     { header: 'Value', cell: (g) => shown(g.value, 'mean'), numeric: true },
     { header: 'Feasibility', cell: (g) => shown(g.feasibility, 'mean'), numeric: true },
     { header: 'Approach', cell: (g) => approachText(g) },
+    { header: 'Leaders’ decision', cell: (g) => g.decision?.approach.label ?? '–' },
   ];
   if (portfolio.canEdit) {
     columns.push({
