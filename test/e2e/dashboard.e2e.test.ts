@@ -104,9 +104,10 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
     expect((await tableOf(page, 'What people want from AI')).map((row) => row.slice(0, 2))).toEqual(
       overview.figures.want.themes.map((theme) => [theme.label, String(theme.people)]),
     );
-    expect((await tableOf(page, 'Participation and completion over time')).map((row) => row.slice(0, 2))).toEqual(
-      overview.history.points.map((point) => [point.day, point.people === null ? '–' : String(point.people)]),
-    );
+    for (const chart of ['Participation over time', 'Completion over time'])
+      expect((await tableOf(page, chart)).map((row) => row.slice(0, 2))).toEqual(
+        overview.history.points.map((point) => [point.day, point.people === null ? '–' : String(point.people)]),
+      );
     await screenshot(page, 'overview-light');
 
     const team = demo.teams[0];

@@ -26,7 +26,7 @@ export function TrendChart(props: {
 }
 
 /** One bar per label (horizontal: labels are long pack titles). */
-export function BarChart(props: { title: string; bars: { label: string; value: number }[] }) {
+export function BarChart(props: { title: string; bars: { label: string; value: number }[]; max?: number }) {
   return (
     <HorizontalBarChartWithAxis
       chartTitle={props.title}
@@ -34,6 +34,7 @@ export function BarChart(props: { title: string; bars: { label: string; value: n
       // The chart draws its first bar at the bottom; reversed, it reads top to bottom like its table.
       data={props.bars.map((bar) => ({ x: bar.value, y: bar.label, legend: bar.label })).reverse()}
       showYAxisLables
+      xMaxValue={props.max}
       margins={{ left: labelRoom(props.bars.map((bar) => bar.label)) }}
       hideLegend
     />

@@ -1,4 +1,4 @@
-import type { DashboardOverview } from '../../api-types';
+import type { DashboardOverview, ParticipationPoint } from '../../api-types';
 import type { ThemeRegister } from '../../../leadership/theme-register';
 import { BarChart, ChartFigure, GroupedBarChart, TrendChart } from '../components/chart-figure';
 import { DataTable, shown } from '../components/data-table';
@@ -10,6 +10,19 @@ export function OverviewBody({ overview }: { overview: DashboardOverview }) {
   const { figures, card, history } = overview;
   const group = figures.thresholds.group;
   const readiness = figures.readiness.filter((section) => section.mean !== null);
+  const historyTable = (
+    <DataTable
+      caption="Participation by day"
+      rows={history.points}
+      rowKey={(p) => p.day}
+      columns={[
+        { header: 'Day', cell: (p) => p.day },
+        { header: 'People', cell: (p) => shown(p.people), numeric: true },
+        { header: 'Finished', cell: (p) => shown(p.completionRate, 'share'), numeric: true },
+        { header: 'Mean progress', cell: (p) => shown(p.meanProgress, 'share'), numeric: true },
+      ]}
+    />
+  );
   return (
     <>
       <Section title="Who took part">
@@ -20,38 +33,29 @@ export function OverviewBody({ overview }: { overview: DashboardOverview }) {
         </ul>
       </Section>
       <ChartFigure
-        title="Participation and completion over time"
+        title="Participation over time"
         note={`One point a day; days with fewer than ${group} people are not shown.`}
         chart={
           <TrendChart
-            title="Participation and completion over time"
+            title="Participation over time"
+            series={[{ legend: 'People', points: daily(history.points, (p) => p.people) }]}
+          />
+        }
+        table={historyTable}
+      />
+      <ChartFigure
+        title="Completion over time"
+        note="Per cent of people who finished every question of their path, and of each person's questions answered on average."
+        chart={
+          <TrendChart
+            title="Completion over time"
             series={[
-              {
-                legend: 'People',
-                points: history.points.filter((p) => p.people !== null).map((p) => ({ day: p.day, y: p.people ?? 0 })),
-              },
-              {
-                legend: 'Finished (%)',
-                points: history.points
-                  .filter((p) => p.completionRate !== null)
-                  .map((p) => ({ day: p.day, y: Math.round((p.completionRate ?? 0) * 100) })),
-              },
+              { legend: 'Finished (%)', points: daily(history.points, (p) => percent(p.completionRate)) },
+              { legend: 'Mean progress (%)', points: daily(history.points, (p) => percent(p.meanProgress)) },
             ]}
           />
         }
-        table={
-          <DataTable
-            caption="Participation by day"
-            rows={history.points}
-            rowKey={(p) => p.day}
-            columns={[
-              { header: 'Day', cell: (p) => p.day },
-              { header: 'People', cell: (p) => shown(p.people), numeric: true },
-              { header: 'Finished', cell: (p) => shown(p.completionRate, 'share'), numeric: true },
-              { header: 'Mean progress', cell: (p) => shown(p.meanProgress, 'share'), numeric: true },
-            ]}
-          />
-        }
+        table={historyTable}
       />
       <ChartFigure
         title="Readiness by section"
@@ -60,6 +64,7 @@ export function OverviewBody({ overview }: { overview: DashboardOverview }) {
           <BarChart
             title="Readiness by section"
             bars={readiness.map((s) => ({ label: s.title, value: s.mean ?? 0 }))}
+            max={5}
           />
         }
         table={
@@ -173,4 +178,16 @@ function Themes(props: { title: string; register: ThemeRegister; note?: string }
       }
     />
   );
+}
+
+/** The days a figure was shown (null: below the threshold that day), as chart points. */
+function daily(points: ParticipationPoint[], figure: (point: ParticipationPoint) => number | null) {
+  return points.flatMap((point) => {
+    const y = figure(point);
+    return y === null ? [] : [{ day: point.day, y }];
+  });
+}
+
+function percent(share: number | null): number | null {
+  return share === null ? null : Math.round(share * 100);
 }
