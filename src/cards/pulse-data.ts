@@ -54,6 +54,7 @@ export function pulseSetupData(raw: unknown): Record<string, unknown> {
     deadlineTime: safeLine(values.deadlineTime, 'values.deadlineTime', LIMITS.date),
     threshold: safeInt(values.threshold, 'values.threshold', 0, MAX_COUNT),
     reminderValue: safeChoiceValue(values.reminder, 'values.reminder'),
+    repeatValue: safeChoiceValue(values.repeat, 'values.repeat'),
     hasError: error !== '',
     error,
   };

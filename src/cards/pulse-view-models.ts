@@ -29,6 +29,8 @@ export interface PulseSetupView {
     deadlineTime: string;
     threshold: number;
     reminder: string;
+    /** One of REPEATS (pulse-series.ts). */
+    repeat: string;
   };
   error?: string;
 }
