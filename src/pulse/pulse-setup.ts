@@ -82,10 +82,9 @@ export class PulseSetup {
       responses: 0,
     };
     // The series first, with this run pending: a crash before the pulse exists leaves the scheduler to create it.
-    const series = setup.repeat === 'never' ? undefined : newSeries({ ...pulse, seriesId: pulseId, runIndex: 0 }, setup.repeat);
+    const series = setup.repeat === 'never' ? undefined : newSeries(pulse, setup.repeat);
     if (series) {
-      pulse.seriesId = pulseId;
-      pulse.runIndex = 0;
+      Object.assign(pulse, { seriesId: pulseId, runIndex: 0 });
       await this.deps.series.createSeries(series);
     }
     try {

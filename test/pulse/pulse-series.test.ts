@@ -32,7 +32,7 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
 const pulses = () => query('SELECT * FROM c WHERE c.tenantId = @t AND c.type = "pulse" ORDER BY c.createdAt ASC');
 const seriesDocs = () => query('SELECT * FROM c WHERE c.tenantId = @t AND c.type = "series"');
 
-async function setup(typed: Record<string, string>) {
+async function setup() {
   const asked = await inChannel(sender(), service, { text: '<at>Strategy Guide</at> pulse', localTimezone: BERLIN });
   const card = cardsOf(asked).at(-1);
   if (!card) throw new Error('no setup card');
@@ -62,7 +62,7 @@ const resultsCards = () =>
 
 describe('recurring pulses (real bot over HTTP, embedded Cosmos, FAKE Teams channel service, injected clock)', () => {
   it('refuses a forged repeat value and a deadline after the next run, storing nothing', async () => {
-    const { card, send } = await setup({});
+    const { card, send } = await setup();
     const forged = { ...pressedValue(card, 'Send the pulse', setupInputs({ deadlineDate: '2026-10-26' })) };
     (forged as Record<string, unknown>).repeat = 'hourly';
     const refused = await send(forged);
@@ -78,7 +78,7 @@ describe('recurring pulses (real bot over HTTP, embedded Cosmos, FAKE Teams chan
   });
 
   it('runs weekly at the same Berlin time across the change, exactly once per period with two instances', async () => {
-    const { card, send } = await setup({});
+    const { card, send } = await setup();
     const started = await send(
       pressedValue(card, 'Send the pulse', setupInputs({ deadlineDate: '2026-10-26', repeat: 'weekly' })),
     );
