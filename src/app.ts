@@ -110,7 +110,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     counters: counterParts,
   });
   const snapshot = composeSnapshots({
-    tenantsContainer: containers.tenants,
+    containers,
     summaries,
     campaigns,
     leases: stores.leases,

@@ -1,9 +1,9 @@
-import type { Container } from '@azure/cosmos';
 import type { Logger } from './logging/logger';
 import { ReadinessSnapshots } from './leadership/snapshots/readiness-snapshots';
 import { SnapshotScheduler } from './leadership/snapshots/snapshot-scheduler';
 import type { SummaryService } from './leadership/summary-service';
 import type { CampaignStore, TenantLeases } from './storage/ports';
+import type { Containers } from './storage/cosmos';
 import { CosmosReadinessHistory } from './storage/readiness-history-store';
 
 export interface SnapshotParts {
@@ -13,7 +13,7 @@ export interface SnapshotParts {
 
 /** Monthly readiness snapshots: the service (series for the dashboard, the digest's line) and its leased scheduler. */
 export function composeSnapshots(options: {
-  tenantsContainer: Container;
+  containers: Pick<Containers, 'tenants'>;
   summaries: SummaryService;
   campaigns: CampaignStore;
   leases: TenantLeases;
@@ -24,7 +24,7 @@ export function composeSnapshots(options: {
   const { summaries, campaigns, clock } = options;
   const snapshots = new ReadinessSnapshots({
     summaries,
-    history: new CosmosReadinessHistory(options.tenantsContainer),
+    history: new CosmosReadinessHistory(options.containers.tenants),
     // The teams a pulse or campaign was started in: the ones the dashboard's team scopes know.
     teamsOf: async (tenantId) => [
       ...new Set((await campaigns.knownTeams(tenantId, 200)).map((team) => team.origin.rosterId)),
