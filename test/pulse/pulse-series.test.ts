@@ -181,6 +181,9 @@ describe('recurring pulses (real bot over HTTP, embedded Cosmos, FAKE Teams chan
     const again = pressedValue(card, 'Run again', {});
     expect(saidIn(await inChannel(member(2), service, { value: again }))).toContain('Only the person who started');
     expect((await pulses()).length).toBe(5);
+    const forged = await inChannel(sender(), service, { value: { ...again, pulseId: '../pulse' } });
+    expect(saidIn(forged)).toContain("I don't recognise that pulse");
+    expect((await pulses()).length).toBe(5);
     const ran = await inChannel(sender(), service, { value: again });
     expect(saidIn(ran)).toContain('A new run of');
     expect(saidIn(await inChannel(sender(), service, { value: again }))).toContain('already been started');
