@@ -23,17 +23,12 @@ export class CosmosSeriesStore implements SeriesStore {
     return replaceInPulse(this.container, series, etag);
   }
 
-  /** Conditional on the claimed run still being the pending one, so a later claim is never cleared by mistake. */
+  /** Conditional on the claimed run still being the pending one (an ETag-checked replace), so a later claim is kept. */
   async clearPendingRun(tenantId: string, seriesId: string, pulseId: string): Promise<void> {
-    if (!/^[0-9a-f]{32}$/.test(pulseId)) return;
-    try {
-      await this.container.item(seriesDocId(seriesId), [tenantId, seriesId]).patch({
-        condition: `FROM c WHERE c.pendingRun.pulseId = "${pulseId}"`,
-        operations: [{ op: 'set', path: '/pendingRun', value: null }],
-      });
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      if (code !== 412 && code !== 404) throw error;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.readSeries(tenantId, seriesId);
+      if (current?.doc.pendingRun?.pulseId !== pulseId) return;
+      if (await this.replaceSeries({ ...current.doc, pendingRun: null }, current.etag)) return;
     }
   }
 

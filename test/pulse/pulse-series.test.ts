@@ -1,5 +1,6 @@
 import { pressedValue } from '../../scripts/bench/press-button';
 import { cardsOf, cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
+import { runPulseId } from '../../src/domain/pulse-series';
 import { FakeTeamsService, fakeMember } from '../../scripts/bench/fake-teams-service';
 import { answersFor, CHANNEL_ID, inChannel, pulseCardOf, saidIn, setupInputs } from './pulse-chat';
 
@@ -86,6 +87,9 @@ describe('recurring pulses (real bot over HTTP, embedded Cosmos, FAKE Teams chan
       'It repeats every week at the same time; the next run goes out Thu 29 Oct, 10:00 Berlin time.',
     );
     await bot.app.pulses.jobs.idle();
+    expect(await seriesDocs()).toMatchObject([
+      { status: 'active', nextIndex: 1, nextRunAt: '2026-10-29T09:00:00.000Z', pendingRun: null },
+    ]);
     await answer(5, '4');
 
     // Closed at the deadline; nothing new before the next run is due.
@@ -191,5 +195,20 @@ describe('recurring pulses (real bot over HTTP, embedded Cosmos, FAKE Teams chan
     expect(all).toHaveLength(6);
     expect(all[5]).toMatchObject({ seriesId: all[0].pulseId, status: 'open', createdAt: new Date(now).toISOString() });
     expect(all[5].runIndex).toBeUndefined();
+  });
+
+  it('a run claimed but not yet created (a crash in between) is created at the next tick, once', async () => {
+    const first = (await pulses())[0];
+    const seriesId = String(first.pulseId);
+    const item = bot.containers.pulses.item(`series|${seriesId}`, [TENANT, seriesId]);
+    const { resource } = await item.read<Record<string, unknown>>();
+    const pulseId = runPulseId(TENANT, seriesId, 7);
+    await item.replace({ ...resource, pendingRun: { index: 7, pulseId } });
+    await tickTwice();
+    await tickTwice();
+    const all = await pulses();
+    expect(all).toHaveLength(7);
+    expect(all.filter((pulse) => pulse.pulseId === pulseId)).toMatchObject([{ runIndex: 7, status: 'open' }]);
+    expect((await seriesDocs())[0]).toMatchObject({ pendingRun: null, status: 'stopped' });
   });
 });

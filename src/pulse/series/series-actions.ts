@@ -40,6 +40,8 @@ export class SeriesActions {
   async runAgain(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
     const source = await this.sendersPulse(person, value);
     if (typeof source === 'string') return [source];
+    if (source.status !== 'closed')
+      return ['Run again is for a pulse that has closed: this one has not, so nothing has changed.'];
     const now = this.deps.clock();
     const pulseId = againPulseId(person.tenantId, source.pulseId);
     const openFor = Date.parse(source.deadline) - Date.parse(source.createdAt);
