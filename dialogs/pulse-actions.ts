@@ -30,6 +30,8 @@ export class PulseActions {
     else if (value.action === 'create')
       replies = await this.service.create(person, originOf(activity), placeKind, value, timeZone);
     else if (value.action === 'close') replies = await this.service.closeBySender(person, value);
+    else if (value.action === 'stop-series') replies = await this.service.stopSeries(person, value);
+    else if (value.action === 'run-again') replies = await this.service.runAgain(person, value);
     else replies = ['Answers to a pulse go in your 1:1 chat with me, on the card I sent you there.'];
     await sendReplies(context, replies);
   }

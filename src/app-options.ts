@@ -5,6 +5,7 @@ import type { ReplyDeliveryOptions } from './bot/connector-replies';
 import type { AuthEndpoints } from './bot/authentication';
 import type { PulseParts } from './compose-pulses';
 import type { InvitationParts } from './compose-invitations';
+import type { SnapshotParts } from './compose-snapshots';
 import type { Config } from './config';
 import type { Logger } from './logging/logger';
 import type { FileUploader } from './privacy/file-uploader';
@@ -24,6 +25,8 @@ export interface RunningApp {
   pulses: Omit<PulseParts, 'service'>;
   /** Invitation campaigns and reminders: their scheduler (tests tick it) and stores. */
   invitations: Pick<InvitationParts, 'scheduler' | 'stores'>;
+  /** Monthly readiness snapshots: `snapshots.series(tenant, scope)` for the dashboard's trend lines; the scheduler. */
+  snapshots: SnapshotParts;
   /** Sends the digests that are due now (the scheduler also runs this every minute); returns how many went out. */
   sendDueDigests(): Promise<number>;
   close(): Promise<void>;

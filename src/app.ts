@@ -25,6 +25,7 @@ import { appVersion } from './health/app-version';
 import { Readiness } from './health/readiness';
 import { DigestScheduler } from './leadership/digest/digest-scheduler';
 import { DigestService } from './leadership/digest/digest-service';
+import { composeSnapshots } from './compose-snapshots';
 import { LeaderService } from './leadership/leader-service';
 import { SummaryService } from './leadership/summary-service';
 import { effectiveGroup } from './leadership/thresholds';
@@ -48,6 +49,8 @@ export type { AppOptions, RunningApp } from './app-options';
  */
 const TURN_WORK_BEYOND_REPLY_MS = 8_000;
 const BACKGROUND_DRAIN_MS = 10_000;
+/** Monthly snapshots need no finer clock: the first tick of a month takes them. */
+const SNAPSHOT_TICK_MS = 3_600_000;
 
 /** The composition root: content → Cosmos → stores → dialogs → bot → adapter → HTTP server. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
@@ -105,9 +108,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock,
     counters: counterParts,
   });
+  const snapshot = composeSnapshots({
+    containers,
+    summaries,
+    campaigns,
+    leases: stores.leases,
+    tenants: () => digestTenants,
+    logger,
+    clock,
+  });
   const digestService = new DigestService({
     store: stores.digests,
     summaries,
+    sinceLastTime: (tenantId, readiness) => snapshot.snapshots.sinceLastTime(tenantId, readiness),
     cards,
     accessOf,
     clock,
@@ -222,6 +235,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   for (const scheduler of [pulse.scheduler, invitation.scheduler]) if (tickMs > 0) scheduler.start(tickMs);
   logger.info('app.started', { mode: config.mode, port, pack: `${pack.id}@${pack.version}` });
   digests.start();
+  if (tickMs > 0) snapshot.scheduler.start(SNAPSHOT_TICK_MS);
   let closing: Promise<void> | undefined;
   const drainAndClose = async () => {
     // New requests get 503 from here on; turns already admitted finish (a reply that fails now is not tried again),
@@ -230,6 +244,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     replies.stopRetrying();
     logger.info('app.draining', { inFlight: gate.inFlight, jobs: background.inFlight });
     await digests.stop();
+    await snapshot.scheduler.stop();
     for (const scheduler of [pulse.scheduler, invitation.scheduler]) await scheduler.stop();
     if (!(await gate.idle(turnsDrainMs))) logger.warn('app.drain-timeout', { inFlight: gate.inFlight });
     await pulse.jobs.stop();
@@ -248,6 +263,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     background,
     pulses: pulse,
     invitations: invitation,
+    snapshots: snapshot,
     sendDueDigests: () => digests.tick(),
     // Once, however many signals or callers ask.
     close: () => (closing ??= drainAndClose()),

@@ -11,6 +11,7 @@ import { pulseCards } from './pulse/pulse-cards';
 import { PulseJobs } from './pulse/delivery/pulse-jobs';
 import { PulseScheduler } from './pulse/pulse-scheduler';
 import { PulseService } from './pulse/pulse-service';
+import { SeriesRuns } from './pulse/series/series-runs';
 import { TenantRateLimiters } from './teams/rate-limiter';
 import { SendLeases } from './pulse/delivery/send-lease';
 import type { TeamsChannel } from './teams/teams-channel';
@@ -73,6 +74,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     pulses,
     ledger,
     responses,
+    series: stores.series,
     index,
     cards,
     jobs,
@@ -90,6 +92,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     pulses,
     service,
     jobs,
+    seriesRuns: new SeriesRuns({ pulses, series: stores.series, jobs, logger, clock }),
     tenants: config.allowedTenants,
     logger,
     clock,

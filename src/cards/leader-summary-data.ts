@@ -100,7 +100,10 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
   const gaps = lines(view.gaps, 'gaps');
   const recommendations = lines(view.recommendations, 'recommendations', LIMITS.recommendation).slice(0, 3);
   const teamName = optionalLine(view.teamName, 'teamName', LIMITS.title);
+  const sinceLastTime = optionalLine(view.sinceLastTime, 'sinceLastTime', LIMITS.line);
   return {
+    sinceLastTime,
+    hasSinceLastTime: sinceLastTime !== '',
     ...nextStepsData(view.nextSteps),
     ...matrixData(view.matrix),
     title: safeLine(view.title, 'title', LIMITS.title),

@@ -62,6 +62,8 @@ export interface LeaderSummaryView {
   goals: LeaderGoalView[];
   goalsNote: string;
   readiness: LeaderReadinessView[];
+  /** The digest's change in readiness per area since the last monthly snapshot (see readiness-snapshots.ts). */
+  sinceLastTime?: string;
   gaps: string[];
   recommendations: string[];
   nextSteps?: NextStepsLink[];

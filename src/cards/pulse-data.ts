@@ -1,4 +1,5 @@
 import { fitLines } from './fit-budget';
+import { pulseSeriesData } from './pulse-series-data';
 import {
   CardDataError,
   safeBool,
@@ -54,6 +55,7 @@ export function pulseSetupData(raw: unknown): Record<string, unknown> {
     deadlineTime: safeLine(values.deadlineTime, 'values.deadlineTime', LIMITS.date),
     threshold: safeInt(values.threshold, 'values.threshold', 0, MAX_COUNT),
     reminderValue: safeChoiceValue(values.reminder, 'values.reminder'),
+    repeatValue: safeChoiceValue(values.repeat, 'values.repeat'),
     hasError: error !== '',
     error,
   };
@@ -133,7 +135,9 @@ export function pulseResultsData(raw: unknown): Record<string, unknown> {
           [safeList(view.comments, 'comments', MAX_COUNT, (comment, path) => safeText(comment, path, LIMITS.comment))],
           COMMENT_BUDGET,
         ).groups[0];
+  const { changes, ...series } = pulseSeriesData(view.series, questions?.length ?? 0);
   return {
+    ...series,
     title: safeLine(view.title, 'title', LIMITS.title),
     responses,
     responsesText: reached > 0 ? `${responses} of ${reached}` : String(responses),
@@ -143,7 +147,10 @@ export function pulseResultsData(raw: unknown): Record<string, unknown> {
     threshold: safeInt(view.threshold, 'threshold', 0, MAX_COUNT),
     commentThreshold: safeInt(view.commentThreshold, 'commentThreshold', 0, MAX_COUNT),
     showScores: questions !== null,
-    questions: questions ?? [],
+    questions: (questions ?? []).map((question, index) => ({
+      ...question,
+      change: (changes as string[] | undefined)?.[index] ?? '',
+    })),
     showComments: comments !== null && comments.length > 0,
     comments: (comments ?? []).map((text) => ({ text })),
     commentsHidden: allowComment && comments === null,

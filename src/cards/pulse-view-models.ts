@@ -29,6 +29,8 @@ export interface PulseSetupView {
     deadlineTime: string;
     threshold: number;
     reminder: string;
+    /** One of REPEATS (pulse-series.ts). */
+    repeat: string;
   };
   error?: string;
 }
@@ -75,6 +77,27 @@ export interface PulseResultsView {
   /** Null below the comment threshold or when the pulse had no comment field; user text. */
   comments: string[] | null;
   allowComment: boolean;
+  /** Run again and, for a recurring pulse, Stop the series and the comparison with earlier runs. */
+  series?: PulseSeriesView;
+}
+
+/** A results card's series part. Every figure in it comes from runs that met their threshold. */
+export interface PulseSeriesView {
+  pulseId: string;
+  /** "Every week" while the series runs; null for a one-off pulse or a stopped series (no Stop button). */
+  repeatLabel: string | null;
+  /** Per question (the order of `questions`), the change of the mean since the previous run; null when not comparable. */
+  changes: (number | null)[] | null;
+  /** Shown when the audience changed a lot since the previous run. */
+  caution: string | null;
+  /** Means over the last runs, one line per rating question (empty: no chart). */
+  lines: PulseTrendLine[];
+}
+
+export interface PulseTrendLine {
+  legend: string;
+  /** `x` is the run's day ("7 Dec"), `y` its mean (1–5). */
+  points: { x: string; y: number }[];
 }
 
 export interface PulseQuestionResultView {

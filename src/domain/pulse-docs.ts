@@ -68,6 +68,9 @@ export interface PulseDoc {
   shownAt?: string;
   fanOut: FanOutProgress;
   responses: number;
+  /** A run of a recurring pulse (see pulse-series.ts): the series it belongs to, and its period index (none for Run again). */
+  seriesId?: string;
+  runIndex?: number;
 }
 
 export interface FanOutProgress {

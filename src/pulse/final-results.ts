@@ -1,4 +1,5 @@
-import type { DeliveryLedger, PulseResponses, PulseStore } from '../storage/ports';
+import type { DeliveryLedger, PulseResponses, PulseStore, SeriesStore } from '../storage/ports';
+import { seriesView } from './series/series-view';
 import type { PulseResultsView } from '../cards/pulse-view-models';
 import { computeResults } from './results';
 import { resultsView } from './pulse-views';
@@ -12,6 +13,8 @@ export interface ResultStores {
   pulses: PulseStore;
   ledger: DeliveryLedger;
   responses: PulseResponses;
+  /** With it, the view carries the series part (Run again, Stop the series, the trend). */
+  series?: SeriesStore;
 }
 
 /**
@@ -49,7 +52,9 @@ export async function finalResultsView(
   clock: () => Date,
 ): Promise<PulseResultsView> {
   const { results, unreachable } = await finalResults(stores, pulse, clock);
-  return resultsView(pulse, results, unreachable);
+  const view = resultsView(pulse, results, unreachable);
+  const { series } = stores;
+  return series ? { ...view, series: await seriesView({ pulses: stores.pulses, series }, pulse, results) } : view;
 }
 
 function withinBytes(lines: string[], budget: number): string[] {

@@ -2,12 +2,15 @@ import type { Logger } from '../logging/logger';
 import type { PulseStore } from '../storage/ports';
 import type { PulseJobs } from './delivery/pulse-jobs';
 import type { PulseService } from './pulse-service';
+import type { SeriesRuns } from './series/series-runs';
 import type { PulseDoc } from '../domain/pulse-docs';
 
 export interface PulseSchedulerDeps {
   pulses: PulseStore;
   service: PulseService;
   jobs: PulseJobs;
+  /** Creates recurring pulses' runs when due. */
+  seriesRuns: SeriesRuns;
   /** The tenants to look after; empty (local mode) means every tenant with a scheduled pulse. */
   tenants: ReadonlySet<string>;
   logger: Logger;
@@ -17,7 +20,7 @@ export interface PulseSchedulerDeps {
 }
 
 /**
- * Deadlines, reminders, results still to post, resumed fan-outs and the channel card's live count, all driven from
+ * Recurring pulses' runs, deadlines, reminders, results still to post, resumed fan-outs and the channel card's live count, all driven from
  * the pulse documents in Cosmos, so they survive restarts. Every action is claimed with an ETag-conditional write (or
  * the send lease), so when several instances tick at once exactly one acts.
  */
@@ -49,8 +52,12 @@ export class PulseScheduler {
   private async pass(): Promise<void> {
     const { pulses, logger } = this.deps;
     try {
-      const tenants = this.deps.tenants.size > 0 ? [...this.deps.tenants] : await pulses.tenantsWithScheduledPulses();
+      const tenants =
+        this.deps.tenants.size > 0
+          ? [...this.deps.tenants]
+          : [...new Set([...(await pulses.tenantsWithScheduledPulses()), ...(await this.deps.seriesRuns.tenants())])];
       for (const tenantId of tenants) {
+        await this.deps.seriesRuns.runDue(tenantId);
         for (const pulse of await pulses.scheduledPulses(tenantId)) {
           await this.look(pulse).catch((error: unknown) =>
             logger.error('pulse.schedule.failed', { tenantId, pulseId: pulse.pulseId, error: (error as Error).name }),

@@ -5,6 +5,7 @@ import { checkResponse } from './response-input';
 import { closedMessage, responseReply } from './pulse-replies';
 import { PULSE_ID, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
 import { PulseSetup } from './pulse-setup';
+import { SeriesActions } from './series/series-actions';
 import { pulseTimeZone } from './pulse-views';
 import type { Person } from '../domain/person';
 import { pulseIds, type PulseDoc, type PulseOrigin } from '../domain/pulse-docs';
@@ -17,10 +18,12 @@ const NOT_RECOGNISED = "I don't recognise that pulse, so I haven't saved anythin
 export class PulseService {
   private readonly setup: PulseSetup;
   private readonly closing: PulseClosing;
+  private readonly seriesActions: SeriesActions;
 
   constructor(private readonly deps: PulseServiceDeps) {
     this.setup = new PulseSetup(deps);
     this.closing = new PulseClosing(deps);
+    this.seriesActions = new SeriesActions(deps);
   }
 
   /** The setup card (its deadline in the sender's IANA `timeZone`), or a refusal for someone the policy does not allow. */
@@ -85,6 +88,16 @@ export class PulseService {
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
   closeBySender(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
     return this.closing.closeBySender(person, value);
+  }
+
+  /** The sender stops the series of the pulse on a results card (anyone else is refused; nothing changes). */
+  stopSeries(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
+    return this.seriesActions.stop(person, value);
+  }
+
+  /** The sender starts a new run now from a results card (it joins the series, or is a one-off like the pulse). */
+  runAgain(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
+    return this.seriesActions.runAgain(person, value);
   }
 
   /** Closes a pulse whose deadline has passed; its results go to the channel (see postDueResults). */

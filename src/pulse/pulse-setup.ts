@@ -9,6 +9,8 @@ import { rateLimitedChannel } from '../teams/rate-limited-channel';
 import { formatDeadline, setupView } from './pulse-views';
 import { checkSetup, defaultSetupValues } from './setup-input';
 import { commentThresholdFor, minimumAudience } from './thresholds';
+import { newSeries } from './series/series-runs';
+import { REPEAT_LABELS } from '../domain/pulse-series';
 import type { Person } from '../domain/person';
 import { pulseIds, type PulseDoc, type PulseOrigin } from '../domain/pulse-docs';
 
@@ -79,16 +81,26 @@ export class PulseSetup {
       fanOut: { phase: 'roster', recipients: 0 },
       responses: 0,
     };
+    // The series first, with this run pending: a crash before the pulse exists leaves the scheduler to create it.
+    const series = setup.repeat === 'never' ? undefined : newSeries(pulse, setup.repeat);
+    if (series) {
+      Object.assign(pulse, { seriesId: pulseId, runIndex: 0 });
+      await this.deps.series.createSeries(series);
+    }
     try {
       await pulses.createPulse(pulse);
     } catch (error) {
       if ((error as { code?: number }).code === 409) return ['That pulse has already been started.'];
       throw error;
     }
+    if (series) await this.deps.series.clearPendingRun(person.tenantId, pulseId, pulseId);
     this.deps.logger.info('pulse.created', { tenantId: person.tenantId, pulseId, questions: pulse.questions.length });
     this.deps.jobs.send(person.tenantId, pulseId);
+    const repeats = series
+      ? ` It repeats ${REPEAT_LABELS[series.repeat].toLowerCase()} at the same time; the next run goes out ${formatDeadline(series.nextRunAt, timeZone)}.`
+      : '';
     return [
-      `Your pulse "${pulse.title}" is on its way: everyone here but you gets it in a 1:1 chat with me. It closes ${formatDeadline(pulse.deadline, timeZone)}.`,
+      `Your pulse "${pulse.title}" is on its way: everyone here but you gets it in a 1:1 chat with me. It closes ${formatDeadline(pulse.deadline, timeZone)}.${repeats}`,
     ];
   }
 

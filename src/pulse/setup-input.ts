@@ -3,6 +3,8 @@ import type { ContentIndex } from '../content/content-index';
 import type { Question } from '../content/types';
 import { addLocalDays, isoDate, parseWallTime, wallTimeAt, wallTimeToInstant } from '../domain/time-zones';
 import { QUESTION_RANGE } from './pulse-views';
+import { isRepeat, REPEAT_LABELS, shiftByPeriods, type Repeat } from '../domain/pulse-series';
+import { formatInZone } from '../domain/time-zones';
 import { checkThreshold, DEFAULT_THRESHOLD, MIN_THRESHOLD, type ThresholdRule } from './thresholds';
 import type { PulseQuestion } from '../domain/pulse-docs';
 
@@ -15,6 +17,7 @@ export interface PulseSetup {
   threshold: number;
   deadline: Date;
   reminderAt?: Date;
+  repeat: Repeat;
 }
 
 /** `values` is what the card showed, to send it back when something else turns out to be wrong. */
@@ -50,6 +53,7 @@ export function defaultSetupValues(
     deadlineTime: '17:00',
     threshold,
     reminder: '24',
+    repeat: 'never',
   };
 }
 
@@ -78,6 +82,7 @@ export function checkSetup(
         ? Number(text('threshold'))
         : thresholds.fallback,
     reminder: Object.hasOwn(REMINDERS, text('reminder')) ? text('reminder') : '24',
+    repeat: isRepeat(text('repeat')) ? text('repeat') : 'never',
   };
   const refuse = (error: string): SetupCheck => ({ ok: false, error, values });
 
@@ -105,6 +110,16 @@ export function checkSetup(
   if (deadline.getTime() > now.getTime() + MAX_LEAD_MS) return refuse('The deadline can be at most 90 days away.');
   if (!Object.hasOwn(REMINDERS, text('reminder'))) return refuse('Choose when to remind people.');
   const reminder = REMINDERS[values.reminder]?.(deadline, timeZone);
+  // An absent field is an older card (never repeats); a value not among the choices is forged.
+  if (raw.repeat !== undefined && !isRepeat(text('repeat'))) return refuse('Choose how often the pulse repeats.');
+  const repeat = values.repeat as Repeat;
+  if (repeat !== 'never') {
+    const nextRun = shiftByPeriods(now, repeat, 1, timeZone);
+    if (deadline.getTime() >= nextRun.getTime())
+      return refuse(
+        `A pulse that repeats ${REPEAT_LABELS[repeat].toLowerCase()} must close before its next run goes out (${formatInZone(nextRun, timeZone)}). Pick an earlier deadline.`,
+      );
+  }
 
   return {
     ok: true,
@@ -118,6 +133,7 @@ export function checkSetup(
       deadline,
       // A reminder that would fall before now is dropped rather than sent at once.
       reminderAt: reminder && reminder.getTime() > now.getTime() ? reminder : undefined,
+      repeat,
     },
   };
 }

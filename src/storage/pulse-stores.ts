@@ -4,6 +4,7 @@ import type { PulseStores } from './ports';
 import { CosmosPulseLeases } from './pulse-lease-store';
 import { CosmosPulseResponses } from './pulse-response-store';
 import { CosmosPulseStore } from './pulse-store';
+import { CosmosSeriesStore } from './pulse-series-store';
 
 /** The stores of the `pulses` container, on Cosmos DB. */
 export function cosmosPulseStores(container: Container): PulseStores {
@@ -14,5 +15,6 @@ export function cosmosPulseStores(container: Container): PulseStores {
     ledger,
     responses: new CosmosPulseResponses(container, pulses, ledger),
     leases: new CosmosPulseLeases(container),
+    series: new CosmosSeriesStore(container),
   };
 }

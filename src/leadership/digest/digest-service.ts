@@ -6,6 +6,7 @@ import type { AccessResolver } from '../access';
 import { nextDigestAt } from './digest-schedule';
 import { leaderSummaryView } from '../leader-summary-view';
 import type { SummaryService } from '../summary-service';
+import type { SectionFigure } from '../organisation-summary';
 
 export interface DigestServiceDeps {
   store: DigestStore;
@@ -16,6 +17,8 @@ export interface DigestServiceDeps {
   clock: () => Date;
   /** Tells the scheduler about a tenant it should look at (local mode has no tenant list). */
   noteTenant: (tenantId: string) => void;
+  /** The "since last time" line from the monthly readiness snapshots (none without it). */
+  sinceLastTime?: (tenantId: string, readiness: SectionFigure[]) => Promise<string | undefined>;
 }
 
 /** Where the digest goes: the conversation it was asked in, as the channel told it. */
@@ -65,8 +68,8 @@ export class DigestService {
     const access = await this.deps.accessOf({ tenantId, userId });
     if (!access.leader) return undefined;
     const summary = await this.deps.summaries.summary(tenantId);
-    return this.deps.cards.leaderSummary(
-      leaderSummaryView(summary, { title: `Your ${frequency} AI strategy digest`, canExport: true }),
-    );
+    const sinceLastTime = await this.deps.sinceLastTime?.(tenantId, summary.readiness);
+    const view = leaderSummaryView(summary, { title: `Your ${frequency} AI strategy digest`, canExport: true });
+    return this.deps.cards.leaderSummary(sinceLastTime ? { ...view, sinceLastTime } : view);
   }
 }

@@ -32,6 +32,8 @@ export { PORTFOLIO_PARTITION } from './portfolio';
 export type { PulseLeaseStore } from './pulse-leases';
 export type { PulseResponses, ResponseOutcome } from './pulse-responses';
 export type { PulseClose, PulseStore } from './pulses';
+export type { SeriesStore } from './pulse-series';
+export type { ReadinessHistoryStore, ReadinessPoint } from './readiness-history';
 export type { Versioned } from './versioned';
 export type { PulseStores } from './pulse-stores';
 export type { Stores } from './stores';

@@ -2,6 +2,7 @@ import type { DeliveryLedger } from './ledger';
 import type { PulseLeaseStore } from './pulse-leases';
 import type { PulseResponses } from './pulse-responses';
 import type { PulseStore } from './pulses';
+import type { SeriesStore } from './pulse-series';
 
 /** The stores of the `pulses` container, each for one job. */
 export interface PulseStores {
@@ -9,4 +10,5 @@ export interface PulseStores {
   ledger: DeliveryLedger;
   responses: PulseResponses;
   leases: PulseLeaseStore;
+  series: SeriesStore;
 }

@@ -1,0 +1,100 @@
+import { formatDeadline, pulseTimeZone } from '../pulse-views';
+import { PULSE_ID, type PulseReply, type PulseServiceDeps } from '../pulse-service-deps';
+import type { Person } from '../../domain/person';
+import { pulseIds, type PulseDoc } from '../../domain/pulse-docs';
+import { againPulseId } from '../../domain/pulse-series';
+
+const UNKNOWN = "I don't recognise that pulse, so I haven't changed anything.";
+const SENDER_ONLY = 'Only the person who started this pulse can do that, so nothing has changed.';
+/** Attempts at stopping a series whose document another instance is changing at the same moment. */
+const STOP_ATTEMPTS = 5;
+
+/** The results card's series buttons: Stop the series and Run again, for the pulse's sender only. */
+export class SeriesActions {
+  constructor(private readonly deps: PulseServiceDeps) {}
+
+  /** Stops the series of the pulse on the card: no run is claimed after this (one already claimed still goes out). */
+  async stop(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
+    const pulse = await this.sendersPulse(person, value);
+    if (typeof pulse === 'string') return [pulse];
+    if (!pulse.seriesId) return ['This pulse does not repeat, so there is no series to stop.'];
+    for (let attempt = 0; attempt < STOP_ATTEMPTS; attempt++) {
+      const series = await this.deps.series.readSeries(person.tenantId, pulse.seriesId);
+      if (!series) return ['This pulse does not repeat, so there is no series to stop.'];
+      if (series.doc.createdBy !== person.userId) return [SENDER_ONLY];
+      if (series.doc.status === 'stopped') return ['This series is already stopped: no more runs will go out.'];
+      const stopped = { ...series.doc, status: 'stopped' as const, stoppedAt: this.deps.clock().toISOString() };
+      if (await this.deps.series.replaceSeries(stopped, series.etag)) {
+        this.deps.logger.info('pulse.series.stopped', { tenantId: person.tenantId, seriesId: pulse.seriesId });
+        return [`Stopped: "${pulse.title}" will not run again. Its past results stay as they are.`];
+      }
+    }
+    return ["I couldn't stop the series just now. Please press Stop the series again in a moment."];
+  }
+
+  /**
+   * Starts a new run now: the same questions, audience and threshold, open as long as the pulse on the card was. A run
+   * of a series joins it (its results compare with the run before; the schedule does not move); a one-off pulse gets
+   * another one-off. One Run again per results card: its id derives from the pulse on the card.
+   */
+  async runAgain(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
+    const source = await this.sendersPulse(person, value);
+    if (typeof source === 'string') return [source];
+    if (source.status !== 'closed')
+      return ['Run again is for a pulse that has closed: this one has not, so nothing has changed.'];
+    const now = this.deps.clock();
+    const pulseId = againPulseId(person.tenantId, source.pulseId);
+    const openFor = Date.parse(source.deadline) - Date.parse(source.createdAt);
+    const remindBefore = source.reminderAt ? Date.parse(source.deadline) - Date.parse(source.reminderAt) : undefined;
+    const deadline = new Date(now.getTime() + openFor);
+    const reminder = remindBefore === undefined ? undefined : new Date(deadline.getTime() - remindBefore);
+    const pulse: PulseDoc = {
+      ...source,
+      id: pulseIds.pulse(pulseId),
+      pulseId,
+      deadline: deadline.toISOString(),
+      reminderAt: reminder && reminder > now ? reminder.toISOString() : undefined,
+      createdAt: now.toISOString(),
+      status: 'open',
+      fanOut: { phase: 'roster', recipients: 0 },
+      responses: 0,
+      runIndex: undefined,
+      ...cleared,
+    };
+    try {
+      await this.deps.pulses.createPulse(pulse);
+    } catch (error) {
+      if ((error as { code?: number }).code === 409) return ['That run has already been started.'];
+      throw error;
+    }
+    this.deps.logger.info('pulse.run-again', { tenantId: person.tenantId, pulseId, seriesId: source.seriesId });
+    this.deps.jobs.send(person.tenantId, pulseId);
+    return [
+      `A new run of "${pulse.title}" is on its way to everyone here but you. It closes ${formatDeadline(pulse.deadline, pulseTimeZone(pulse))}.`,
+    ];
+  }
+
+  /** The pulse on the card if `person` sent it; otherwise what to say (nothing is changed). */
+  private async sendersPulse(person: Person, value: Record<string, unknown>): Promise<PulseDoc | string> {
+    const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
+    if (!PULSE_ID.test(pulseId)) return UNKNOWN;
+    const pulse = await this.deps.pulses.readPulse(person.tenantId, pulseId);
+    if (!pulse) return UNKNOWN;
+    if (pulse.doc.createdBy !== person.userId) return SENDER_ONLY;
+    return pulse.doc;
+  }
+}
+
+/** What a new run does not inherit from the pulse it copies. */
+const cleared: Partial<PulseDoc> = {
+  remindedAt: undefined,
+  reminderRound: undefined,
+  closedAt: undefined,
+  closedBy: undefined,
+  resultsDue: undefined,
+  resultsAttemptAt: undefined,
+  resultsPostedAt: undefined,
+  channelActivityId: undefined,
+  shownResponses: undefined,
+  shownAt: undefined,
+};
