@@ -212,6 +212,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     portfolio,
     pulse,
     documents,
+    readinessHistory: snapshot.snapshots,
     clock,
   });
   const server = createServer({ adapter, admission: config, bot, logger }, gate, readiness, dashboard);

@@ -14,6 +14,7 @@ import { Viewers } from './dashboard/viewer';
 import type { AccessResolver } from './leadership/access';
 import type { LeaderService } from './leadership/leader-service';
 import type { SummaryService } from './leadership/summary-service';
+import type { ReadinessSnapshots } from './leadership/snapshots/readiness-snapshots';
 import { effectiveGroup } from './leadership/thresholds';
 import type { PortfolioService } from './portfolio/portfolio-service';
 import type { Containers } from './storage/cosmos';
@@ -32,6 +33,7 @@ export interface DashboardParts {
   pulse: Pick<PulseParts, 'service' | 'stores'>;
   documents: StrategyDocumentService;
   summaries: SummaryService;
+  readinessHistory: Pick<ReadinessSnapshots, 'series'>;
   clock: () => Date;
 }
 
@@ -67,6 +69,7 @@ export function composeDashboard(
     overview: new OverviewService({
       leadership: options.leadership,
       history: new CosmosParticipationHistory(containers.tenants),
+      readiness: options.readinessHistory,
       clock,
     }),
     portfolio: options.portfolio,

@@ -8,6 +8,7 @@ import type { PortfolioMatrixView } from '../cards/portfolio-view-models';
 import type { PulseResultsView } from '../cards/pulse-view-models';
 import type { SummaryView } from '../cards/view-models';
 import type { OrganisationSummary } from '../leadership/organisation-summary';
+import type { ReadinessPoint } from '../storage/ports/readiness-history';
 
 /** The body of every refusal and error: a fixed word, never detail. */
 export interface DashboardError {
@@ -78,6 +79,8 @@ export interface DashboardOverview {
   /** The same figures as the leader card's lines (leaderSummaryView), incl. its notes and footnote. */
   card: LeaderSummaryView;
   history: ParticipationHistory;
+  /** Readiness per section and consideration, one point per month (oldest first), through the thresholds. */
+  readinessHistory: ReadinessPoint[];
   /** The portfolio's value/feasibility matrix (organisation only, when the pack asks for use cases). */
   matrix?: PortfolioMatrixView;
 }

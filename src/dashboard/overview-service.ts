@@ -1,4 +1,5 @@
 import type { LeaderService } from '../leadership/leader-service';
+import type { ReadinessSnapshots } from '../leadership/snapshots/readiness-snapshots';
 import type { HistoryPoint, ParticipationHistoryStore } from '../storage/ports';
 import type { DashboardOverview } from './api-types';
 import type { Viewer } from './viewer';
@@ -9,6 +10,8 @@ export const HISTORY_POINTS = 400;
 export interface OverviewDeps {
   leadership: Pick<LeaderService, 'summaryData'>;
   history: ParticipationHistoryStore;
+  /** Monthly readiness snapshots (src/leadership/snapshots), the same scopes. */
+  readiness: Pick<ReadinessSnapshots, 'series'>;
   clock: () => Date;
 }
 
@@ -34,13 +37,17 @@ export class OverviewService {
       meanProgress,
     };
     const scope = teamId === undefined ? 'organisation' : `team:${teamId}`;
-    const points = await this.deps.history.record(viewer.person.tenantId, scope, point, HISTORY_POINTS);
+    const [points, readinessHistory] = await Promise.all([
+      this.deps.history.record(viewer.person.tenantId, scope, point, HISTORY_POINTS),
+      this.deps.readiness.series(viewer.person.tenantId, scope),
+    ]);
     const { matrix, ...card } = view;
     return {
       scope: teamId === undefined ? { kind: 'organisation' } : { kind: 'team', teamId },
       figures: summary,
       card: { ...card, canExport: viewer.access.leader && teamId === undefined },
       history: { points, maxPoints: HISTORY_POINTS },
+      readinessHistory,
       ...(matrix ? { matrix } : {}),
     };
   }

@@ -17,7 +17,7 @@ import type { DigestPlace, DigestService } from './digest/digest-service';
 import { isPortfolioCommand, recognizeLeaderCommand, type LeaderCommand } from './leader-commands';
 import { leaderSummaryView } from './leader-summary-view';
 import type { RoleChanges } from './role-changes';
-import { exportRows, toCsv, toJson } from './summary-export';
+import { exportReplies, exportRows, toCsv, toJson } from './summary-export';
 import type { SummaryScans } from './summary-scans';
 import type { SummaryService } from './summary-service';
 import type { OrganisationSummary } from './organisation-summary';
@@ -247,22 +247,9 @@ export class LeaderService {
     return { summary, view };
   }
 
-  /** CSV in the message (readable anywhere) and JSON as a file attachment carried in a data URI. */
   private async exportSummary(speaker: Person): Promise<Reply[]> {
     const { csv, json } = await this.exportFigures(speaker);
-    return [
-      `Summary figures (CSV, nothing below the anonymity threshold):\n\n\`\`\`csv\n${csv}\`\`\``,
-      {
-        text: 'The same figures as JSON:',
-        attachments: [
-          {
-            contentType: 'application/json',
-            name: 'strategy-summary.json',
-            contentUrl: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`,
-          },
-        ],
-      },
-    ];
+    return exportReplies(csv, json);
   }
 
   /** The organisation's figures and portfolio as CSV and JSON (the chat's export and the dashboard's), audited; leaders only, checked by the caller. */

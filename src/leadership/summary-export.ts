@@ -1,3 +1,4 @@
+import type { Reply } from '../cards/reply';
 import type { PortfolioFigures } from '../portfolio/portfolio-figures';
 import { portfolioExportRows } from '../portfolio/portfolio-export';
 import type { PortfolioLabels } from '../portfolio/portfolio-view';
@@ -115,4 +116,21 @@ function csvCell(value: number | string): string {
 
 function round(value: number | null): number | null {
   return value === null ? null : Math.round(value * 1000) / 1000;
+}
+
+/** The export in chat: CSV in the message (readable anywhere) and JSON as a file attachment carried in a data URI. */
+export function exportReplies(csv: string, json: string): Reply[] {
+  return [
+    `Summary figures (CSV, nothing below the anonymity threshold):\n\n\`\`\`csv\n${csv}\`\`\``,
+    {
+      text: 'The same figures as JSON:',
+      attachments: [
+        {
+          contentType: 'application/json',
+          name: 'strategy-summary.json',
+          contentUrl: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`,
+        },
+      ],
+    },
+  ];
 }

@@ -108,6 +108,11 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
       expect((await tableOf(page, chart)).map((row) => row.slice(0, 2))).toEqual(
         overview.history.points.map((point) => [point.day, point.people === null ? '–' : String(point.people)]),
       );
+    if (overview.readinessHistory.length > 0)
+      expect((await tableOf(page, 'Readiness over time')).map((row) => row[0])).toEqual(
+        overview.readinessHistory.map((point) => point.month),
+      );
+    else await page.getByText('A snapshot is taken once a month', { exact: false }).waitFor();
     await screenshot(page, 'overview-light');
 
     const team = demo.teams[0];

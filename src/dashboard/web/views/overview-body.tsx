@@ -4,6 +4,7 @@ import { BarChart, ChartFigure, GroupedBarChart, TrendChart } from '../component
 import { DataTable, shown } from '../components/data-table';
 import { Section } from '../components/section';
 import { MetricsRegister } from './metrics-register';
+import { ReadinessTrend } from './readiness-trend';
 
 /** The figures of an organisation or team overview, each chart with its table. */
 export function OverviewBody({ overview }: { overview: DashboardOverview }) {
@@ -81,6 +82,7 @@ export function OverviewBody({ overview }: { overview: DashboardOverview }) {
           />
         }
       />
+      <ReadinessTrend overview={overview} />
       <Section title="Readiness by consideration">
         <DataTable
           caption="Readiness by consideration, with its stage"

@@ -1,4 +1,4 @@
-import type { PulseResultsView } from '../../../cards/pulse-view-models';
+import type { PulseResultsView, PulseTrendLine } from '../../../cards/pulse-view-models';
 import { BarChart, ChartFigure } from '../components/chart-figure';
 import { DataTable, shown } from '../components/data-table';
 
@@ -8,10 +8,12 @@ export function PulseResults({ results }: { results: PulseResultsView }) {
   return (
     <>
       <p>{`${results.responses} of ${results.reached} people responded${rate}.`}</p>
+      {results.series?.repeatLabel && <p>{`Repeats: ${results.series.repeatLabel.toLowerCase()}.`}</p>}
+      {results.series?.caution && <p role="note">{results.series.caution}</p>}
       {results.questions === null ? (
         <p>{`Fewer than ${results.threshold} people responded, so only the count is shown.`}</p>
       ) : (
-        results.questions.map((question) => (
+        results.questions.map((question, index) => (
           <ChartFigure
             key={question.text}
             title={question.text}
@@ -19,7 +21,8 @@ export function PulseResults({ results }: { results: PulseResultsView }) {
               question.mean === null
                 ? `${question.answered} answered.`
                 : `${question.answered} answered · mean ${shown(question.mean, 'mean')}` +
-                  (question.favourable === null ? '' : ` · ${shown(question.favourable, 'share')} favourable`)
+                  (question.favourable === null ? '' : ` · ${shown(question.favourable, 'share')} favourable`) +
+                  changeSince(results.series?.changes?.[index])
             }
             chart={
               <BarChart
@@ -41,6 +44,7 @@ export function PulseResults({ results }: { results: PulseResultsView }) {
           />
         ))
       )}
+      {results.series && results.series.lines.length > 0 && <TrendTable lines={results.series.lines} />}
       {results.comments && results.comments.length > 0 && (
         <section aria-label="Comments">
           <h4>Comments</h4>
@@ -52,5 +56,35 @@ export function PulseResults({ results }: { results: PulseResultsView }) {
         </section>
       )}
     </>
+  );
+}
+
+/** " · ▲ 0.4 since the last run", when the two runs can be compared. */
+function changeSince(change: number | null | undefined): string {
+  if (change === null || change === undefined) return '';
+  const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■';
+  return ` · ${arrow} ${Math.abs(change).toFixed(1)} since the last run`;
+}
+
+/** The means of the series' last runs (those that met their threshold), a row per run and a column per question. */
+function TrendTable({ lines }: { lines: PulseTrendLine[] }) {
+  const runs = [...new Set(lines.flatMap((line) => line.points.map((point) => point.x)))];
+  return (
+    <section aria-label="Trend across runs">
+      <h4>Trend across runs</h4>
+      <DataTable
+        caption="Mean per question over the last runs"
+        rows={runs}
+        rowKey={(run) => run}
+        columns={[
+          { header: 'Run', cell: (run) => run },
+          ...lines.map((line) => ({
+            header: line.legend,
+            cell: (run: string) => shown(line.points.find((point) => point.x === run)?.y, 'mean'),
+            numeric: true,
+          })),
+        ]}
+      />
+    </section>
   );
 }
