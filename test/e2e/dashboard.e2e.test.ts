@@ -85,7 +85,7 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
 
     const overview = await api<DashboardOverview>('overview', leader);
     await openView(page, 'overview');
-    // The README's picture (docs/dashboard.png is a copy): the top of a leader's overview, charts shown.
+    // The README's picture (docs/images/dashboard.png is a copy): the top of a leader's overview, charts shown.
     await page.screenshot({
       path: `${SCREENSHOT_DIR}/readme.png`,
       fullPage: true,
