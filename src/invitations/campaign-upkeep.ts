@@ -60,7 +60,9 @@ export class CampaignUpkeep {
       shownAt: clock().toISOString(),
       ...(status === 'closed' ? { status: 'closed' as const } : {}),
     };
-    if (!(await campaigns.replaceCampaign(next, current.etag)) || unchanged || !next.channelActivityId) return;
+    if (!(await campaigns.replaceCampaign(next, current.etag))) return;
+    if (status === 'closed') await campaigns.releaseTeam(next);
+    if (unchanged || !next.channelActivityId) return;
     const { serviceUrl, conversationId } = next.origin;
     const card = asMessage(this.deps.cards.invitationChannel(channelView(counts, status, this.deps.threshold)));
     const channel = rateLimitedChannel(this.deps, next.tenantId);

@@ -1,7 +1,8 @@
 import type { Container, PatchOperation, SqlParameter } from '@azure/cosmos';
 import { CAMPAIGN_PREFIX, invitationIds, type CampaignDoc, type CampaignProgressDoc } from '../domain/invitation-docs';
 import type { PulseOrigin } from '../domain/pulse-docs';
-import type { CampaignStore, KnownTeam, Versioned } from './ports';
+import type { CampaignStore, KnownTeam, OpenCampaignOutcome, Versioned } from './ports';
+import { openWithLock, releaseLock } from './campaign-lock';
 import { deleteIfPresent } from './delete-if-present';
 import { createIfAbsent, readInPulse, replaceInPulse } from './pulse-partition';
 import { withoutSystemFields } from './system-fields';
@@ -52,12 +53,12 @@ export class CosmosCampaignStore implements CampaignStore {
     return [...new Set(await this.query<string>(`SELECT VALUE c.tenantId FROM c WHERE ${OPEN}`, {}))];
   }
 
-  async openCampaignIn(tenantId: string, conversationId: string): Promise<CampaignDoc | undefined> {
-    const found = await this.query<CampaignDoc>(
-      `SELECT * FROM c WHERE c.tenantId = @tenantId AND ${OPEN} AND c.origin.conversationId = @conversationId`,
-      { tenantId, conversationId },
-    );
-    return found[0];
+  openCampaign(campaign: CampaignDoc, now: Date): Promise<OpenCampaignOutcome> {
+    return openWithLock(this.container, campaign, now);
+  }
+
+  releaseTeam(campaign: CampaignDoc): Promise<void> {
+    return releaseLock(this.container, campaign);
   }
 
   async knownTeams(tenantId: string, limit: number): Promise<KnownTeam[]> {

@@ -47,4 +47,10 @@ export type {
   TenantLeases,
   TenantStore,
 } from './tenants';
-export type { CampaignStore, KnownTeam, NudgeSettingsStore, ParticipationStore } from './invitations';
+export type {
+  CampaignStore,
+  KnownTeam,
+  NudgeSettingsStore,
+  OpenCampaignOutcome,
+  ParticipationStore,
+} from './invitations';

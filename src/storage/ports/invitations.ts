@@ -8,6 +8,9 @@ export interface KnownTeam {
   name?: string;
 }
 
+/** `created`; or not: another campaign runs there since `runningSince`, or (without it) this one exists already. */
+export type OpenCampaignOutcome = { created: true } | { created: false; runningSince?: string };
+
 /** Invitation campaigns and the progress of the people they reached, one campaign's partition at a time. */
 export interface CampaignStore {
   /** Stores a new campaign; false when one with its id exists. */
@@ -27,8 +30,13 @@ export interface CampaignStore {
   openCampaigns(tenantId: string): Promise<CampaignDoc[]>;
   /** Local mode only: the tenants with an open campaign. */
   tenantsWithOpenCampaigns(): Promise<string[]>;
-  /** The open campaign of this channel or chat, if any. */
-  openCampaignIn(tenantId: string, conversationId: string): Promise<CampaignDoc | undefined>;
+  /**
+   * Stores a new campaign unless its team (or group chat) has one open: one per roster, whichever thread of the
+   * channel `invite` was typed in and however many submit at once.
+   */
+  openCampaign(campaign: CampaignDoc, now: Date): Promise<OpenCampaignOutcome>;
+  /** After the campaign closed: its team may have a new one. */
+  releaseTeam(campaign: CampaignDoc): Promise<void>;
   /** Teams a pulse or campaign was started in, newest first, one per team. */
   knownTeams(tenantId: string, limit: number): Promise<KnownTeam[]>;
   /** The campaigns that reached this person (they have a ledger entry there). */
