@@ -105,7 +105,7 @@ export function composeInvitations(options: InvitationPartsOptions): InvitationP
     clock,
     leaseMs: NUDGE_LEASE_MS,
   });
-  const tracking = new ParticipationService({ store: participation, campaigns, index, logger, clock });
+  const tracking = new ParticipationService({ store: participation, settings, campaigns, index, logger, clock });
   const reminderDays = { settings, accessOf: options.accessOf, clock };
   return {
     stores: { campaigns, participation, settings },

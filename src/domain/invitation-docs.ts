@@ -85,6 +85,11 @@ export interface ParticipationDoc {
   /** How many reminders were claimed (the ledger of reminders: at most two, each claimed before it is sent). */
   nudgeCount: number;
   nudgedAt?: string[];
+  /**
+   * When their next reminder is due, in their working hours (absent when none is: two sent, opted out, finished, no
+   * chat). Set on each write from the tenant's reminder days; the reminder query reads `nextNudgeAt <= now`.
+   */
+  nextNudgeAt?: string;
   updatedAt: string;
 }
 

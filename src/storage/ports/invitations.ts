@@ -62,11 +62,8 @@ export interface ParticipationStore {
   write(doc: ParticipationDoc, etag: string | undefined): Promise<string | undefined>;
   /** The documents of those of `userIds` who have one (a roster page's worth). */
   among(tenantId: string, userIds: readonly string[]): Promise<ParticipationDoc[]>;
-  /**
-   * People who started, have not finished, may be reminded, were reminded fewer than twice and were last active
-   * before `activeBefore`: the candidates for a reminder, at most `limit`.
-   */
-  waiting(tenantId: string, activeBefore: string, limit: number): Promise<Versioned<ParticipationDoc>[]>;
+  /** People whose next reminder is due by `now` (`nextNudgeAt`), soonest first, at most `limit`. */
+  due(tenantId: string, now: string, limit: number): Promise<Versioned<ParticipationDoc>[]>;
   /** Local mode only: the tenants with someone waiting. */
   tenantsWaiting(): Promise<string[]>;
 }
