@@ -1,11 +1,13 @@
 import type { CardRenderer } from '../cards/card-renderer';
-import type { CampaignDoc } from '../domain/invitation-docs';
+import type { CampaignDoc, ParticipationDoc } from '../domain/invitation-docs';
 import { newDelivery } from '../pulse/delivery/delivery-ledger';
 import type { SendJobKind } from '../pulse/delivery/send-job';
 import { asMessage } from '../pulse/pulse-cards';
 import { recipientKey } from '../pulse/audience';
-import type { CampaignStore, ParticipationStore } from '../storage/ports';
+import type { CampaignStore, NudgeSettingsStore, ParticipationStore } from '../storage/ports';
 import { channelView } from './campaign-figures';
+import { earlierParticipation, type EarlierDeps } from './earlier-participation';
+import { DEFAULT_NUDGE_DAYS, nextNudgeAt, scheduled } from './nudge-schedule';
 
 export interface InvitationKindDeps {
   campaigns: CampaignStore;
@@ -14,6 +16,10 @@ export interface InvitationKindDeps {
   /** "about 10 minutes": the length of the path most people walk. */
   minutesText: string;
   threshold: number;
+  /** The tenant's reminder days, for the participation documents made for earlier starters. */
+  settings: NudgeSettingsStore;
+  /** People with no participation document: their stage from their stored answers (absent: counted as new). */
+  earlier?: EarlierDeps;
 }
 
 /**
@@ -45,6 +51,13 @@ export function invitationSendKind(deps: InvitationKindDeps): SendJobKind<Campai
       const known = new Map(
         (await participation.among(tenantId, people.map(recipientKey))).map((doc) => [doc.userId, doc]),
       );
+      for (const doc of await adoptEarlier(
+        deps,
+        tenantId,
+        people.map(recipientKey).filter((id) => !known.has(id)),
+        now,
+      ))
+        known.set(doc.userId, doc);
       const invited = people.filter((member) => {
         const doc = known.get(recipientKey(member));
         return !doc?.noInvitations && !doc?.finishedAt;
@@ -55,4 +68,23 @@ export function invitationSendKind(deps: InvitationKindDeps): SendJobKind<Campai
       return invited.map((member) => newDelivery(tenantId, pulseId, member, now));
     },
   };
+}
+
+/**
+ * Participation documents for people who answered before there were any (finished ones are then not invited, started
+ * ones are reminded later), written once: a document their own turn created meanwhile wins (409).
+ */
+async function adoptEarlier(
+  deps: InvitationKindDeps,
+  tenantId: string,
+  userIds: string[],
+  now: string,
+): Promise<ParticipationDoc[]> {
+  if (!deps.earlier || userIds.length === 0) return [];
+  const found = await earlierParticipation(deps.earlier, tenantId, userIds, now);
+  if (found.length === 0) return [];
+  const days = (await deps.settings.read(tenantId))?.days ?? DEFAULT_NUDGE_DAYS;
+  const adopted = found.map((doc) => scheduled(doc, nextNudgeAt(doc, days, new Date(now))));
+  for (const doc of adopted) await deps.participation.write(doc, undefined);
+  return adopted;
 }

@@ -54,6 +54,7 @@ export function kindFor(stores: InvitationCosmos) {
     cards,
     minutesText: 'about 10 minutes',
     threshold: 5,
+    settings: stores.settings,
   });
 }
 

@@ -49,6 +49,7 @@ export type {
 } from './tenants';
 export type {
   CampaignStore,
+  EarlierRecord,
   KnownTeam,
   NudgeSettingsStore,
   OpenCampaignOutcome,

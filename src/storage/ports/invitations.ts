@@ -1,5 +1,7 @@
 import type { CampaignDoc, NudgeSettingsDoc, ParticipationDoc } from '../../domain/invitation-docs';
+import type { AnswerMap } from '../../domain/answers';
 import type { PulseOrigin } from '../../domain/pulse-docs';
+import type { Role } from '../../domain/roles';
 import type { Versioned } from './versioned';
 
 /** A team the bot has been used in (a pulse or an invitation started there), for a leader's list. */
@@ -66,6 +68,18 @@ export interface ParticipationStore {
   due(tenantId: string, now: string, limit: number): Promise<Versioned<ParticipationDoc>[]>;
   /** Local mode only: the tenants with someone waiting. */
   tenantsWaiting(): Promise<string[]>;
+}
+
+/** A person or session document of someone's, as the invitations' look at earlier progress reads it. */
+export interface EarlierRecord {
+  type: 'person' | 'session';
+  userId: string;
+  answers?: AnswerMap;
+  answerRoles?: Record<string, Role>;
+  path?: string;
+  updatedAt?: string;
+  /** A session's: where its conversation is (a 1:1 one is where a reminder goes). */
+  conversationReference?: { serviceUrl?: unknown; conversation?: { id?: unknown; conversationType?: unknown } };
 }
 
 /** Each tenant's reminder days. */
