@@ -51,6 +51,11 @@ export async function sendToRecipient(
   const sending = await ledger.markSending(entry, clock().toISOString());
   if (!sending) return; // Someone else changed this entry since it was read: it is theirs.
   checkLease();
+  // An entry unlinked by an erasure (an earlier version's) names nobody: settled, never sent to "undefined".
+  if (!sending.doc.memberId) {
+    await ledger.markFailed(sending, { reason: 'no recipient: their data was deleted', at: clock().toISOString() });
+    return;
+  }
   const { serviceUrl } = pulse.origin;
   const conversation = await openPersonalConversation(sends, pulse, entry, channel);
   let outcome: Attempted<string> = conversation;
