@@ -36,8 +36,10 @@ export interface CampaignDoc {
   channelActivityId?: string;
   /** Raised by one each time someone it reached starts or finishes: the channel card is then due an update. */
   changes?: number;
-  /** What the channel card last showed, the `changes` and fan-out phase it was shown for, and when. */
+  /** What the channel card last showed (figures and status), the `changes` and fan-out phase it was shown for, and when. */
   shown?: ShownCounts;
+  /** The status line the channel card last showed (going out, open, ended). */
+  shownStatus?: 'sending' | 'open' | 'closed';
   shownFor?: string;
   shownAt?: string;
   fanOut: FanOutProgress;

@@ -52,10 +52,12 @@ export class CampaignUpkeep {
     const counts = await this.counts(campaign);
     const current = await campaigns.readCampaign(campaign.tenantId, campaign.pulseId);
     if (!current || current.doc.status !== 'open') return;
-    const unchanged = sameCounts(current.doc.shown, counts) && status !== 'closed';
+    // The status line is drawn too: "going out…" must turn into "open" when the send ends, even with the same counts.
+    const unchanged = sameCounts(current.doc.shown, counts) && current.doc.shownStatus === status;
     const next: CampaignDoc = {
       ...current.doc,
       shown: counts,
+      shownStatus: status,
       shownFor: shownKey(current.doc),
       shownAt: clock().toISOString(),
       ...(status === 'closed' ? { status: 'closed' as const } : {}),
