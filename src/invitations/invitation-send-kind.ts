@@ -45,6 +45,13 @@ export function invitationSendKind(deps: InvitationKindDeps): SendJobKind<Campai
           channelView(campaign.shown ?? { invited: 0, started: 0, finished: 0 }, 'sending', deps.threshold),
         ),
       ),
+    // The roster page was checked when read; a long send re-reads the person's document as it reaches them.
+    stillWanted: async (campaign, delivery) => {
+      const doc = delivery.userId ? (await participation.read(campaign.tenantId, delivery.userId))?.doc : undefined;
+      if (doc?.noInvitations) return { wanted: false, reason: 'not sent: they asked for no invitations' };
+      if (doc?.finishedAt) return { wanted: false, reason: 'not sent: they have finished' };
+      return { wanted: true };
+    },
     deliveries: async (campaign, members, now) => {
       const { tenantId, pulseId } = campaign;
       const people = members.filter((member) => member.id !== campaign.origin.botId);

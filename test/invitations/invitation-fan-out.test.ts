@@ -140,6 +140,35 @@ describe("invitation fan-out through the FAKE Teams channel service (the pulses'
       service.of('send').filter((request) => request.memberId && /member-\d$|member-[1-9]\d$/.test(request.memberId)),
     ).toEqual([]);
   });
+
+  it('`stop invitations` typed during a long send is honoured as each entry is claimed', async () => {
+    service = await FakeTeamsService.start(100);
+    const campaign = campaignFor(service);
+    await stores.campaigns.createCampaign(campaign);
+    const fake = service;
+    let optingOut: Promise<unknown> | undefined;
+    // At the first 1:1 invitation (the roster is read by then), everyone on the roster (read already) types `stop invitations`.
+    service.fault = ({ kind: request, memberId }) => {
+      if (request === 'send' && memberId)
+        optingOut ??= Promise.all(
+          fake.members.map((member) =>
+            stores.participation.write(participant(recipientKey(member), { noInvitations: true }), undefined),
+          ),
+        );
+      return undefined;
+    };
+    expect(await sender(stores.pulseStores, { rate: 20 }).runJob(kindFor(stores), TENANT, campaign.pulseId)).toBe(
+      'done',
+    );
+    await optingOut;
+    // Only sends already claimed when they opted out (at most one per concurrent worker) went out.
+    expect(service.of('send').filter((request) => request.status === 200).length).toBeLessThanOrEqual(17);
+    const entries = await ledgerOf(campaign.pulseId);
+    expect(entries).toHaveLength(100);
+    expect(
+      entries.filter((entry) => entry.state === 'failed' && /no invitations/.test(entry.reason ?? '')).length,
+    ).toBeGreaterThanOrEqual(83);
+  });
 });
 
 /** A sender's stores and channel that stop working at once, as when its process is killed. */

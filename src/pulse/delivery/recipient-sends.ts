@@ -46,6 +46,7 @@ export async function sendToRecipient(
   channel: TeamsChannel,
   card: CardFor,
   checkLease: () => void,
+  stillWanted?: (delivery: DeliveryDoc) => Promise<{ wanted: true } | { wanted: false; reason: string }>,
 ): Promise<void> {
   const { ledger, clock } = sends;
   const sending = await ledger.markSending(entry, clock().toISOString());
@@ -54,6 +55,11 @@ export async function sendToRecipient(
   // An entry unlinked by an erasure (an earlier version's) names nobody: settled, never sent to "undefined".
   if (!sending.doc.memberId) {
     await ledger.markFailed(sending, { reason: 'no recipient: their data was deleted', at: clock().toISOString() });
+    return;
+  }
+  const wanted = stillWanted ? await stillWanted(sending.doc) : { wanted: true as const };
+  if (!wanted.wanted) {
+    await ledger.markFailed(sending, { reason: wanted.reason, at: clock().toISOString() });
     return;
   }
   const { serviceUrl } = pulse.origin;
