@@ -64,12 +64,14 @@ export class ParticipationService {
     if (stage === 'new') return;
     const now = clock();
     const at = now.toISOString();
-    const timeZone = knownTimeZone(turn.timeZone) ?? 'UTC';
+    const sentZone = knownTimeZone(turn.timeZone);
     let changed: { started: boolean; finished: boolean } | undefined;
     await this.update(turn, (doc) => {
       changed = undefined;
       const started = !doc.startedAt;
       const finished = stage === 'finished' && !doc.finishedAt;
+      // A client that sends no zone (or a forged one) says nothing about it: the last known zone stays.
+      const timeZone = sentZone ?? doc.timeZone ?? 'UTC';
       const idle = !doc.lastActiveAt || now.getTime() - Date.parse(doc.lastActiveAt) >= ACTIVE_RESOLUTION_MS;
       const moved = doc.timeZone !== timeZone || doc.chat?.conversationId !== turn.chat.conversationId;
       if (!started && !finished && !idle && !moved) return undefined;
