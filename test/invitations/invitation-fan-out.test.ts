@@ -1,5 +1,6 @@
 import type { DeliveryDoc } from '../../src/domain/pulse-docs';
 import { recipientKey } from '../../src/pulse/audience';
+import { noTelemetry } from '../../src/telemetry/telemetry';
 import { HttpTeamsChannel } from '../../src/teams/http-teams-channel';
 import type { TeamsChannel } from '../../src/teams/teams-channel';
 import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
@@ -168,6 +169,24 @@ describe("invitation fan-out through the FAKE Teams channel service (the pulses'
     expect(
       entries.filter((entry) => entry.state === 'failed' && /no invitations/.test(entry.reason ?? '')).length,
     ).toBeGreaterThanOrEqual(83);
+  });
+
+  it('an invitation that cannot be delivered is logged as an invitation and not counted as a failed pulse', async () => {
+    service = await FakeTeamsService.start(6);
+    const campaign = campaignFor(service);
+    await stores.campaigns.createCampaign(campaign);
+    const gone = service.members[2].id;
+    service.fault = ({ kind: request, memberId }) =>
+      request === 'create' && memberId === gone ? { status: 404 } : undefined;
+    const events: string[] = [];
+    const logger = { info: () => undefined, warn: (event: string) => void events.push(event), error: () => undefined };
+    let pulseFailures = 0;
+    const telemetry = { ...noTelemetry, pulseDeliveryFailed: () => void pulseFailures++ };
+    const run = sender(stores.pulseStores, { rate: 100, logger, telemetry });
+    expect(await run.runJob(kindFor(stores), TENANT, campaign.pulseId)).toBe('done');
+    expect(events).toContain('invitation.delivery.failed');
+    expect(events.filter((event) => event.startsWith('pulse.'))).toEqual([]);
+    expect(pulseFailures).toBe(0);
   });
 });
 
