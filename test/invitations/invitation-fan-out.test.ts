@@ -47,6 +47,17 @@ async function ledgerOf(campaignId: string): Promise<DeliveryDoc[]> {
   return all;
 }
 
+/** Removes the participation documents earlier tests wrote (the fake service's member ids repeat). */
+async function forgetParticipation(): Promise<void> {
+  const { resources } = await stores.containers.users.items
+    .query<{ id: string; userId: string }>({
+      query: 'SELECT c.id, c.userId FROM c WHERE c.tenantId = @t AND c.type = "participation"',
+      parameters: [{ name: '@t', value: TENANT }],
+    })
+    .fetchAll();
+  for (const doc of resources) await stores.containers.users.item(doc.id, [TENANT, doc.userId]).delete();
+}
+
 /** Members 0–49 finished, 50–99 typed `stop invitations`, 100–149 started (but not finished). */
 async function seedParticipation(fake: FakeTeamsService): Promise<void> {
   const at = new Date().toISOString();
@@ -143,6 +154,7 @@ describe("invitation fan-out through the FAKE Teams channel service (the pulses'
   });
 
   it('`stop invitations` typed during a long send is honoured as each entry is claimed', async () => {
+    await forgetParticipation();
     service = await FakeTeamsService.start(100);
     const campaign = campaignFor(service);
     await stores.campaigns.createCampaign(campaign);
@@ -172,6 +184,7 @@ describe("invitation fan-out through the FAKE Teams channel service (the pulses'
   });
 
   it('an invitation that cannot be delivered is logged as an invitation and not counted as a failed pulse', async () => {
+    await forgetParticipation();
     service = await FakeTeamsService.start(6);
     const campaign = campaignFor(service);
     await stores.campaigns.createCampaign(campaign);
