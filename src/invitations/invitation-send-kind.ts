@@ -91,7 +91,8 @@ async function adoptEarlier(
   const found = await earlierParticipation(deps.earlier, tenantId, userIds, now);
   if (found.length === 0) return [];
   const days = (await deps.settings.read(tenantId))?.days ?? DEFAULT_NUDGE_DAYS;
-  const adopted = found.map((doc) => scheduled(doc, nextNudgeAt(doc, days, new Date(now))));
+  // Their first reminder counts from this invitation, not from answers given long ago (no reminder on its heels).
+  const adopted = found.map((doc) => scheduled(doc, nextNudgeAt({ ...doc, lastActiveAt: now }, days, new Date(now))));
   for (const doc of adopted) await deps.participation.write(doc, undefined);
   return adopted;
 }

@@ -66,12 +66,13 @@ async function walkToTheEnd(user: TestUser): Promise<void> {
 }
 
 describe('people who answered before invitations existed (real bot, FAKE Teams channel service)', () => {
-  it('someone who finished is not invited; someone who started is invited, counted as started and reminded later', async () => {
+  it('someone who finished is not invited; someone who started is invited, counted as started and reminded three days after the invitation', async () => {
     await walkToTheEnd(member(1));
     await answerCurrentCard(member(2), await member(2).say('start'));
     expect(await forgetParticipation()).toBe(2);
 
-    now += 60_000;
+    // Monday 28 December: invitations, long after those answers.
+    now = Date.parse('2026-12-28T10:00:00.000Z');
     await inChannel(member(0), service, { text: '<at>Strategy Guide</at> invite' });
     await bot.app.pulses.jobs.idle();
     expect([0, 1, 2, 3, 4].map((index) => invitations(index).length)).toEqual([1, 0, 1, 1, 1]);
@@ -92,8 +93,12 @@ describe('people who answered before invitations existed (real bot, FAKE Teams c
     expect(finished?.doc.finishedAt).toBeDefined();
     expect(finished?.doc.nextNudgeAt).toBeUndefined();
 
-    // Friday 11 December, 10:30 UTC: three days after their last answer, a working day: the starter is reminded.
-    now = Date.parse('2026-12-11T10:30:00.000Z');
+    // No reminder on the heels of the invitation, though their answers are weeks old.
+    now += 10 * 60_000;
+    await bot.app.invitations.scheduler.tick();
+    expect(remindersTo(2)).toEqual([]);
+    // Thursday 31 December, 10:30 UTC: three days after the invitation, a working day: the starter is reminded.
+    now = Date.parse('2026-12-31T10:30:00.000Z');
     await bot.app.invitations.scheduler.tick();
     expect(remindersTo(2)).toHaveLength(1);
     expect(remindersTo(1)).toEqual([]);
