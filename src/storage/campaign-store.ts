@@ -53,7 +53,18 @@ export class CosmosCampaignStore implements CampaignStore {
     return [...new Set(await this.query<string>(`SELECT VALUE c.tenantId FROM c WHERE ${OPEN}`, {}))];
   }
 
-  openCampaign(campaign: CampaignDoc, now: Date): Promise<OpenCampaignOutcome> {
+  async openCampaign(campaign: CampaignDoc, now: Date): Promise<OpenCampaignOutcome> {
+    // A campaign opened before the locks existed has none: found by its roster (the lock settles races).
+    const [unlocked] = await this.query<CampaignDoc>(
+      `SELECT TOP 1 * FROM c WHERE c.tenantId = @tenantId AND ${OPEN} AND c.origin.rosterId = @rosterId AND c.closesAt > @now AND c.pulseId != @campaignId`,
+      {
+        tenantId: campaign.tenantId,
+        rosterId: campaign.origin.rosterId,
+        now: now.toISOString(),
+        campaignId: campaign.pulseId,
+      },
+    );
+    if (unlocked) return { created: false, runningSince: unlocked.createdAt };
     return openWithLock(this.container, campaign, now);
   }
 

@@ -86,4 +86,17 @@ describe('one invitation per team, whichever thread of the channel (real bot, FA
     expect(open[0].origin.conversationId).toBe(CHANNEL_ROOT);
     for (const index of [0, 1, 2, 3, 4, 5]) expect([index, invitationsOf(index).length]).toEqual([index, 2]);
   });
+
+  it('a campaign opened before the locks existed (it has none) still keeps a second one out', async () => {
+    const { resources } = await bot.containers.pulses.items
+      .query<{ id: string; pulseId: string }>({
+        query: 'SELECT c.id, c.pulseId FROM c WHERE c.tenantId = @t AND c.type = "campaign-lock"',
+        parameters: [{ name: '@t', value: TENANT }],
+      })
+      .fetchAll();
+    expect(resources).toHaveLength(1);
+    await bot.containers.pulses.item(resources[0].id, [TENANT, resources[0].pulseId]).delete();
+    expect(textsOf(await managerSays(1, 404, 'post-404')).join('\n')).toMatch(/still running/);
+    expect((await campaigns()).filter((c) => c.status === 'open')).toHaveLength(1);
+  });
 });
