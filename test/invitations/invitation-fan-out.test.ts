@@ -160,17 +160,21 @@ describe("invitation fan-out through the FAKE Teams channel service (the pulses'
     await stores.campaigns.createCampaign(campaign);
     const fake = service;
     let optingOut: Promise<unknown> | undefined;
-    // At the first 1:1 invitation (the roster is read by then), everyone on the roster (read already) types `stop invitations`.
-    service.fault = ({ kind: request, memberId }) => {
-      if (request === 'send' && memberId)
-        optingOut ??= Promise.all(
-          fake.members.map((member) =>
-            stores.participation.write(participant(recipientKey(member), { noInvitations: true }), undefined),
-          ),
-        );
-      return undefined;
+    let landed = false;
+    // When the first 1:1 chat is opened (the roster is read by then), everyone on it types `stop invitations`; Teams
+    // answers 429 until those have landed, so the entries claimed before (one per worker) wait and the rest see them.
+    service.fault = ({ kind: request }) => {
+      if (request !== 'create') return undefined;
+      optingOut ??= Promise.all(
+        fake.members.map((member) =>
+          stores.participation.write(participant(recipientKey(member), { noInvitations: true }), undefined),
+        ),
+      ).then(() => {
+        landed = true;
+      });
+      return landed ? undefined : { status: 429, retryAfterSeconds: 0.1 };
     };
-    expect(await sender(stores.pulseStores, { rate: 20 }).runJob(kindFor(stores), TENANT, campaign.pulseId)).toBe(
+    expect(await sender(stores.pulseStores, { rate: 200 }).runJob(kindFor(stores), TENANT, campaign.pulseId)).toBe(
       'done',
     );
     await optingOut;
