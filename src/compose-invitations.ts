@@ -16,6 +16,7 @@ import type { AccessResolver } from './leadership/access';
 import { effectiveGroup } from './leadership/thresholds';
 import type { Logger } from './logging/logger';
 import { CosmosCampaignStore } from './storage/campaign-store';
+import { CosmosEarlierRecords } from './storage/earlier-records';
 import type { Containers } from './storage/cosmos';
 import { CosmosNudgeSettings, CosmosParticipationStore } from './storage/participation-store';
 import type {
@@ -62,12 +63,19 @@ export function composeInvitations(options: InvitationPartsOptions): InvitationP
   const participation = new CosmosParticipationStore(options.containers.users);
   const settings = new CosmosNudgeSettings(options.containers.tenants);
   const threshold = effectiveGroup(config.summaryThresholds);
+  const earlierRecords = new CosmosEarlierRecords(options.containers.users);
   const kind = invitationSendKind({
     campaigns,
     participation,
     cards,
     minutesText: progressOn(index, { answers: {} }, 'employee').minutesText,
     threshold,
+    settings,
+    earlier: {
+      records: (tenantId, ids) => earlierRecords.of(tenantId, ids),
+      index,
+      roleOf: (id) => roleOf(config, id),
+    },
   });
   const service = new InvitationService({
     campaigns,
@@ -105,7 +113,7 @@ export function composeInvitations(options: InvitationPartsOptions): InvitationP
     clock,
     leaseMs: NUDGE_LEASE_MS,
   });
-  const tracking = new ParticipationService({ store: participation, campaigns, index, logger, clock });
+  const tracking = new ParticipationService({ store: participation, settings, campaigns, index, logger, clock });
   const reminderDays = { settings, accessOf: options.accessOf, clock };
   return {
     stores: { campaigns, participation, settings },

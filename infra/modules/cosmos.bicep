@@ -73,13 +73,8 @@ var indexingByContainer = {
       { path: '/owedSince/?' }
       // The portfolio of a team reads the membership documents that list it (src/storage/answer-store.ts).
       { path: '/teamIds/[]/?' }
-      // Reminders find people who started, have not finished and may be reminded (src/storage/participation-store.ts).
-      { path: '/startedAt/?' }
-      { path: '/finishedAt/?' }
-      { path: '/lastActiveAt/?' }
-      { path: '/nudgeCount/?' }
-      { path: '/noReminders/?' }
-      { path: '/noInvitations/?' }
+      // Reminders find people whose next reminder is due, soonest first (src/storage/participation-store.ts).
+      { path: '/nextNudgeAt/?' }
     ]
     excludedPaths: [{ path: '/*' }]
   }

@@ -36,8 +36,10 @@ export interface CampaignDoc {
   channelActivityId?: string;
   /** Raised by one each time someone it reached starts or finishes: the channel card is then due an update. */
   changes?: number;
-  /** What the channel card last showed, the `changes` and fan-out phase it was shown for, and when. */
+  /** What the channel card last showed (figures and status), the `changes` and fan-out phase it was shown for, and when. */
   shown?: ShownCounts;
+  /** The status line the channel card last showed (going out, open, ended). */
+  shownStatus?: 'sending' | 'open' | 'closed';
   shownFor?: string;
   shownAt?: string;
   fanOut: FanOutProgress;
@@ -85,6 +87,11 @@ export interface ParticipationDoc {
   /** How many reminders were claimed (the ledger of reminders: at most two, each claimed before it is sent). */
   nudgeCount: number;
   nudgedAt?: string[];
+  /**
+   * When their next reminder is due, in their working hours (absent when none is: two sent, opted out, finished, no
+   * chat). Set on each write from the tenant's reminder days; the reminder query reads `nextNudgeAt <= now`.
+   */
+  nextNudgeAt?: string;
   updatedAt: string;
 }
 

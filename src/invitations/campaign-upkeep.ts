@@ -52,15 +52,19 @@ export class CampaignUpkeep {
     const counts = await this.counts(campaign);
     const current = await campaigns.readCampaign(campaign.tenantId, campaign.pulseId);
     if (!current || current.doc.status !== 'open') return;
-    const unchanged = sameCounts(current.doc.shown, counts) && status !== 'closed';
+    // The status line is drawn too: "going out…" must turn into "open" when the send ends, even with the same counts.
+    const unchanged = sameCounts(current.doc.shown, counts) && current.doc.shownStatus === status;
     const next: CampaignDoc = {
       ...current.doc,
       shown: counts,
+      shownStatus: status,
       shownFor: shownKey(current.doc),
       shownAt: clock().toISOString(),
       ...(status === 'closed' ? { status: 'closed' as const } : {}),
     };
-    if (!(await campaigns.replaceCampaign(next, current.etag)) || unchanged || !next.channelActivityId) return;
+    if (!(await campaigns.replaceCampaign(next, current.etag))) return;
+    if (status === 'closed') await campaigns.releaseTeam(next);
+    if (unchanged || !next.channelActivityId) return;
     const { serviceUrl, conversationId } = next.origin;
     const card = asMessage(this.deps.cards.invitationChannel(channelView(counts, status, this.deps.threshold)));
     const channel = rateLimitedChannel(this.deps, next.tenantId);

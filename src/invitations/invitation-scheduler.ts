@@ -16,9 +16,12 @@ export interface InvitationSchedulerDeps {
   logger: Logger;
   clock: () => Date;
   leaseMs: number;
+  /** Reminders are looked for once per slot of this length (default five minutes), not on every tick. */
+  nudgeEveryMs?: number;
 }
 
 const NUDGE_LEASE = 'nudges';
+const NUDGE_EVERY_MS = 5 * 60_000;
 
 /**
  * Open campaigns (fan-outs resumed, channel cards updated, closing) and reminders, driven from Cosmos so they survive
@@ -28,6 +31,8 @@ const NUDGE_LEASE = 'nudges';
 export class InvitationScheduler {
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
+  /** Per tenant, the slot (of `nudgeEveryMs`, on the injected clock) whose reminder pass this instance ran. */
+  private readonly nudgedInSlot = new Map<string, number>();
 
   constructor(private readonly deps: InvitationSchedulerDeps) {}
 
@@ -86,6 +91,9 @@ export class InvitationScheduler {
   private async nudges(tenantId: string): Promise<void> {
     const { leases, owner, clock, leaseMs } = this.deps;
     const now = clock();
+    const slot = Math.floor(now.getTime() / (this.deps.nudgeEveryMs ?? NUDGE_EVERY_MS));
+    if (this.nudgedInSlot.get(tenantId) === slot) return;
+    this.nudgedInSlot.set(tenantId, slot);
     if (!(await leases.acquire(tenantId, NUDGE_LEASE, owner, now, new Date(now.getTime() + leaseMs)))) return;
     try {
       await this.deps.nudges.run(tenantId);

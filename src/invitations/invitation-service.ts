@@ -50,11 +50,11 @@ export class InvitationService {
   async inviteHere(person: Person, place: InvitePlace): Promise<Reply[]> {
     if (!(await this.mayInvite(person))) return [NOT_ALLOWED];
     const { origin } = place;
-    const running = await this.deps.campaigns.openCampaignIn(person.tenantId, origin.conversationId);
-    if (running) return [alreadyInvited(running, timeZoneOrUtc(place.timeZone))];
     const seed = place.activityId ? `${origin.conversationId}|${place.activityId}` : undefined;
     const campaign = this.newCampaign(person, origin, place.teamName, seed);
-    if (!(await this.deps.campaigns.createCampaign(campaign))) return [];
+    const opened = await this.deps.campaigns.openCampaign(campaign, this.deps.clock());
+    if (!opened.created)
+      return opened.runningSince ? [alreadyInvited(opened.runningSince, timeZoneOrUtc(place.timeZone))] : [];
     this.start(campaign);
     return [
       'Invitations are on their way: everyone here gets one in a 1:1 chat with me, except people who have finished or asked for none. The card I post here shows how many started and finished — no names.',
@@ -85,15 +85,12 @@ export class InvitationService {
     let started = 0;
     let running = 0;
     for (const team of teams as KnownTeam[]) {
-      if (await this.deps.campaigns.openCampaignIn(person.tenantId, team.origin.conversationId)) {
-        running++;
-        continue;
-      }
       const campaign = this.newCampaign(person, team.origin, team.name);
-      if (await this.deps.campaigns.createCampaign(campaign)) {
+      const opened = await this.deps.campaigns.openCampaign(campaign, this.deps.clock());
+      if (opened.created) {
         this.start(campaign);
         started++;
-      }
+      } else running++;
     }
     const parts = [
       started > 0
@@ -129,7 +126,8 @@ export class InvitationService {
       createdAt: now.toISOString(),
       status: 'open',
       closesAt: new Date(now.getTime() + CAMPAIGN_DAYS * DAY_MS).toISOString(),
-      origin,
+      // The card goes to the channel itself, not as a reply in the thread (or old pulse) it was typed in.
+      origin: { ...origin, conversationId: channelRoot(origin.conversationId) },
       ...(teamName ? { teamName } : {}),
       changes: 0,
       fanOut: { phase: 'roster', recipients: 0 },
@@ -142,8 +140,13 @@ const NOT_ALLOWED_TEAMS =
 const NO_TEAMS =
   "I don't know any of your organisation's teams yet. Mention me with **invite** in a team channel (I learn a team once someone uses me there).";
 
-function alreadyInvited(campaign: CampaignDoc, zone: string): string {
-  return `This team was invited on ${formatInZone(new Date(campaign.createdAt), zone)}; that invitation is still running (its card above shows how it is going), so I haven't sent another.`;
+/** A channel post's conversation id (`19:…@thread.tacv2;messageid=<n>`) without the post: the channel itself. */
+export function channelRoot(conversationId: string): string {
+  return conversationId.replace(/;messageid=.*$/, '');
+}
+
+function alreadyInvited(since: string, zone: string): string {
+  return `This team was invited on ${formatInZone(new Date(since), zone)}; that invitation is still running (its card above shows how it is going), so I haven't sent another.`;
 }
 
 function teamChoice(team: KnownTeam, index: number): { value: string; title: string } {

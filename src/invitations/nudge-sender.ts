@@ -1,6 +1,5 @@
 import type { CardRenderer } from '../cards/card-renderer';
 import type { ParticipationDoc } from '../domain/invitation-docs';
-import { addLocalDays } from '../domain/time-zones';
 import type { Logger } from '../logging/logger';
 import { asMessage } from '../pulse/pulse-cards';
 import type { NudgeSettingsStore, ParticipationStore, Versioned } from '../storage/ports';
@@ -9,13 +8,11 @@ import type { TenantRateLimiters } from '../teams/rate-limiter';
 import { DEFAULT_RETRY, withRetries } from '../teams/retry';
 import type { TeamsChannel } from '../teams/teams-channel';
 import { stageOf, type PathProgress } from './progress';
-import { isWorkingTime } from './working-hours';
+import { DEFAULT_NUDGE_DAYS, due, nextNudgeAt, scheduled } from './nudge-schedule';
 
-/** Reminder days when a tenant has set none: three and ten days after the person's last progress. */
-export const DEFAULT_NUDGE_DAYS: [number, number] = [3, 10];
-/** Candidates read per tenant and tick; the rest wait for the next tick. */
+/** Candidates read per page; a pass reads pages while the last one moved someone (sent, rescheduled, dropped). */
 const BATCH = 200;
-const HOUR_MS = 3_600_000;
+const MAX_PAGES = 10;
 
 /** Where the person stands now, read from their own answers (undefined when there is nothing of them any more). */
 export type ProgressReader = (
@@ -49,26 +46,51 @@ export class NudgeSender {
     const { participation, clock } = this.deps;
     const now = clock();
     const days = (await this.deps.settings.read(tenantId))?.days ?? DEFAULT_NUDGE_DAYS;
-    // A local day can be 23 hours long: look a little early, then check in the person's zone.
-    const activeBefore = new Date(now.getTime() - (days[0] * 24 - 2) * HOUR_MS).toISOString();
     let sent = 0;
-    for (const candidate of await participation.waiting(tenantId, activeBefore, BATCH))
-      if (await this.remind(candidate, days, now)) sent++;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const candidates = await participation.due(tenantId, now.toISOString(), BATCH);
+      let moved = 0;
+      for (const candidate of candidates) {
+        const outcome = await this.visit(candidate, days, now);
+        if (outcome === 'sent') sent++;
+        if (outcome !== 'stays') moved++;
+      }
+      // Each candidate leaves the query when visited; one that stays (a lost race) ends the pass.
+      if (candidates.length < BATCH || moved === 0) break;
+    }
     return sent;
   }
 
-  private async remind(entry: Versioned<ParticipationDoc>, days: [number, number], now: Date): Promise<boolean> {
+  /**
+   * One candidate: reminded (claimed first), or — not due after all (a setting changed, outside their hours), finished
+   * or gone by their answers — rescheduled or dropped from the query by writing `nextNudgeAt` (and `finishedAt`).
+   */
+  private async visit(
+    entry: Versioned<ParticipationDoc>,
+    days: [number, number],
+    now: Date,
+  ): Promise<'sent' | 'moved' | 'stays'> {
     const { doc } = entry;
-    if (!due(doc, days, now) || !doc.chat) return false;
+    const at = now.toISOString();
+    const write = async (next: ParticipationDoc) =>
+      (await this.deps.participation.write({ ...next, updatedAt: at }, entry.etag)) !== undefined;
+    const reschedule = async (next: ParticipationDoc) =>
+      (await write(scheduled(next, nextNudgeAt(next, days, now)))) ? 'moved' : 'stays';
+    if (!due(doc, days, now) || !doc.chat) return reschedule(doc);
     const progress = await this.deps.progress(doc.tenantId, doc.userId, doc.chat.conversationId);
     // The answers are the truth: finished (or erased) since the document was written means no reminder.
-    if (!progress || stageOf(progress) !== 'started') return false;
-    const at = now.toISOString();
-    const claimed = await this.deps.participation.write(
-      { ...doc, nudgeCount: doc.nudgeCount + 1, nudgedAt: [...(doc.nudgedAt ?? []), at], updatedAt: at },
-      entry.etag,
-    );
-    if (!claimed) return false;
+    if (!progress) return (await write(scheduled(doc, undefined))) ? 'moved' : 'stays';
+    const stage = stageOf(progress);
+    if (stage === 'finished') return reschedule({ ...doc, finishedAt: doc.finishedAt ?? at });
+    if (stage !== 'started') return (await write(scheduled(doc, undefined))) ? 'moved' : 'stays';
+    const claim = { ...doc, nudgeCount: doc.nudgeCount + 1, nudgedAt: [...(doc.nudgedAt ?? []), at] };
+    if (!(await write(scheduled(claim, nextNudgeAt(claim, days, now))))) return 'stays';
+    return (await this.send(doc, progress)) ? 'sent' : 'moved';
+  }
+
+  /** The reminder card to their 1:1 chat; a failure is logged and not tried again (at most once). */
+  private async send(doc: ParticipationDoc, progress: PathProgress): Promise<boolean> {
+    if (!doc.chat) return false;
     const card = asMessage(
       this.deps.cards.invitation({
         kind: 'reminder',
@@ -84,18 +106,4 @@ export class NudgeSender {
     else this.deps.logger.info('nudge.sent', { tenantId: doc.tenantId, nudge: doc.nudgeCount + 1 });
     return result.ok;
   }
-}
-
-/**
- * Due: fewer than two so far, not opted out or finished, the n-th reminder's days passed since their last progress
- * (local days in their zone, whatever the clocks did) and since the first reminder, and now is working time there.
- */
-export function due(doc: ParticipationDoc, days: [number, number], now: Date): boolean {
-  if (doc.nudgeCount >= 2 || doc.noReminders || doc.noInvitations || doc.finishedAt || !doc.startedAt) return false;
-  if (!doc.lastActiveAt) return false;
-  const zone = doc.timeZone ?? 'UTC';
-  const afterActivity = addLocalDays(new Date(doc.lastActiveAt), days[doc.nudgeCount], zone);
-  const first = doc.nudgedAt?.[0];
-  const afterFirst = first ? addLocalDays(new Date(first), days[1] - days[0], zone) : afterActivity;
-  return afterActivity <= now && afterFirst <= now && isWorkingTime(now, zone);
 }

@@ -5,7 +5,8 @@ import type { Person } from '../domain/person';
 import type { Role } from '../domain/roles';
 import { knownTimeZone } from '../domain/time-zones';
 import type { Logger } from '../logging/logger';
-import type { CampaignStore, ParticipationStore, Versioned } from '../storage/ports';
+import type { CampaignStore, NudgeSettingsStore, ParticipationStore, Versioned } from '../storage/ports';
+import { DEFAULT_NUDGE_DAYS, nextNudgeAt, scheduled } from './nudge-schedule';
 import { progressOn, stageOf } from './progress';
 
 /** A turn in the 1:1 chat that stored answers, as the bot saw it (plain facts, no TurnContext). */
@@ -26,6 +27,8 @@ export type OptOutCommand = 'stop invitations' | 'start invitations' | 'stop rem
 
 export interface ParticipationDeps {
   store: ParticipationStore;
+  /** The tenant's reminder days, from which each write sets `nextNudgeAt`. */
+  settings: NudgeSettingsStore;
   campaigns: CampaignStore;
   index: ContentIndex;
   logger: Logger;
@@ -61,12 +64,14 @@ export class ParticipationService {
     if (stage === 'new') return;
     const now = clock();
     const at = now.toISOString();
-    const timeZone = knownTimeZone(turn.timeZone) ?? 'UTC';
+    const sentZone = knownTimeZone(turn.timeZone);
     let changed: { started: boolean; finished: boolean } | undefined;
     await this.update(turn, (doc) => {
       changed = undefined;
       const started = !doc.startedAt;
       const finished = stage === 'finished' && !doc.finishedAt;
+      // A client that sends no zone (or a forged one) says nothing about it: the last known zone stays.
+      const timeZone = sentZone ?? doc.timeZone ?? 'UTC';
       const idle = !doc.lastActiveAt || now.getTime() - Date.parse(doc.lastActiveAt) >= ACTIVE_RESOLUTION_MS;
       const moved = doc.timeZone !== timeZone || doc.chat?.conversationId !== turn.chat.conversationId;
       if (!started && !finished && !idle && !moved) return undefined;
@@ -97,17 +102,20 @@ export class ParticipationService {
     return stored ? REPLIES[command] : 'That crossed with another change. Please send it again.';
   }
 
-  /** Read, change, write conditionally; on a conflict, again. False when it never landed. */
+  /** Read, change, write conditionally (with the next reminder's time); on a conflict, again. False if it never landed. */
   private async update(
     person: Pick<Person, 'tenantId' | 'userId'>,
     change: (doc: ParticipationDoc) => ParticipationDoc | undefined,
   ): Promise<boolean> {
-    const { store, logger } = this.deps;
+    const { store, logger, clock } = this.deps;
+    let days: [number, number] | undefined;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const current: Versioned<ParticipationDoc> | undefined = await store.read(person.tenantId, person.userId);
-      const next = change(current?.doc ?? blank(person.tenantId, person.userId, this.deps.clock().toISOString()));
+      const next = change(current?.doc ?? blank(person.tenantId, person.userId, clock().toISOString()));
       if (!next) return true;
-      if (await store.write(next, current?.etag)) return true;
+      days ??= (await this.deps.settings.read(person.tenantId))?.days ?? DEFAULT_NUDGE_DAYS;
+      // Every change (activity, opt-out) moves the next reminder, or removes it.
+      if (await store.write(scheduled(next, nextNudgeAt(next, days, clock())), current?.etag)) return true;
     }
     logger.warn('participation.write-conflict', { tenantId: person.tenantId });
     return false;

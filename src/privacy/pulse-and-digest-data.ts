@@ -94,9 +94,11 @@ export class PulseAndDigestData {
     const { responses, deliveries } = await this.responses.personalDocs(tenantId, userId);
     const open = new Set<string>();
     for (const pulseId of new Set([...deliveries, ...responses].map((doc) => doc.pulseId)))
-      if ((await this.pulses.readPulse(tenantId, pulseId))?.doc.status === 'open') open.add(pulseId);
+      if (isCampaign(pulseId) || (await this.pulses.readPulse(tenantId, pulseId))?.doc.status === 'open')
+        open.add(pulseId);
     let removedDeliveries = 0;
     for (const delivery of deliveries) {
+      // A campaign's entries go whatever its state (no results hang on them; "invited" goes down by one).
       const done = open.has(delivery.pulseId)
         ? await this.responses.deletePersonalDoc(delivery)
         : await this.responses.anonymise(delivery);
@@ -117,6 +119,11 @@ export class PulseAndDigestData {
     await this.invitations?.campaigns.eraseProgress(tenantId, userId);
     return { pulseResponses: removedResponses, pulsesReceived: removedDeliveries, digest };
   }
+}
+
+/** Invitation campaigns keep their ledger beside the pulses' (their ids are not pulse ids). */
+function isCampaign(pulseId: string): boolean {
+  return pulseId.startsWith(CAMPAIGN_PREFIX);
 }
 
 /** The participation document as the person's export shows it, with how many invitations reached them. */

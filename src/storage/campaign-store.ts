@@ -1,7 +1,8 @@
 import type { Container, PatchOperation, SqlParameter } from '@azure/cosmos';
 import { CAMPAIGN_PREFIX, invitationIds, type CampaignDoc, type CampaignProgressDoc } from '../domain/invitation-docs';
 import type { PulseOrigin } from '../domain/pulse-docs';
-import type { CampaignStore, KnownTeam, Versioned } from './ports';
+import type { CampaignStore, KnownTeam, OpenCampaignOutcome, Versioned } from './ports';
+import { openWithLock, releaseLock } from './campaign-lock';
 import { deleteIfPresent } from './delete-if-present';
 import { createIfAbsent, readInPulse, replaceInPulse } from './pulse-partition';
 import { withoutSystemFields } from './system-fields';
@@ -52,12 +53,23 @@ export class CosmosCampaignStore implements CampaignStore {
     return [...new Set(await this.query<string>(`SELECT VALUE c.tenantId FROM c WHERE ${OPEN}`, {}))];
   }
 
-  async openCampaignIn(tenantId: string, conversationId: string): Promise<CampaignDoc | undefined> {
-    const found = await this.query<CampaignDoc>(
-      `SELECT * FROM c WHERE c.tenantId = @tenantId AND ${OPEN} AND c.origin.conversationId = @conversationId`,
-      { tenantId, conversationId },
+  async openCampaign(campaign: CampaignDoc, now: Date): Promise<OpenCampaignOutcome> {
+    // A campaign opened before the locks existed has none: found by its roster (the lock settles races).
+    const [unlocked] = await this.query<CampaignDoc>(
+      `SELECT TOP 1 * FROM c WHERE c.tenantId = @tenantId AND ${OPEN} AND c.origin.rosterId = @rosterId AND c.closesAt > @now AND c.pulseId != @campaignId`,
+      {
+        tenantId: campaign.tenantId,
+        rosterId: campaign.origin.rosterId,
+        now: now.toISOString(),
+        campaignId: campaign.pulseId,
+      },
     );
-    return found[0];
+    if (unlocked) return { created: false, runningSince: unlocked.createdAt };
+    return openWithLock(this.container, campaign, now);
+  }
+
+  releaseTeam(campaign: CampaignDoc): Promise<void> {
+    return releaseLock(this.container, campaign);
   }
 
   async knownTeams(tenantId: string, limit: number): Promise<KnownTeam[]> {

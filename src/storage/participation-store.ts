@@ -3,9 +3,8 @@ import { invitationIds, type NudgeSettingsDoc, type ParticipationDoc } from '../
 import type { NudgeSettingsStore, ParticipationStore, Versioned } from './ports';
 import { withoutSystemFields } from './system-fields';
 
-/** Who may get a reminder: started, not finished, not opted out, reminded fewer than twice. */
-const WAITING =
-  'c.type = "participation" AND IS_DEFINED(c.startedAt) AND NOT IS_DEFINED(c.finishedAt) AND c.nudgeCount < 2 AND c.noReminders = false AND c.noInvitations = false';
+/** Who has a reminder coming (`nextNudgeAt` is absent when none is: finished, opted out, two sent, no chat). */
+const WAITING = 'c.type = "participation" AND IS_DEFINED(c.nextNudgeAt)';
 
 /**
  * Each person's participation document (`participation|<user>`), in their own partition of the `users` container:
@@ -49,12 +48,12 @@ export class CosmosParticipationStore implements ParticipationStore {
     return found.map(withoutSystemFields);
   }
 
-  async waiting(tenantId: string, activeBefore: string, limit: number): Promise<Versioned<ParticipationDoc>[]> {
+  async due(tenantId: string, now: string, limit: number): Promise<Versioned<ParticipationDoc>[]> {
     const found = await this.query<ParticipationDoc & { _etag: string }>(
-      `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.tenantId = @tenantId AND ${WAITING} AND c.lastActiveAt < @activeBefore ORDER BY c.lastActiveAt`,
+      `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.tenantId = @tenantId AND ${WAITING} AND c.nextNudgeAt <= @now ORDER BY c.nextNudgeAt`,
       [
         { name: '@tenantId', value: tenantId },
-        { name: '@activeBefore', value: activeBefore },
+        { name: '@now', value: now },
       ],
     );
     return found.map((resource) => ({ doc: withoutSystemFields(resource), etag: resource._etag }));

@@ -50,9 +50,11 @@ const sentTo = (conversationId: string) =>
     .of('send')
     .filter((request) => request.conversationId === conversationId && request.status === 200)
     .map((request) => (request.body?.attachments as { content: Record<string, unknown> }[])[0].content);
+/** The campaign's card is posted to the channel itself, not as a reply in the post `invite` was typed in. */
+const CHANNEL_ROOT = CHANNEL_ID.split(';')[0];
 const channelCardNow = () => {
-  const updates = service.of('update').filter((request) => request.conversationId === CHANNEL_ID);
-  const latest = updates.at(-1)?.body ?? service.of('send').find((r) => r.conversationId === CHANNEL_ID)?.body;
+  const updates = service.of('update').filter((request) => request.conversationId === CHANNEL_ROOT);
+  const latest = updates.at(-1)?.body ?? service.of('send').find((r) => r.conversationId === CHANNEL_ROOT)?.body;
   return cardText((latest?.attachments as { content: unknown }[])[0].content) + JSON.stringify(latest);
 };
 

@@ -1,5 +1,6 @@
 import type { DeliveryDoc } from '../../src/domain/pulse-docs';
 import { recipientKey } from '../../src/pulse/audience';
+import { noTelemetry } from '../../src/telemetry/telemetry';
 import { HttpTeamsChannel } from '../../src/teams/http-teams-channel';
 import type { TeamsChannel } from '../../src/teams/teams-channel';
 import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
@@ -44,6 +45,17 @@ async function ledgerOf(campaignId: string): Promise<DeliveryDoc[]> {
     continuation = page.continuation;
   } while (continuation);
   return all;
+}
+
+/** Removes the participation documents earlier tests wrote (the fake service's member ids repeat). */
+async function forgetParticipation(): Promise<void> {
+  const { resources } = await stores.containers.users.items
+    .query<{ id: string; userId: string }>({
+      query: 'SELECT c.id, c.userId FROM c WHERE c.tenantId = @t AND c.type = "participation"',
+      parameters: [{ name: '@t', value: TENANT }],
+    })
+    .fetchAll();
+  for (const doc of resources) await stores.containers.users.item(doc.id, [TENANT, doc.userId]).delete();
 }
 
 /** Members 0–49 finished, 50–99 typed `stop invitations`, 100–149 started (but not finished). */
@@ -139,6 +151,59 @@ describe("invitation fan-out through the FAKE Teams channel service (the pulses'
     expect(
       service.of('send').filter((request) => request.memberId && /member-\d$|member-[1-9]\d$/.test(request.memberId)),
     ).toEqual([]);
+  });
+
+  it('`stop invitations` typed during a long send is honoured as each entry is claimed', async () => {
+    await forgetParticipation();
+    service = await FakeTeamsService.start(100);
+    const campaign = campaignFor(service);
+    await stores.campaigns.createCampaign(campaign);
+    const fake = service;
+    let optingOut: Promise<unknown> | undefined;
+    let landed = false;
+    // When the first 1:1 chat is opened (the roster is read by then), everyone on it types `stop invitations`; Teams
+    // answers 429 until those have landed, so the entries claimed before (one per worker) wait and the rest see them.
+    service.fault = ({ kind: request }) => {
+      if (request !== 'create') return undefined;
+      optingOut ??= Promise.all(
+        fake.members.map((member) =>
+          stores.participation.write(participant(recipientKey(member), { noInvitations: true }), undefined),
+        ),
+      ).then(() => {
+        landed = true;
+      });
+      return landed ? undefined : { status: 429, retryAfterSeconds: 0.1 };
+    };
+    expect(await sender(stores.pulseStores, { rate: 200 }).runJob(kindFor(stores), TENANT, campaign.pulseId)).toBe(
+      'done',
+    );
+    await optingOut;
+    // Only sends already claimed when they opted out (at most one per concurrent worker) went out.
+    expect(service.of('send').filter((request) => request.status === 200).length).toBeLessThanOrEqual(17);
+    const entries = await ledgerOf(campaign.pulseId);
+    expect(entries).toHaveLength(100);
+    expect(
+      entries.filter((entry) => entry.state === 'failed' && /no invitations/.test(entry.reason ?? '')).length,
+    ).toBeGreaterThanOrEqual(83);
+  });
+
+  it('an invitation that cannot be delivered is logged as an invitation and not counted as a failed pulse', async () => {
+    await forgetParticipation();
+    service = await FakeTeamsService.start(6);
+    const campaign = campaignFor(service);
+    await stores.campaigns.createCampaign(campaign);
+    const gone = service.members[2].id;
+    service.fault = ({ kind: request, memberId }) =>
+      request === 'create' && memberId === gone ? { status: 404 } : undefined;
+    const events: string[] = [];
+    const logger = { info: () => undefined, warn: (event: string) => void events.push(event), error: () => undefined };
+    let pulseFailures = 0;
+    const telemetry = { ...noTelemetry, pulseDeliveryFailed: () => void pulseFailures++ };
+    const run = sender(stores.pulseStores, { rate: 100, logger, telemetry });
+    expect(await run.runJob(kindFor(stores), TENANT, campaign.pulseId)).toBe('done');
+    expect(events).toContain('invitation.delivery.failed');
+    expect(events.filter((event) => event.startsWith('pulse.'))).toEqual([]);
+    expect(pulseFailures).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type ParticipationDoc,
 } from '../../src/domain/invitation-docs';
 import { invitationSendKind } from '../../src/invitations/invitation-send-kind';
+import { nextNudgeAt, scheduled } from '../../src/invitations/nudge-schedule';
 import { startEmbeddedCosmos } from '../../src/local/embedded-cosmos';
 import { CosmosCampaignStore } from '../../src/storage/campaign-store';
 import { openCosmos, type Containers } from '../../src/storage/cosmos';
@@ -53,6 +54,7 @@ export function kindFor(stores: InvitationCosmos) {
     cards,
     minutesText: 'about 10 minutes',
     threshold: 5,
+    settings: stores.settings,
   });
 }
 
@@ -78,6 +80,12 @@ export function campaignFor(service: FakeTeamsService, now = new Date()): Campai
     changes: 0,
     fanOut: { phase: 'roster', recipients: 0 },
   };
+}
+
+/** A participation document of someone who started, with their next reminder's time as the bot would have set it. */
+export function starter(userId: string, fields: Partial<ParticipationDoc>, days: [number, number]): ParticipationDoc {
+  const doc = participant(userId, fields);
+  return scheduled(doc, nextNudgeAt(doc, days, new Date(doc.lastActiveAt ?? 0)));
 }
 
 /** A participation document as the bot would have written it. */

@@ -10,17 +10,12 @@ import { TenantRateLimiters } from '../../src/teams/rate-limiter';
 import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { sender } from '../pulse/fan-out-support';
 import { cardText } from '../support/bot-harness';
-import {
-  cards,
-  kindFor,
-  participant,
-  startInvitationCosmos,
-  TENANT,
-  type InvitationCosmos,
-} from './invitation-support';
+import { cards, kindFor, starter, startInvitationCosmos, TENANT, type InvitationCosmos } from './invitation-support';
 
 jest.setTimeout(60_000);
 
+/** Reminders after 3 and 8 days in this tenant. */
+const DAYS: [number, number] = [3, 8];
 let stores: InvitationCosmos;
 let service: FakeTeamsService;
 let now = 0;
@@ -97,19 +92,19 @@ describe('reminders to finish (injected clock, two instances, FAKE Teams channel
     });
     const people = service.members.map((member) => recipientKey(member));
     const fields = { startedAt: lastActiveAt, lastActiveAt, timeZone: 'Europe/Berlin' };
-    await stores.participation.write(participant(people[0], { ...fields, chat: chat(0) }), undefined);
+    await stores.participation.write(starter(people[0], { ...fields, chat: chat(0) }, DAYS), undefined);
     await stores.participation.write(
-      participant(people[1], { ...fields, chat: chat(1), noReminders: true }),
+      starter(people[1], { ...fields, chat: chat(1), noReminders: true }, DAYS),
       undefined,
     );
-    await stores.participation.write(participant(people[2], { ...fields, chat: chat(2) }), undefined);
-    await stores.participation.write(participant(people[3], { ...fields, chat: chat(3) }), undefined);
+    await stores.participation.write(starter(people[2], { ...fields, chat: chat(2) }, DAYS), undefined);
+    await stores.participation.write(starter(people[3], { ...fields, chat: chat(3) }, DAYS), undefined);
     await stores.participation.write(
-      participant(people[4], { ...fields, chat: chat(4), noInvitations: true }),
+      starter(people[4], { ...fields, chat: chat(4), noInvitations: true }, DAYS),
       undefined,
     );
     await stores.participation.write(
-      participant(people[5], { ...fields, chat: chat(5), timeZone: 'America/New_York' }),
+      starter(people[5], { ...fields, chat: chat(5), timeZone: 'America/New_York' }, DAYS),
       undefined,
     );
     const halfway = { answered: 4, total: 11, minutesText: 'about 10 minutes' };
@@ -122,7 +117,7 @@ describe('reminders to finish (injected clock, two instances, FAKE Teams channel
       id: 'nudge-settings',
       type: 'nudge-settings',
       tenantId: TENANT,
-      days: [3, 8],
+      days: DAYS,
       updatedBy: 'leader',
       updatedAt: lastActiveAt,
     });
@@ -159,5 +154,69 @@ describe('reminders to finish (injected clock, two instances, FAKE Teams channel
     const stored = await stores.participation.read(TENANT, people[0]);
     expect(stored?.doc).toMatchObject({ nudgeCount: 2 });
     expect(stored?.doc.nudgedAt).toEqual(['2026-10-26T09:00:00.000Z', '2026-11-02T08:00:00.000Z']);
+  });
+
+  it('400 starters, 200 of them not yet due (outside their hours, no chat) at the head: the 200 due are reminded', async () => {
+    const tenantId = TENANT;
+    await stores.settings.write({
+      id: 'nudge-settings',
+      type: 'nudge-settings',
+      tenantId,
+      days: DAYS,
+      updatedBy: 'leader',
+      updatedAt: '2026-12-01T00:00:00.000Z',
+    });
+    const chatOf = (index: number) => ({ serviceUrl: service.url, conversationId: `a:1on1|crowd-${index}` });
+    const halfway = { answered: 4, total: 11, minutesText: 'about 10 minutes' };
+    const writes: Promise<unknown>[] = [];
+    for (let index = 0; index < 400; index++) {
+      const userId = `crowd-${index}`;
+      // The first 200 were active earliest, so an oldest-first query would read only them; it is night in Auckland
+      // (or they have no chat). The other 200 work in Berlin, where it is Tuesday morning.
+      const early = index < 200;
+      const lastActiveAt = new Date(Date.parse('2026-12-01T08:00:00.000Z') + index * 1000).toISOString();
+      const fields = {
+        startedAt: lastActiveAt,
+        lastActiveAt,
+        timeZone: early ? 'Pacific/Auckland' : 'Europe/Berlin',
+        ...(early && index % 2 === 1 ? {} : { chat: chatOf(index) }),
+      };
+      progress.set(userId, halfway);
+      writes.push(stores.participation.write(starter(userId, fields, DAYS), undefined));
+    }
+    // Five more whose answers say they finished, though their document was never marked.
+    for (let index = 400; index < 405; index++) {
+      const lastActiveAt = '2026-12-01T07:00:00.000Z';
+      const fields = { startedAt: lastActiveAt, lastActiveAt, timeZone: 'Europe/Berlin', chat: chatOf(index) };
+      progress.set(`crowd-${index}`, { ...halfway, answered: 11 });
+      writes.push(stores.participation.write(starter(`crowd-${index}`, fields, DAYS), undefined));
+    }
+    await Promise.all(writes);
+    const sentTo = () =>
+      new Set(
+        service
+          .of('send')
+          .filter((request) => request.conversationId?.startsWith('a:1on1|crowd-') && request.status === 200)
+          .map((request) => request.conversationId),
+      );
+
+    // Tuesday 8 December, 11:00 in Berlin; 23:00 in Auckland, night there.
+    await tickBothAt('2026-12-08T10:00:00.000Z');
+    const reminded = sentTo();
+    expect(reminded.size).toBe(200);
+    for (let index = 200; index < 400; index++) expect(reminded.has(`a:1on1|crowd-${index}`)).toBe(true);
+    // Those whose answers say they finished are marked so, with no reminder to come; Auckland waits for 09:00 there.
+    const finished = await stores.participation.read(tenantId, 'crowd-400');
+    expect(finished?.doc.finishedAt).toBe('2026-12-08T10:00:00.000Z');
+    expect(finished?.doc.nextNudgeAt).toBeUndefined();
+    expect((await stores.participation.read(tenantId, 'crowd-0'))?.doc.nextNudgeAt).toBe('2026-12-08T20:00:00.000Z');
+    expect((await stores.participation.read(tenantId, 'crowd-1'))?.doc.nextNudgeAt).toBeUndefined();
+    // The pass runs every few minutes, not on every tick: a tick a minute later reads nothing.
+    const before = service.of('send').length;
+    await tickBothAt('2026-12-08T10:01:00.000Z');
+    expect(service.of('send').length).toBe(before);
+    // 09:00 on Wednesday in Auckland (20:00 UTC): the 100 of them with a chat are reminded.
+    await tickBothAt('2026-12-08T20:00:00.000Z');
+    expect(sentTo().size).toBe(300);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/local/embedded-cosmos';
-import { silentLogger } from '../../src/logging/logger';
+import { silentLogger, type Logger } from '../../src/logging/logger';
 import { FanOut, type FanOutCards, type FanOutOptions } from '../../src/pulse/delivery/fan-out';
 import { HttpTeamsChannel } from '../../src/teams/http-teams-channel';
 import { TenantRateLimiters } from '../../src/teams/rate-limiter';
@@ -102,6 +102,7 @@ export interface SenderOptions {
   clock?: () => Date;
   /** Where the sender counts people not reached (nowhere unless given). */
   telemetry?: Telemetry;
+  logger?: Logger;
 }
 
 /** One sending instance: the real HTTP channel client, its own rate limiters and lease owner id. */
@@ -115,7 +116,7 @@ export function sender(stores: PulseStores, options: SenderOptions): FanOut {
     limiters: new TenantRateLimiters(options.rate),
     leases: new SendLeases(used.leases, options.owner ?? randomUUID(), options.leaseTtlMs ?? 30_000, clock),
     cards: plainCards,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     clock,
     telemetry: options.telemetry,
     options: { retry: { ...DEFAULT_RETRY, baseBackoffMs: 20, maxBackoffMs: 200 }, ...options.options },

@@ -183,8 +183,13 @@ export class FanOut {
   /** Passes over the `queued` entries until a pass finds none: one can end early when the ledger shifts under it. */
   private async sendQueued<J extends SendJob>(kind: SendJobKind<J>, job: J, channel: TeamsChannel, lease: HeldLease) {
     const card = (delivery: DeliveryDoc) => kind.personalCard(job, delivery);
-    const send = (entry: Versioned<DeliveryDoc>) =>
-      sendToRecipient(this.sends, job, entry, channel, card, () => checkLease(lease));
+    const how = {
+      card,
+      checkLease: () => checkLease(lease),
+      kind: kind.name,
+      stillWanted: kind.stillWanted?.bind(kind, job),
+    };
+    const send = (entry: Versioned<DeliveryDoc>) => sendToRecipient(this.sends, job, entry, channel, how);
     while ((await this.forEachLedgerPage(kind, job, ['queued'], lease, send)) > 0);
   }
 

@@ -35,22 +35,42 @@ function openPersonalConversation(
   );
 }
 
+/** How one job's entries are sent: its card, the lease check, its kind's name and optional last-moment check. */
+export interface SendHow {
+  card: CardFor;
+  /** Runs once the entry is this instance's, and throws to end the run. */
+  checkLease: () => void;
+  /** `pulse` or `invitation`: the logs' prefix; only pulses count in the pulse failure metric. */
+  kind: string;
+  stillWanted?: (delivery: DeliveryDoc) => Promise<{ wanted: true } | { wanted: false; reason: string }>;
+}
+
 /**
  * Marks the entry `sending` (conditional on its ETag), opens the 1:1 conversation, sends the job's card and settles the
- * entry `sent` or `failed`. `checkLease` runs once the entry is this instance's, and throws to end the run.
+ * entry `sent` or `failed`.
  */
 export async function sendToRecipient(
   sends: RecipientSends,
   pulse: SendJob,
   entry: Versioned<DeliveryDoc>,
   channel: TeamsChannel,
-  card: CardFor,
-  checkLease: () => void,
+  how: SendHow,
 ): Promise<void> {
+  const { card, checkLease, stillWanted } = how;
   const { ledger, clock } = sends;
   const sending = await ledger.markSending(entry, clock().toISOString());
   if (!sending) return; // Someone else changed this entry since it was read: it is theirs.
   checkLease();
+  // An entry unlinked by an erasure (an earlier version's) names nobody: settled, never sent to "undefined".
+  if (!sending.doc.memberId) {
+    await ledger.markFailed(sending, { reason: 'no recipient: their data was deleted', at: clock().toISOString() });
+    return;
+  }
+  const wanted = stillWanted ? await stillWanted(sending.doc) : { wanted: true as const };
+  if (!wanted.wanted) {
+    await ledger.markFailed(sending, { reason: wanted.reason, at: clock().toISOString() });
+    return;
+  }
   const { serviceUrl } = pulse.origin;
   const conversation = await openPersonalConversation(sends, pulse, entry, channel);
   let outcome: Attempted<string> = conversation;
@@ -66,9 +86,11 @@ export async function sendToRecipient(
         at,
       });
   // Counted only by the instance whose write settled the entry, so a person is not counted twice.
-  if (!settled)
-    sends.logger.warn('pulse.delivery.settled-elsewhere', { tenantId: pulse.tenantId, pulseId: pulse.pulseId });
-  else if (!outcome.ok) sends.telemetry.pulseDeliveryFailed();
+  const ids = { tenantId: pulse.tenantId, pulseId: pulse.pulseId };
+  if (!settled) sends.logger.warn(`${how.kind}.delivery.settled-elsewhere`, ids);
+  else if (outcome.ok) return;
+  else if (how.kind === 'pulse') sends.telemetry.pulseDeliveryFailed();
+  else sends.logger.warn(`${how.kind}.delivery.failed`, { ...ids, status: outcome.error.status });
 }
 
 /** Marks the entry reminded, then sends the reminder card (opening the 1:1 conversation if the pulse never did). */

@@ -35,6 +35,11 @@ export interface SendJobKind<J extends SendJob> {
   channelCard(job: J): OutgoingCard;
   /** The ledger entries for the members of one roster page who get it (the bot never does). */
   deliveries(job: J, members: readonly RosterMember[], now: string): Promise<DeliveryDoc[]>;
+  /**
+   * Asked as each entry is claimed, before anything is sent: false settles it `failed` with `reason` and sends
+   * nothing (an invitation to someone who typed `stop invitations` after the roster was read). Pulses have none.
+   */
+  stillWanted?(job: J, delivery: DeliveryDoc): Promise<{ wanted: true } | { wanted: false; reason: string }>;
   /** After the whole roster is read: false ends the run without sending (a pulse whose audience is too small). */
   enoughRecipients?(job: J, recipients: number, channel: TeamsChannel): Promise<boolean>;
 }

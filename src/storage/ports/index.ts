@@ -49,4 +49,11 @@ export type {
   TenantLeases,
   TenantStore,
 } from './tenants';
-export type { CampaignStore, KnownTeam, NudgeSettingsStore, ParticipationStore } from './invitations';
+export type {
+  CampaignStore,
+  EarlierRecord,
+  KnownTeam,
+  NudgeSettingsStore,
+  OpenCampaignOutcome,
+  ParticipationStore,
+} from './invitations';

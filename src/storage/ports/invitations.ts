@@ -1,5 +1,7 @@
 import type { CampaignDoc, NudgeSettingsDoc, ParticipationDoc } from '../../domain/invitation-docs';
+import type { AnswerMap } from '../../domain/answers';
 import type { PulseOrigin } from '../../domain/pulse-docs';
+import type { Role } from '../../domain/roles';
 import type { Versioned } from './versioned';
 
 /** A team the bot has been used in (a pulse or an invitation started there), for a leader's list. */
@@ -7,6 +9,9 @@ export interface KnownTeam {
   origin: PulseOrigin;
   name?: string;
 }
+
+/** `created`; or not: another campaign runs there since `runningSince`, or (without it) this one exists already. */
+export type OpenCampaignOutcome = { created: true } | { created: false; runningSince?: string };
 
 /** Invitation campaigns and the progress of the people they reached, one campaign's partition at a time. */
 export interface CampaignStore {
@@ -27,8 +32,13 @@ export interface CampaignStore {
   openCampaigns(tenantId: string): Promise<CampaignDoc[]>;
   /** Local mode only: the tenants with an open campaign. */
   tenantsWithOpenCampaigns(): Promise<string[]>;
-  /** The open campaign of this channel or chat, if any. */
-  openCampaignIn(tenantId: string, conversationId: string): Promise<CampaignDoc | undefined>;
+  /**
+   * Stores a new campaign unless its team (or group chat) has one open: one per roster, whichever thread of the
+   * channel `invite` was typed in and however many submit at once.
+   */
+  openCampaign(campaign: CampaignDoc, now: Date): Promise<OpenCampaignOutcome>;
+  /** After the campaign closed: its team may have a new one. */
+  releaseTeam(campaign: CampaignDoc): Promise<void>;
   /** Teams a pulse or campaign was started in, newest first, one per team. */
   knownTeams(tenantId: string, limit: number): Promise<KnownTeam[]>;
   /** The campaigns that reached this person (they have a ledger entry there). */
@@ -54,13 +64,22 @@ export interface ParticipationStore {
   write(doc: ParticipationDoc, etag: string | undefined): Promise<string | undefined>;
   /** The documents of those of `userIds` who have one (a roster page's worth). */
   among(tenantId: string, userIds: readonly string[]): Promise<ParticipationDoc[]>;
-  /**
-   * People who started, have not finished, may be reminded, were reminded fewer than twice and were last active
-   * before `activeBefore`: the candidates for a reminder, at most `limit`.
-   */
-  waiting(tenantId: string, activeBefore: string, limit: number): Promise<Versioned<ParticipationDoc>[]>;
+  /** People whose next reminder is due by `now` (`nextNudgeAt`), soonest first, at most `limit`. */
+  due(tenantId: string, now: string, limit: number): Promise<Versioned<ParticipationDoc>[]>;
   /** Local mode only: the tenants with someone waiting. */
   tenantsWaiting(): Promise<string[]>;
+}
+
+/** A person or session document of someone's, as the invitations' look at earlier progress reads it. */
+export interface EarlierRecord {
+  type: 'person' | 'session';
+  userId: string;
+  answers?: AnswerMap;
+  answerRoles?: Record<string, Role>;
+  path?: string;
+  updatedAt?: string;
+  /** A session's: where its conversation is (a 1:1 one is where a reminder goes). */
+  conversationReference?: { serviceUrl?: unknown; conversation?: { id?: unknown; conversationType?: unknown } };
 }
 
 /** Each tenant's reminder days. */
