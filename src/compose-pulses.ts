@@ -75,6 +75,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     ledger,
     responses,
     series: stores.series,
+    actions: stores.actions,
     index,
     cards,
     jobs,

@@ -1,5 +1,6 @@
 import { fitLines } from './fit-budget';
 import { pulseSeriesData } from './pulse-series-data';
+import { actionLinesData } from './action-data';
 import {
   CardDataError,
   safeBool,
@@ -138,6 +139,7 @@ export function pulseResultsData(raw: unknown): Record<string, unknown> {
   const { changes, ...series } = pulseSeriesData(view.series, questions?.length ?? 0);
   return {
     ...series,
+    ...actionLinesData(view.actions),
     title: safeLine(view.title, 'title', LIMITS.title),
     responses,
     responsesText: reached > 0 ? `${responses} of ${reached}` : String(responses),
