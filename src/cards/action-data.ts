@@ -1,9 +1,14 @@
 import type { ActionLineView } from './action-view-models';
+import { fitLines, jsonBytes } from './fit-budget';
 import { CardDataError, safeChoiceValue, safeId, safeInt, safeLine, safeList, safeObject, safeText } from './safe-text';
 
 const MAX_QUESTIONS = 40;
 const MAX_ACTIONS = 20;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** What each listed line costs beyond its text (its RichTextBlock and TextRun). */
+const LINE_OVERHEAD = 60;
+/** The action list shares the results card's budget with its comments (40 KB): it gets at most 8 KB. */
+const ACTION_BUDGET = { totalBytes: 8_000, maxLineBytes: 800, minLineBytes: 120, maxLinesPerGroup: MAX_ACTIONS };
 
 /** Template data of the Plan an action card. */
 export function actionPlanData(raw: unknown): Record<string, unknown> {
@@ -58,15 +63,17 @@ export function actionOwnerData(raw: unknown): Record<string, unknown> {
   };
 }
 
-/** The results card's action list: counts and up to MAX_ACTIONS lines. */
-export function actionLinesData(raw: unknown): Record<string, unknown> {
+/** The results card's action list: counts and up to MAX_ACTIONS lines, fitted to ACTION_BUDGET. */
+export function actionLinesData(raw: unknown): { data: Record<string, unknown>; bytes: number } {
   const lines = raw === undefined ? [] : safeList(raw, 'actions', MAX_ACTIONS, line);
   const open = lines.filter((item) => item.open).length;
-  return {
+  const fitted = fitLines([lines.map((item) => item.text)], ACTION_BUDGET).groups[0];
+  const data = {
     hasActionPlans: lines.length > 0,
     actionCounts: `${open} open, ${lines.length - open} done`,
-    actionLines: lines,
+    actionLines: fitted.map((text) => ({ text })),
   };
+  return { data, bytes: fitted.reduce((sum, text) => sum + jsonBytes(text) + LINE_OVERHEAD, 0) };
 }
 
 function line(item: unknown, path: string): { text: string; open: boolean } {
