@@ -62,8 +62,9 @@ function personOf(context: TurnContext): Person {
 }
 
 /** The team (or group chat) a button was pressed in, from the (authenticated) activity. */
-function placeOf(activity: Activity): { rosterId: string } {
-  return { rosterId: originOf(activity).rosterId };
+function placeOf(activity: Activity): { rosterId: string; teamName?: string } {
+  const name = (activity.channelData as { team?: { name?: unknown } } | undefined)?.team?.name;
+  return { rosterId: originOf(activity).rosterId, ...(typeof name === 'string' && name ? { teamName: name } : {}) };
 }
 
 /** Where a pulse's (or campaign's) cards go and whose roster it is sent to; all from the (authenticated) activity. */

@@ -15,6 +15,7 @@ import { composeDashboard } from './compose-dashboard';
 import { composePortfolio } from './compose-portfolio';
 import { composePulses } from './compose-pulses';
 import { composeActions } from './compose-actions';
+import { actionPlansLine } from './actions/action-digest';
 import { composeInvitations } from './compose-invitations';
 import { composeFiles } from './compose-files';
 import { StrategyDocumentOffers } from './strategy-document/document-offers';
@@ -129,6 +130,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store: stores.digests,
     summaries,
     sinceLastTime: (tenantId, readiness) => snapshot.snapshots.sinceLastTime(tenantId, readiness),
+    actionPlans: (tenantId) => actionPlansLine(actions.store, tenantId),
     cards,
     accessOf,
     clock,

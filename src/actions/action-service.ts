@@ -20,6 +20,8 @@ const ROSTER_PAGES = 50;
 /** Where the button was pressed: the team (or group chat) whose roster counts. */
 export interface PlanPlace {
   rosterId: string;
+  /** As Teams sent it with the activity, if it did. */
+  teamName?: string;
 }
 
 /** Planning actions from a pulse's results card; the owner's side is ActionOwner. */
@@ -71,6 +73,7 @@ export class ActionPlanService {
       pulseId: pulse.pulseId,
       actionId: actionId.slice(0, 32),
       rosterId: pulse.origin.rosterId,
+      ...(place.teamName ? { teamName: place.teamName.slice(0, 100) } : {}),
       what,
       ownerId,
       ownerName: member.name?.trim().slice(0, 80) || 'Someone in the team',

@@ -25,6 +25,8 @@ export interface ActionDoc {
   actionId: string;
   /** The team (or group chat) whose results it answers: the pulse's roster id. */
   rosterId: string;
+  /** The team's name as Teams sent it with the plan (absent when it sent none): the digest's label. */
+  teamName?: string;
   what: string;
   /** Entra object id and the name Teams gave for them in the team's roster. */
   ownerId: string;

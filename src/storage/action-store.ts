@@ -41,6 +41,20 @@ export class CosmosActionStore implements ActionStore {
     );
   }
 
+  async recentActions(tenantId: string, limit: number): Promise<ActionDoc[]> {
+    const { resources } = await this.container.items
+      .query<ActionDoc>({
+        query:
+          'SELECT TOP @limit * FROM c WHERE c.tenantId = @tenantId AND c.type = "action" ORDER BY c.createdAt DESC',
+        parameters: [
+          { name: '@limit', value: limit },
+          { name: '@tenantId', value: tenantId },
+        ],
+      })
+      .fetchAll();
+    return resources.map(withoutSystemFields);
+  }
+
   dueReminders(tenantId: string, now: Date, limit: number): Promise<ActionDoc[]> {
     return this.query(
       `SELECT TOP @limit * FROM c WHERE c.tenantId = @tenantId AND ${DUE}`,

@@ -2,7 +2,8 @@ import { cardsOf, cardText, startTestBot, submitData, TENANT, type TestBot } fro
 import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { pressedValue } from '../../scripts/bench/press-button';
 import { validateCard } from '../cards/validate-card';
-import { answersFor, CHANNEL_ID, inChannel, pulseCardOf, saidIn, startPulse } from '../pulse/pulse-chat';
+import { answersFor, CHANNEL_ID, inChannel, pulseCardOf, saidIn, startPulse, TEAM_ID } from '../pulse/pulse-chat';
+import { actionPlansLine } from '../../src/actions/action-digest';
 
 jest.setTimeout(120_000);
 
@@ -23,7 +24,12 @@ afterAll(async () => {
 
 const member = (index: number) => bot.user(service.members[index].aadObjectId, service.members[index].name);
 const sender = () => member(0);
-const say = (index: number, value: unknown) => inChannel(member(index), service, { value, localTimezone: BERLIN });
+const say = (index: number, value: unknown) =>
+  inChannel(member(index), service, {
+    value,
+    localTimezone: BERLIN,
+    channelData: { tenant: { id: TENANT }, team: { id: TEAM_ID, name: 'Sales' } },
+  });
 
 async function query(container: 'pulses' | 'audit', sql: string): Promise<Record<string, unknown>[]> {
   const { resources } = await bot.containers[container].items
@@ -200,5 +206,7 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     expect(cardText(results)).toContain('✓ Hold a fortnightly AI show-and-tell — Member 2, was due Fri 30 Oct 2026');
     expect(cardText(results)).toContain('○ Pair up on one AI pilot — Member 2, due Tue 10 Nov 2026');
     expect(service.of('send').some((request) => request.conversationId === CHANNEL_ID)).toBe(true);
+    // The leader digest's line: counts per team, no owner and no text.
+    expect(await actionPlansLine(bot.app.actions.store, TENANT)).toBe('Actions: Sales 1 open, 1 done');
   });
 });

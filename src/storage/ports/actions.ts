@@ -12,6 +12,8 @@ export interface ActionStore {
   actionsOfPulse(tenantId: string, pulseId: string, limit: number): Promise<ActionDoc[]>;
   /** A team's actions across its pulses, newest first. */
   actionsOfTeam(tenantId: string, rosterId: string, limit: number): Promise<ActionDoc[]>;
+  /** The tenant's latest actions across its teams, newest first (for the digest's counts). */
+  recentActions(tenantId: string, limit: number): Promise<ActionDoc[]>;
   /** Open actions whose reminder is due by `now` and not yet sent. */
   dueReminders(tenantId: string, now: Date, limit: number): Promise<ActionDoc[]>;
   /** Local mode only: tenants with a reminder due. */
