@@ -10,12 +10,14 @@ jest.setTimeout(120_000);
 // Wednesday 21 October 2026, 10:00 in Berlin.
 let now = Date.parse('2026-10-21T08:00:00Z');
 const BERLIN = 'Europe/Berlin';
+/** Member 5 of the fake team is a manager (MANAGER_IDS), not the pulse's sender. */
+const MANAGER = '00000000-0000-4000-8000-000000000005';
 let service: FakeTeamsService;
 let bot: TestBot;
 
 beforeAll(async () => {
   service = await FakeTeamsService.start(8);
-  bot = await startTestBot({ clock: () => new Date(now), env: { PULSE_POLICY: 'anyone' } });
+  bot = await startTestBot({ clock: () => new Date(now), env: { PULSE_POLICY: 'anyone', MANAGER_IDS: MANAGER } });
 });
 afterAll(async () => {
   await bot?.close();
@@ -73,6 +75,14 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     expect(saidIn(await say(0, { ...plan, pulseId: 'f'.repeat(32) }))).toContain("I don't recognise that pulse");
     expect(saidIn(await say(0, { ...plan, pulseId: '../x' }))).toContain("I don't recognise that pulse");
 
+    expect(service.members[5].aadObjectId).toBe(MANAGER);
+    expect(cardText(cardsOf(await say(5, plan)).at(-1))).toContain('Plan an action: Leadership support');
+    // From another team's channel the same button is refused.
+    const elsewhere = await inChannel(member(0), service, {
+      value: plan,
+      channelData: { tenant: { id: TENANT }, team: { id: '19:other@thread.tacv2' } },
+    });
+    expect(saidIn(elsewhere)).toContain("I don't recognise that pulse");
     planCard = cardsOf(await say(0, plan)).at(-1);
     expect(validateCard(planCard)).toEqual([]);
     const json = JSON.stringify(planCard);
