@@ -12,6 +12,7 @@ import { PulseJobs } from './pulse/delivery/pulse-jobs';
 import { PulseScheduler } from './pulse/pulse-scheduler';
 import { PulseService } from './pulse/pulse-service';
 import { SeriesRuns } from './pulse/series/series-runs';
+import { followUpQuestions } from './actions/follow-ups';
 import { TenantRateLimiters } from './teams/rate-limiter';
 import { SendLeases } from './pulse/delivery/send-lease';
 import type { TeamsChannel } from './teams/teams-channel';
@@ -93,7 +94,14 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     pulses,
     service,
     jobs,
-    seriesRuns: new SeriesRuns({ pulses, series: stores.series, jobs, logger, clock }),
+    seriesRuns: new SeriesRuns({
+      pulses,
+      series: stores.series,
+      jobs,
+      logger,
+      clock,
+      followUps: (series, now) => followUpQuestions(stores, series, now),
+    }),
     tenants: config.allowedTenants,
     logger,
     clock,

@@ -22,6 +22,8 @@ export interface SeriesRunsDeps {
   jobs: PulseJobs;
   logger: Logger;
   clock: () => Date;
+  /** Questions a run adds to the series' own (the action plans' "Has this improved?"). */
+  followUps?: (series: SeriesDoc, now: Date) => Promise<PulseDoc['questions']>;
 }
 
 /** The series a one-off pulse becomes when its setup card chose a repeat: run 0 is the pulse itself, claimed here. */
@@ -112,6 +114,7 @@ export class SeriesRuns {
     const { pulses, jobs, logger, clock } = this.deps;
     const now = clock();
     const pulse = runOf(series, pending.index, pending.pulseId, now);
+    pulse.questions = [...pulse.questions, ...((await this.deps.followUps?.(series, now)) ?? [])];
     if (Date.parse(pulse.deadline) < now.getTime() + MIN_LEAD_MS) {
       logger.warn('pulse.series.run-skipped', { tenantId: series.tenantId, seriesId: series.seriesId });
     } else {
