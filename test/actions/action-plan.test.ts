@@ -4,6 +4,7 @@ import { pressedValue } from '../../scripts/bench/press-button';
 import { validateCard } from '../cards/validate-card';
 import { answersFor, CHANNEL_ID, inChannel, pulseCardOf, saidIn, startPulse, TEAM_ID } from '../pulse/pulse-chat';
 import { actionPlansLine } from '../../src/actions/action-digest';
+import { jsonLogger } from '../../src/logging/logger';
 
 jest.setTimeout(120_000);
 
@@ -12,12 +13,17 @@ let now = Date.parse('2026-10-21T08:00:00Z');
 const BERLIN = 'Europe/Berlin';
 /** Member 5 of the fake team is a manager (MANAGER_IDS), not the pulse's sender. */
 const MANAGER = '00000000-0000-4000-8000-000000000005';
+const logLines: string[] = [];
 let service: FakeTeamsService;
 let bot: TestBot;
 
 beforeAll(async () => {
   service = await FakeTeamsService.start(8);
-  bot = await startTestBot({ clock: () => new Date(now), env: { PULSE_POLICY: 'anyone', MANAGER_IDS: MANAGER } });
+  bot = await startTestBot({
+    clock: () => new Date(now),
+    env: { PULSE_POLICY: 'anyone', MANAGER_IDS: MANAGER },
+    logger: jsonLogger((line) => logLines.push(line)),
+  });
 });
 afterAll(async () => {
   await bot?.close();
@@ -216,6 +222,9 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     expect(cardText(results)).toContain('✓ Hold a fortnightly AI show-and-tell — Member 2, was due Fri 30 Oct 2026');
     expect(cardText(results)).toContain('○ Pair up on one AI pilot — Member 2, due Tue 10 Nov 2026');
     expect(service.of('send').some((request) => request.conversationId === CHANNEL_ID)).toBe(true);
+    // What people typed never reaches the logs; the events do.
+    expect(logLines.some((line) => line.includes('"event":"action.planned"'))).toBe(true);
+    expect(logLines.filter((line) => /show-and-tell|AI pilot|First session booked/.test(line))).toEqual([]);
     // The leader digest's line: counts per team, no owner and no text.
     expect(await actionPlansLine(bot.app.actions.store, TENANT)).toBe('Actions: Sales 1 open, 1 done');
   });
