@@ -132,7 +132,7 @@ describe('the organisation’s strategy document (embedded Cosmos, real summary 
         metric.label,
         spreadText(metric.baseline),
         spreadText(metric.target),
-        'not counted per metric',
+        metric.timeFrame ?? 'not enough alike',
         `${metric.people} people`,
       ]),
     );
