@@ -3,7 +3,7 @@ import type { CardAttachment } from '../cards/card-renderer';
 import type { PulseSetupView } from '../cards/pulse-view-models';
 import { countAudience } from './audience';
 import { mayStartPulse } from './pulse-policy';
-import { audienceRefusal } from './pulse-replies';
+import { audienceRefusal, NOT_ALLOWED_TO_START } from './pulse-replies';
 import { logChannelFailure, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
 import { rateLimitedChannel } from '../teams/rate-limited-channel';
 import { formatDeadline, setupView } from './pulse-views';
@@ -13,9 +13,6 @@ import { newSeries } from './series/series-runs';
 import { REPEAT_LABELS } from '../domain/pulse-series';
 import type { Person } from '../domain/person';
 import { pulseIds, type PulseDoc, type PulseOrigin } from '../domain/pulse-docs';
-
-const NOT_ALLOWED_TO_START =
-  "Only managers can start a pulse here. If you think you should be able to, ask your Teams admin to add you to the bot's managers.";
 
 /** Starting a pulse: the setup card, its checks, and the pulse created from it. */
 export class PulseSetup {

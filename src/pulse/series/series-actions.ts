@@ -3,6 +3,8 @@ import { PULSE_ID, type PulseReply, type PulseServiceDeps } from '../pulse-servi
 import type { Person } from '../../domain/person';
 import { pulseIds, type PulseDoc } from '../../domain/pulse-docs';
 import { againPulseId } from '../../domain/pulse-series';
+import { mayStartPulse } from '../pulse-policy';
+import { NOT_ALLOWED_TO_START } from '../pulse-replies';
 
 const UNKNOWN = "I don't recognise that pulse, so I haven't changed anything.";
 const SENDER_ONLY = 'Only the person who started this pulse can do that, so nothing has changed.';
@@ -42,6 +44,8 @@ export class SeriesActions {
     if (typeof source === 'string') return [source];
     if (source.status !== 'closed')
       return ['Run again is for a pulse that has closed: this one has not, so nothing has changed.'];
+    // Sending a run is starting a pulse: someone no longer allowed to (a demoted manager) may not.
+    if (!(await mayStartPulse(this.deps.policy, () => this.deps.accessOf(person)))) return [NOT_ALLOWED_TO_START];
     const now = this.deps.clock();
     const pulseId = againPulseId(person.tenantId, source.pulseId);
     const openFor = Date.parse(source.deadline) - Date.parse(source.createdAt);

@@ -1,0 +1,78 @@
+import { pressedValue } from '../../../scripts/bench/press-button';
+import { cardsOf, cardText, startTestBot, TENANT, type TestBot, type TestUser } from '../../support/bot-harness';
+import { FakeTeamsService } from '../../../scripts/bench/fake-teams-service';
+import { CHANNEL_ID, inChannel, saidIn, setupInputs } from '../pulse-chat';
+
+jest.setTimeout(120_000);
+
+// Thursday 22 October 2026, 10:00 in Berlin.
+let now = Date.parse('2026-10-22T08:00:00Z');
+const ADMIN = 'cccccccc-0000-4000-8000-0000000000a1';
+const BERLIN = 'Europe/Berlin';
+let service: FakeTeamsService;
+let bot: TestBot;
+
+beforeAll(async () => {
+  service = await FakeTeamsService.start(8);
+  bot = await startTestBot({
+    clock: () => new Date(now),
+    env: { PULSE_POLICY: 'managers', MANAGER_IDS: service.members[0].aadObjectId, ADMIN_IDS: ADMIN },
+  });
+});
+afterAll(async () => {
+  await bot?.close();
+  await service?.close();
+});
+
+const member = (index: number) => bot.user(service.members[index].aadObjectId, service.members[index].name);
+const admin = () => bot.user(ADMIN, 'Admin');
+
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const { resources } = await bot.containers.pulses.items
+    .query({ query: sql, parameters: [{ name: '@t', value: TENANT }] })
+    .fetchAll();
+  return resources as Record<string, unknown>[];
+}
+const pulses = () => query('SELECT * FROM c WHERE c.tenantId = @t AND c.type = "pulse" ORDER BY c.createdAt ASC');
+
+/** `user` starts a weekly pulse in the channel closing `deadlineDate` 17:00 Berlin time; returns its series id. */
+async function startSeries(user: TestUser, deadlineDate: string): Promise<string> {
+  const before = new Set((await pulses()).map((pulse) => pulse.pulseId));
+  const asked = await inChannel(user, service, { text: '<at>Strategy Guide</at> pulse', localTimezone: BERLIN });
+  const card = cardsOf(asked).at(-1);
+  const value = pressedValue(card, 'Send the pulse', setupInputs({ deadlineDate, repeat: 'weekly' }));
+  expect(saidIn(await inChannel(user, service, { value, localTimezone: BERLIN }))).toContain('It repeats every week');
+  await bot.app.pulses.jobs.idle();
+  const created = (await pulses()).find((pulse) => !before.has(pulse.pulseId));
+  return String(created?.pulseId);
+}
+
+async function tick(): Promise<void> {
+  await bot.app.pulses.scheduler.tick();
+  await bot.app.pulses.jobs.idle();
+}
+
+/** The newest results card posted in the channel. */
+function lastResults(): unknown {
+  return service
+    .of('send')
+    .filter((request) => request.conversationId === CHANNEL_ID && request.status === 200)
+    .map((request) => (request.body?.attachments as { content: unknown }[] | undefined)?.[0]?.content)
+    .filter((card) => card !== undefined && cardText(card).startsWith('Pulse results'))
+    .at(-1);
+}
+
+describe('who may keep a series going (real bot over HTTP, embedded Cosmos, FAKE Teams channel service, injected clock)', () => {
+  it('a manager demoted after the pulse closed: Run again is refused kindly and creates nothing', async () => {
+    const id = service.members[4].aadObjectId;
+    expect(saidIn(await admin().say(`grant manager ${id}`))).toMatch(/granted/i);
+    await startSeries(member(4), '2026-10-26');
+    now = Date.parse('2026-10-26T16:01:00Z');
+    await tick();
+    const again = pressedValue(lastResults(), 'Run again', {});
+    expect(saidIn(await admin().say(`revoke manager ${id}`))).toMatch(/revoked|removed/i);
+    const refused = await inChannel(member(4), service, { value: again });
+    expect(saidIn(refused)).toContain('Only managers can start a pulse here');
+    expect(await pulses()).toHaveLength(1);
+  });
+});
