@@ -32,6 +32,36 @@ export class CosmosSeriesStore implements SeriesStore {
     }
   }
 
+  async stopSeries(tenantId: string, seriesId: string, stoppedAt: Date): Promise<boolean> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.readSeries(tenantId, seriesId);
+      if (!current || (current.doc.status === 'stopped' && !current.doc.pendingRun)) return false;
+      const stopped: SeriesDoc = {
+        ...current.doc,
+        status: 'stopped',
+        stoppedAt: current.doc.stoppedAt ?? stoppedAt.toISOString(),
+        pendingRun: null,
+      };
+      if (await this.replaceSeries(stopped, current.etag)) return true;
+    }
+    return false;
+  }
+
+  async seriesStartedBy(tenantId: string, userId: string, limit: number): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<string>({
+        query:
+          'SELECT TOP @limit VALUE c.seriesId FROM c WHERE c.tenantId = @tenantId AND c.type = "series" AND LOWER(c.createdBy) = @userId AND (c.status = "active" OR IS_OBJECT(c.pendingRun))',
+        parameters: [
+          { name: '@limit', value: limit },
+          { name: '@tenantId', value: tenantId },
+          { name: '@userId', value: userId.toLowerCase() },
+        ],
+      })
+      .fetchAll();
+    return resources;
+  }
+
   async dueSeries(tenantId: string, now: Date, limit: number): Promise<SeriesDoc[]> {
     const { resources } = await this.container.items
       .query<SeriesDoc>({

@@ -3,27 +3,31 @@ import { PULSE_ID, type PulseReply, type PulseServiceDeps } from '../pulse-servi
 import type { Person } from '../../domain/person';
 import { pulseIds, type PulseDoc } from '../../domain/pulse-docs';
 import { againPulseId } from '../../domain/pulse-series';
-import { mayStartPulse } from '../pulse-policy';
+import { mayClosePulse, mayStartPulse } from '../pulse-policy';
 import { NOT_ALLOWED_TO_START } from '../pulse-replies';
 
 const UNKNOWN = "I don't recognise that pulse, so I haven't changed anything.";
 const SENDER_ONLY = 'Only the person who started this pulse can do that, so nothing has changed.';
+const SENDER_OR_ADMIN =
+  'Only the person who started this pulse, or an admin, can stop its series, so nothing has changed.';
 /** Attempts at stopping a series whose document another instance is changing at the same moment. */
 const STOP_ATTEMPTS = 5;
 
-/** The results card's series buttons: Stop the series and Run again, for the pulse's sender only. */
+/** The results card's series buttons: Stop the series (the sender or an admin) and Run again (the sender). */
 export class SeriesActions {
   constructor(private readonly deps: PulseServiceDeps) {}
 
   /** Stops the series of the pulse on the card: no run is claimed after this (one already claimed still goes out). */
   async stop(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
-    const pulse = await this.sendersPulse(person, value);
+    const pulse = await this.cardsPulse(person, value);
     if (typeof pulse === 'string') return [pulse];
     if (!pulse.seriesId) return ['This pulse does not repeat, so there is no series to stop.'];
     for (let attempt = 0; attempt < STOP_ATTEMPTS; attempt++) {
       const series = await this.deps.series.readSeries(person.tenantId, pulse.seriesId);
       if (!series) return ['This pulse does not repeat, so there is no series to stop.'];
-      if (series.doc.createdBy !== person.userId) return [SENDER_ONLY];
+      // As with closing a pulse early: its sender, or an admin.
+      if (!(await mayClosePulse(person.userId, series.doc.createdBy, () => this.deps.accessOf(person))))
+        return [SENDER_OR_ADMIN];
       if (series.doc.status === 'stopped') return ['This series is already stopped: no more runs will go out.'];
       const stopped = { ...series.doc, status: 'stopped' as const, stoppedAt: this.deps.clock().toISOString() };
       if (await this.deps.series.replaceSeries(stopped, series.etag)) {
@@ -80,12 +84,16 @@ export class SeriesActions {
 
   /** The pulse on the card if `person` sent it; otherwise what to say (nothing is changed). */
   private async sendersPulse(person: Person, value: Record<string, unknown>): Promise<PulseDoc | string> {
+    const pulse = await this.cardsPulse(person, value);
+    if (typeof pulse !== 'string' && pulse.createdBy !== person.userId) return SENDER_ONLY;
+    return pulse;
+  }
+
+  /** The pulse on the card, or what to say about a forged or unknown id. */
+  private async cardsPulse(person: Person, value: Record<string, unknown>): Promise<PulseDoc | string> {
     const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
     if (!PULSE_ID.test(pulseId)) return UNKNOWN;
-    const pulse = await this.deps.pulses.readPulse(person.tenantId, pulseId);
-    if (!pulse) return UNKNOWN;
-    if (pulse.doc.createdBy !== person.userId) return SENDER_ONLY;
-    return pulse.doc;
+    return (await this.deps.pulses.readPulse(person.tenantId, pulseId))?.doc ?? UNKNOWN;
   }
 }
 

@@ -1,5 +1,13 @@
 import { pressedValue } from '../../../scripts/bench/press-button';
-import { cardsOf, cardText, startTestBot, TENANT, type TestBot, type TestUser } from '../../support/bot-harness';
+import {
+  cardsOf,
+  cardText,
+  startTestBot,
+  submitData,
+  TENANT,
+  type TestBot,
+  type TestUser,
+} from '../../support/bot-harness';
 import { FakeTeamsService } from '../../../scripts/bench/fake-teams-service';
 import { CHANNEL_ID, inChannel, saidIn, setupInputs } from '../pulse-chat';
 
@@ -33,6 +41,9 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
     .fetchAll();
   return resources as Record<string, unknown>[];
 }
+const seriesOf = async (seriesId: string) =>
+  (await query('SELECT * FROM c WHERE c.tenantId = @t AND c.type = "series"')).find((s) => s.seriesId === seriesId);
+const runsOf = async (seriesId: string) => (await pulses()).filter((pulse) => pulse.seriesId === seriesId);
 const pulses = () => query('SELECT * FROM c WHERE c.tenantId = @t AND c.type = "pulse" ORDER BY c.createdAt ASC');
 
 /** `user` starts a weekly pulse in the channel closing `deadlineDate` 17:00 Berlin time; returns its series id. */
@@ -74,5 +85,55 @@ describe('who may keep a series going (real bot over HTTP, embedded Cosmos, FAKE
     const refused = await inChannel(member(4), service, { value: again });
     expect(saidIn(refused)).toContain('Only managers can start a pulse here');
     expect(await pulses()).toHaveLength(1);
+  });
+
+  it("a demoted sender's series stops when its next run is due, and sends nothing more", async () => {
+    const seriesId = String((await pulses())[0].pulseId);
+    expect(await seriesOf(seriesId)).toMatchObject({ status: 'active' });
+    now = Date.parse('2026-10-29T09:00:30Z');
+    await tick();
+    expect(await seriesOf(seriesId)).toMatchObject({ status: 'stopped', pendingRun: null });
+    now = Date.parse('2026-11-05T09:00:30Z');
+    await tick();
+    expect(await runsOf(seriesId)).toHaveLength(1);
+  });
+
+  it("deleting the sender's data stops their series: nothing after deletion", async () => {
+    const seriesId = await startSeries(member(0), '2026-11-09');
+    const ask = cardsOf(await member(0).say('delete my data')).at(-1);
+    expect(saidIn(await member(0).submit(submitData(ask ?? {}, 'Yes, delete everything')))).toMatch(/deleted/i);
+    expect(await seriesOf(seriesId)).toMatchObject({ status: 'stopped' });
+    now = Date.parse('2026-11-12T09:01:00Z');
+    await tick();
+    expect(await runsOf(seriesId)).toHaveLength(1);
+  });
+
+  it("an admin may stop someone else's series; another member may not", async () => {
+    const seriesId = await startSeries(member(0), '2026-11-16');
+    now = Date.parse('2026-11-16T16:01:00Z');
+    await tick();
+    const stop = pressedValue(lastResults(), 'Stop the series', {});
+    expect(saidIn(await inChannel(member(2), service, { value: stop }))).toContain('or an admin, can stop its series');
+    expect(await seriesOf(seriesId)).toMatchObject({ status: 'active' });
+    expect(saidIn(await inChannel(admin(), service, { value: stop }))).toContain('will not run again');
+    expect(await seriesOf(seriesId)).toMatchObject({ status: 'stopped' });
+    now = Date.parse('2026-11-19T09:02:00Z');
+    await tick();
+    expect(await runsOf(seriesId)).toHaveLength(1);
+  });
+
+  it('a series whose team is gone (the roster read answers 404) stops instead of running', async () => {
+    const seriesId = await startSeries(member(0), '2026-11-23');
+    service.fault = (context) => (context.kind === 'roster' ? { status: 404, code: 'NotFound' } : undefined);
+    try {
+      now = Date.parse('2026-11-26T16:02:00Z');
+      await tick();
+    } finally {
+      service.fault = () => undefined;
+    }
+    expect(await seriesOf(seriesId)).toMatchObject({ status: 'stopped', pendingRun: null });
+    now = Date.parse('2026-12-03T16:03:00Z');
+    await tick();
+    expect(await runsOf(seriesId)).toHaveLength(1);
   });
 });
