@@ -4,6 +4,7 @@ import { seriesDocId, type SeriesDoc } from '../domain/pulse-series';
 import type { SeriesStore, Versioned } from './ports';
 import { createIfAbsent, readInPulse, replaceInPulse } from './pulse-partition';
 import { withoutSystemFields } from './system-fields';
+import { deleteIfPresent } from './delete-if-present';
 
 const DUE = '((c.status = "active" AND c.nextRunAt <= @now) OR IS_OBJECT(c.pendingRun))';
 
@@ -30,6 +31,10 @@ export class CosmosSeriesStore implements SeriesStore {
       if (current?.doc.pendingRun?.pulseId !== pulseId) return;
       if (await this.replaceSeries({ ...current.doc, pendingRun: null }, current.etag)) return;
     }
+  }
+
+  deleteSeries(tenantId: string, seriesId: string): Promise<boolean> {
+    return deleteIfPresent(this.container.item(seriesDocId(seriesId), [tenantId, seriesId]));
   }
 
   async stopSeries(tenantId: string, seriesId: string, stoppedAt: Date): Promise<boolean> {

@@ -11,6 +11,8 @@ export interface SeriesStore {
   replaceSeries(series: SeriesDoc, etag: string): Promise<string | undefined>;
   /** Clears the claimed run `pulseId` once its pulse exists (nothing if another run is pending by then). */
   clearPendingRun(tenantId: string, seriesId: string, pulseId: string): Promise<void>;
+  /** Deletes the series (a setup whose first run could not be created); false when it was gone already. */
+  deleteSeries(tenantId: string, seriesId: string): Promise<boolean>;
   /**
    * Stops the series for good (no run claimed after it; a claimed run not yet created is dropped too): an ETag-checked
    * replace, tried again if another write came between. False when it is missing or was stopped already.
