@@ -17,8 +17,6 @@ import {
   type SeriesDoc,
 } from '../../domain/pulse-series';
 
-/** A run whose deadline would be this close (a scheduler long down) is skipped rather than sent. */
-const MIN_LEAD_MS = 10 * 60_000;
 /** Series looked at per tenant and tick. */
 const DUE_LIMIT = 100;
 
@@ -127,8 +125,16 @@ export class SeriesRuns {
     const { pulses, jobs, logger, clock } = this.deps;
     const now = clock();
     const pulse = runOf(series, pending.index, pending.pulseId, now);
-    if (Date.parse(pulse.deadline) < now.getTime() + MIN_LEAD_MS) {
-      logger.warn('pulse.series.run-skipped', { tenantId: series.tenantId, seriesId: series.seriesId });
+    // A run sent late (a scheduler long down) keeps its deadline: with less than half its open window left, it is skipped.
+    const deadline = Date.parse(pulse.deadline);
+    const window = deadline - runDueAt(series, pending.index).getTime();
+    if (deadline - now.getTime() < window / 2) {
+      logger.warn('pulse.series.run-skipped', {
+        tenantId: series.tenantId,
+        seriesId: series.seriesId,
+        run: pending.index,
+        hoursLeft: Math.max(0, Math.floor((deadline - now.getTime()) / 3_600_000)),
+      });
     } else {
       try {
         await pulses.createPulse(pulse);

@@ -136,4 +136,19 @@ describe('who may keep a series going (real bot over HTTP, embedded Cosmos, FAKE
     await tick();
     expect(await runsOf(seriesId)).toHaveLength(1);
   });
+
+  it('a run due while no scheduler ran is skipped when less than half its open window is left; the next runs on time', async () => {
+    // Thursday 16:03Z; closes Monday 16:00Z: open almost four days.
+    const seriesId = await startSeries(member(0), '2026-12-07');
+    now = Date.parse('2026-12-13T00:00:00Z');
+    await tick();
+    expect(await runsOf(seriesId)).toHaveLength(1);
+    expect(await seriesOf(seriesId)).toMatchObject({ status: 'active', nextIndex: 2, pendingRun: null });
+    now = Date.parse('2026-12-17T16:04:00Z');
+    await tick();
+    expect(await runsOf(seriesId)).toMatchObject([
+      { runIndex: 0 },
+      { runIndex: 2, deadline: '2026-12-21T16:00:00.000Z' },
+    ]);
+  });
 });
