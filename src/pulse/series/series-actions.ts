@@ -10,6 +10,8 @@ const UNKNOWN = "I don't recognise that pulse, so I haven't changed anything.";
 const SENDER_ONLY = 'Only the person who started this pulse can do that, so nothing has changed.';
 const SENDER_OR_ADMIN =
   'Only the person who started this pulse, or an admin, can stop its series, so nothing has changed.';
+/** How long before a series' next run a Run again of it closes at the latest. */
+const NEXT_RUN_GAP_MS = 60_000;
 /** Attempts at stopping a series whose document another instance is changing at the same moment. */
 const STOP_ATTEMPTS = 5;
 
@@ -54,7 +56,11 @@ export class SeriesActions {
     const pulseId = againPulseId(person.tenantId, source.pulseId);
     const openFor = Date.parse(source.deadline) - Date.parse(source.createdAt);
     const remindBefore = source.reminderAt ? Date.parse(source.deadline) - Date.parse(source.reminderAt) : undefined;
-    const deadline = new Date(now.getTime() + openFor);
+    const deadline = await this.deadlineBeforeNextRun(source, new Date(now.getTime() + openFor));
+    if (deadline.getTime() - now.getTime() < openFor / 2)
+      return [
+        `The next run of "${source.title}" goes out too soon for another one to be open long enough now, so I haven't started one.`,
+      ];
     const reminder = remindBefore === undefined ? undefined : new Date(deadline.getTime() - remindBefore);
     const pulse: PulseDoc = {
       ...source,
@@ -80,6 +86,18 @@ export class SeriesActions {
     return [
       `A new run of "${pulse.title}" is on its way to everyone here but you. It closes ${formatDeadline(pulse.deadline, pulseTimeZone(pulse))}.`,
     ];
+  }
+
+  /**
+   * Two runs of a series are never open at once: a run started now closes a minute before the series' next scheduled
+   * run at the latest (the caller refuses when that leaves it less than half its usual time).
+   */
+  private async deadlineBeforeNextRun(source: PulseDoc, deadline: Date): Promise<Date> {
+    if (!source.seriesId) return deadline;
+    const series = await this.deps.series.readSeries(source.tenantId, source.seriesId);
+    if (series?.doc.status !== 'active') return deadline;
+    const latest = Date.parse(series.doc.nextRunAt) - NEXT_RUN_GAP_MS;
+    return deadline.getTime() <= latest ? deadline : new Date(latest);
   }
 
   /** The pulse on the card if `person` sent it; otherwise what to say (nothing is changed). */

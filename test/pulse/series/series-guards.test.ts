@@ -63,14 +63,24 @@ async function tick(): Promise<void> {
   await bot.app.pulses.jobs.idle();
 }
 
+/** The results card posted in the channel for `pulseId`. */
+function resultsOf(pulseId: unknown): unknown {
+  return resultsCards()
+    .filter((card) => JSON.stringify(card).includes(String(pulseId)))
+    .at(-1);
+}
+
 /** The newest results card posted in the channel. */
 function lastResults(): unknown {
+  return resultsCards().at(-1);
+}
+
+function resultsCards(): unknown[] {
   return service
     .of('send')
     .filter((request) => request.conversationId === CHANNEL_ID && request.status === 200)
     .map((request) => (request.body?.attachments as { content: unknown }[] | undefined)?.[0]?.content)
-    .filter((card) => card !== undefined && cardText(card).startsWith('Pulse results'))
-    .at(-1);
+    .filter((card) => card !== undefined && cardText(card).startsWith('Pulse results'));
 }
 
 describe('who may keep a series going (real bot over HTTP, embedded Cosmos, FAKE Teams channel service, injected clock)', () => {
@@ -150,5 +160,23 @@ describe('who may keep a series going (real bot over HTTP, embedded Cosmos, FAKE
       { runIndex: 0 },
       { runIndex: 2, deadline: '2026-12-21T16:00:00.000Z' },
     ]);
+  });
+
+  it('Run again on a running series closes before its next run, and is refused when that leaves too little time', async () => {
+    const [first, second] = (await pulses()).slice(-2);
+    now = Date.parse('2026-12-21T16:01:00Z');
+    await tick();
+    const again = pressedValue(resultsOf(second.pulseId), 'Run again', {});
+    expect(saidIn(await inChannel(member(0), service, { value: again }))).toContain('Thu 24 Dec, 17:02 Berlin time');
+    const started = (await runsOf(String(first.seriesId))).at(-1);
+    expect(started).toMatchObject({ deadline: '2026-12-24T16:02:00.000Z', status: 'open' });
+    // A day before the next run, a run as long as the first (four days) would be open for less than half of that.
+    now = Date.parse('2026-12-23T16:00:00Z');
+    const count = (await pulses()).length;
+    const late = await inChannel(member(0), service, {
+      value: pressedValue(resultsOf(first.pulseId), 'Run again', {}),
+    });
+    expect(saidIn(late)).toContain('goes out too soon for another one to be open long enough now');
+    expect(await pulses()).toHaveLength(count);
   });
 });
