@@ -112,7 +112,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const snapshot = composeSnapshots({
     containers,
     summaries,
-    campaigns,
     leases: stores.leases,
     tenants: () => digestTenants,
     logger,

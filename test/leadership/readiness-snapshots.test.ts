@@ -6,6 +6,11 @@ import { applyAsTurnsWould } from './drive';
 import { cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { validateCard } from '../cards/validate-card';
+import { ReadinessSnapshots } from '../../src/leadership/snapshots/readiness-snapshots';
+import { SummaryService } from '../../src/leadership/summary-service';
+import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
+import { CosmosReadinessHistory } from '../../src/storage/readiness-history-store';
+import { recentTeamIds } from '../../src/storage/recent-teams';
 
 const LEADER = 'cccccccc-0000-4000-8000-000000000001';
 const RED = '19:team-red@thread.tacv2';
@@ -100,5 +105,48 @@ describe('monthly readiness snapshots (embedded Cosmos, injected clock, a tenant
     const card = (connector.sent.at(-1)?.activity.attachments as { content: unknown }[])[0].content;
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toMatch(/Since November 2026: [^\n]*▲ 0\.5/);
+  }, 60_000);
+
+  it('a month already taken costs one point read: the team list is not read on later ticks', async () => {
+    let listed = 0;
+    const snapshots = new ReadinessSnapshots({
+      summaries: new SummaryService(index, new CosmosAggregateStore(bot.containers.aggregates), DEFAULT_THRESHOLDS),
+      history: new CosmosReadinessHistory(bot.containers.tenants),
+      teamsOf: (tenantId) => {
+        listed++;
+        return recentTeamIds(bot.containers.pulses, tenantId, 200);
+      },
+      clock: () => now,
+    });
+    expect(await snapshots.takeMonthly(TENANT)).toBe(0);
+    expect(listed).toBe(0);
+  });
+
+  it('lists at most 200 teams, the most recent first, and no group chats', async () => {
+    const tenant = 'snapshot-teams-tenant';
+    const origin = (rosterId: string, conversationId = `${rosterId};channel`) => ({
+      serviceUrl: 'https://x/',
+      conversationId,
+      rosterId,
+      botId: 'b',
+      botName: 'b',
+    });
+    for (let i = 0; i < 205; i++) {
+      const pulseId = i.toString(16).padStart(32, '0');
+      const chat = i === 204 ? origin('19:chat@thread.v2', '19:chat@thread.v2') : origin(`19:team-${i}@thread.tacv2`);
+      await bot.containers.pulses.items.create({
+        id: `pulse|${pulseId}`,
+        type: 'pulse',
+        tenantId: tenant,
+        pulseId,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+        origin: chat,
+      });
+    }
+    const teams = await recentTeamIds(bot.containers.pulses, tenant, 200);
+    expect(teams).toHaveLength(200);
+    expect(teams[0]).toBe('19:team-203@thread.tacv2');
+    expect(teams).not.toContain('19:chat@thread.v2');
+    expect(teams).not.toContain('19:team-3@thread.tacv2');
   }, 60_000);
 });
