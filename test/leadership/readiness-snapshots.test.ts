@@ -11,6 +11,9 @@ import { SummaryService } from '../../src/leadership/summary-service';
 import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
 import { CosmosReadinessHistory } from '../../src/storage/readiness-history-store';
 import { recentTeamIds } from '../../src/storage/recent-teams';
+import { SnapshotScheduler } from '../../src/leadership/snapshots/snapshot-scheduler';
+import { CosmosTenantLeases } from '../../src/storage/tenant-leases';
+import { silentLogger } from '../../src/logging/logger';
 
 const LEADER = 'cccccccc-0000-4000-8000-000000000001';
 const RED = '19:team-red@thread.tacv2';
@@ -149,4 +152,25 @@ describe('monthly readiness snapshots (embedded Cosmos, injected clock, a tenant
     expect(teams).not.toContain('19:chat@thread.v2');
     expect(teams).not.toContain('19:team-3@thread.tacv2');
   }, 60_000);
+
+  it('ticks once shortly after start, not only after the first hour', async () => {
+    now = new Date('2027-01-05T10:00:00Z');
+    const scheduler = new SnapshotScheduler({
+      snapshots: bot.app.snapshots.snapshots,
+      leases: new CosmosTenantLeases(bot.containers.tenants),
+      tenants: () => [TENANT],
+      clock: () => now,
+      logger: silentLogger,
+      firstTickMs: 20,
+    });
+    scheduler.start(3_600_000);
+    try {
+      const deadline = Date.now() + 5_000;
+      while (!(await series('organisation')).some((point) => point.month === '2027-01') && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      await scheduler.stop();
+    }
+    expect((await series('organisation')).map((point) => point.month)).toContain('2027-01');
+  });
 });
