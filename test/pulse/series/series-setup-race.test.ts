@@ -4,6 +4,8 @@ import { FakeTeamsService } from '../../../scripts/bench/fake-teams-service';
 import { startCosmosFaultProxy, type CosmosFaultProxy } from '../../support/cosmos-fault-proxy';
 import type { RequestKind } from '../../../scripts/bench/cosmos-requests';
 import { inChannel, saidIn, setupInputs } from '../pulse-chat';
+import { newSeries } from '../../../src/pulse/series/series-runs';
+import type { PulseDoc } from '../../../src/domain/pulse-docs';
 
 jest.setTimeout(120_000);
 
@@ -33,12 +35,12 @@ afterAll(async () => {
 
 const sender = () => bot.user(service.members[0].aadObjectId, service.members[0].name);
 
-async function docs(type: string): Promise<Record<string, unknown>[]> {
+async function docs(type: string, tenantId = TENANT): Promise<Record<string, unknown>[]> {
   const { resources } = await bot.containers.pulses.items
     .query({
       query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = @type',
       parameters: [
-        { name: '@t', value: TENANT },
+        { name: '@t', value: tenantId },
         { name: '@type', value: type },
       ],
     })
@@ -100,5 +102,33 @@ describe('a repeating pulse set up while Cosmos fails or the scheduler races (re
     expect(saidIn(await inChannel(sender(), service, { value, localTimezone: BERLIN }))).toContain(
       'That pulse has already been started.',
     );
+  });
+
+  it("one tenant whose series query fails does not hold up another tenant's due run", async () => {
+    const other = 'other-tenant-0001';
+    const [pulse] = (await docs('pulse')) as unknown as PulseDoc[];
+    const first: PulseDoc = {
+      ...pulse,
+      tenantId: other,
+      pulseId: 'e'.repeat(32),
+      createdAt: '2026-10-15T08:00:00.000Z',
+      deadline: '2026-10-19T16:00:00.000Z',
+      reminderAt: undefined,
+    };
+    await bot.containers.pulses.items.create({ ...newSeries(first, 'weekly'), pendingRun: null });
+    // Every series query of this test's own tenant fails; the other tenant's is answered.
+    proxy.inject({
+      match: (request, body) =>
+        request.target === 'pulses' &&
+        request.operation === 'query' &&
+        body.includes('series') &&
+        body.includes(TENANT),
+      fault: { status: 503 },
+    });
+    await bot.app.pulses.scheduler.tick();
+    expect(proxy.faulted).toBeGreaterThan(0);
+    proxy.clear();
+    await bot.app.pulses.jobs.idle();
+    expect(await docs('pulse', other)).toMatchObject([{ seriesId: 'e'.repeat(32), runIndex: 1 }]);
   });
 });
