@@ -91,7 +91,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
   const [{ pulses: pulseDocs, responses }, { campaigns, participation }] = [pulse.stores, invitation.stores];
   const invitationData = { campaigns, participation };
-  const pulseAndDigestData = new PulseAndDigestData(pulseDocs, responses, stores.digests, invitationData);
+  const seriesData = { store: pulse.stores.series, clock };
+  const pulseAndDigestData = new PulseAndDigestData(pulseDocs, responses, stores.digests, invitationData, seriesData);
   const digestTenants = new Set(config.allowedTenants);
   const admin = composeAdmin({
     auditStore: stores.audit,
@@ -120,7 +121,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const snapshot = composeSnapshots({
     containers,
     summaries,
-    campaigns,
     leases: stores.leases,
     tenants: () => digestTenants,
     logger,

@@ -5,10 +5,11 @@ import type { ContentIndex } from './content/content-index';
 import type { AccessResolver } from './leadership/access';
 import type { SummaryService } from './leadership/summary-service';
 import type { PortfolioService } from './portfolio/portfolio-service';
-import type { SessionStore } from './storage/ports';
+import type { AnswerStore, SessionStore } from './storage/ports';
 import { StrategyDocumentService } from './strategy-document/strategy-document-service';
 
-export interface FileOptions extends Omit<ExportDeps, 'documents' | 'pack' | 'uploader'> {
+export interface FileOptions extends Omit<ExportDeps, 'documents' | 'pack' | 'uploader' | 'answers'> {
+  answers: Pick<AnswerStore, 'listForUser' | 'firstAnsweredAt'>;
   /** Where exports go in Teams (a person's OneDrive) unless another is given (tests). */
   uploader?: FileUploader;
   index: ContentIndex;
@@ -33,6 +34,7 @@ export function composeFiles(options: FileOptions): { documents: StrategyDocumen
     personState: async ({ tenantId, userId }, conversationId) =>
       (await sessions.load(tenantId, userId, conversationId, true)).doc,
     accessOf: options.accessOf,
+    firstAnsweredAt: (tenantId) => options.answers.firstAnsweredAt(tenantId),
     audit: options.admin.audit,
     clock: options.clock,
   });

@@ -1,10 +1,11 @@
 import type { Logger } from './logging/logger';
-import { ReadinessSnapshots } from './leadership/snapshots/readiness-snapshots';
+import { ReadinessSnapshots, SNAPSHOT_TEAMS } from './leadership/snapshots/readiness-snapshots';
 import { SnapshotScheduler } from './leadership/snapshots/snapshot-scheduler';
 import type { SummaryService } from './leadership/summary-service';
-import type { CampaignStore, TenantLeases } from './storage/ports';
+import type { TenantLeases } from './storage/ports';
 import type { Containers } from './storage/cosmos';
 import { CosmosReadinessHistory } from './storage/readiness-history-store';
+import { recentTeamIds } from './storage/recent-teams';
 
 export interface SnapshotParts {
   snapshots: ReadinessSnapshots;
@@ -13,22 +14,19 @@ export interface SnapshotParts {
 
 /** Monthly readiness snapshots: the service (series for the dashboard, the digest's line) and its leased scheduler. */
 export function composeSnapshots(options: {
-  containers: Pick<Containers, 'tenants'>;
+  containers: Pick<Containers, 'tenants' | 'pulses'>;
   summaries: SummaryService;
-  campaigns: CampaignStore;
   leases: TenantLeases;
   tenants: () => Iterable<string>;
   logger: Logger;
   clock: () => Date;
 }): SnapshotParts {
-  const { summaries, campaigns, clock } = options;
+  const { summaries, containers, clock } = options;
   const snapshots = new ReadinessSnapshots({
     summaries,
-    history: new CosmosReadinessHistory(options.containers.tenants),
+    history: new CosmosReadinessHistory(containers.tenants),
     // The teams a pulse or campaign was started in: the ones the dashboard's team scopes know.
-    teamsOf: async (tenantId) => [
-      ...new Set((await campaigns.knownTeams(tenantId, 200)).map((team) => team.origin.rosterId)),
-    ],
+    teamsOf: (tenantId) => recentTeamIds(containers.pulses, tenantId, SNAPSHOT_TEAMS),
     clock,
   });
   const scheduler = new SnapshotScheduler({ ...options, snapshots });

@@ -75,6 +75,8 @@ var indexingByContainer = {
       { path: '/teamIds/[]/?' }
       // Reminders find people whose next reminder is due, soonest first (src/storage/participation-store.ts).
       { path: '/nextNudgeAt/?' }
+      // The strategy document's date range starts at the earliest answer (src/storage/answer-store.ts).
+      { path: '/answeredAt/?' }
     ]
     excludedPaths: [{ path: '/*' }]
   }

@@ -85,7 +85,14 @@ export async function runSummaryAdmin(argv: readonly string[], context: AdminCon
   mkdirSync(out, { recursive: true });
   if (format === 'docx') {
     const forExport = async () => portfolio;
-    const parts = { index, summaries: { summary: async () => summary }, portfolio: { forExport }, clock };
+    const firstAnsweredAt = (id: string) => answers.firstAnsweredAt(id);
+    const parts = {
+      index,
+      summaries: { summary: async () => summary },
+      portfolio: { forExport },
+      clock,
+      firstAnsweredAt,
+    };
     const file = await organisationDocumentFile(parts, tenantId, { organisation: option('name') });
     const path = join(out, file.name);
     writeFileSync(path, file.bytes);

@@ -116,12 +116,14 @@ function isMetricRows(fields: RowField[]): boolean {
 
 /**
  * Per goal → metric pair: rows (`pair:<goal>><metric>`), people (`pairPeople:…`, once per answer), people per goal
- * (`goalPeople:<goal>`) and each free-text field's number bucket (`pair:<goal>><metric>:<field>:<bucket>`).
+ * (`goalPeople:<goal>`), each free-text field's number bucket (`pair:<goal>><metric>:<field>:<bucket>`) and the time
+ * frame chosen (`pair:<goal>><metric>:timeFrame:<value>`).
  */
 function addMetricRows(add: Add, fields: RowField[], rows: RowValue[]): void {
   const goalField = fields.find((field) => field.kind === 'goal');
   const metricField = fields.find((field) => field.kind === 'metric');
   const textFields = fields.filter((field) => field.kind === 'text');
+  const timeFrameField = fields.find((field) => field.kind === 'timeFrame');
   const pairs = new Set<string>();
   const goals = new Set<string>();
   for (const row of rows) {
@@ -134,6 +136,8 @@ function addMetricRows(add: Add, fields: RowField[], rows: RowValue[]): void {
       const text = row[field.id];
       if (typeof text === 'string' && text !== '') add(`pair:${pair}:${field.id}:${numberBucket(text)}`);
     }
+    const timeFrame = choiceKey(row, timeFrameField?.id);
+    if (timeFrame !== 'none') add(`pair:${pair}:timeFrame:${timeFrame}`);
   }
   for (const pair of pairs) add(`pairPeople:${pair}`);
   for (const goal of goals) add(`goalPeople:${goal}`);

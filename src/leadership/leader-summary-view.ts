@@ -57,13 +57,14 @@ export function leaderSummaryView(
           plural(metric.people, 'person', 'people'),
           `baseline ${spreadText(metric.baseline)}`,
           `target ${spreadText(metric.target)}`,
+          ...(metric.timeFrame ? [`time frame: ${metric.timeFrame}`] : []),
         ].join(' · '),
       })),
     })),
     goalsNote:
       summary.goals.length === 0
         ? `Goals appear once at least ${group} people have chosen the same one.`
-        : 'Baselines and targets: the middle half of the numbers people gave.',
+        : 'Baselines and targets: the middle half of the numbers people gave; the time frame most of them chose.',
     readiness: summary.readiness.map((section) => ({
       section: section.title,
       mean: section.mean,

@@ -20,6 +20,8 @@ export interface MetricFigure {
   people: number;
   baseline: Spread | null;
   target: Spread | null;
+  /** The time frame most rows chose (the pack's label), when that and the rest are each none or at least k rows. */
+  timeFrame: string | null;
 }
 
 export interface GoalFigure {
@@ -63,6 +65,7 @@ export function goalFigures(
           people: count,
           baseline: spread(counters, names, `pair:${pair}:${baseline}:`, k),
           target: spread(counters, names, `pair:${pair}:${target}:`, k),
+          timeFrame: commonTimeFrame(index, counters, names, `pair:${pair}:timeFrame:`, k),
         }),
       );
       return {
@@ -101,6 +104,18 @@ function spread(counters: Counters, names: string[], prefix: string, k: number):
   const low = bucketLower(buckets[bandAt(0.25).first].bucket) ?? 0;
   const high = bucketUpper(buckets[bandAt(0.75).last].bucket) ?? 0;
   return { low: Number.isFinite(low) ? low : 0, high, numbers };
+}
+
+/** The time frame chosen in most rows of a pair, under the rest rule (shownParts); rows in people's own words count too. */
+function commonTimeFrame(index: ContentIndex, counters: Counters, names: string[], prefix: string, k: number) {
+  const parts = names
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => ({ value: name.slice(prefix.length), rows: total(counters, name) }));
+  const rows = parts.reduce((sum, part) => sum + part.rows, 0);
+  const [top] = shownParts(rows, parts, (part) => part.rows, k);
+  if (!top) return null;
+  if (top.value === 'own') return 'a time frame in their own words';
+  return index.pack.timeFrames.find((option) => option.value === top.value)?.label ?? top.value;
 }
 
 function goalLabel(index: ContentIndex, goalId: string): string {

@@ -68,6 +68,7 @@ export function exportRows(summary: OrganisationSummary, portfolio?: PortfolioPa
         add('metric', key, label, `${name} middle half from`, spread.low);
         add('metric', key, label, `${name} middle half to`, spread.high);
       }
+      if (metric.timeFrame) add('metric', key, label, 'time frame most chose', metric.timeFrame);
     }
   }
   for (const section of summary.readiness) {

@@ -1,7 +1,14 @@
 import { scrubNames } from '../aggregation/quotes';
 import { CAMPAIGN_PREFIX, type ParticipationDoc } from '../domain/invitation-docs';
 import type { DeliveryDoc, PulseAnswers } from '../domain/pulse-docs';
-import type { CampaignStore, DigestStore, ParticipationStore, PulseResponses, PulseStore } from '../storage/ports';
+import type {
+  CampaignStore,
+  DigestStore,
+  ParticipationStore,
+  PulseResponses,
+  PulseStore,
+  SeriesStore,
+} from '../storage/ports';
 
 export interface ExportedPulseResponse {
   pulse: string;
@@ -38,6 +45,15 @@ export interface InvitationData {
   participation: Pick<ParticipationStore, 'read'>;
 }
 
+/** The recurring pulses a person started: stopped when they are erased, so nothing is sent in their name after. */
+export interface SeriesData {
+  store: Pick<SeriesStore, 'seriesStartedBy' | 'stopSeries'>;
+  clock: () => Date;
+}
+
+/** Series stopped per erasure at most (one TOP-bounded query; a person starts few). */
+const ERASED_SERIES = 100;
+
 export interface PulseAndDigestErasure {
   pulseResponses: number;
   pulsesReceived: number;
@@ -46,8 +62,8 @@ export interface PulseAndDigestErasure {
 
 /**
  * What Strategy Guide keeps about a person outside their own partition of answers and sessions: their pulse
- * responses, the records of the pulses sent to them, and a leader's digest subscription (with its conversation
- * reference). Each is read and removed within the person's tenant.
+ * responses, the records of the pulses sent to them, a leader's digest subscription (with its conversation
+ * reference), and the recurring pulses they started (stopped on erasure). Each is read and removed within the person's tenant.
  */
 export class PulseAndDigestData {
   constructor(
@@ -56,6 +72,8 @@ export class PulseAndDigestData {
     private readonly digests: DigestStore,
     /** Invitations: the person's progress records in campaigns go with an erasure (their document with the rest). */
     private readonly invitations?: InvitationData,
+    /** Recurring pulses: the person's series stop with an erasure. */
+    private readonly series?: SeriesData,
   ) {}
 
   async export(tenantId: string, userId: string): Promise<PulseAndDigestExport> {
@@ -91,6 +109,10 @@ export class PulseAndDigestData {
    * shown again cannot differ and give their answers away. Safe to run again.
    */
   async erase(tenantId: string, userId: string): Promise<PulseAndDigestErasure> {
+    // First, so that no run goes out in their name while the rest is removed.
+    if (this.series)
+      for (const seriesId of await this.series.store.seriesStartedBy(tenantId, userId, ERASED_SERIES))
+        await this.series.store.stopSeries(tenantId, seriesId, this.series.clock());
     const { responses, deliveries } = await this.responses.personalDocs(tenantId, userId);
     const open = new Set<string>();
     for (const pulseId of new Set([...deliveries, ...responses].map((doc) => doc.pulseId)))

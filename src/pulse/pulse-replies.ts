@@ -5,6 +5,10 @@ import type { PulseDoc } from '../domain/pulse-docs';
 
 /** What the bot says about a pulse in words (the cards are in pulse-views.ts). */
 
+/** Said to someone the pulse policy does not let start a pulse (or a run of one); nothing is created. */
+export const NOT_ALLOWED_TO_START =
+  "Only managers can start a pulse here. If you think you should be able to, ask your Teams admin to add you to the bot's managers.";
+
 export const NEVER_SENT =
   'This pulse was never sent: when it was about to go out, there were too few people for its anonymity threshold.';
 

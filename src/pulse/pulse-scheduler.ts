@@ -56,16 +56,26 @@ export class PulseScheduler {
         this.deps.tenants.size > 0
           ? [...this.deps.tenants]
           : [...new Set([...(await pulses.tenantsWithScheduledPulses()), ...(await this.deps.seriesRuns.tenants())])];
-      for (const tenantId of tenants) {
-        await this.deps.seriesRuns.runDue(tenantId);
-        for (const pulse of await pulses.scheduledPulses(tenantId)) {
-          await this.look(pulse).catch((error: unknown) =>
-            logger.error('pulse.schedule.failed', { tenantId, pulseId: pulse.pulseId, error: (error as Error).name }),
-          );
-        }
-      }
+      // One tenant's failure (a query that fails) must not hold up the others.
+      for (const tenantId of tenants)
+        await this.tenantPass(tenantId).catch((error: unknown) =>
+          logger.error('pulse.schedule.failed', { tenantId, error: (error as Error).name }),
+        );
     } catch (error) {
       logger.error('pulse.schedule.failed', { error: (error as Error).name });
+    }
+  }
+
+  private async tenantPass(tenantId: string): Promise<void> {
+    await this.deps.seriesRuns.runDue(tenantId);
+    for (const pulse of await this.deps.pulses.scheduledPulses(tenantId)) {
+      await this.look(pulse).catch((error: unknown) =>
+        this.deps.logger.error('pulse.schedule.failed', {
+          tenantId,
+          pulseId: pulse.pulseId,
+          error: (error as Error).name,
+        }),
+      );
     }
   }
 

@@ -3,7 +3,7 @@ import type { CardAttachment } from '../cards/card-renderer';
 import type { PulseSetupView } from '../cards/pulse-view-models';
 import { countAudience } from './audience';
 import { mayStartPulse } from './pulse-policy';
-import { audienceRefusal } from './pulse-replies';
+import { audienceRefusal, NOT_ALLOWED_TO_START } from './pulse-replies';
 import { logChannelFailure, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
 import { rateLimitedChannel } from '../teams/rate-limited-channel';
 import { formatDeadline, setupView } from './pulse-views';
@@ -13,9 +13,6 @@ import { newSeries } from './series/series-runs';
 import { REPEAT_LABELS } from '../domain/pulse-series';
 import type { Person } from '../domain/person';
 import { pulseIds, type PulseDoc, type PulseOrigin } from '../domain/pulse-docs';
-
-const NOT_ALLOWED_TO_START =
-  "Only managers can start a pulse here. If you think you should be able to, ask your Teams admin to add you to the bot's managers.";
 
 /** Starting a pulse: the setup card, its checks, and the pulse created from it. */
 export class PulseSetup {
@@ -83,15 +80,19 @@ export class PulseSetup {
     };
     // The series first, with this run pending: a crash before the pulse exists leaves the scheduler to create it.
     const series = setup.repeat === 'never' ? undefined : newSeries(pulse, setup.repeat);
-    if (series) {
-      Object.assign(pulse, { seriesId: pulseId, runIndex: 0 });
-      await this.deps.series.createSeries(series);
-    }
+    if (series) Object.assign(pulse, { seriesId: pulseId, runIndex: 0 });
+    const seriesCreated = series ? await this.deps.series.createSeries(series) : false;
     try {
       await pulses.createPulse(pulse);
     } catch (error) {
-      if ((error as { code?: number }).code === 409) return ['That pulse has already been started.'];
-      throw error;
+      if ((error as { code?: number }).code !== 409) {
+        // Told it failed, the sender must not find it sent later by the scheduler: no pending run is left behind.
+        if (seriesCreated) await this.deps.series.deleteSeries(person.tenantId, pulseId);
+        throw error;
+      }
+      // The scheduler created the pending first run of the series this very click created: that is this pulse.
+      const existing = seriesCreated ? await pulses.readPulse(person.tenantId, pulseId) : undefined;
+      if (existing?.doc.seriesId !== pulseId) return ['That pulse has already been started.'];
     }
     if (series) await this.deps.series.clearPendingRun(person.tenantId, pulseId, pulseId);
     this.deps.logger.info('pulse.created', { tenantId: person.tenantId, pulseId, questions: pulse.questions.length });

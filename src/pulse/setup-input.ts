@@ -1,10 +1,16 @@
 import type { PulseSetupView } from '../cards/pulse-view-models';
 import type { ContentIndex } from '../content/content-index';
 import type { Question } from '../content/types';
-import { addLocalDays, isoDate, parseWallTime, wallTimeAt, wallTimeToInstant } from '../domain/time-zones';
+import {
+  addLocalDays,
+  formatInZone,
+  isoDate,
+  parseWallTime,
+  wallTimeAt,
+  wallTimeToInstant,
+} from '../domain/time-zones';
 import { QUESTION_RANGE } from './pulse-views';
 import { isRepeat, REPEAT_LABELS, shiftByPeriods, type Repeat } from '../domain/pulse-series';
-import { formatInZone } from '../domain/time-zones';
 import { checkThreshold, DEFAULT_THRESHOLD, MIN_THRESHOLD, type ThresholdRule } from './thresholds';
 import type { PulseQuestion } from '../domain/pulse-docs';
 

@@ -24,6 +24,18 @@ export class CosmosAnswerStore implements AnswerStore {
     return resources.map(withoutSystemFields);
   }
 
+  /** The earliest `answeredAt` of the tenant's answers: one TOP 1 query on an indexed field. */
+  async firstAnsweredAt(tenantId: string): Promise<string | undefined> {
+    const { resources } = await this.container.items
+      .query<string>({
+        query:
+          'SELECT TOP 1 VALUE c.answeredAt FROM c WHERE c.tenantId = @tenantId AND c.type = "answer" ORDER BY c.answeredAt ASC',
+        parameters: [{ name: '@tenantId', value: tenantId }],
+      })
+      .fetchAll();
+    return typeof resources[0] === 'string' ? resources[0] : undefined;
+  }
+
   /** Every answer in the tenant (the rebuild and the benchmark's naive baseline; a query within the tenant). */
   async listAllInTenant(tenantId: string): Promise<StoredAnswer[]> {
     const { resources } = await this.container.items

@@ -4,6 +4,7 @@ import { seriesDocId, type SeriesDoc } from '../domain/pulse-series';
 import type { SeriesStore, Versioned } from './ports';
 import { createIfAbsent, readInPulse, replaceInPulse } from './pulse-partition';
 import { withoutSystemFields } from './system-fields';
+import { deleteIfPresent } from './delete-if-present';
 
 const DUE = '((c.status = "active" AND c.nextRunAt <= @now) OR IS_OBJECT(c.pendingRun))';
 
@@ -30,6 +31,40 @@ export class CosmosSeriesStore implements SeriesStore {
       if (current?.doc.pendingRun?.pulseId !== pulseId) return;
       if (await this.replaceSeries({ ...current.doc, pendingRun: null }, current.etag)) return;
     }
+  }
+
+  deleteSeries(tenantId: string, seriesId: string): Promise<boolean> {
+    return deleteIfPresent(this.container.item(seriesDocId(seriesId), [tenantId, seriesId]));
+  }
+
+  async stopSeries(tenantId: string, seriesId: string, stoppedAt: Date): Promise<boolean> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.readSeries(tenantId, seriesId);
+      if (!current || (current.doc.status === 'stopped' && !current.doc.pendingRun)) return false;
+      const stopped: SeriesDoc = {
+        ...current.doc,
+        status: 'stopped',
+        stoppedAt: current.doc.stoppedAt ?? stoppedAt.toISOString(),
+        pendingRun: null,
+      };
+      if (await this.replaceSeries(stopped, current.etag)) return true;
+    }
+    return false;
+  }
+
+  async seriesStartedBy(tenantId: string, userId: string, limit: number): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<string>({
+        query:
+          'SELECT TOP @limit VALUE c.seriesId FROM c WHERE c.tenantId = @tenantId AND c.type = "series" AND LOWER(c.createdBy) = @userId AND (c.status = "active" OR IS_OBJECT(c.pendingRun))',
+        parameters: [
+          { name: '@limit', value: limit },
+          { name: '@tenantId', value: tenantId },
+          { name: '@userId', value: userId.toLowerCase() },
+        ],
+      })
+      .fetchAll();
+    return resources;
   }
 
   async dueSeries(tenantId: string, now: Date, limit: number): Promise<SeriesDoc[]> {

@@ -10,8 +10,8 @@ export function meanText(mean: number | null): string {
 }
 
 /**
- * The success metrics register: goal → metric → baseline → target, with how many people proposed each (the card's
- * figures). Time frames are not counted per metric, so that column says so rather than guess.
+ * The success metrics register: goal → metric → baseline → target → time frame, with how many people proposed each
+ * (the card's figures; the time frame most rows chose, when enough did).
  */
 export function metricsSection(summary: OrganisationSummary, view: LeaderSummaryView): Block[] {
   const rows = summary.goals.flatMap((goal) =>
@@ -20,7 +20,7 @@ export function metricsSection(summary: OrganisationSummary, view: LeaderSummary
       metric.label,
       spreadText(metric.baseline),
       spreadText(metric.target),
-      'not counted per metric',
+      metric.timeFrame ?? 'not enough alike',
       plural(metric.people, 'person', 'people'),
     ]),
   );
@@ -33,7 +33,7 @@ export function metricsSection(summary: OrganisationSummary, view: LeaderSummary
     ...(goals.length > 0 ? [heading('People per business goal', 2), ...bullets(goals)] : []),
     note(view.goalsNote),
     note(
-      'Time frames are counted over all metrics together, not per metric, so the register leaves them out rather than guess.',
+      `A time frame is the one most people chose for that metric, shown when at least ${summary.thresholds.group} rows chose it and the rest are none or as many.`,
     ),
   ];
 }

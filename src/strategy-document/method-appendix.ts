@@ -11,6 +11,7 @@ export function methodAppendix(input: {
   view: LeaderSummaryView;
   portfolio?: PortfolioPart;
   generatedAt: Date;
+  firstAnsweredAt?: string | null;
 }): Block[] {
   const { index, summary, view, portfolio } = input;
   const { pack } = index;
@@ -54,9 +55,17 @@ export function methodAppendix(input: {
     ]),
     note(view.footnote),
     heading('Dates', 2),
+    ...(input.firstAnsweredAt === undefined
+      ? []
+      : [
+          paragraph(
+            input.firstAnsweredAt === null
+              ? 'No answers are stored yet.'
+              : `Answers given from ${input.firstAnsweredAt.slice(0, 10)} to ${input.generatedAt.toISOString().slice(0, 10)} (UTC).`,
+          ),
+        ]),
     paragraph(
       `Figures are those published up to ${input.generatedAt.toISOString().slice(0, 10)} (UTC), the day this document was made: the summaries move only in batches of at least ${group} people, so the latest answers may not be counted yet.${portfolio ? ` The use-case portfolio was computed at ${portfolio.figures.computedAt.slice(0, 16).replace('T', ' ')} UTC.` : ''}`,
     ),
-    note('No answer dates are kept with the counters, so the document cannot say when the first answer was given.'),
   ];
 }

@@ -14,6 +14,8 @@ export interface OrganisationDocumentInput {
   /** The day it was made, as the reader reads it (e.g. "7 December 2026"). */
   date: string;
   generatedAt: Date;
+  /** When the first answer was given (ISO); null when none is stored; undefined when not known. */
+  firstAnsweredAt?: string | null;
   summary: OrganisationSummary;
   view: LeaderSummaryView;
   portfolio?: PortfolioPart;
@@ -38,7 +40,14 @@ export function organisationDocument(input: OrganisationDocumentInput): { title:
       ...readinessSection(summary, view, index),
       ...gapsSection(summary),
       ...recommendationsSection(view),
-      ...methodAppendix({ index, summary, view, portfolio, generatedAt: input.generatedAt }),
+      ...methodAppendix({
+        index,
+        summary,
+        view,
+        portfolio,
+        generatedAt: input.generatedAt,
+        firstAnsweredAt: input.firstAnsweredAt,
+      }),
     ],
   };
 }

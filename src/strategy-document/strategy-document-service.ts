@@ -26,6 +26,8 @@ export interface StrategyDocumentDeps {
     conversationId: string,
   ) => Promise<Pick<SessionDoc, 'answers' | 'answerRoles' | 'path'>>;
   accessOf: AccessResolver;
+  /** When the tenant's first answer was given (the appendix's date range); without it the appendix says it is unknown. */
+  firstAnsweredAt?: (tenantId: string) => Promise<string | undefined>;
   audit: Pick<AuditTrail, 'record'>;
   clock: () => Date;
 }
@@ -116,14 +118,16 @@ export class StrategyDocumentService implements ConsentFileSource {
  * Cosmos account's rights, calls this directly).
  */
 export async function organisationDocumentFile(
-  deps: Pick<StrategyDocumentDeps, 'index' | 'summaries' | 'portfolio' | 'clock'>,
+  deps: Pick<StrategyDocumentDeps, 'index' | 'summaries' | 'portfolio' | 'clock' | 'firstAnsweredAt'>,
   tenantId: string,
   options: DocumentOptions = {},
 ): Promise<ConsentFile> {
   const { index } = deps;
-  const [summary, portfolio] = await Promise.all([
+  const [summary, portfolio, firstAnsweredAt] = await Promise.all([
     deps.summaries.summary(tenantId),
     deps.portfolio.forExport(tenantId),
+    // null: no answer yet; undefined: not known here (a caller without the answers).
+    deps.firstAnsweredAt ? deps.firstAnsweredAt(tenantId).then((at) => at ?? null) : undefined,
   ]);
   const matrix = portfolio && matrixView(portfolio.figures, true);
   const view = leaderSummaryView(summary, { title: 'Our AI ambition & success metrics', canExport: false, matrix });
@@ -133,6 +137,7 @@ export async function organisationDocumentFile(
     organisation: options.organisation ?? `Organisation (tenant ${tenantId})`,
     date: day.long,
     generatedAt: now,
+    firstAnsweredAt,
     summary,
     view,
     portfolio,

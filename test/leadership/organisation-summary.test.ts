@@ -62,13 +62,13 @@ function summaryOf(people: Person[], thresholds: Thresholds = DEFAULT_THRESHOLDS
 const crowd = (count: number, person: Omit<Person, 'id'>, prefix = 'p'): Person[] =>
   Array.from({ length: count }, (_, i) => ({ ...person, id: `${prefix}${i}` }));
 
-const metricRow = (metric: string, baseline: string, target: string): RowValue => ({
+const metricRow = (metric: string, baseline: string, target: string, timeFrame = '6-months'): RowValue => ({
   rowId: 'r1',
   goal: 'revenue',
   metric,
   baseline,
   target,
-  'time-frame': '6-months',
+  'time-frame': timeFrame,
 });
 
 describe('organisation summary thresholds', () => {
@@ -129,10 +129,20 @@ describe('organisation summary thresholds', () => {
         people: 5,
         baseline: { low: 2, high: 5, numbers: 5 },
         target: { low: 2, high: 5, numbers: 5 },
+        timeFrame: 'Within 6 months',
       },
     ]);
     const noNumbers = summaryOf(crowd(5, { metrics: [metricRow('conversion-rate', 'unknown', 'better')] }));
     expect(noNumbers.goals[0].metrics[0].baseline).toBeNull();
+  });
+
+  it('names a metric’s time frame only when enough rows chose it and the rest are none or as many', () => {
+    const row = (timeFrame: string) => ({ metrics: [metricRow('conversion-rate', '2%', '4%', timeFrame)] });
+    const timeFrameOf = (people: Person[]) => summaryOf(people).goals[0]?.metrics[0]?.timeFrame;
+    expect(timeFrameOf([...crowd(5, row('3-months')), ...crowd(5, row('12-months'), 'q')])).toBe('Within 3 months');
+    // Six of one and four of another: the four could be worked out from the total, so neither is named.
+    expect(timeFrameOf([...crowd(6, row('3-months')), ...crowd(4, row('12-months'), 'q')])).toBeNull();
+    expect(timeFrameOf(crowd(5, row('')))).toBeNull();
   });
 
   it('uses only questions with enough ratings for readiness, and shows none below', () => {

@@ -6,6 +6,14 @@ import { applyAsTurnsWould } from './drive';
 import { cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { validateCard } from '../cards/validate-card';
+import { ReadinessSnapshots } from '../../src/leadership/snapshots/readiness-snapshots';
+import { SummaryService } from '../../src/leadership/summary-service';
+import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
+import { CosmosReadinessHistory } from '../../src/storage/readiness-history-store';
+import { recentTeamIds } from '../../src/storage/recent-teams';
+import { SnapshotScheduler } from '../../src/leadership/snapshots/snapshot-scheduler';
+import { CosmosTenantLeases } from '../../src/storage/tenant-leases';
+import { silentLogger } from '../../src/logging/logger';
 
 const LEADER = 'cccccccc-0000-4000-8000-000000000001';
 const RED = '19:team-red@thread.tacv2';
@@ -101,4 +109,68 @@ describe('monthly readiness snapshots (embedded Cosmos, injected clock, a tenant
     expect(validateCard(card)).toEqual([]);
     expect(cardText(card)).toMatch(/Since November 2026: [^\n]*▲ 0\.5/);
   }, 60_000);
+
+  it('a month already taken costs one point read: the team list is not read on later ticks', async () => {
+    let listed = 0;
+    const snapshots = new ReadinessSnapshots({
+      summaries: new SummaryService(index, new CosmosAggregateStore(bot.containers.aggregates), DEFAULT_THRESHOLDS),
+      history: new CosmosReadinessHistory(bot.containers.tenants),
+      teamsOf: (tenantId) => {
+        listed++;
+        return recentTeamIds(bot.containers.pulses, tenantId, 200);
+      },
+      clock: () => now,
+    });
+    expect(await snapshots.takeMonthly(TENANT)).toBe(0);
+    expect(listed).toBe(0);
+  });
+
+  it('lists at most 200 teams, the most recent first, and no group chats', async () => {
+    const tenant = 'snapshot-teams-tenant';
+    const origin = (rosterId: string, conversationId = `${rosterId};channel`) => ({
+      serviceUrl: 'https://x/',
+      conversationId,
+      rosterId,
+      botId: 'b',
+      botName: 'b',
+    });
+    for (let i = 0; i < 205; i++) {
+      const pulseId = i.toString(16).padStart(32, '0');
+      const chat = i === 204 ? origin('19:chat@thread.v2', '19:chat@thread.v2') : origin(`19:team-${i}@thread.tacv2`);
+      await bot.containers.pulses.items.create({
+        id: `pulse|${pulseId}`,
+        type: 'pulse',
+        tenantId: tenant,
+        pulseId,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+        origin: chat,
+      });
+    }
+    const teams = await recentTeamIds(bot.containers.pulses, tenant, 200);
+    expect(teams).toHaveLength(200);
+    expect(teams[0]).toBe('19:team-203@thread.tacv2');
+    expect(teams).not.toContain('19:chat@thread.v2');
+    expect(teams).not.toContain('19:team-3@thread.tacv2');
+  }, 60_000);
+
+  it('ticks once shortly after start, not only after the first hour', async () => {
+    now = new Date('2027-01-05T10:00:00Z');
+    const scheduler = new SnapshotScheduler({
+      snapshots: bot.app.snapshots.snapshots,
+      leases: new CosmosTenantLeases(bot.containers.tenants),
+      tenants: () => [TENANT],
+      clock: () => now,
+      logger: silentLogger,
+      firstTickMs: 20,
+    });
+    scheduler.start(3_600_000);
+    try {
+      const deadline = Date.now() + 5_000;
+      while (!(await series('organisation')).some((point) => point.month === '2027-01') && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      await scheduler.stop();
+    }
+    expect((await series('organisation')).map((point) => point.month)).toContain('2027-01');
+  });
 });

@@ -164,7 +164,7 @@ describe('recurring pulses (real bot over HTTP, embedded Cosmos, FAKE Teams chan
     const card = resultsCards().at(-1);
     const stopValue = pressedValue(card, 'Stop the series', {});
     const byOther = await inChannel(member(1), service, { value: stopValue });
-    expect(saidIn(byOther)).toContain('Only the person who started this pulse can do that');
+    expect(saidIn(byOther)).toContain('Only the person who started this pulse, or an admin, can stop its series');
     expect((await seriesDocs())[0]).toMatchObject({ status: 'active' });
     const forged = await inChannel(sender(), service, { value: { ...stopValue, pulseId: 'f'.repeat(32) } });
     expect(saidIn(forged)).toContain("I don't recognise that pulse");

@@ -62,6 +62,7 @@ beforeAll(async () => {
     personState: () => Promise.reject(new Error('not used here')),
     accessOf: async () => ({ leader: true, admin: false, manager: false }),
     audit: { record: async () => undefined },
+    firstAnsweredAt: (tenantId) => new CosmosAnswerStore(containers.users).firstAnsweredAt(tenantId),
     clock: () => NOW,
   });
   await storeOrganisation(
@@ -94,6 +95,16 @@ describe('the organisation’s strategy document (embedded Cosmos, real summary 
     expect(Object.keys(doc.parts)).toEqual(
       expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/styles.xml']),
     );
+    const { resources } = await containers.users.items
+      .query<string>({
+        query: 'SELECT VALUE c.answeredAt FROM c WHERE c.tenantId = "tenant-big" AND c.type = "answer"',
+      })
+      .fetchAll();
+    const first = [...resources].sort()[0];
+    expect(first).toBeDefined();
+    expect(doc.text).toContain(`Answers given from ${first.slice(0, 10)} to 2026-12-07 (UTC).`);
+    const none = readDocx((await documents.organisation('tenant-without-answers')).bytes);
+    expect(none.text).toContain('No answers are stored yet.');
   });
 
   it('shows the figures of the summary card and the portfolio, and no user names or ids', async () => {
@@ -121,7 +132,7 @@ describe('the organisation’s strategy document (embedded Cosmos, real summary 
         metric.label,
         spreadText(metric.baseline),
         spreadText(metric.target),
-        'not counted per metric',
+        metric.timeFrame ?? 'not enough alike',
         `${metric.people} people`,
       ]),
     );

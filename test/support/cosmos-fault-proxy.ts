@@ -16,8 +16,8 @@ export type Fault =
   | { heldUntil: Promise<unknown> };
 
 export interface FaultRule {
-  /** Which requests are hit, by container and operation (e.g. users / batch). */
-  match: (request: RequestKind) => boolean;
+  /** Which requests are hit, by container and operation (e.g. users / batch), and if need be by body (a query's text). */
+  match: (request: RequestKind, body: string) => boolean;
   fault: Fault;
   /** How many matching requests get the fault (default: every one until cleared). */
   times?: number;
@@ -57,7 +57,7 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const kind = classifyRequest(req.method ?? 'GET', req.url ?? '/', req.headers);
-      const active = rules.find((entry) => entry.left > 0 && entry.rule.match(kind));
+      const active = rules.find((entry) => entry.left > 0 && entry.rule.match(kind, body.toString()));
       if (!active) {
         forward(req, body, (upstreamRes, data) => {
           res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);

@@ -4,6 +4,7 @@ import type { Telemetry } from '../../telemetry/telemetry';
 import type { DigestDoc, DigestStore } from '../../storage/ports';
 import { timeZoneOrUtc } from '../../domain/time-zones';
 import { nextDigestAt } from './digest-schedule';
+import { PeriodicPass } from '../periodic-pass';
 
 /** Sends one digest; false when the subscriber may no longer have it (no longer a leader). */
 export type DigestSend = (subscription: DigestDoc) => Promise<boolean>;
@@ -29,26 +30,21 @@ const LEASE_MS = 5 * 60 * 1000;
  */
 export class DigestScheduler {
   private readonly holder = randomUUID();
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly passes = new PeriodicPass(() => this.pass());
 
   constructor(private readonly options: DigestSchedulerOptions) {}
 
   start(): void {
-    const interval = this.options.intervalMs ?? 60_000;
-    this.timer = setInterval(() => void this.tick().catch(() => undefined), interval);
-    this.timer.unref();
+    this.passes.start(this.options.intervalMs ?? 60_000);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** One pass over the tenants; returns how many digests were sent. Overlapping calls share the pass. */
   tick(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
+    return this.passes.run();
   }
 
   private async pass(): Promise<number> {

@@ -26,12 +26,16 @@ export const teamScope = (teamId: string): string => `team:${teamId}`;
 export class ReadinessSnapshots {
   constructor(private readonly deps: ReadinessSnapshotsDeps) {}
 
-  /** Takes this month's snapshot of every scope that has none yet; returns how many were added. */
+  /**
+   * Takes this month's snapshot of every scope that has none yet; returns how many were added. The organisation's is
+   * taken last, so its point says the month is done: every other tick of the month is that one point read.
+   */
   async takeMonthly(tenantId: string): Promise<number> {
     const month = monthOf(this.deps.clock());
+    if ((await this.deps.history.read(tenantId, ORGANISATION)).some((point) => point.month === month)) return 0;
     const teams = (await this.deps.teamsOf(tenantId)).slice(0, SNAPSHOT_TEAMS);
     let added = 0;
-    for (const teamId of [undefined, ...teams]) {
+    for (const teamId of [...teams, undefined]) {
       const scope = teamId === undefined ? ORGANISATION : teamScope(teamId);
       const points = await this.deps.history.read(tenantId, scope);
       if (points.some((point) => point.month === month)) continue;

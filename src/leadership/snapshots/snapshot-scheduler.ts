@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logging/logger';
 import type { TenantLeases } from '../../storage/ports';
 import type { ReadinessSnapshots } from './readiness-snapshots';
+import { PeriodicPass } from '../periodic-pass';
 
 export interface SnapshotSchedulerOptions {
   snapshots: ReadinessSnapshots;
@@ -9,10 +10,13 @@ export interface SnapshotSchedulerOptions {
   tenants: () => Iterable<string>;
   clock: () => Date;
   logger: Logger;
+  /** How long after start the first tick runs (default 30 s): a restart does not wait a whole interval. */
+  firstTickMs?: number;
 }
 
 const LEASE_MS = 10 * 60 * 1000;
 const LEASE_NAME = 'readiness-snapshot';
+const FIRST_TICK_MS = 30_000;
 
 /**
  * Takes each tenant's monthly readiness snapshots: every tick, the holder of the tenant's `readiness-snapshot` lease
@@ -21,25 +25,22 @@ const LEASE_NAME = 'readiness-snapshot';
  */
 export class SnapshotScheduler {
   private readonly holder = randomUUID();
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly passes = new PeriodicPass(() => this.pass());
 
   constructor(private readonly options: SnapshotSchedulerOptions) {}
 
+  /** Ticks every `intervalMs`, and once shortly after start. */
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.tick().catch(() => undefined), intervalMs);
-    this.timer.unref();
+    this.passes.start(intervalMs, this.options.firstTickMs ?? FIRST_TICK_MS);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** One pass over the tenants; returns how many snapshots were added. Overlapping calls share the pass. */
   tick(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
+    return this.passes.run();
   }
 
   private async pass(): Promise<number> {

@@ -1,6 +1,12 @@
 import type { Logger } from '../../logging/logger';
 import type { PulseStore, SeriesStore } from '../../storage/ports';
 import type { PulseJobs } from '../delivery/pulse-jobs';
+import type { PulsePolicy } from '../../config';
+import type { AccessResolver } from '../../leadership/access';
+import type { TenantRateLimiters } from '../../teams/rate-limiter';
+import { rateLimitedChannel } from '../../teams/rate-limited-channel';
+import { ChannelError, type TeamsChannel } from '../../teams/teams-channel';
+import { mayStartPulse } from '../pulse-policy';
 import { pulseIds, type PulseDoc } from '../../domain/pulse-docs';
 import {
   runDueAt,
@@ -11,8 +17,6 @@ import {
   type SeriesDoc,
 } from '../../domain/pulse-series';
 
-/** A run whose deadline would be this close (a scheduler long down) is skipped rather than sent. */
-const MIN_LEAD_MS = 10 * 60_000;
 /** Series looked at per tenant and tick. */
 const DUE_LIMIT = 100;
 
@@ -22,9 +26,18 @@ export interface SeriesRunsDeps {
   jobs: PulseJobs;
   logger: Logger;
   clock: () => Date;
+  /** Whether the sender may still start a pulse, checked at every claim (a series outlives no demotion). */
+  policy: PulsePolicy;
+  accessOf: AccessResolver;
+  /** One roster page read at every claim: a team or chat that is gone (403/404) stops the series. */
+  channel: TeamsChannel;
+  limiters: TenantRateLimiters;
   /** Questions a run adds to the series' own (the action plans' "Has this improved?"). */
   followUps?: (series: SeriesDoc, now: Date) => Promise<PulseDoc['questions']>;
 }
+
+/** The smallest roster page Teams serves; the claim only needs to know the roster is still there. */
+const ROSTER_PROBE_SIZE = 50;
 
 /** The series a one-off pulse becomes when its setup card chose a repeat: run 0 is the pulse itself, claimed here. */
 export function newSeries(pulse: PulseDoc, repeat: Exclude<Repeat, 'never'>): SeriesDoc {
@@ -115,8 +128,16 @@ export class SeriesRuns {
     const now = clock();
     const pulse = runOf(series, pending.index, pending.pulseId, now);
     pulse.questions = [...pulse.questions, ...((await this.deps.followUps?.(series, now)) ?? [])];
-    if (Date.parse(pulse.deadline) < now.getTime() + MIN_LEAD_MS) {
-      logger.warn('pulse.series.run-skipped', { tenantId: series.tenantId, seriesId: series.seriesId });
+    // A run sent late (a scheduler long down) keeps its deadline: with less than half its open window left, it is skipped.
+    const deadline = Date.parse(pulse.deadline);
+    const window = deadline - runDueAt(series, pending.index).getTime();
+    if (deadline - now.getTime() < window / 2) {
+      logger.warn('pulse.series.run-skipped', {
+        tenantId: series.tenantId,
+        seriesId: series.seriesId,
+        run: pending.index,
+        hoursLeft: Math.max(0, Math.floor((deadline - now.getTime()) / 3_600_000)),
+      });
     } else {
       try {
         await pulses.createPulse(pulse);
@@ -148,7 +169,32 @@ export class SeriesRuns {
     };
     const reread = await this.deps.series.readSeries(doc.tenantId, doc.seriesId);
     if (!reread || reread.doc.status !== 'active' || reread.doc.nextIndex !== doc.nextIndex) return;
+    const reason = await this.endOf(doc);
+    if (reason) {
+      if (await this.deps.series.stopSeries(doc.tenantId, doc.seriesId, now))
+        this.deps.logger.info('pulse.series.stopped', { tenantId: doc.tenantId, seriesId: doc.seriesId, reason });
+      return;
+    }
     if (!(await this.deps.series.replaceSeries(claimed, reread.etag))) return;
     await this.createRun(claimed, pending);
+  }
+
+  /** Why the series must end instead of running: its sender may no longer start a pulse, or its audience is gone. */
+  private async endOf(doc: SeriesDoc): Promise<string | undefined> {
+    const { policy, accessOf } = this.deps;
+    if (!(await mayStartPulse(policy, () => accessOf({ tenantId: doc.tenantId, userId: doc.createdBy }))))
+      return 'sender-may-not-start';
+    try {
+      await rateLimitedChannel(this.deps, doc.tenantId).rosterPage(
+        doc.origin.serviceUrl,
+        doc.origin.rosterId,
+        ROSTER_PROBE_SIZE,
+      );
+      return undefined;
+    } catch (error) {
+      // Anything else (throttled, a network error) is tried again at the next tick; the run is not claimed yet.
+      if (error instanceof ChannelError && (error.status === 403 || error.status === 404)) return 'audience-gone';
+      throw error;
+    }
   }
 }

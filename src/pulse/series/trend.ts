@@ -49,20 +49,35 @@ function trendLines(runs: RunResults[], timeZone: string): PulseTrendLine[] {
   const shown = runs.filter((run) => run.results.questions !== null);
   if (shown.length < 2) return [];
   const newest = shown.at(-1)?.results.questions ?? [];
+  const labels = runLabels(shown, timeZone);
   return newest
     .filter((question) => question.kind === 'rating')
     .map((question) => ({
       legend: question.text,
-      points: shown.flatMap((run) => {
+      points: shown.flatMap((run, at) => {
         const mean = run.results.questions?.find((q) => q.questionId === question.questionId)?.mean;
-        return mean == null ? [] : [{ x: dayLabel(run.createdAt, timeZone), y: round1(mean) }];
+        return mean == null ? [] : [{ x: labels[at], y: round1(mean) }];
       }),
     }))
     .filter((line) => line.points.length >= 2);
 }
 
+/** Each run's day ("3 Dec"), with its time ("3 Dec 14:00") where two runs fall on the same day (Run again). */
+function runLabels(runs: RunResults[], timeZone: string): string[] {
+  const days = runs.map((run) => dayLabel(run.createdAt, timeZone));
+  return days.map((day, at) =>
+    days.indexOf(day) === days.lastIndexOf(day) ? day : `${day} ${timeLabel(runs[at].createdAt, timeZone)}`,
+  );
+}
+
 function dayLabel(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(iso));
+}
+
+function timeLabel(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 function round1(value: number): number {

@@ -6,6 +6,8 @@ export interface AnswerStore {
   listForUser(tenantId: string, userId: string): Promise<StoredAnswer[]>;
   /** Every answer in the tenant (the rebuild and the benchmark's naive baseline). */
   listAllInTenant(tenantId: string): Promise<StoredAnswer[]>;
+  /** When the tenant's earliest stored answer was given (ISO), if any: the strategy document's date range. */
+  firstAnsweredAt(tenantId: string): Promise<string | undefined>;
   /** The path recorded for each person in the tenant who has one, by user id (the rebuild). */
   listPathsInTenant(tenantId: string): Promise<Map<string, string>>;
   /**

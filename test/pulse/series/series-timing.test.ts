@@ -103,4 +103,11 @@ describe('trend between runs', () => {
     const { lines } = seriesTrend(run('08', 10, 5), earlier, 'UTC');
     expect(lines[0].points.map((point) => point.x)).toEqual(['3 Dec', '4 Dec', '6 Dec', '7 Dec', '8 Dec']);
   });
+
+  it('labels two runs on the same day (a Run again) with their times, so the chart tells them apart', () => {
+    const morning = run('07', 10, 3);
+    const afternoon = { ...run('07', 10, 4), createdAt: '2026-12-07T15:30:00.000Z' };
+    const { lines } = seriesTrend(run('08', 10, 5), [afternoon, morning], 'Europe/Berlin');
+    expect(lines[0].points.map((point) => point.x)).toEqual(['7 Dec 11:00', '7 Dec 16:30', '8 Dec']);
+  });
 });
