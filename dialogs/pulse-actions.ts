@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { knownTimeZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
+import type { ActionPlanService } from '../src/actions/action-service';
 import type { Person } from '../src/domain/person';
 import type { PulseOrigin } from '../src/domain/pulse-docs';
 import { recognizeCommand } from '../src/strategy/commands';
@@ -10,7 +11,10 @@ import { turnUnitOf } from '../src/bot/turn-state';
 
 /** The pulse feature's part of a turn: reads the facts it needs from the activity and sends the service's replies. */
 export class PulseActions {
-  constructor(private readonly service: PulseService) {}
+  constructor(
+    private readonly service: PulseService,
+    private readonly plans: ActionPlanService,
+  ) {}
 
   /** Whether a team-channel or group-chat message is for pulses: the `pulse` command or a pulse card's button. */
   static handles(input: UserInput): boolean {
@@ -32,22 +36,35 @@ export class PulseActions {
     else if (value.action === 'close') replies = await this.service.closeBySender(person, value);
     else if (value.action === 'stop-series') replies = await this.service.stopSeries(person, value);
     else if (value.action === 'run-again') replies = await this.service.runAgain(person, value);
+    else if (value.action === 'plan') replies = await this.plans.planCard(person, value, placeOf(activity), timeZone);
+    else if (value.action === 'plan-create')
+      replies = await this.plans.plan(person, value, placeOf(activity), timeZone);
     else replies = ['Answers to a pulse go in your 1:1 chat with me, on the card I sent you there.'];
     await sendReplies(context, replies);
   }
 
   /** A 1:1 pulse card's submit. */
   async inPersonalChat(context: TurnContext, value: Record<string, unknown>): Promise<void> {
-    const replies =
-      value.action === 'respond'
-        ? await this.service.respond(personOf(context), value, knownTimeZone(context.activity.localTimezone))
-        : ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
+    const person = personOf(context);
+    const zone = context.activity.localTimezone;
+    let replies: PulseReply[];
+    if (value.action === 'respond') replies = await this.service.respond(person, value, knownTimeZone(zone));
+    else if (value.action === 'action-done') replies = await this.plans.owner.done(person, value);
+    else if (value.action === 'action-update')
+      replies = await this.plans.owner.update(person, value, timeZoneOrUtc(zone));
+    else replies = ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
     await sendReplies(context, replies);
   }
 }
 
 function personOf(context: TurnContext): Person {
   return turnUnitOf(context).speaker;
+}
+
+/** The team (or group chat) a button was pressed in, from the (authenticated) activity. */
+function placeOf(activity: Activity): { rosterId: string; teamName?: string } {
+  const name = (activity.channelData as { team?: { name?: unknown } } | undefined)?.team?.name;
+  return { rosterId: originOf(activity).rosterId, ...(typeof name === 'string' && name ? { teamName: name } : {}) };
 }
 
 /** Where a pulse's (or campaign's) cards go and whose roster it is sent to; all from the (authenticated) activity. */

@@ -4,6 +4,7 @@ import type { BackgroundWork } from './bot/background-work';
 import type { ReplyDeliveryOptions } from './bot/connector-replies';
 import type { AuthEndpoints } from './bot/authentication';
 import type { PulseParts } from './compose-pulses';
+import type { ActionParts } from './compose-actions';
 import type { InvitationParts } from './compose-invitations';
 import type { SnapshotParts } from './compose-snapshots';
 import type { Config } from './config';
@@ -23,6 +24,8 @@ export interface RunningApp {
   /** Jobs that finish after their turn and reply proactively. */
   background: BackgroundWork;
   pulses: Omit<PulseParts, 'service'>;
+  /** Action plans: their store and service (tests tick the owners' reminders through it). */
+  actions: ActionParts;
   /** Invitation campaigns and reminders: their scheduler (tests tick it) and stores. */
   invitations: Pick<InvitationParts, 'scheduler' | 'stores'>;
   /** Monthly readiness snapshots: `snapshots.series(tenant, scope)` for the dashboard's trend lines; the scheduler. */

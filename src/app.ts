@@ -14,6 +14,8 @@ import { composeAdmin } from './compose-admin';
 import { composeDashboard } from './compose-dashboard';
 import { composePortfolio } from './compose-portfolio';
 import { composePulses } from './compose-pulses';
+import { composeActions } from './compose-actions';
+import { actionPlansLine } from './actions/action-digest';
 import { composeInvitations } from './compose-invitations';
 import { composeFiles } from './compose-files';
 import { StrategyDocumentOffers } from './strategy-document/document-offers';
@@ -85,7 +87,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const accessOf = accessResolver(config, tenants);
   const parts = { config, accessOf, cards, index, logger, clock };
   const pulse = composePulses({ ...parts, stores: stores.pulses, teamsChannel: options.teamsChannel, telemetry });
-  const pulses = new PulseActions(pulse.service);
   const invitation = composeInvitations({ ...parts, containers, sessions, leases: stores.leases, pulse });
   const summaries = new SummaryService(index, aggregates, config.summaryThresholds);
   const [{ pulses: pulseDocs, responses }, { campaigns, participation }] = [pulse.stores, invitation.stores];
@@ -109,6 +110,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock,
     counters: counterParts,
   });
+  const actions = composeActions({
+    ...parts,
+    pulse,
+    audit: admin.audit,
+    leases: stores.leases,
+    tenants: config.allowedTenants,
+  });
+  const pulses = new PulseActions(pulse.service, actions.service);
   const snapshot = composeSnapshots({
     containers,
     summaries,
@@ -121,6 +130,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store: stores.digests,
     summaries,
     sinceLastTime: (tenantId, readiness) => snapshot.snapshots.sinceLastTime(tenantId, readiness),
+    actionPlans: (tenantId) => actionPlansLine(actions.store, tenantId),
     cards,
     accessOf,
     clock,
@@ -233,7 +243,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const turnsDrainMs =
     options.drainTimeoutMs ?? replyAttemptTimeoutMs(options.replyDelivery) + TURN_WORK_BEYOND_REPLY_MS;
   const backgroundDrainMs = options.drainTimeoutMs ?? BACKGROUND_DRAIN_MS;
-  for (const scheduler of [pulse.scheduler, invitation.scheduler]) if (tickMs > 0) scheduler.start(tickMs);
+  for (const scheduler of [pulse.scheduler, invitation.scheduler, actions.reminders])
+    if (tickMs > 0) scheduler.start(tickMs);
   logger.info('app.started', { mode: config.mode, port, pack: `${pack.id}@${pack.version}` });
   digests.start();
   if (tickMs > 0) snapshot.scheduler.start(SNAPSHOT_TICK_MS);
@@ -246,7 +257,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger.info('app.draining', { inFlight: gate.inFlight, jobs: background.inFlight });
     await digests.stop();
     await snapshot.scheduler.stop();
-    for (const scheduler of [pulse.scheduler, invitation.scheduler]) await scheduler.stop();
+    for (const scheduler of [pulse.scheduler, invitation.scheduler, actions.reminders]) await scheduler.stop();
     if (!(await gate.idle(turnsDrainMs))) logger.warn('app.drain-timeout', { inFlight: gate.inFlight });
     await pulse.jobs.stop();
     await background.drain(backgroundDrainMs);
@@ -263,6 +274,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     sessions,
     background,
     pulses: pulse,
+    actions,
     invitations: invitation,
     snapshots: snapshot,
     sendDueDigests: () => digests.tick(),

@@ -12,6 +12,7 @@ import { PulseJobs } from './pulse/delivery/pulse-jobs';
 import { PulseScheduler } from './pulse/pulse-scheduler';
 import { PulseService } from './pulse/pulse-service';
 import { SeriesRuns } from './pulse/series/series-runs';
+import { followUpQuestions } from './actions/follow-ups';
 import { TenantRateLimiters } from './teams/rate-limiter';
 import { SendLeases } from './pulse/delivery/send-lease';
 import type { TeamsChannel } from './teams/teams-channel';
@@ -75,6 +76,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
     ledger,
     responses,
     series: stores.series,
+    actions: stores.actions,
     index,
     cards,
     jobs,
@@ -102,6 +104,7 @@ export function composePulses(options: PulsePartsOptions): PulseParts {
       accessOf: options.accessOf,
       channel,
       limiters,
+      followUps: (series, now) => followUpQuestions(stores, series, now),
     }),
     tenants: config.allowedTenants,
     logger,

@@ -14,6 +14,8 @@ const LABELS: Record<AuditAction, string> = {
   'portfolio.edited': 'portfolio edited',
   'data.erase-incomplete': 'erase incomplete',
   'data.erase-failed': 'erase failed',
+  'action.planned': 'action planned',
+  'action.updated': 'action updated',
 };
 const WHAT_WIDTH = Math.max(...Object.values(LABELS).map((label) => label.length));
 const WHO_WIDTH = 36;
@@ -58,6 +60,10 @@ function detailOf(entry: AuditEntry): string {
       return `${entry.detail} not removed; the person was asked to try again (check summary finds any figures left)`;
     case 'audit.viewed':
       return '';
+    case 'action.planned':
+      return `owner ${entry.target}`;
+    case 'action.updated':
+      return entry.detail ?? '';
   }
 }
 

@@ -11,6 +11,8 @@ import { pulseChannelData, pulseResponseData, pulseResultsData, pulseSetupData }
 import type { PulseChannelView, PulseResponseView, PulseResultsView, PulseSetupView } from './pulse-view-models';
 import { invitationChannelData, invitationData, invitationTeamsData } from './invitation-data';
 import type { InvitationChannelView, InvitationTeamsView, InvitationView } from './invitation-view-models';
+import { actionOwnerData, actionPlanData } from './action-data';
+import type { ActionOwnerView, ActionPlanView } from './action-view-models';
 import { CARD_NAMES, type CardName, findCardsDir, loadTemplates } from './template-files';
 import type {
   AnsweredView,
@@ -154,6 +156,16 @@ export class CardRenderer {
   /** A leader's list of teams to invite. */
   invitationTeams(view: InvitationTeamsView): CardAttachment {
     return this.render('invitation-teams', invitationTeamsData(view));
+  }
+
+  /** Planning an action from a pulse's results: what, owner (people picker), due date, the questions it addresses. */
+  actionPlan(view: ActionPlanView): CardAttachment {
+    return this.render('action-plan', actionPlanData(view));
+  }
+
+  /** An action in its owner's 1:1 chat (also its reminder), with Mark done and Update while it is open. */
+  actionOwner(view: ActionOwnerView): CardAttachment {
+    return this.render('action-owner', actionOwnerData(view));
   }
 
   private render(name: CardName, data: Record<string, unknown>): CardAttachment {

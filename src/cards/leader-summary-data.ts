@@ -101,9 +101,12 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
   const recommendations = lines(view.recommendations, 'recommendations', LIMITS.recommendation).slice(0, 3);
   const teamName = optionalLine(view.teamName, 'teamName', LIMITS.title);
   const sinceLastTime = optionalLine(view.sinceLastTime, 'sinceLastTime', LIMITS.line);
+  const actionPlans = optionalLine(view.actionPlans, 'actionPlans', LIMITS.line);
   return {
     sinceLastTime,
     hasSinceLastTime: sinceLastTime !== '',
+    actionPlans,
+    hasActionPlans: actionPlans !== '',
     ...nextStepsData(view.nextSteps),
     ...matrixData(view.matrix),
     title: safeLine(view.title, 'title', LIMITS.title),

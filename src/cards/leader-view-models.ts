@@ -64,6 +64,8 @@ export interface LeaderSummaryView {
   readiness: LeaderReadinessView[];
   /** The digest's change in readiness per area since the last monthly snapshot (see readiness-snapshots.ts). */
   sinceLastTime?: string;
+  /** The digest's action plans: open and done per team (no owners' names). */
+  actionPlans?: string;
   gaps: string[];
   recommendations: string[];
   nextSteps?: NextStepsLink[];

@@ -1,5 +1,6 @@
 import { fitLines } from './fit-budget';
 import { pulseSeriesData } from './pulse-series-data';
+import { actionLinesData } from './action-data';
 import {
   CardDataError,
   safeBool,
@@ -128,16 +129,25 @@ export function pulseResultsData(raw: unknown): Record<string, unknown> {
       ? null
       : safeList(view.questions, 'questions', MAX_QUESTIONS, (item, path) => questionData(item, path));
   const allowComment = safeBool(view.allowComment, 'allowComment');
+  const actions = actionLinesData(view.actions);
+  // The action list takes its bytes out of the comments' share of the budget.
+  const commentBytes = COMMENT_BUDGET.totalBytes - actions.bytes;
+  const commentBudget = {
+    ...COMMENT_BUDGET,
+    totalBytes: commentBytes,
+    maxLinesPerGroup: Math.min(COMMENT_BUDGET.maxLinesPerGroup, Math.floor(commentBytes / COMMENT_BUDGET.minLineBytes)),
+  };
   const comments =
     view.comments === null
       ? null
       : fitLines(
           [safeList(view.comments, 'comments', MAX_COUNT, (comment, path) => safeText(comment, path, LIMITS.comment))],
-          COMMENT_BUDGET,
+          commentBudget,
         ).groups[0];
   const { changes, ...series } = pulseSeriesData(view.series, questions?.length ?? 0);
   return {
     ...series,
+    ...actions.data,
     title: safeLine(view.title, 'title', LIMITS.title),
     responses,
     responsesText: reached > 0 ? `${responses} of ${reached}` : String(responses),

@@ -1,3 +1,5 @@
+import type { ActionLineView } from './action-view-models';
+
 /**
  * What the pulse cards show, resolved by the caller. Question texts and labels come from the content pack; comments
  * are user text and are shown only as plain text runs.
@@ -79,6 +81,8 @@ export interface PulseResultsView {
   allowComment: boolean;
   /** Run again and, for a recurring pulse, Stop the series and the comparison with earlier runs. */
   series?: PulseSeriesView;
+  /** The actions planned from this pulse (what, due, status, the owner's name as the team knows it). */
+  actions?: ActionLineView[];
 }
 
 /** A results card's series part. Every figure in it comes from runs that met their threshold. */

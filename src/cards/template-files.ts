@@ -24,6 +24,8 @@ export const CARD_NAMES = [
   'invitation',
   'invitation-channel',
   'invitation-teams',
+  'action-plan',
+  'action-owner',
 ] as const;
 
 export type CardName = (typeof CARD_NAMES)[number];

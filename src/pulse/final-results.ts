@@ -1,4 +1,5 @@
-import type { DeliveryLedger, PulseResponses, PulseStore, SeriesStore } from '../storage/ports';
+import type { ActionStore, DeliveryLedger, PulseResponses, PulseStore, SeriesStore } from '../storage/ports';
+import { actionLines } from '../actions/action-lines';
 import { seriesView } from './series/series-view';
 import type { PulseResultsView } from '../cards/pulse-view-models';
 import { computeResults } from './results';
@@ -15,6 +16,8 @@ export interface ResultStores {
   responses: PulseResponses;
   /** With it, the view carries the series part (Run again, Stop the series, the trend). */
   series?: SeriesStore;
+  /** With it, the view lists the actions planned from the pulse. */
+  actions?: ActionStore;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function finalResultsView(
   clock: () => Date,
 ): Promise<PulseResultsView> {
   const { results, unreachable } = await finalResults(stores, pulse, clock);
-  const view = resultsView(pulse, results, unreachable);
+  const view = { ...resultsView(pulse, results, unreachable), ...(await actionLines(stores.actions, pulse)) };
   const { series } = stores;
   return series ? { ...view, series: await seriesView({ pulses: stores.pulses, series }, pulse, results) } : view;
 }

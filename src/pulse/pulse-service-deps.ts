@@ -3,7 +3,7 @@ import type { PulsePolicy } from '../config';
 import type { ContentIndex } from '../content/content-index';
 import type { AccessResolver } from '../leadership/access';
 import type { Logger } from '../logging/logger';
-import type { DeliveryLedger, PulseResponses, PulseStore, SeriesStore } from '../storage/ports';
+import type { ActionStore, DeliveryLedger, PulseResponses, PulseStore, SeriesStore } from '../storage/ports';
 import type { PulseJobs } from './delivery/pulse-jobs';
 import type { TenantRateLimiters } from '../teams/rate-limiter';
 import type { TeamsChannel } from '../teams/teams-channel';
@@ -17,6 +17,7 @@ export interface PulseServiceDeps {
   ledger: DeliveryLedger;
   responses: PulseResponses;
   series: SeriesStore;
+  actions: ActionStore;
   index: ContentIndex;
   cards: CardRenderer;
   jobs: PulseJobs;

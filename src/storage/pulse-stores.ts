@@ -1,4 +1,5 @@
 import type { Container } from '@azure/cosmos';
+import { CosmosActionStore } from './action-store';
 import { CosmosDeliveryLedger } from './delivery-ledger-store';
 import type { PulseStores } from './ports';
 import { CosmosPulseLeases } from './pulse-lease-store';
@@ -16,5 +17,6 @@ export function cosmosPulseStores(container: Container): PulseStores {
     responses: new CosmosPulseResponses(container, pulses, ledger),
     leases: new CosmosPulseLeases(container),
     series: new CosmosSeriesStore(container),
+    actions: new CosmosActionStore(container),
   };
 }

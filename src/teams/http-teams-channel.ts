@@ -40,10 +40,16 @@ export class HttpTeamsChannel implements TeamsChannel {
     const body = (await this.call(
       'GET',
       url(serviceUrl, `v3/conversations/${encodeURIComponent(rosterId)}/pagedmembers?${query}`),
-    )) as { members?: { id?: unknown; aadObjectId?: unknown }[]; continuationToken?: unknown };
+    )) as { members?: { id?: unknown; aadObjectId?: unknown; name?: unknown }[]; continuationToken?: unknown };
     const members = (body.members ?? []).flatMap((member) =>
       typeof member.id === 'string'
-        ? [{ id: member.id, aadObjectId: typeof member.aadObjectId === 'string' ? member.aadObjectId : undefined }]
+        ? [
+            {
+              id: member.id,
+              aadObjectId: typeof member.aadObjectId === 'string' ? member.aadObjectId : undefined,
+              name: typeof member.name === 'string' ? member.name : undefined,
+            },
+          ]
         : [],
     );
     const next =

@@ -5,6 +5,8 @@ export interface RosterMember {
   /** Channel account id ("29:..."). */
   id: string;
   aadObjectId?: string;
+  /** The member's display name as Teams gives it. */
+  name?: string;
 }
 
 export interface RosterPage {

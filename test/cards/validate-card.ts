@@ -44,6 +44,27 @@ function withChartFallbacks(node: Json, path: string, errors: string[]): Json {
   );
 }
 
+/** The Teams people picker's datasets (an Input.ChoiceSet's `choices.data`, a Teams extension the library dates 1.6). */
+const PEOPLE_DATASETS = new Set(['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext']);
+
+/** Replaces every people picker by a plain choice set with one choice, recording unknown datasets. */
+function withPeoplePickers(node: Json, path: string, errors: string[]): Json {
+  if (Array.isArray(node)) return node.map((item, index) => withPeoplePickers(item, `${path}[${index}]`, errors));
+  if (!isObject(node)) return node;
+  const query = node['choices.data'];
+  if (node.type === 'Input.ChoiceSet' && query !== undefined) {
+    const dataset = isObject(query) ? query.dataset : undefined;
+    if (!isObject(query) || query.type !== 'Data.Query' || typeof dataset !== 'string' || !PEOPLE_DATASETS.has(dataset))
+      errors.push(`${path}: choices.data must be a Data.Query of a Teams people dataset`);
+    const plain: Record<string, Json> = { ...node, choices: [{ title: 'A person', value: 'person' }] };
+    delete plain['choices.data'];
+    return plain;
+  }
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, withPeoplePickers(value, `${path}.${key}`, errors)]),
+  );
+}
+
 /**
  * Checks a card as Teams will get it: schema 1.5 at most, under the size limit, and parsed and
  * validated by the adaptivecards library against 1.5 (unknown types, bad enums, properties newer
@@ -58,7 +79,7 @@ export function validateCard(content: unknown): string[] {
   const bytes = Buffer.byteLength(JSON.stringify(content), 'utf8');
   if (bytes >= MAX_CARD_BYTES) errors.push(`card is ${bytes} bytes, limit ${MAX_CARD_BYTES}`);
 
-  const card = withChartFallbacks(content, '$', errors);
+  const card = withPeoplePickers(withChartFallbacks(content, '$', errors), '$', errors);
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card, context);

@@ -72,6 +72,17 @@ describe('leadership summary card', () => {
     expect(Buffer.byteLength(JSON.stringify(card.content))).toBeLessThan(80_000);
   });
 
+  it("the digest's action plans line (counts per team) keeps it valid and under 80 KB", () => {
+    const line = `Actions: ${'Sales 😀 2 open, 1 done · '.repeat(40)}`;
+    const digest = renderer.leaderSummary({
+      ...leaderSummaryView(summary, { title: 'Your weekly AI strategy digest', canExport: true }),
+      actionPlans: line,
+    }).content;
+    expect(validateCard(digest)).toEqual([]);
+    expect(cardText(digest)).toContain('Actions: Sales 😀 2 open, 1 done');
+    expect(Buffer.byteLength(JSON.stringify(digest))).toBeLessThan(80_000);
+  });
+
   it('shows themes, goals with metrics and spreads, readiness with a chart, gaps and recommendations', () => {
     const text = `${cardText(card.content)}\n${JSON.stringify(card.content)}`;
     expect(text).toContain('1000 people have answered');

@@ -19,6 +19,8 @@ export interface DigestServiceDeps {
   noteTenant: (tenantId: string) => void;
   /** The "since last time" line from the monthly readiness snapshots (none without it). */
   sinceLastTime?: (tenantId: string, readiness: SectionFigure[]) => Promise<string | undefined>;
+  /** The action plans line: open and done actions per team (none without it). */
+  actionPlans?: (tenantId: string) => Promise<string | undefined>;
 }
 
 /** Where the digest goes: the conversation it was asked in, as the channel told it. */
@@ -70,6 +72,11 @@ export class DigestService {
     const summary = await this.deps.summaries.summary(tenantId);
     const sinceLastTime = await this.deps.sinceLastTime?.(tenantId, summary.readiness);
     const view = leaderSummaryView(summary, { title: `Your ${frequency} AI strategy digest`, canExport: true });
-    return this.deps.cards.leaderSummary(sinceLastTime ? { ...view, sinceLastTime } : view);
+    const actionPlans = await this.deps.actionPlans?.(tenantId);
+    return this.deps.cards.leaderSummary({
+      ...view,
+      ...(sinceLastTime ? { sinceLastTime } : {}),
+      ...(actionPlans ? { actionPlans } : {}),
+    });
   }
 }

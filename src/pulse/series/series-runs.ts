@@ -32,6 +32,8 @@ export interface SeriesRunsDeps {
   /** One roster page read at every claim: a team or chat that is gone (403/404) stops the series. */
   channel: TeamsChannel;
   limiters: TenantRateLimiters;
+  /** Questions a run adds to the series' own (the action plans' "Has this improved?"). */
+  followUps?: (series: SeriesDoc, now: Date) => Promise<PulseDoc['questions']>;
 }
 
 /** The smallest roster page Teams serves; the claim only needs to know the roster is still there. */
@@ -125,6 +127,7 @@ export class SeriesRuns {
     const { pulses, jobs, logger, clock } = this.deps;
     const now = clock();
     const pulse = runOf(series, pending.index, pending.pulseId, now);
+    pulse.questions = [...pulse.questions, ...((await this.deps.followUps?.(series, now)) ?? [])];
     // A run sent late (a scheduler long down) keeps its deadline: with less than half its open window left, it is skipped.
     const deadline = Date.parse(pulse.deadline);
     const window = deadline - runDueAt(series, pending.index).getTime();

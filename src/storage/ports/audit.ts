@@ -17,7 +17,11 @@ export type AuditAction =
   /** A person's data is deleted but `detail` (summary figures, example statements) was left: a rebuild removes it. */
   | 'data.erase-incomplete'
   /** A person's "delete my data" stopped before `detail` was removed; they were asked to try again. */
-  | 'data.erase-failed';
+  | 'data.erase-failed'
+  /** A manager, leader or a pulse's sender planned an action; `target` is its owner, never its text. */
+  | 'action.planned'
+  /** An action's owner or creator marked it done or changed it; `detail` names the kinds of change only. */
+  | 'action.updated';
 
 /** One auditable event, as the feature that caused it describes it. */
 export interface AuditEvent {

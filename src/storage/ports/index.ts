@@ -29,6 +29,7 @@ export type {
   StoredPortfolioEdit,
 } from './portfolio';
 export { PORTFOLIO_PARTITION } from './portfolio';
+export type { ActionStore } from './actions';
 export type { PulseLeaseStore } from './pulse-leases';
 export type { PulseResponses, ResponseOutcome } from './pulse-responses';
 export type { PulseClose, PulseStore } from './pulses';

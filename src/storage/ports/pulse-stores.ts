@@ -1,3 +1,4 @@
+import type { ActionStore } from './actions';
 import type { DeliveryLedger } from './ledger';
 import type { PulseLeaseStore } from './pulse-leases';
 import type { PulseResponses } from './pulse-responses';
@@ -11,4 +12,6 @@ export interface PulseStores {
   responses: PulseResponses;
   leases: PulseLeaseStore;
   series: SeriesStore;
+  /** Action plans, in their pulse's partition. */
+  actions: ActionStore;
 }

@@ -1,0 +1,70 @@
+import { neutralise } from '../cards/safe-text';
+import { wallTimeAt, isoDate } from '../domain/time-zones';
+import type { PulseDoc } from '../domain/pulse-docs';
+import { MAX_ACTION_TEXT, MAX_NOTE_TEXT } from '../domain/action-docs';
+
+/** An Entra object id as the people picker (or a plain id field) sends it. */
+export const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The plan card's token: makes a double click or a redelivery plan one action, not two. */
+export const PLAN_TOKEN = /^[0-9a-f]{32}$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MAX_DAYS_AHEAD = 365;
+
+export interface PlanInput {
+  what: string;
+  ownerId: string;
+  dueDate: string;
+  questionIds: string[];
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Checks the plan card's fields as if forged: nothing is trusted but what the pulse and the clock say. */
+export function checkPlan(
+  value: Record<string, unknown>,
+  pulse: PulseDoc,
+  now: Date,
+  zone: string,
+): Checked<PlanInput> {
+  const what = cleanText(value.what);
+  if (!what) return refuse('Say what the team will do, in a sentence or two.');
+  if ([...what].length > MAX_ACTION_TEXT) return refuse(`Keep what the team will do to ${MAX_ACTION_TEXT} characters.`);
+  const ownerId = typeof value.owner === 'string' ? value.owner.trim() : '';
+  if (!OBJECT_ID.test(ownerId)) return refuse('Pick the person who owns this action.');
+  const due = checkDueDate(value.dueDate, now, zone);
+  if (!due.ok) return due;
+  const picked = typeof value.questionIds === 'string' ? value.questionIds.split(',').filter(Boolean) : [];
+  const asked = new Set(pulse.questions.map((question) => question.id));
+  if (picked.length === 0 || picked.some((id) => !asked.has(id)) || new Set(picked).size !== picked.length)
+    return refuse('Pick the questions of this pulse the action addresses.');
+  return { ok: true, value: { what, ownerId: ownerId.toLowerCase(), dueDate: due.value, questionIds: picked } };
+}
+
+/** A day after today (in `zone`) and at most a year ahead, as `YYYY-MM-DD`. */
+export function checkDueDate(raw: unknown, now: Date, zone: string): Checked<string> {
+  const match = typeof raw === 'string' ? DAY.exec(raw.trim()) : null;
+  const when = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  if (!match || Number.isNaN(when) || new Date(when).toISOString().slice(0, 10) !== match[0])
+    return refuse('Pick a due date.');
+  const today = Date.parse(isoDate(wallTimeAt(now, zone)));
+  const days = (when - today) / 86_400_000;
+  if (days < 1) return refuse('Pick a due date after today.');
+  if (days > MAX_DAYS_AHEAD) return refuse('Pick a due date within a year.');
+  return { ok: true, value: match[0] };
+}
+
+/** A note from the Update card: optional, one paragraph, bounded. */
+export function checkNote(raw: unknown): Checked<string> {
+  const note = cleanText(raw);
+  if ([...note].length > MAX_NOTE_TEXT) return refuse(`Keep the note to ${MAX_NOTE_TEXT} characters.`);
+  return { ok: true, value: note };
+}
+
+/** Neutralised, one line, trimmed; empty for anything but a string. */
+function cleanText(raw: unknown): string {
+  return typeof raw === 'string' ? neutralise(raw).replace(/\s+/g, ' ').trim() : '';
+}
+
+function refuse(message: string): { ok: false; message: string } {
+  return { ok: false, message };
+}

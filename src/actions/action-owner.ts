@@ -1,0 +1,120 @@
+import type { ActionOwnerView } from '../cards/action-view-models';
+import { isoDate, wallTimeAt, addLocalDays } from '../domain/time-zones';
+import type { Person } from '../domain/person';
+import type { PulseDoc } from '../domain/pulse-docs';
+import { MAX_NOTE_TEXT, MAX_UPDATES, type ActionDoc, type ActionUpdate } from '../domain/action-docs';
+import { ACTION_ID, PULSE_ID, type ActionDeps, type ActionReply } from './action-deps';
+import { checkDueDate, checkNote } from './action-input';
+import { formatDueDate, reminderAt } from './action-schedule';
+
+const UNKNOWN = "I don't recognise that action, so nothing has changed.";
+const NOT_YOURS = 'Only the owner of this action, or the person who planned it, can change it; nothing has changed.';
+const ATTEMPTS = 3;
+
+/** The owner's side of an action: the 1:1 card, Mark done and Update (new due date or a note). */
+export class ActionOwner {
+  constructor(private readonly deps: ActionDeps) {}
+
+  /** Sends the action (or its reminder) to the owner's 1:1 chat; throws when Teams refuses. */
+  async send(action: ActionDoc, pulse: PulseDoc, memberId: string, isReminder: boolean): Promise<void> {
+    const { origin } = pulse;
+    const conversationId = await this.deps.channel.createPersonalConversation(
+      origin.serviceUrl,
+      action.tenantId,
+      { id: origin.botId, name: origin.botName },
+      memberId,
+    );
+    const card = this.deps.cards.actionOwner(ownerView(action, pulse, isReminder, this.deps.clock()));
+    await this.deps.channel.send(origin.serviceUrl, conversationId, { type: 'message', attachments: [card] });
+  }
+
+  /** Mark done, by the owner or the creator. */
+  done(person: Person, value: Record<string, unknown>): Promise<ActionReply[]> {
+    return this.change(person, value, (action, now) => {
+      if (action.status === 'done') return 'This action is already done.';
+      return {
+        ...action,
+        status: 'done',
+        updates: withUpdate(action, { at: now, by: person.userId, kind: 'done' }),
+      };
+    });
+  }
+
+  /** Update: a new due date, a note, or both; `zone` is the person's own, for "after today". */
+  update(person: Person, value: Record<string, unknown>, zone: string): Promise<ActionReply[]> {
+    return this.change(person, value, (action, now) => {
+      if (action.status === 'done') return 'This action is done, so it cannot be changed.';
+      const wantsDue = typeof value.dueDate === 'string' && value.dueDate.trim() !== '';
+      const due = wantsDue ? checkDueDate(value.dueDate, new Date(now), zone) : undefined;
+      if (due && !due.ok) return due.message;
+      const note = checkNote(value.note);
+      if (!note.ok) return note.message;
+      if (!due && !note.value) return 'Pick a new due date or write a note, then press Update.';
+      let next: ActionDoc = { ...action };
+      if (due?.ok && due.value !== action.dueDate) {
+        const remind = reminderAt(due.value, action.timeZone, new Date(now));
+        next = { ...next, dueDate: due.value, remindAt: remind?.toISOString(), remindedAt: undefined };
+        next.updates = withUpdate(next, { at: now, by: person.userId, kind: 'due', dueDate: due.value });
+      }
+      if (note.value) next.updates = withUpdate(next, { at: now, by: person.userId, kind: 'note', note: note.value });
+      return next;
+    });
+  }
+
+  private async change(
+    person: Person,
+    value: Record<string, unknown>,
+    apply: (action: ActionDoc, now: string) => ActionDoc | string,
+  ): Promise<ActionReply[]> {
+    const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
+    const actionId = typeof value.actionId === 'string' ? value.actionId : '';
+    if (!PULSE_ID.test(pulseId) || !ACTION_ID.test(actionId)) return [UNKNOWN];
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const stored = await this.deps.actions.readAction(person.tenantId, pulseId, actionId);
+      if (!stored) return [UNKNOWN];
+      const { doc } = stored;
+      const userId = person.userId.toLowerCase();
+      if (doc.ownerId !== userId && doc.createdBy.toLowerCase() !== userId) return [NOT_YOURS];
+      const now = this.deps.clock();
+      const next = apply(doc, now.toISOString());
+      if (typeof next === 'string') return [next];
+      if (!(await this.deps.actions.replaceAction(next, stored.etag))) continue;
+      const kinds = next.updates.slice(doc.updates.length).map((update) => update.kind);
+      await this.deps.audit.record(person.tenantId, {
+        action: 'action.updated',
+        actor: person.userId,
+        detail: kinds.join(', '),
+      });
+      this.deps.logger.info('action.updated', { tenantId: person.tenantId, pulseId, actionId, kinds: kinds.join(',') });
+      const pulse = await this.deps.pulses.readPulse(person.tenantId, pulseId);
+      const said = next.status === 'done' ? 'Marked done. Thank you!' : `Updated: due ${formatDueDate(next.dueDate)}.`;
+      return pulse ? [said, this.deps.cards.actionOwner(ownerView(next, pulse.doc, false, now))] : [said];
+    }
+    return ['Someone else changed this action at the same moment. Please press the button again.'];
+  }
+}
+
+/** The owner's card for `action`; dates offered run from tomorrow to a year ahead in the action's zone. */
+export function ownerView(action: ActionDoc, pulse: PulseDoc, isReminder: boolean, now: Date): ActionOwnerView {
+  const asked = pulse.questions.filter((question) =>
+    action.source.kind === 'pulse' ? action.source.questionIds.includes(question.id) : false,
+  );
+  const notes = action.updates.filter((update) => update.kind === 'note');
+  return {
+    pulseId: action.pulseId,
+    actionId: action.actionId,
+    isReminder,
+    what: action.what,
+    due: formatDueDate(action.dueDate),
+    status: action.status,
+    source: [`Pulse: ${pulse.title}`, ...asked.map((question) => question.text)].join(' · '),
+    lastNote: notes.at(-1)?.note ?? '',
+    minDate: isoDate(wallTimeAt(addLocalDays(now, 1, action.timeZone), action.timeZone)),
+    maxDate: isoDate(wallTimeAt(addLocalDays(now, 365, action.timeZone), action.timeZone)),
+    noteMaxLength: MAX_NOTE_TEXT,
+  };
+}
+
+function withUpdate(action: ActionDoc, update: ActionUpdate): ActionUpdate[] {
+  return [...action.updates, update].slice(-MAX_UPDATES);
+}

@@ -1,0 +1,176 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ActionPlanView } from '../cards/action-view-models';
+import { addLocalDays, isoDate, wallTimeAt } from '../domain/time-zones';
+import type { Person } from '../domain/person';
+import type { PulseDoc } from '../domain/pulse-docs';
+import type { RosterMember } from '../teams/teams-channel';
+import { actionDocId, MAX_ACTION_TEXT, MAX_ACTIONS_PER_PULSE, type ActionDoc } from '../domain/action-docs';
+import { PULSE_ID, type ActionDeps, type ActionReply } from './action-deps';
+import { checkPlan, PLAN_TOKEN } from './action-input';
+import { ActionOwner } from './action-owner';
+import { formatDueDate, reminderAt } from './action-schedule';
+
+const UNKNOWN = "I don't recognise that pulse, so nothing has been planned.";
+const NOT_ALLOWED =
+  'Actions are planned by the person who started the pulse, a manager or a leader, so nothing has been planned.';
+const ROSTER_PAGE = 200;
+/** A team's roster is looked through for the owner up to this many pages (10,000 people). */
+const ROSTER_PAGES = 50;
+
+/** Where the button was pressed: the team (or group chat) whose roster counts. */
+export interface PlanPlace {
+  rosterId: string;
+  /** As Teams sent it with the activity, if it did. */
+  teamName?: string;
+}
+
+/** Planning actions from a pulse's results card; the owner's side is ActionOwner. */
+export class ActionPlanService {
+  readonly owner: ActionOwner;
+
+  constructor(private readonly deps: ActionDeps) {
+    this.owner = new ActionOwner(deps);
+  }
+
+  /** Plan an action on a results card: the plan card, for the pulse's sender, a manager or a leader in its team. */
+  async planCard(
+    person: Person,
+    value: Record<string, unknown>,
+    place: PlanPlace,
+    zone: string,
+  ): Promise<ActionReply[]> {
+    const pulse = await this.plannable(person, value, place);
+    if (typeof pulse === 'string') return [pulse];
+    const values = { what: '', owner: '', dueDate: '', questionIds: [] };
+    return [
+      this.deps.cards.actionPlan(planView(pulse, randomBytes(16).toString('hex'), zone, this.deps.clock(), values)),
+    ];
+  }
+
+  /** The plan card's submit: checked as forged, stored once per card, sent to the owner's 1:1 chat. */
+  async plan(person: Person, value: Record<string, unknown>, place: PlanPlace, zone: string): Promise<ActionReply[]> {
+    const pulse = await this.plannable(person, value, place);
+    if (typeof pulse === 'string') return [pulse];
+    const token = typeof value.token === 'string' ? value.token : '';
+    if (!PLAN_TOKEN.test(token)) return [UNKNOWN];
+    const now = this.deps.clock();
+    const checked = checkPlan(value, pulse, now, zone);
+    const again = (error: string) => [
+      this.deps.cards.actionPlan(planView(pulse, token, zone, now, echoed(value, pulse), error)),
+    ];
+    if (!checked.ok) return again(checked.message);
+    const member = await this.memberOf(pulse, checked.value.ownerId);
+    if (!member) return again('The owner must be someone in this team. Pick them again.');
+    const existing = await this.deps.actions.actionsOfPulse(person.tenantId, pulse.pulseId, MAX_ACTIONS_PER_PULSE);
+    if (existing.length >= MAX_ACTIONS_PER_PULSE)
+      return [`This pulse has ${MAX_ACTIONS_PER_PULSE} actions already: mark some done or plan on the next run.`];
+    const actionId = createHash('sha256').update(`${person.tenantId}|${pulse.pulseId}|${token}`).digest('hex');
+    const { what, ownerId, dueDate, questionIds } = checked.value;
+    const action: ActionDoc = {
+      id: actionDocId(pulse.pulseId, actionId.slice(0, 32)),
+      type: 'action',
+      tenantId: person.tenantId,
+      pulseId: pulse.pulseId,
+      actionId: actionId.slice(0, 32),
+      rosterId: pulse.origin.rosterId,
+      ...(place.teamName ? { teamName: place.teamName.slice(0, 100) } : {}),
+      what,
+      ownerId,
+      ownerName: member.name?.trim().slice(0, 80) || 'Someone in the team',
+      dueDate,
+      status: 'open',
+      source: { kind: 'pulse', pulseId: pulse.pulseId, questionIds },
+      createdBy: person.userId.toLowerCase(),
+      createdAt: now.toISOString(),
+      updates: [],
+      timeZone: zone,
+      memberId: member.id,
+      remindAt: reminderAt(dueDate, zone, now)?.toISOString(),
+    };
+    if (!(await this.deps.actions.createAction(action))) return ['That action has already been planned.'];
+    await this.deps.audit.record(person.tenantId, { action: 'action.planned', actor: person.userId, target: ownerId });
+    this.deps.logger.info('action.planned', { tenantId: person.tenantId, pulseId: pulse.pulseId });
+    const planned = `Planned: ${action.ownerName} owns it, due ${formatDueDate(dueDate)}.`;
+    try {
+      await this.owner.send(action, pulse, member.id, false);
+    } catch (error) {
+      this.deps.logger.warn('action.send.failed', {
+        tenantId: person.tenantId,
+        pulseId: pulse.pulseId,
+        status: (error as { status?: number }).status,
+      });
+      return [`${planned} I couldn't reach them in Teams just now, so please tell them yourself.`];
+    }
+    return [`${planned} They have it in their chat with me.`];
+  }
+
+  /** The pulse on the card, if it is in this tenant, was asked of this team, and `person` may plan for it. */
+  private async plannable(
+    person: Person,
+    value: Record<string, unknown>,
+    place: PlanPlace,
+  ): Promise<PulseDoc | string> {
+    const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
+    if (!PULSE_ID.test(pulseId)) return UNKNOWN;
+    const pulse = (await this.deps.pulses.readPulse(person.tenantId, pulseId))?.doc;
+    if (!pulse || pulse.origin.rosterId !== place.rosterId) return UNKNOWN;
+    if (pulse.status !== 'closed') return "Actions are planned from a closed pulse's results; this one has not closed.";
+    if (pulse.createdBy.toLowerCase() === person.userId.toLowerCase()) return pulse;
+    const access = await this.deps.accessOf(person);
+    return access.manager || access.leader ? pulse : NOT_ALLOWED;
+  }
+
+  /** The owner in the pulse's team roster (paged, bounded), or undefined when they are not in it. */
+  private async memberOf(pulse: PulseDoc, ownerId: string): Promise<RosterMember | undefined> {
+    let token: string | undefined;
+    for (let page = 0; page < ROSTER_PAGES; page++) {
+      const { members, continuationToken } = await this.deps.channel.rosterPage(
+        pulse.origin.serviceUrl,
+        pulse.origin.rosterId,
+        ROSTER_PAGE,
+        token,
+      );
+      const found = members.find((member) => member.aadObjectId?.toLowerCase() === ownerId);
+      if (found) return found;
+      if (!continuationToken) return undefined;
+      token = continuationToken;
+    }
+    return undefined;
+  }
+}
+
+function planView(
+  pulse: PulseDoc,
+  token: string,
+  zone: string,
+  now: Date,
+  values: ActionPlanView['values'],
+  error?: string,
+): ActionPlanView {
+  return {
+    pulseId: pulse.pulseId,
+    token,
+    title: pulse.title,
+    questions: pulse.questions.map((question) => ({ id: question.id, label: question.text })),
+    minDate: isoDate(wallTimeAt(addLocalDays(now, 1, zone), zone)),
+    maxDate: isoDate(wallTimeAt(addLocalDays(now, 365, zone), zone)),
+    whatMaxLength: MAX_ACTION_TEXT,
+    values,
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+/** What the person typed, shown again with the error; only values the card could hold. */
+function echoed(value: Record<string, unknown>, pulse: PulseDoc): ActionPlanView['values'] {
+  const asked = new Set(pulse.questions.map((question) => question.id));
+  const text = (raw: unknown, max: number) => (typeof raw === 'string' ? raw.slice(0, max) : '');
+  const due = text(value.dueDate, 10);
+  return {
+    what: text(value.what, MAX_ACTION_TEXT * 2),
+    owner: text(value.owner, 36),
+    dueDate: /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : '',
+    questionIds: text(value.questionIds, 2000)
+      .split(',')
+      .filter((id) => asked.has(id)),
+  };
+}

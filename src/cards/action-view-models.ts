@@ -1,0 +1,39 @@
+/** What the action-plan cards show, resolved by the caller; `what` and notes are user text, shown as plain text runs. */
+
+export interface ActionPlanView {
+  pulseId: string;
+  /** Echoed by the submit: one action per card, however often it is sent. */
+  token: string;
+  title: string;
+  questions: { id: string; label: string }[];
+  /** `YYYY-MM-DD`: tomorrow and a year from today, in the planner's zone. */
+  minDate: string;
+  maxDate: string;
+  whatMaxLength: number;
+  values: { what: string; owner: string; dueDate: string; questionIds: string[] };
+  error?: string;
+}
+
+export interface ActionOwnerView {
+  pulseId: string;
+  actionId: string;
+  isReminder: boolean;
+  what: string;
+  /** Formatted, e.g. "Wed 9 Dec 2026". */
+  due: string;
+  status: 'open' | 'done';
+  /** "Pulse: Team health" and the questions it addresses. */
+  source: string;
+  lastNote: string;
+  minDate: string;
+  maxDate: string;
+  noteMaxLength: number;
+}
+
+/** An action as a team's results card lists it. */
+export interface ActionLineView {
+  what: string;
+  due: string;
+  status: 'open' | 'done';
+  ownerName: string;
+}
