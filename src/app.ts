@@ -41,6 +41,7 @@ import { FileConsentInvoke } from './bot/file-consent-invoke';
 import { AnswerRecorder } from './strategy/answer-recorder';
 import { noTelemetry } from './telemetry/telemetry';
 import { COUNTERS_CLOSE_MS, composeCounters } from './compose-counters';
+import { ActionPlanData } from './privacy/action-plan-data';
 
 export type { AppOptions, RunningApp } from './app-options';
 
@@ -92,7 +93,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const [{ pulses: pulseDocs, responses }, { campaigns, participation }] = [pulse.stores, invitation.stores];
   const invitationData = { campaigns, participation };
   const seriesData = { store: pulse.stores.series, clock };
-  const pulseAndDigestData = new PulseAndDigestData(pulseDocs, responses, stores.digests, invitationData, seriesData);
+  const actionPlanData = new ActionPlanData(pulse.stores.actions);
+  const pulseAndDigestData = new PulseAndDigestData(
+    pulseDocs,
+    responses,
+    stores.digests,
+    invitationData,
+    seriesData,
+    actionPlanData,
+  );
   const digestTenants = new Set(config.allowedTenants);
   const admin = composeAdmin({
     auditStore: stores.audit,

@@ -1,6 +1,7 @@
 import { scrubNames } from '../aggregation/quotes';
 import { CAMPAIGN_PREFIX, type ParticipationDoc } from '../domain/invitation-docs';
 import type { DeliveryDoc, PulseAnswers } from '../domain/pulse-docs';
+import type { ActionPlanData, ExportedAction } from './action-plan-data';
 import type {
   CampaignStore,
   DigestStore,
@@ -25,6 +26,8 @@ export interface PulseAndDigestExport {
   digest?: { frequency: string; nextDueAt: string; timeZone?: string };
   /** Invitations and reminders: their opt-outs, progress, time zone and the reminders sent (absent when none). */
   invitations?: ExportedParticipation;
+  /** Action plans they own or planned (absent when none). */
+  actionPlans?: ExportedAction[];
 }
 
 export interface ExportedParticipation {
@@ -74,13 +77,16 @@ export class PulseAndDigestData {
     private readonly invitations?: InvitationData,
     /** Recurring pulses: the person's series stop with an erasure. */
     private readonly series?: SeriesData,
+    /** Action plans: the ones naming the person are exported, and kept for the team without them on erasure. */
+    private readonly actionPlans?: ActionPlanData,
   ) {}
 
   async export(tenantId: string, userId: string): Promise<PulseAndDigestExport> {
-    const [{ responses, deliveries }, digest, participation] = await Promise.all([
+    const [{ responses, deliveries }, digest, participation, actionPlans] = await Promise.all([
       this.responses.personalDocs(tenantId, userId),
       this.digests.find(tenantId, userId),
       this.invitations?.participation.read(tenantId, userId),
+      this.actionPlans?.export(tenantId, userId),
     ]);
     const titles = new Map<string, string>();
     for (const pulseId of new Set(responses.map((response) => response.pulseId)))
@@ -99,6 +105,7 @@ export class PulseAndDigestData {
         ? { digest: { frequency: digest.frequency, nextDueAt: digest.nextDueAt, timeZone: digest.timeZone } }
         : {}),
       ...(participation ? { invitations: exportedParticipation(participation.doc, deliveries) } : {}),
+      ...(actionPlans && actionPlans.length > 0 ? { actionPlans } : {}),
     };
   }
 
@@ -139,6 +146,8 @@ export class PulseAndDigestData {
     }
     const digest = await this.digests.unsubscribe(tenantId, userId);
     await this.invitations?.campaigns.eraseProgress(tenantId, userId);
+    if (this.actionPlans && !(await this.actionPlans.erase(tenantId, userId)))
+      throw new Error('an action plan naming the person changed during the erasure');
     return { pulseResponses: removedResponses, pulsesReceived: removedDeliveries, digest };
   }
 }

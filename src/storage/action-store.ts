@@ -55,6 +55,15 @@ export class CosmosActionStore implements ActionStore {
     return resources.map(withoutSystemFields);
   }
 
+  actionsOfPerson(tenantId: string, userId: string, limit: number): Promise<ActionDoc[]> {
+    return this.query(
+      'SELECT TOP @limit * FROM c WHERE c.tenantId = @tenantId AND c.type = "action" AND (c.ownerId = @key OR c.createdBy = @key) ORDER BY c.createdAt DESC',
+      tenantId,
+      userId,
+      limit,
+    );
+  }
+
   dueReminders(tenantId: string, now: Date, limit: number): Promise<ActionDoc[]> {
     return this.query(
       `SELECT TOP @limit * FROM c WHERE c.tenantId = @tenantId AND ${DUE}`,

@@ -5,6 +5,8 @@ import { validateCard } from '../cards/validate-card';
 import { answersFor, CHANNEL_ID, inChannel, pulseCardOf, saidIn, startPulse, TEAM_ID } from '../pulse/pulse-chat';
 import { actionPlansLine } from '../../src/actions/action-digest';
 import { jsonLogger } from '../../src/logging/logger';
+import { ActionPlanData, FORMER_OWNER } from '../../src/privacy/action-plan-data';
+import { CosmosActionStore } from '../../src/storage/action-store';
 
 jest.setTimeout(120_000);
 
@@ -227,5 +229,29 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     expect(logLines.filter((line) => /show-and-tell|AI pilot|First session booked/.test(line))).toEqual([]);
     // The leader digest's line: counts per team, no owner and no text.
     expect(await actionPlansLine(bot.app.actions.store, TENANT)).toBe('Actions: Sales 1 open, 1 done');
+  });
+
+  it('on "delete my data" keeps the team’s plans without the owner: no name, no reminder, their notes gone', async () => {
+    const ownerId = service.members[2].aadObjectId.toLowerCase();
+    const data = new ActionPlanData(new CosmosActionStore(bot.containers.pulses));
+    expect((await data.export(TENANT, ownerId)).map((action) => [action.what, action.role]).sort()).toEqual([
+      ['Hold a fortnightly AI show-and-tell', 'owner'],
+      ['Pair up on one AI pilot', 'owner'],
+    ]);
+    const owner = member(2);
+    const confirm = cardsOf(await owner.say('delete my data')).at(-1);
+    await owner.submit(submitData(confirm ?? {}, 'Yes, delete everything'));
+    const docs = await actionDocs();
+    expect(docs).toHaveLength(2);
+    for (const doc of docs) {
+      expect(doc).toMatchObject({ ownerId: '', ownerName: FORMER_OWNER, memberId: '' });
+      expect(doc.remindAt).toBeUndefined();
+      expect(JSON.stringify(doc)).not.toContain(ownerId);
+      expect(JSON.stringify(doc)).not.toContain('Member 2');
+      expect(JSON.stringify(doc)).not.toContain('First session booked');
+    }
+    expect(await data.export(TENANT, ownerId)).toEqual([]);
+    const results = cardsOf(await say(0, { sg: 'pulse', action: 'close', pulseId })).at(-1);
+    expect(cardText(results)).toContain(`Pair up on one AI pilot — ${FORMER_OWNER}`);
   });
 });

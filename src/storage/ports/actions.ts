@@ -16,6 +16,8 @@ export interface ActionStore {
   recentActions(tenantId: string, limit: number): Promise<ActionDoc[]>;
   /** Open actions whose reminder is due by `now` and not yet sent. */
   dueReminders(tenantId: string, now: Date, limit: number): Promise<ActionDoc[]>;
+  /** The actions that name a person as owner or planner (their export and erasure), newest first. */
+  actionsOfPerson(tenantId: string, userId: string, limit: number): Promise<ActionDoc[]>;
   /** Local mode only: tenants with a reminder due. */
   tenantsWithDueReminders(now: Date): Promise<string[]>;
 }
