@@ -51,8 +51,11 @@ export class ActionOwner {
       if (!note.ok) return note.message;
       if (!due && !note.value) return 'Pick a new due date or write a note, then press Update.';
       let next: ActionDoc = { ...action };
+      if (!note.value && due?.ok && due.value === action.dueDate)
+        return 'That is the due date it has already: pick another one or write a note, then press Update.';
       if (due?.ok && due.value !== action.dueDate) {
-        const remind = reminderAt(due.value, action.timeZone, new Date(now));
+        // An owner who erased their data left no one to remind.
+        const remind = action.ownerId === '' ? undefined : reminderAt(due.value, action.timeZone, new Date(now));
         next = { ...next, dueDate: due.value, remindAt: remind?.toISOString(), remindedAt: undefined };
         next.updates = withUpdate(next, { at: now, by: person.userId, kind: 'due', dueDate: due.value });
       }

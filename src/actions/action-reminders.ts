@@ -1,3 +1,4 @@
+import { isoDate, wallTimeAt } from '../domain/time-zones';
 import { isWorkingTime } from '../invitations/working-hours';
 import type { TenantLeases } from '../storage/ports';
 import type { ActionDeps } from './action-deps';
@@ -68,20 +69,23 @@ export class ActionReminders {
     if (!(await leases.acquire(tenantId, LEASE, owner, now, new Date(now.getTime() + leaseMs)))) return;
     try {
       for (const due of await actions.dueReminders(tenantId, now, BATCH)) {
-        if (!isWorkingTime(now, due.timeZone)) continue;
-        await this.remind(tenantId, due.pulseId, due.actionId);
+        // Past its due day (the bot was down, or out of working hours since): a reminder would come too late; it is
+        // claimed without a send so it no longer holds the batch.
+        if (due.dueDate < isoDate(wallTimeAt(now, due.timeZone)))
+          await this.remind(tenantId, due.pulseId, due.actionId, false);
+        else if (isWorkingTime(now, due.timeZone)) await this.remind(tenantId, due.pulseId, due.actionId, true);
       }
     } finally {
       await leases.release(tenantId, LEASE, owner);
     }
   }
 
-  private async remind(tenantId: string, pulseId: string, actionId: string): Promise<void> {
+  private async remind(tenantId: string, pulseId: string, actionId: string, send: boolean): Promise<void> {
     const { actions, pulses, clock, logger } = this.deps;
     const stored = await actions.readAction(tenantId, pulseId, actionId);
     if (!stored || stored.doc.status !== 'open' || stored.doc.remindedAt) return;
     const claimed = { ...stored.doc, remindedAt: clock().toISOString() };
-    if (!(await actions.replaceAction(claimed, stored.etag))) return;
+    if (!(await actions.replaceAction(claimed, stored.etag)) || !send) return;
     const pulse = await pulses.readPulse(tenantId, pulseId);
     if (!pulse) return;
     try {

@@ -47,7 +47,7 @@ export function actionOwnerData(raw: unknown): Record<string, unknown> {
   const isOpen = view.status === 'open';
   const lastNote = safeText(view.lastNote, 'lastNote', 400);
   return {
-    heading: view.isReminder === true ? 'Reminder: an action is due tomorrow' : 'An action for you',
+    heading: view.isReminder === true ? 'Reminder: an action is due soon' : 'An action for you',
     pulseId: safeId(view.pulseId, 'pulseId'),
     actionId: safeId(view.actionId, 'actionId'),
     what: safeText(view.what, 'what', 400),

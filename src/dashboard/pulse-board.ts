@@ -38,10 +38,14 @@ export class PulseBoard {
     const stored = await this.deps.pulses.readPulse(person.tenantId, pulseId);
     const pulse = stored?.doc;
     if (!pulse) return 'not found';
-    const visible =
-      access.leader || pulse.createdBy === person.userId || (await viewer.teams()).includes(pulse.origin.rosterId);
-    if (!visible) return 'not found';
-    return { pulse: item(pulse, person.userId), results: (await this.deps.service.resultsView(pulse)) ?? null };
+    const sender = pulse.createdBy === person.userId;
+    const ofTheirTeam = !access.leader && (await viewer.teams()).includes(pulse.origin.rosterId);
+    if (!access.leader && !sender && !ofTheirTeam) return 'not found';
+    const results = (await this.deps.service.resultsView(pulse)) ?? null;
+    // The action list names owners for the team's own eyes (its channel card): not for leaders browsing every team.
+    const { actions, ...withoutActions } = results ?? {};
+    const shown = results && (sender || ofTheirTeam || !actions?.length ? results : (withoutActions as typeof results));
+    return { pulse: item(pulse, person.userId), results: shown };
   }
 }
 

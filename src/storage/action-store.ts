@@ -66,7 +66,7 @@ export class CosmosActionStore implements ActionStore {
 
   dueReminders(tenantId: string, now: Date, limit: number): Promise<ActionDoc[]> {
     return this.query(
-      `SELECT TOP @limit * FROM c WHERE c.tenantId = @tenantId AND ${DUE}`,
+      `SELECT TOP @limit * FROM c WHERE c.tenantId = @tenantId AND ${DUE} ORDER BY c.remindAt ASC`,
       tenantId,
       now.toISOString(),
       limit,

@@ -105,7 +105,7 @@ describe('action plan cards (adaptivecards validation, size budget)', () => {
       noteMaxLength: 300,
     }).content;
     expect(validateCard(owner)).toEqual([]);
-    expect(cardText(owner)).toContain('Reminder: an action is due tomorrow');
+    expect(cardText(owner)).toContain('Reminder: an action is due soon');
     const done = renderer.actionOwner({
       pulseId: 'a'.repeat(32),
       actionId: 'c'.repeat(32),

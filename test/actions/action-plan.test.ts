@@ -159,6 +159,7 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     expect(saidIn(await owner.submit({ ...update, dueDate: '2020-01-01' }))).toContain('Pick a due date after today');
     expect(saidIn(await owner.submit({ ...update, note: 'x'.repeat(301) }))).toContain('Keep the note to 300');
     expect(saidIn(await owner.submit(update))).toContain('Pick a new due date or write a note');
+    expect(saidIn(await owner.submit({ ...update, dueDate: '2026-10-27' }))).toContain('the due date it has already');
     const updated = await owner.submit({ ...update, dueDate: '2026-10-30', note: 'First session booked' });
     expect(saidIn(updated)).toContain('Updated: due Fri 30 Oct 2026.');
     expect((await actionDocs())[0]).toMatchObject({ dueDate: '2026-10-30', remindAt: '2026-10-29T08:00:00.000Z' });
@@ -181,7 +182,7 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
       service
         .of('send')
         .filter((request) => request.conversationId === `a:1on1|${service.members[2].id}`)
-        .filter((request) => JSON.stringify(request.body).includes('Reminder: an action is due tomorrow'));
+        .filter((request) => JSON.stringify(request.body).includes('Reminder: an action is due soon'));
     const tickTwice = async () => {
       const other = await bot.secondInstance();
       await Promise.all([bot.app.actions.reminders.tick(), other.actions.reminders.tick()]);
@@ -215,6 +216,13 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     now = Date.parse('2026-11-10T08:45:00Z');
     await tickTwice();
     expect(reminders()).toHaveLength(2);
+
+    // A reminder found only after the due day (the bot was down) is dropped, not sent late.
+    await owner.submit({ ...submitData(card as Record<string, unknown>, 'Update'), dueDate: '2026-11-13' });
+    now = Date.parse('2026-11-14T09:00:00Z');
+    await tickTwice();
+    expect(reminders()).toHaveLength(2);
+    expect(await pilot()).toMatchObject({ remindedAt: expect.any(String) });
   });
 
   it("lists the team's actions on its results card, owner's name included", async () => {
@@ -222,7 +230,7 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     expect(validateCard(results)).toEqual([]);
     expect(cardText(results)).toContain('Actions (1 open, 1 done)');
     expect(cardText(results)).toContain('✓ Hold a fortnightly AI show-and-tell — Member 2, was due Fri 30 Oct 2026');
-    expect(cardText(results)).toContain('○ Pair up on one AI pilot — Member 2, due Tue 10 Nov 2026');
+    expect(cardText(results)).toContain('○ Pair up on one AI pilot — Member 2, due Fri 13 Nov 2026');
     expect(service.of('send').some((request) => request.conversationId === CHANNEL_ID)).toBe(true);
     // What people typed never reaches the logs; the events do.
     expect(logLines.some((line) => line.includes('"event":"action.planned"'))).toBe(true);
