@@ -38,8 +38,12 @@ const owedBy = (by: string, seq: number, questionId: string): OwedChanges => ({
   at: Math.floor(Date.now() / 1000),
   changes: [rated(questionId)],
 });
-/** Heartbeats are judged on the server's clock, in whole seconds: this makes one stored now over a second old. */
-const laterBy2s = () => new Promise((resolve) => setTimeout(resolve, 2_100));
+/**
+ * Heartbeats and owed changes are judged on the server's clock, in whole seconds, against AGE_MS: this makes one
+ * stored now older than that. AGE_MS leaves a loaded machine time between storing and sweeping.
+ */
+const AGE_MS = 3_000;
+const laterThanAge = () => new Promise((resolve) => setTimeout(resolve, AGE_MS + 1_100));
 /** A person document as a turn stores it: the answers' counter changes still owed on it. */
 const storePerson = (userId: string, owed: OwedChanges[]) =>
   containers.users.items.create(
@@ -56,8 +60,8 @@ const sweeperFor = (queue: AggregateQueue) =>
     instances: stores.instances,
     people: stores.owedPeople,
     aggregates: stores.aggregates,
-    deadAfterMs: 1_000,
-    lingerMs: 1_000,
+    deadAfterMs: AGE_MS,
+    lingerMs: AGE_MS,
   });
 
 describe('OwedSweeper', () => {
@@ -73,7 +77,7 @@ describe('OwedSweeper', () => {
     await storePerson('ann', [owedBy(stopped, 1, 'q-a'), owedBy(stopped, 3, 'q-b')]);
     await storePerson('bob', [owedBy(stopped, 2, 'q-a'), owedBy(running, 1, 'q-a')]);
 
-    await laterBy2s();
+    await laterThanAge();
     await stores.instances.beat(running);
     const first = await sweeperFor(newQueue()).sweep();
 
@@ -103,7 +107,7 @@ describe('OwedSweeper', () => {
     // pass the one in between before it is applied.
     await storePerson('cyd', [owedBy(stopped, 3, 'q-mixed'), { ...owedBy(stopped, 12, 'q-mixed'), at: 0 }]);
     await storePerson('dee', [owedBy(stopped, 11, 'q-mixed')]);
-    await laterBy2s();
+    await laterThanAge();
     await sweeperFor(newQueue()).sweep();
     expect(await counted('q-mixed')).toBe(3);
     expect([await owedOn('cyd'), await owedOn('dee')]).toEqual([undefined, undefined]);
@@ -119,7 +123,7 @@ describe('OwedSweeper', () => {
     await sweeperFor(newQueue()).sweep();
     expect((await owedOn('cat'))?.map(({ seq }) => seq)).toEqual([7, 8]);
 
-    await laterBy2s();
+    await laterThanAge();
     await stores.instances.beat(running);
     await sweeperFor(newQueue()).sweep();
     expect((await owedOn('cat'))?.map(({ seq }) => seq)).toEqual([8]);
