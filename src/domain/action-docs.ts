@@ -1,10 +1,24 @@
+import { createHash } from 'node:crypto';
+
 /** An action plan: what a team will do about a pulse's results, who owns it and by when. */
 
 export type ActionStatus = 'open' | 'done';
 
-/** Where the action came from: a pulse's questions, or a recommendation (section) of a summary. */
+/** Where the action came from: a pulse's questions, or recommendations of a team's or the organisation's summary. */
 export type ActionSource =
-  { kind: 'pulse'; pulseId: string; questionIds: string[] } | { kind: 'summary'; sectionId: string };
+  | { kind: 'pulse'; pulseId: string; questionIds: string[] }
+  /** The content pack's recommendation ids (a consideration's or, for the weakest section's fallback, a section's). */
+  | { kind: 'summary'; scope: ActionScope; recommendationIds: string[] };
+
+/** Whose summary a summary action answers: one team's, or the whole organisation's (planned by a leader). */
+export type ActionScope = 'team' | 'organisation';
+
+/** Where a summary action's owner is reached (a pulse action uses its pulse's origin instead). */
+export interface ActionReach {
+  serviceUrl: string;
+  botId: string;
+  botName: string;
+}
 
 /** One change to an action, by the owner or the creator; the note is their own words (neutralised, bounded). */
 export interface ActionUpdate {
@@ -21,9 +35,10 @@ export interface ActionDoc {
   id: string;
   type: 'action';
   tenantId: string;
+  /** The pulse it was planned from; for a summary action, the scope's plan key (summaryPlanKey), a partition of its own. */
   pulseId: string;
   actionId: string;
-  /** The team (or group chat) whose results it answers: the pulse's roster id. */
+  /** The team (or group chat) whose results it answers: the pulse's roster id; '' for the organisation's summary. */
   rosterId: string;
   /** The team's name as Teams sent it with the plan (absent when it sent none): the digest's label. */
   teamName?: string;
@@ -41,8 +56,10 @@ export interface ActionDoc {
   updates: ActionUpdate[];
   /** The planner's IANA zone: the due day and the reminder's working hours are read in it. */
   timeZone: string;
-  /** The owner's channel account id in the team's roster, for their 1:1 chat. */
+  /** The owner's channel account id in the team's roster (or their Entra object id), for their 1:1 chat. */
   memberId: string;
+  /** Summary actions only: where the owner's 1:1 chat is reached. */
+  reach?: ActionReach;
   /** When the owner was sent the action in their 1:1 chat (absent until then). */
   sentAt?: string;
   /** When the day-before reminder is due (UTC, in the owner's working hours) and when it went out. */
@@ -58,4 +75,10 @@ export const MAX_ACTIONS_PER_PULSE = 20;
 
 export function actionDocId(pulseId: string, actionId: string): string {
   return `action|${pulseId}|${actionId}`;
+}
+
+/** The partition a summary's actions share (32 hex digits, like a pulse id): one per team, one for the organisation. */
+export function summaryPlanKey(tenantId: string, scope: ActionScope, rosterId: string): string {
+  const place = scope === 'organisation' ? 'organisation' : `team|${rosterId}`;
+  return createHash('sha256').update(`summary|${tenantId}|${place}`).digest('hex').slice(0, 32);
 }
