@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { knownTimeZone, timeZoneOrUtc } from '../src/domain/time-zones';
 import type { PulseReply, PulseService } from '../src/pulse/pulse-service';
 import type { ActionPlanService } from '../src/actions/action-service';
+import type { SummaryPlace, SummaryPlanService } from '../src/actions/summary-plans';
 import type { Person } from '../src/domain/person';
 import type { PulseOrigin } from '../src/domain/pulse-docs';
 import { recognizeCommand } from '../src/strategy/commands';
@@ -14,6 +15,7 @@ export class PulseActions {
   constructor(
     private readonly service: PulseService,
     private readonly plans: ActionPlanService,
+    private readonly summaryPlans: SummaryPlanService,
   ) {}
 
   /** Whether a team-channel or group-chat message is for pulses: the `pulse` command or a pulse card's button. */
@@ -39,6 +41,8 @@ export class PulseActions {
     else if (value.action === 'plan') replies = await this.plans.planCard(person, value, placeOf(activity), timeZone);
     else if (value.action === 'plan-create')
       replies = await this.plans.plan(person, value, placeOf(activity), timeZone);
+    else if (value.action === 'summary-plan' || value.action === 'summary-plan-create')
+      replies = await this.planFromSummary(person, value, summaryPlaceOf(activity), timeZone);
     else replies = ['Answers to a pulse go in your 1:1 chat with me, on the card I sent you there.'];
     await sendReplies(context, replies);
   }
@@ -52,8 +56,21 @@ export class PulseActions {
     else if (value.action === 'action-done') replies = await this.plans.owner.done(person, value);
     else if (value.action === 'action-update')
       replies = await this.plans.owner.update(person, value, timeZoneOrUtc(zone));
+    else if (value.action === 'summary-plan' || value.action === 'summary-plan-create')
+      replies = await this.planFromSummary(person, value, summaryPlaceOf(context.activity), timeZoneOrUtc(zone));
     else replies = ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
     await sendReplies(context, replies);
+  }
+
+  private planFromSummary(
+    person: Person,
+    value: Record<string, unknown>,
+    place: SummaryPlace,
+    zone: string,
+  ): Promise<PulseReply[]> {
+    return value.action === 'summary-plan'
+      ? this.summaryPlans.planCard(person, value, place, zone)
+      : this.summaryPlans.plan(person, value, place, zone);
   }
 }
 
@@ -65,6 +82,19 @@ function personOf(context: TurnContext): Person {
 function placeOf(activity: Activity): { rosterId: string; teamName?: string } {
   const name = (activity.channelData as { team?: { name?: unknown } } | undefined)?.team?.name;
   return { rosterId: originOf(activity).rosterId, ...(typeof name === 'string' && name ? { teamName: name } : {}) };
+}
+
+/** Where a summary's Plan an action was pressed: how the bot is reached, and the team when in one's channel. */
+function summaryPlaceOf(activity: Activity): SummaryPlace {
+  const { serviceUrl, botId, botName } = originOf(activity);
+  const team = (activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;
+  const name = typeof team?.name === 'string' && team.name ? team.name : undefined;
+  return {
+    serviceUrl,
+    botId,
+    botName,
+    ...(typeof team?.id === 'string' && team.id ? { team: { id: team.id, ...(name ? { name } : {}) } } : {}),
+  };
 }
 
 /** Where a pulse's (or campaign's) cards go and whose roster it is sent to; all from the (authenticated) activity. */

@@ -74,6 +74,7 @@ async function main(): Promise<number> {
   // Counts sends for the progress line without asking Cosmos (which would add to the figures).
   const channel: TeamsChannel = {
     rosterPage: (...args) => http.rosterPage(...args),
+    member: (...args) => http.member(...args),
     createPersonalConversation: (...args) => http.createPersonalConversation(...args),
     send: async (...args) => {
       const id = await http.send(...args);

@@ -121,12 +121,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const actions = composeActions({
     ...parts,
+    summaries,
     pulse,
     audit: admin.audit,
     leases: stores.leases,
     tenants: config.allowedTenants,
   });
-  const pulses = new PulseActions(pulse.service, actions.service);
+  const pulses = new PulseActions(pulse.service, actions.service, actions.summaryPlans);
   const snapshot = composeSnapshots({
     containers,
     summaries,

@@ -107,10 +107,11 @@ export class FakeTeamsService {
     const body = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname.split('/').map(decodeURIComponent);
     const query = new URL(req.url ?? '/', 'http://fake').searchParams;
-    // ['', 'v3', 'conversations', id?, 'pagedmembers' | 'activities', activityId?]
+    // ['', 'v3', 'conversations', id?, 'pagedmembers' | 'members' | 'activities', activityId or userId?]
     const [, version, collection, conversationId, sub, activityId] = path;
     if (version !== 'v3' || collection !== 'conversations') return this.reply(res, 404, {});
     if (req.method === 'GET' && sub === 'pagedmembers') return this.roster(res, at, query);
+    if (req.method === 'GET' && sub === 'members') return this.member(res, conversationId, activityId);
     if (req.method === 'POST' && conversationId === undefined) return this.create(res, at, body);
     if (req.method === 'POST' && sub === 'activities') return this.send(res, at, conversationId, body);
     if (req.method === 'PUT' && sub === 'activities') return this.update(res, at, conversationId, activityId, body);
@@ -129,9 +130,22 @@ export class FakeTeamsService {
     this.reply(res, 200, { members: page, continuationToken: next });
   }
 
+  /** One member, by channel account id or Entra object id, as Teams looks one up; a 1:1 chat has only its member. */
+  private member(res: ServerResponse, conversationId: string, userId: string | undefined): void {
+    const oneOnOne = conversationId.startsWith('a:1on1|') ? conversationId.slice('a:1on1|'.length) : undefined;
+    const found = this.members.find(
+      (member) =>
+        (member.id === userId || member.aadObjectId === userId) && (oneOnOne === undefined || member.id === oneOnOne),
+    );
+    if (!found) return this.reply(res, 404, { error: { code: 'MemberNotFoundInConversation' } });
+    this.reply(res, 200, found);
+  }
+
   private create(res: ServerResponse, at: number, body: Record<string, unknown>): void {
     const members = body.members as { id?: string }[] | undefined;
-    const memberId = members?.[0]?.id;
+    // Teams takes a member's Entra object id in place of their channel account id.
+    const requested = members?.[0]?.id;
+    const memberId = this.members.find((member) => member.aadObjectId === requested)?.id ?? requested;
     const fault = this.faultFor({ kind: 'create', memberId, index: this.counts.create++ });
     if (this.failed(res, fault, { kind: 'create', at, memberId })) return;
     if (!memberId || !this.members.some((member) => member.id === memberId) || body.isGroup !== false)

@@ -1,5 +1,6 @@
 import type { AuditTrail } from '../audit/audit-trail';
 import type { CardAttachment, CardRenderer } from '../cards/card-renderer';
+import type { ContentIndex } from '../content/content-index';
 import type { AccessResolver } from '../leadership/access';
 import type { Logger } from '../logging/logger';
 import type { ActionStore, PulseStore } from '../storage/ports';
@@ -15,6 +16,8 @@ export interface ActionDeps {
   /** The Teams channel client the pulses use: roster look-ups and the owner's 1:1 chat. */
   channel: TeamsChannel;
   cards: CardRenderer;
+  /** The content pack: the recommendations a summary action answers. */
+  index: Pick<ContentIndex, 'recommendation'>;
   accessOf: AccessResolver;
   audit: Pick<AuditTrail, 'record'>;
   logger: Logger;

@@ -15,7 +15,8 @@ export async function actionPlansLine(store: ActionStore, tenantId: string): Pro
   if (actions.length === 0) return undefined;
   const teams = new Map<string, { name: string; open: number; done: number }>();
   for (const action of actions) {
-    const team = teams.get(action.rosterId) ?? { name: '', open: 0, done: 0 };
+    // The organisation's own actions (planned on its summary) have no team.
+    const team = teams.get(action.rosterId) ?? { name: action.rosterId ? '' : 'Organisation-wide', open: 0, done: 0 };
     if (!team.name && action.teamName) team.name = neutralise(action.teamName).replace(/\s+/g, ' ').trim();
     team[action.status] += 1;
     teams.set(action.rosterId, team);

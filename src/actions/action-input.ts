@@ -1,6 +1,5 @@
 import { neutralise } from '../cards/safe-text';
 import { wallTimeAt, isoDate } from '../domain/time-zones';
-import type { PulseDoc } from '../domain/pulse-docs';
 import { MAX_ACTION_TEXT, MAX_NOTE_TEXT } from '../domain/action-docs';
 
 /** An Entra object id as the people picker (or a plain id field) sends it. */
@@ -14,30 +13,37 @@ export interface PlanInput {
   what: string;
   ownerId: string;
   dueDate: string;
-  questionIds: string[];
+  /** The pulse's question ids, or the summary's recommendation ids, the action addresses. */
+  addressed: string[];
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Checks the plan card's fields as if forged: nothing is trusted but what the pulse and the clock say. */
+/** What a plan may address: the submitted ids (comma-joined), the ids the card offered, and what to say if wrong. */
+export interface Addressed {
+  raw: unknown;
+  offered: { has(id: string): boolean };
+  refusal: string;
+}
+
+/** Checks the plan card's fields as if forged: nothing is trusted but the offered choices and the clock. */
 export function checkPlan(
   value: Record<string, unknown>,
-  pulse: PulseDoc,
+  addressed: Addressed,
   now: Date,
   zone: string,
 ): Checked<PlanInput> {
   const what = cleanText(value.what);
-  if (!what) return refuse('Say what the team will do, in a sentence or two.');
-  if ([...what].length > MAX_ACTION_TEXT) return refuse(`Keep what the team will do to ${MAX_ACTION_TEXT} characters.`);
+  if (!what) return refuse('Say what will be done, in a sentence or two.');
+  if ([...what].length > MAX_ACTION_TEXT) return refuse(`Keep what will be done to ${MAX_ACTION_TEXT} characters.`);
   const ownerId = typeof value.owner === 'string' ? value.owner.trim() : '';
   if (!OBJECT_ID.test(ownerId)) return refuse('Pick the person who owns this action.');
   const due = checkDueDate(value.dueDate, now, zone);
   if (!due.ok) return due;
-  const picked = typeof value.questionIds === 'string' ? value.questionIds.split(',').filter(Boolean) : [];
-  const asked = new Set(pulse.questions.map((question) => question.id));
-  if (picked.length === 0 || picked.some((id) => !asked.has(id)) || new Set(picked).size !== picked.length)
-    return refuse('Pick the questions of this pulse the action addresses.');
-  return { ok: true, value: { what, ownerId: ownerId.toLowerCase(), dueDate: due.value, questionIds: picked } };
+  const picked = typeof addressed.raw === 'string' ? addressed.raw.split(',').filter(Boolean) : [];
+  if (picked.length === 0 || picked.some((id) => !addressed.offered.has(id)) || new Set(picked).size !== picked.length)
+    return refuse(addressed.refusal);
+  return { ok: true, value: { what, ownerId: ownerId.toLowerCase(), dueDate: due.value, addressed: picked } };
 }
 
 /** A day after today (in `zone`) and at most a year ahead, as `YYYY-MM-DD`. */

@@ -2,7 +2,7 @@ import type { ActionOwnerView } from '../cards/action-view-models';
 import { isoDate, wallTimeAt, addLocalDays } from '../domain/time-zones';
 import type { Person } from '../domain/person';
 import type { PulseDoc } from '../domain/pulse-docs';
-import { MAX_NOTE_TEXT, MAX_UPDATES, type ActionDoc, type ActionUpdate } from '../domain/action-docs';
+import { MAX_NOTE_TEXT, MAX_UPDATES, type ActionDoc, type ActionReach, type ActionUpdate } from '../domain/action-docs';
 import { ACTION_ID, PULSE_ID, type ActionDeps, type ActionReply } from './action-deps';
 import { checkDueDate, checkNote } from './action-input';
 import { formatDueDate, reminderAt } from './action-schedule';
@@ -15,17 +15,23 @@ const ATTEMPTS = 3;
 export class ActionOwner {
   constructor(private readonly deps: ActionDeps) {}
 
-  /** Sends the action (or its reminder) to the owner's 1:1 chat; throws when Teams refuses. */
-  async send(action: ActionDoc, pulse: PulseDoc, memberId: string, isReminder: boolean): Promise<void> {
-    const { origin } = pulse;
+  /**
+   * Sends the action (or its reminder) to the owner's 1:1 chat; false when there is nowhere to send it (its pulse is
+   * gone), throws when Teams refuses. `pulse`: the action's pulse, when the caller has just read it.
+   */
+  async send(action: ActionDoc, isReminder: boolean, pulse?: PulseDoc): Promise<boolean> {
+    const context = await this.context(action, pulse);
+    if (!context) return false;
+    const { reach } = context;
     const conversationId = await this.deps.channel.createPersonalConversation(
-      origin.serviceUrl,
+      reach.serviceUrl,
       action.tenantId,
-      { id: origin.botId, name: origin.botName },
-      memberId,
+      { id: reach.botId, name: reach.botName },
+      action.memberId,
     );
-    const card = this.deps.cards.actionOwner(ownerView(action, pulse, isReminder, this.deps.clock()));
-    await this.deps.channel.send(origin.serviceUrl, conversationId, { type: 'message', attachments: [card] });
+    const card = this.deps.cards.actionOwner(ownerView(action, context.source, isReminder, this.deps.clock()));
+    await this.deps.channel.send(reach.serviceUrl, conversationId, { type: 'message', attachments: [card] });
+    return true;
   }
 
   /** Mark done, by the owner or the creator. */
@@ -89,19 +95,40 @@ export class ActionOwner {
         detail: kinds.join(', '),
       });
       this.deps.logger.info('action.updated', { tenantId: person.tenantId, pulseId, actionId, kinds: kinds.join(',') });
-      const pulse = await this.deps.pulses.readPulse(person.tenantId, pulseId);
+      const context = await this.context(next);
       const said = next.status === 'done' ? 'Marked done. Thank you!' : `Updated: due ${formatDueDate(next.dueDate)}.`;
-      return pulse ? [said, this.deps.cards.actionOwner(ownerView(next, pulse.doc, false, now))] : [said];
+      return context ? [said, this.deps.cards.actionOwner(ownerView(next, context.source, false, now))] : [said];
     }
     return ['Someone else changed this action at the same moment. Please press the button again.'];
   }
+
+  /** Where the owner is reached, and what the action answers: its pulse's questions or its summary's recommendations. */
+  private async context(
+    action: ActionDoc,
+    pulse?: PulseDoc,
+  ): Promise<{ reach: ActionReach; source: string } | undefined> {
+    const { source } = action;
+    if (source.kind === 'summary') {
+      if (!action.reach) return undefined;
+      const scope =
+        source.scope === 'organisation'
+          ? 'Organisation summary'
+          : `Team summary${action.teamName ? `: ${action.teamName}` : ''}`;
+      const texts = source.recommendationIds.flatMap((id) => this.deps.index.recommendation(id) ?? []);
+      return { reach: action.reach, source: [scope, ...texts].join(' · ') };
+    }
+    const found = pulse ?? (await this.deps.pulses.readPulse(action.tenantId, action.pulseId))?.doc;
+    if (!found) return undefined;
+    const asked = found.questions.filter((question) => source.questionIds.includes(question.id));
+    return {
+      reach: { serviceUrl: found.origin.serviceUrl, botId: found.origin.botId, botName: found.origin.botName },
+      source: [`Pulse: ${found.title}`, ...asked.map((question) => question.text)].join(' · '),
+    };
+  }
 }
 
-/** The owner's card for `action`; dates offered run from tomorrow to a year ahead in the action's zone. */
-export function ownerView(action: ActionDoc, pulse: PulseDoc, isReminder: boolean, now: Date): ActionOwnerView {
-  const asked = pulse.questions.filter((question) =>
-    action.source.kind === 'pulse' ? action.source.questionIds.includes(question.id) : false,
-  );
+/** The owner's card for `action`; `source` says what it answers; dates offered run from tomorrow to a year ahead. */
+export function ownerView(action: ActionDoc, source: string, isReminder: boolean, now: Date): ActionOwnerView {
   const notes = action.updates.filter((update) => update.kind === 'note');
   return {
     pulseId: action.pulseId,
@@ -110,7 +137,7 @@ export function ownerView(action: ActionDoc, pulse: PulseDoc, isReminder: boolea
     what: action.what,
     due: formatDueDate(action.dueDate),
     status: action.status,
-    source: [`Pulse: ${pulse.title}`, ...asked.map((question) => question.text)].join(' · '),
+    source,
     lastNote: notes.at(-1)?.note ?? '',
     minDate: isoDate(wallTimeAt(addLocalDays(now, 1, action.timeZone), action.timeZone)),
     maxDate: isoDate(wallTimeAt(addLocalDays(now, 365, action.timeZone), action.timeZone)),

@@ -81,16 +81,13 @@ export class ActionReminders {
   }
 
   private async remind(tenantId: string, pulseId: string, actionId: string, send: boolean): Promise<void> {
-    const { actions, pulses, clock, logger } = this.deps;
+    const { actions, clock, logger } = this.deps;
     const stored = await actions.readAction(tenantId, pulseId, actionId);
     if (!stored || stored.doc.status !== 'open' || stored.doc.remindedAt) return;
     const claimed = { ...stored.doc, remindedAt: clock().toISOString() };
     if (!(await actions.replaceAction(claimed, stored.etag)) || !send) return;
-    const pulse = await pulses.readPulse(tenantId, pulseId);
-    if (!pulse) return;
     try {
-      await this.sender.send(claimed, pulse.doc, claimed.memberId, true);
-      logger.info('action.reminded', { tenantId, pulseId, actionId });
+      if (await this.sender.send(claimed, true)) logger.info('action.reminded', { tenantId, pulseId, actionId });
     } catch (error) {
       logger.warn('action.remind.failed', { tenantId, pulseId, status: (error as { status?: number }).status });
     }

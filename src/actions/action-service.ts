@@ -1,21 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ActionPlanView } from '../cards/action-view-models';
-import { addLocalDays, isoDate, wallTimeAt } from '../domain/time-zones';
 import type { Person } from '../domain/person';
 import type { PulseDoc } from '../domain/pulse-docs';
-import type { RosterMember } from '../teams/teams-channel';
 import { actionDocId, MAX_ACTION_TEXT, MAX_ACTIONS_PER_PULSE, type ActionDoc } from '../domain/action-docs';
 import { PULSE_ID, type ActionDeps, type ActionReply } from './action-deps';
 import { checkPlan, PLAN_TOKEN } from './action-input';
+import { echoedPlan, planDates, rosterMember } from './plan-card';
 import { ActionOwner } from './action-owner';
 import { formatDueDate, reminderAt } from './action-schedule';
 
 const UNKNOWN = "I don't recognise that pulse, so nothing has been planned.";
 const NOT_ALLOWED =
   'Actions are planned by the person who started the pulse, a manager or a leader, so nothing has been planned.';
-const ROSTER_PAGE = 200;
-/** A team's roster is looked through for the owner up to this many pages (10,000 people). */
-const ROSTER_PAGES = 50;
 
 /** Where the button was pressed: the team (or group chat) whose roster counts. */
 export interface PlanPlace {
@@ -41,7 +37,7 @@ export class ActionPlanService {
   ): Promise<ActionReply[]> {
     const pulse = await this.plannable(person, value, place);
     if (typeof pulse === 'string') return [pulse];
-    const values = { what: '', owner: '', dueDate: '', questionIds: [] };
+    const values = { what: '', owner: '', dueDate: '', addressed: [] };
     return [
       this.deps.cards.actionPlan(planView(pulse, randomBytes(16).toString('hex'), zone, this.deps.clock(), values)),
     ];
@@ -54,18 +50,20 @@ export class ActionPlanService {
     const token = typeof value.token === 'string' ? value.token : '';
     if (!PLAN_TOKEN.test(token)) return [UNKNOWN];
     const now = this.deps.clock();
-    const checked = checkPlan(value, pulse, now, zone);
+    const offered = new Set(pulse.questions.map((question) => question.id));
+    const refusal = 'Pick the questions of this pulse the action addresses.';
+    const checked = checkPlan(value, { raw: value.questionIds, offered, refusal }, now, zone);
     const again = (error: string) => [
       this.deps.cards.actionPlan(planView(pulse, token, zone, now, echoed(value, pulse), error)),
     ];
     if (!checked.ok) return again(checked.message);
-    const member = await this.memberOf(pulse, checked.value.ownerId);
+    const member = await rosterMember(this.deps.channel, pulse.origin, checked.value.ownerId);
     if (!member) return again('The owner must be someone in this team. Pick them again.');
     const existing = await this.deps.actions.actionsOfPulse(person.tenantId, pulse.pulseId, MAX_ACTIONS_PER_PULSE);
     if (existing.length >= MAX_ACTIONS_PER_PULSE)
       return [`This pulse has ${MAX_ACTIONS_PER_PULSE} actions already: mark some done or plan on the next run.`];
     const actionId = createHash('sha256').update(`${person.tenantId}|${pulse.pulseId}|${token}`).digest('hex');
-    const { what, ownerId, dueDate, questionIds } = checked.value;
+    const { what, ownerId, dueDate, addressed: questionIds } = checked.value;
     const action: ActionDoc = {
       id: actionDocId(pulse.pulseId, actionId.slice(0, 32)),
       type: 'action',
@@ -92,7 +90,7 @@ export class ActionPlanService {
     this.deps.logger.info('action.planned', { tenantId: person.tenantId, pulseId: pulse.pulseId });
     const planned = `Planned: ${action.ownerName} owns it, due ${formatDueDate(dueDate)}.`;
     try {
-      await this.owner.send(action, pulse, member.id, false);
+      await this.owner.send(action, false, pulse);
     } catch (error) {
       this.deps.logger.warn('action.send.failed', {
         tenantId: person.tenantId,
@@ -119,24 +117,6 @@ export class ActionPlanService {
     const access = await this.deps.accessOf(person);
     return access.manager || access.leader ? pulse : NOT_ALLOWED;
   }
-
-  /** The owner in the pulse's team roster (paged, bounded), or undefined when they are not in it. */
-  private async memberOf(pulse: PulseDoc, ownerId: string): Promise<RosterMember | undefined> {
-    let token: string | undefined;
-    for (let page = 0; page < ROSTER_PAGES; page++) {
-      const { members, continuationToken } = await this.deps.channel.rosterPage(
-        pulse.origin.serviceUrl,
-        pulse.origin.rosterId,
-        ROSTER_PAGE,
-        token,
-      );
-      const found = members.find((member) => member.aadObjectId?.toLowerCase() === ownerId);
-      if (found) return found;
-      if (!continuationToken) return undefined;
-      token = continuationToken;
-    }
-    return undefined;
-  }
 }
 
 function planView(
@@ -148,12 +128,12 @@ function planView(
   error?: string,
 ): ActionPlanView {
   return {
-    pulseId: pulse.pulseId,
+    target: { kind: 'pulse', pulseId: pulse.pulseId },
     token,
     title: pulse.title,
-    questions: pulse.questions.map((question) => ({ id: question.id, label: question.text })),
-    minDate: isoDate(wallTimeAt(addLocalDays(now, 1, zone), zone)),
-    maxDate: isoDate(wallTimeAt(addLocalDays(now, 365, zone), zone)),
+    options: pulse.questions.map((question) => ({ id: question.id, label: question.text })),
+    ownerFrom: 'team',
+    ...planDates(now, zone),
     whatMaxLength: MAX_ACTION_TEXT,
     values,
     ...(error === undefined ? {} : { error }),
@@ -162,15 +142,5 @@ function planView(
 
 /** What the person typed, shown again with the error; only values the card could hold. */
 function echoed(value: Record<string, unknown>, pulse: PulseDoc): ActionPlanView['values'] {
-  const asked = new Set(pulse.questions.map((question) => question.id));
-  const text = (raw: unknown, max: number) => (typeof raw === 'string' ? raw.slice(0, max) : '');
-  const due = text(value.dueDate, 10);
-  return {
-    what: text(value.what, MAX_ACTION_TEXT * 2),
-    owner: text(value.owner, 36),
-    dueDate: /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : '',
-    questionIds: text(value.questionIds, 2000)
-      .split(',')
-      .filter((id) => asked.has(id)),
-  };
+  return echoedPlan(value, value.questionIds, new Set(pulse.questions.map((question) => question.id)));
 }

@@ -10,30 +10,43 @@ const LINE_OVERHEAD = 60;
 /** The action list shares the results card's budget with its comments (40 KB): it gets at most 8 KB. */
 const ACTION_BUDGET = { totalBytes: 8_000, maxLineBytes: 800, minLineBytes: 120, maxLinesPerGroup: MAX_ACTIONS };
 
-/** Template data of the Plan an action card. */
+/** Template data of the Plan an action card: from a pulse's results or from a summary's recommendations. */
 export function actionPlanData(raw: unknown): Record<string, unknown> {
   const view = safeObject(raw, 'view');
+  const target = safeObject(view.target, 'target');
+  const fromPulse = target.kind === 'pulse';
+  if (!fromPulse && target.scope !== 'team' && target.scope !== 'organisation')
+    throw new CardDataError('target', 'a pulse or a summary scope');
   const values = safeObject(view.values, 'values');
   const error = view.error === undefined ? '' : safeText(view.error, 'error', 400);
   const owner = safeLine(values.owner, 'values.owner', 80);
+  const fromTeam = view.ownerFrom === 'team';
   return {
-    pulseId: safeId(view.pulseId, 'pulseId'),
+    submitAction: fromPulse ? 'plan-create' : 'summary-plan-create',
+    pulseId: fromPulse ? safeId(target.pulseId, 'target.pulseId') : '',
+    scope: fromPulse ? '' : target.scope,
     token: safeId(view.token, 'token'),
     title: safeLine(view.title, 'title', 200),
-    questions: safeList(view.questions, 'questions', MAX_QUESTIONS, (item, path) => {
-      const question = safeObject(item, path);
+    options: safeList(view.options, 'options', MAX_QUESTIONS, (item, path) => {
+      const option = safeObject(item, path);
       return {
-        id: safeChoiceValue(question.id, `${path}.id`),
-        label: safeLine(question.label, `${path}.label`, 200),
+        id: safeChoiceValue(option.id, `${path}.id`),
+        label: safeLine(option.label, `${path}.label`, 400),
       };
     }),
+    addressesId: fromPulse ? 'questionIds' : 'recommendationIds',
+    addressesLabel: fromPulse ? 'Which questions does it address?' : 'Which recommendations does it address?',
+    addressesError: fromPulse ? 'Pick at least one question.' : 'Pick at least one recommendation.',
+    ownerLabel: fromTeam ? 'Owner (someone in this team)' : 'Owner (anyone in the organisation)',
+    ownerDataset: fromTeam ? 'graph.microsoft.com/users?scope=currentContext' : 'graph.microsoft.com/users',
+    whatLabel: fromPulse ? 'What will the team do?' : 'What will be done?',
     minDate: day(view.minDate, 'minDate'),
     maxDate: day(view.maxDate, 'maxDate'),
     whatMaxLength: safeInt(view.whatMaxLength, 'whatMaxLength', 1, 2000),
     whatValue: safeText(values.what, 'values.what', 2000),
     ownerValue: /^[0-9A-Za-z-]*$/.test(owner) ? owner : '',
     dueValue: values.dueDate === '' ? '' : day(values.dueDate, 'values.dueDate'),
-    questionValue: safeList(values.questionIds, 'values.questionIds', MAX_QUESTIONS, (id, path) =>
+    addressedValue: safeList(values.addressed, 'values.addressed', MAX_QUESTIONS, (id, path) =>
       safeChoiceValue(id, path),
     ).join(','),
     hasError: error !== '',

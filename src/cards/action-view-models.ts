@@ -1,16 +1,22 @@
 /** What the action-plan cards show, resolved by the caller; `what` and notes are user text, shown as plain text runs. */
 
+/** Where a plan card's submit leads back to: the pulse it was planned from, or the summary's scope. */
+export type ActionPlanTarget = { kind: 'pulse'; pulseId: string } | { kind: 'summary'; scope: 'team' | 'organisation' };
+
 export interface ActionPlanView {
-  pulseId: string;
+  target: ActionPlanTarget;
   /** Echoed by the submit: one action per card, however often it is sent. */
   token: string;
   title: string;
-  questions: { id: string; label: string }[];
+  /** What the action can address: the pulse's questions, or the summary's recommendations. */
+  options: { id: string; label: string }[];
+  /** Whom the people picker offers: the conversation's members (a team), or anyone in the organisation. */
+  ownerFrom: 'team' | 'organisation';
   /** `YYYY-MM-DD`: tomorrow and a year from today, in the planner's zone. */
   minDate: string;
   maxDate: string;
   whatMaxLength: number;
-  values: { what: string; owner: string; dueDate: string; questionIds: string[] };
+  values: { what: string; owner: string; dueDate: string; addressed: string[] };
   error?: string;
 }
 

@@ -139,6 +139,8 @@ export function leaderSummaryData(raw: unknown): Record<string, unknown> {
     hasGaps: gaps.length > 0,
     recommendations,
     hasRecommendations: recommendations.length > 0,
+    canPlan: recommendations.length > 0 && (view.planScope === 'team' || view.planScope === 'organisation'),
+    planScope: view.planScope === 'team' ? 'team' : 'organisation',
     footnote: safeLine(view.footnote, 'footnote', LIMITS.line),
     canExport: safeBool(view.canExport, 'canExport'),
   };

@@ -68,6 +68,8 @@ export interface LeaderSummaryView {
   actionPlans?: string;
   gaps: string[];
   recommendations: string[];
+  /** Offers Plan an action on the recommendations, for this scope (the viewer may plan; the server checks again). */
+  planScope?: 'team' | 'organisation';
   nextSteps?: NextStepsLink[];
   /** The use-case portfolio's value/feasibility matrix (the organisation's card). */
   matrix?: PortfolioMatrixView;

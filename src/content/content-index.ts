@@ -82,6 +82,19 @@ export class ContentIndex {
     return this.sections.find((section) => section.id === sectionId);
   }
 
+  /**
+   * The recommendation a summary can give under this id: a consideration's, or a section's (the weakest section's
+   * fallback); undefined for any other id.
+   */
+  recommendation(id: string): string | undefined {
+    for (const section of this.sections) {
+      if (section.id === id) return section.recommendation;
+      const consideration = section.considerations.find((candidate) => candidate.id === id);
+      if (consideration) return consideration.recommendation;
+    }
+    return undefined;
+  }
+
   /** The questions of a section in order (empty for an unknown section). */
   questionsOf(sectionId: string): QuestionRef[] {
     return [...(this.bySection.get(sectionId) ?? [])];

@@ -79,7 +79,6 @@ const LEADERS_ONLY =
   'The organisation summary is for leaders. Type **summary** for your own ambition & metrics card, or ask in your team’s channel for the team’s.';
 
 const NO_DOCUMENTS = 'Strategy documents are not available here.';
-
 const MEMBERS_ONLY = 'A team’s summary is for its members: write to me in one of the team’s channels first.';
 
 const answer = (...replies: Reply[]): LeaderAnswer => ({ replies });
@@ -114,7 +113,7 @@ export class LeaderService {
       return answer(...(await this.deps.portfolio.respond(speaker, access, command, { kind: 'organisation' }, true)));
     if (command.kind === 'summary') {
       if (!access.leader) return 'own summary';
-      return answer(await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, true));
+      return answer(await this.summaryCard(speaker, undefined, true, access));
     }
     return this.privileged(speaker, command, access, place);
   }
@@ -133,26 +132,26 @@ export class LeaderService {
     assertSamePerson(speaker, session);
     const command = recognizeLeaderCommand(input);
     if (!command) return undefined;
+    const access = await this.access(speaker);
     if (isPortfolioCommand(command)) {
       if (!team) return ['The portfolio is shown in a 1:1 chat with me, or in a team’s channel for that team.'];
       const member = session.doc.teamIds?.includes(team.id) ?? false;
       const scope = { kind: 'team', teamId: team.id, teamName: team.name, member } as const;
-      return this.deps.portfolio.respond(speaker, await this.access(speaker), command, scope, false);
+      return this.deps.portfolio.respond(speaker, access, command, scope, false);
     }
     const teamCard = async (shown: Team): Promise<Reply> =>
-      session.doc.teamIds?.includes(shown.id) ? this.summaryCard(speaker, shown, TEAM_TITLE, false) : MEMBERS_ONLY;
+      session.doc.teamIds?.includes(shown.id) ? this.summaryCard(speaker, shown, false, access) : MEMBERS_ONLY;
+    const organisationCard = () => this.summaryCard(speaker, undefined, false, access);
     switch (command.kind) {
       case 'summary':
-        if ((await this.access(speaker)).leader)
-          return [await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, false)];
+        if (access.leader) return [await organisationCard()];
         if (team) return [await teamCard(team)];
         return [LEADERS_ONLY];
       case 'team summary':
         if (team) return [await teamCard(team)];
         return ['Team summaries are shown in a team’s channel; this chat belongs to no team.'];
       case 'organisation summary':
-        if ((await this.access(speaker)).leader)
-          return [await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, false)];
+        if (access.leader) return [await organisationCard()];
         return [LEADERS_ONLY];
       case 'my summary':
         return ['Your own card stays private: open a 1:1 chat with me and type **summary**.'];
@@ -180,7 +179,7 @@ export class LeaderService {
     switch (command.kind) {
       case 'organisation summary':
         if (!access.leader) return answer(LEADERS_ONLY);
-        return answer(await this.summaryCard(speaker, undefined, ORGANISATION_TITLE, true));
+        return answer(await this.summaryCard(speaker, undefined, true, access));
       case 'export summary':
         if (!access.leader) return answer('Exports of the summary are for leaders and admins.');
         return answer(...(await this.exportSummary(speaker)));
@@ -217,8 +216,16 @@ export class LeaderService {
    * The organisation's card (no team) or a team's; either view is audited. `personal`: in a 1:1 chat, where it can be
    * exported and the portfolio's matrix names ideas by the words their writers shared with leaders.
    */
-  private async summaryCard(speaker: Person, team: Team | undefined, title: string, personal: boolean): Promise<Reply> {
-    return this.deps.cards.leaderSummary((await this.summaryData(speaker, team, personal, title)).view);
+  private async summaryCard(
+    speaker: Person,
+    team: Team | undefined,
+    personal: boolean,
+    access: Access,
+  ): Promise<Reply> {
+    const { view } = await this.summaryData(speaker, team, personal);
+    // Leaders plan on the organisation's card; a team's managers (or a leader) on the team's.
+    const mayPlan = team ? access.manager || access.leader : access.leader;
+    return this.deps.cards.leaderSummary(mayPlan ? { ...view, planScope: team ? 'team' : 'organisation' } : view);
   }
 
   /**
@@ -229,8 +236,8 @@ export class LeaderService {
     speaker: Person,
     team: Team | undefined,
     personal: boolean,
-    title = team ? TEAM_TITLE : ORGANISATION_TITLE,
   ): Promise<{ summary: OrganisationSummary; view: LeaderSummaryView }> {
+    const title = team ? TEAM_TITLE : ORGANISATION_TITLE;
     const { tenantId, userId } = speaker;
     const [summary, matrix] = await Promise.all([
       this.deps.summaries.summary(tenantId, team?.id),

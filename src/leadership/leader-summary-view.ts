@@ -82,7 +82,7 @@ export function leaderSummaryView(
       (gap) =>
         `${gap.title}: leaders ${gap.leaderMean.toFixed(1)}, employees ${gap.employeeMean.toFixed(1)} (${signed(gap.gap)})`,
     ),
-    recommendations: summary.recommendations,
+    recommendations: summary.recommendations.map(({ text }) => text),
     ...(summary.nextSteps ? { nextSteps: summary.nextSteps } : {}),
     ...(options.matrix ? { matrix: options.matrix } : {}),
     footnote: `Anonymity: every figure stands for at least ${group} people; smaller groups are left out or merged (ratings 1–2), and figures change only once at least ${group} people have changed something. Statements are grouped into themes by keyword; examples are quoted, names removed, only for themes of at least ${Math.max(group, thresholds.comments)} people.`,

@@ -6,7 +6,14 @@ import type { NextStepsLink } from '../content/types';
 import { choiceRegister, type ChoiceRegister } from './choice-register';
 import { goalFigures, type GoalFigure } from './metric-register';
 import { participation, type ParticipationFigures } from './participation';
-import { gapFigures, recommendations, sectionFigures, type GapFigure, type SectionFigure } from './readiness-figures';
+import {
+  gapFigures,
+  recommendations,
+  sectionFigures,
+  type GapFigure,
+  type Recommendation,
+  type SectionFigure,
+} from './readiness-figures';
 import { themeRegister, type ThemeRegister } from './theme-register';
 import type { Thresholds } from './thresholds';
 
@@ -31,7 +38,7 @@ export interface OrganisationSummary {
   goals: GoalFigure[];
   readiness: SectionFigure[];
   gaps: GapFigure[];
-  recommendations: string[];
+  recommendations: Recommendation[];
   /** The pack's links to where the organisation plans its next steps (none: absent). */
   nextSteps?: NextStepsLink[];
 }

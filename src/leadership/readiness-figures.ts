@@ -141,13 +141,19 @@ export function gapFigures(index: ContentIndex, of: CountersOf, thresholds: Thre
     .slice(0, MAX_GAPS);
 }
 
+/** A recommendation a summary gives: the content pack's consideration (or section) id and its text. */
+export interface Recommendation {
+  id: string;
+  text: string;
+}
+
 /** The content pack's recommendations for the weakest considerations (threshold-passing ratings only). */
 export function recommendations(
   index: ContentIndex,
   of: CountersOf,
   readiness: SectionFigure[],
   thresholds: Thresholds,
-): string[] {
+): Recommendation[] {
   const scored = index.sections.flatMap((section) =>
     section.considerations.flatMap((consideration) => {
       const mean = meanOf(
@@ -155,13 +161,18 @@ export function recommendations(
           .filter((question) => question.kind === 'rating')
           .flatMap((question) => ratingTotals(of(question.id), undefined, thresholds) ?? []),
       );
-      return mean === null ? [] : [{ mean, text: consideration.recommendation }];
+      return mean === null ? [] : [{ mean, id: consideration.id, text: consideration.recommendation }];
     }),
   );
   const weak = scored.filter(({ mean }) => mean < RECOMMEND_BELOW).sort((a, b) => a.mean - b.mean);
-  const texts = [...new Set(weak.map(({ text }) => text))].slice(0, MAX_RECOMMENDATIONS);
-  if (texts.length > 0) return texts;
+  const seen = new Set<string>();
+  const distinct = weak.filter(({ text }) => {
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+  if (distinct.length > 0) return distinct.slice(0, MAX_RECOMMENDATIONS).map(({ id, text }) => ({ id, text }));
   const weakest = readiness.filter((section) => section.mean !== null).sort((a, b) => (a.mean ?? 0) - (b.mean ?? 0))[0];
   const section = weakest ? index.section(weakest.sectionId) : undefined;
-  return section ? [section.recommendation] : [];
+  return section ? [{ id: section.id, text: section.recommendation }] : [];
 }

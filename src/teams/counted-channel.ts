@@ -21,6 +21,7 @@ export function countedSends(channel: TeamsChannel, telemetry: Telemetry): Teams
   };
   return {
     rosterPage: (...args) => channel.rosterPage(...args),
+    member: (...args) => channel.member(...args),
     createPersonalConversation: (...args) => counted('conversation', () => channel.createPersonalConversation(...args)),
     send: (...args) => counted('send', () => channel.send(...args)),
     update: (...args) => counted('update', () => channel.update(...args)),

@@ -1,4 +1,10 @@
-import { ChannelError, type OutgoingCard, type RosterPage, type TeamsChannel } from './teams-channel';
+import {
+  ChannelError,
+  type OutgoingCard,
+  type RosterMember,
+  type RosterPage,
+  type TeamsChannel,
+} from './teams-channel';
 
 /** Supplies the bearer token for the channel service; none in local mode (authentication off). */
 export type TokenProvider = () => Promise<string | undefined>;
@@ -41,20 +47,23 @@ export class HttpTeamsChannel implements TeamsChannel {
       'GET',
       url(serviceUrl, `v3/conversations/${encodeURIComponent(rosterId)}/pagedmembers?${query}`),
     )) as { members?: { id?: unknown; aadObjectId?: unknown; name?: unknown }[]; continuationToken?: unknown };
-    const members = (body.members ?? []).flatMap((member) =>
-      typeof member.id === 'string'
-        ? [
-            {
-              id: member.id,
-              aadObjectId: typeof member.aadObjectId === 'string' ? member.aadObjectId : undefined,
-              name: typeof member.name === 'string' ? member.name : undefined,
-            },
-          ]
-        : [],
-    );
+    const members = (body.members ?? []).flatMap((member) => rosterMember(member) ?? []);
     const next =
       typeof body.continuationToken === 'string' && body.continuationToken ? body.continuationToken : undefined;
     return { members, continuationToken: next };
+  }
+
+  async member(serviceUrl: string, conversationId: string, userId: string): Promise<RosterMember | undefined> {
+    try {
+      const body = await this.call(
+        'GET',
+        url(serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`),
+      );
+      return rosterMember(body as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof ChannelError && (error.status === 404 || error.status === 400)) return undefined;
+      throw error;
+    }
   }
 
   async createPersonalConversation(
@@ -159,6 +168,16 @@ export class HttpTeamsChannel implements TeamsChannel {
     }
     return json ?? {};
   }
+}
+
+/** A member as the service describes one; undefined without a channel account id. */
+function rosterMember(member: { id?: unknown; aadObjectId?: unknown; name?: unknown }): RosterMember | undefined {
+  if (typeof member.id !== 'string') return undefined;
+  return {
+    id: member.id,
+    aadObjectId: typeof member.aadObjectId === 'string' ? member.aadObjectId : undefined,
+    name: typeof member.name === 'string' ? member.name : undefined,
+  };
 }
 
 /** No connection was made (or no token was had): the service cannot have seen the request. */

@@ -1,5 +1,11 @@
 import type { RateLimiter, TenantRateLimiters } from './rate-limiter';
-import { ChannelError, type OutgoingCard, type RosterPage, type TeamsChannel } from './teams-channel';
+import {
+  ChannelError,
+  type OutgoingCard,
+  type RosterMember,
+  type RosterPage,
+  type TeamsChannel,
+} from './teams-channel';
 
 /** The channel as one tenant may use it: paced by that tenant's limiter. */
 export function rateLimitedChannel(
@@ -19,6 +25,10 @@ export class RateLimitedChannel implements TeamsChannel {
 
   rosterPage(serviceUrl: string, rosterId: string, pageSize: number, continuationToken?: string): Promise<RosterPage> {
     return this.paced(() => this.inner.rosterPage(serviceUrl, rosterId, pageSize, continuationToken));
+  }
+
+  member(serviceUrl: string, conversationId: string, userId: string): Promise<RosterMember | undefined> {
+    return this.paced(() => this.inner.member(serviceUrl, conversationId, userId));
   }
 
   createPersonalConversation(

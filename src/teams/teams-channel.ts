@@ -34,6 +34,11 @@ export interface TeamsChannel {
     bot: { id: string; name: string },
     memberId: string,
   ): Promise<string>;
+  /**
+   * One member of a conversation, by their channel account id or Entra object id (Teams takes either); undefined when
+   * Teams knows no such member there.
+   */
+  member(serviceUrl: string, conversationId: string, userId: string): Promise<RosterMember | undefined>;
   /** Sends a message; returns the new activity's id. */
   send(serviceUrl: string, conversationId: string, message: OutgoingCard): Promise<string>;
   /** Replaces a message the bot sent earlier. */

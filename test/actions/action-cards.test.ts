@@ -76,21 +76,57 @@ describe('action plan cards (adaptivecards validation, size budget)', () => {
     expect(cardText(card)).toContain('○ All **${title}** [x](https://evil) — Megan, due Wed 30 Dec 2026');
   });
 
-  it('the plan card with 40 long questions and the owner card with long text stay valid and under the budget', () => {
+  it('the plan card with 40 long questions stays valid and under the budget', () => {
     const plan = renderer.actionPlan({
-      pulseId: 'a'.repeat(32),
+      target: { kind: 'pulse', pulseId: 'a'.repeat(32) },
       token: 'b'.repeat(32),
       title: heavy(200),
-      questions: Array.from({ length: 40 }, (_, i) => ({ id: `q-${i}`, label: heavy(200) })),
+      options: Array.from({ length: 40 }, (_, i) => ({ id: `q-${i}`, label: heavy(200) })),
+      ownerFrom: 'team',
       minDate: '2026-12-08',
       maxDate: '2027-12-07',
       whatMaxLength: 300,
-      values: { what: heavy(600), owner: 'not an id!', dueDate: '', questionIds: ['q-1', 'q-2'] },
+      values: { what: heavy(600), owner: 'not an id!', dueDate: '', addressed: ['q-1', 'q-2'] },
       error: heavy(400),
     }).content;
     expect(validateCard(plan)).toEqual([]);
     expect(bytes(plan)).toBeLessThan(MAX_CARD_BYTES);
     expect(JSON.stringify(plan)).toContain('"value":"q-1,q-2"');
+    expect(JSON.stringify(plan)).toContain('"id":"questionIds"');
+    expect(JSON.stringify(plan)).toContain('graph.microsoft.com/users?scope=currentContext');
+  });
+
+  it("the summary's plan card (its recommendations, anyone in the organisation) and the long owner card stay valid", () => {
+    const plan = renderer.actionPlan({
+      target: { kind: 'summary', scope: 'organisation' },
+      token: 'b'.repeat(32),
+      title: "the organisation's summary",
+      options: Array.from({ length: 7 }, (_, i) => ({ id: `r-${i}`, label: heavy(400) })),
+      ownerFrom: 'organisation',
+      minDate: '2026-12-08',
+      maxDate: '2027-12-07',
+      whatMaxLength: 300,
+      values: { what: '', owner: '', dueDate: '', addressed: [] },
+    }).content;
+    expect(validateCard(plan)).toEqual([]);
+    const text = JSON.stringify(plan);
+    expect(text).toContain('"id":"recommendationIds"');
+    expect(text).toContain('"dataset":"graph.microsoft.com/users"');
+    expect(text).toContain('"action":"summary-plan-create"');
+    expect(text).toContain('"scope":"organisation"');
+    expect(() =>
+      renderer.actionPlan({
+        target: { kind: 'summary', scope: 'everyone' as 'team' },
+        token: 'b'.repeat(32),
+        title: 'x',
+        options: [],
+        ownerFrom: 'team',
+        minDate: '2026-12-08',
+        maxDate: '2027-12-07',
+        whatMaxLength: 300,
+        values: { what: '', owner: '', dueDate: '', addressed: [] },
+      }),
+    ).toThrow();
     const owner = renderer.actionOwner({
       pulseId: 'a'.repeat(32),
       actionId: 'c'.repeat(32),

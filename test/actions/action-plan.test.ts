@@ -104,8 +104,8 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
 
   it('refuses bad and forged input with a kind message on the card, storing nothing', async () => {
     const cases: [Record<string, string>, string][] = [
-      [{ what: '   ' }, 'Say what the team will do'],
-      [{ what: 'x'.repeat(301) }, 'Keep what the team will do to 300 characters'],
+      [{ what: '   ' }, 'Say what will be done'],
+      [{ what: 'x'.repeat(301) }, 'Keep what will be done to 300 characters'],
       [{ owner: 'not-an-id' }, 'Pick the person who owns this action'],
       [{ owner: 'aaaaaaaa-0000-4000-8000-000000000999' }, 'The owner must be someone in this team'],
       [{ dueDate: '2026-10-21' }, 'Pick a due date after today'],

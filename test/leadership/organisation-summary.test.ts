@@ -188,6 +188,9 @@ describe('organisation summary thresholds', () => {
     const weak = summaryOf(crowd(5, { rating: 1 }));
     expect(weak.recommendations.length).toBeGreaterThan(0);
     expect(weak.recommendations.length).toBeLessThanOrEqual(3);
+    // Each carries the pack's id for it, which names the same text (what a planned action refers to).
+    for (const { id, text } of weak.recommendations) expect(index.recommendation(id)).toBe(text);
+    expect(index.recommendation('no-such-id')).toBeUndefined();
   });
 
   it('counts each person once in participation however many questions they answered', () => {

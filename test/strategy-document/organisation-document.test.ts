@@ -153,7 +153,7 @@ describe('the organisation’s strategy document (embedded Cosmos, real summary 
         expect.stringMatching(/^[+-]?\d\.\d$/),
       ]),
     );
-    for (const recommendation of summary.recommendations) expect(doc.text).toContain(recommendation);
+    for (const { text } of summary.recommendations) expect(doc.text).toContain(text);
     expect(doc.text).toContain('[name]');
     expect(doc.text).not.toMatch(/person-\d|Dana|Smith/);
     expect(Buffer.from(file.bytes).toString('latin1')).not.toMatch(/person-\d/);

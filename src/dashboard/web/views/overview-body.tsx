@@ -140,8 +140,8 @@ export function OverviewBody({ overview }: { overview: DashboardOverview }) {
       {figures.recommendations.length > 0 && (
         <Section title="Recommendations">
           <ul>
-            {figures.recommendations.map((line) => (
-              <li key={line}>{line}</li>
+            {figures.recommendations.map(({ id, text }) => (
+              <li key={id}>{text}</li>
             ))}
           </ul>
         </Section>

@@ -1,0 +1,204 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ActionPlanView } from '../cards/action-view-models';
+import type { Person } from '../domain/person';
+import type { SummaryService } from '../leadership/summary-service';
+import type { Recommendation } from '../leadership/readiness-figures';
+import { ChannelError, type RosterMember } from '../teams/teams-channel';
+import {
+  actionDocId,
+  MAX_ACTION_TEXT,
+  MAX_ACTIONS_PER_PULSE,
+  summaryPlanKey,
+  type ActionDoc,
+  type ActionReach,
+  type ActionScope,
+} from '../domain/action-docs';
+import type { ActionDeps, ActionReply } from './action-deps';
+import { checkPlan, PLAN_TOKEN } from './action-input';
+import type { ActionOwner } from './action-owner';
+import { formatDueDate, reminderAt } from './action-schedule';
+import { echoedPlan, planDates, rosterMember } from './plan-card';
+
+const UNKNOWN = "I don't recognise that summary, so nothing has been planned.";
+const LEADERS_ONLY = "Actions on the organisation's summary are planned by leaders, so nothing has been planned.";
+const MANAGERS_ONLY =
+  "Actions on a team's summary are planned by its managers or a leader, so nothing has been planned.";
+const IN_ITS_CHANNEL = "A team's actions are planned in the team's channel, so nothing has been planned.";
+const NONE_YET = 'This summary has no recommendations yet, so there is nothing to plan from.';
+
+/** Where the button was pressed: how the bot is reached there and, in a team's channel, which team. */
+export interface SummaryPlace extends ActionReach {
+  team?: { id: string; name?: string };
+}
+
+export interface SummaryPlanDeps extends ActionDeps {
+  summaries: Pick<SummaryService, 'summary'>;
+}
+
+/** Planning actions from a summary's recommendations: a team's (its managers or a leader) or the organisation's (leaders). */
+export class SummaryPlanService {
+  constructor(
+    private readonly deps: SummaryPlanDeps,
+    private readonly owner: ActionOwner,
+  ) {}
+
+  /** Plan an action on a summary card: the plan card, offering the summary's current recommendations. */
+  async planCard(
+    person: Person,
+    value: Record<string, unknown>,
+    place: SummaryPlace,
+    zone: string,
+  ): Promise<ActionReply[]> {
+    const { scope, refusal } = await this.plannable(person, value, place);
+    if (!scope) return [refusal];
+    const offered = await this.recommendations(person.tenantId, scope, place);
+    if (offered.length === 0) return [NONE_YET];
+    const values = { what: '', owner: '', dueDate: '', addressed: [] };
+    const token = randomBytes(16).toString('hex');
+    return [this.deps.cards.actionPlan(planView(scope, place, offered, token, zone, this.deps.clock(), values))];
+  }
+
+  /** The plan card's submit: checked as forged, stored once per card, sent to the owner's 1:1 chat. */
+  async plan(
+    person: Person,
+    value: Record<string, unknown>,
+    place: SummaryPlace,
+    zone: string,
+  ): Promise<ActionReply[]> {
+    const { scope, refusal: refused } = await this.plannable(person, value, place);
+    if (!scope) return [refused];
+    const token = typeof value.token === 'string' ? value.token : '';
+    if (!PLAN_TOKEN.test(token)) return [UNKNOWN];
+    const now = this.deps.clock();
+    // Any of the pack's recommendations is accepted: the summary may have moved on since the card was sent.
+    const known = { has: (id: string) => this.deps.index.recommendation(id) !== undefined };
+    const refusal = 'Pick the recommendations the action addresses.';
+    const checked = checkPlan(value, { raw: value.recommendationIds, offered: known, refusal }, now, zone);
+    const again = async (error: string) => {
+      const offered = await this.recommendations(person.tenantId, scope, place);
+      const echoed = echoedPlan(value, value.recommendationIds, new Set(offered.map(({ id }) => id)));
+      return [this.deps.cards.actionPlan(planView(scope, place, offered, token, zone, now, echoed, error))];
+    };
+    if (!checked.ok) return again(checked.message);
+    const found = await this.findOwner(person.tenantId, scope, place, checked.value.ownerId);
+    if (found === 'unreachable')
+      return ["I couldn't reach Teams just now, so nothing has been planned. Please try again."];
+    if (!found)
+      return again(
+        scope === 'team'
+          ? 'The owner must be someone in this team. Pick them again.'
+          : "I couldn't find that person in Teams. Pick them again.",
+      );
+    const rosterId = scope === 'team' ? (place.team?.id ?? '') : '';
+    const planKey = summaryPlanKey(person.tenantId, scope, rosterId);
+    const existing = await this.deps.actions.actionsOfPulse(person.tenantId, planKey, MAX_ACTIONS_PER_PULSE);
+    if (existing.filter((action) => action.status === 'open').length >= MAX_ACTIONS_PER_PULSE)
+      return [`This summary has ${MAX_ACTIONS_PER_PULSE} open actions already: mark some done first.`];
+    const actionId = createHash('sha256').update(`${person.tenantId}|${planKey}|${token}`).digest('hex').slice(0, 32);
+    const { what, ownerId, dueDate, addressed } = checked.value;
+    const teamName = scope === 'team' ? place.team?.name : undefined;
+    const action: ActionDoc = {
+      id: actionDocId(planKey, actionId),
+      type: 'action',
+      tenantId: person.tenantId,
+      pulseId: planKey,
+      actionId,
+      rosterId,
+      ...(teamName ? { teamName: teamName.slice(0, 100) } : {}),
+      what,
+      ownerId,
+      ownerName: found.name?.trim().slice(0, 80) || 'Someone in the organisation',
+      dueDate,
+      status: 'open',
+      source: { kind: 'summary', scope, recommendationIds: addressed },
+      createdBy: person.userId.toLowerCase(),
+      createdAt: now.toISOString(),
+      updates: [],
+      timeZone: zone,
+      memberId: found.id,
+      reach: { serviceUrl: place.serviceUrl, botId: place.botId, botName: place.botName },
+      remindAt: reminderAt(dueDate, zone, now)?.toISOString(),
+    };
+    if (!(await this.deps.actions.createAction(action))) return ['That action has already been planned.'];
+    await this.deps.audit.record(person.tenantId, { action: 'action.planned', actor: person.userId, target: ownerId });
+    this.deps.logger.info('action.planned', { tenantId: person.tenantId, scope });
+    const planned = `Planned: ${action.ownerName} owns it, due ${formatDueDate(dueDate)}.`;
+    try {
+      await this.owner.send(action, false);
+    } catch (error) {
+      this.deps.logger.warn('action.send.failed', {
+        tenantId: person.tenantId,
+        status: (error as ChannelError).status,
+      });
+      return [`${planned} I couldn't reach them in Teams just now, so please tell them yourself.`];
+    }
+    return [`${planned} They have it in their chat with me.`];
+  }
+
+  /** The card's scope, if `person` may plan for it here: the organisation's for leaders, a team's in its channel. */
+  private async plannable(
+    person: Person,
+    value: Record<string, unknown>,
+    place: SummaryPlace,
+  ): Promise<{ scope: ActionScope; refusal?: undefined } | { scope?: undefined; refusal: string }> {
+    const scope = value.scope;
+    if (scope !== 'team' && scope !== 'organisation') return { refusal: UNKNOWN };
+    const access = await this.deps.accessOf(person);
+    if (scope === 'organisation') return access.leader ? { scope } : { refusal: LEADERS_ONLY };
+    if (!place.team) return { refusal: IN_ITS_CHANNEL };
+    return access.manager || access.leader ? { scope } : { refusal: MANAGERS_ONLY };
+  }
+
+  private async recommendations(tenantId: string, scope: ActionScope, place: SummaryPlace): Promise<Recommendation[]> {
+    const teamId = scope === 'team' ? place.team?.id : undefined;
+    return (await this.deps.summaries.summary(tenantId, teamId)).recommendations;
+  }
+
+  /**
+   * The owner as Teams knows them: in the team's roster for a team's action; for the organisation's, anyone Teams finds
+   * by their Entra object id in a 1:1 chat with the bot (which also checks they are in this tenant).
+   */
+  private async findOwner(
+    tenantId: string,
+    scope: ActionScope,
+    place: SummaryPlace,
+    ownerId: string,
+  ): Promise<RosterMember | undefined | 'unreachable'> {
+    const { channel } = this.deps;
+    try {
+      if (scope === 'team' && place.team)
+        return await rosterMember(channel, { ...place, rosterId: place.team.id }, ownerId);
+      const bot = { id: place.botId, name: place.botName };
+      const conversationId = await channel.createPersonalConversation(place.serviceUrl, tenantId, bot, ownerId);
+      return await channel.member(place.serviceUrl, conversationId, ownerId);
+    } catch (error) {
+      if (error instanceof ChannelError && (error.status === 400 || error.status === 403 || error.status === 404))
+        return undefined;
+      return 'unreachable';
+    }
+  }
+}
+
+function planView(
+  scope: ActionScope,
+  place: SummaryPlace,
+  offered: Recommendation[],
+  token: string,
+  zone: string,
+  now: Date,
+  values: ActionPlanView['values'],
+  error?: string,
+): ActionPlanView {
+  const team = place.team?.name ? `${place.team.name}'s summary` : "this team's summary";
+  return {
+    target: { kind: 'summary', scope },
+    token,
+    title: scope === 'organisation' ? "the organisation's summary" : team,
+    options: offered.map(({ id, text }) => ({ id, label: text })),
+    ownerFrom: scope,
+    ...planDates(now, zone),
+    whatMaxLength: MAX_ACTION_TEXT,
+    values,
+    ...(error === undefined ? {} : { error }),
+  };
+}

@@ -1,0 +1,242 @@
+/**
+ * Plan an action from a summary's recommendations: the organisation's (leaders, owner anyone Teams finds in the
+ * tenant) and a team's (its managers or a leader, owner from the team's roster), through the real bot over HTTP.
+ */
+import {
+  cardsOf,
+  cardText,
+  startTestBot,
+  submitData,
+  TENANT,
+  type TestBot,
+  type TestUser,
+} from '../support/bot-harness';
+import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
+import { validateCard } from '../cards/validate-card';
+import { hasButton } from '../support/card-driver';
+import { inChannel, pulseCardOf, saidIn, TEAM_ID } from '../pulse/pulse-chat';
+import { applyAsTurnsWould } from '../leadership/drive';
+import type { RawAnswer } from '../../src/aggregation/recompute';
+import { actionPlansLine } from '../../src/actions/action-digest';
+import { ContentIndex } from '../../src/content/content-index';
+import { loadContentPack } from '../../src/content/load-content-pack';
+import { summaryPlanKey } from '../../src/domain/action-docs';
+import { CosmosActionStore } from '../../src/storage/action-store';
+import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
+
+jest.setTimeout(120_000);
+
+// Wednesday 21 October 2026, 10:00 in Berlin.
+let now = Date.parse('2026-10-21T08:00:00Z');
+const BERLIN = 'Europe/Berlin';
+const index = new ContentIndex(loadContentPack());
+let service: FakeTeamsService;
+let bot: TestBot;
+
+const member = (i: number) => bot.user(service.members[i].aadObjectId, service.members[i].name);
+/** Member 0 is a leader, member 5 a manager; the others are employees. */
+const LEADER = 0;
+const MANAGER = 5;
+
+beforeAll(async () => {
+  service = await FakeTeamsService.start(8);
+  bot = await startTestBot({
+    clock: () => new Date(now),
+    env: { LEADER_IDS: service.members[LEADER].aadObjectId, MANAGER_IDS: service.members[MANAGER].aadObjectId },
+  });
+  // Whole batches of the default threshold (5), so all is published: ten people in the organisation, five of them
+  // in the team, rating every consideration low, so both summaries recommend.
+  const store = new CosmosAggregateStore(bot.containers.aggregates);
+  const ratings = (prefix: string, people: number): RawAnswer[] =>
+    Array.from({ length: people }, (_, i) =>
+      index
+        .allQuestions()
+        .filter(({ question }) => question.kind === 'rating')
+        .map(({ question }) => ({
+          userId: `${prefix}-${i}`,
+          questionId: question.id,
+          role: 'employee' as const,
+          value: { kind: 'rating' as const, value: 1 },
+        })),
+    ).flat();
+  await applyAsTurnsWould(store, index, TENANT, ratings('org', 10));
+  await applyAsTurnsWould(store, index, TENANT, ratings('team', 5), TEAM_ID);
+});
+afterAll(async () => {
+  await bot?.close();
+  await service?.close();
+});
+
+/** A 1:1 message or submit from `user`, as Teams sends it (the fake channel service is its serviceUrl). */
+const personal = (user: TestUser, fields: Record<string, unknown>) =>
+  user.post({
+    type: 'message',
+    serviceUrl: service.url,
+    recipient: { id: service.botId, name: 'Strategy Guide' },
+    localTimezone: BERLIN,
+    ...fields,
+  });
+const inTeam = (i: number, fields: Record<string, unknown>) =>
+  inChannel(member(i), service, {
+    localTimezone: BERLIN,
+    channelData: { tenant: { id: TENANT }, team: { id: TEAM_ID, name: 'Sales' } },
+    ...fields,
+  });
+const mention = (text: string) => ({ text: `<at>Strategy Guide</at> ${text}` });
+
+async function actionDocs(): Promise<Record<string, unknown>[]> {
+  const { resources } = await bot.containers.pulses.items
+    .query({
+      query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "action"',
+      parameters: [{ name: '@t', value: TENANT }],
+    })
+    .fetchAll();
+  return resources as Record<string, unknown>[];
+}
+
+/** The submit values of the plan card as Teams sends them (the people picker's value is an Entra object id). */
+function filled(card: unknown, fields: Record<string, string>): Record<string, unknown> {
+  return { ...submitData(card as Record<string, unknown>, 'Plan the action'), ...fields };
+}
+
+/** The recommendation choices a plan card offers. */
+function offered(card: unknown): string[] {
+  const text = JSON.stringify(card);
+  const choiceSet = /"id":"recommendationIds".*?"choices":(\[.*?\])/.exec(text);
+  return choiceSet ? (JSON.parse(choiceSet[1]) as { value: string }[]).map((choice) => choice.value) : [];
+}
+
+describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, FAKE Teams channel service, injected clock)', () => {
+  let organisationPlan: unknown;
+
+  it("offers Plan an action on the organisation's card to a leader, and the plan card lists its recommendations", async () => {
+    const summary = cardsOf(await personal(member(LEADER), { text: 'summary' })).at(-1);
+    expect(hasButton(summary, 'Plan an action')).toBe(true);
+    expect(validateCard(summary)).toEqual([]);
+    const pressed = submitData(summary as Record<string, unknown>, 'Plan an action');
+    expect(pressed).toMatchObject({ sg: 'pulse', action: 'summary-plan', scope: 'organisation' });
+    const planReply = await personal(member(LEADER), { value: pressed });
+    organisationPlan = cardsOf(planReply).at(-1);
+    expect(validateCard(organisationPlan)).toEqual([]);
+    const ids = offered(organisationPlan);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(JSON.stringify(organisationPlan)).toContain(index.recommendation(id));
+    expect(JSON.stringify(organisationPlan)).toContain('"dataset":"graph.microsoft.com/users"');
+    // An employee's own summary has no such button, and a forged press is refused.
+    expect(saidIn(await personal(member(3), { value: pressed }))).toContain('planned by leaders');
+    expect(hasButton(cardsOf(await personal(member(3), { text: 'summary' })).at(-1), 'Plan an action')).toBe(false);
+  });
+
+  it('refuses bad and forged input with a kind message, storing nothing', async () => {
+    const recommendation = offered(organisationPlan)[0];
+    const good = {
+      what: 'Run a prompt clinic for every department',
+      owner: service.members[2].aadObjectId,
+      dueDate: '2026-11-20',
+      recommendationIds: recommendation,
+    };
+    const cases: [Record<string, string>, string][] = [
+      [{ what: ' ' }, 'Say what will be done'],
+      [{ owner: 'someone' }, 'Pick the person who owns this action'],
+      [{ dueDate: '2026-10-21' }, 'Pick a due date after today'],
+      [{ recommendationIds: 'made-up-id' }, 'Pick the recommendations the action addresses'],
+      [{ recommendationIds: `${recommendation},${recommendation}` }, 'Pick the recommendations'],
+      [{ owner: 'aaaaaaaa-0000-4000-8000-000000000999' }, "I couldn't find that person in Teams"],
+    ];
+    for (const [fields, message] of cases) {
+      const reply = cardsOf(
+        await personal(member(LEADER), { value: filled(organisationPlan, { ...good, ...fields }) }),
+      );
+      expect(cardText(reply.at(-1))).toContain(message);
+      expect(validateCard(reply.at(-1))).toEqual([]);
+    }
+    const forged = filled(organisationPlan, good);
+    expect(saidIn(await personal(member(LEADER), { value: { ...forged, scope: 'everyone' } }))).toContain(
+      "I don't recognise that summary",
+    );
+    expect(saidIn(await personal(member(LEADER), { value: { ...forged, token: 'x' } }))).toContain(
+      "I don't recognise that summary",
+    );
+    expect(saidIn(await personal(member(4), { value: forged }))).toContain('planned by leaders');
+    expect(await actionDocs()).toHaveLength(0);
+  });
+
+  it("plans once per card, for anyone in the organisation, and sends it to the owner's 1:1 chat with the recommendation", async () => {
+    const recommendation = offered(organisationPlan)[0];
+    const submit = filled(organisationPlan, {
+      what: 'Run a prompt clinic for every department',
+      owner: service.members[2].aadObjectId,
+      dueDate: '2026-11-20',
+      recommendationIds: recommendation,
+    });
+    expect(saidIn(await personal(member(LEADER), { value: submit }))).toContain(
+      'Planned: Member 2 owns it, due Fri 20 Nov 2026. They have it in their chat',
+    );
+    expect(saidIn(await personal(member(LEADER), { value: submit }))).toContain('already been planned');
+    const docs = await actionDocs();
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatchObject({
+      pulseId: summaryPlanKey(TENANT, 'organisation', ''),
+      rosterId: '',
+      ownerId: service.members[2].aadObjectId,
+      ownerName: 'Member 2',
+      memberId: service.members[2].id,
+      source: { kind: 'summary', scope: 'organisation', recommendationIds: [recommendation] },
+      reach: { serviceUrl: service.url, botId: service.botId },
+    });
+    const card = pulseCardOf(service, service.members[2].id);
+    expect(validateCard(card)).toEqual([]);
+    // The card's "From" fact names the summary and the recommendation it answers.
+    expect(JSON.stringify(card)).toContain(`Organisation summary · ${index.recommendation(recommendation)}`);
+    // The owner marks it done from that card, and the digest counts it as the organisation's.
+    const done = await personal(member(2), { value: submitData(card as Record<string, unknown>, 'Mark done') });
+    expect(saidIn(done)).toContain('Marked done');
+    expect(await actionPlansLine(new CosmosActionStore(bot.containers.pulses), TENANT)).toBe(
+      'Actions: Organisation-wide 1 done',
+    );
+  });
+
+  it("offers it on a team's card to its manager, owner from the team's roster; not to an employee, nor outside a channel", async () => {
+    await inTeam(MANAGER, mention('hello'));
+    const summary = cardsOf(await inTeam(MANAGER, mention('team summary'))).at(-1);
+    const pressed = submitData(summary as Record<string, unknown>, 'Plan an action');
+    expect(pressed).toMatchObject({ action: 'summary-plan', scope: 'team' });
+    const plan = cardsOf(await inTeam(MANAGER, { value: pressed })).at(-1);
+    expect(JSON.stringify(plan)).toContain('scope=currentContext');
+    const fields = {
+      what: 'Pair each new joiner with an AI buddy',
+      owner: service.members[6].aadObjectId,
+      dueDate: '2026-11-04',
+      recommendationIds: offered(plan)[0],
+    };
+    await inTeam(3, mention('hello'));
+    expect(hasButton(cardsOf(await inTeam(3, mention('team summary'))).at(-1), 'Plan an action')).toBe(false);
+    expect(saidIn(await inTeam(3, { value: filled(plan, fields) }))).toContain('its managers or a leader');
+    expect(saidIn(await personal(member(MANAGER), { value: filled(plan, fields) }))).toContain("in the team's channel");
+    const stranger = filled(plan, { ...fields, owner: 'aaaaaaaa-0000-4000-8000-000000000999' });
+    expect(cardText(cardsOf(await inTeam(MANAGER, { value: stranger })).at(-1))).toContain(
+      'The owner must be someone in this team',
+    );
+    expect(saidIn(await inTeam(MANAGER, { value: filled(plan, fields) }))).toContain('Planned: Member 6 owns it');
+    const team = (await actionDocs()).find((doc) => doc.what === fields.what);
+    expect(team).toMatchObject({
+      pulseId: summaryPlanKey(TENANT, 'team', TEAM_ID),
+      rosterId: TEAM_ID,
+      teamName: 'Sales',
+      source: { kind: 'summary', scope: 'team' },
+    });
+    expect(JSON.stringify(pulseCardOf(service, service.members[6].id))).toContain('Team summary: Sales · ');
+  });
+
+  it("reminds a summary action's owner the working day before it is due", async () => {
+    const reminders = () =>
+      service
+        .of('send')
+        .filter((request) => request.conversationId === `a:1on1|${service.members[6].id}`)
+        .filter((request) => JSON.stringify(request.body).includes('Reminder: an action is due soon'));
+    now = Date.parse('2026-11-03T08:00:30Z');
+    await bot.app.actions.reminders.tick();
+    expect(reminders()).toHaveLength(1);
+    expect(JSON.stringify(reminders()[0].body)).toContain('Pair each new joiner with an AI buddy');
+  });
+});
