@@ -2,6 +2,7 @@ import type restify from 'restify';
 import type { AppOptions } from './app';
 import type { PulseParts } from './compose-pulses';
 import type { ContentIndex } from './content/content-index';
+import { ActionsBoard } from './dashboard/actions-board';
 import { DashboardApi } from './dashboard/dashboard-api';
 import { dashboardAuthenticator } from './dashboard/dashboard-auth';
 import { registerDashboardApi } from './dashboard/dashboard-routes';
@@ -18,6 +19,7 @@ import type { ReadinessSnapshots } from './leadership/snapshots/readiness-snapsh
 import { effectiveGroup } from './leadership/thresholds';
 import type { PortfolioService } from './portfolio/portfolio-service';
 import type { Containers } from './storage/cosmos';
+import { CosmosActionListing } from './storage/action-listing';
 import { CosmosParticipationHistory } from './storage/participation-history-store';
 import { CosmosPersonReader } from './storage/person-reader';
 import { CosmosPulseListing } from './storage/pulse-listing';
@@ -75,6 +77,13 @@ export function composeDashboard(
     portfolio: options.portfolio,
     pulses: new PulseBoard({ listing, pulses: options.pulse.stores.pulses, service: options.pulse.service }),
     mine: new MineService({ index, persons, botAppId: config.mode === 'local' ? '' : config.bot.appId }),
+    actions: new ActionsBoard({
+      actions: options.pulse.stores.actions,
+      listing: new CosmosActionListing(containers.pulses),
+      persons,
+      pulses: listing,
+      clock,
+    }),
     exports: options.leadership,
     documents: options.documents,
     overlap: new OverlapGuard(options.summaries, effectiveGroup(config.summaryThresholds)),

@@ -27,7 +27,7 @@ export interface DashboardError {
 }
 
 /** The views of the tab; `me.views` lists those the person may open. */
-export type DashboardViewName = 'overview' | 'team' | 'portfolio' | 'pulses' | 'mine';
+export type DashboardViewName = 'overview' | 'team' | 'portfolio' | 'pulses' | 'mine' | 'actions';
 
 /** A team the person may see. Teams gives no name to the bot outside a conversation: absent when none is known. */
 export interface DashboardTeam {
@@ -230,3 +230,13 @@ export interface DashboardMine {
   /** A deep link to the 1:1 chat with the bot; absent in local mode. */
   chatLink?: string;
 }
+
+export type {
+  DashboardAction,
+  DashboardActionCounts,
+  DashboardActions,
+  DashboardActionStatus,
+  DashboardMyAction,
+  DashboardTeamActions,
+  DashboardTeamCounts,
+} from './api-action-types';

@@ -3,6 +3,7 @@ import type { LeaderService } from '../leadership/leader-service';
 import type { Thresholds } from '../leadership/thresholds';
 import type { EditOutcome, PortfolioService } from '../portfolio/portfolio-service';
 import { DECIDE_PREFIX } from '../portfolio/portfolio-view';
+import type { ActionsBoard } from './actions-board';
 import type { DashboardError, DashboardMe, DashboardViewName, PortfolioEditRequest } from './api-types';
 import type { MineService } from './mine-service';
 import type { OverviewService } from './overview-service';
@@ -24,6 +25,8 @@ export interface DashboardApiDeps {
   portfolio: Pick<PortfolioService, 'data' | 'edit'>;
   pulses: PulseBoard;
   mine: MineService;
+  /** The Actions view: who sees which action plans is decided there, per request. */
+  actions: Pick<ActionsBoard, 'board'>;
   exports: Pick<LeaderService, 'exportFigures'>;
   /** Withholds a team's view from someone who also sees the organisation when it would describe the few outside it. */
   overlap: Pick<OverlapGuard, 'revealsOutsiders'>;
@@ -79,6 +82,7 @@ export class DashboardApi {
       ...((leader || manager) && teams.length > 0 ? (['team'] as const) : []),
       ...(leader || manager ? (['pulses'] as const) : []),
       'mine',
+      'actions',
     ];
     const body: DashboardMe = {
       roles: { leader, manager, admin },
@@ -145,6 +149,11 @@ export class DashboardApi {
 
   async mine(viewer: Viewer): Promise<ApiResult> {
     return { status: 200, body: await this.deps.mine.mine(viewer.person) };
+  }
+
+  /** Action plans: everyone's own; a manager's teams' in full; for a leader the organisation's, and other teams counted. */
+  async actions(viewer: Viewer): Promise<ApiResult> {
+    return { status: 200, body: await this.deps.actions.board(viewer) };
   }
 
   async export(viewer: Viewer, format: 'csv' | 'json'): Promise<ApiResult> {

@@ -86,6 +86,10 @@ export function registerDashboardApi(server: Server, deps: DashboardRoutesDeps):
     route('mine', (viewer) => api.mine(viewer)),
   );
   server.get(
+    '/api/dashboard/actions',
+    route('actions', (viewer) => api.actions(viewer)),
+  );
+  server.get(
     '/api/dashboard/export.csv',
     route('export', (viewer) => api.export(viewer, 'csv')),
   );

@@ -47,11 +47,22 @@ export class Viewers {
       const first = this.deps.index.allQuestions()[0]?.question.id;
       return first ? this.deps.teams.teamsWithCounters(tenantId, first, MAX_TEAMS) : [];
     }
-    if (!access.manager) return [];
-    const [own, sentTo] = await Promise.all([
-      this.deps.persons.read(tenantId, userId),
-      this.deps.pulses.teamsSentTo(tenantId, userId, PULSES_LOOKED_AT),
-    ]);
-    return [...new Set([...own.teamIds, ...sentTo])].sort().slice(0, MAX_TEAMS);
+    return access.manager ? managedTeams(this.deps, { tenantId, userId }, true) : [];
   }
+}
+
+/**
+ * The teams a person looks after as a manager: those they sent pulses to (their newest 100) and, with manager access,
+ * those their answers count towards. A leader's teams() are every team; this is the narrower set.
+ */
+export async function managedTeams(
+  deps: { persons: PersonReader; pulses: Pick<PulseListing, 'teamsSentTo'> },
+  { tenantId, userId }: Pick<Person, 'tenantId' | 'userId'>,
+  manager: boolean,
+): Promise<string[]> {
+  const [own, sentTo] = await Promise.all([
+    manager ? deps.persons.read(tenantId, userId).then((state) => state.teamIds) : [],
+    deps.pulses.teamsSentTo(tenantId, userId, PULSES_LOOKED_AT),
+  ]);
+  return [...new Set([...own, ...sentTo])].sort().slice(0, MAX_TEAMS);
 }

@@ -92,7 +92,7 @@ describe('roles', () => {
   it('gives a leader the organisation, its teams, the portfolio, pulses and exports', async () => {
     const me = await call<DashboardMe>(LEADER, '/api/dashboard/me');
     expect(me.status).toBe(200);
-    expect(me.body.views).toEqual(['overview', 'portfolio', 'team', 'pulses', 'mine']);
+    expect(me.body.views).toEqual(['overview', 'portfolio', 'team', 'pulses', 'mine', 'actions']);
     expect(me.body.teams.map((team) => team.id)).toEqual(expect.arrayContaining([RED.id, BLUE.id]));
     const overview = await call<DashboardOverview>(LEADER, '/api/dashboard/overview');
     expect(overview.status).toBe(200);
@@ -122,7 +122,7 @@ describe('roles', () => {
   it('gives an employee only their own strategy: every organisation or team figure is 403', async () => {
     const me = await call<DashboardMe>(EMPLOYEE, '/api/dashboard/me');
     expect(me.body).toMatchObject({
-      views: ['mine'],
+      views: ['mine', 'actions'],
       teams: [],
       canExport: false,
       canEditPortfolio: false,
@@ -148,7 +148,7 @@ describe('roles', () => {
   it('gives a manager their own teams only, not the organisation nor another team', async () => {
     const me = await call<DashboardMe>(MANAGER, '/api/dashboard/me');
     expect(me.body.teams).toEqual([{ id: RED.id }]);
-    expect(me.body.views).toEqual(['team', 'pulses', 'mine']);
+    expect(me.body.views).toEqual(['team', 'pulses', 'mine', 'actions']);
     const red = await call<DashboardOverview>(MANAGER, `/api/dashboard/overview?team=${encodeURIComponent(RED.id)}`);
     expect(red.status).toBe(200);
     expect(red.body.scope).toEqual({ kind: 'team', teamId: RED.id });

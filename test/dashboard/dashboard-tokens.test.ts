@@ -96,7 +96,12 @@ describe('the dashboard API in production mode (tokens from a fake Entra ID)', (
   it.each(refused)('refuses %s with 401, a fixed body and no Cosmos read', async (_name, token) => {
     const signed = await token();
     const cosmosRequests = countCosmos();
-    for (const path of ['/api/dashboard/me', '/api/dashboard/overview', '/api/dashboard/export.csv']) {
+    for (const path of [
+      '/api/dashboard/me',
+      '/api/dashboard/overview',
+      '/api/dashboard/actions',
+      '/api/dashboard/export.csv',
+    ]) {
       const reply = await get(path, signed);
       expect(reply.status).toBe(401);
       expect(reply.body).toEqual({ error: 'unauthorized' });

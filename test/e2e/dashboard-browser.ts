@@ -127,6 +127,7 @@ export const TITLES = {
   portfolio: 'Portfolio',
   pulses: 'Pulses',
   mine: 'My strategy',
+  actions: 'Actions',
 };
 
 /** Waits until nothing on the page is loading any more (views, figures and charts). */

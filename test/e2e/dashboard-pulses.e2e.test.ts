@@ -74,6 +74,18 @@ describe('the Pulses view with a closed pulse (FAKE Teams channel service)', () 
     await page.close();
   }, 60_000);
 
+  it('shows a manager without actions the empty Actions view, and where actions are changed', async () => {
+    const page = await browser.open(`${bot.app.url}/dashboard?tenant=${TENANT}&user=${sender}&view=actions`);
+    await settled(page);
+    await page.getByText('You have no actions yet.', { exact: false }).waitFor();
+    await page.getByText('No actions planned in your teams yet.', { exact: false }).waitFor();
+    await page.getByText('Actions are changed in your 1:1 chat with the bot', { exact: false }).waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'actions-empty');
+    await page.close();
+  }, 60_000);
+
   it.each(['default', 'dark', 'contrast'])(
     'has no serious or critical axe violation on the results in the %s theme, and Tab reaches every control',
     async (theme) => {

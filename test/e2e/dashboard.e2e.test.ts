@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type {
+  DashboardActions,
   DashboardMe,
   DashboardMine,
   DashboardOverview,
@@ -29,6 +30,7 @@ import {
   type DashboardBrowser,
 } from './dashboard-browser';
 import type { PageDocument } from './page-dom';
+import { actionTables, expectedTables, seedActions } from './actions-view';
 
 // Only ever used inside functions Playwright runs in the page.
 declare const document: PageDocument;
@@ -61,6 +63,14 @@ beforeAll(async () => {
   cosmos = await startEmbeddedCosmos();
   const config = loadConfig({ PORT: '0', COSMOS_DATABASE: 'e2e-dashboard' }, 'local');
   demo = await seedDemo({ config, cosmos });
+  const [managed, other] = demo.teams;
+  await seedActions(
+    cosmos,
+    'e2e-dashboard',
+    demo.tenantId,
+    { leader: LOCAL_ROLE_USER_ID, employee: demo.examplePersonId },
+    { managed, other },
+  );
   app = await startApp({ config, cosmos, logger: silentLogger, pulseTickMs: 0 });
   const tenant = `tenant=${encodeURIComponent(PLAYGROUND_DEFAULTS.tenantId)}`;
   leader = `${tenant}&user=${LOCAL_ROLE_USER_ID}`;
@@ -77,7 +87,7 @@ afterAll(async () => {
 describe('the dashboard tab in Chromium, local mode, against the real API and the simulated organisation', () => {
   it('shows a leader every view the API allows, each with the figures the API returns', async () => {
     const me = await api<DashboardMe>('me', leader);
-    expect([...me.views].sort()).toEqual(['mine', 'overview', 'portfolio', 'pulses', 'team']);
+    expect([...me.views].sort()).toEqual(['actions', 'mine', 'overview', 'portfolio', 'pulses', 'team']);
     const page = await browser.open(`${app.url}/dashboard?${leader}`);
     await settled(page);
     const nav = page.getByRole('navigation', { name: 'Dashboard views' }).getByRole('button');
@@ -156,25 +166,41 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
       .getByText(`${mine.progress.answered} of ${mine.progress.questions} questions answered`, { exact: false })
       .waitFor();
     await screenshot(page, 'mine-light');
+
+    const actions = await api<DashboardActions>('actions', leader);
+    await openView(page, 'actions');
+    const tables = await actionTables(page);
+    expect(tables).toEqual(expectedTables(actions));
+    // The leader's own pulse's team in full, the other team counted, the organisation's actions: all seeded are there.
+    expect(Object.keys(tables)).toHaveLength(4);
+    await screenshot(page, 'actions-light');
     await page.close();
   }, 120_000);
 
   it('shows an employee only their own strategy, with their own figures, and the organisation API refuses them', async () => {
     const me = await api<DashboardMe>('me', employee);
-    expect(me.views).toEqual(['mine']);
+    expect(me.views).toEqual(['mine', 'actions']);
     const overview = await fetch(`${app.url}/api/dashboard/overview?${employee}`);
     expect(overview.status).toBe(403);
     const mine = await api<DashboardMine>('mine', employee);
     // Asking for the organisation's view in the address still shows only what they may see.
     const page = await browser.open(`${app.url}/dashboard?view=overview&${employee}`);
     await settled(page);
-    expect(await page.getByRole('navigation').getByRole('button').allInnerTexts()).toEqual(['My strategy']);
+    expect(await page.getByRole('navigation').getByRole('button').allInnerTexts()).toEqual(['My strategy', 'Actions']);
     await page
       .getByText(`${mine.progress.answered} of ${mine.progress.questions} questions answered`, { exact: false })
       .waitFor();
     for (const want of mine.summary.wants)
       expect(await page.getByText(want, { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(page, 'employee-mine-light');
+    const actions = await api<DashboardActions>('actions', employee);
+    expect(actions.mine.map((action) => action.what)).toEqual(['Try Copilot in Excel']);
+    await openView(page, 'actions');
+    expect(await actionTables(page)).toEqual(expectedTables(actions));
+    expect(Object.keys(await actionTables(page))).toEqual(['Actions I own or planned']);
+    for (const hidden of ['Lee Gu', 'Clean up the shared drive', 'Megan Bowen', 'Other teams'])
+      expect(await page.getByText(hidden).count()).toBe(0);
+    await screenshot(page, 'employee-actions-light');
     await page.close();
   }, 60_000);
 
@@ -242,7 +268,7 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
       const page = await browser.open(`${app.url}/dashboard?${leader}&theme=${theme}`);
       await settled(page);
       const found: string[] = [];
-      for (const view of ['overview', 'team', 'portfolio', 'pulses', 'mine'] as const) {
+      for (const view of ['overview', 'team', 'portfolio', 'pulses', 'mine', 'actions'] as const) {
         await openView(page, view);
         found.push(...(await seriousViolations(page)).map((v) => `${view}: ${v}`));
         await screenshot(page, `${view}-${theme}`);
@@ -259,7 +285,7 @@ describe('the dashboard tab in Chromium, local mode, against the real API and th
     const page = await browser.open(`${app.url}/dashboard?${leader}`);
     await settled(page);
     const missed: string[] = [];
-    for (const view of ['overview', 'team', 'portfolio', 'pulses', 'mine'] as const) {
+    for (const view of ['overview', 'team', 'portfolio', 'pulses', 'mine', 'actions'] as const) {
       await openView(page, view);
       missed.push(...(await controlsTabDoesNotReach(page)).map((control) => `${view}: ${control}`));
     }

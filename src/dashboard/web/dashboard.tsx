@@ -11,6 +11,7 @@ const TeamView = lazy(() => import('./views/team-view'));
 const PortfolioView = lazy(() => import('./views/portfolio-view'));
 const PulsesView = lazy(() => import('./views/pulses-view'));
 const MineView = lazy(() => import('./views/mine-view'));
+const ActionsView = lazy(() => import('./views/actions-view'));
 
 /** The views in the order of the navigation, with their names there. */
 export const VIEW_TITLES: Record<DashboardViewName, string> = {
@@ -19,6 +20,7 @@ export const VIEW_TITLES: Record<DashboardViewName, string> = {
   portfolio: 'Portfolio',
   pulses: 'Pulses',
   mine: 'My strategy',
+  actions: 'Actions',
 };
 
 /** What every view is given: the API, who is looking, and where the page runs. */
@@ -92,6 +94,7 @@ export function Dashboard({ api, host }: { api: ApiClient; host: Host }) {
             {view === 'portfolio' && <PortfolioView {...props} />}
             {view === 'pulses' && <PulsesView {...props} />}
             {view === 'mine' && <MineView {...props} />}
+            {view === 'actions' && <ActionsView {...props} />}
           </Suspense>
         )}
       </main>

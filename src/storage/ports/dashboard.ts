@@ -1,3 +1,4 @@
+import type { ActionDoc } from '../../domain/action-docs';
 import type { PulseDoc } from '../../domain/pulse-docs';
 import type { PersonState } from '../user-docs';
 
@@ -45,4 +46,17 @@ export interface PulseListing {
 export interface TeamDirectory {
   /** Team ids with a counters document for `questionId` (one partition), at most `limit`. */
   teamsWithCounters(tenantId: string, questionId: string, limit: number): Promise<string[]>;
+}
+
+/** What the dashboard counts of another team's action: no owner, no text. */
+export type ActionTally = Pick<ActionDoc, 'rosterId' | 'teamName' | 'status' | 'dueDate' | 'timeZone'>;
+
+/** The dashboard's reads of action plans: each one TOP-bounded query inside one tenant. */
+export interface ActionListing {
+  /** The actions of some teams (roster ids), newest first. */
+  ofTeams(tenantId: string, rosterIds: readonly string[], limit: number): Promise<ActionDoc[]>;
+  /** The tenant's latest actions, newest first, with only what their counts need. */
+  tallies(tenantId: string, limit: number): Promise<ActionTally[]>;
+  /** The titles of some pulses by id (ids not found are left out). */
+  pulseTitles(tenantId: string, pulseIds: readonly string[]): Promise<Map<string, string>>;
 }

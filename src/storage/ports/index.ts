@@ -8,6 +8,8 @@ export type { AnswerStore } from './answers';
 export type { InstanceBeat, InstanceRegistry, OwedPeople, OwedPerson } from './owed';
 export type { AuditAction, AuditEntry, AuditEvent, AuditStore } from './audit';
 export type {
+  ActionListing,
+  ActionTally,
   HistoryPoint,
   ParticipationHistoryStore,
   PersonReader,
