@@ -82,6 +82,7 @@ export function composeDashboard(
       listing: new CosmosActionListing(containers.pulses),
       persons,
       pulses: listing,
+      index,
       clock,
     }),
     exports: options.leadership,

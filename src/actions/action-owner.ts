@@ -5,6 +5,7 @@ import type { PulseDoc } from '../domain/pulse-docs';
 import { MAX_NOTE_TEXT, MAX_UPDATES, type ActionDoc, type ActionReach, type ActionUpdate } from '../domain/action-docs';
 import { ACTION_ID, PULSE_ID, type ActionDeps, type ActionReply } from './action-deps';
 import { checkDueDate, checkNote } from './action-input';
+import { summarySourceLine } from './action-source';
 import { formatDueDate, reminderAt } from './action-schedule';
 
 const UNKNOWN = "I don't recognise that action, so nothing has changed.";
@@ -108,15 +109,10 @@ export class ActionOwner {
     pulse?: PulseDoc,
   ): Promise<{ reach: ActionReach; source: string } | undefined> {
     const { source } = action;
-    if (source.kind === 'summary') {
-      if (!action.reach) return undefined;
-      const scope =
-        source.scope === 'organisation'
-          ? 'Organisation summary'
-          : `Team summary${action.teamName ? `: ${action.teamName}` : ''}`;
-      const texts = source.recommendationIds.flatMap((id) => this.deps.index.recommendation(id) ?? []);
-      return { reach: action.reach, source: [scope, ...texts].join(' · ') };
-    }
+    if (source.kind === 'summary')
+      return action.reach
+        ? { reach: action.reach, source: summarySourceLine(source, action.teamName, this.deps.index) }
+        : undefined;
     const found = pulse ?? (await this.deps.pulses.readPulse(action.tenantId, action.pulseId))?.doc;
     if (!found) return undefined;
     const asked = found.questions.filter((question) => source.questionIds.includes(question.id));

@@ -4,7 +4,7 @@ import type { ActionDoc } from '../domain/action-docs';
 import { isoDate, timeZoneOrUtc, wallTimeAt } from '../domain/time-zones';
 import type { ActionTally } from '../storage/ports';
 import type { DashboardAction, DashboardActionCounts, DashboardActionStatus } from './api-types';
-import { actionSourceLabel } from './action-source';
+import { actionSourceLabel, type SourceNames } from './action-source';
 
 const ORDER: Record<DashboardActionStatus, number> = { overdue: 0, open: 1, done: 2 };
 
@@ -18,13 +18,13 @@ export function actionStatus(
 }
 
 /** One action as the dashboard lists it. */
-export function actionRow(action: ActionDoc, pulseTitles: ReadonlyMap<string, string>, now: Date): DashboardAction {
+export function actionRow(action: ActionDoc, names: SourceNames, now: Date): DashboardAction {
   const note = action.updates.filter((update) => typeof update.note === 'string' && update.note.trim() !== '').at(-1);
   const teamName = nameOf(action.teamName);
   return {
     actionId: action.actionId,
     what: action.what,
-    source: actionSourceLabel(action.source, pulseTitles),
+    source: actionSourceLabel(action.source, names),
     dueDate: action.dueDate,
     dueText: formatDueDate(action.dueDate),
     status: actionStatus(action, now),

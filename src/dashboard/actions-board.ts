@@ -1,3 +1,4 @@
+import type { ContentIndex } from '../content/content-index';
 import type { ActionDoc } from '../domain/action-docs';
 import type { ActionListing, ActionStore, PersonReader, PulseListing } from '../storage/ports';
 import { actionRow, actionStatus, byTeam, byUrgency, countOf } from './action-rows';
@@ -16,6 +17,8 @@ export interface ActionsBoardDeps {
   listing: ActionListing;
   persons: PersonReader;
   pulses: Pick<PulseListing, 'teamsSentTo'>;
+  /** The pack: the recommendations a summary's actions address. */
+  index: Pick<ContentIndex, 'recommendation'>;
   clock: () => Date;
 }
 
@@ -40,7 +43,7 @@ export class ActionsBoard {
       access.leader ? this.deps.listing.tallies(tenantId, ACTION_LIMITS.counted) : [],
     ]);
     const titles = await this.deps.listing.pulseTitles(tenantId, pulseIdsOf([...mine, ...teams, ...organisation]));
-    const row = (action: ActionDoc) => actionRow(action, titles, now);
+    const row = (action: ActionDoc) => actionRow(action, { pulseTitles: titles, index: this.deps.index }, now);
     const own: DashboardMyAction[] = mine.map((action) => ({
       ...row(action),
       role: action.ownerId === userId ? 'owner' : 'planner',

@@ -6,6 +6,9 @@ import { CosmosActionStore } from '../../src/storage/action-store';
 import { CosmosPulseStore } from '../../src/storage/pulse-store';
 import { openPulse } from '../storage/embedded-containers';
 
+/** The recommendation the seeded summary actions address: a consideration of the default pack. */
+export const SEEDED_RECOMMENDATION = 'change-management';
+
 /** Seeds closed pulses and action plans through the app's real stores (the `pulses` container). */
 export class ActionSeed {
   private readonly pulses: CosmosPulseStore;
@@ -55,7 +58,7 @@ export class ActionSeed {
       source:
         'pulseId' in from
           ? { kind: 'pulse', pulseId, questionIds: ['q1'] }
-          : { kind: 'summary', scope: from.scope, recommendationIds: ['rec-1'] },
+          : { kind: 'summary', scope: from.scope, recommendationIds: [SEEDED_RECOMMENDATION] },
       createdAt: new Date(Date.parse('2026-12-01T10:00:00Z') + Number.parseInt(actionId.slice(0, 6), 16)).toISOString(),
       updates: [],
       timeZone: 'Europe/Berlin',

@@ -11,7 +11,12 @@ import { CosmosActionStore } from '../../src/storage/action-store';
 import { CosmosPersonReader } from '../../src/storage/person-reader';
 import { CosmosPulseListing } from '../../src/storage/pulse-listing';
 import { startTestBot, TENANT, type TestBot } from '../support/bot-harness';
-import { ActionSeed } from './action-seed';
+import { ActionSeed, SEEDED_RECOMMENDATION } from './action-seed';
+import { ContentIndex } from '../../src/content/content-index';
+import { loadContentPack } from '../../src/content/load-content-pack';
+
+/** How the seeded summary actions are labelled: whose summary, then the recommendation's words. */
+const RECOMMENDATION = new ContentIndex(loadContentPack()).recommendation(SEEDED_RECOMMENDATION);
 
 const LEADER = 'acacacac-0000-4000-8000-000000000001';
 const MANAGER = 'acacacac-0000-4000-8000-000000000002';
@@ -146,7 +151,7 @@ describe('the Actions view’s API', () => {
     expect(body.teams?.[0].actions.map((action) => [action.what, action.ownerName, action.source])).toEqual([
       ['Pair on prompts every Friday', 'Eve Employee', 'Pulse: Team health'],
       ['Share one win a week', 'Colin Colleague', 'Pulse: Team health'],
-      ['Agree the team’s AI goals', 'Colin Colleague', 'Team summary'],
+      ['Agree the team’s AI goals', 'Colin Colleague', `Team summary · ${RECOMMENDATION}`],
       ['Write the Copilot guide', 'Mia Manager', 'Pulse: Team health'],
     ]);
     expect(body.teams?.[0].actions.at(-1)?.latestNote).toBe('First draft shared');
@@ -161,7 +166,7 @@ describe('the Actions view’s API', () => {
   it('shows a leader the organisation’s actions in full, their own pulse’s team in full, and other teams only as counts', async () => {
     const { body, text } = await actionsOf(LEADER);
     expect(body.organisation?.map((action) => [action.what, action.ownerName, action.source, action.teamId])).toEqual([
-      ['Publish the AI policy', 'Olga Org', 'Organisation summary', ''],
+      ['Publish the AI policy', 'Olga Org', `Organisation summary · ${RECOMMENDATION}`, ''],
     ]);
     expect(body.teams?.map((team) => [team.teamName, team.actions.map((action) => action.ownerName)])).toEqual([
       ['Green', ['Gus Green']],
@@ -207,6 +212,7 @@ describe('the Actions view’s reads (real stores, calls counted)', () => {
       listing: counted(new CosmosActionListing(bot.containers.pulses), 'listing'),
       persons: counted(new CosmosPersonReader(bot.containers.users), 'persons'),
       pulses: counted(new CosmosPulseListing(bot.containers.pulses), 'pulses'),
+      index: new ContentIndex(loadContentPack()),
       clock: () => NOW,
     });
     const leader = (teams: string[]): Viewer => ({
