@@ -3,6 +3,7 @@ import { isWorkingTime } from '../invitations/working-hours';
 import type { TenantLeases } from '../storage/ports';
 import type { ActionDeps } from './action-deps';
 import type { ActionOwner } from './action-owner';
+import { PeriodicPass } from '../leadership/periodic-pass';
 
 const LEASE = 'action-reminders';
 /** Reminders looked at per tenant and pass; the rest wait for the next pass. */
@@ -23,8 +24,7 @@ export interface ActionReminderDeps extends ActionDeps {
  * claim and the send loses that reminder rather than sending it twice.
  */
 export class ActionReminders {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly loop = new PeriodicPass(() => this.pass());
 
   constructor(
     private readonly deps: ActionReminderDeps,
@@ -32,21 +32,16 @@ export class ActionReminders {
   ) {}
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref();
+    this.loop.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass; overlapping calls share the pass under way. */
   tick(): Promise<void> {
-    this.running ??= this.pass().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.loop.run();
   }
 
   private async pass(): Promise<void> {

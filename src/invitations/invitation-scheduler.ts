@@ -2,6 +2,7 @@ import type { Logger } from '../logging/logger';
 import type { CampaignStore, ParticipationStore, TenantLeases } from '../storage/ports';
 import type { CampaignUpkeep } from './campaign-upkeep';
 import type { NudgeSender } from './nudge-sender';
+import { PeriodicPass } from '../leadership/periodic-pass';
 
 export interface InvitationSchedulerDeps {
   campaigns: CampaignStore;
@@ -29,29 +30,23 @@ const NUDGE_EVERY_MS = 5 * 60_000;
  * reminder is also claimed on the person's document, so a later tick elsewhere finds it sent.
  */
 export class InvitationScheduler {
-  private timer?: NodeJS.Timeout;
-  private ticking?: Promise<void>;
+  private readonly loop = new PeriodicPass(() => this.pass());
   /** Per tenant, the slot (of `nudgeEveryMs`, on the injected clock) whose reminder pass this instance ran. */
   private readonly nudgedInSlot = new Map<string, number>();
 
   constructor(private readonly deps: InvitationSchedulerDeps) {}
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref();
+    this.loop.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.ticking;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass; overlapping calls share the pass under way. */
   tick(): Promise<void> {
-    this.ticking ??= this.pass().finally(() => {
-      this.ticking = undefined;
-    });
-    return this.ticking;
+    return this.loop.run();
   }
 
   private async pass(): Promise<void> {

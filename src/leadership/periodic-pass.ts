@@ -1,6 +1,7 @@
 /**
- * A pass run now and then by a scheduler (digests, readiness snapshots): every `intervalMs`, and once shortly after
- * start when asked (so a restart does not wait a whole interval); overlapping runs share the pass under way.
+ * A pass run now and then by a scheduler (pulses, invitations, action reminders, digests, snapshots): every
+ * `intervalMs`, and once shortly after start when asked (so a restart does not wait a whole interval); overlapping runs
+ * share the pass under way.
  */
 export class PeriodicPass<T> {
   private timer?: NodeJS.Timeout;

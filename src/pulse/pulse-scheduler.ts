@@ -4,6 +4,7 @@ import type { PulseJobs } from './delivery/pulse-jobs';
 import type { PulseService } from './pulse-service';
 import type { SeriesRuns } from './series/series-runs';
 import type { PulseDoc } from '../domain/pulse-docs';
+import { PeriodicPass } from '../leadership/periodic-pass';
 
 export interface PulseSchedulerDeps {
   pulses: PulseStore;
@@ -25,28 +26,22 @@ export interface PulseSchedulerDeps {
  * the send lease), so when several instances tick at once exactly one acts.
  */
 export class PulseScheduler {
-  private timer?: NodeJS.Timeout;
-  private ticking?: Promise<void>;
+  private readonly loop = new PeriodicPass(() => this.pass());
 
   constructor(private readonly deps: PulseSchedulerDeps) {}
 
   /** Ticks every `intervalMs` until stopped. */
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    this.timer.unref();
+    this.loop.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.ticking;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass over the scheduled pulses; overlapping calls share the pass under way. */
   tick(): Promise<void> {
-    this.ticking ??= this.pass().finally(() => {
-      this.ticking = undefined;
-    });
-    return this.ticking;
+    return this.loop.run();
   }
 
   private async pass(): Promise<void> {

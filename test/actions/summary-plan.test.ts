@@ -15,8 +15,7 @@ import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
 import { validateCard } from '../cards/validate-card';
 import { hasButton } from '../support/card-driver';
 import { inChannel, pulseCardOf, saidIn, TEAM_ID } from '../pulse/pulse-chat';
-import { applyAsTurnsWould } from '../leadership/drive';
-import type { RawAnswer } from '../../src/aggregation/recompute';
+import { applyAsTurnsWould, ratingAnswers } from '../leadership/drive';
 import { actionPlansLine } from '../../src/actions/action-digest';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
@@ -47,20 +46,8 @@ beforeAll(async () => {
   // Whole batches of the default threshold (5), so all is published: ten people in the organisation, five of them
   // in the team, rating every consideration low, so both summaries recommend.
   const store = new CosmosAggregateStore(bot.containers.aggregates);
-  const ratings = (prefix: string, people: number): RawAnswer[] =>
-    Array.from({ length: people }, (_, i) =>
-      index
-        .allQuestions()
-        .filter(({ question }) => question.kind === 'rating')
-        .map(({ question }) => ({
-          userId: `${prefix}-${i}`,
-          questionId: question.id,
-          role: 'employee' as const,
-          value: { kind: 'rating' as const, value: 1 },
-        })),
-    ).flat();
-  await applyAsTurnsWould(store, index, TENANT, ratings('org', 10));
-  await applyAsTurnsWould(store, index, TENANT, ratings('team', 5), TEAM_ID);
+  await applyAsTurnsWould(store, index, TENANT, ratingAnswers(index, 'org', 10, 1));
+  await applyAsTurnsWould(store, index, TENANT, ratingAnswers(index, 'team', 5, 1), TEAM_ID);
 });
 afterAll(async () => {
   await bot?.close();

@@ -3,12 +3,11 @@
  * not describe the few people outside the team; a team's portfolio keeps people's shared words to the organisation's
  * view (as in chat); shares come at the card's precision; the local identity is read as the bot writes it.
  */
-import type { RawAnswer } from '../../src/aggregation/recompute';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import type { DashboardOverview, DashboardPortfolio } from '../../src/dashboard/api-types';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
-import { applyAsTurnsWould } from '../leadership/drive';
+import { applyAsTurnsWould, ratingAnswers } from '../leadership/drive';
 import { crowd, propose } from '../portfolio/seed';
 import { startTestBot, TENANT, type TestBot } from '../support/bot-harness';
 
@@ -27,16 +26,7 @@ let bot: TestBot;
  * once (as after `rebuild summary`), so the figures are exact.
  */
 async function seed(tenantId: string, prefix: string, people: number, teamId?: string): Promise<void> {
-  const answers: RawAnswer[] = [];
-  for (let i = 0; i < people; i++)
-    for (const { question } of index.allQuestions())
-      if (question.kind === 'rating')
-        answers.push({
-          userId: `${prefix}-${i}`,
-          questionId: question.id,
-          role: 'employee',
-          value: { kind: 'rating', value: 3 },
-        });
+  const answers = ratingAnswers(index, prefix, people, 3);
   const store = new CosmosAggregateStore(bot.containers.aggregates, 1);
   // The organisation's counters, and the team's (a turn in the team's channel moves both).
   await applyAsTurnsWould(store, index, tenantId, answers);

@@ -3,13 +3,12 @@
  * access rules), that the API and the chat's cards show the same figures, bad input, thresholds, and no names or
  * user ids in aggregate answers.
  */
-import type { RawAnswer } from '../../src/aggregation/recompute';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import type { DashboardMe, DashboardMine, DashboardOverview, DashboardPortfolio } from '../../src/dashboard/api-types';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { CosmosPortfolioStore } from '../../src/storage/portfolio-store';
-import { applyAsTurnsWould, inChannel } from '../leadership/drive';
+import { applyAsTurnsWould, ratingAnswers, inChannel } from '../leadership/drive';
 import { crowd, propose } from '../portfolio/seed';
 import { cardsOf, cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
 import { openQuestion } from '../bad-input/checks';
@@ -29,16 +28,7 @@ let portfolios: CosmosPortfolioStore;
 
 /** `people` people rating every rating question `rating`, counted as their turns would count them. */
 async function seed(prefix: string, people: number, rating: number, teamId?: string): Promise<void> {
-  const answers: RawAnswer[] = [];
-  for (let i = 0; i < people; i++)
-    for (const { question } of index.allQuestions())
-      if (question.kind === 'rating')
-        answers.push({
-          userId: `${prefix}-${i}`,
-          questionId: question.id,
-          role: 'employee',
-          value: { kind: 'rating', value: rating },
-        });
+  const answers = ratingAnswers(index, prefix, people, rating);
   await applyAsTurnsWould(new CosmosAggregateStore(bot.containers.aggregates), index, TENANT, answers, teamId);
 }
 

@@ -5,11 +5,10 @@
  */
 import type { RunningApp } from '../../src/app';
 import { cardsOf, submitData, TestUser } from '../support/bot-harness';
-import { startAppInPlayground } from './playground-app';
+import { inGeneralAsMegan, MEGAN, startAppInPlayground } from './playground-app';
 import { PLAYGROUND_DEFAULTS, type PlaygroundPage } from './playground';
 
 /** Members of the playground's team (its sample users); the page is Alex Wilber's. */
-const MEGAN = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
 const COLLEAGUES = [
   { name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022' },
   { name: 'Diego Siciliani', aadObjectId: '00000000-0000-0000-0000-0000000000023' },
@@ -38,25 +37,6 @@ describe('an invitation campaign in the Agents Playground team channel (headless
     await close?.();
   }, 30_000);
 
-  /** Megan, in the General channel, as the playground would send it. */
-  function inChannelAsMegan(text: string) {
-    const megan = new TestUser(() => app.url, MEGAN.aadObjectId, MEGAN.name, PLAYGROUND_DEFAULTS.tenantId);
-    const { tenantId, team, channels } = PLAYGROUND_DEFAULTS;
-    return megan.post({
-      serviceUrl,
-      from: { id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId },
-      recipient: PLAYGROUND_DEFAULTS.bot,
-      conversation: { id: channels.General, name: 'General', conversationType: 'channel', tenantId, isGroup: true },
-      channelData: {
-        tenant: { id: tenantId },
-        team: { id: team.id, name: team.name },
-        channel: { id: channels.General },
-      },
-      type: 'message',
-      text,
-    });
-  }
-
   /** A colleague starts in their own 1:1 chat and answers their first question. */
   async function startsAndAnswers(colleague: (typeof COLLEAGUES)[number]): Promise<void> {
     const user = new TestUser(() => app.url, colleague.aadObjectId, colleague.name, PLAYGROUND_DEFAULTS.tenantId);
@@ -66,7 +46,7 @@ describe('an invitation campaign in the Agents Playground team channel (headless
   }
 
   it('invites the team from the channel; starting from the invitation moves the channel card’s count', async () => {
-    const invited = await inChannelAsMegan('<at>Test Bot</at> invite');
+    const invited = await inGeneralAsMegan({ app, serviceUrl }, { text: '<at>Test Bot</at> invite' });
     expect(JSON.stringify(invited.activities)).toMatch(/Invitations are on their way/);
     await app.pulses.jobs.idle();
 

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import type { RunningApp } from '../../src/app';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import { cardsOf, submitData, TestUser } from '../support/bot-harness';
+import { cardsOf, submitData } from '../support/bot-harness';
 import { setupInputs } from '../pulse/pulse-chat';
-import { startAppInPlayground } from './playground-app';
+import { inGeneralAsMegan, startAppInPlayground } from './playground-app';
 import { PLAYGROUND_DEFAULTS, type PlaygroundPage } from './playground';
 
 const index = new ContentIndex(loadContentPack());
 const template = index.pack.pulseTemplates[0];
 /** Another member of the playground's team (its sample users); the page is Alex Wilber's. */
-const MEGAN = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
 
 describe('a team pulse in the Agents Playground team channel (headless Chromium)', () => {
   let app: RunningApp;
@@ -37,30 +36,15 @@ describe('a team pulse in the Agents Playground team channel (headless Chromium)
     await close?.();
   }, 30_000);
 
-  /** Megan, in the General channel, as the playground would send it (a sender never gets their own pulse). */
-  function inChannelAsMegan(fields: Record<string, unknown>) {
-    const megan = new TestUser(() => app.url, MEGAN.aadObjectId, MEGAN.name, PLAYGROUND_DEFAULTS.tenantId);
-    const { tenantId, team, channels } = PLAYGROUND_DEFAULTS;
-    return megan.post({
-      serviceUrl,
-      from: { id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId },
-      recipient: PLAYGROUND_DEFAULTS.bot,
-      conversation: { id: channels.General, name: 'General', conversationType: 'channel', tenantId, isGroup: true },
-      channelData: {
-        tenant: { id: tenantId },
-        team: { id: team.id, name: team.name },
-        channel: { id: channels.General },
-      },
-      type: 'message',
-      ...fields,
-    });
-  }
-
   it('answers a pulse a teammate started in the 1:1 chat, closes it in the channel and shows the results card', async () => {
-    const setup = cardsOf(await inChannelAsMegan({ text: '<at>Test Bot</at> pulse' })).at(-1) ?? {};
-    const started = await inChannelAsMegan({
-      value: { ...setupInputs({ templateId: template.id, threshold: '1' }), ...submitData(setup, 'Send the pulse') },
-    });
+    const setup =
+      cardsOf(await inGeneralAsMegan({ app, serviceUrl }, { text: '<at>Test Bot</at> pulse' })).at(-1) ?? {};
+    const started = await inGeneralAsMegan(
+      { app, serviceUrl },
+      {
+        value: { ...setupInputs({ templateId: template.id, threshold: '1' }), ...submitData(setup, 'Send the pulse') },
+      },
+    );
     expect(JSON.stringify(started.activities)).toMatch(/on its way/);
     await app.pulses.jobs.idle();
 

@@ -2,9 +2,8 @@ import type { DeliveryDoc } from '../../src/domain/pulse-docs';
 import { recipientKey } from '../../src/pulse/audience';
 import { noTelemetry } from '../../src/telemetry/telemetry';
 import { HttpTeamsChannel } from '../../src/teams/http-teams-channel';
-import type { TeamsChannel } from '../../src/teams/teams-channel';
 import { FakeTeamsService } from '../../scripts/bench/fake-teams-service';
-import { sender } from '../pulse/fan-out-support';
+import { killable, sender, until } from '../pulse/fan-out-support';
 import {
   campaignFor,
   kindFor,
@@ -206,36 +205,3 @@ describe("invitation fan-out through the FAKE Teams channel service (the pulses'
     expect(pulseFailures).toBe(0);
   });
 });
-
-/** A sender's stores and channel that stop working at once, as when its process is killed. */
-function killable<T extends object>(stores: T, channel: TeamsChannel) {
-  let killed = false;
-  const dying = <U extends object>(target: U): U =>
-    new Proxy(target, {
-      get(object, property, receiver) {
-        const value = Reflect.get(object, property, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) =>
-          killed ? new Promise(() => undefined) : (value as (...a: unknown[]) => unknown).apply(object, args);
-      },
-    });
-  const wrapped = Object.fromEntries(Object.entries(stores).map(([key, store]) => [key, dying(store as object)]));
-  return {
-    stores: wrapped as T,
-    channel: dying(channel),
-    kill: () => {
-      killed = true;
-    },
-    get killed() {
-      return killed;
-    },
-  };
-}
-
-async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -171,6 +171,19 @@ export async function addStatement(user: TestUser, questionId: string, statement
   return user.submit(submitData(cardsOf(added).at(-1) as Json, 'Done — next question'));
 }
 
+/** The answers of `people` made-up people (ids `<prefix>-<i>`), each rating every rating question of the pack `rating`. */
+export function ratingAnswers(index: ContentIndex, prefix: string, people: number, rating: number): RawAnswer[] {
+  const rated = index.allQuestions().filter(({ question }) => question.kind === 'rating');
+  return Array.from({ length: people }, (_, i) =>
+    rated.map(({ question }) => ({
+      userId: `${prefix}-${i}`,
+      questionId: question.id,
+      role: 'employee' as const,
+      value: { kind: 'rating' as const, value: rating },
+    })),
+  ).flat();
+}
+
 /** Adds these answers' counters to the aggregates person by person, as their turns would (so batches get published). */
 export async function applyAsTurnsWould(
   store: AggregateStore,

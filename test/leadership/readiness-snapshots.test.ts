@@ -1,8 +1,7 @@
-import type { RawAnswer } from '../../src/aggregation/recompute';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
-import { applyAsTurnsWould } from './drive';
+import { applyAsTurnsWould, ratingAnswers } from './drive';
 import { cardText, startTestBot, TENANT, type TestBot } from '../support/bot-harness';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { validateCard } from '../cards/validate-card';
@@ -55,16 +54,7 @@ afterAll(async () => {
 
 /** `people` people rating every rating question `rating`, counted as their turns would count them. */
 async function seed(prefix: string, people: number, rating: number, teamId?: string): Promise<void> {
-  const answers: RawAnswer[] = [];
-  for (let i = 0; i < people; i++)
-    for (const { question } of index.allQuestions())
-      if (question.kind === 'rating')
-        answers.push({
-          userId: `${prefix}-${i}`,
-          questionId: question.id,
-          role: 'employee',
-          value: { kind: 'rating', value: rating },
-        });
+  const answers = ratingAnswers(index, prefix, people, rating);
   const store = new CosmosAggregateStore(bot.containers.aggregates);
   await applyAsTurnsWould(store, index, TENANT, answers);
   if (teamId) await applyAsTurnsWould(store, index, TENANT, answers, teamId);

@@ -1,10 +1,9 @@
-import type { RawAnswer } from '../../src/aggregation/recompute';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 import { cardsOf, cardText, startTestBot, textsOf, TENANT, type TestBot, type TurnReply } from '../support/bot-harness';
 import { validateCard } from '../cards/validate-card';
-import { applyAsTurnsWould, inChannel, inGroupChat } from './drive';
+import { applyAsTurnsWould, inChannel, inGroupChat, ratingAnswers } from './drive';
 
 const ADMIN = 'cccccccc-0000-4000-8000-000000000001';
 const LEADER = 'cccccccc-0000-4000-8000-000000000002';
@@ -14,16 +13,7 @@ let bot: TestBot;
 
 /** Counters as if `people` people had rated every question `rating`, added to the aggregates person by person. */
 async function seed(people: number, rating: number, teamId?: string): Promise<void> {
-  const answers: RawAnswer[] = [];
-  for (let i = 0; i < people; i++)
-    for (const { question } of index.allQuestions())
-      if (question.kind === 'rating')
-        answers.push({
-          userId: `seed-${teamId ?? 'org'}-${i}`,
-          questionId: question.id,
-          role: 'employee',
-          value: { kind: 'rating', value: rating },
-        });
+  const answers = ratingAnswers(index, `seed-${teamId ?? 'org'}`, people, rating);
   await applyAsTurnsWould(new CosmosAggregateStore(bot.containers.aggregates), index, TENANT, answers, teamId);
 }
 

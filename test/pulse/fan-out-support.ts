@@ -122,3 +122,38 @@ export function sender(stores: PulseStores, options: SenderOptions): FanOut {
     options: { retry: { ...DEFAULT_RETRY, baseBackoffMs: 20, maxBackoffMs: 200 }, ...options.options },
   });
 }
+
+/** A sender's stores and channel that stop working at once, as when its process is killed. */
+export function killable<T extends object>(stores: T, channel: TeamsChannel) {
+  let killed = false;
+  const dying = <U extends object>(target: U): U =>
+    new Proxy(target, {
+      get(object, property, receiver) {
+        const value = Reflect.get(object, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        // A dead process never finishes anything.
+        return (...args: unknown[]) =>
+          killed ? new Promise(() => undefined) : (value as (...a: unknown[]) => unknown).apply(object, args);
+      },
+    });
+  const wrapped = Object.fromEntries(Object.entries(stores).map(([key, store]) => [key, dying(store as object)]));
+  return {
+    stores: wrapped as T,
+    channel: dying(channel),
+    kill: () => {
+      killed = true;
+    },
+    get killed() {
+      return killed;
+    },
+  };
+}
+
+/** Polls `condition` until it holds; fails after `timeoutMs` rather than waiting for ever. */
+export async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,10 +1,10 @@
 import type { DeliveryDoc } from '../../../src/domain/pulse-docs';
-import type { DeliveryLedger, PulseStores } from '../../../src/storage/ports';
+import type { DeliveryLedger } from '../../../src/storage/ports';
 import { noTelemetry } from '../../../src/telemetry/telemetry';
 import { HttpTeamsChannel } from '../../../src/teams/http-teams-channel';
 import type { TeamsChannel } from '../../../src/teams/teams-channel';
 import { FakeTeamsService, peakIn } from '../../../scripts/bench/fake-teams-service';
-import { pulseFor, sender, startPulseCosmos, TENANT, type PulseCosmos } from '../fan-out-support';
+import { killable, pulseFor, sender, startPulseCosmos, TENANT, until, type PulseCosmos } from '../fan-out-support';
 
 jest.setTimeout(90_000);
 
@@ -346,37 +346,6 @@ describe('pulse fan-out through the FAKE Teams channel service', () => {
   });
 });
 
-/** A sender's stores and channel that stop working at once, as when its process is killed. */
-function killable(stores: PulseStores, channel: TeamsChannel) {
-  let killed = false;
-  const dying = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(object, property, receiver) {
-        const value = Reflect.get(object, property, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (killed) return new Promise(() => undefined); // a dead process never finishes anything
-          return (value as (...a: unknown[]) => unknown).apply(object, args);
-        };
-      },
-    });
-  return {
-    stores: {
-      pulses: dying(stores.pulses),
-      ledger: dying(stores.ledger),
-      responses: dying(stores.responses),
-      leases: dying(stores.leases),
-    },
-    channel: dying(channel),
-    kill: () => {
-      killed = true;
-    },
-    get killed() {
-      return killed;
-    },
-  };
-}
-
 /** The channel, noting when each call starts (performance.now()) in `started`. */
 function stamped(channel: TeamsChannel, started: number[]): TeamsChannel {
   return new Proxy(channel, {
@@ -389,15 +358,6 @@ function stamped(channel: TeamsChannel, started: number[]): TeamsChannel {
       };
     },
   });
-}
-
-/** Polls `condition` until it holds; fails after `timeoutMs` rather than waiting for ever. */
-async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`still waiting after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The store with some of its methods replaced. */
