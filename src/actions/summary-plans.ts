@@ -91,8 +91,7 @@ export class SummaryPlanService {
       );
     const rosterId = scope === 'team' ? (place.team?.id ?? '') : '';
     const planKey = summaryPlanKey(person.tenantId, scope, rosterId);
-    const existing = await this.deps.actions.actionsOfPulse(person.tenantId, planKey, MAX_ACTIONS_PER_PULSE);
-    if (existing.filter((action) => action.status === 'open').length >= MAX_ACTIONS_PER_PULSE)
+    if ((await this.deps.actions.openActionCount(person.tenantId, planKey)) >= MAX_ACTIONS_PER_PULSE)
       return [`This summary has ${MAX_ACTIONS_PER_PULSE} open actions already: mark some done first.`];
     const actionId = createHash('sha256').update(`${person.tenantId}|${planKey}|${token}`).digest('hex').slice(0, 32);
     const { what, ownerId, dueDate, addressed } = checked.value;

@@ -32,6 +32,23 @@ export class CosmosActionStore implements ActionStore {
     );
   }
 
+  async openActionCount(tenantId: string, pulseId: string): Promise<number> {
+    const { resources } = await this.container.items
+      .query<number>(
+        {
+          query:
+            'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.pulseId = @key AND c.type = "action" AND c.status = "open"',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@key', value: pulseId },
+          ],
+        },
+        { partitionKey: [tenantId, pulseId] },
+      )
+      .fetchAll();
+    return resources[0] ?? 0;
+  }
+
   actionsOfTeam(tenantId: string, rosterId: string, limit: number): Promise<ActionDoc[]> {
     return this.query(
       'SELECT TOP @limit * FROM c WHERE c.tenantId = @tenantId AND c.type = "action" AND c.rosterId = @key ORDER BY c.createdAt DESC',

@@ -19,7 +19,7 @@ import { applyAsTurnsWould, ratingAnswers } from '../leadership/drive';
 import { actionPlansLine } from '../../src/actions/action-digest';
 import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
-import { summaryPlanKey } from '../../src/domain/action-docs';
+import { actionDocId, summaryPlanKey, type ActionDoc } from '../../src/domain/action-docs';
 import { CosmosActionStore } from '../../src/storage/action-store';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 
@@ -181,6 +181,27 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     expect(await actionPlansLine(new CosmosActionStore(bot.containers.pulses), TENANT)).toBe(
       'Actions: Organisation-wide 1 done',
     );
+  });
+
+  it('allows a summary 20 open actions at a time, however many are done', async () => {
+    const store = new CosmosActionStore(bot.containers.pulses);
+    const [done] = (await actionDocs()) as unknown as ActionDoc[];
+    const open = (i: number): ActionDoc => {
+      const actionId = `${String(i).padStart(2, '0')}${'e'.repeat(30)}`;
+      return { ...done, id: actionDocId(done.pulseId, actionId), actionId, status: 'open', what: `Open ${i}` };
+    };
+    for (let i = 0; i < 20; i++) await store.createAction(open(i));
+    const submit = filled(organisationPlan, {
+      what: 'One more thing',
+      owner: service.members[2].aadObjectId,
+      dueDate: '2026-11-20',
+      recommendationIds: offered(organisationPlan)[0],
+      token: 'f'.repeat(32),
+    });
+    expect(saidIn(await personal(member(LEADER), { value: submit }))).toContain('20 open actions already');
+    const stored = await store.readAction(TENANT, done.pulseId, open(0).actionId);
+    await store.replaceAction({ ...stored!.doc, status: 'done' }, stored!.etag);
+    expect(saidIn(await personal(member(LEADER), { value: submit }))).toContain('Planned: Member 2 owns it');
   });
 
   it("offers it on a team's card to its manager, owner from the team's roster; not to an employee, nor outside a channel", async () => {

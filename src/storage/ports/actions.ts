@@ -10,6 +10,8 @@ export interface ActionStore {
   replaceAction(action: ActionDoc, etag: string): Promise<string | undefined>;
   /** A pulse's actions, oldest first (one partition). */
   actionsOfPulse(tenantId: string, pulseId: string, limit: number): Promise<ActionDoc[]>;
+  /** How many of a pulse's (or a summary's) actions are open (one partition). */
+  openActionCount(tenantId: string, pulseId: string): Promise<number>;
   /** A team's actions across its pulses, newest first. */
   actionsOfTeam(tenantId: string, rosterId: string, limit: number): Promise<ActionDoc[]>;
   /** The tenant's latest actions across its teams, newest first (for the digest's counts). */
