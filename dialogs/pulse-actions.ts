@@ -42,7 +42,7 @@ export class PulseActions {
     else if (value.action === 'plan-create')
       replies = await this.plans.plan(person, value, placeOf(activity), timeZone);
     else if (value.action === 'summary-plan' || value.action === 'summary-plan-create')
-      replies = await this.planFromSummary(person, value, summaryPlaceOf(activity), timeZone);
+      replies = await this.planFromSummary(person, value, summaryPlaceOf(context), timeZone);
     else replies = ['Answers to a pulse go in your 1:1 chat with me, on the card I sent you there.'];
     await sendReplies(context, replies);
   }
@@ -57,7 +57,7 @@ export class PulseActions {
     else if (value.action === 'action-update')
       replies = await this.plans.owner.update(person, value, timeZoneOrUtc(zone));
     else if (value.action === 'summary-plan' || value.action === 'summary-plan-create')
-      replies = await this.planFromSummary(person, value, summaryPlaceOf(context.activity), timeZoneOrUtc(zone));
+      replies = await this.planFromSummary(person, value, summaryPlaceOf(context), timeZoneOrUtc(zone));
     else replies = ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
     await sendReplies(context, replies);
   }
@@ -85,16 +85,14 @@ function placeOf(activity: Activity): { rosterId: string; teamName?: string } {
 }
 
 /** Where a summary's Plan an action was pressed: how the bot is reached, and the team when in one's channel. */
-function summaryPlaceOf(activity: Activity): SummaryPlace {
+function summaryPlaceOf(context: TurnContext): SummaryPlace {
+  const { activity } = context;
   const { serviceUrl, botId, botName } = originOf(activity);
   const team = (activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;
-  const name = typeof team?.name === 'string' && team.name ? team.name : undefined;
-  return {
-    serviceUrl,
-    botId,
-    botName,
-    ...(typeof team?.id === 'string' && team.id ? { team: { id: team.id, ...(name ? { name } : {}) } } : {}),
-  };
+  if (typeof team?.id !== 'string' || !team.id) return { serviceUrl, botId, botName };
+  const name = typeof team.name === 'string' && team.name ? team.name : undefined;
+  const member = turnUnitOf(context).session.doc.teamIds?.includes(team.id) ?? false;
+  return { serviceUrl, botId, botName, team: { id: team.id, ...(name ? { name } : {}), member } };
 }
 
 /** Where a pulse's (or campaign's) cards go and whose roster it is sent to; all from the (authenticated) activity. */

@@ -96,9 +96,9 @@ async function main(): Promise<number> {
       // Nothing is owed here (the seeding writes the counters itself); the sweep's scan of every person document, which
       // the embedded server runs in quadratic time, would only stall it.
       sweepEveryMs: SWEEP_OFF_MS,
-      // Nothing is scheduled either. In local mode the reminder scheduler finds its tenants with a query over the users
-      // container every tick: an index lookup on Cosmos DB (and never run in production, which lists its tenants), but
-      // on the index-less embedded server a scan of every answer that, at 100k, holds the seeding's writes past 60 s.
+      // Nothing is scheduled either. In local mode the invitation scheduler finds tenants with reminders due by a query
+      // over the users container every tick: an index lookup on Cosmos DB (never run in production, which lists its
+      // tenants), but on the index-less embedded server a scan of every answer, behind which the 100k seeding stalled.
       pulseTickMs: 0,
     });
     const leader = new TurnClient(agent, app.url, LEADER, TENANT);

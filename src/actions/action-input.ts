@@ -24,6 +24,8 @@ export interface Addressed {
   raw: unknown;
   offered: { has(id: string): boolean };
   refusal: string;
+  /** The most that may be picked (none: as many as offered). */
+  max?: number;
 }
 
 /** Checks the plan card's fields as if forged: nothing is trusted but the offered choices and the clock. */
@@ -41,8 +43,10 @@ export function checkPlan(
   const due = checkDueDate(value.dueDate, now, zone);
   if (!due.ok) return due;
   const picked = typeof addressed.raw === 'string' ? addressed.raw.split(',').filter(Boolean) : [];
-  if (picked.length === 0 || picked.some((id) => !addressed.offered.has(id)) || new Set(picked).size !== picked.length)
+  const tooMany = addressed.max !== undefined && picked.length > addressed.max;
+  if (picked.length === 0 || tooMany || picked.some((id) => !addressed.offered.has(id)))
     return refuse(addressed.refusal);
+  if (new Set(picked).size !== picked.length) return refuse(addressed.refusal);
   return { ok: true, value: { what, ownerId: ownerId.toLowerCase(), dueDate: due.value, addressed: picked } };
 }
 

@@ -3,7 +3,7 @@ import { isWorkingTime } from '../invitations/working-hours';
 import type { TenantLeases } from '../storage/ports';
 import type { ActionDeps } from './action-deps';
 import type { ActionOwner } from './action-owner';
-import { PeriodicPass } from '../leadership/periodic-pass';
+import { PeriodicPass } from '../periodic-pass';
 
 const LEASE = 'action-reminders';
 /** Reminders looked at per tenant and pass; the rest wait for the next pass. */

@@ -19,7 +19,7 @@ export function planDates(now: Date, zone: string): Pick<ActionPlanView, 'minDat
 export function echoedPlan(
   value: Record<string, unknown>,
   addressed: unknown,
-  offered: ReadonlySet<string>,
+  offered: { has(id: string): boolean },
 ): ActionPlanView['values'] {
   const text = (raw: unknown, max: number) => (typeof raw === 'string' ? raw.slice(0, max) : '');
   const due = text(value.dueDate, 10);

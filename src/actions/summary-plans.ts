@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ActionPlanView } from '../cards/action-view-models';
 import type { Person } from '../domain/person';
 import type { SummaryService } from '../leadership/summary-service';
-import type { Recommendation } from '../leadership/readiness-figures';
+import { MAX_RECOMMENDATIONS, type Recommendation } from '../leadership/readiness-figures';
 import { ChannelError, type RosterMember } from '../teams/teams-channel';
 import {
   actionDocId,
@@ -28,7 +28,8 @@ const NONE_YET = 'This summary has no recommendations yet, so there is nothing t
 
 /** Where the button was pressed: how the bot is reached there and, in a team's channel, which team. */
 export interface SummaryPlace extends ActionReach {
-  team?: { id: string; name?: string };
+  /** `member`: the team is among the person's teams (they have written in its channels), as its card requires. */
+  team?: { id: string; name?: string; member: boolean };
 }
 
 export interface SummaryPlanDeps extends ActionDeps {
@@ -70,12 +71,24 @@ export class SummaryPlanService {
     const token = typeof value.token === 'string' ? value.token : '';
     if (!PLAN_TOKEN.test(token)) return [UNKNOWN];
     const now = this.deps.clock();
+    const rosterId = scope === 'team' ? (place.team?.id ?? '') : '';
+    const planKey = summaryPlanKey(person.tenantId, scope, rosterId);
+    if ((await this.deps.actions.openActionCount(person.tenantId, planKey)) >= MAX_ACTIONS_PER_PULSE)
+      return [`This summary has ${MAX_ACTIONS_PER_PULSE} open actions already: mark some done first.`];
     // Any of the pack's recommendations is accepted: the summary may have moved on since the card was sent.
     const known = { has: (id: string) => this.deps.index.recommendation(id) !== undefined };
-    const refusal = 'Pick the recommendations the action addresses.';
-    const checked = checkPlan(value, { raw: value.recommendationIds, offered: known, refusal }, now, zone);
-    const again = async (error: string) => {
-      const offered = await this.recommendations(person.tenantId, scope, place);
+    const refusal = `Pick the recommendations the action addresses (at most ${MAX_RECOMMENDATIONS}).`;
+    const choices = { raw: value.recommendationIds, offered: known, refusal, max: MAX_RECOMMENDATIONS };
+    const checked = checkPlan(value, choices, now, zone);
+    const again = async (error: string): Promise<ActionReply[]> => {
+      // The summary's recommendations now, and those picked that it no longer shows (still accepted).
+      const current = await this.recommendations(person.tenantId, scope, place);
+      const picked = echoedPlan(value, value.recommendationIds, known).addressed.slice(0, MAX_RECOMMENDATIONS);
+      const offered = [...current];
+      for (const id of picked)
+        if (!offered.some((shown) => shown.id === id))
+          offered.push({ id, text: this.deps.index.recommendation(id) ?? id });
+      if (offered.length === 0) return [NONE_YET];
       const echoed = echoedPlan(value, value.recommendationIds, new Set(offered.map(({ id }) => id)));
       return [this.deps.cards.actionPlan(planView(scope, place, offered, token, zone, now, echoed, error))];
     };
@@ -83,16 +96,16 @@ export class SummaryPlanService {
     const found = await this.findOwner(person.tenantId, scope, place, checked.value.ownerId);
     if (found === 'unreachable')
       return ["I couldn't reach Teams just now, so nothing has been planned. Please try again."];
+    if (found === 'not installed')
+      return again(
+        "That person doesn't have Strategy Guide in Teams yet, so I can't send it to them. Ask them to open it once, or pick someone else.",
+      );
     if (!found)
       return again(
         scope === 'team'
           ? 'The owner must be someone in this team. Pick them again.'
           : "I couldn't find that person in Teams. Pick them again.",
       );
-    const rosterId = scope === 'team' ? (place.team?.id ?? '') : '';
-    const planKey = summaryPlanKey(person.tenantId, scope, rosterId);
-    if ((await this.deps.actions.openActionCount(person.tenantId, planKey)) >= MAX_ACTIONS_PER_PULSE)
-      return [`This summary has ${MAX_ACTIONS_PER_PULSE} open actions already: mark some done first.`];
     const actionId = createHash('sha256').update(`${person.tenantId}|${planKey}|${token}`).digest('hex').slice(0, 32);
     const { what, ownerId, dueDate, addressed } = checked.value;
     const teamName = scope === 'team' ? place.team?.name : undefined;
@@ -145,7 +158,9 @@ export class SummaryPlanService {
     const access = await this.deps.accessOf(person);
     if (scope === 'organisation') return access.leader ? { scope } : { refusal: LEADERS_ONLY };
     if (!place.team) return { refusal: IN_ITS_CHANNEL };
-    return access.manager || access.leader ? { scope } : { refusal: MANAGERS_ONLY };
+    // As the team's card, shown only to the team's members (see LeaderService.inSharedChat).
+    if (!place.team.member || !(access.manager || access.leader)) return { refusal: MANAGERS_ONLY };
+    return { scope };
   }
 
   private async recommendations(tenantId: string, scope: ActionScope, place: SummaryPlace): Promise<Recommendation[]> {
@@ -155,14 +170,14 @@ export class SummaryPlanService {
 
   /**
    * The owner as Teams knows them: in the team's roster for a team's action; for the organisation's, anyone Teams finds
-   * by their Entra object id in a 1:1 chat with the bot (which also checks they are in this tenant).
+   * by their Entra object id in a 1:1 chat with the bot (which also checks they are in this tenant and have the app).
    */
   private async findOwner(
     tenantId: string,
     scope: ActionScope,
     place: SummaryPlace,
     ownerId: string,
-  ): Promise<RosterMember | undefined | 'unreachable'> {
+  ): Promise<RosterMember | undefined | 'not installed' | 'unreachable'> {
     const { channel } = this.deps;
     try {
       if (scope === 'team' && place.team)
@@ -171,9 +186,10 @@ export class SummaryPlanService {
       const conversationId = await channel.createPersonalConversation(place.serviceUrl, tenantId, bot, ownerId);
       return await channel.member(place.serviceUrl, conversationId, ownerId);
     } catch (error) {
-      if (error instanceof ChannelError && (error.status === 400 || error.status === 403 || error.status === 404))
-        return undefined;
-      return 'unreachable';
+      if (!(error instanceof ChannelError)) return 'unreachable';
+      // Teams opens a 1:1 chat only with someone who has the app (or shares a team that has it).
+      if (error.status === 403) return 'not installed';
+      return error.status === 400 || error.status === 404 ? undefined : 'unreachable';
     }
   }
 }

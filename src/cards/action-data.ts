@@ -20,6 +20,8 @@ export function actionPlanData(raw: unknown): Record<string, unknown> {
   const values = safeObject(view.values, 'values');
   const error = view.error === undefined ? '' : safeText(view.error, 'error', 400);
   const owner = safeLine(values.owner, 'values.owner', 80);
+  if (view.ownerFrom !== 'team' && view.ownerFrom !== 'organisation')
+    throw new CardDataError('ownerFrom', 'team or organisation');
   const fromTeam = view.ownerFrom === 'team';
   return {
     submitAction: fromPulse ? 'plan-create' : 'summary-plan-create',

@@ -2,7 +2,7 @@ import type { Logger } from '../logging/logger';
 import type { CampaignStore, ParticipationStore, TenantLeases } from '../storage/ports';
 import type { CampaignUpkeep } from './campaign-upkeep';
 import type { NudgeSender } from './nudge-sender';
-import { PeriodicPass } from '../leadership/periodic-pass';
+import { PeriodicPass } from '../periodic-pass';
 
 export interface InvitationSchedulerDeps {
   campaigns: CampaignStore;

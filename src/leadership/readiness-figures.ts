@@ -46,7 +46,7 @@ export interface GapFigure {
 /** Below this mean a consideration's recommendation is worth showing (as on the personal card). */
 const RECOMMEND_BELOW = 3.5;
 const MAX_GAPS = 3;
-const MAX_RECOMMENDATIONS = 3;
+export const MAX_RECOMMENDATIONS = 3;
 
 type CountersOf = (questionId: string) => Counters;
 

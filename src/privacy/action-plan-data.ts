@@ -6,6 +6,8 @@ const PERSON_ACTIONS = 200;
 const ATTEMPTS = 3;
 /** What an erased owner is called on the team's action (the plan is the team's; the person is not). */
 export const FORMER_OWNER = 'a former team member';
+/** The same, for an action of the organisation's summary (no team). */
+export const FORMER_COLLEAGUE = 'a former colleague';
 
 /** An action plan as the export of a person who owns or planned it shows it. */
 export interface ExportedAction {
@@ -57,7 +59,9 @@ function withoutPerson(action: ActionDoc, userId: string): ActionDoc {
   const changed: ActionDoc = {
     ...action,
     // Nobody to remind: an ownerless plan's reminder is dropped.
-    ...(owned ? { ownerId: '', ownerName: FORMER_OWNER, memberId: '', remindAt: undefined } : {}),
+    ...(owned
+      ? { ownerId: '', ownerName: action.rosterId ? FORMER_OWNER : FORMER_COLLEAGUE, memberId: '', remindAt: undefined }
+      : {}),
     createdBy: action.createdBy === userId ? '' : action.createdBy,
     updates: action.updates.map((update) =>
       update.by === userId

@@ -4,7 +4,7 @@ import type { PulseJobs } from './delivery/pulse-jobs';
 import type { PulseService } from './pulse-service';
 import type { SeriesRuns } from './series/series-runs';
 import type { PulseDoc } from '../domain/pulse-docs';
-import { PeriodicPass } from '../leadership/periodic-pass';
+import { PeriodicPass } from '../periodic-pass';
 
 export interface PulseSchedulerDeps {
   pulses: PulseStore;

@@ -1,6 +1,8 @@
 import { CardRenderer, MAX_CARD_BYTES } from '../../src/cards/card-renderer';
 import type { PulseResultsView } from '../../src/cards/pulse-view-models';
+import type { ActionPlanView } from '../../src/cards/action-view-models';
 import { cardText } from '../support/bot-harness';
+import { CardDataError } from '../../src/cards/safe-text';
 import { unboundPlaceholders, validateCard } from '../cards/validate-card';
 
 const renderer = new CardRenderer();
@@ -126,7 +128,19 @@ describe('action plan cards (adaptivecards validation, size budget)', () => {
         whatMaxLength: 300,
         values: { what: '', owner: '', dueDate: '', addressed: [] },
       }),
-    ).toThrow();
+    ).toThrow(CardDataError);
+    const withoutOwnerFrom: Omit<ActionPlanView, 'ownerFrom'> = {
+      target: { kind: 'pulse', pulseId: 'a'.repeat(32) },
+      token: 'b'.repeat(32),
+      title: 'x',
+      options: [{ id: 'q-1', label: 'One' }],
+      minDate: '2026-12-08',
+      maxDate: '2027-12-07',
+      whatMaxLength: 300,
+      values: { what: '', owner: '', dueDate: '', addressed: [] },
+    };
+    // Whom the people picker offers fails closed: neither team nor organisation is refused, not widened.
+    expect(() => renderer.actionPlan({ ...withoutOwnerFrom, ownerFrom: 'anyone' as 'team' })).toThrow(CardDataError);
     const owner = renderer.actionOwner({
       pulseId: 'a'.repeat(32),
       actionId: 'c'.repeat(32),

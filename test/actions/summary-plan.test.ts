@@ -21,6 +21,7 @@ import { ContentIndex } from '../../src/content/content-index';
 import { loadContentPack } from '../../src/content/load-content-pack';
 import { actionDocId, summaryPlanKey, type ActionDoc } from '../../src/domain/action-docs';
 import { CosmosActionStore } from '../../src/storage/action-store';
+import { ActionPlanData, FORMER_COLLEAGUE } from '../../src/privacy/action-plan-data';
 import { CosmosAggregateStore } from '../../src/storage/aggregate-store';
 
 jest.setTimeout(120_000);
@@ -109,9 +110,8 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(JSON.stringify(organisationPlan)).toContain(index.recommendation(id));
     expect(JSON.stringify(organisationPlan)).toContain('"dataset":"graph.microsoft.com/users"');
-    // An employee's own summary has no such button, and a forged press is refused.
+    // An employee's press (forged: their own card has no such button) is refused.
     expect(saidIn(await personal(member(3), { value: pressed }))).toContain('planned by leaders');
-    expect(hasButton(cardsOf(await personal(member(3), { text: 'summary' })).at(-1), 'Plan an action')).toBe(false);
   });
 
   it('refuses bad and forged input with a kind message, storing nothing', async () => {
@@ -202,6 +202,7 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     const stored = await store.readAction(TENANT, done.pulseId, open(0).actionId);
     await store.replaceAction({ ...stored!.doc, status: 'done' }, stored!.etag);
     expect(saidIn(await personal(member(LEADER), { value: submit }))).toContain('Planned: Member 2 owns it');
+    for (let i = 0; i < 20; i++) await bot.containers.pulses.item(open(i).id, [TENANT, done.pulseId]).delete();
   });
 
   it("offers it on a team's card to its manager, owner from the team's roster; not to an employee, nor outside a channel", async () => {
@@ -234,6 +235,89 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
       source: { kind: 'summary', scope: 'team' },
     });
     expect(JSON.stringify(pulseCardOf(service, service.members[6].id))).toContain('Team summary: Sales · ');
+  });
+
+  it("lets a leader plan on a team's card and on the organisation's card in a channel or group chat", async () => {
+    await inTeam(LEADER, mention('hello'));
+    const teamCard = cardsOf(await inTeam(LEADER, mention('team summary'))).at(-1);
+    const teamPlan = cardsOf(
+      await inTeam(LEADER, { value: submitData(teamCard as Record<string, unknown>, 'Plan an action') }),
+    ).at(-1);
+    const teamFields = {
+      what: 'Book a team AI demo',
+      owner: service.members[4].aadObjectId,
+      dueDate: '2026-11-05',
+      recommendationIds: offered(teamPlan)[0],
+    };
+    expect(saidIn(await inTeam(LEADER, { value: filled(teamPlan, teamFields) }))).toContain('Planned: Member 4');
+    // In the channel, a leader's `summary` is the organisation's card: its actions are the organisation's.
+    const organisationCard = cardsOf(await inTeam(LEADER, mention('summary'))).at(-1);
+    const pressed = submitData(organisationCard as Record<string, unknown>, 'Plan an action');
+    expect(pressed).toMatchObject({ scope: 'organisation' });
+    const plan = cardsOf(await inTeam(LEADER, { value: pressed })).at(-1);
+    expect(JSON.stringify(plan)).toContain('"dataset":"graph.microsoft.com/users"');
+    const fields = { ...teamFields, what: 'Publish the AI policy', recommendationIds: offered(plan)[0] };
+    expect(saidIn(await inTeam(LEADER, { value: filled(plan, fields) }))).toContain('Planned: Member 4');
+    const docs = await actionDocs();
+    expect(docs.find((doc) => doc.what === 'Book a team AI demo')).toMatchObject({ rosterId: TEAM_ID });
+    expect(docs.find((doc) => doc.what === 'Publish the AI policy')).toMatchObject({ rosterId: '' });
+    // A group chat belongs to no team: the organisation's card works there, a team's does not.
+    const inGroupChat = (value: unknown) =>
+      member(LEADER).post({
+        type: 'message',
+        value,
+        serviceUrl: service.url,
+        recipient: { id: service.botId, name: 'Strategy Guide' },
+        localTimezone: BERLIN,
+        conversation: {
+          id: '19:group@thread.v2',
+          name: 'Group',
+          conversationType: 'groupChat',
+          isGroup: true,
+          tenantId: TENANT,
+        },
+        channelData: { tenant: { id: TENANT } },
+      });
+    expect(cardsOf(await inGroupChat(pressed)).at(-1)).toBeDefined();
+    expect(saidIn(await inGroupChat({ ...pressed, scope: 'team' }))).toContain("in the team's channel");
+  });
+
+  it('says so when the owner has no Strategy Guide (403) or Teams does not answer, storing nothing', async () => {
+    const before = (await actionDocs()).length;
+    const missing = service.members[7];
+    const submit = (what: string, token: string) =>
+      filled(organisationPlan, {
+        what,
+        owner: missing.aadObjectId,
+        dueDate: '2026-11-20',
+        recommendationIds: offered(organisationPlan)[0],
+        token: token.repeat(32),
+      });
+    service.fault = ({ kind, memberId }) =>
+      kind === 'create' && memberId === missing.id ? { status: 403 } : undefined;
+    const refused = cardsOf(await personal(member(LEADER), { value: submit('Not installed', 'a') })).at(-1);
+    expect(cardText(refused)).toContain("doesn't have Strategy Guide in Teams yet");
+    expect(validateCard(refused)).toEqual([]);
+    service.fault = ({ kind }) => (kind === 'create' ? { status: 500 } : undefined);
+    expect(saidIn(await personal(member(LEADER), { value: submit('Teams is down', 'b') }))).toContain(
+      "I couldn't reach Teams just now, so nothing has been planned",
+    );
+    service.fault = () => undefined;
+    expect(await actionDocs()).toHaveLength(before);
+  });
+
+  it('on "delete my data" keeps the organisation\'s action without its owner', async () => {
+    const owner = member(2);
+    const ownerId = service.members[2].aadObjectId;
+    const data = new ActionPlanData(new CosmosActionStore(bot.containers.pulses));
+    expect((await data.export(TENANT, ownerId)).map((action) => action.what)).toContain(
+      'Run a prompt clinic for every department',
+    );
+    const confirm = cardsOf(await personal(owner, { text: 'delete my data' })).at(-1);
+    await personal(owner, { value: submitData(confirm ?? {}, 'Yes, delete everything') });
+    const clinic = (await actionDocs()).find((doc) => doc.what === 'Run a prompt clinic for every department');
+    expect(clinic).toMatchObject({ ownerId: '', ownerName: FORMER_COLLEAGUE, memberId: '' });
+    expect(await data.export(TENANT, ownerId)).toEqual([]);
   });
 
   it("reminds a summary action's owner the working day before it is due", async () => {

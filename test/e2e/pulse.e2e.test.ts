@@ -10,7 +10,6 @@ import { PLAYGROUND_DEFAULTS, type PlaygroundPage } from './playground';
 
 const index = new ContentIndex(loadContentPack());
 const template = index.pack.pulseTemplates[0];
-/** Another member of the playground's team (its sample users); the page is Alex Wilber's. */
 
 describe('a team pulse in the Agents Playground team channel (headless Chromium)', () => {
   let app: RunningApp;

@@ -8,7 +8,8 @@ import { nextStepsLinks } from '../../src/content/next-steps';
 import { leaderSummaryView } from '../../src/leadership/leader-summary-view';
 import { organisationSummary } from '../../src/leadership/organisation-summary';
 import { DEFAULT_THRESHOLDS } from '../../src/leadership/thresholds';
-import { cardText } from '../support/bot-harness';
+import { cardText, submitData } from '../support/bot-harness';
+import { hasButton } from '../support/card-driver';
 import { unboundPlaceholders, validateCard } from '../cards/validate-card';
 
 const index = new ContentIndex(loadContentPack());
@@ -81,6 +82,24 @@ describe('leadership summary card', () => {
     expect(validateCard(digest)).toEqual([]);
     expect(cardText(digest)).toContain('Actions: Sales 😀 2 open, 1 done');
     expect(Buffer.byteLength(JSON.stringify(digest))).toBeLessThan(80_000);
+  });
+
+  it('offers Plan an action under the recommendations only with a plan scope and recommendations to plan from', () => {
+    const view = leaderSummaryView(summary, { title: 'Our AI ambition & success metrics', canExport: true });
+    expect(view.recommendations.length).toBeGreaterThan(0);
+    expect(hasButton(card.content, 'Plan an action')).toBe(false);
+    for (const planScope of ['team', 'organisation'] as const) {
+      const planned = renderer.leaderSummary({ ...view, planScope }).content;
+      expect(validateCard(planned)).toEqual([]);
+      expect(submitData(planned as Record<string, unknown>, 'Plan an action')).toEqual({
+        sg: 'pulse',
+        action: 'summary-plan',
+        scope: planScope,
+      });
+      expect(Buffer.byteLength(JSON.stringify(planned))).toBeLessThan(80_000);
+    }
+    const nothingToPlan = renderer.leaderSummary({ ...view, recommendations: [], planScope: 'organisation' }).content;
+    expect(hasButton(nothingToPlan, 'Plan an action')).toBe(false);
   });
 
   it('shows themes, goals with metrics and spreads, readiness with a chart, gaps and recommendations', () => {

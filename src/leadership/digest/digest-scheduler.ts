@@ -4,7 +4,7 @@ import type { Telemetry } from '../../telemetry/telemetry';
 import type { DigestDoc, DigestStore } from '../../storage/ports';
 import { timeZoneOrUtc } from '../../domain/time-zones';
 import { nextDigestAt } from './digest-schedule';
-import { PeriodicPass } from '../periodic-pass';
+import { PeriodicPass } from '../../periodic-pass';
 
 /** Sends one digest; false when the subscriber may no longer have it (no longer a leader). */
 export type DigestSend = (subscription: DigestDoc) => Promise<boolean>;

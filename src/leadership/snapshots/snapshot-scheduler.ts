@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logging/logger';
 import type { TenantLeases } from '../../storage/ports';
 import type { ReadinessSnapshots } from './readiness-snapshots';
-import { PeriodicPass } from '../periodic-pass';
+import { PeriodicPass } from '../../periodic-pass';
 
 export interface SnapshotSchedulerOptions {
   snapshots: ReadinessSnapshots;

@@ -71,7 +71,10 @@ function ActionsBody({ actions }: { actions: DashboardActions }) {
       {teams && (
         <Section title="My teams’ actions">
           {teams.length === 0 && (
-            <p>No actions planned in your teams yet. Plan one with “Plan an action” on a pulse’s results card.</p>
+            <p>
+              No actions planned in your teams yet. Plan one with “Plan an action” on a pulse’s results card or the
+              team’s summary.
+            </p>
           )}
           {teams.map((team) => (
             <DataTable
