@@ -119,7 +119,8 @@ export class SummaryPlanService {
       ...(teamName ? { teamName: teamName.slice(0, 100) } : {}),
       what,
       ownerId,
-      ownerName: found.name?.trim().slice(0, 80) || 'Someone in the organisation',
+      ownerName:
+        found.name?.trim().slice(0, 80) || (scope === 'team' ? 'Someone in the team' : 'Someone in the organisation'),
       dueDate,
       status: 'open',
       source: { kind: 'summary', scope, recommendationIds: addressed },
