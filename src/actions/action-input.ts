@@ -2,8 +2,11 @@ import { neutralise } from '../cards/safe-text';
 import { wallTimeAt, isoDate } from '../domain/time-zones';
 import { MAX_ACTION_TEXT, MAX_NOTE_TEXT } from '../domain/action-docs';
 
-/** An Entra object id as the people picker (or a plain id field) sends it. */
-export const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * Whom the people picker picked: an Entra object id in Teams; the Agents Playground's picker sends its user's channel
+ * account id instead. Either is only a key to look up in Teams (the roster, or a 1:1 chat), never trusted as a person.
+ */
+export const PICKED_PERSON = /^[0-9A-Za-z][0-9A-Za-z:._@-]{0,199}$/;
 /** The plan card's token: makes a double click or a redelivery plan one action, not two. */
 export const PLAN_TOKEN = /^[0-9a-f]{32}$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -11,7 +14,8 @@ const MAX_DAYS_AHEAD = 365;
 
 export interface PlanInput {
   what: string;
-  ownerId: string;
+  /** The people picker's value (see PICKED_PERSON): the owner is whoever Teams resolves it to. */
+  owner: string;
   dueDate: string;
   /** The pulse's question ids, or the summary's recommendation ids, the action addresses. */
   addressed: string[];
@@ -38,8 +42,8 @@ export function checkPlan(
   const what = cleanText(value.what);
   if (!what) return refuse('Say what will be done, in a sentence or two.');
   if ([...what].length > MAX_ACTION_TEXT) return refuse(`Keep what will be done to ${MAX_ACTION_TEXT} characters.`);
-  const ownerId = typeof value.owner === 'string' ? value.owner.trim() : '';
-  if (!OBJECT_ID.test(ownerId)) return refuse('Pick the person who owns this action.');
+  const owner = typeof value.owner === 'string' ? value.owner.trim() : '';
+  if (!PICKED_PERSON.test(owner)) return refuse('Pick the person who owns this action.');
   const due = checkDueDate(value.dueDate, now, zone);
   if (!due.ok) return due;
   const picked = typeof addressed.raw === 'string' ? addressed.raw.split(',').filter(Boolean) : [];
@@ -47,7 +51,7 @@ export function checkPlan(
   if (picked.length === 0 || tooMany || picked.some((id) => !addressed.offered.has(id)))
     return refuse(addressed.refusal);
   if (new Set(picked).size !== picked.length) return refuse(addressed.refusal);
-  return { ok: true, value: { what, ownerId: ownerId.toLowerCase(), dueDate: due.value, addressed: picked } };
+  return { ok: true, value: { what, owner, dueDate: due.value, addressed: picked } };
 }
 
 /** A day after today (in `zone`) and at most a year ahead, as `YYYY-MM-DD`. */

@@ -57,13 +57,14 @@ export class ActionPlanService {
       this.deps.cards.actionPlan(planView(pulse, token, zone, now, echoed(value, pulse), error)),
     ];
     if (!checked.ok) return again(checked.message);
-    const member = await rosterMember(this.deps.channel, pulse.origin, checked.value.ownerId);
+    const member = await rosterMember(this.deps.channel, pulse.origin, checked.value.owner);
     if (!member) return again('The owner must be someone in this team. Pick them again.');
     const existing = await this.deps.actions.actionsOfPulse(person.tenantId, pulse.pulseId, MAX_ACTIONS_PER_PULSE);
     if (existing.length >= MAX_ACTIONS_PER_PULSE)
       return [`This pulse has ${MAX_ACTIONS_PER_PULSE} actions already: mark some done or plan on the next run.`];
     const actionId = createHash('sha256').update(`${person.tenantId}|${pulse.pulseId}|${token}`).digest('hex');
-    const { what, ownerId, dueDate, addressed: questionIds } = checked.value;
+    const { what, dueDate, addressed: questionIds } = checked.value;
+    const ownerId = member.aadObjectId;
     const action: ActionDoc = {
       id: actionDocId(pulse.pulseId, actionId.slice(0, 32)),
       type: 'action',

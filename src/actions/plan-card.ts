@@ -7,6 +7,15 @@ const ROSTER_PAGE = 200;
 /** A team's roster is looked through for the owner up to this many pages (10,000 people). */
 const ROSTER_PAGES = 50;
 
+/** A member who can own an action: Teams gave their Entra object id (lower-cased here, as the bot stores people). */
+export type OwnerMember = RosterMember & { aadObjectId: string };
+
+/** `member` as an owner, or undefined without an Entra object id (the action could not be tied to a person). */
+export function ownerMember(member: RosterMember | undefined): OwnerMember | undefined {
+  const aadObjectId = member?.aadObjectId?.toLowerCase();
+  return member && aadObjectId ? { ...member, aadObjectId } : undefined;
+}
+
 /** The plan card's date range: tomorrow to a year from today, in the planner's zone. */
 export function planDates(now: Date, zone: string): Pick<ActionPlanView, 'minDate' | 'maxDate'> {
   return {
@@ -33,17 +42,22 @@ export function echoedPlan(
   };
 }
 
-/** The owner in a team's roster (paged, bounded), or undefined when they are not in it. */
+/**
+ * The picked owner in a team's roster (paged, bounded), by Entra object id or channel account id (see PICKED_PERSON),
+ * or undefined when they are not in it or Teams gives no Entra object id for them.
+ */
 export async function rosterMember(
   channel: TeamsChannel,
   team: { serviceUrl: string; rosterId: string },
-  ownerId: string,
-): Promise<RosterMember | undefined> {
+  picked: string,
+): Promise<OwnerMember | undefined> {
   let token: string | undefined;
   for (let page = 0; page < ROSTER_PAGES; page++) {
     const { members, continuationToken } = await channel.rosterPage(team.serviceUrl, team.rosterId, ROSTER_PAGE, token);
-    const found = members.find((member) => member.aadObjectId?.toLowerCase() === ownerId);
-    if (found) return found;
+    const found = members.find(
+      (member) => member.id === picked || member.aadObjectId?.toLowerCase() === picked.toLowerCase(),
+    );
+    if (found) return ownerMember(found);
     if (!continuationToken) return undefined;
     token = continuationToken;
   }

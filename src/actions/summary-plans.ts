@@ -3,7 +3,7 @@ import type { ActionPlanView } from '../cards/action-view-models';
 import type { Person } from '../domain/person';
 import type { SummaryService } from '../leadership/summary-service';
 import { MAX_RECOMMENDATIONS, type Recommendation } from '../leadership/readiness-figures';
-import { ChannelError, type RosterMember } from '../teams/teams-channel';
+import { ChannelError } from '../teams/teams-channel';
 import {
   actionDocId,
   MAX_ACTION_TEXT,
@@ -17,7 +17,7 @@ import type { ActionDeps, ActionReply } from './action-deps';
 import { checkPlan, PLAN_TOKEN } from './action-input';
 import type { ActionOwner } from './action-owner';
 import { formatDueDate, reminderAt } from './action-schedule';
-import { echoedPlan, planDates, rosterMember } from './plan-card';
+import { echoedPlan, ownerMember, planDates, rosterMember, type OwnerMember } from './plan-card';
 
 const UNKNOWN = "I don't recognise that summary, so nothing has been planned.";
 const LEADERS_ONLY = "Actions on the organisation's summary are planned by leaders, so nothing has been planned.";
@@ -93,7 +93,7 @@ export class SummaryPlanService {
       return [this.deps.cards.actionPlan(planView(scope, place, offered, token, zone, now, echoed, error))];
     };
     if (!checked.ok) return again(checked.message);
-    const found = await this.findOwner(person.tenantId, scope, place, checked.value.ownerId);
+    const found = await this.findOwner(person.tenantId, scope, place, checked.value.owner);
     if (found === 'unreachable')
       return ["I couldn't reach Teams just now, so nothing has been planned. Please try again."];
     if (found === 'not installed')
@@ -107,7 +107,8 @@ export class SummaryPlanService {
           : "I couldn't find that person in Teams. Pick them again.",
       );
     const actionId = createHash('sha256').update(`${person.tenantId}|${planKey}|${token}`).digest('hex').slice(0, 32);
-    const { what, ownerId, dueDate, addressed } = checked.value;
+    const { what, dueDate, addressed } = checked.value;
+    const ownerId = found.aadObjectId;
     const teamName = scope === 'team' ? place.team?.name : undefined;
     const action: ActionDoc = {
       id: actionDocId(planKey, actionId),
@@ -171,21 +172,21 @@ export class SummaryPlanService {
 
   /**
    * The owner as Teams knows them: in the team's roster for a team's action; for the organisation's, anyone Teams finds
-   * by their Entra object id in a 1:1 chat with the bot (which also checks they are in this tenant and have the app).
+   * by what the picker gave in a 1:1 chat with the bot (which also checks they are in this tenant and have the app).
    */
   private async findOwner(
     tenantId: string,
     scope: ActionScope,
     place: SummaryPlace,
-    ownerId: string,
-  ): Promise<RosterMember | undefined | 'not installed' | 'unreachable'> {
+    picked: string,
+  ): Promise<OwnerMember | undefined | 'not installed' | 'unreachable'> {
     const { channel } = this.deps;
     try {
       if (scope === 'team' && place.team)
-        return await rosterMember(channel, { ...place, rosterId: place.team.id }, ownerId);
+        return await rosterMember(channel, { ...place, rosterId: place.team.id }, picked);
       const bot = { id: place.botId, name: place.botName };
-      const conversationId = await channel.createPersonalConversation(place.serviceUrl, tenantId, bot, ownerId);
-      return await channel.member(place.serviceUrl, conversationId, ownerId);
+      const conversationId = await channel.createPersonalConversation(place.serviceUrl, tenantId, bot, picked);
+      return ownerMember(await channel.member(place.serviceUrl, conversationId, picked));
     } catch (error) {
       if (!(error instanceof ChannelError)) return 'unreachable';
       // Teams opens a 1:1 chat only with someone who has the app (or shares a team that has it).

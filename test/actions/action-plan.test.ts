@@ -106,7 +106,7 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     const cases: [Record<string, string>, string][] = [
       [{ what: '   ' }, 'Say what will be done'],
       [{ what: 'x'.repeat(301) }, 'Keep what will be done to 300 characters'],
-      [{ owner: 'not-an-id' }, 'Pick the person who owns this action'],
+      [{ owner: 'not an id!' }, 'Pick the person who owns this action'],
       [{ owner: 'aaaaaaaa-0000-4000-8000-000000000999' }, 'The owner must be someone in this team'],
       [{ dueDate: '2026-10-21' }, 'Pick a due date after today'],
       [{ dueDate: '2027-10-22' }, 'Pick a due date within a year'],

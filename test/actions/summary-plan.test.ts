@@ -124,7 +124,7 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     };
     const cases: [Record<string, string>, string][] = [
       [{ what: ' ' }, 'Say what will be done'],
-      [{ owner: 'someone' }, 'Pick the person who owns this action'],
+      [{ owner: 'some one!' }, 'Pick the person who owns this action'],
       [{ dueDate: '2026-10-21' }, 'Pick a due date after today'],
       [{ recommendationIds: 'made-up-id' }, 'Pick the recommendations the action addresses'],
       [{ recommendationIds: `${recommendation},${recommendation}` }, 'Pick the recommendations'],
@@ -245,7 +245,8 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     ).at(-1);
     const teamFields = {
       what: 'Book a team AI demo',
-      owner: service.members[4].aadObjectId,
+      // As the Agents Playground's people picker sends it: the channel account id, resolved in the roster.
+      owner: service.members[4].id,
       dueDate: '2026-11-05',
       recommendationIds: offered(teamPlan)[0],
     };
@@ -259,8 +260,14 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     const fields = { ...teamFields, what: 'Publish the AI policy', recommendationIds: offered(plan)[0] };
     expect(saidIn(await inTeam(LEADER, { value: filled(plan, fields) }))).toContain('Planned: Member 4');
     const docs = await actionDocs();
-    expect(docs.find((doc) => doc.what === 'Book a team AI demo')).toMatchObject({ rosterId: TEAM_ID });
-    expect(docs.find((doc) => doc.what === 'Publish the AI policy')).toMatchObject({ rosterId: '' });
+    expect(docs.find((doc) => doc.what === 'Book a team AI demo')).toMatchObject({
+      rosterId: TEAM_ID,
+      ownerId: service.members[4].aadObjectId,
+    });
+    expect(docs.find((doc) => doc.what === 'Publish the AI policy')).toMatchObject({
+      rosterId: '',
+      ownerId: service.members[4].aadObjectId,
+    });
     // A group chat belongs to no team: the organisation's card works there, a team's does not.
     const inGroupChat = (value: unknown) =>
       member(LEADER).post({

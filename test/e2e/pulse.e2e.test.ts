@@ -68,4 +68,19 @@ describe('a team pulse in the Agents Playground team channel (headless Chromium)
     await expect(results.innerText()).resolves.toMatch(/Mean 4\.0 of 5/);
     await ui.screenshot(path.join(tmpdir(), 'strategy-guide-e2e-pulse-results.png'));
   }, 150_000);
+
+  it('plans an action from the results card for a teammate picked with the people picker', async () => {
+    await ui.clickButtonInCard(`Pulse results: ${template.title}`, 'Plan an action');
+    await ui.waitForCard(`Plan an action: ${template.title}`);
+    await ui.fillCardInput('What will the team do?', 'Pair up on one AI pilot');
+    // The Playground's picker sends its user's id (not an Entra object id); the bot finds them in the team's roster.
+    await ui.lastCard().getByRole('combobox', { name: 'People Picker' }).pressSequentially('Meg', { delay: 30 });
+    await ui.page.getByRole('option', { name: /Megan Bowen/ }).click();
+    const date = ui.lastCard().getByPlaceholder('Select a date...');
+    await date.fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+    await date.press('Enter');
+    await ui.lastCard().getByRole('checkbox').first().check();
+    await ui.clickCardButton('Plan the action');
+    await ui.waitForBotText('Planned: Megan Bowen owns it');
+  }, 60_000);
 });
