@@ -5,7 +5,7 @@ import type { PulseDoc } from '../domain/pulse-docs';
 import { actionDocId, MAX_ACTION_TEXT, MAX_ACTIONS_PER_PULSE, type ActionDoc } from '../domain/action-docs';
 import { PULSE_ID, type ActionDeps, type ActionReply } from './action-deps';
 import { checkPlan, PLAN_TOKEN } from './action-input';
-import { echoedPlan, planDates, rosterMember } from './plan-card';
+import { echoedPlan, planDates, rosterMember, type OwnerMember } from './plan-card';
 import { ActionOwner } from './action-owner';
 import { formatDueDate, reminderAt } from './action-schedule';
 
@@ -57,7 +57,12 @@ export class ActionPlanService {
       this.deps.cards.actionPlan(planView(pulse, token, zone, now, echoed(value, pulse), error)),
     ];
     if (!checked.ok) return again(checked.message);
-    const member = await rosterMember(this.deps.channel, pulse.origin, checked.value.owner);
+    let member: OwnerMember | undefined;
+    try {
+      member = await rosterMember(this.deps.channel, pulse.origin, checked.value.owner);
+    } catch {
+      return ["I couldn't reach Teams just now, so nothing has been planned. Please try again."];
+    }
     if (!member) return again('The owner must be someone in this team. Pick them again.');
     const existing = await this.deps.actions.actionsOfPulse(person.tenantId, pulse.pulseId, MAX_ACTIONS_PER_PULSE);
     if (existing.length >= MAX_ACTIONS_PER_PULSE)

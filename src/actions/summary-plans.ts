@@ -24,6 +24,8 @@ const LEADERS_ONLY = "Actions on the organisation's summary are planned by leade
 const MANAGERS_ONLY =
   "Actions on a team's summary are planned by its managers or a leader, so nothing has been planned.";
 const IN_ITS_CHANNEL = "A team's actions are planned in the team's channel, so nothing has been planned.";
+const WRITE_HERE_FIRST =
+  "I don't know you as a member of this team yet: mention me here once (any message), then press Plan an action again.";
 const NONE_YET = 'This summary has no recommendations yet, so there is nothing to plan from.';
 
 /** Where the button was pressed: how the bot is reached there and, in a team's channel, which team. */
@@ -160,9 +162,9 @@ export class SummaryPlanService {
     const access = await this.deps.accessOf(person);
     if (scope === 'organisation') return access.leader ? { scope } : { refusal: LEADERS_ONLY };
     if (!place.team) return { refusal: IN_ITS_CHANNEL };
-    // As the team's card, shown only to the team's members (see LeaderService.inSharedChat).
-    if (!place.team.member || !(access.manager || access.leader)) return { refusal: MANAGERS_ONLY };
-    return { scope };
+    if (!(access.manager || access.leader)) return { refusal: MANAGERS_ONLY };
+    // As the team's card, shown only to the team's members (see LeaderService.inSharedChat); a press alone joins nobody.
+    return place.team.member ? { scope } : { refusal: WRITE_HERE_FIRST };
   }
 
   private async recommendations(tenantId: string, scope: ActionScope, place: SummaryPlace): Promise<Recommendation[]> {
@@ -190,7 +192,7 @@ export class SummaryPlanService {
     } catch (error) {
       if (!(error instanceof ChannelError)) return 'unreachable';
       // Teams opens a 1:1 chat only with someone who has the app (or shares a team that has it).
-      if (error.status === 403) return 'not installed';
+      if (error.status === 403 && scope === 'organisation') return 'not installed';
       return error.status === 400 || error.status === 404 ? undefined : 'unreachable';
     }
   }

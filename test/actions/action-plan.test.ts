@@ -121,6 +121,10 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     }
     expect(saidIn(await say(0, { ...planSubmit({}), token: 'forged' }))).toContain("I don't recognise that pulse");
     expect(saidIn(await say(4, planSubmit({})))).toContain('Actions are planned by the person who started');
+    // Teams failing to give the roster is said plainly, not as a general error.
+    service.fault = ({ kind }) => (kind === 'roster' ? { status: 500 } : undefined);
+    expect(saidIn(await say(0, planSubmit({})))).toContain("I couldn't reach Teams just now");
+    service.fault = () => undefined;
     expect(await actionDocs()).toEqual([]);
   });
 

@@ -29,6 +29,8 @@ jest.setTimeout(120_000);
 // Wednesday 21 October 2026, 10:00 in Berlin.
 let now = Date.parse('2026-10-21T08:00:00Z');
 const BERLIN = 'Europe/Berlin';
+/** A tenant with no answers: its organisation's summary recommends nothing. */
+const OTHER_TENANT = '22222222-2222-2222-2222-222222222222';
 const index = new ContentIndex(loadContentPack());
 let service: FakeTeamsService;
 let bot: TestBot;
@@ -116,6 +118,10 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
 
   it('refuses bad and forged input with a kind message, storing nothing', async () => {
     const recommendation = offered(organisationPlan)[0];
+    // The pack's recommendations this summary does not show now (accepted: the summary may have moved on).
+    const notShown = index.sections
+      .flatMap((section) => section.considerations.map((consideration) => consideration.id))
+      .filter((id) => !offered(organisationPlan).includes(id));
     const good = {
       what: 'Run a prompt clinic for every department',
       owner: service.members[2].aadObjectId,
@@ -129,6 +135,7 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
       [{ recommendationIds: 'made-up-id' }, 'Pick the recommendations the action addresses'],
       [{ recommendationIds: `${recommendation},${recommendation}` }, 'Pick the recommendations'],
       [{ owner: 'aaaaaaaa-0000-4000-8000-000000000999' }, "I couldn't find that person in Teams"],
+      [{ recommendationIds: notShown.slice(0, 4).join(',') }, 'at most 3'],
     ];
     for (const [fields, message] of cases) {
       const reply = cardsOf(
@@ -137,6 +144,14 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
       expect(cardText(reply.at(-1))).toContain(message);
       expect(validateCard(reply.at(-1))).toEqual([]);
     }
+    // A card shown again keeps a pick the summary no longer shows, as a choice and picked.
+    const kept = cardsOf(
+      await personal(member(LEADER), {
+        value: filled(organisationPlan, { ...good, what: ' ', recommendationIds: notShown[0] }),
+      }),
+    ).at(-1);
+    expect(offered(kept)).toEqual([...offered(organisationPlan), notShown[0]]);
+    expect(JSON.stringify(kept)).toContain(`"value":"${notShown[0]}"`);
     const forged = filled(organisationPlan, good);
     expect(saidIn(await personal(member(LEADER), { value: { ...forged, scope: 'everyone' } }))).toContain(
       "I don't recognise that summary",
@@ -188,7 +203,16 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     const [done] = (await actionDocs()) as unknown as ActionDoc[];
     const open = (i: number): ActionDoc => {
       const actionId = `${String(i).padStart(2, '0')}${'e'.repeat(30)}`;
-      return { ...done, id: actionDocId(done.pulseId, actionId), actionId, status: 'open', what: `Open ${i}` };
+      // Planned after the done one, so a check of only the first 20 read would miss it.
+      const createdAt = new Date(Date.parse(done.createdAt) + (i + 1) * 1000).toISOString();
+      return {
+        ...done,
+        id: actionDocId(done.pulseId, actionId),
+        actionId,
+        status: 'open',
+        what: `Open ${i}`,
+        createdAt,
+      };
     };
     for (let i = 0; i < 20; i++) await store.createAction(open(i));
     const submit = filled(organisationPlan, {
@@ -206,6 +230,9 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
   });
 
   it("offers it on a team's card to its manager, owner from the team's roster; not to an employee, nor outside a channel", async () => {
+    // A manager the bot has not seen write in the channel is asked to, first: a press alone joins nobody.
+    const press = { sg: 'pulse', action: 'summary-plan', scope: 'team' };
+    expect(saidIn(await inTeam(MANAGER, { value: press }))).toContain('mention me here once');
     await inTeam(MANAGER, mention('hello'));
     const summary = cardsOf(await inTeam(MANAGER, mention('team summary'))).at(-1);
     const pressed = submitData(summary as Record<string, unknown>, 'Plan an action');
@@ -285,7 +312,9 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
         },
         channelData: { tenant: { id: TENANT } },
       });
-    expect(cardsOf(await inGroupChat(pressed)).at(-1)).toBeDefined();
+    expect(cardText(cardsOf(await inGroupChat(pressed)).at(-1))).toContain(
+      "Plan an action: the organisation's summary",
+    );
     expect(saidIn(await inGroupChat({ ...pressed, scope: 'team' }))).toContain("in the team's channel");
   });
 
@@ -325,6 +354,29 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     const clinic = (await actionDocs()).find((doc) => doc.what === 'Run a prompt clinic for every department');
     expect(clinic).toMatchObject({ ownerId: '', ownerName: FORMER_COLLEAGUE, memberId: '' });
     expect(await data.export(TENANT, ownerId)).toEqual([]);
+  });
+
+  it('says there is nothing to plan from where a summary has no recommendations yet', async () => {
+    const elsewhere = bot.user(service.members[LEADER].aadObjectId, 'Member 0');
+    const otherTenant = (value: unknown) =>
+      elsewhere.post({
+        type: 'message',
+        value,
+        serviceUrl: service.url,
+        recipient: { id: service.botId, name: 'Strategy Guide' },
+        conversation: {
+          id: 'a:other-tenant',
+          name: '',
+          isGroup: false,
+          conversationType: 'personal',
+          tenantId: OTHER_TENANT,
+        },
+        channelData: { tenant: { id: OTHER_TENANT } },
+      });
+    const pressed = { sg: 'pulse', action: 'summary-plan', scope: 'organisation' };
+    expect(saidIn(await otherTenant(pressed))).toContain('no recommendations yet');
+    const submit = { ...pressed, action: 'summary-plan-create', token: 'c'.repeat(32), what: ' ' };
+    expect(saidIn(await otherTenant(submit))).toContain('no recommendations yet');
   });
 
   it("reminds a summary action's owner the working day before it is due", async () => {
