@@ -297,6 +297,20 @@ export class PlaygroundPage {
     await input.first().fill(text);
   }
 
+  /**
+   * Types an ISO date into the newest card's date picker (by its placeholder) and closes the calendar it opens:
+   * while that popup is open Fluent hides the rest of the card from the accessibility tree.
+   */
+  async fillCardDate(isoDate: string): Promise<void> {
+    const date = this.lastCard().getByPlaceholder('Select a date...');
+    await date.fill(isoDate);
+    await date.press('Enter');
+    await date.press('Escape');
+    const input = await date.elementHandle();
+    await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') !== 'true', input);
+    if (!(await date.inputValue())) throw new Error(`The date picker did not take ${isoDate}`);
+  }
+
   async screenshot(filePath: string): Promise<void> {
     await this.page.screenshot({ path: filePath, fullPage: true });
   }

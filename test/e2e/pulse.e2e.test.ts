@@ -76,9 +76,7 @@ describe('a team pulse in the Agents Playground team channel (headless Chromium)
     // The Playground's picker sends its user's id (not an Entra object id); the bot finds them in the team's roster.
     await ui.lastCard().getByRole('combobox', { name: 'People Picker' }).pressSequentially('Meg', { delay: 30 });
     await ui.page.getByRole('option', { name: /Megan Bowen/ }).click();
-    const date = ui.lastCard().getByPlaceholder('Select a date...');
-    await date.fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
-    await date.press('Enter');
+    await ui.fillCardDate(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
     await ui.lastCard().getByRole('checkbox').first().check();
     await ui.clickCardButton('Plan the action');
     await ui.waitForBotText('Planned: Megan Bowen owns it');

@@ -36,9 +36,7 @@ describe("an action planned from the organisation's summary in the Agents Playgr
     await ui.page.getByRole('option', { name: /Megan Bowen/ }).click();
     // Two weeks ahead, so it is "after today" whenever the test runs.
     const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const date = ui.lastCard().getByPlaceholder('Select a date...');
-    await date.fill(due);
-    await date.press('Enter');
+    await ui.fillCardDate(due);
     await ui.lastCard().getByRole('checkbox').first().check();
     await ui.screenshot(path.join(tmpdir(), 'strategy-guide-e2e-summary-action.png'));
     await ui.clickCardButton('Plan the action');
