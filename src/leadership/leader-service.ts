@@ -1,6 +1,5 @@
 import { teamJoinChanges, type PendingChanges } from '../aggregation/aggregate-changes';
-import { auditLogText } from '../audit/audit-log-view';
-import { AUDIT_LOG_LIMIT, type AuditTrail } from '../audit/audit-trail';
+import type { AuditTrail } from '../audit/audit-trail';
 import type { CardRenderer } from '../cards/card-renderer';
 import type { Reply } from '../cards/reply';
 import type { ContentIndex } from '../content/content-index';
@@ -13,6 +12,7 @@ import type { Person } from '../domain/person';
 import type { PortfolioService } from '../portfolio/portfolio-service';
 import type { StrategyDocumentOffers } from '../strategy-document/document-offers';
 import type { Access, AccessResolver } from './access';
+import { answerRoleCommand, readAuditLog } from './admin-commands';
 import type { DigestPlace, DigestService } from './digest/digest-service';
 import { isPortfolioCommand, recognizeLeaderCommand, type LeaderCommand } from './leader-commands';
 import { leaderSummaryView } from './leader-summary-view';
@@ -203,12 +203,12 @@ export class LeaderService {
       }
       case 'audit log':
         if (!access.admin) return answer('Only admins can read the audit log.');
-        return answer(await this.auditLog(speaker));
+        return answer(await readAuditLog(this.deps.audit, speaker));
       case 'roles':
       case 'role':
       case 'invalid role command':
         if (!access.admin) return answer('Only admins can see or change roles.');
-        return answer(await this.roles(speaker, command));
+        return answer(await answerRoleCommand(this.deps, speaker, command));
     }
   }
 
@@ -270,28 +270,6 @@ export class LeaderService {
       csv: toCsv(exportRows(summary, portfolio)),
       json: toJson(summary, { scope: 'organisation', exportedAt: this.deps.clock().toISOString() }, portfolio),
     };
-  }
-
-  /** Admins read the newest audit records in their 1:1 chat; reading them is audited too. */
-  private async auditLog({ tenantId, userId }: Person): Promise<string> {
-    await this.deps.audit.record(tenantId, { action: 'audit.viewed', actor: userId });
-    const entries = await this.deps.audit.recent(tenantId, AUDIT_LOG_LIMIT);
-    return auditLogText(entries, AUDIT_LOG_LIMIT);
-  }
-
-  private async roles(
-    { tenantId, userId }: Person,
-    command: Extract<LeaderCommand, { kind: 'role' | 'roles' }> | { kind: 'invalid role command' },
-  ): Promise<string> {
-    if (command.kind === 'invalid role command')
-      return 'Use **grant leader** or **revoke leader** (or **admin**, or **manager**) followed by the person’s Microsoft Entra object id.';
-    if (command.kind === 'roles') {
-      const granted = await this.deps.tenants.roles(tenantId);
-      const list = (ids: string[]) => (ids.length > 0 ? ids.join(', ') : 'none');
-      return `Granted in chat — leaders: ${list(granted.leaders)}; admins: ${list(granted.admins)}; managers: ${list(granted.managers ?? [])}. Configured ids (LEADER_IDS, ADMIN_IDS, MANAGER_IDS) also apply.`;
-    }
-    const { role, userId: targetId, granted } = command;
-    return this.deps.roleChanges.change({ tenantId, actorId: userId, role, targetId, granted });
   }
 
   private access(person: Person): Promise<Access> {
