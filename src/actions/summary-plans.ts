@@ -100,7 +100,7 @@ export class SummaryPlanService {
       return ["I couldn't reach Teams just now, so nothing has been planned. Please try again."];
     if (found === 'not installed')
       return again(
-        "That person doesn't have Strategy Guide in Teams yet, so I can't send it to them. Ask them to open it once, or pick someone else.",
+        "I can't reach that person in Teams: they may not have Strategy Guide yet, or may have blocked it. Ask them to open it once, or pick someone else.",
       );
     if (!found)
       return again(

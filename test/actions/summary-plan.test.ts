@@ -332,7 +332,9 @@ describe('actions planned from a summary (real bot over HTTP, embedded Cosmos, F
     service.fault = ({ kind, memberId }) =>
       kind === 'create' && memberId === missing.id ? { status: 403 } : undefined;
     const refused = cardsOf(await personal(member(LEADER), { value: submit('Not installed', 'a') })).at(-1);
-    expect(cardText(refused)).toContain("doesn't have Strategy Guide in Teams yet");
+    expect(cardText(refused)).toContain(
+      "I can't reach that person in Teams: they may not have Strategy Guide yet, or may have blocked it",
+    );
     expect(validateCard(refused)).toEqual([]);
     service.fault = ({ kind }) => (kind === 'create' ? { status: 500 } : undefined);
     expect(saidIn(await personal(member(LEADER), { value: submit('Teams is down', 'b') }))).toContain(
