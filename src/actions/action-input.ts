@@ -1,4 +1,4 @@
-import { neutralise } from '../cards/safe-text';
+import { hasVisibleText, neutralise } from '../cards/safe-text';
 import { wallTimeAt, isoDate } from '../domain/time-zones';
 import { MAX_ACTION_TEXT, MAX_NOTE_TEXT } from '../domain/action-docs';
 
@@ -74,9 +74,10 @@ export function checkNote(raw: unknown): Checked<string> {
   return { ok: true, value: note };
 }
 
-/** Neutralised, one line, trimmed; empty for anything but a string. */
+/** Neutralised, one line, trimmed; empty for anything but a string, and for text with nothing visible in it. */
 function cleanText(raw: unknown): string {
-  return typeof raw === 'string' ? neutralise(raw).replace(/\s+/g, ' ').trim() : '';
+  const text = typeof raw === 'string' ? neutralise(raw).replace(/\s+/g, ' ').trim() : '';
+  return hasVisibleText(text) ? text : '';
 }
 
 function refuse(message: string): { ok: false; message: string } {

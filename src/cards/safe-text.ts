@@ -31,6 +31,14 @@ export function neutralise(text: string): string {
     .replace(/\n{3,}/g, '\n\n');
 }
 
+// Format characters (zero-width spaces and joiners, BOM, soft hyphen …) and the blank letters that render as nothing.
+const INVISIBLE = /[\p{Cf}\p{Z}\s\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
+/** True when `text` shows something: not only spaces, zero-width and other invisible characters. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
+}
+
 /** Cuts text to at most `maxChars` code points, ending with an ellipsis when cut. */
 export function clip(text: string, maxChars: number): string {
   const points = Array.from(text);

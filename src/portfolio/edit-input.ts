@@ -1,4 +1,4 @@
-import { neutralise } from '../cards/safe-text';
+import { hasVisibleText, neutralise } from '../cards/safe-text';
 import type { ChoiceField } from '../content/types';
 import type { PortfolioEditChange, PortfolioStatus } from '../storage/ports';
 import { IDEA_STATUSES } from './portfolio-edits';
@@ -39,7 +39,8 @@ export function readEditSubmit(
     return refuse('That edit could not be read. Please try again.');
   const text = (field: (typeof fields)[number]) => (value[field] as string | undefined) ?? '';
   const [rename, status, merge, split] = fields.map(text);
-  const label = neutralise(rename).replace(/\s+/g, ' ').trim();
+  const typed = neutralise(rename).replace(/\s+/g, ' ').trim();
+  const label = hasVisibleText(typed) ? typed : '';
   if (Array.from(label).length > RENAME_MAX) return refuse(`A name can be at most ${RENAME_MAX} characters long.`);
   const edits: PortfolioEditChange[] = [];
   if (label !== '' && label !== group.label) edits.push({ kind: 'rename', anchorKey: group.key, label });

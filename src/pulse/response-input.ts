@@ -1,3 +1,4 @@
+import { hasVisibleText } from '../cards/safe-text';
 import type { PulseAnswers, PulseDoc } from '../domain/pulse-docs';
 
 export type ResponseCheck = { ok: true; answers: PulseAnswers; comment?: string } | { ok: false; message: string };
@@ -27,7 +28,8 @@ export function checkResponse(value: Record<string, unknown>, pulse: PulseDoc, m
   const rawComment = value.comment;
   if (rawComment !== undefined && typeof rawComment !== 'string')
     return { ok: false, message: "The comment couldn't be read, so I haven't saved anything." };
-  const comment = (rawComment ?? '').trim();
+  const typed = (rawComment ?? '').trim();
+  const comment = hasVisibleText(typed) ? typed : '';
   if (comment !== '' && !pulse.allowComment)
     return { ok: false, message: "This pulse doesn't take comments, so I haven't saved anything." };
   if (Array.from(comment).length > maxComment)

@@ -1,4 +1,5 @@
 /** Reading single typed or picked values, shared by question and row submits. */
+import { hasVisibleText } from '../cards/safe-text';
 
 const DONT_KNOW = 'dk';
 
@@ -12,8 +13,7 @@ export function readRating(raw: string): number | null | undefined {
 export function readText(raw: string, limit: number): string | { type: 'invalid'; message: string } {
   // eslint-disable-next-line no-control-regex
   const text = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-  if (text.replace(/\p{Cf}/gu, '').trim() === '')
-    return { type: 'invalid', message: 'Please write something first, or press **Skip**.' };
+  if (!hasVisibleText(text)) return { type: 'invalid', message: 'Please write something first, or press **Skip**.' };
   if (text.length > limit) {
     return {
       type: 'invalid',

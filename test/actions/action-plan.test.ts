@@ -105,6 +105,7 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
   it('refuses bad and forged input with a kind message on the card, storing nothing', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ what: '   ' }, 'Say what will be done'],
+      [{ what: '\u200b\u2060\ufeff \u3164' }, 'Say what will be done'],
       [{ what: 'x'.repeat(301) }, 'Keep what will be done to 300 characters'],
       [{ owner: 'not an id!' }, 'Pick the person who owns this action'],
       [{ owner: 'aaaaaaaa-0000-4000-8000-000000000999' }, 'The owner must be someone in this team'],
@@ -163,6 +164,9 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     expect(saidIn(await owner.submit({ ...update, dueDate: '2020-01-01' }))).toContain('Pick a due date after today');
     expect(saidIn(await owner.submit({ ...update, note: 'x'.repeat(301) }))).toContain('Keep the note to 300');
     expect(saidIn(await owner.submit(update))).toContain('Pick a new due date or write a note');
+    expect(saidIn(await owner.submit({ ...update, note: '\u200b\u200d' }))).toContain(
+      'Pick a new due date or write a note',
+    );
     expect(saidIn(await owner.submit({ ...update, dueDate: '2026-10-27' }))).toContain('the due date it has already');
     const updated = await owner.submit({ ...update, dueDate: '2026-10-30', note: 'First session booked' });
     expect(saidIn(updated)).toContain('Updated: due Fri 30 Oct 2026.');

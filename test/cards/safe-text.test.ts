@@ -1,5 +1,5 @@
 import { clipBytes, fitLines, jsonBytes } from '../../src/cards/fit-budget';
-import { CardDataError, clip, neutralise, safeLine, safeText } from '../../src/cards/safe-text';
+import { CardDataError, clip, hasVisibleText, neutralise, safeLine, safeText } from '../../src/cards/safe-text';
 
 describe('neutralise', () => {
   it('turns a Teams mention into plain text and angle brackets into look-alikes', () => {
@@ -25,6 +25,14 @@ describe('neutralise', () => {
   ])('100 KB of %s: every mention becomes its name, every other bracket a look-alike', (_name, text, expected) => {
     expect(text.length).toBeGreaterThanOrEqual(100_000);
     expect(neutralise(text)).toBe(expected);
+  });
+});
+
+describe('hasVisibleText', () => {
+  it('is false for spaces, zero-width and blank letters only, true once anything shows', () => {
+    for (const blank of ['', ' \n\t', '\u200b\u200c\u200d', '\u2060\ufeff\u00ad', '\u3164\u2800\u00a0'])
+      expect(hasVisibleText(blank)).toBe(false);
+    for (const shown of ['a', '\u200b.', '👍', '\u0301é', '👨‍👩‍👧'.normalize()]) expect(hasVisibleText(shown)).toBe(true);
   });
 });
 

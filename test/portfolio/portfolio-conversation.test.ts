@@ -185,6 +185,7 @@ describe('the portfolio in a 1:1 chat', () => {
     expect(await refusal({ ...save, 'portfolio.rename': 'x'.repeat(81) })).toContain('at most 80 characters');
     expect(await refusal({ ...save, 'portfolio.rename': ['array'] })).toContain('could not be read');
     expect(await refusal({ ...save })).toContain('Nothing was changed');
+    expect(await refusal({ ...save, 'portfolio.rename': '\u200b\u200b\ufeff' })).toContain('Nothing was changed');
     expect(await refusal({ sg: 'leader', action: 'portfolio-edit', group: 'no-such-group' })).toContain(
       'That group is no longer in the portfolio',
     );
