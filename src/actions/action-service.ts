@@ -7,6 +7,7 @@ import { PULSE_ID, type ActionDeps, type ActionReply } from './action-deps';
 import { checkPlan, PLAN_TOKEN } from './action-input';
 import { echoedPlan, planDates, rosterMember, type OwnerMember } from './plan-card';
 import { ActionOwner } from './action-owner';
+import { isFollowUp } from './follow-ups';
 import { formatDueDate, reminderAt } from './action-schedule';
 
 const UNKNOWN = "I don't recognise that pulse, so nothing has been planned.";
@@ -50,7 +51,7 @@ export class ActionPlanService {
     const token = typeof value.token === 'string' ? value.token : '';
     if (!PLAN_TOKEN.test(token)) return [UNKNOWN];
     const now = this.deps.clock();
-    const offered = new Set(pulse.questions.map((question) => question.id));
+    const offered = new Set(addressable(pulse).map((question) => question.id));
     const refusal = 'Pick the questions of this pulse the action addresses.';
     const checked = checkPlan(value, { raw: value.questionIds, offered, refusal }, now, zone);
     const again = (error: string) => [
@@ -137,7 +138,7 @@ function planView(
     target: { kind: 'pulse', pulseId: pulse.pulseId },
     token,
     title: pulse.title,
-    options: pulse.questions.map((question) => ({ id: question.id, label: question.text })),
+    options: addressable(pulse).map((question) => ({ id: question.id, label: question.text })),
     ownerFrom: 'team',
     ...planDates(now, zone),
     whatMaxLength: MAX_ACTION_TEXT,
@@ -148,5 +149,10 @@ function planView(
 
 /** What the person typed, shown again with the error; only values the card could hold. */
 function echoed(value: Record<string, unknown>, pulse: PulseDoc): ActionPlanView['values'] {
-  return echoedPlan(value, value.questionIds, new Set(pulse.questions.map((question) => question.id)));
+  return echoedPlan(value, value.questionIds, new Set(addressable(pulse).map((question) => question.id)));
+}
+
+/** The questions an action may address: the pulse's own, not its "Has this improved?" follow-ups (they would nest). */
+function addressable(pulse: PulseDoc): PulseDoc['questions'] {
+  return pulse.questions.filter((question) => !isFollowUp(question.id));
 }

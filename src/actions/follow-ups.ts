@@ -1,4 +1,6 @@
-import type { PulseQuestion } from '../domain/pulse-docs';
+import type { PulseResultsView } from '../cards/pulse-view-models';
+import { clip } from '../cards/safe-text';
+import type { PulseDoc, PulseQuestion } from '../domain/pulse-docs';
 import type { SeriesDoc } from '../domain/pulse-series';
 import type { ActionStore, SeriesStore } from '../storage/ports';
 
@@ -7,6 +9,41 @@ const MAX_FOLLOW_UPS = 3;
 /** The id prefix of a follow-up question: `improved-<the question it follows up>`. */
 export const FOLLOW_UP_PREFIX = 'improved-';
 const WHAT_CHARS = 120;
+
+/** True for a "Has this improved?" question: the plan card does not offer it (an action addresses its question). */
+export function isFollowUp(questionId: string): boolean {
+  return questionId.startsWith(FOLLOW_UP_PREFIX);
+}
+
+/** The question a follow-up asks about (the id itself for any other question). */
+export function followedUp(questionId: string): string {
+  let id = questionId;
+  while (isFollowUp(id)) id = id.slice(FOLLOW_UP_PREFIX.length);
+  return id;
+}
+
+/** The follow-up's wording; with the action's words only for the team's own eyes (its cards). */
+function followUpText(asked: string | undefined, what?: string): string {
+  const question = asked ? `Has this improved since last time? “${asked}”` : 'Has this improved since last time?';
+  return what === undefined ? question : `${question} (the team's action: ${clip(what, WHAT_CHARS)})`;
+}
+
+/**
+ * A pulse's results with its follow-ups worded without the team's action, for people outside the team (a leader
+ * browsing every team's pulses sees what a team planned only as counts). The results list `pulse.questions` in order.
+ */
+export function withoutActionWords(pulse: PulseDoc, results: PulseResultsView): PulseResultsView {
+  const texts = new Map(pulse.questions.map((question) => [question.id, question.text]));
+  const worded = (index: number) => {
+    const id = pulse.questions[index]?.id;
+    return id === undefined || !isFollowUp(id) ? undefined : followUpText(texts.get(followedUp(id)));
+  };
+  return {
+    ...results,
+    questions:
+      results.questions?.map((question, index) => ({ ...question, text: worded(index) ?? question.text })) ?? null,
+  };
+}
 
 /**
  * The "Has this improved?" questions a new run of `series` adds: one per question the actions planned from the
@@ -25,15 +62,15 @@ export async function followUpQuestions(
   const followUps: PulseQuestion[] = [];
   for (const action of actions) {
     if (action.source.kind !== 'pulse') continue;
-    for (const questionId of action.source.questionIds) {
+    // An action stored before follow-ups were kept off the plan card may address one: ask about its question instead.
+    for (const questionId of action.source.questionIds.map(followedUp)) {
       const text = asked.get(questionId);
       const id = `${FOLLOW_UP_PREFIX}${questionId}`;
       if (!text || followUps.some((question) => question.id === id) || followUps.length >= MAX_FOLLOW_UPS) continue;
-      const what = action.what.length > WHAT_CHARS ? `${action.what.slice(0, WHAT_CHARS - 1)}…` : action.what;
       followUps.push({
         id,
         kind: 'single',
-        text: `Has this improved since last time? “${text}” (the team's action: ${what})`,
+        text: followUpText(text, action.what),
         options: [
           { value: 'yes', label: 'Yes' },
           { value: 'partly', label: 'Partly' },

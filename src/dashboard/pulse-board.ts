@@ -1,3 +1,5 @@
+import { withoutActionWords } from '../actions/follow-ups';
+import type { PulseResultsView } from '../cards/pulse-view-models';
 import type { PulseDoc } from '../domain/pulse-docs';
 import { formatDeadline, pulseTimeZone } from '../pulse/pulse-views';
 import type { PulseService } from '../pulse/pulse-service';
@@ -42,11 +44,16 @@ export class PulseBoard {
     const ofTheirTeam = !access.leader && (await viewer.teams()).includes(pulse.origin.rosterId);
     if (!access.leader && !sender && !ofTheirTeam) return 'not found';
     const results = (await this.deps.service.resultsView(pulse)) ?? null;
-    // The action list names owners for the team's own eyes (its channel card): not for leaders browsing every team.
-    const { actions, ...withoutActions } = results ?? {};
-    const shown = results && (sender || ofTheirTeam || !actions?.length ? results : (withoutActions as typeof results));
+    const shown = results && (sender || ofTheirTeam ? results : withoutThePlans(pulse, results));
     return { pulse: item(pulse, person.userId), results: shown };
   }
+}
+
+/** What a team plans (its action list, the action a follow-up names) is for its own eyes: not for leaders browsing. */
+function withoutThePlans(pulse: PulseDoc, results: PulseResultsView): PulseResultsView {
+  const shown = withoutActionWords(pulse, results);
+  if (shown.actions?.length) delete shown.actions;
+  return shown;
 }
 
 function item(pulse: PulseDoc, userId: string): DashboardPulseItem {

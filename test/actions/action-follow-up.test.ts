@@ -9,12 +9,16 @@ jest.setTimeout(120_000);
 // Thursday 22 October 2026, 10:00 in Berlin.
 let now = Date.parse('2026-10-22T08:00:00Z');
 const BERLIN = 'Europe/Berlin';
+const LEADER = 'ddddeeee-0000-4000-8000-00000000000f';
 let service: FakeTeamsService;
 let bot: TestBot;
 
 beforeAll(async () => {
   service = await FakeTeamsService.start(8);
-  bot = await startTestBot({ clock: () => new Date(now), env: { PULSE_POLICY: 'anyone' } });
+  bot = await startTestBot({
+    clock: () => new Date(now),
+    env: { PULSE_POLICY: 'anyone', LEADER_IDS: LEADER, MANAGER_IDS: service.members[0].aadObjectId },
+  });
 });
 afterAll(async () => {
   await bot?.close();
@@ -99,5 +103,31 @@ describe('"Has this improved?" on the next run (real bot over HTTP, embedded Cos
     expect(text).toContain('Has this improved since last time?');
     expect(text).toMatch(/Partly: 5/);
     expect(text).toContain('Actions (1 open, 0 done)');
+
+    // A new action addresses the series' own questions, never a follow-up (which would ask about it again, nested).
+    const nextPlan = cardsOf(await say(pressedValue(second, 'Plan an action', {}))).at(-1);
+    expect(JSON.stringify(nextPlan)).toContain('lb-commitment');
+    expect(JSON.stringify(nextPlan)).not.toContain('improved-');
+    const forged = await say({
+      ...submitData(nextPlan as Record<string, unknown>, 'Plan the action'),
+      what: 'Ask again',
+      owner: service.members[2].aadObjectId,
+      dueDate: '2026-11-20',
+      questionIds: 'improved-lb-commitment',
+    });
+    expect(cardText(cardsOf(forged).at(-1))).toContain('Pick the questions of this pulse the action addresses.');
+
+    // The dashboard shows the run to its sender (a manager) as the card does; a leader browsing every team sees no action's words.
+    const detail = async (userId: string) =>
+      (
+        await fetch(`${bot.app.url}/api/dashboard/pulses/${runs[1].pulseId as string}?tenant=${TENANT}&user=${userId}`)
+      ).text();
+    const forSender = await detail(service.members[0].aadObjectId);
+    expect(forSender).toContain('Leaders demo one AI tool at each all-hands');
+    const forLeader = await detail(LEADER);
+    expect(forLeader).toContain('Has this improved since last time? “');
+    expect(forLeader).toContain('Partly');
+    expect(forLeader).not.toContain('Leaders demo one AI tool');
+    expect(forLeader).not.toContain("the team's action");
   });
 });

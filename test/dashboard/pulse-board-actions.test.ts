@@ -1,7 +1,7 @@
 /**
  * The dashboard's pulse detail and a team's action plans (with a FAKE pulse store and results service: the plans'
- * own flow runs over the real bot in test/actions). Owners are named for the team's own eyes, not for leaders
- * browsing every team's pulses.
+ * own flow runs over the real bot in test/actions). Owners and the actions' words are for the team's own eyes, not
+ * for leaders browsing every team's pulses.
  */
 import type { PulseResultsView } from '../../src/cards/pulse-view-models';
 import { PulseBoard } from '../../src/dashboard/pulse-board';
@@ -9,6 +9,8 @@ import type { Viewer } from '../../src/dashboard/viewer';
 import type { PulseDoc } from '../../src/domain/pulse-docs';
 
 const PULSE_ID = 'a'.repeat(32);
+const FOLLOW_UP_FOR_THE_TEAM =
+  "Has this improved since last time? “Is AI part of our work?” (the team's action: Run a show-and-tell)";
 const TEAM = '19:team@thread.tacv2';
 const pulse = {
   pulseId: PULSE_ID,
@@ -23,8 +25,13 @@ const pulse = {
   fanOut: { recipients: 8 },
   threshold: 5,
   timeZone: 'Europe/Berlin',
+  questions: [
+    { id: 'q1', text: 'Is AI part of our work?' },
+    { id: 'improved-q1', text: FOLLOW_UP_FOR_THE_TEAM },
+  ],
 } as unknown as PulseDoc;
 const results = {
+  questions: [{ text: 'Is AI part of our work?' }, { text: FOLLOW_UP_FOR_THE_TEAM }],
   actions: [{ what: 'Run a show-and-tell', due: 'Fri 11 Dec 2026', status: 'open', ownerName: 'Megan Bowen' }],
 } as unknown as PulseResultsView;
 
@@ -45,12 +52,16 @@ describe('a pulse’s action plans on the dashboard (fake pulse store and result
     for (const who of [viewer('sender', 'manager', []), viewer('team-manager', 'manager', [TEAM])]) {
       const detail = await board.detail(who, PULSE_ID);
       expect(detail !== 'not found' && detail.results?.actions?.[0].ownerName).toBe('Megan Bowen');
+      expect(detail !== 'not found' && detail.results?.questions?.[1].text).toBe(FOLLOW_UP_FOR_THE_TEAM);
     }
   });
 
-  it('leaves the action list out for a leader browsing another team’s pulse', async () => {
+  it('leaves the action list and the action a follow-up names out for a leader browsing another team’s pulse', async () => {
     const detail = await board.detail(viewer('leader', 'leader', [TEAM]), PULSE_ID);
-    expect(detail).not.toBe('not found');
+    expect(detail !== 'not found' && detail.results?.questions?.map((question) => question.text)).toEqual([
+      'Is AI part of our work?',
+      'Has this improved since last time? “Is AI part of our work?”',
+    ]);
     expect(JSON.stringify(detail)).not.toContain('Megan Bowen');
     expect(JSON.stringify(detail)).not.toContain('show-and-tell');
   });
