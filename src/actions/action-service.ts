@@ -65,9 +65,8 @@ export class ActionPlanService {
       return ["I couldn't reach Teams just now, so nothing has been planned. Please try again."];
     }
     if (!member) return again('The owner must be someone in this team. Pick them again.');
-    const existing = await this.deps.actions.actionsOfPulse(person.tenantId, pulse.pulseId, MAX_ACTIONS_PER_PULSE);
-    if (existing.length >= MAX_ACTIONS_PER_PULSE)
-      return [`This pulse has ${MAX_ACTIONS_PER_PULSE} actions already: mark some done or plan on the next run.`];
+    if ((await this.deps.actions.openActionCount(person.tenantId, pulse.pulseId)) >= MAX_ACTIONS_PER_PULSE)
+      return [`This pulse has ${MAX_ACTIONS_PER_PULSE} open actions already: mark some done first.`];
     const actionId = createHash('sha256').update(`${person.tenantId}|${pulse.pulseId}|${token}`).digest('hex');
     const { what, dueDate, addressed: questionIds } = checked.value;
     const ownerId = member.aadObjectId;

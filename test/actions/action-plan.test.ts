@@ -7,6 +7,7 @@ import { actionPlansLine } from '../../src/actions/action-digest';
 import { jsonLogger } from '../../src/logging/logger';
 import { ActionPlanData, FORMER_OWNER } from '../../src/privacy/action-plan-data';
 import { CosmosActionStore } from '../../src/storage/action-store';
+import { actionDocId, type ActionDoc } from '../../src/domain/action-docs';
 
 jest.setTimeout(120_000);
 
@@ -269,5 +270,22 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     expect(await data.export(TENANT, ownerId)).toEqual([]);
     const results = cardsOf(await say(0, { sg: 'pulse', action: 'close', pulseId })).at(-1);
     expect(cardText(results)).toContain(`Pair up on one AI pilot — ${FORMER_OWNER}`);
+  });
+
+  it('allows a pulse 20 open actions at a time, however many are done', async () => {
+    const store = new CosmosActionStore(bot.containers.pulses);
+    const docs = (await actionDocs()) as unknown as ActionDoc[];
+    const template = docs.find((doc) => doc.status === 'done') ?? docs[0];
+    const openCount = docs.filter((doc) => doc.status === 'open').length;
+    for (let i = openCount; i < 20; i++) {
+      const actionId = `${String(i).padStart(2, '0')}${'e'.repeat(30)}`;
+      await store.createAction({ ...template, id: actionDocId(pulseId, actionId), actionId, status: 'open' });
+    }
+    const dueDate = new Date(now + 7 * 86_400_000).toISOString().slice(0, 10);
+    const submit = planSubmit({ token: 'f'.repeat(32), owner: service.members[3].aadObjectId, dueDate });
+    expect(saidIn(await say(0, submit))).toContain('This pulse has 20 open actions already: mark some done first.');
+    const first = await store.readAction(TENANT, pulseId, `19${'e'.repeat(30)}`);
+    await store.replaceAction({ ...first!.doc, status: 'done' }, first!.etag);
+    expect(saidIn(await say(0, submit))).toContain('Planned: Member 3 owns it');
   });
 });
