@@ -55,7 +55,7 @@ export class PulseActions {
     if (value.action === 'respond') replies = await this.service.respond(person, value, knownTimeZone(zone));
     else if (value.action === 'action-done') replies = await this.plans.owner.done(person, value);
     else if (value.action === 'action-update')
-      replies = await this.plans.owner.update(person, value, timeZoneOrUtc(zone));
+      replies = await this.plans.owner.update(person, value);
     else if (value.action === 'summary-plan' || value.action === 'summary-plan-create')
       replies = await this.planFromSummary(person, value, summaryPlaceOf(context), timeZoneOrUtc(zone));
     else replies = ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];

@@ -47,12 +47,15 @@ export class ActionOwner {
     });
   }
 
-  /** Update: a new due date, a note, or both; `zone` is the person's own, for "after today". */
-  update(person: Person, value: Record<string, unknown>, zone: string): Promise<ActionReply[]> {
+  /**
+   * Update: a new due date, a note, or both. "After today" is in the action's zone (its planner's), like its card's
+   * date range, its reminder and "overdue": an owner far behind could otherwise pick a day already today there.
+   */
+  update(person: Person, value: Record<string, unknown>): Promise<ActionReply[]> {
     return this.change(person, value, (action, now) => {
       if (action.status === 'done') return 'This action is done, so it cannot be changed.';
       const wantsDue = typeof value.dueDate === 'string' && value.dueDate.trim() !== '';
-      const due = wantsDue ? checkDueDate(value.dueDate, new Date(now), zone) : undefined;
+      const due = wantsDue ? checkDueDate(value.dueDate, new Date(now), action.timeZone) : undefined;
       if (due && !due.ok) return due.message;
       const note = checkNote(value.note);
       if (!note.ok) return note.message;

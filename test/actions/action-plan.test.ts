@@ -288,4 +288,15 @@ describe('action plans (real bot over HTTP, embedded Cosmos, FAKE Teams channel 
     await store.replaceAction({ ...first!.doc, status: 'done' }, first!.etag);
     expect(saidIn(await say(0, submit))).toContain('Planned: Member 3 owns it');
   });
+
+  it("takes an owner's new due date as after today in the action's zone (its planner's), as its reminder does", async () => {
+    // 23:30 UTC: already Saturday 21 November in Berlin, where the action was planned; still Friday the 20th in Honolulu.
+    now = Date.parse('2026-11-20T23:30:00Z');
+    const owner = bot.user(service.members[3].aadObjectId, 'Member 3');
+    const update = submitData(ownerCard(3) as Record<string, unknown>, 'Update');
+    const fromHonolulu = (dueDate: string) =>
+      owner.post({ type: 'message', value: { ...update, dueDate }, localTimezone: 'Pacific/Honolulu' });
+    expect(saidIn(await fromHonolulu('2026-11-21'))).toContain('Pick a due date after today');
+    expect(saidIn(await fromHonolulu('2026-11-22'))).toContain('Updated: due Sun 22 Nov 2026.');
+  });
 });
