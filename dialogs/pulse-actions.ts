@@ -35,9 +35,9 @@ export class PulseActions {
     if (value?.sg !== 'pulse') replies = await this.service.setupCard(person, placeKind, timeZone);
     else if (value.action === 'create')
       replies = await this.service.create(person, originOf(activity), placeKind, value, timeZone);
-    else if (value.action === 'close') replies = await this.service.closeBySender(person, value);
-    else if (value.action === 'stop-series') replies = await this.service.stopSeries(person, value);
-    else if (value.action === 'run-again') replies = await this.service.runAgain(person, value);
+    else if (value.action === 'close') replies = await this.service.closeBySender(person, value, rosterOf(activity));
+    else if (value.action === 'stop-series') replies = await this.service.stopSeries(person, value, rosterOf(activity));
+    else if (value.action === 'run-again') replies = await this.service.runAgain(person, value, rosterOf(activity));
     else if (value.action === 'plan') replies = await this.plans.planCard(person, value, placeOf(activity), timeZone);
     else if (value.action === 'plan-create')
       replies = await this.plans.plan(person, value, placeOf(activity), timeZone);
@@ -54,8 +54,7 @@ export class PulseActions {
     let replies: PulseReply[];
     if (value.action === 'respond') replies = await this.service.respond(person, value, knownTimeZone(zone));
     else if (value.action === 'action-done') replies = await this.plans.owner.done(person, value);
-    else if (value.action === 'action-update')
-      replies = await this.plans.owner.update(person, value);
+    else if (value.action === 'action-update') replies = await this.plans.owner.update(person, value);
     else if (value.action === 'summary-plan' || value.action === 'summary-plan-create')
       replies = await this.planFromSummary(person, value, summaryPlaceOf(context), timeZoneOrUtc(zone));
     else replies = ['Pulses are started and closed in a team channel or group chat: mention me there with **pulse**.'];
@@ -81,7 +80,12 @@ function personOf(context: TurnContext): Person {
 /** The team (or group chat) a button was pressed in, from the (authenticated) activity. */
 function placeOf(activity: Activity): { rosterId: string; teamName?: string } {
   const name = (activity.channelData as { team?: { name?: unknown } } | undefined)?.team?.name;
-  return { rosterId: originOf(activity).rosterId, ...(typeof name === 'string' && name ? { teamName: name } : {}) };
+  return { rosterId: rosterOf(activity), ...(typeof name === 'string' && name ? { teamName: name } : {}) };
+}
+
+/** The team (or group chat) where a button was pressed: a pulse's buttons work only where it was asked. */
+function rosterOf(activity: Activity): string {
+  return originOf(activity).rosterId;
 }
 
 /** Where a summary's Plan an action was pressed: how the bot is reached, and the team when in one's channel. */

@@ -20,11 +20,12 @@ export class PulseClosing {
   constructor(private readonly deps: PulseServiceDeps) {}
 
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
-  async closeBySender(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
+  async closeBySender(person: Person, value: Record<string, unknown>, rosterId: string): Promise<PulseReply[]> {
     const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
     if (!PULSE_ID.test(pulseId)) return ["I don't recognise that pulse."];
     const pulse = await this.deps.pulses.readPulse(person.tenantId, pulseId);
-    if (!pulse) return ["I don't recognise that pulse."];
+    // Its results are answered where the button was pressed: only in the team (or chat) the pulse was asked of.
+    if (!pulse || pulse.doc.origin.rosterId !== rosterId) return ["I don't recognise that pulse."];
     if (!(await mayClosePulse(person.userId, pulse.doc.createdBy, () => this.deps.accessOf(person))))
       return [
         'Only the person who started this pulse (or an admin) can close it early. It closes by itself at its deadline.',

@@ -86,18 +86,18 @@ export class PulseService {
   }
 
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
-  closeBySender(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
-    return this.closing.closeBySender(person, value);
+  closeBySender(person: Person, value: Record<string, unknown>, rosterId: string): Promise<PulseReply[]> {
+    return this.closing.closeBySender(person, value, rosterId);
   }
 
   /** The sender stops the series of the pulse on a results card (anyone else is refused; nothing changes). */
-  stopSeries(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
-    return this.seriesActions.stop(person, value);
+  stopSeries(person: Person, value: Record<string, unknown>, rosterId: string): Promise<PulseReply[]> {
+    return this.seriesActions.stop(person, value, rosterId);
   }
 
   /** The sender starts a new run now from a results card (it joins the series, or is a one-off like the pulse). */
-  runAgain(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
-    return this.seriesActions.runAgain(person, value);
+  runAgain(person: Person, value: Record<string, unknown>, rosterId: string): Promise<PulseReply[]> {
+    return this.seriesActions.runAgain(person, value, rosterId);
   }
 
   /** Closes a pulse whose deadline has passed; its results go to the channel (see postDueResults). */

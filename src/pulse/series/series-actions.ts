@@ -20,8 +20,8 @@ export class SeriesActions {
   constructor(private readonly deps: PulseServiceDeps) {}
 
   /** Stops the series of the pulse on the card: no run is claimed after this (one already claimed still goes out). */
-  async stop(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
-    const pulse = await this.cardsPulse(person, value);
+  async stop(person: Person, value: Record<string, unknown>, rosterId: string): Promise<PulseReply[]> {
+    const pulse = await this.cardsPulse(person, value, rosterId);
     if (typeof pulse === 'string') return [pulse];
     if (!pulse.seriesId) return ['This pulse does not repeat, so there is no series to stop.'];
     for (let attempt = 0; attempt < STOP_ATTEMPTS; attempt++) {
@@ -45,8 +45,8 @@ export class SeriesActions {
    * of a series joins it (its results compare with the run before; the schedule does not move); a one-off pulse gets
    * another one-off. One Run again per results card: its id derives from the pulse on the card.
    */
-  async runAgain(person: Person, value: Record<string, unknown>): Promise<PulseReply[]> {
-    const source = await this.sendersPulse(person, value);
+  async runAgain(person: Person, value: Record<string, unknown>, rosterId: string): Promise<PulseReply[]> {
+    const source = await this.sendersPulse(person, value, rosterId);
     if (typeof source === 'string') return [source];
     if (source.status !== 'closed')
       return ['Run again is for a pulse that has closed: this one has not, so nothing has changed.'];
@@ -101,17 +101,29 @@ export class SeriesActions {
   }
 
   /** The pulse on the card if `person` sent it; otherwise what to say (nothing is changed). */
-  private async sendersPulse(person: Person, value: Record<string, unknown>): Promise<PulseDoc | string> {
-    const pulse = await this.cardsPulse(person, value);
+  private async sendersPulse(
+    person: Person,
+    value: Record<string, unknown>,
+    rosterId: string,
+  ): Promise<PulseDoc | string> {
+    const pulse = await this.cardsPulse(person, value, rosterId);
     if (typeof pulse !== 'string' && pulse.createdBy !== person.userId) return SENDER_ONLY;
     return pulse;
   }
 
-  /** The pulse on the card, or what to say about a forged or unknown id. */
-  private async cardsPulse(person: Person, value: Record<string, unknown>): Promise<PulseDoc | string> {
+  /**
+   * The pulse on the card if it was asked of the team (or chat) `rosterId` where the button was pressed, or what to say
+   * about a forged or unknown id.
+   */
+  private async cardsPulse(
+    person: Person,
+    value: Record<string, unknown>,
+    rosterId: string,
+  ): Promise<PulseDoc | string> {
     const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
     if (!PULSE_ID.test(pulseId)) return UNKNOWN;
-    return (await this.deps.pulses.readPulse(person.tenantId, pulseId))?.doc ?? UNKNOWN;
+    const pulse = (await this.deps.pulses.readPulse(person.tenantId, pulseId))?.doc;
+    return pulse && pulse.origin.rosterId === rosterId ? pulse : UNKNOWN;
   }
 }
 

@@ -125,6 +125,21 @@ describe('who may keep a series going (real bot over HTTP, embedded Cosmos, FAKE
     const stop = pressedValue(lastResults(), 'Stop the series', {});
     expect(saidIn(await inChannel(member(2), service, { value: stop }))).toContain('or an admin, can stop its series');
     expect(await seriesOf(seriesId)).toMatchObject({ status: 'active' });
+    // The results card's buttons work in the team the pulse was asked of, not forged from another team's channel.
+    const elsewhere = { channelData: { tenant: { id: TENANT }, team: { id: '19:other@thread.tacv2' } } };
+    const again = pressedValue(lastResults(), 'Run again', {});
+    const close = { sg: 'pulse', action: 'close', pulseId: (stop as { pulseId: string }).pulseId };
+    for (const [user, value] of [
+      [admin(), stop],
+      [member(0), again],
+      [admin(), close],
+    ] as const) {
+      const refused = await inChannel(user, service, { value, ...elsewhere });
+      expect(saidIn(refused)).toContain("I don't recognise that pulse");
+      expect(cardsOf(refused)).toEqual([]);
+    }
+    expect(await seriesOf(seriesId)).toMatchObject({ status: 'active' });
+    expect(await runsOf(seriesId)).toHaveLength(1);
     expect(saidIn(await inChannel(admin(), service, { value: stop }))).toContain('will not run again');
     expect(await seriesOf(seriesId)).toMatchObject({ status: 'stopped' });
     now = Date.parse('2026-11-19T09:02:00Z');
