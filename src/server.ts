@@ -73,13 +73,23 @@ export function createServer(
   return server;
 }
 
-/** botbuilder throws (a 500) on a body that is not an object with a string type; such requests are simply bad. */
+/**
+ * botbuilder throws (a 500) on a body that is not an object with a string type, and the turn fails on a conversation
+ * or sender of the wrong shape; Teams never sends either, so such requests are simply bad.
+ */
 function isActivityShaped(body: unknown): boolean {
+  if (!isObject(body) || typeof body.type !== 'string' || body.type === '') return false;
+  const { conversation, from, text } = body;
   return (
-    typeof body === 'object' &&
-    body !== null &&
-    !Array.isArray(body) &&
-    typeof (body as { type?: unknown }).type === 'string' &&
-    (body as { type: string }).type !== ''
+    isObject(conversation) &&
+    typeof conversation.id === 'string' &&
+    isObject(from) &&
+    typeof from.id === 'string' &&
+    (from.aadObjectId === undefined || typeof from.aadObjectId === 'string') &&
+    (text === undefined || typeof text === 'string')
   );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -64,6 +64,25 @@ describe('bodies that are not a JSON activity', () => {
   });
 });
 
+describe('activities whose parts have shapes Teams never sends', () => {
+  const activity = (fields: Record<string, unknown>) =>
+    JSON.stringify({ ...user.activity({ type: 'message' }), ...fields });
+  it.each<[string, Record<string, unknown>]>([
+    ['text as an object', { text: { toString: 'start' } }],
+    ['text as an array', { text: ['start'] }],
+    ['the sender’s Entra id as an object', { from: { id: 'x', aadObjectId: { $ne: 1 } } }],
+    ['no sender', { from: undefined }],
+    ['no conversation', { conversation: undefined }],
+    ['a conversation id as a number', { conversation: { id: 7 } }],
+  ])('%s: 4xx, nothing stored, the next valid turn works', async (_name, fields) => {
+    const before = await storedState(bot, user);
+    const response = await postRaw(bot, activity(fields));
+    expectRejected(response);
+    expect(response.status).toBe(400);
+    await expectNothingStoredAndStillServing(before);
+  });
+});
+
 describe('bodies that are too big', () => {
   it('a 2 MB message: 4xx (payload too large), nothing stored, the next valid turn works', async () => {
     const before = await storedState(bot, user);
