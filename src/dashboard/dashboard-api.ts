@@ -45,7 +45,7 @@ const UNAVAILABLE = refusal(503, 'unavailable');
 const WITHHELD = refusal(
   409,
   'withheld',
-  'This team is nearly the whole organisation: its figures beside the organisation’s would describe the few people outside it, so they are not shown.',
+  'Beside the organisation’s figures, this team’s would describe the few people outside it who answered some of the same questions, so they are not shown.',
 );
 /** A team id as Teams gives it (e.g. 19:...@thread.tacv2), short enough for a history document id; else a bad request. */
 const TEAM_ID = /^[\w:@.;=-]{1,200}$/;

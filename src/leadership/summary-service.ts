@@ -1,6 +1,11 @@
 import type { ContentIndex } from '../content/content-index';
 import type { AggregateStore } from '../storage/ports';
-import { organisationSummary, summaryQuestionIds, type OrganisationSummary } from './organisation-summary';
+import {
+  organisationSummary,
+  summaryQuestionIds,
+  type CountersByQuestion,
+  type OrganisationSummary,
+} from './organisation-summary';
 import type { Thresholds } from './thresholds';
 
 /**
@@ -20,5 +25,11 @@ export class SummaryService {
     const counters = new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
     const quotes = new Map([...docs].map(([questionId, doc]) => [questionId, doc.quotes]));
     return organisationSummary(this.index, counters, this.thresholds, quotes);
+  }
+
+  /** The published counters a summary is built from (the organisation's, or a team's with `teamId`). */
+  async publishedCounters(tenantId: string, teamId?: string): Promise<CountersByQuestion> {
+    const docs = await this.aggregates.readPublished(tenantId, summaryQuestionIds(this.index), teamId);
+    return new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
   }
 }

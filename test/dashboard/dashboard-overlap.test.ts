@@ -15,6 +15,9 @@ const LEADER = 'dddddddd-0000-4000-8000-000000000001';
 /** A tenant of 12 people, 9 of them in a team that is nearly everyone. */
 const SMALL_ORG = 'dddddddd-1111-4000-8000-000000000000';
 const NEARLY_ALL = '19:team-nearly-all@thread.tacv2';
+/** A tenant where a team of 6 has 5 people outside it, only one of whom gave ratings. */
+const ONE_RATER_OUTSIDE = 'dddddddd-2222-4000-8000-000000000000';
+const SIX = '19:team-six@thread.tacv2';
 const HALF = '19:team-half@thread.tacv2';
 const SHARED_TITLE = 'Translate supplier contracts';
 const index = new ContentIndex(loadContentPack());
@@ -46,6 +49,15 @@ beforeAll(async () => {
   bot = await startTestBot({ env: { LEADER_IDS: LEADER, LOCAL_ROLES: 'none' } });
   await seed(SMALL_ORG, 'outside', 3);
   await seed(SMALL_ORG, 'nearly', 9, NEARLY_ALL);
+  await seed(ONE_RATER_OUTSIDE, 'six', 6, SIX);
+  await seed(ONE_RATER_OUTSIDE, 'lone', 1);
+  const quiet = Array.from({ length: 4 }, (_, i) => ({
+    userId: `quiet-${i}`,
+    questionId: 'bi-change-channels',
+    role: 'employee' as const,
+    value: { kind: 'single' as const, value: 'ad-hoc' },
+  }));
+  await applyAsTurnsWould(new CosmosAggregateStore(bot.containers.aggregates, 1), index, ONE_RATER_OUTSIDE, quiet);
   // The other tenant: 6 people outside a team of 11 (6, and 5 who proposed an idea there).
   await seed(TENANT, 'other', 6);
   await seed(TENANT, 'half', 6, HALF);
@@ -69,9 +81,20 @@ describe('a team beside the organisation', () => {
     ]) {
       const team = await call<DashboardOverview>(path, SMALL_ORG);
       expect([path, team.status, team.body.error]).toEqual([path, 409, 'withheld']);
-      expect(team.body.message).toContain('nearly the whole organisation');
+      expect(team.body.message).toContain('would describe the few people outside it');
       expect(JSON.stringify(team.body)).not.toMatch(/people":\d/);
     }
+  });
+
+  it('withholds a team whose outsiders are enough in number but too few behind some figure (one rater)', async () => {
+    // Subtracting the team's ratings from the organisation's would give the one outsider's ratings.
+    const organisation = await call<DashboardOverview>('/api/dashboard/overview', ONE_RATER_OUTSIDE);
+    expect(organisation.body.figures.participation.people).toBe(11);
+    const team = await call<DashboardOverview>(
+      `/api/dashboard/overview?team=${encodeURIComponent(SIX)}`,
+      ONE_RATER_OUTSIDE,
+    );
+    expect([team.status, team.body.error]).toEqual([409, 'withheld']);
   });
 
   it('shows a team with at least the threshold outside it', async () => {
