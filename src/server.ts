@@ -36,6 +36,7 @@ export function createServer(
   server.post('/api/messages', jsonBodyReader(MAX_BODY_BYTES, logger), async (req, res) => {
     const started = Date.now();
     if (!isActivityShaped(req.body)) {
+      logger.warn('http.rejected', { path: '/api/messages', status: 400 });
       res.send(400, { error: 'request rejected' });
       return;
     }
@@ -85,8 +86,8 @@ function isActivityShaped(body: unknown): boolean {
     typeof conversation.id === 'string' &&
     isObject(from) &&
     typeof from.id === 'string' &&
-    (from.aadObjectId === undefined || typeof from.aadObjectId === 'string') &&
-    (text === undefined || typeof text === 'string')
+    (from.aadObjectId == null || typeof from.aadObjectId === 'string') &&
+    (text == null || typeof text === 'string')
   );
 }
 

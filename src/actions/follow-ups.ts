@@ -30,18 +30,15 @@ function followUpText(asked: string | undefined, what?: string): string {
 
 /**
  * A pulse's results with its follow-ups worded without the team's action, for people outside the team (a leader
- * browsing every team's pulses sees what a team planned only as counts). The results list `pulse.questions` in order.
+ * browsing every team's pulses sees what a team planned only as counts).
  */
 export function withoutActionWords(pulse: PulseDoc, results: PulseResultsView): PulseResultsView {
   const texts = new Map(pulse.questions.map((question) => [question.id, question.text]));
-  const worded = (index: number) => {
-    const id = pulse.questions[index]?.id;
-    return id === undefined || !isFollowUp(id) ? undefined : followUpText(texts.get(followedUp(id)));
-  };
+  const worded = ({ questionId, text }: { questionId: string; text: string }) =>
+    isFollowUp(questionId) ? followUpText(texts.get(followedUp(questionId))) : text;
   return {
     ...results,
-    questions:
-      results.questions?.map((question, index) => ({ ...question, text: worded(index) ?? question.text })) ?? null,
+    questions: results.questions?.map((question) => ({ ...question, text: worded(question) })) ?? null,
   };
 }
 

@@ -98,7 +98,7 @@ export class SummaryPlanService {
     const found = await this.findOwner(person.tenantId, scope, place, checked.value.owner);
     if (found === 'unreachable')
       return ["I couldn't reach Teams just now, so nothing has been planned. Please try again."];
-    if (found === 'not installed')
+    if (found === 'refused by Teams')
       return again(
         "I can't reach that person in Teams: they may not have Strategy Guide yet, or may have blocked it. Ask them to open it once, or pick someone else.",
       );
@@ -181,7 +181,7 @@ export class SummaryPlanService {
     scope: ActionScope,
     place: SummaryPlace,
     picked: string,
-  ): Promise<OwnerMember | undefined | 'not installed' | 'unreachable'> {
+  ): Promise<OwnerMember | undefined | 'refused by Teams' | 'unreachable'> {
     const { channel } = this.deps;
     try {
       if (scope === 'team' && place.team)
@@ -192,7 +192,7 @@ export class SummaryPlanService {
     } catch (error) {
       if (!(error instanceof ChannelError)) return 'unreachable';
       // Teams opens a 1:1 chat only with someone who has the app (or shares a team that has it).
-      if (error.status === 403 && scope === 'organisation') return 'not installed';
+      if (error.status === 403 && scope === 'organisation') return 'refused by Teams';
       return error.status === 400 || error.status === 404 ? undefined : 'unreachable';
     }
   }

@@ -105,6 +105,7 @@ export interface PulseTrendLine {
 }
 
 export interface PulseQuestionResultView {
+  questionId: string;
   text: string;
   kind: 'rating' | 'single';
   answered: number;

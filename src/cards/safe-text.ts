@@ -31,8 +31,9 @@ export function neutralise(text: string): string {
     .replace(/\n{3,}/g, '\n\n');
 }
 
-// Format characters (zero-width spaces and joiners, BOM, soft hyphen …) and the blank letters that render as nothing.
-const INVISIBLE = /[\p{Cf}\p{Z}\s\u115F\u1160\u2800\u3164\uFFA0]/gu;
+// Format characters (zero-width spaces and joiners, BOM, soft hyphen …), variation selectors, the combining grapheme
+// joiner and the blank letters that render as nothing.
+const INVISIBLE = /[\p{Cf}\p{Z}\s\u115F\u1160\u2800\u3164\uFFA0]|\u034F|[\u180B-\u180F]|[\uFE00-\uFE0F]/gu;
 
 /** True when `text` shows something: not only spaces, zero-width and other invisible characters. */
 export function hasVisibleText(text: string): boolean {

@@ -70,7 +70,7 @@ export interface ActionDoc {
 export const MAX_ACTION_TEXT = 300;
 export const MAX_NOTE_TEXT = 300;
 export const MAX_UPDATES = 20;
-/** The most actions one pulse can have, and the most a card lists. */
+/** The most open actions a pulse (or a summary) may have at a time, and the most a results card lists. */
 export const MAX_ACTIONS_PER_PULSE = 20;
 
 export function actionDocId(pulseId: string, actionId: string): string {

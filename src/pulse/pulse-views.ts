@@ -101,7 +101,8 @@ export function resultsView(pulse: PulseDoc, results: PulseResults, unreachable:
     threshold: results.threshold,
     commentThreshold: results.commentThreshold,
     questions:
-      results.questions?.map(({ text, kind, answered, dontKnow, mean, favourable, bars }) => ({
+      results.questions?.map(({ questionId, text, kind, answered, dontKnow, mean, favourable, bars }) => ({
+        questionId,
         text,
         kind,
         answered,

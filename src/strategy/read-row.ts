@@ -1,3 +1,4 @@
+import { hasVisibleText } from '../cards/safe-text';
 import type { ConsentField, RowField, RowsQuestion } from '../content/types';
 import type { RowValue } from '../domain/answers';
 import { NOT_SHARED, SHARED } from '../domain/row-consent';
@@ -127,7 +128,7 @@ function typedOnPage(question: RowsQuestion, page: 1 | 2, value: Record<string, 
 function typedInto(field: RowField, value: Record<string, unknown>): boolean {
   if (field.kind === 'consent') return false;
   return [value[`field.${field.id}`], value[`field.${field.id}.own`]].some(
-    (raw) => raw !== undefined && !(typeof raw === 'string' && raw.trim() === ''),
+    (raw) => raw !== undefined && !(typeof raw === 'string' && !hasVisibleText(raw)),
   );
 }
 

@@ -1,3 +1,4 @@
+import { hasVisibleText } from '../cards/safe-text';
 import type { ContentPack, Question, RowsQuestion } from '../content/types';
 import type { AnswerMap, RowValue } from '../domain/answers';
 import { normalizeTyped } from './commands';
@@ -64,7 +65,7 @@ function readAnswerOnLeaving(
   raw: unknown,
   pack: ContentPack,
 ): TypedOnLeaving | undefined {
-  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+  if (raw === undefined || (typeof raw === 'string' && !hasVisibleText(raw))) return undefined;
   const outcome = readAnswer(question, raw, pack);
   return outcome.type === 'answer'
     ? outcome

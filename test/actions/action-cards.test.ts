@@ -10,6 +10,7 @@ const renderer = new CardRenderer();
 const heavy = (length: number) => Array.from({ length }, (_, i) => ['😀', '界', '"', '\\'][i % 4]).join('');
 const bytes = (card: object) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 const question = (i: number) => ({
+  questionId: `q${i}`,
   text: heavy(500),
   kind: 'rating' as const,
   answered: 11,

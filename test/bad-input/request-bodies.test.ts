@@ -147,7 +147,8 @@ describe('JSON is still read', () => {
   it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON; Charset="UTF-8"'])(
     '%s: an unauthenticated activity gets 401 (read, then refused by authentication)',
     async (contentType) => {
-      const status = await postBody(JSON.stringify({ type: 'message', text: 'hello' }), contentType);
+      const activity = { type: 'message', text: 'hello', from: { id: '29:x' }, conversation: { id: 'a:x' } };
+      const status = await postBody(JSON.stringify(activity), contentType);
       expect(status).toBe(401);
     },
   );

@@ -30,9 +30,17 @@ describe('neutralise', () => {
 
 describe('hasVisibleText', () => {
   it('is false for spaces, zero-width and blank letters only, true once anything shows', () => {
-    for (const blank of ['', ' \n\t', '\u200b\u200c\u200d', '\u2060\ufeff\u00ad', '\u3164\u2800\u00a0'])
+    for (const blank of [
+      '',
+      ' \n\t',
+      '\u200b\u200c\u200d',
+      '\u2060\ufeff\u00ad',
+      '\u3164\u2800\u00a0',
+      '\ufe0f\u034f\u180b',
+    ])
       expect(hasVisibleText(blank)).toBe(false);
-    for (const shown of ['a', '\u200b.', '👍', '\u0301é', '👨‍👩‍👧'.normalize()]) expect(hasVisibleText(shown)).toBe(true);
+    for (const shown of ['a', '\u200b.', '👍', '\u0301é', '👨‍👩‍👧'.normalize(), '❤\ufe0f'])
+      expect(hasVisibleText(shown)).toBe(true);
   });
 });
 

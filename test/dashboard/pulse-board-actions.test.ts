@@ -31,7 +31,10 @@ const pulse = {
   ],
 } as unknown as PulseDoc;
 const results = {
-  questions: [{ text: 'Is AI part of our work?' }, { text: FOLLOW_UP_FOR_THE_TEAM }],
+  questions: [
+    { questionId: 'q1', text: 'Is AI part of our work?' },
+    { questionId: 'improved-q1', text: FOLLOW_UP_FOR_THE_TEAM },
+  ],
   actions: [{ what: 'Run a show-and-tell', due: 'Fri 11 Dec 2026', status: 'open', ownerName: 'Megan Bowen' }],
 } as unknown as PulseResultsView;
 

@@ -31,7 +31,8 @@ async function postUnauthenticated(activity: Record<string, unknown>): Promise<W
   const response = await fetch(`${app.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
+    // Shaped as Teams sends it (a sender and a conversation), so it reaches authentication.
+    body: JSON.stringify({ from: { id: '29:x' }, conversation: { id: 'a:x' }, ...activity }),
   });
   const lines = () =>
     app.output.stdout

@@ -16,6 +16,7 @@ const results: PulseResultsView = {
   allowComment: true,
   questions: [
     {
+      questionId: 'rd-skills',
       text: 'Skills: how ready are our people?',
       kind: 'rating',
       answered: 11,

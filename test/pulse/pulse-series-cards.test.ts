@@ -6,6 +6,7 @@ import { unboundPlaceholders, validateCard } from '../cards/validate-card';
 
 const renderer = new CardRenderer();
 const question = (i: number, text = `Question ${i}: how ready are we?`) => ({
+  questionId: `q${i}`,
   text,
   kind: 'rating' as const,
   answered: 11,

@@ -25,9 +25,17 @@ async function serve(url: string): Promise<void> {
   const activity = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'conversationUpdate', id: 'deprecation-check', channelId: 'msteams' }),
+    body: JSON.stringify({
+      type: 'conversationUpdate',
+      id: 'deprecation-check',
+      channelId: 'msteams',
+      from: { id: '29:x' },
+      conversation: { id: 'a:x' },
+    }),
   });
+  // Shaped as Teams sends it, so botbuilder reads it (then authentication or admission may refuse it).
   expect(activity.status).toBeLessThan(500);
+  expect(activity.status).not.toBe(400);
 }
 
 it('npm start (node lib/src/index.js, production settings) prints no deprecation warning', async () => {

@@ -61,7 +61,14 @@ describe('npm start from the deployment package (npm run stage:deploy: npm ci --
     const response = await fetch(`${app.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', id: 'no-token', channelId: 'msteams', text: 'hello' }),
+      body: JSON.stringify({
+        type: 'message',
+        id: 'no-token',
+        channelId: 'msteams',
+        text: 'hello',
+        from: { id: '29:x' },
+        conversation: { id: 'a:x' },
+      }),
     });
     expect(response.status).toBe(401);
   });

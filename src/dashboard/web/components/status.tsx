@@ -20,8 +20,8 @@ export function Failure({ failure, retry }: { failure: ApiFailure; retry?: () =>
       <MessageBar intent="info" role="status">
         <MessageBarBody>
           <MessageBarTitle>Not shown, to protect a few people</MessageBarTitle>
-          Beside the organisation's figures, this team's would describe the few people outside it who answered some
-          of the same questions. The organisation's view has them.
+          Beside the organisation's figures, this team's would describe the few people outside it who answered some of
+          the same questions. The organisation's view has them.
         </MessageBarBody>
       </MessageBar>
     );
