@@ -68,7 +68,7 @@ export function composeInvitations(options: InvitationPartsOptions): InvitationP
     campaigns,
     participation,
     cards,
-    minutesText: progressOn(index, { answers: {} }, 'employee').minutesText,
+    minutesText: (userId) => progressOn(index, { answers: {} }, roleOf(config, userId)).minutesText,
     threshold,
     settings,
     earlier: {

@@ -13,8 +13,8 @@ export interface InvitationKindDeps {
   campaigns: CampaignStore;
   participation: ParticipationStore;
   cards: CardRenderer;
-  /** "about 10 minutes": the length of the path most people walk. */
-  minutesText: string;
+  /** "about 10 minutes": how long the path of the person (by Entra object id) takes; theirs, as the bot will walk it. */
+  minutesText: (userId: string) => string;
   threshold: number;
   /** The tenant's reminder days, for the participation documents made for earlier starters. */
   settings: NudgeSettingsStore;
@@ -38,7 +38,8 @@ export function invitationSendKind(deps: InvitationKindDeps): SendJobKind<Campai
         campaigns.recordRosterPage(tenantId, campaignId, added, continuation),
       markFanOutDone: (tenantId, campaignId) => campaigns.markFanOutDone(tenantId, campaignId),
     },
-    personalCard: () => asMessage(cards.invitation({ kind: 'invitation', minutesText: deps.minutesText })),
+    personalCard: (_campaign, delivery) =>
+      asMessage(cards.invitation({ kind: 'invitation', minutesText: deps.minutesText(delivery.userId) })),
     channelCard: (campaign) =>
       asMessage(
         cards.invitationChannel(

@@ -27,7 +27,12 @@ beforeAll(async () => {
   service = await FakeTeamsService.start(8);
   bot = await startTestBot({
     clock,
-    env: { MANAGER_IDS: service.members[0].aadObjectId, LEADER_IDS: LEADER, SUMMARY_THRESHOLD: '5' },
+    // Member 7 is a leader too: their invitation gives the leader path's length.
+    env: {
+      MANAGER_IDS: service.members[0].aadObjectId,
+      LEADER_IDS: `${LEADER},${service.members[7].aadObjectId}`,
+      SUMMARY_THRESHOLD: '5',
+    },
   });
 });
 afterAll(async () => {
@@ -99,6 +104,8 @@ describe('invitations and reminders through the real bot (FAKE Teams channel ser
       const cards = sentTo(`a:1on1|${m.id}`);
       expect([m.id, cards.length]).toEqual([m.id, 1]);
       expect(cardText(cards[0])).toMatch(/Help shape our AI strategy/);
+      // Each is told how long their own path takes.
+      expect(cardText(cards[0])).toContain(m === service.members[7] ? 'about 25 minutes' : 'about 10 minutes');
     }
     expect(channelCardNow()).toContain('"title":"Invited","value":"fewer than 5"');
     // A second `invite` while the first runs is refused kindly.

@@ -52,7 +52,7 @@ export function kindFor(stores: InvitationCosmos) {
     campaigns: stores.campaigns,
     participation: stores.participation,
     cards,
-    minutesText: 'about 10 minutes',
+    minutesText: () => 'about 10 minutes',
     threshold: 5,
     settings: stores.settings,
   });
