@@ -53,7 +53,7 @@ export function invitationChannelData(raw: unknown): Record<string, unknown> {
     invitedText: safeLine(view.invitedText, 'invitedText', LIMITS.figure),
     startedText: safeLine(view.startedText, 'startedText', LIMITS.figure),
     finishedText: safeLine(view.finishedText, 'finishedText', LIMITS.figure),
-    privacyLine: `No names, ever. A figure below ${threshold} is shown as "fewer than ${threshold}", and one that would single out fewer than ${threshold} people beside another as "${threshold} or more".`,
+    privacyLine: `No names, ever. A figure below ${threshold} is shown as "fewer than ${threshold}", and all of them in bands of ${threshold} when two would differ by fewer than ${threshold} people.`,
   };
 }
 

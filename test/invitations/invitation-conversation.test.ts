@@ -129,8 +129,9 @@ describe('invitations and reminders through the real bot (FAKE Teams channel ser
     now += 60_000;
     await tick();
     expect((await campaigns())[0].shown).toEqual({ invited: 8, started: 6, finished: 0 });
-    // Invited 8 · Started 6 would say two invited people have not started: fewer than 5, so Started is held back.
-    expect(channelCardNow()).toContain('"title":"Started","value":"5 or more"');
+    // Invited 8 · Started 6 would say two invited people have not started: fewer than 5, so the card shows bands.
+    expect(channelCardNow()).toContain('"title":"Invited","value":"5 to 9"');
+    expect(channelCardNow()).toContain('"title":"Started","value":"5 to 9"');
     expect(channelCardNow()).toContain('"title":"Finished","value":"fewer than 5"');
     // No names or ids on the channel card.
     for (const m of service.members) expect(channelCardNow()).not.toContain(m.aadObjectId);
@@ -153,7 +154,7 @@ describe('invitations and reminders through the real bot (FAKE Teams channel ser
     now = Date.parse('2026-12-12T10:00:00.000Z');
     await tick();
     expect((await campaigns())[0].shown).toMatchObject({ started: 5 });
-    expect(channelCardNow()).toContain('"title":"Started","value":"5 or more"');
+    expect(channelCardNow()).toContain('"title":"Started","value":"5 to 9"');
     const reminded = () =>
       [1, 2, 3, 4, 5, 6].filter((index) =>
         sentTo(`a:personal-${service.members[index].aadObjectId}`).some((card) => /Pick up where/.test(cardText(card))),
