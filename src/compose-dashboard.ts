@@ -7,7 +7,7 @@ import { DashboardApi } from './dashboard/dashboard-api';
 import { dashboardAuthenticator } from './dashboard/dashboard-auth';
 import { registerDashboardApi } from './dashboard/dashboard-routes';
 import { MineService } from './dashboard/mine-service';
-import { OverlapGuard } from './dashboard/overlap-guard';
+import { OverlapGuard } from './leadership/overlap-guard';
 import { OverviewService } from './dashboard/overview-service';
 import { PulseBoard } from './dashboard/pulse-board';
 import { TokenVerifier } from './dashboard/token-verifier';
@@ -16,7 +16,6 @@ import type { AccessResolver } from './leadership/access';
 import type { LeaderService } from './leadership/leader-service';
 import type { SummaryService } from './leadership/summary-service';
 import type { ReadinessSnapshots } from './leadership/snapshots/readiness-snapshots';
-import { effectiveGroup } from './leadership/thresholds';
 import type { PortfolioService } from './portfolio/portfolio-service';
 import type { Containers } from './storage/cosmos';
 import { CosmosActionListing } from './storage/action-listing';
@@ -87,7 +86,7 @@ export function composeDashboard(
     }),
     exports: options.leadership,
     documents: options.documents,
-    overlap: new OverlapGuard(options.summaries, effectiveGroup(config.summaryThresholds)),
+    overlap: new OverlapGuard(options.summaries),
   });
   const authenticate = dashboardAuthenticator(config, verifier);
   return (server) => registerDashboardApi(server, { authenticate, viewers, api, logger });

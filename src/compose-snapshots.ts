@@ -1,3 +1,4 @@
+import { OverlapGuard } from './leadership/overlap-guard';
 import type { Logger } from './logging/logger';
 import { ReadinessSnapshots, SNAPSHOT_TEAMS } from './leadership/snapshots/readiness-snapshots';
 import { SnapshotScheduler } from './leadership/snapshots/snapshot-scheduler';
@@ -22,11 +23,13 @@ export function composeSnapshots(options: {
   clock: () => Date;
 }): SnapshotParts {
   const { summaries, containers, clock } = options;
+  const overlap = new OverlapGuard(summaries);
   const snapshots = new ReadinessSnapshots({
     summaries,
     history: new CosmosReadinessHistory(containers.tenants),
     // The teams a pulse or campaign was started in: the ones the dashboard's team scopes know.
     teamsOf: (tenantId) => recentTeamIds(containers.pulses, tenantId, SNAPSHOT_TEAMS),
+    withheld: (tenantId, teamId) => overlap.summaryRevealsOutsiders(tenantId, teamId),
     clock,
   });
   const scheduler = new SnapshotScheduler({ ...options, snapshots });

@@ -2,6 +2,7 @@ import type { ContentPack } from '../content/types';
 import type { LeaderService } from '../leadership/leader-service';
 import type { Thresholds } from '../leadership/thresholds';
 import type { EditOutcome, PortfolioService } from '../portfolio/portfolio-service';
+import type { PortfolioFigures } from '../portfolio/portfolio-figures';
 import { DECIDE_PREFIX } from '../portfolio/portfolio-view';
 import type { ActionsBoard } from './actions-board';
 import type { DashboardError, DashboardMe, DashboardViewName, PortfolioEditRequest } from './api-types';
@@ -10,7 +11,7 @@ import type { OverviewService } from './overview-service';
 import { filterOptions, noPortfolio, portfolioBoard, readFilters } from './portfolio-board';
 import type { StrategyDocumentService } from '../strategy-document/strategy-document-service';
 import type { PulseBoard } from './pulse-board';
-import type { OverlapGuard } from './overlap-guard';
+import type { OverlapGuard } from '../leadership/overlap-guard';
 import type { Viewer } from './viewer';
 
 /** What a dashboard request comes to: JSON, or a file (the exports). */
@@ -22,14 +23,14 @@ export interface DashboardApiDeps {
   thresholds: Thresholds;
   local: boolean;
   overview: OverviewService;
-  portfolio: Pick<PortfolioService, 'data' | 'edit'>;
+  portfolio: Pick<PortfolioService, 'data' | 'edit' | 'forExport'>;
   pulses: PulseBoard;
   mine: MineService;
   /** The Actions view: who sees which action plans is decided there, per request. */
   actions: Pick<ActionsBoard, 'board'>;
   exports: Pick<LeaderService, 'exportFigures'>;
   /** Withholds a team's view from someone who also sees the organisation when it would describe the few outside it. */
-  overlap: Pick<OverlapGuard, 'revealsOutsiders'>;
+  overlap: Pick<OverlapGuard, 'summaryRevealsOutsiders' | 'portfolioRevealsOutsiders'>;
   /** The organisation's strategy document (src/strategy-document): it checks leader access itself and audits. */
   documents: Pick<StrategyDocumentService, 'forLeader'>;
 }
@@ -115,12 +116,14 @@ export class DashboardApi {
     const filters = readFilters(query, this.options, team ? await viewer.teams() : []);
     if (filters === 'bad request') return BAD_REQUEST;
     if (filters === 'forbidden') return NOT_FOUND;
-    if (filters.team && (await this.deps.overlap.revealsOutsiders(viewer.person.tenantId, filters.team)))
+    if (filters.team && (await this.deps.overlap.summaryRevealsOutsiders(viewer.person.tenantId, filters.team)))
       return WITHHELD;
     const data = await this.deps.portfolio.data(viewer.person, viewer.access, filters.team);
     if (data === 'forbidden') return FORBIDDEN;
     if (data === 'unavailable') return UNAVAILABLE;
     if (data === 'no portfolio') return { status: 200, body: noPortfolio(this.options, filters) };
+    if (filters.team && (await this.teamPortfolioRevealsOutsiders(viewer.person.tenantId, data.figures)))
+      return WITHHELD;
     return { status: 200, body: portfolioBoard(data, this.options, filters, filters.team === undefined) };
   }
 
@@ -172,13 +175,19 @@ export class DashboardApi {
     return { status: 200, file: { type: file.contentType, name: file.name, data: file.bytes } };
   }
 
+  /** Whether a team's portfolio beside the organisation's (the same groups by key) would describe a few outsiders. */
+  private async teamPortfolioRevealsOutsiders(tenantId: string, team: PortfolioFigures): Promise<boolean> {
+    const organisation = await this.deps.portfolio.forExport(tenantId);
+    return !organisation || this.deps.overlap.portfolioRevealsOutsiders(organisation.figures, team);
+  }
+
   /** A team view: a bad id is a bad request; an employee may open none, a manager only theirs, a leader any known. */
   private async teamRefusal(viewer: Viewer, team: string): Promise<ApiResult | undefined> {
     if (!TEAM_ID.test(team)) return BAD_REQUEST;
     if (!viewer.access.leader && !viewer.access.manager) return FORBIDDEN;
     if (!(await viewer.teams()).includes(team)) return viewer.access.leader ? NOT_FOUND : FORBIDDEN;
     // Only a leader also sees the organisation.
-    if (viewer.access.leader && (await this.deps.overlap.revealsOutsiders(viewer.person.tenantId, team)))
+    if (viewer.access.leader && (await this.deps.overlap.summaryRevealsOutsiders(viewer.person.tenantId, team)))
       return WITHHELD;
     return undefined;
   }

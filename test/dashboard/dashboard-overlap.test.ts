@@ -15,9 +15,14 @@ const LEADER = 'dddddddd-0000-4000-8000-000000000001';
 /** A tenant of 12 people, 9 of them in a team that is nearly everyone. */
 const SMALL_ORG = 'dddddddd-1111-4000-8000-000000000000';
 const NEARLY_ALL = '19:team-nearly-all@thread.tacv2';
-/** A tenant where a team of 6 has 5 people outside it, only one of whom gave ratings. */
+/** A tenant where a team of 6 has 5 people outside it, only one of whom gave ratings (the others: "don't know"). */
 const ONE_RATER_OUTSIDE = 'dddddddd-2222-4000-8000-000000000000';
 const SIX = '19:team-six@thread.tacv2';
+/** A tenant where 2 of the 7 people outside a team answered only a question nobody in the team did. */
+const ELSEWHERE_ONLY = 'dddddddd-3333-4000-8000-000000000000';
+/** A tenant where a team's 5 people proposed one idea, and one of the 6 outside proposed it too. */
+const ONE_MORE_FOR_AN_IDEA = 'dddddddd-4444-4000-8000-000000000000';
+const IDEA_TEAM = '19:team-ideas@thread.tacv2';
 const HALF = '19:team-half@thread.tacv2';
 const SHARED_TITLE = 'Translate supplier contracts';
 const index = new ContentIndex(loadContentPack());
@@ -51,13 +56,27 @@ beforeAll(async () => {
   await seed(SMALL_ORG, 'nearly', 9, NEARLY_ALL);
   await seed(ONE_RATER_OUTSIDE, 'six', 6, SIX);
   await seed(ONE_RATER_OUTSIDE, 'lone', 1);
-  const quiet = Array.from({ length: 4 }, (_, i) => ({
-    userId: `quiet-${i}`,
+  const store = new CosmosAggregateStore(bot.containers.aggregates, 1);
+  const dontKnow = ratingAnswers(index, 'quiet', 4, 3).map((answer) => ({
+    ...answer,
+    value: { kind: 'rating' as const, value: null },
+  }));
+  await applyAsTurnsWould(store, index, ONE_RATER_OUTSIDE, dontKnow);
+  await seed(ELSEWHERE_ONLY, 'team', 6, SIX);
+  await seed(ELSEWHERE_ONLY, 'others', 5);
+  const elsewhere = ['a', 'b'].map((id) => ({
+    userId: `elsewhere-${id}`,
     questionId: 'bi-change-channels',
     role: 'employee' as const,
     value: { kind: 'single' as const, value: 'ad-hoc' },
   }));
-  await applyAsTurnsWould(new CosmosAggregateStore(bot.containers.aggregates, 1), index, ONE_RATER_OUTSIDE, quiet);
+  await applyAsTurnsWould(store, index, ELSEWHERE_ONLY, elsewhere);
+  const ideas = { containers: bot.containers, aggregates: store, index, tenantId: ONE_MORE_FOR_AN_IDEA };
+  const idea = { title: 'Summarise support tickets', shared: true, value: 4, feasibility: 3 };
+  await propose(ideas, crowd('in', 5, [idea]), IDEA_TEAM);
+  // Their ratings too, which make the team one the dashboard knows (nobody outside rated).
+  await seed(ONE_MORE_FOR_AN_IDEA, 'in', 5, IDEA_TEAM);
+  await propose(ideas, { ...crowd('out', 5, [{ ...idea, title: 'Draft tender answers' }]), 'out-x': [idea] });
   // The other tenant: 6 people outside a team of 11 (6, and 5 who proposed an idea there).
   await seed(TENANT, 'other', 6);
   await seed(TENANT, 'half', 6, HALF);
@@ -87,7 +106,8 @@ describe('a team beside the organisation', () => {
   });
 
   it('withholds a team whose outsiders are enough in number but too few behind some figure (one rater)', async () => {
-    // Subtracting the team's ratings from the organisation's would give the one outsider's ratings.
+    // Subtracting the team's ratings from the organisation's would give the one outsider's ratings; 5 are outside
+    // and 5 answered each question there, so only the ratings' count tells.
     const organisation = await call<DashboardOverview>('/api/dashboard/overview', ONE_RATER_OUTSIDE);
     expect(organisation.body.figures.participation.people).toBe(11);
     const team = await call<DashboardOverview>(
@@ -95,6 +115,22 @@ describe('a team beside the organisation', () => {
       ONE_RATER_OUTSIDE,
     );
     expect([team.status, team.body.error]).toEqual([409, 'withheld']);
+  });
+
+  it('still shows a team when the few outside it answered only what nobody in the team did', async () => {
+    const team = await call<DashboardOverview>(
+      `/api/dashboard/overview?team=${encodeURIComponent(SIX)}`,
+      ELSEWHERE_ONLY,
+    );
+    expect(team.status).toBe(200);
+    expect(team.body.figures.participation.people).toBe(6);
+  });
+
+  it('withholds a team’s portfolio when one of its ideas has a few more supporters in the organisation', async () => {
+    const path = (view: string) => `/api/dashboard/${view}?team=${encodeURIComponent(IDEA_TEAM)}`;
+    expect((await call(path('overview'), ONE_MORE_FOR_AN_IDEA)).status).toBe(200);
+    const portfolio = await call<DashboardPortfolio>(path('portfolio'), ONE_MORE_FOR_AN_IDEA);
+    expect([portfolio.status, portfolio.body.error]).toEqual([409, 'withheld']);
   });
 
   it('shows a team with at least the threshold outside it', async () => {

@@ -115,6 +115,23 @@ describe('monthly readiness snapshots (embedded Cosmos, injected clock, a tenant
     expect(listed).toBe(0);
   });
 
+  it('keeps a month without means for a team whose figures beside the organisation’s would describe a few', async () => {
+    const later = new Date('2031-01-15T10:00:00Z');
+    const snapshots = new ReadinessSnapshots({
+      summaries: new SummaryService(index, new CosmosAggregateStore(bot.containers.aggregates), DEFAULT_THRESHOLDS),
+      history: new CosmosReadinessHistory(bot.containers.tenants),
+      teamsOf: () => Promise.resolve([RED]),
+      withheld: (_tenantId, teamId) => Promise.resolve(teamId === RED),
+      clock: () => later,
+    });
+    expect(await snapshots.takeMonthly(TENANT)).toBe(2);
+    const [red] = (await snapshots.series(TENANT, `team:${RED}`)).filter((point) => point.month === '2031-01');
+    expect(red.sections.length).toBeGreaterThan(0);
+    expect([...red.sections, ...red.considerations].every((entry) => entry.mean === null)).toBe(true);
+    const [organisation] = (await snapshots.series(TENANT, 'organisation')).filter((p) => p.month === '2031-01');
+    expect(organisation.sections.some((entry) => entry.mean !== null)).toBe(true);
+  });
+
   it('lists at most 200 teams, the most recent first, and no group chats', async () => {
     const tenant = 'snapshot-teams-tenant';
     const origin = (rosterId: string, conversationId = `${rosterId};channel`) => ({

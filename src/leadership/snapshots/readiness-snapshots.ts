@@ -13,6 +13,11 @@ export interface ReadinessSnapshotsDeps {
   history: ReadinessHistoryStore;
   /** The team ids to snapshot besides the organisation (bounded by the caller). */
   teamsOf: (tenantId: string) => Promise<string[]>;
+  /**
+   * Whether a team's figures beside the organisation's would describe the few outside it (the OverlapGuard): such a
+   * month is kept without means, so a later look at both histories cannot subtract it.
+   */
+  withheld?: (tenantId: string, teamId: string) => Promise<boolean>;
   clock: () => Date;
 }
 
@@ -40,8 +45,9 @@ export class ReadinessSnapshots {
       const points = await this.deps.history.read(tenantId, scope);
       if (points.some((point) => point.month === month)) continue;
       const { readiness } = await this.deps.summaries.summary(tenantId, teamId);
-      if (await this.deps.history.recordMonth(tenantId, scope, this.pointOf(month, readiness), SNAPSHOT_POINTS))
-        added++;
+      const withheld = teamId !== undefined && (await this.deps.withheld?.(tenantId, teamId));
+      const point = this.pointOf(month, withheld ? withoutMeans(readiness) : readiness);
+      if (await this.deps.history.recordMonth(tenantId, scope, point, SNAPSHOT_POINTS)) added++;
     }
     return added;
   }
@@ -91,4 +97,12 @@ function monthName(month: string): string {
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
+}
+
+function withoutMeans(readiness: SectionFigure[]): SectionFigure[] {
+  return readiness.map((section) => ({
+    ...section,
+    mean: null,
+    considerations: section.considerations.map((consideration) => ({ ...consideration, mean: null })),
+  }));
 }
