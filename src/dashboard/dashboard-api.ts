@@ -177,7 +177,8 @@ export class DashboardApi {
 
   /** Whether a team's portfolio beside the organisation's (the same groups by key) would describe a few outsiders. */
   private async teamPortfolioRevealsOutsiders(tenantId: string, team: PortfolioFigures): Promise<boolean> {
-    const organisation = await this.deps.portfolio.forExport(tenantId);
+    // Unreadable, the organisation's cannot be compared: withheld rather than a 500.
+    const organisation = await this.deps.portfolio.forExport(tenantId).catch(() => undefined);
     return !organisation || this.deps.overlap.portfolioRevealsOutsiders(organisation.figures, team);
   }
 

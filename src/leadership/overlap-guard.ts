@@ -50,24 +50,35 @@ export class OverlapGuard {
   }
 
   /**
-   * The team's portfolio beside the organisation's: a group (same key in both) or total whose people differ by a few
-   * would describe those few (their value and feasibility ratings, approaches, metrics).
+   * The team's portfolio beside the organisation's: an idea whose supporters differ by a few between the two would
+   * describe those few (their value and feasibility ratings, approaches, metrics). Ideas are matched by their
+   * wordings' keys, the same in both scopes; where the two groupings differ (an idea that is one group in one view and
+   * parts of several in the other), nothing can be matched safely, so the team's portfolio is withheld.
    */
   portfolioRevealsOutsiders(organisation: PortfolioFigures, team: PortfolioFigures): boolean {
-    const inOrganisation = new Map(organisation.groups.map((group) => [group.key, group.support]));
-    const pairs: [number | null | undefined, number | null][] = [
-      [organisation.people, team.people],
-      [organisation.rest.people, team.rest.people],
-      ...team.groups.map((group): [number | null | undefined, number | null] => [
-        inOrganisation.get(group.key),
-        group.support,
-      ]),
-    ];
-    return pairs.some(([whole, part]) => whole != null && part != null && !isSafe(Math.abs(whole - part), this.k));
+    if (this.differs(organisation.people, team.people)) return true;
+    const teamGroupOf = new Map(team.groups.flatMap((group, i) => group.memberKeys.map((key) => [key, i] as const)));
+    const matched = new Map<number, number | null>();
+    for (const group of organisation.groups) {
+      const parts = new Set(group.memberKeys.flatMap((key) => teamGroupOf.get(key) ?? []));
+      if (parts.size > 1) return true;
+      for (const part of parts) {
+        if (matched.has(part)) return true;
+        matched.set(part, group.support);
+      }
+    }
+    return team.groups.some(
+      (group, i) => group.support !== null && (!matched.has(i) || this.differs(matched.get(i) ?? null, group.support)),
+    );
   }
 
   /** Only where the team's view shows the figure (k or more behind it there) can the two be subtracted. */
   private reveals(organisation: number, team: number): boolean {
     return team >= this.k && !isSafe(Math.abs(organisation - team), this.k);
+  }
+
+  /** Two shown counts (null: not shown) that differ by a few; one shown and one not cannot be subtracted. */
+  private differs(organisation: number | null, team: number | null): boolean {
+    return organisation !== null && team !== null && this.reveals(organisation, team);
   }
 }

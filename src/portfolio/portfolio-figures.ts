@@ -47,6 +47,8 @@ export interface GroupFigure {
   shared: boolean;
   /** Its wordings with shared titles, which a leader may split out (only when it has more than one wording). */
   wordings: { key: string; title: string }[];
+  /** The keys of all its wordings (HMACs, the same in every scope): to match it with the same idea elsewhere. */
+  memberKeys: string[];
 }
 
 export interface PortfolioFigures {
@@ -172,6 +174,7 @@ function groupFigure(
     metrics: counted((member) => member.metrics),
     shared: titled.length > 0,
     wordings: members.length > 1 ? titled.map((member) => ({ key: member.key, title: member.title as string })) : [],
+    memberKeys: members.map((member) => member.key),
   };
 }
 

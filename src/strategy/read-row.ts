@@ -143,8 +143,9 @@ function readField(
   const raw = value[`field.${field.id}`];
   if (field.kind === 'consent') return readConsent(field, raw);
   const own = value[`field.${field.id}.own`];
-  const given = typeof raw === 'string' && raw.trim() !== '';
-  const ownGiven = typeof own === 'string' && own.trim() !== '';
+  // Nothing visible counts as empty, as when the row is left with Back (typedInto).
+  const given = typeof raw === 'string' && hasVisibleText(raw);
+  const ownGiven = typeof own === 'string' && hasVisibleText(own);
   if (!given && !ownGiven) {
     if (raw !== undefined && typeof raw !== 'string')
       return { type: 'invalid', message: `"${field.label}" doesn't look right. Please fill it in again.` };

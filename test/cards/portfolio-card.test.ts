@@ -47,6 +47,7 @@ function group(i: number, label: string, extra: Partial<GroupFigure> = {}): Grou
       { key: `w-${i}-a`, title: `${label} (a)` },
       { key: `w-${i}-b`, title: `${label} (b)` },
     ],
+    memberKeys: [`w-${i}-a`, `w-${i}-b`],
     ...extra,
   };
 }

@@ -109,6 +109,15 @@ describe('Done on a rows card with a typed row', () => {
     expect((await storedRows(user.aadObjectId)).size).toBe(0);
   });
 
+  it('takes a form holding only zero-width characters as untouched: it moves on and stores nothing', async () => {
+    const user = bot.user();
+    const card = await openQuestion(user, 'am-want');
+    const reply = await user.press(card, DONE, { 'field.statement': '\u200b\u200d\ufeff' });
+    expect(textsOf(reply)).toEqual([]);
+    expect(questionIdOf(cardsOf(reply).at(-1) as Card)).toBe('am-do-not-want');
+    expect((await storedRows(user.aadObjectId)).size).toBe(0);
+  });
+
   it('shows a row missing a required field again with what was typed, and the card in hand still works', async () => {
     const user = bot.user();
     const card = await openQuestion(user, 'uc-use-cases');
