@@ -6,15 +6,17 @@ import type { SummaryService } from './summary-service';
 import { effectiveGroup } from './thresholds';
 
 const ROLES = ['leader', 'employee'] as const;
+const PEOPLE_OF_A_METRIC = /^(?:leader|employee):((?:pairPeople|goalPeople):.+)$/;
 
 /**
  * A team's figures beside the organisation's, for someone who sees both (a leader): organisation minus team describes
  * the people outside the team, so wherever both views show a figure, the outsiders behind it must be none or at least
  * the group threshold k (docs/anonymity.md, "Overlapping scopes"). A view includes a question's ratings or answers
- * only once k people gave them, so only questions the team's view includes are compared: per question, the answers,
- * the ratings, and each role's ratings (the leader/employee gaps); overall, the people, each role's, and those who did
- * and did not complete their path. A difference either way counts (the team's batch may publish before the organisation's).
- * Option, band and theme counts are cells within those people, each thresholded by its own view.
+ * only once k people gave them, so only what the team's view includes is compared: per question the answers, the
+ * ratings, each role's ratings (the leader/employee gaps) and the people behind each success metric and goal;
+ * overall the people, each role's, and those who did and did not complete their path. A difference either way counts
+ * (the team's batch may publish before the organisation's). Option, band, theme and "don't know" counts are cells
+ * within those people, each thresholded by its own view.
  */
 export class OverlapGuard {
   private readonly k: number;
@@ -35,9 +37,13 @@ export class OverlapGuard {
       ...ROLES.map((role) => (counters: Counters) => counters[`${role}:rating:rated`] ?? 0),
     ];
     const questions = new Set([...organisation.keys(), ...team.keys()]);
-    for (const questionId of questions)
-      for (const measure of measures)
-        if (this.reveals(measure(of(organisation, questionId)), measure(of(team, questionId)))) return true;
+    for (const questionId of questions) {
+      const [whole, part] = [of(organisation, questionId), of(team, questionId)];
+      // The people behind each success metric and goal (its range of numbers and time frame are theirs).
+      const people = [...new Set(Object.keys(part).flatMap((name) => PEOPLE_OF_A_METRIC.exec(name)?.[1] ?? []))];
+      const byName = people.map((name) => (counters: Counters) => total(counters, name));
+      for (const measure of [...measures, ...byName]) if (this.reveals(measure(whole), measure(part))) return true;
+    }
     // Participation: people (and each role's), and those who did and did not complete their path (the rate's parts).
     const overall = (scope: CountersByQuestion) => {
       const sum = (name: string) => [...scope.values()].reduce((acc, counters) => acc + (counters[name] ?? 0), 0);
