@@ -28,7 +28,7 @@ export interface GroupFigure {
   status: PortfolioStatus;
   /** Null: fewer than the threshold of people. */
   support: number | null;
-  /** Means to one decimal, only for groups of at least the threshold. */
+  /** Means to one decimal, only for groups of at least the threshold and from at least the threshold of raters. */
   value: number | null;
   feasibility: number | null;
   /** For a smaller group only when some of its words were shared. */
@@ -142,6 +142,9 @@ function groupFigure(
     ? new Set(members.flatMap((member) => member.who ?? [])).size
     : undefined;
   const enough = exact === undefined ? atLeast((member) => member.people) >= k : exact >= k;
+  // At least this many different people rated: someone in two wordings adds at most one rating too many.
+  const raters = (count: (variant: PortfolioVariant) => number) =>
+    exact === undefined ? atLeast(count) : sum(count) - (sum((member) => member.people) - exact);
   const worded = members.filter((member) => member.title !== undefined);
   const titled = titles ? worded : [];
   const value = mean(members.map((member) => member.value));
@@ -164,8 +167,9 @@ function groupFigure(
     renamed: edit.label !== undefined,
     status: edit.status,
     support: enough ? (exact ?? sum((member) => member.people)) : null,
-    value: enough ? value : null,
-    feasibility: enough ? feasibility : null,
+    // A mean only from k raters (people may answer "don't know"): with fewer it would be theirs.
+    value: enough && raters((member) => member.value.n) >= k ? value : null,
+    feasibility: enough && raters((member) => member.feasibility.n) >= k ? feasibility : null,
     quadrant: enough || titled.length > 0 ? quadrant : null,
     approach: approaches.some((entry) => entry.id === leading) ? leading : null,
     approaches,
