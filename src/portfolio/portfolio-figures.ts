@@ -150,6 +150,8 @@ function groupFigure(
   const value = mean(members.map((member) => member.value));
   const feasibility = mean(members.map((member) => member.feasibility));
   const quadrant = value !== null && feasibility !== null ? quadrantOf(value, feasibility) : null;
+  // Means (and the quadrant they make) only from k raters each (people may answer "don't know"): fewer, they are theirs.
+  const rated = enough && raters((member) => member.value.n) >= k && raters((member) => member.feasibility.n) >= k;
   const counted = (of: (variant: PortfolioVariant) => Record<string, number>): Counted[] =>
     [...new Set(members.flatMap((member) => Object.keys(of(member))))]
       .map((id) => ({ id, people: sum((member) => of(member)[id] ?? 0), floor: atLeast((m) => of(m)[id] ?? 0) }))
@@ -167,10 +169,9 @@ function groupFigure(
     renamed: edit.label !== undefined,
     status: edit.status,
     support: enough ? (exact ?? sum((member) => member.people)) : null,
-    // A mean only from k raters (people may answer "don't know"): with fewer it would be theirs.
-    value: enough && raters((member) => member.value.n) >= k ? value : null,
-    feasibility: enough && raters((member) => member.feasibility.n) >= k ? feasibility : null,
-    quadrant: enough || titled.length > 0 ? quadrant : null,
+    value: rated ? value : null,
+    feasibility: rated ? feasibility : null,
+    quadrant: rated || titled.length > 0 ? quadrant : null,
     approach: approaches.some((entry) => entry.id === leading) ? leading : null,
     approaches,
     disagreement: enough && recommended.size > 1,

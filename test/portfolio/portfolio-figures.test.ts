@@ -245,13 +245,13 @@ describe('portfolio: the matrix', () => {
 });
 
 describe('a group’s value and feasibility', () => {
-  it('are shown only from at least k raters: the rest may have answered "don\'t know"', () => {
+  it('are shown (with their quadrant) only from at least k raters: the rest may have answered "don\'t know"', () => {
     const oneRater = [
       ...proposals('Invoice matching', 1, { value: 1, feasibility: 2 }),
       ...proposals('Invoice matching', 5),
     ];
     const [few] = figuresOf(oneRater).groups;
-    expect([few.support, few.value, few.feasibility]).toEqual([6, null, null]);
+    expect([few.support, few.value, few.feasibility, few.quadrant]).toEqual([6, null, null, null]);
     const [enough] = figuresOf(proposals('Contract review', 5, { value: 4, feasibility: 3 })).groups;
     expect([enough.support, enough.value, enough.feasibility]).toEqual([5, 4, 3]);
   });
