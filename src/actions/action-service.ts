@@ -3,7 +3,8 @@ import type { ActionPlanView } from '../cards/action-view-models';
 import type { Person } from '../domain/person';
 import type { PulseDoc } from '../domain/pulse-docs';
 import { actionDocId, MAX_ACTION_TEXT, MAX_ACTIONS_PER_PULSE, type ActionDoc } from '../domain/action-docs';
-import { PULSE_ID, type ActionDeps, type ActionReply } from './action-deps';
+import type { ActionDeps, ActionReply } from './action-deps';
+import { pulseOnCard } from '../pulse/pulse-on-card';
 import { checkPlan, PLAN_TOKEN } from './action-input';
 import { echoedPlan, planDates, rosterMember, type OwnerMember } from './plan-card';
 import { ActionOwner } from './action-owner';
@@ -51,7 +52,7 @@ export class ActionPlanService {
     const token = typeof value.token === 'string' ? value.token : '';
     if (!PLAN_TOKEN.test(token)) return [UNKNOWN];
     const now = this.deps.clock();
-    const offered = new Set(addressable(pulse).map((question) => question.id));
+    const offered = addressableIds(pulse);
     const refusal = 'Pick the questions of this pulse the action addresses.';
     const checked = checkPlan(value, { raw: value.questionIds, offered, refusal }, now, zone);
     const again = (error: string) => [
@@ -114,10 +115,8 @@ export class ActionPlanService {
     value: Record<string, unknown>,
     place: PlanPlace,
   ): Promise<PulseDoc | string> {
-    const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
-    if (!PULSE_ID.test(pulseId)) return UNKNOWN;
-    const pulse = (await this.deps.pulses.readPulse(person.tenantId, pulseId))?.doc;
-    if (!pulse || pulse.origin.rosterId !== place.rosterId) return UNKNOWN;
+    const pulse = await pulseOnCard(this.deps.pulses, person.tenantId, value, place.rosterId);
+    if (!pulse) return UNKNOWN;
     if (pulse.status !== 'closed') return "Actions are planned from a closed pulse's results; this one has not closed.";
     if (pulse.createdBy.toLowerCase() === person.userId.toLowerCase()) return pulse;
     const access = await this.deps.accessOf(person);
@@ -148,10 +147,14 @@ function planView(
 
 /** What the person typed, shown again with the error; only values the card could hold. */
 function echoed(value: Record<string, unknown>, pulse: PulseDoc): ActionPlanView['values'] {
-  return echoedPlan(value, value.questionIds, new Set(addressable(pulse).map((question) => question.id)));
+  return echoedPlan(value, value.questionIds, addressableIds(pulse));
 }
 
 /** The questions an action may address: the pulse's own, not its "Has this improved?" follow-ups (they would nest). */
 function addressable(pulse: PulseDoc): PulseDoc['questions'] {
   return pulse.questions.filter((question) => !isFollowUp(question.id));
+}
+
+function addressableIds(pulse: PulseDoc): Set<string> {
+  return new Set(addressable(pulse).map((question) => question.id));
 }

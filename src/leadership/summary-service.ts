@@ -21,15 +21,21 @@ export class SummaryService {
 
   /** The organisation's summary, or a team's with `teamId`. */
   async summary(tenantId: string, teamId?: string): Promise<OrganisationSummary> {
-    const docs = await this.aggregates.readPublished(tenantId, summaryQuestionIds(this.index), teamId);
-    const counters = new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
+    const docs = await this.published(tenantId, teamId);
     const quotes = new Map([...docs].map(([questionId, doc]) => [questionId, doc.quotes]));
-    return organisationSummary(this.index, counters, this.thresholds, quotes);
+    return organisationSummary(this.index, countersOf(docs), this.thresholds, quotes);
   }
 
   /** The published counters a summary is built from (the organisation's, or a team's with `teamId`). */
   async publishedCounters(tenantId: string, teamId?: string): Promise<CountersByQuestion> {
-    const docs = await this.aggregates.readPublished(tenantId, summaryQuestionIds(this.index), teamId);
-    return new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
+    return countersOf(await this.published(tenantId, teamId));
   }
+
+  private published(tenantId: string, teamId: string | undefined) {
+    return this.aggregates.readPublished(tenantId, summaryQuestionIds(this.index), teamId);
+  }
+}
+
+function countersOf(docs: Awaited<ReturnType<AggregateStore['readPublished']>>): CountersByQuestion {
+  return new Map([...docs].map(([questionId, doc]) => [questionId, doc.counters]));
 }

@@ -3,7 +3,8 @@ import { finalResults, finalResultsView } from './final-results';
 import { asMessage } from './pulse-cards';
 import { mayClosePulse } from './pulse-policy';
 import { NEVER_SENT } from './pulse-replies';
-import { logChannelFailure, PULSE_ID, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
+import { logChannelFailure, type PulseReply, type PulseServiceDeps } from './pulse-service-deps';
+import { pulseOnCard } from './pulse-on-card';
 import { rateLimitedChannel } from '../teams/rate-limited-channel';
 import { channelView } from './pulse-views';
 import { ChannelError } from '../teams/teams-channel';
@@ -21,16 +22,15 @@ export class PulseClosing {
 
   /** The sender closes the pulse early: the channel card shows it closed and the results card is the reply. */
   async closeBySender(person: Person, value: Record<string, unknown>, rosterId: string): Promise<PulseReply[]> {
-    const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
-    if (!PULSE_ID.test(pulseId)) return ["I don't recognise that pulse."];
-    const pulse = await this.deps.pulses.readPulse(person.tenantId, pulseId);
     // Its results are answered where the button was pressed: only in the team (or chat) the pulse was asked of.
-    if (!pulse || pulse.doc.origin.rosterId !== rosterId) return ["I don't recognise that pulse."];
-    if (!(await mayClosePulse(person.userId, pulse.doc.createdBy, () => this.deps.accessOf(person))))
+    const pulse = await pulseOnCard(this.deps.pulses, person.tenantId, value, rosterId);
+    if (!pulse) return ["I don't recognise that pulse."];
+    const { pulseId } = pulse;
+    if (!(await mayClosePulse(person.userId, pulse.createdBy, () => this.deps.accessOf(person))))
       return [
         'Only the person who started this pulse (or an admin) can close it early. It closes by itself at its deadline.',
       ];
-    if (pulse.doc.status === 'cancelled') return [NEVER_SENT];
+    if (pulse.status === 'cancelled') return [NEVER_SENT];
     const closed = await this.close(person.tenantId, pulseId, 'sender');
     if (closed === 'missing') return ["I don't recognise that pulse."];
     // Asking again shows the results again, so a reply that never arrived is not lost.

@@ -38,6 +38,15 @@ async function answer(count: number, rating: string): Promise<void> {
     await member(index).submit(answersFor(pulseCardOf(service, service.members[index].id), rating));
 }
 
+/** The plan card's submit: Member 2 owns `what`, due 20 November, addressing `questionIds`. */
+const planSubmit = (card: unknown, what: string, questionIds: string) => ({
+  ...submitData(card as Record<string, unknown>, 'Plan the action'),
+  what,
+  owner: service.members[2].aadObjectId,
+  dueDate: '2026-11-20',
+  questionIds,
+});
+
 const resultsCards = () =>
   service
     .of('send')
@@ -67,13 +76,9 @@ describe('"Has this improved?" on the next run (real bot over HTTP, embedded Cos
     await tick();
     const first = resultsCards().at(-1);
     const planCard = cardsOf(await say(pressedValue(first, 'Plan an action', {}))).at(-1);
-    const planned = await say({
-      ...submitData(planCard as Record<string, unknown>, 'Plan the action'),
-      what: 'Leaders demo one AI tool at each all-hands',
-      owner: service.members[2].aadObjectId,
-      dueDate: '2026-11-20',
-      questionIds: 'lb-commitment,bi-experimentation',
-    });
+    const planned = await say(
+      planSubmit(planCard, 'Leaders demo one AI tool at each all-hands', 'lb-commitment,bi-experimentation'),
+    );
     expect(saidIn(planned)).toContain('Planned: Member 2 owns it');
 
     // The next run asks the series' questions and one "Has this improved?" per addressed question.
@@ -108,13 +113,7 @@ describe('"Has this improved?" on the next run (real bot over HTTP, embedded Cos
     const nextPlan = cardsOf(await say(pressedValue(second, 'Plan an action', {}))).at(-1);
     expect(JSON.stringify(nextPlan)).toContain('lb-commitment');
     expect(JSON.stringify(nextPlan)).not.toContain('improved-');
-    const forged = await say({
-      ...submitData(nextPlan as Record<string, unknown>, 'Plan the action'),
-      what: 'Ask again',
-      owner: service.members[2].aadObjectId,
-      dueDate: '2026-11-20',
-      questionIds: 'improved-lb-commitment',
-    });
+    const forged = await say(planSubmit(nextPlan, 'Ask again', 'improved-lb-commitment'));
     expect(cardText(cardsOf(forged).at(-1))).toContain('Pick the questions of this pulse the action addresses.');
 
     // The dashboard shows the run to its sender (a manager) as the card does; a leader browsing every team sees no action's words.

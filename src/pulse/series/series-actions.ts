@@ -1,5 +1,6 @@
 import { formatDeadline, pulseTimeZone } from '../pulse-views';
-import { PULSE_ID, type PulseReply, type PulseServiceDeps } from '../pulse-service-deps';
+import type { PulseReply, PulseServiceDeps } from '../pulse-service-deps';
+import { pulseOnCard } from '../pulse-on-card';
 import type { Person } from '../../domain/person';
 import { pulseIds, type PulseDoc } from '../../domain/pulse-docs';
 import { againPulseId } from '../../domain/pulse-series';
@@ -111,19 +112,13 @@ export class SeriesActions {
     return pulse;
   }
 
-  /**
-   * The pulse on the card if it was asked of the team (or chat) `rosterId` where the button was pressed, or what to say
-   * about a forged or unknown id.
-   */
+  /** The pulse on the card (only where it was asked, see pulseOnCard), or what to say about a forged or unknown id. */
   private async cardsPulse(
     person: Person,
     value: Record<string, unknown>,
     rosterId: string,
   ): Promise<PulseDoc | string> {
-    const pulseId = typeof value.pulseId === 'string' ? value.pulseId : '';
-    if (!PULSE_ID.test(pulseId)) return UNKNOWN;
-    const pulse = (await this.deps.pulses.readPulse(person.tenantId, pulseId))?.doc;
-    return pulse && pulse.origin.rosterId === rosterId ? pulse : UNKNOWN;
+    return (await pulseOnCard(this.deps.pulses, person.tenantId, value, rosterId)) ?? UNKNOWN;
   }
 }
 
